@@ -1,0 +1,11 @@
+DROP FUNCTION IF EXISTS audit_log_append_only CASCADE;
+DROP TABLE audit_log;
+DROP TABLE accreditation_requests;
+DROP TABLE role_assignments;
+DROP TABLE themes;
+DROP TABLE action_groups;
+DROP TABLE phases;
+DROP TABLE processes;
+DROP TABLE sessions;
+DROP TABLE accounts;
+DROP TABLE organisations;

@@ -1,0 +1,407 @@
+//! Settings: read once from the environment into one typed struct.
+//!
+//! Every variable is parsed here and nowhere else; a bad value stops start-up with a message
+//! naming the variable and what is wrong with it.
+
+use std::fmt;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use rand::RngCore;
+
+/// Where the data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err("is empty".into());
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(Self::Postgres(raw.to_string()));
+        }
+        if raw.contains("://") && !raw.starts_with("sqlite://") {
+            return Err("must be a postgres:// URL, a sqlite:// URL or a file path".into());
+        }
+        let path = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+            .unwrap_or(raw);
+        if path.is_empty() {
+            return Err("names no SQLite file".into());
+        }
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+
+    /// The string diesel's connection expects.
+    pub fn connection_string(&self) -> String {
+        match self {
+            Self::Sqlite(path) => path.display().to_string(),
+            Self::Postgres(url) => url.clone(),
+        }
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, Self::Sqlite(_))
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    /// Shown in logs: never with a password.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Sqlite(path) => write!(f, "SQLite file {}", path.display()),
+            Self::Postgres(url) => {
+                let shown = match (url.find("://"), url.rfind('@')) {
+                    (Some(scheme), Some(at)) if at > scheme => {
+                        format!("{}://…@{}", &url[..scheme], &url[at + 1..])
+                    }
+                    _ => url.clone(),
+                };
+                write!(f, "PostgreSQL {shown}")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// SQLite's `synchronous` pragma. FULL survives a power loss; NORMAL (in WAL mode) survives
+/// a killed process but may lose the last commits on power loss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqliteSynchronous {
+    Full,
+    Normal,
+}
+
+/// The key that signs CSRF tokens. At least 32 bytes.
+#[derive(Clone)]
+pub struct SecretKey(Vec<u8>);
+
+impl SecretKey {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        if raw.len() < 32 {
+            return Err(format!(
+                "must be at least 32 characters (it has {}); generate one with `openssl rand -hex 32`",
+                raw.len()
+            ));
+        }
+        Ok(Self(raw.as_bytes().to_vec()))
+    }
+
+    pub fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        Self(hex(&bytes).into_bytes())
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(…)")
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub environment: Environment,
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    pub public_url: String,
+    pub secret_key: SecretKey,
+    pub log_format: LogFormat,
+    pub sqlite_synchronous: SqliteSynchronous,
+    pub workers: usize,
+    pub session_idle_minutes: i64,
+    pub session_max_hours: i64,
+    /// Peers whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Login attempts allowed per minute, per address and per account, after a burst.
+    pub login_attempts_per_minute: u32,
+    pub login_burst: u32,
+}
+
+/// A configuration error: which variable, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration variable {variable} {reason}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub reason: String,
+}
+
+impl Settings {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests can pass their own variables.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |name: &'static str| lookup(name).filter(|v| !v.trim().is_empty());
+        let err = |variable: &'static str, reason: String| ConfigError { variable, reason };
+
+        let environment = match var("CONCORD_ENV").as_deref().map(str::trim) {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => {
+                return Err(err(
+                    "CONCORD_ENV",
+                    format!("is {other:?}; use development or production"),
+                ));
+            }
+        };
+        let database_url = DatabaseUrl::parse(
+            var("DATABASE_URL")
+                .as_deref()
+                .unwrap_or("sqlite://concord.db"),
+        )
+        .map_err(|reason| err("DATABASE_URL", reason))?;
+        let bind: SocketAddr = var("CONCORD_BIND")
+            .as_deref()
+            .unwrap_or("127.0.0.1:8080")
+            .trim()
+            .parse()
+            .map_err(|_| {
+                err(
+                    "CONCORD_BIND",
+                    "must be an address and port, such as 127.0.0.1:8080 or 0.0.0.0:8080".into(),
+                )
+            })?;
+        let public_url = match var("CONCORD_PUBLIC_URL") {
+            Some(url) => {
+                let url = url.trim().trim_end_matches('/').to_string();
+                if !(url.starts_with("http://") || url.starts_with("https://"))
+                    || url.len() <= "https://".len()
+                {
+                    return Err(err(
+                        "CONCORD_PUBLIC_URL",
+                        "must start with http:// or https://, such as https://concord.example.org"
+                            .into(),
+                    ));
+                }
+                url
+            }
+            None => format!("http://{bind}"),
+        };
+        let secret_key = match var("CONCORD_SECRET_KEY") {
+            Some(raw) => {
+                SecretKey::parse(&raw).map_err(|reason| err("CONCORD_SECRET_KEY", reason))?
+            }
+            None if environment == Environment::Production => {
+                return Err(err(
+                    "CONCORD_SECRET_KEY",
+                    "is required in production (CONCORD_ENV=production); generate one with `openssl rand -hex 32`".into(),
+                ));
+            }
+            None => development_secret(&database_url)
+                .map_err(|reason| err("CONCORD_SECRET_KEY", reason))?,
+        };
+        let log_format = match var("CONCORD_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(err(
+                    "CONCORD_LOG_FORMAT",
+                    format!("is {other:?}; use text or json"),
+                ));
+            }
+        };
+        let sqlite_synchronous = match var("CONCORD_SQLITE_SYNCHRONOUS")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("full") => SqliteSynchronous::Full,
+            Some("normal") => SqliteSynchronous::Normal,
+            Some(other) => {
+                return Err(err(
+                    "CONCORD_SQLITE_SYNCHRONOUS",
+                    format!("is {other:?}; use full or normal"),
+                ));
+            }
+        };
+        let number = |name: &'static str, default: u32, max: u32| -> Result<u32, ConfigError> {
+            match var(name) {
+                None => Ok(default),
+                Some(raw) => match raw.trim().parse::<u32>() {
+                    Ok(n) if (1..=max).contains(&n) => Ok(n),
+                    _ => Err(err(
+                        name,
+                        format!("is {raw:?}; use a whole number from 1 to {max}"),
+                    )),
+                },
+            }
+        };
+        let default_workers = std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(2) as u32;
+        let workers = number("CONCORD_WORKERS", default_workers, 256)? as usize;
+        let session_idle_minutes = i64::from(number("CONCORD_SESSION_IDLE_MINUTES", 120, 10_080)?);
+        let session_max_hours = i64::from(number("CONCORD_SESSION_MAX_HOURS", 12, 720)?);
+        let login_attempts_per_minute = number("CONCORD_LOGIN_ATTEMPTS_PER_MINUTE", 6, 10_000)?;
+        let login_burst = number("CONCORD_LOGIN_BURST", 10, 10_000)?;
+        let trusted_proxies = match var("CONCORD_TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(raw) => raw
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse::<IpAddr>().map_err(|_| {
+                        err(
+                            "CONCORD_TRUSTED_PROXIES",
+                            format!("holds {s:?}, which is not an IP address"),
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        };
+
+        Ok(Self {
+            environment,
+            database_url,
+            bind,
+            public_url,
+            secret_key,
+            log_format,
+            sqlite_synchronous,
+            workers,
+            session_idle_minutes,
+            session_max_hours,
+            trusted_proxies,
+            login_attempts_per_minute,
+            login_burst,
+        })
+    }
+
+    /// Cookies are marked `Secure` when the public address is HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+/// In development a missing secret is generated once and kept in a file beside the database,
+/// so sessions survive a restart.
+fn development_secret(database_url: &DatabaseUrl) -> Result<SecretKey, String> {
+    let path = match database_url {
+        DatabaseUrl::Sqlite(db) => secret_path_beside(db),
+        DatabaseUrl::Postgres(_) => PathBuf::from(".concord-secret"),
+    };
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return SecretKey::parse(&existing)
+            .map_err(|reason| format!("is unset and the key kept in {} {reason}", path.display()));
+    }
+    let key = SecretKey::generate();
+    std::fs::write(&path, key.as_bytes())
+        .map_err(|e| format!("is unset and {} could not be written: {e}", path.display()))?;
+    tracing::warn!(
+        path = %path.display(),
+        "CONCORD_SECRET_KEY is unset: generated a development key and kept it beside the database; set CONCORD_SECRET_KEY in production"
+    );
+    Ok(key)
+}
+
+fn secret_path_beside(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".secret");
+    db.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(move |name| {
+            vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        })
+    }
+
+    const KEY: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn database_urls_are_told_apart() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u:p@h/db"),
+            Ok(DatabaseUrl::Postgres("postgres://u:p@h/db".into()))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/c.db"),
+            Ok(DatabaseUrl::Sqlite("data/c.db".into()))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("c.db"),
+            Ok(DatabaseUrl::Sqlite("c.db".into()))
+        );
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+    }
+
+    #[test]
+    fn passwords_never_shown() {
+        let url = DatabaseUrl::Postgres("postgres://user:secret@db:5432/concord".into());
+        assert_eq!(url.to_string(), "PostgreSQL postgres://…@db:5432/concord");
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        let cases = [
+            ("CONCORD_BIND", "nowhere"),
+            ("CONCORD_PUBLIC_URL", "concord.example.org"),
+            ("CONCORD_SECRET_KEY", "short"),
+            ("CONCORD_LOG_FORMAT", "xml"),
+            ("CONCORD_ENV", "staging"),
+            ("DATABASE_URL", "mysql://x/y"),
+            ("CONCORD_WORKERS", "0"),
+        ];
+        for (variable, value) in cases {
+            // The first match wins, so the case under test comes first.
+            let error =
+                settings(&[(variable, value), ("CONCORD_SECRET_KEY", KEY)]).expect_err(variable);
+            assert_eq!(error.variable, variable);
+        }
+    }
+
+    #[test]
+    fn production_requires_a_secret() {
+        let error = settings(&[("CONCORD_ENV", "production")]).expect_err("refused");
+        assert_eq!(error.variable, "CONCORD_SECRET_KEY");
+    }
+
+    #[test]
+    fn https_public_url_means_secure_cookies() {
+        let s = settings(&[
+            ("CONCORD_SECRET_KEY", KEY),
+            ("CONCORD_PUBLIC_URL", "https://concord.example.org/"),
+        ])
+        .expect("valid");
+        assert!(s.secure_cookies());
+        assert_eq!(s.public_url, "https://concord.example.org");
+    }
+}

@@ -1,0 +1,134 @@
+//! Storage: one connection type over SQLite and PostgreSQL, its pool, and the migrations.
+//!
+//! Everything above this module talks to `DbConnection` and never asks which backend it is,
+//! except through the few helpers here that must differ (write transactions, pragmas).
+
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{Connection, PgConnection, QueryResult, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::config::{DatabaseUrl, SqliteSynchronous};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to whichever database the configuration names.
+/// SQLite comes last: it accepts any string as a URL.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
+
+/// Applies the per-connection settings SQLite needs to be safe under concurrent writers.
+#[derive(Debug, Clone, Copy)]
+struct SqlitePragmas {
+    synchronous: SqliteSynchronous,
+}
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(sqlite) = conn {
+            let synchronous = match self.synchronous {
+                SqliteSynchronous::Full => "FULL",
+                SqliteSynchronous::Normal => "NORMAL",
+            };
+            sqlite
+                .batch_execute(&format!(
+                    // busy_timeout first: switching to WAL needs a lock another new
+                    // connection may hold for a moment.
+                    "PRAGMA busy_timeout = 10000;
+                     PRAGMA journal_mode = WAL;
+                     PRAGMA synchronous = {synchronous};
+                     PRAGMA foreign_keys = ON;"
+                ))
+                .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens the pool. SQLite gets a small pool (one writer at a time anyway), PostgreSQL a
+/// larger one.
+pub fn connect(
+    url: &DatabaseUrl,
+    synchronous: SqliteSynchronous,
+    max_size: u32,
+) -> Result<DbPool, diesel::r2d2::PoolError> {
+    let manager = ConnectionManager::<DbConnection>::new(url.connection_string());
+    Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(SqlitePragmas { synchronous }))
+        .build(manager)
+}
+
+/// Applies every pending migration of the connection's backend; returns how many ran.
+pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
+    let applied = match conn {
+        DbConnection::Postgresql(pg) => {
+            // Instances starting together take turns: the first migrates, the others then
+            // find nothing pending.
+            pg.batch_execute("SELECT pg_advisory_lock(4242001)")?;
+            let outcome = pg
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|applied| applied.len())
+                .map_err(|e| anyhow::anyhow!("PostgreSQL migrations failed: {e}"));
+            pg.batch_execute("SELECT pg_advisory_unlock(4242001)")?;
+            outcome?
+        }
+        DbConnection::Sqlite(sqlite) => sqlite
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("SQLite migrations failed: {e}"))?
+            .len(),
+    };
+    Ok(applied)
+}
+
+/// Runs `f` in a transaction that holds the write lock from its first statement.
+///
+/// SQLite's default deferred transaction takes the write lock only at the first write, and a
+/// reader that then wants to write fails at once with "database is locked" instead of waiting.
+/// `BEGIN IMMEDIATE` makes it wait (busy_timeout) at the start instead. PostgreSQL needs nothing
+/// special. `f` must not open a transaction of its own.
+pub fn write_transaction<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Postgresql(_) => conn.transaction(f),
+        DbConnection::Sqlite(_) => {
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            match f(conn) {
+                Ok(value) => match conn.batch_execute("COMMIT") {
+                    Ok(()) => Ok(value),
+                    Err(e) => {
+                        let _ = conn.batch_execute("ROLLBACK");
+                        Err(e.into())
+                    }
+                },
+                Err(e) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+/// Whether the database answers; for `/healthz`.
+pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
+}

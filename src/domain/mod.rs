@@ -1,0 +1,9 @@
+//! The rules of the drafting process, as plain types and functions.
+//!
+//! Nothing here touches the database, HTTP or the clock: callers pass `now` in. Every
+//! decision about who may do what is made by `permissions::can`.
+
+pub mod permissions;
+pub mod phases;
+pub mod roles;
+pub mod validation;

@@ -1,0 +1,187 @@
+//! Who may do what. `can` is the one function every handler asks.
+//!
+//! An `Actor` is a visitor as seen from one process: signed in or not, an instance
+//! administrator or not, and the roles they hold there (some tied to an action group).
+
+use super::roles::Role;
+
+/// An action group's database id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupId(pub i64);
+
+/// One role held in a process; rapporteurs and moderators hold theirs for a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub group: Option<GroupId>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub account_id: Option<i64>,
+    pub is_admin: bool,
+    pub grants: Vec<Grant>,
+}
+
+impl Actor {
+    pub fn anonymous() -> Self {
+        Self::default()
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.account_id.is_some()
+    }
+
+    pub fn holds(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+
+    fn holds_for_group(&self, role: Role, group: GroupId) -> bool {
+        self.grants
+            .iter()
+            .any(|g| g.role == role && g.group == Some(group))
+    }
+}
+
+/// Everything a person can try to do in or around a process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read public pages: the process, submitted contributions, proposals, published revisions.
+    ReadPublic,
+    /// Ask the secretariat to be accredited as a stakeholder.
+    RequestAccreditation,
+    SubmitContribution,
+    SubmitProposal,
+    CoSponsorProposal,
+    /// Hide a contribution or proposal with a public reason (a tombstone stays).
+    HideSubmission,
+    /// Decide on the proposals of a group.
+    ReviewProposals(GroupId),
+    /// Read and write the internal notes of a group's review.
+    UseInternalNotes(GroupId),
+    EditGroupReport(GroupId),
+    EditChairSummary,
+    EditDraft,
+    /// Read working copies of the Chair's summary and the draft.
+    ReadDraftWorkingCopies,
+    ExportDraftSummary,
+    /// Edit the process, its phases, groups and themes.
+    ManageProcess,
+    AssignRoles,
+    Accredit,
+    ReadAuditLog,
+    /// Create processes, disable accounts: the instance, not one process.
+    AdministerInstance,
+}
+
+/// Whether `actor` may take `action`. Deadlines and states are checked by their own rules;
+/// this says only whether the person's roles allow it.
+pub fn can(actor: &Actor, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+
+    let secretariat = actor.holds(Secretariat);
+    match action {
+        ReadPublic => true,
+        RequestAccreditation => actor.signed_in() && !actor.holds(Stakeholder),
+        SubmitContribution | SubmitProposal | CoSponsorProposal => actor.holds(Stakeholder),
+        HideSubmission => secretariat || actor.holds(Moderator),
+        ReviewProposals(group) | EditGroupReport(group) => {
+            secretariat || actor.holds_for_group(Rapporteur, group)
+        }
+        UseInternalNotes(group) => {
+            secretariat
+                || actor.holds_for_group(Rapporteur, group)
+                || actor.holds_for_group(Moderator, group)
+        }
+        EditChairSummary => secretariat || actor.holds(Chair),
+        EditDraft | ExportDraftSummary => secretariat || actor.holds(CoFacilitator),
+        ReadDraftWorkingCopies => secretariat || actor.holds(CoFacilitator) || actor.holds(Chair),
+        ManageProcess | AssignRoles | Accredit | ReadAuditLog => secretariat || actor.is_admin,
+        AdministerInstance => actor.is_admin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GROUP: GroupId = GroupId(1);
+    const OTHER_GROUP: GroupId = GroupId(2);
+
+    fn with(role: Role, group: Option<GroupId>) -> Actor {
+        Actor {
+            account_id: Some(7),
+            is_admin: false,
+            grants: vec![Grant { role, group }],
+        }
+    }
+
+    /// Every kind of actor against every action. A row lists, in the order of `ACTIONS`,
+    /// whether the actor may act (1) or not (0).
+    #[test]
+    fn role_table() {
+        const ACTIONS: [Action; 20] = [
+            Action::ReadPublic,
+            Action::RequestAccreditation,
+            Action::SubmitContribution,
+            Action::SubmitProposal,
+            Action::CoSponsorProposal,
+            Action::HideSubmission,
+            Action::ReviewProposals(GROUP),
+            Action::ReviewProposals(OTHER_GROUP),
+            Action::UseInternalNotes(GROUP),
+            Action::UseInternalNotes(OTHER_GROUP),
+            Action::EditGroupReport(GROUP),
+            Action::EditGroupReport(OTHER_GROUP),
+            Action::EditChairSummary,
+            Action::EditDraft,
+            Action::ReadDraftWorkingCopies,
+            Action::ExportDraftSummary,
+            Action::ManageProcess,
+            Action::AssignRoles,
+            Action::Accredit,
+            Action::AdministerInstance,
+        ];
+        let admin = Actor {
+            account_id: Some(1),
+            is_admin: true,
+            grants: vec![],
+        };
+        let signed_in = Actor {
+            account_id: Some(2),
+            ..Actor::default()
+        };
+        #[rustfmt::skip]
+        let table: [(&str, Actor, [u8; 20]); 9] = [
+            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("chair",           with(Role::Chair, None),                  [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0]),
+            ("secretariat",     with(Role::Secretariat, None),            [1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]),
+            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]),
+        ];
+        let mut wrong = Vec::new();
+        for (who, actor, row) in &table {
+            for (action, expected) in ACTIONS.iter().zip(row) {
+                if can(actor, *action) != (*expected == 1) {
+                    wrong.push(format!("{who} / {action:?}: expected {expected}"));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "permission table differs:\n{}",
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_group_role_without_its_group_grants_nothing_for_groups() {
+        let odd = with(Role::Rapporteur, None);
+        assert!(!can(&odd, Action::ReviewProposals(GROUP)));
+    }
+}

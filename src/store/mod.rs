@@ -1,0 +1,15 @@
+//! Named queries per aggregate. Each function takes a `&mut DbConnection`, returns a
+//! `QueryResult` (or a domain error), and knows nothing of HTTP.
+
+pub mod accounts;
+pub mod audit;
+pub mod processes;
+pub mod roles;
+pub mod sessions;
+
+/// The current time as stored: UTC, to the microsecond (PostgreSQL's precision), so a value
+/// read back equals the one written on both backends.
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
+}

@@ -1,0 +1,323 @@
+//! Processes and their structure: phases with windows, action groups, themes and principles.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{action_groups, phases, processes, themes};
+use crate::domain::phases::{PhaseKind, Window, WindowState};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = processes)]
+pub struct Process {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub reference_prefix: String,
+    pub time_zone: String,
+    pub accredit_on_registration: bool,
+    pub created_at: NaiveDateTime,
+}
+
+impl Process {
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::UTC)
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = phases)]
+pub struct Phase {
+    pub id: i64,
+    pub process_id: i64,
+    pub kind: String,
+    pub opens_at: NaiveDateTime,
+    pub closes_at: NaiveDateTime,
+}
+
+impl Phase {
+    pub fn kind(&self) -> Option<PhaseKind> {
+        PhaseKind::parse(&self.kind)
+    }
+
+    pub fn state_at(&self, now: NaiveDateTime) -> WindowState {
+        Window::new(self.opens_at, self.closes_at)
+            .map(|w| w.state_at(now))
+            .unwrap_or(WindowState::Closed)
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = action_groups)]
+pub struct ActionGroup {
+    pub id: i64,
+    pub process_id: i64,
+    pub number: i32,
+    pub name: String,
+    pub description: String,
+}
+
+/// Whether a theme is a thematic highlight or a guiding principle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeKind {
+    Theme,
+    Principle,
+}
+
+impl ThemeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeKind::Theme => "theme",
+            ThemeKind::Principle => "principle",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = themes)]
+pub struct Theme {
+    pub id: i64,
+    pub process_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub position: i32,
+}
+
+/// A process with everything that hangs off it, for its page and its edit form.
+#[derive(Debug, Clone)]
+pub struct Structure {
+    pub phases: Vec<Phase>,
+    pub groups: Vec<ActionGroup>,
+    pub themes: Vec<Theme>,
+}
+
+impl Structure {
+    pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &Theme> {
+        self.themes.iter().filter(move |t| t.kind == kind.as_str())
+    }
+}
+
+/// A process as the administration form describes it, already parsed.
+#[derive(Debug, Clone)]
+pub struct ProcessDraft {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub reference_prefix: String,
+    pub time_zone: String,
+    pub accredit_on_registration: bool,
+    pub phases: Vec<(PhaseKind, Window)>,
+    /// In order: the first is group 1.
+    pub groups: Vec<String>,
+    pub themes: Vec<String>,
+    pub principles: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProcessError {
+    #[error("the short name is taken")]
+    SlugTaken,
+    /// Groups are referred to by number once created, so they are never removed.
+    #[error("action groups cannot be removed")]
+    GroupRemoved,
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+pub fn all_processes(conn: &mut DbConnection) -> QueryResult<Vec<Process>> {
+    processes::table
+        .order(processes::created_at.desc())
+        .select(Process::as_select())
+        .load(conn)
+}
+
+pub fn process_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Process>> {
+    processes::table
+        .filter(processes::slug.eq(slug))
+        .select(Process::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The phases, groups and themes of a process: three queries, whatever their number.
+pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Structure> {
+    let mut phases: Vec<Phase> = phases::table
+        .filter(phases::process_id.eq(process_id))
+        .select(Phase::as_select())
+        .load(conn)?;
+    phases.sort_by_key(|p| p.kind());
+    let groups = action_groups::table
+        .filter(action_groups::process_id.eq(process_id))
+        .order(action_groups::number)
+        .select(ActionGroup::as_select())
+        .load(conn)?;
+    let themes = themes::table
+        .filter(themes::process_id.eq(process_id))
+        .order((themes::kind, themes::position))
+        .select(Theme::as_select())
+        .load(conn)?;
+    Ok(Structure {
+        phases,
+        groups,
+        themes,
+    })
+}
+
+pub fn group_by_number(
+    conn: &mut DbConnection,
+    process_id: i64,
+    number: i32,
+) -> QueryResult<Option<ActionGroup>> {
+    action_groups::table
+        .filter(action_groups::process_id.eq(process_id))
+        .filter(action_groups::number.eq(number))
+        .select(ActionGroup::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Creates a process with its structure; call inside a write transaction.
+pub fn create_process(
+    conn: &mut DbConnection,
+    draft: &ProcessDraft,
+) -> Result<Process, ProcessError> {
+    if process_by_slug(conn, &draft.slug)?.is_some() {
+        return Err(ProcessError::SlugTaken);
+    }
+    let id = diesel::insert_into(processes::table)
+        .values((
+            processes::slug.eq(&draft.slug),
+            processes::title.eq(&draft.title),
+            processes::description.eq(&draft.description),
+            processes::reference_prefix.eq(&draft.reference_prefix),
+            processes::time_zone.eq(&draft.time_zone),
+            processes::accredit_on_registration.eq(draft.accredit_on_registration),
+            processes::created_at.eq(super::now()),
+        ))
+        .returning(processes::id)
+        .get_result::<i64>(conn)?;
+    let process = processes::table
+        .find(id)
+        .select(Process::as_select())
+        .first(conn)?;
+    write_structure(conn, process.id, draft)?;
+    Ok(process)
+}
+
+/// Replaces a process's settings and structure with the draft's; call inside a write
+/// transaction. Groups keep their ids (and so their people) by number; themes by position.
+pub fn update_process(
+    conn: &mut DbConnection,
+    process_id: i64,
+    draft: &ProcessDraft,
+) -> Result<(), ProcessError> {
+    if let Some(other) = process_by_slug(conn, &draft.slug)?
+        && other.id != process_id
+    {
+        return Err(ProcessError::SlugTaken);
+    }
+    diesel::update(processes::table.find(process_id))
+        .set((
+            processes::slug.eq(&draft.slug),
+            processes::title.eq(&draft.title),
+            processes::description.eq(&draft.description),
+            processes::reference_prefix.eq(&draft.reference_prefix),
+            processes::time_zone.eq(&draft.time_zone),
+            processes::accredit_on_registration.eq(draft.accredit_on_registration),
+        ))
+        .execute(conn)?;
+    write_structure(conn, process_id, draft)
+}
+
+fn write_structure(
+    conn: &mut DbConnection,
+    process_id: i64,
+    draft: &ProcessDraft,
+) -> Result<(), ProcessError> {
+    for (kind, window) in &draft.phases {
+        let updated = diesel::update(
+            phases::table
+                .filter(phases::process_id.eq(process_id))
+                .filter(phases::kind.eq(kind.as_str())),
+        )
+        .set((
+            phases::opens_at.eq(window.opens()),
+            phases::closes_at.eq(window.closes()),
+        ))
+        .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(phases::table)
+                .values((
+                    phases::process_id.eq(process_id),
+                    phases::kind.eq(kind.as_str()),
+                    phases::opens_at.eq(window.opens()),
+                    phases::closes_at.eq(window.closes()),
+                ))
+                .execute(conn)?;
+        }
+    }
+
+    let existing_groups: i64 = action_groups::table
+        .filter(action_groups::process_id.eq(process_id))
+        .count()
+        .get_result(conn)?;
+    if (draft.groups.len() as i64) < existing_groups {
+        return Err(ProcessError::GroupRemoved);
+    }
+    for (index, name) in draft.groups.iter().enumerate() {
+        let number = index as i32 + 1;
+        let updated = diesel::update(
+            action_groups::table
+                .filter(action_groups::process_id.eq(process_id))
+                .filter(action_groups::number.eq(number)),
+        )
+        .set(action_groups::name.eq(name))
+        .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(action_groups::table)
+                .values((
+                    action_groups::process_id.eq(process_id),
+                    action_groups::number.eq(number),
+                    action_groups::name.eq(name),
+                    action_groups::description.eq(""),
+                ))
+                .execute(conn)?;
+        }
+    }
+
+    for (kind, names) in [
+        (ThemeKind::Theme, &draft.themes),
+        (ThemeKind::Principle, &draft.principles),
+    ] {
+        diesel::delete(
+            themes::table
+                .filter(themes::process_id.eq(process_id))
+                .filter(themes::kind.eq(kind.as_str()))
+                .filter(themes::position.ge(names.len() as i32)),
+        )
+        .execute(conn)?;
+        for (position, name) in names.iter().enumerate() {
+            let position = position as i32;
+            let updated = diesel::update(
+                themes::table
+                    .filter(themes::process_id.eq(process_id))
+                    .filter(themes::kind.eq(kind.as_str()))
+                    .filter(themes::position.eq(position)),
+            )
+            .set(themes::name.eq(name))
+            .execute(conn)?;
+            if updated == 0 {
+                diesel::insert_into(themes::table)
+                    .values((
+                        themes::process_id.eq(process_id),
+                        themes::kind.eq(kind.as_str()),
+                        themes::name.eq(name),
+                        themes::position.eq(position),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
