@@ -1,0 +1,199 @@
+//! Concord: drafting an international agreement in the open.
+//!
+//! `Application::build` opens the database, applies migrations and binds the listener;
+//! `run_until_stopped` serves. Tests bind port 0 and talk HTTP to the real thing.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod security;
+pub mod store;
+pub mod telemetry;
+pub mod web;
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web as actix};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use config::Settings;
+use web::AppState;
+use web::ratelimit::LoginLimiter;
+
+/// The largest request body a form may send (multipart uploads set their own limits).
+const FORM_LIMIT: usize = 2 * 1024 * 1024;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: actix::Data<AppState>,
+}
+
+impl Application {
+    /// Opens the database, migrates it and binds the listener; does not serve yet.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with(settings, false).await
+    }
+
+    /// As `build`, and with `demo` loads the demo process first (once) and shows its
+    /// accounts on the home page.
+    pub async fn build_with(settings: Settings, demo: bool) -> anyhow::Result<Self> {
+        let pool = open_database(&settings).await?;
+        let demo_logins = if demo {
+            load_demo(&pool).await?;
+            demo::logins()?
+        } else {
+            Vec::new()
+        };
+        let setup_token = security::tokens::random_token();
+        let listener = TcpListener::bind(settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let mut settings = settings;
+        // Bound to "any free port" (tests): the public address is the one the system chose.
+        if let Some(base) = settings.public_url.strip_suffix(":0") {
+            settings.public_url = format!("{base}:{port}");
+        }
+        let state = actix::Data::new(AppState {
+            pool,
+            limiter: LoginLimiter::new(&settings),
+            settings,
+            setup_token,
+            demo_logins,
+        });
+        let server = serve(listener, state.clone())?;
+        Ok(Self {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops the server from outside (tests stop theirs when done).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    pub fn state(&self) -> actix::Data<AppState> {
+        self.state.clone()
+    }
+
+    /// The link that creates the first administrator, while there is none.
+    pub async fn first_administrator_link(&self) -> anyhow::Result<Option<String>> {
+        let pool = self.state.pool.clone();
+        let admins = actix::block(move || -> anyhow::Result<i64> {
+            let mut conn = pool.get()?;
+            Ok(store::accounts::administrator_count(&mut conn)?)
+        })
+        .await??;
+        Ok((admins == 0).then(|| {
+            format!(
+                "{}/setup?token={}",
+                self.state.settings.public_url, self.state.setup_token
+            )
+        }))
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let housekeeping = tokio::spawn(housekeeping(self.state.clone()));
+        let result = self.server.await;
+        housekeeping.abort();
+        result
+    }
+}
+
+/// Opens the pool and applies pending migrations.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<db::DbPool> {
+    let url = settings.database_url.clone();
+    let synchronous = settings.sqlite_synchronous;
+    let size = if url.is_sqlite() { 8 } else { 16 };
+    actix::block(move || -> anyhow::Result<db::DbPool> {
+        let pool = db::connect(&url, synchronous, size)
+            .with_context(|| format!("cannot open the database ({url})"))?;
+        let mut conn = pool.get().context("cannot connect to the database")?;
+        let applied = db::run_migrations(&mut conn)?;
+        if applied > 0 {
+            tracing::info!(applied, database = %url, "migrations applied");
+        }
+        Ok(pool)
+    })
+    .await?
+}
+
+/// Loads the demo if the database does not hold it yet.
+pub async fn load_demo(pool: &db::DbPool) -> anyhow::Result<demo::Loaded> {
+    let pool = pool.clone();
+    let started = std::time::Instant::now();
+    let loaded = actix::block(move || -> anyhow::Result<demo::Loaded> {
+        let mut conn = pool.get()?;
+        Ok(demo::load(&mut conn)?)
+    })
+    .await??;
+    match loaded {
+        demo::Loaded::Now => tracing::info!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "demo process loaded"
+        ),
+        demo::Loaded::Already => tracing::info!("demo process already loaded; nothing changed"),
+    }
+    Ok(loaded)
+}
+
+fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<Server> {
+    let workers = state.settings.workers;
+    let headers_settings = state.settings.clone();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(actix::PayloadConfig::new(FORM_LIMIT))
+            .app_data(actix::FormConfig::default().limit(FORM_LIMIT))
+            .configure(web::routes)
+            .wrap(from_fn(web::csrf::protect))
+            .wrap(from_fn(web::localise_errors))
+            .wrap(web::security_headers(&headers_settings))
+            .wrap(Compress::default())
+            .wrap(TracingLogger::default())
+    })
+    .workers(workers)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// Removes expired sessions and forgets idle rate-limit buckets, every few minutes.
+async fn housekeeping(state: actix::Data<AppState>) {
+    let mut tick = tokio::time::interval(Duration::from_secs(300));
+    loop {
+        tick.tick().await;
+        state.limiter.forget_idle();
+        let idle = chrono::TimeDelta::minutes(state.settings.session_idle_minutes);
+        let max_age = chrono::TimeDelta::hours(state.settings.session_max_hours);
+        let pool = state.pool.clone();
+        let removed = actix::block(move || -> anyhow::Result<usize> {
+            let mut conn = pool.get()?;
+            let now = store::now();
+            Ok(store::sessions::delete_expired_sessions(
+                &mut conn,
+                now - idle,
+                now - max_age,
+            )?)
+        })
+        .await;
+        match removed {
+            Ok(Ok(n)) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "could not remove expired sessions"),
+            Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! Registration, sign-in and sign-out, the account page and password changes.
+//!
+//! No message, status or timing tells whether an address has an account: registration ends
+//! the same way for a new and a known address, and sign-in verifies against a dummy hash when
+//! the address is unknown.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::AppError;
+use super::page::{self, Ctx, FieldErrors};
+use super::ratelimit::{self, DEVICE_COOKIE};
+use super::session::{self, SESSION_COOKIE, SignedIn, Visitor};
+use crate::domain::roles::StakeholderCategory;
+use crate::domain::validation::{self, DisplayName, Email, NewPassword, OrganisationName};
+use crate::i18n::Lang;
+use crate::security::{passwords, tokens};
+use crate::store::accounts::{self, Registration, RegistrationError};
+use crate::store::audit::{self, Entry};
+use crate::store::sessions;
+
+/// What the registration form holds, as typed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RegisterForm {
+    pub email: String,
+    pub display_name: String,
+    pub organisation: String,
+    pub category: String,
+    pub country: String,
+    pub password: String,
+    pub password_again: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/register.html")]
+struct RegisterPage {
+    ctx: Ctx,
+    form: RegisterForm,
+    errors: FieldErrors,
+}
+
+impl RegisterPage {
+    fn categories(&self) -> [StakeholderCategory; 12] {
+        StakeholderCategory::ALL
+    }
+}
+
+#[get("/register")]
+pub async fn register_form(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    page::ok(&RegisterPage {
+        ctx,
+        form: RegisterForm::default(),
+        errors: FieldErrors::default(),
+    })
+}
+
+#[post("/register")]
+pub async fn register(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, AppError> {
+    let mut form = form.into_inner();
+    let (parsed, mut errors) = parse_registration(&form, ctx.lang);
+    let Some((registration, password)) = parsed else {
+        return again(ctx, form, errors);
+    };
+
+    let address = ratelimit::client_address(&req, &state.settings);
+    if let Err(retry_after_secs) = state.limiter.check_registration(address) {
+        return Err(AppError::TooManyRequests { retry_after_secs });
+    }
+
+    let outcome = state
+        .db(move |conn| {
+            // Hash first, whether or not the address is known, so both take as long.
+            let hash = passwords::hash(password.as_str())?;
+            crate::db::write_transaction(conn, |conn| {
+                match accounts::create_account(conn, &registration, &hash, false) {
+                    Ok(account) => {
+                        audit::record(
+                            conn,
+                            Entry {
+                                actor_id: Some(account.id),
+                                process_id: None,
+                                action: "account.register",
+                                subject: format!("account:{}", account.id),
+                                detail: serde_json::json!({
+                                    "organisation_id": account.organisation_id,
+                                }),
+                            },
+                        )?;
+                        tracing::info!(account_id = account.id, "account registered");
+                        Ok(Ok(()))
+                    }
+                    Err(RegistrationError::EmailTaken) => Ok(Ok(())),
+                    Err(RegistrationError::CategoryMismatch(c)) => Ok(Err(c)),
+                    Err(RegistrationError::Database(e)) => Err(AppError::from(e)),
+                }
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(page::see_other("/login?notice=registered")),
+        Err(_) => {
+            form.password.clear();
+            form.password_again.clear();
+            errors.add("category", "error-category-mismatch");
+            again(ctx, form, errors)
+        }
+    }
+}
+
+/// Parses the registration fields (shared with the first administrator's setup form).
+pub fn parse_registration(
+    form: &RegisterForm,
+    lang: Lang,
+) -> (Option<(Registration, NewPassword)>, FieldErrors) {
+    let mut errors = FieldErrors::default();
+    let email = errors.check("email", Email::parse(&form.email));
+    let display_name = errors.check("display_name", DisplayName::parse(&form.display_name));
+    let organisation = errors.check("organisation", OrganisationName::parse(&form.organisation));
+    let category = errors.check(
+        "category",
+        StakeholderCategory::parse(&form.category).ok_or(validation::Invalid("error-choose-one")),
+    );
+    let country = errors.check("country", validation::optional_country(&form.country));
+    let password = errors.check("password", NewPassword::parse(&form.password));
+    if password.is_some() && form.password != form.password_again {
+        errors.add("password_again", "error-passwords-differ");
+    }
+    let parsed = match (
+        email,
+        display_name,
+        organisation,
+        category,
+        country,
+        password,
+    ) {
+        (
+            Some(email),
+            Some(display_name),
+            Some(organisation),
+            Some(category),
+            Some(country),
+            Some(password),
+        ) if errors.is_empty() => Some((
+            Registration {
+                email,
+                display_name,
+                organisation,
+                category,
+                country,
+                language: Some(lang.code().to_string()),
+            },
+            password,
+        )),
+        _ => None,
+    };
+    (parsed, errors)
+}
+
+fn again(ctx: Ctx, mut form: RegisterForm, errors: FieldErrors) -> Result<HttpResponse, AppError> {
+    // Passwords are never sent back to the browser.
+    form.password.clear();
+    form.password_again.clear();
+    page::invalid(&RegisterPage { ctx, form, errors })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    pub next: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    email: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+#[get("/login")]
+pub async fn login_form(ctx: Ctx, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
+    page::ok(&LoginPage {
+        ctx,
+        email: String::new(),
+        next: page::safe_next(query.next.as_deref()),
+        failed: false,
+    })
+}
+
+#[post("/login")]
+pub async fn login(
+    req: HttpRequest,
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let next = page::safe_next(Some(&form.next));
+    let typed_email = form.email.trim().to_lowercase();
+    let secret = state.settings.secret_key.as_bytes();
+    let known_device = ratelimit::is_known_device(
+        secret,
+        &typed_email,
+        req.cookie(DEVICE_COOKIE).as_ref().map(|c| c.value()),
+    );
+    let address = ratelimit::client_address(&req, &state.settings);
+    if let Err(retry_after_secs) = state
+        .limiter
+        .check_login(address, &typed_email, known_device)
+    {
+        tracing::warn!(%address, "sign-in rate limit reached");
+        return Err(AppError::TooManyRequests { retry_after_secs });
+    }
+
+    let email = Email::parse(&form.email).ok();
+    let password = form.password;
+    let old_session = visitor.user().map(|u| u.session_hash.clone());
+    let token = tokens::random_token();
+    let token_hash = tokens::token_hash(&token);
+    let signed_in = state
+        .db(move |conn| {
+            let account = match &email {
+                Some(email) => accounts::account_by_email(conn, email)?,
+                None => None,
+            };
+            let Some(account) = account else {
+                passwords::verify_against_nothing(&password);
+                return Ok(None);
+            };
+            if !passwords::verify(&password, &account.password_hash) || account.disabled {
+                return Ok(None);
+            }
+            crate::db::write_transaction(conn, |conn| {
+                // A new session id at every sign-in: a planted cookie is worth nothing.
+                if let Some(old) = &old_session {
+                    sessions::delete_session(conn, old)?;
+                }
+                sessions::create_session(conn, &token_hash, account.id)?;
+                Ok::<_, AppError>(())
+            })?;
+            Ok(Some(account))
+        })
+        .await?;
+
+    let Some(account) = signed_in else {
+        tracing::info!(%address, "sign-in refused");
+        let page = LoginPage {
+            ctx,
+            email: form.email,
+            next,
+            failed: true,
+        };
+        return page::render(&page, StatusCode::UNAUTHORIZED);
+    };
+    tracing::info!(account_id = account.id, "signed in");
+    let secure = state.settings.secure_cookies();
+    let mut response = page::see_other(&next);
+    response
+        .add_cookie(&session::cookie(SESSION_COOKIE, token, secure))
+        .map_err(AppError::internal)?;
+    let device = ratelimit::device_cookie_value(secret, &account.email);
+    response
+        .add_cookie(&session::lasting_cookie(DEVICE_COOKIE, device, secure))
+        .map_err(AppError::internal)?;
+    Ok(response)
+}
+
+#[post("/logout")]
+pub async fn logout(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(user) = visitor.user() {
+        let hash = user.session_hash.clone();
+        let id = user.id;
+        state
+            .db(move |conn| Ok(sessions::delete_session(conn, &hash)?))
+            .await?;
+        tracing::info!(account_id = id, "signed out");
+    }
+    let mut response = page::see_other("/?notice=signed-out");
+    response
+        .add_cookie(&session::removal(
+            SESSION_COOKIE,
+            state.settings.secure_cookies(),
+        ))
+        .map_err(AppError::internal)?;
+    Ok(response)
+}
+
+/// The account as its owner sees it.
+struct Profile {
+    email: String,
+    display_name: String,
+    organisation: Option<String>,
+    category: Option<StakeholderCategory>,
+    country: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/account.html")]
+struct AccountPage {
+    ctx: Ctx,
+    profile: Profile,
+    errors: FieldErrors,
+}
+
+async fn profile_of(state: &AppState, account_id: i64) -> Result<Profile, AppError> {
+    state
+        .db(move |conn| {
+            let account = accounts::account_by_id(conn, account_id)?.ok_or(AppError::NotFound)?;
+            let organisation = match account.organisation_id {
+                Some(id) => accounts::organisation_by_id(conn, id)?,
+                None => None,
+            };
+            Ok(Profile {
+                email: account.email,
+                display_name: account.display_name,
+                category: organisation.as_ref().map(|o| o.category()),
+                organisation: organisation.map(|o| o.name),
+                country: account.country,
+            })
+        })
+        .await
+}
+
+#[get("/account")]
+pub async fn account_page(
+    ctx: Ctx,
+    user: SignedIn,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let profile = profile_of(&state, user.id).await?;
+    page::ok(&AccountPage {
+        ctx,
+        profile,
+        errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    pub current_password: String,
+    pub new_password: String,
+    pub new_password_again: String,
+}
+
+/// Changes the password, and signs the account out of every other browser.
+#[post("/account/password")]
+pub async fn change_password(
+    ctx: Ctx,
+    user: SignedIn,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let new_password = errors.check("new_password", NewPassword::parse(&form.new_password));
+    if new_password.is_some() && form.new_password != form.new_password_again {
+        errors.add("new_password_again", "error-passwords-differ");
+    }
+    // Only a new password that passed every check is saved.
+    let new_password = new_password.filter(|_| errors.is_empty());
+    let account_id = user.id;
+    let keep = user.session_hash.clone();
+    let current = form.current_password;
+    let changed = state
+        .db(move |conn| {
+            let account = accounts::account_by_id(conn, account_id)?.ok_or(AppError::NotFound)?;
+            if !passwords::verify(&current, &account.password_hash) {
+                return Ok(Err("current_password"));
+            }
+            let Some(new_password) = new_password else {
+                return Ok(Err(""));
+            };
+            let hash = passwords::hash(new_password.as_str())?;
+            crate::db::write_transaction(conn, |conn| {
+                accounts::set_password_hash(conn, account_id, &hash)?;
+                sessions::delete_other_sessions_of_account(conn, account_id, &keep)?;
+                audit::record(
+                    conn,
+                    Entry {
+                        actor_id: Some(account_id),
+                        process_id: None,
+                        action: "account.password-change",
+                        subject: format!("account:{account_id}"),
+                        detail: serde_json::json!({}),
+                    },
+                )?;
+                Ok::<_, AppError>(Ok(()))
+            })
+        })
+        .await?;
+    match changed {
+        Ok(()) if errors.is_empty() => Ok(page::see_other("/account?notice=password-changed")),
+        outcome => {
+            if let Err("current_password") = outcome {
+                errors.add("current_password", "error-current-password");
+            }
+            let profile = profile_of(&state, account_id).await?;
+            page::invalid(&AccountPage {
+                ctx,
+                profile,
+                errors,
+            })
+        }
+    }
+}

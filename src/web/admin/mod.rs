@@ -1,0 +1,109 @@
+//! Administration: the instance (processes, accounts) for administrators, and each process
+//! (settings, accreditation, roles, audit log) for its secretariat and administrators.
+
+pub mod accounts;
+pub mod people;
+pub mod process_form;
+
+use actix_web::{HttpResponse, Scope, get, web};
+use askama::Template;
+
+use super::AppState;
+use super::error::AppError;
+use super::page::{self, Ctx};
+use super::processes::actor_in;
+use super::session::{SignedIn, Visitor};
+use crate::db::DbConnection;
+use crate::domain::permissions::{Action, Actor, can};
+use crate::domain::roles::Role;
+use crate::store::audit::{self, LoggedEntry};
+use crate::store::processes::{self, Process};
+use crate::store::roles;
+
+pub fn routes() -> Scope {
+    web::scope("/admin")
+        .service(dashboard)
+        .service(process_form::new_process_form)
+        .service(process_form::create_process)
+        .service(accounts::account_list)
+        .service(accounts::set_account_state)
+        .service(process_form::edit_process_form)
+        .service(process_form::update_process)
+        .service(people::process_admin)
+        .service(people::decide_accreditation)
+        .service(people::assign)
+        .service(people::unassign)
+        .service(people::audit_log)
+}
+
+/// The process named in the URL and the visitor's standing in it.
+pub fn load_process_for(
+    conn: &mut DbConnection,
+    slug: &str,
+    visitor: &Visitor,
+) -> Result<(Process, Actor), AppError> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    let actor = actor_in(conn, visitor, process.id)?;
+    Ok((process, actor))
+}
+
+pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
+    if can(actor, action) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A process the visitor may administer.
+struct ManagedProcess {
+    process: Process,
+}
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct DashboardPage {
+    ctx: Ctx,
+    processes: Vec<ManagedProcess>,
+    recent: Vec<LoggedEntry>,
+}
+
+/// The administration start page: the processes this person may administer, and (for
+/// administrators) the latest entries of the audit log.
+#[get("")]
+pub async fn dashboard(
+    ctx: Ctx,
+    user: SignedIn,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let is_admin = user.is_admin;
+    let (processes, recent) = state
+        .db(move |conn| {
+            // Two queries, however many processes: the secretariat's processes, then all.
+            let secretariat_of = match visitor.user() {
+                Some(user) => roles::process_ids_with_role(conn, user.id, Role::Secretariat)?,
+                None => Vec::new(),
+            };
+            let managed: Vec<ManagedProcess> = processes::all_processes(conn)?
+                .into_iter()
+                .filter(|p| is_admin || secretariat_of.contains(&p.id))
+                .map(|process| ManagedProcess { process })
+                .collect();
+            let recent = if is_admin {
+                audit::recent_entries(conn, 20)?
+            } else {
+                Vec::new()
+            };
+            Ok((managed, recent))
+        })
+        .await?;
+    if !is_admin && processes.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    page::ok(&DashboardPage {
+        ctx,
+        processes,
+        recent,
+    })
+}

@@ -1,0 +1,157 @@
+//! The web layer's one error type, and the page it renders.
+//!
+//! Not-found is 404, forbidden 403, an expired or forged form 403 with its own page, too many
+//! attempts 429, and anything unexpected a 500 with an id that is logged with its full cause.
+//! Validation failures are not errors: handlers show the form again with the input kept.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// The request needs a signed-in visitor; they are sent to the sign-in page.
+    #[error("sign-in required")]
+    SignInRequired { next: String },
+    #[error("the form's security token is missing or wrong")]
+    Csrf,
+    #[error("too many attempts")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("internal error {id}: {source:#}")]
+    Internal { id: String, source: anyhow::Error },
+}
+
+impl AppError {
+    pub fn internal(source: impl Into<anyhow::Error>) -> Self {
+        let source = source.into();
+        let id = crate::security::tokens::random_token()[..12].to_string();
+        tracing::error!(error_id = %id, error = ?source, "request failed");
+        AppError::Internal { id, source }
+    }
+
+    /// The message keys of the error page: a title and an explanation.
+    fn message_keys(&self) -> (&'static str, &'static str) {
+        match self {
+            AppError::NotFound => ("error-not-found-title", "error-not-found-body"),
+            AppError::Forbidden => ("error-forbidden-title", "error-forbidden-body"),
+            AppError::SignInRequired { .. } => ("error-forbidden-title", "error-sign-in-body"),
+            AppError::Csrf => ("error-csrf-title", "error-csrf-body"),
+            AppError::TooManyRequests { .. } => ("error-too-many-title", "error-too-many-body"),
+            AppError::BadRequest(_) => ("error-bad-request-title", "error-bad-request-body"),
+            AppError::PayloadTooLarge => ("error-too-large-title", "error-too-large-body"),
+            AppError::Internal { .. } => ("error-internal-title", "error-internal-body"),
+        }
+    }
+
+    /// The full error page in `lang`.
+    pub fn page(&self, lang: Lang) -> HttpResponse {
+        if let AppError::SignInRequired { next } = self {
+            let location = format!("/login?next={}", urlencode(next));
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, location))
+                .finish();
+        }
+        let (title, body) = self.message_keys();
+        let reference = match self {
+            AppError::Internal { id, .. } => Some(id.clone()),
+            _ => None,
+        };
+        let page = ErrorPage {
+            lang: lang.code(),
+            dir: lang.dir(),
+            title: lang.t(title),
+            body: lang.t(body),
+            reference_label: lang.t("error-reference"),
+            reference,
+            home: lang.t("nav-home"),
+        };
+        let html = page
+            .render()
+            .unwrap_or_else(|_| "<!doctype html><title>Error</title>".to_string());
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type("text/html; charset=utf-8");
+        if let AppError::TooManyRequests { retry_after_secs } = self
+            && let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.insert_header((header::RETRY_AFTER, value));
+        }
+        response.body(html)
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// English here; the `localise_errors` middleware renders it again in the visitor's language.
+    fn error_response(&self) -> HttpResponse {
+        self.page(Lang::En)
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(e: anyhow::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    lang: &'static str,
+    dir: &'static str,
+    title: String,
+    body: String,
+    reference_label: String,
+    reference: Option<String>,
+    home: String,
+}
+
+/// Percent-encodes a value for a query string.
+pub fn urlencode(raw: &str) -> String {
+    form_urlencoded::byte_serialize(raw.as_bytes()).collect()
+}

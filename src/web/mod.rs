@@ -1,0 +1,126 @@
+//! HTTP: routes, middleware, extractors and handlers by area.
+//!
+//! A handler reads like a sentence: extract, authorise, call the store in `web::block`,
+//! render. Permissions are decided by `domain::permissions::can`, never here.
+
+pub mod accounts;
+pub mod admin;
+pub mod assets;
+pub mod csrf;
+pub mod error;
+pub mod page;
+pub mod processes;
+pub mod ratelimit;
+pub mod session;
+pub mod setup;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, Next};
+use actix_web::{HttpMessage, HttpResponse, web};
+
+use crate::config::Settings;
+use crate::db::DbPool;
+use error::AppError;
+use ratelimit::LoginLimiter;
+use session::Visitor;
+
+/// What every handler can reach: shared across workers.
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Settings,
+    pub limiter: LoginLimiter,
+    /// The one-time token of the link that creates the first administrator. It works only
+    /// while the instance has no administrator.
+    pub setup_token: String,
+    /// The demo accounts, shown on the home page while the demo runs.
+    pub demo_logins: Vec<crate::demo::DemoLogin>,
+}
+
+impl AppState {
+    /// Runs blocking database work off the async workers.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut crate::db::DbConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(assets::stylesheet)
+        .service(assets::favicon)
+        .service(processes::healthz)
+        .service(processes::home)
+        .service(processes::choose_language)
+        .service(accounts::register_form)
+        .service(accounts::register)
+        .service(accounts::login_form)
+        .service(accounts::login)
+        .service(accounts::logout)
+        .service(accounts::account_page)
+        .service(accounts::change_password)
+        .service(setup::setup_form)
+        .service(setup::setup)
+        .service(admin::routes())
+        .service(processes::process_page)
+        .service(processes::request_accreditation)
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// The security headers of every response (STACK.md).
+pub fn security_headers(settings: &Settings) -> DefaultHeaders {
+    let mut headers = DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+        .add((header::CACHE_CONTROL, "private, no-cache"));
+    if settings.secure_cookies() {
+        headers = headers.add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        ));
+    }
+    headers
+}
+
+/// Renders error pages again in the visitor's language (an error's own rendering cannot see
+/// the request).
+pub async fn localise_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let response = next.call(req).await?;
+    let Some(app_error) = response
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>())
+    else {
+        return Ok(response.map_into_left_body());
+    };
+    let user = response.request().extensions().get::<Visitor>().cloned();
+    let lang = page::language_of(response.request(), user.as_ref().and_then(|v| v.user()));
+    let mut localised = app_error.page(lang);
+    // Keep cookies the handler or earlier middleware set.
+    for cookie in response.response().cookies() {
+        let _ = localised.add_cookie(&cookie);
+    }
+    let request = response.request().clone();
+    Ok(ServiceResponse::new(request, localised).map_into_right_body())
+}

@@ -1,0 +1,193 @@
+//! What every page needs besides its own data: the visitor, their language, the CSRF token
+//! for its forms, where the page is (for the language chooser), and a notice after a redirect.
+
+use std::sync::Arc;
+
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use askama::Template;
+use futures_util::future::LocalBoxFuture;
+
+use super::csrf::CsrfToken;
+use super::error::AppError;
+use super::session::{CurrentUser, LANG_COOKIE, Visitor};
+use crate::i18n::Lang;
+
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<Arc<CurrentUser>>,
+    pub csrf: String,
+    /// The path and query of this page, to come back to after choosing a language.
+    pub here: String,
+    /// A message key shown once after a redirect (`?notice=saved` → `notice-saved`).
+    pub notice: Option<String>,
+}
+
+impl Ctx {
+    /// A message in the visitor's language.
+    pub fn t(&self, key: impl AsRef<str>) -> String {
+        self.lang.t(key.as_ref())
+    }
+
+    /// A message with one named argument.
+    pub fn t1(&self, key: impl AsRef<str>, name: &'static str, value: impl AsRef<str>) -> String {
+        self.lang
+            .t_with(key.as_ref(), &[(name, value.as_ref().to_string())])
+    }
+
+    /// The message of a field's error, if it has one.
+    pub fn error(&self, errors: &FieldErrors, field: &str) -> Option<String> {
+        errors.get(field).map(|key| self.t(key))
+    }
+
+    /// No error, for fields that never show one.
+    pub fn no_error(&self) -> Option<String> {
+        None
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
+    }
+
+    pub fn languages(&self) -> [Lang; 3] {
+        Lang::ALL
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_admin)
+    }
+
+    /// A stored timestamp as people read it: in UTC, to the minute.
+    pub fn utc(&self, at: &chrono::NaiveDateTime) -> String {
+        format!("{} UTC", at.format("%Y-%m-%d %H:%M"))
+    }
+}
+
+/// The visitor's language: their account's choice, the chooser's cookie, or their browser's.
+pub fn language_of(req: &HttpRequest, user: Option<&CurrentUser>) -> Lang {
+    user.and_then(|u| u.language.as_deref())
+        .and_then(Lang::parse)
+        .or_else(|| req.cookie(LANG_COOKIE).and_then(|c| Lang::parse(c.value())))
+        .or_else(|| {
+            req.headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(Lang::En)
+}
+
+impl FromRequest for Ctx {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let visitor = Visitor::from_request(req, payload);
+        let req = req.clone();
+        Box::pin(async move {
+            let user = visitor.await?.0;
+            let lang = language_of(&req, user.as_deref());
+            let csrf = req
+                .extensions()
+                .get::<CsrfToken>()
+                .map(|t| t.0.clone())
+                .unwrap_or_default();
+            let here = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_else(|| "/".into());
+            let notice = form_urlencoded::parse(req.query_string().as_bytes())
+                .find(|(k, _)| k == "notice")
+                .map(|(_, v)| format!("notice-{v}"))
+                .filter(|key| Lang::En.has_own(key));
+            Ok(Ctx {
+                lang,
+                user,
+                csrf,
+                here,
+                notice,
+            })
+        })
+    }
+}
+
+/// Renders a page with a status.
+pub fn render(page: &impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+/// Renders a page with 200 OK.
+pub fn ok(page: &impl Template) -> Result<HttpResponse, AppError> {
+    render(page, StatusCode::OK)
+}
+
+/// Renders a form again after a validation failure: 422, with what was typed kept.
+pub fn invalid(page: &impl Template) -> Result<HttpResponse, AppError> {
+    render(page, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// A redirect after a successful POST.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location.to_string()))
+        .finish()
+}
+
+/// Only a local path is a safe place to send someone back to.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && !path.chars().any(char::is_control) =>
+        {
+            path.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+/// The errors of a form, by field name; a field's message is a translation key.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors(Vec<(&'static str, &'static str)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        if self.get(field).is_none() {
+            self.0.push((field, key));
+        }
+    }
+
+    /// Records the outcome of parsing one field, keeping the value when it is valid.
+    pub fn check<T>(
+        &mut self,
+        field: &'static str,
+        parsed: Result<T, crate::domain::validation::Invalid>,
+    ) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(invalid) => {
+                self.add(field, invalid.0);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, k)| *k)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The fields in error, in order, for the summary at the top of the form.
+    pub fn all(&self) -> &[(&'static str, &'static str)] {
+        &self.0
+    }
+}

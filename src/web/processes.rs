@@ -1,0 +1,299 @@
+//! Public pages: the list of processes, one process, the language chooser, health.
+
+use actix_web::cookie::Cookie;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+use chrono::TimeZone;
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::AppError;
+use super::page::{self, Ctx};
+use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
+use crate::db::DbConnection;
+use crate::demo::DemoLogin;
+use crate::domain::permissions::{Action, Actor, can};
+use crate::domain::phases::{PhaseKind, WindowState};
+use crate::domain::roles::Role;
+use crate::i18n::Lang;
+use crate::store::audit::{self, Entry};
+use crate::store::processes::{self, Process, Structure, ThemeKind};
+use crate::store::{self as st, roles};
+
+/// How a visitor stands in a process: their actor (for `can`), and a waiting request.
+pub fn actor_in(
+    conn: &mut DbConnection,
+    visitor: &Visitor,
+    process_id: i64,
+) -> Result<Actor, AppError> {
+    Ok(match visitor.user() {
+        None => Actor::anonymous(),
+        Some(user) => Actor {
+            account_id: Some(user.id),
+            is_admin: user.is_admin,
+            grants: roles::grants_in_process(conn, process_id, user.id)?,
+        },
+    })
+}
+
+/// A phase as the timeline shows it.
+pub struct PhaseView {
+    pub kind: PhaseKind,
+    pub state: WindowState,
+    pub opens: String,
+    pub closes: String,
+}
+
+pub fn phase_views(process: &Process, structure: &Structure) -> Vec<PhaseView> {
+    let tz = process.tz();
+    let local = |at: &chrono::NaiveDateTime| {
+        tz.from_utc_datetime(at)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    let now = st::now();
+    structure
+        .phases
+        .iter()
+        .filter_map(|phase| {
+            Some(PhaseView {
+                kind: phase.kind()?,
+                state: phase.state_at(now),
+                opens: local(&phase.opens_at),
+                closes: local(&phase.closes_at),
+            })
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "processes/home.html")]
+struct HomePage {
+    ctx: Ctx,
+    processes: Vec<Process>,
+    demo_logins: Vec<DemoLogin>,
+}
+
+#[get("/")]
+pub async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let processes = state.db(|conn| Ok(processes::all_processes(conn)?)).await?;
+    page::ok(&HomePage {
+        ctx,
+        processes,
+        demo_logins: state.demo_logins.clone(),
+    })
+}
+
+/// A person holding a role, for the process page.
+struct Person {
+    name: String,
+    organisation: Option<String>,
+}
+
+struct RoleGroup {
+    role: Role,
+    group_number: Option<i32>,
+    people: Vec<Person>,
+}
+
+#[derive(Template)]
+#[template(path = "processes/process.html")]
+struct ProcessPage {
+    ctx: Ctx,
+    process: Process,
+    phases: Vec<PhaseView>,
+    structure: Structure,
+    people: Vec<RoleGroup>,
+    actor: Actor,
+    accreditation_pending: bool,
+}
+
+impl ProcessPage {
+    fn can_manage(&self) -> bool {
+        can(&self.actor, Action::ManageProcess)
+    }
+
+    fn can_request_accreditation(&self) -> bool {
+        can(&self.actor, Action::RequestAccreditation)
+    }
+
+    fn is_stakeholder(&self) -> bool {
+        self.actor.holds(Role::Stakeholder)
+    }
+
+    fn themes(&self) -> Vec<&processes::Theme> {
+        self.structure.themes_of(ThemeKind::Theme).collect()
+    }
+
+    fn principles(&self) -> Vec<&processes::Theme> {
+        self.structure.themes_of(ThemeKind::Principle).collect()
+    }
+
+    /// The rapporteurs and moderators of a group, as one line.
+    fn group_people(&self, number: &i32) -> Vec<(Role, String)> {
+        self.people
+            .iter()
+            .filter(|g| g.group_number == Some(*number))
+            .flat_map(|g| g.people.iter().map(move |p| (g.role, p.name.clone())))
+            .collect()
+    }
+
+    /// The process-wide roles (not those of a group), stakeholders last.
+    fn process_roles(&self) -> Vec<&RoleGroup> {
+        self.people
+            .iter()
+            .filter(|g| g.group_number.is_none())
+            .collect()
+    }
+}
+
+#[get("/p/{process}")]
+pub async fn process_page(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let (process, structure, assignments, actor, accreditation_pending) = state
+        .db(move |conn| {
+            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let structure = processes::structure_of(conn, process.id)?;
+            let assignments = roles::assignments_of_process(conn, process.id)?;
+            let actor = actor_in(conn, &visitor, process.id)?;
+            let pending = match actor.account_id {
+                Some(account) => roles::has_pending_request(conn, process.id, account)?,
+                None => false,
+            };
+            Ok((process, structure, assignments, actor, pending))
+        })
+        .await?;
+
+    let mut people: Vec<RoleGroup> = Vec::new();
+    for a in assignments {
+        let Some(role) = a.role() else { continue };
+        let person = Person {
+            name: a.display_name,
+            organisation: a.organisation,
+        };
+        match people
+            .iter_mut()
+            .find(|g| g.role == role && g.group_number == a.group_number)
+        {
+            Some(group) => group.people.push(person),
+            None => people.push(RoleGroup {
+                role,
+                group_number: a.group_number,
+                people: vec![person],
+            }),
+        }
+    }
+
+    page::ok(&ProcessPage {
+        phases: phase_views(&process, &structure),
+        ctx,
+        process,
+        structure,
+        people,
+        actor,
+        accreditation_pending,
+    })
+}
+
+/// A signed-in participant asks to be accredited as a stakeholder. Processes that accredit on
+/// registration accredit at once.
+#[post("/p/{process}/accreditation")]
+pub async fn request_accreditation(
+    user: SignedIn,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let account_id = user.id;
+    let (slug, notice) = state
+        .db(move |conn| {
+            crate::db::write_transaction(conn, |conn| {
+                let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+                let actor = actor_in(conn, &visitor, process.id)?;
+                if !can(&actor, Action::RequestAccreditation) {
+                    return Err(AppError::Forbidden);
+                }
+                let notice = if process.accredit_on_registration {
+                    roles::assign_role(conn, process.id, account_id, Role::Stakeholder, None, None)
+                        .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
+                    roles::close_request(conn, process.id, account_id)?;
+                    audit::record(
+                        conn,
+                        Entry {
+                            actor_id: Some(account_id),
+                            process_id: Some(process.id),
+                            action: "accreditation.grant",
+                            subject: format!("account:{account_id}"),
+                            detail: serde_json::json!({ "automatic": true }),
+                        },
+                    )?;
+                    "accredited"
+                } else {
+                    if roles::request_accreditation(conn, process.id, account_id)? {
+                        audit::record(
+                            conn,
+                            Entry {
+                                actor_id: Some(account_id),
+                                process_id: Some(process.id),
+                                action: "accreditation.request",
+                                subject: format!("account:{account_id}"),
+                                detail: serde_json::json!({}),
+                            },
+                        )?;
+                    }
+                    "accreditation-requested"
+                };
+                Ok((process.slug, notice))
+            })
+        })
+        .await?;
+    Ok(page::see_other(&format!("/p/{slug}?notice={notice}")))
+}
+
+#[derive(Deserialize)]
+pub struct LanguageChoice {
+    lang: String,
+    next: Option<String>,
+}
+
+/// The chooser on every page: remembered in a cookie, and on the account when signed in.
+#[post("/language")]
+pub async fn choose_language(
+    req: HttpRequest,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    form: web::Form<LanguageChoice>,
+) -> Result<HttpResponse, AppError> {
+    let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest("unknown language"))?;
+    if let Some(user) = visitor.user() {
+        let id = user.id;
+        state
+            .db(move |conn| Ok(st::accounts::set_language(conn, id, lang.code())?))
+            .await?;
+    }
+    let next = page::safe_next(form.next.as_deref());
+    let mut response = page::see_other(&next);
+    let secure = state.settings.secure_cookies();
+    let cookie: Cookie<'static> = lasting_cookie(LANG_COOKIE, lang.code().to_string(), secure);
+    response.add_cookie(&cookie).map_err(AppError::internal)?;
+    let _ = req;
+    Ok(response)
+}
+
+/// Liveness and database reachability, for load balancers and container health checks.
+#[get("/healthz")]
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    let reachable = state.db(|conn| Ok(crate::db::ping(conn)?)).await.is_ok();
+    if reachable {
+        HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": "ok" }))
+    } else {
+        HttpResponse::ServiceUnavailable()
+            .json(serde_json::json!({ "status": "degraded", "database": "unreachable" }))
+    }
+}

@@ -1,0 +1,185 @@
+//! Who is asking: the session cookie, resolved against the sessions table once per request.
+//!
+//! A session ends when it is idle too long, reaches its absolute age, is signed out, or its
+//! account is disabled; the row is removed then, so the cookie is worthless at once.
+
+use std::sync::Arc;
+
+use actix_web::cookie::{Cookie, SameSite, time};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use chrono::TimeDelta;
+use futures_util::future::LocalBoxFuture;
+
+use super::AppState;
+use super::error::AppError;
+use crate::security::tokens;
+use crate::store;
+
+pub const SESSION_COOKIE: &str = "concord_session";
+/// Identifies a browser before it signs in, so its forms can carry a CSRF token.
+pub const PRE_SESSION_COOKIE: &str = "concord_pre";
+pub const LANG_COOKIE: &str = "concord_lang";
+
+/// Seen again after this long, a session's last-seen time is written back.
+const TOUCH_AFTER: TimeDelta = TimeDelta::seconds(60);
+
+/// The signed-in person, as the pages need them.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub is_admin: bool,
+    pub language: Option<String>,
+    pub session_hash: String,
+}
+
+/// The visitor of this request: signed in or not.
+#[derive(Debug, Clone, Default)]
+pub struct Visitor(pub Option<Arc<CurrentUser>>);
+
+impl Visitor {
+    pub fn user(&self) -> Option<&CurrentUser> {
+        self.0.as_deref()
+    }
+}
+
+impl FromRequest for Visitor {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            if let Some(visitor) = req.extensions().get::<Visitor>() {
+                return Ok(visitor.clone());
+            }
+            let visitor = resolve(&req).await?;
+            req.extensions_mut().insert(visitor.clone());
+            Ok(visitor)
+        })
+    }
+}
+
+async fn resolve(req: &HttpRequest) -> Result<Visitor, AppError> {
+    let Some(token) = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string()) else {
+        return Ok(Visitor(None));
+    };
+    let state = state(req)?;
+    let idle = TimeDelta::minutes(state.settings.session_idle_minutes);
+    let max_age = TimeDelta::hours(state.settings.session_max_hours);
+    let pool = state.pool.clone();
+    let hash = tokens::token_hash(&token);
+    let user = web::block(move || -> Result<Option<CurrentUser>, AppError> {
+        let mut conn = pool.get()?;
+        let Some((session, account)) = store::sessions::session_with_account(&mut conn, &hash)?
+        else {
+            return Ok(None);
+        };
+        let now = store::now();
+        let expired = now - session.last_seen_at > idle || now - session.created_at > max_age;
+        if expired || account.disabled {
+            store::sessions::delete_session(&mut conn, &hash)?;
+            return Ok(None);
+        }
+        if now - session.last_seen_at > TOUCH_AFTER {
+            store::sessions::touch_session(&mut conn, &hash)?;
+        }
+        Ok(Some(CurrentUser {
+            id: account.id,
+            email: account.email,
+            display_name: account.display_name,
+            is_admin: account.is_admin,
+            language: account.language,
+            session_hash: hash,
+        }))
+    })
+    .await??;
+    Ok(Visitor(user.map(Arc::new)))
+}
+
+pub fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("application state missing")))
+}
+
+/// A signed-in visitor; anyone else is sent to the sign-in page and brought back after.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub Arc<CurrentUser>);
+
+impl std::ops::Deref for SignedIn {
+    type Target = CurrentUser;
+    fn deref(&self) -> &CurrentUser {
+        &self.0
+    }
+}
+
+impl FromRequest for SignedIn {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let visitor = Visitor::from_request(req, payload);
+        let next = if req.method() == actix_web::http::Method::GET {
+            req.uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_else(|| "/".into())
+        } else {
+            "/".to_string()
+        };
+        Box::pin(async move {
+            match visitor.await?.0 {
+                Some(user) => Ok(SignedIn(user)),
+                None => Err(AppError::SignInRequired { next }),
+            }
+        })
+    }
+}
+
+/// A signed-in instance administrator; anyone else is refused.
+#[derive(Debug, Clone)]
+pub struct Administrator(pub Arc<CurrentUser>);
+
+impl FromRequest for Administrator {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let signed_in = SignedIn::from_request(req, payload);
+        Box::pin(async move {
+            let SignedIn(user) = signed_in.await?;
+            if user.is_admin {
+                Ok(Administrator(user))
+            } else {
+                Err(AppError::Forbidden)
+            }
+        })
+    }
+}
+
+/// A cookie with the flags every Concord cookie has.
+pub fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .finish()
+}
+
+/// A cookie that removes `name`.
+pub fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
+    let mut c = cookie(name, String::new(), secure);
+    c.make_removal();
+    c
+}
+
+/// A cookie kept for a year (language, known device).
+pub fn lasting_cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    let mut c = cookie(name, value, secure);
+    c.set_max_age(time::Duration::days(365));
+    c
+}
