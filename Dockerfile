@@ -1,0 +1,28 @@
+# Concord: a multi-stage build. The first stage compiles a release binary (SQLite and libpq
+# are bundled); the second is a slim Debian with the binary, run as a non-root user.
+FROM rust:1-slim-bookworm AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends pkg-config libssl-dev \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN cargo build --release --locked --bin concord
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates libssl3 curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /data --create-home concord
+COPY --from=build /src/target/release/concord /usr/local/bin/concord
+USER concord
+WORKDIR /data
+# The SQLite database (and the development key, when none is configured) live in /data.
+VOLUME ["/data"]
+ENV DATABASE_URL=sqlite:///data/concord.db \
+    CONCORD_BIND=0.0.0.0:8080 \
+    CONCORD_LOG_FORMAT=json
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD curl --fail --silent http://127.0.0.1:8080/healthz || exit 1
+ENTRYPOINT ["concord"]
+CMD ["serve"]

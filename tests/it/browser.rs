@@ -1,0 +1,267 @@
+//! Browser tests: Debian's Chromium, driven through chromedriver, the way a person uses
+//! Concord: fields found by their labels, buttons by their text, keyboard focus visible.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::{Backend, PASSWORD, spawn_app};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// A chromedriver process, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Starts chromedriver and a headless Chromium; `None` (with a loud message) where they are
+/// not installed, except in CI, where their absence fails the test.
+async fn browser() -> Option<(Client, Driver)> {
+    if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install chromium and chromium-driver (see .ci/run)"
+        );
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "\nBrowser tests SKIPPED: install Debian's chromium and chromium-driver to run them.\n"
+        );
+        return None;
+    }
+    let port = free_port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let profile = tempfile::tempdir().expect("a profile directory");
+    let driver = Driver {
+        child,
+        port,
+        _profile: profile,
+    };
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", driver._profile.path().display()),
+            ]
+        }
+    });
+    let capabilities = match capabilities {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!("an object literal"),
+    };
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    for _ in 0..100 {
+        match ClientBuilder::native()
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return Some((client, driver)),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    panic!("chromedriver did not answer on {url}");
+}
+
+/// Types into the field whose label reads `label`, as a person finds it.
+async fn fill(client: &Client, label: &str, value: &str) {
+    let label_element = client
+        .find(Locator::XPath(&format!(
+            "//label[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("a field labelled {label:?}: {e}"));
+    let id = label_element
+        .attr("for")
+        .await
+        .expect("the label's for attribute")
+        .expect("the label names its field");
+    let field = client
+        .find(Locator::Id(&id))
+        .await
+        .expect("the labelled field");
+    field.clear().await.expect("cleared");
+    field.send_keys(value).await.expect("typed");
+}
+
+async fn choose(client: &Client, label: &str, option_text: &str) {
+    let label_element = client
+        .find(Locator::XPath(&format!(
+            "//label[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("a select labelled {label:?}: {e}"));
+    let id = label_element.attr("for").await.expect("for").expect("for");
+    let select = client.find(Locator::Id(&id)).await.expect("the select");
+    select.select_by_label(option_text).await.expect("chosen");
+}
+
+async fn press(client: &Client, text: &str) {
+    client
+        .find(Locator::XPath(&format!(
+            "//button[normalize-space()='{text}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("a button {text:?}: {e}"))
+        .click()
+        .await
+        .expect("clicked");
+}
+
+/// Waits for the page a click led to: until an element matching `css` is there.
+async fn wait_for(client: &Client, css: &str) -> Result<fantoccini::elements::Element, String> {
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|e| format!("waiting for {css}: {e}"))
+}
+
+async fn document_attribute(client: &Client, name: &str) -> String {
+    client
+        .execute(
+            &format!("return document.documentElement.getAttribute('{name}');"),
+            vec![],
+        )
+        .await
+        .expect("script ran")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_newcomer_registers_signs_in_and_switches_to_arabic() {
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let outcome = journey(&client, &app.address).await;
+    let _ = client.close().await;
+    outcome.expect("the journey succeeds");
+}
+
+async fn journey(client: &Client, address: &str) -> Result<(), String> {
+    client
+        .goto(&format!("{address}/"))
+        .await
+        .map_err(|e| e.to_string())?;
+
+    // The skip link is the first thing the keyboard reaches.
+    client
+        .execute("document.body.focus();", vec![])
+        .await
+        .map_err(|e| e.to_string())?;
+    let first = client.active_element().await.map_err(|e| e.to_string())?;
+    first
+        .send_keys("\u{E004}")
+        .await
+        .map_err(|e| e.to_string())?; // Tab
+    let focused = client
+        .execute("return document.activeElement.className;", vec![])
+        .await
+        .map_err(|e| e.to_string())?;
+    assert_eq!(focused.as_str(), Some("skip-link"));
+
+    client
+        .find(Locator::LinkText("Register"))
+        .await
+        .map_err(|e| e.to_string())?
+        .click()
+        .await
+        .map_err(|e| e.to_string())?;
+    fill(client, "Email address", "layla@example.org").await;
+    fill(client, "Your name", "ليلى حداد").await;
+    fill(
+        client,
+        "Organisation or delegation",
+        "Arab Network for Migrants' Rights",
+    )
+    .await;
+    choose(client, "Stakeholder category", "Civil society").await;
+    fill(client, "Password", PASSWORD).await;
+    fill(client, "Password, again", PASSWORD).await;
+    press(client, "Register").await;
+
+    let notice = wait_for(client, ".notice").await?;
+    let text = notice.text().await.map_err(|e| e.to_string())?;
+    assert!(
+        text.contains("Thank you for registering"),
+        "registration acknowledged: {text}"
+    );
+    fill(client, "Email address", "layla@example.org").await;
+    fill(client, "Password", PASSWORD).await;
+    press(client, "Sign in").await;
+    let name = wait_for(client, "a[href='/account'] bdi").await?;
+    assert_eq!(
+        name.text().await.map_err(|e| e.to_string())?,
+        "ليلى حداد",
+        "the name shows in the navigation once signed in"
+    );
+
+    choose(client, "Language", "العربية").await;
+    press(client, "Change").await;
+    wait_for(client, "html[dir='rtl']").await?;
+    assert_eq!(document_attribute(client, "lang").await, "ar");
+    let body = client.source().await.map_err(|e| e.to_string())?;
+    assert!(!body.contains(">Sign out<"), "the interface is in Arabic");
+
+    // The choice is kept on the account: the account page is Arabic and right-to-left too.
+    client
+        .goto(&format!("{address}/account"))
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_for(client, "#password-heading").await?;
+    assert_eq!(document_attribute(client, "dir").await, "rtl");
+    // The layout mirrors: the brand sits at the right edge in right-to-left.
+    let brand_right = client
+        .execute(
+            "const r = document.querySelector('.brand').getBoundingClientRect(); return window.innerWidth - r.right;",
+            vec![],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    assert!(
+        brand_right.as_f64().unwrap_or(1e9) < 400.0,
+        "brand on the right: {brand_right}"
+    );
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! One integration-test binary: the real server over HTTP, on SQLite always and on
+//! PostgreSQL when `CONCORD_TEST_POSTGRES_URL` names a server; and Chromium for the pages.
+
+// Tests stop at the first surprise: panicking on an unexpected value is what they are for.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod helpers;
+
+mod accounts;
+mod admin;
+mod browser;
+mod demo;
+mod security;
+mod setup;
