@@ -152,21 +152,33 @@ pub async fn load_demo(pool: &db::DbPool) -> anyhow::Result<demo::Loaded> {
 fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<Server> {
     let workers = state.settings.workers;
     let headers_settings = state.settings.clone();
-    let server = HttpServer::new(move || {
-        App::new()
-            .app_data(state.clone())
-            .app_data(actix::PayloadConfig::new(FORM_LIMIT))
-            .app_data(actix::FormConfig::default().limit(FORM_LIMIT))
-            .configure(web::routes)
-            .wrap(from_fn(web::csrf::protect))
-            .wrap(from_fn(web::localise_errors))
-            .wrap(web::security_headers(&headers_settings))
-            .wrap(Compress::default())
-            .wrap(TracingLogger::default())
-    })
-    .workers(workers)
-    .listen(listener)?
-    .run();
+    let server =
+        HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(actix::PayloadConfig::new(FORM_LIMIT))
+                .app_data(
+                    actix::FormConfig::default()
+                        .limit(FORM_LIMIT)
+                        .error_handler(|error, _| web::error::AppError::from(error).into()),
+                )
+                .app_data(actix::QueryConfig::default().error_handler(|_, _| {
+                    web::error::AppError::BadRequest("unreadable query").into()
+                }))
+                .app_data(
+                    actix::PathConfig::default()
+                        .error_handler(|_, _| web::error::AppError::NotFound.into()),
+                )
+                .configure(web::routes)
+                .wrap(from_fn(web::csrf::protect))
+                .wrap(from_fn(web::localise_errors))
+                .wrap(web::security_headers(&headers_settings))
+                .wrap(Compress::default())
+                .wrap(TracingLogger::<telemetry::RequestSpan>::new())
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
     Ok(server)
 }
 

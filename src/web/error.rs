@@ -133,6 +133,17 @@ impl From<askama::Error> for AppError {
     }
 }
 
+/// A form that cannot be read: too large, or not URL-encoded text (invalid UTF-8, a field
+/// that is not a number where one is expected).
+impl From<actix_web::error::UrlencodedError> for AppError {
+    fn from(e: actix_web::error::UrlencodedError) -> Self {
+        match e {
+            actix_web::error::UrlencodedError::Overflow { .. } => AppError::PayloadTooLarge,
+            _ => AppError::BadRequest("unreadable form"),
+        }
+    }
+}
+
 impl From<anyhow::Error> for AppError {
     fn from(e: anyhow::Error) -> Self {
         AppError::internal(e)

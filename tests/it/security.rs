@@ -492,7 +492,36 @@ async fn bad_input_gets_a_clear_4xx(backend: Backend) {
         .send()
         .await
         .expect("answered");
-    assert!(response.status().is_client_error(), "{}", response.status());
+    // Decoded with replacement characters, it fails validation like any other mistake.
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("id=\"email-error\"")
+    );
+
+    // A field that must be one of a list, sent as something else.
+    let response = browser
+        .client
+        .post(browser.url("/language"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("lang", "xx"),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("could not be understood")
+    );
 
     // NUL bytes and enormous fields.
     let huge = "x".repeat(10_000);
