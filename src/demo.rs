@@ -148,7 +148,9 @@ fn invalid(what: &str) -> DemoError {
 }
 
 fn insert(conn: &mut DbConnection, data: &DemoData, hash: &str) -> Result<(), DemoError> {
+    // Windows open and close on the hour, as real ones do.
     let now = crate::store::now();
+    let now = chrono::DurationRound::duration_trunc(now, TimeDelta::hours(1)).unwrap_or(now);
     let mut phases = Vec::new();
     for phase in &data.phases {
         let kind = PhaseKind::parse(&phase.kind).ok_or_else(|| invalid(&phase.kind))?;
