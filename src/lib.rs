@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod markdown;
 pub mod security;
 pub mod store;
 pub mod telemetry;
@@ -44,7 +45,8 @@ impl Application {
     /// As `build`, and with `demo` loads the demo process first (once) and shows its
     /// accounts on the home page.
     pub async fn build_with(settings: Settings, demo: bool) -> anyhow::Result<Self> {
-        let pool = open_database(&settings).await?;
+        let queries = db::QueryCounter::default();
+        let pool = open_database_counted(&settings, queries.clone()).await?;
         let demo_logins = if demo {
             load_demo(&pool).await?;
             demo::logins()?
@@ -66,6 +68,7 @@ impl Application {
             settings,
             setup_token,
             demo_logins,
+            queries,
         });
         let server = serve(listener, state.clone())?;
         Ok(Self {
@@ -114,11 +117,18 @@ impl Application {
 
 /// Opens the pool and applies pending migrations.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<db::DbPool> {
+    open_database_counted(settings, db::QueryCounter::default()).await
+}
+
+async fn open_database_counted(
+    settings: &Settings,
+    queries: db::QueryCounter,
+) -> anyhow::Result<db::DbPool> {
     let url = settings.database_url.clone();
     let synchronous = settings.sqlite_synchronous;
     let size = if url.is_sqlite() { 8 } else { 16 };
     actix::block(move || -> anyhow::Result<db::DbPool> {
-        let pool = db::connect(&url, synchronous, size)
+        let pool = db::connect(&url, synchronous, size, queries)
             .with_context(|| format!("cannot open the database ({url})"))?;
         let mut conn = pool.get().context("cannot connect to the database")?;
         let applied = db::run_migrations(&mut conn)?;

@@ -5,9 +5,11 @@
 
 pub mod schema;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{InstrumentationEvent, SimpleConnection};
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::{Connection, PgConnection, QueryResult, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -28,14 +30,33 @@ pub enum DbConnection {
 pub type DbPool = Pool<ConnectionManager<DbConnection>>;
 pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
 
-/// Applies the per-connection settings SQLite needs to be safe under concurrent writers.
-#[derive(Debug, Clone, Copy)]
-struct SqlitePragmas {
-    synchronous: SqliteSynchronous,
+/// How many SQL statements a pool's connections have run: tests read it to show that a page
+/// costs the same number of queries whatever the number of rows.
+#[derive(Debug, Clone, Default)]
+pub struct QueryCounter(Arc<AtomicU64>);
+
+impl QueryCounter {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
 }
 
-impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+/// Prepares each new connection: SQLite's settings for safe concurrent writers, and the
+/// query counter.
+#[derive(Debug, Clone)]
+struct ConnectionSetup {
+    synchronous: SqliteSynchronous,
+    queries: QueryCounter,
+}
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        let counter = self.queries.0.clone();
+        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { .. } = event {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+        });
         if let DbConnection::Sqlite(sqlite) = conn {
             let synchronous = match self.synchronous {
                 SqliteSynchronous::Full => "FULL",
@@ -62,13 +83,17 @@ pub fn connect(
     url: &DatabaseUrl,
     synchronous: SqliteSynchronous,
     max_size: u32,
+    queries: QueryCounter,
 ) -> Result<DbPool, diesel::r2d2::PoolError> {
     let manager = ConnectionManager::<DbConnection>::new(url.connection_string());
     Pool::builder()
         .max_size(max_size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
-        .connection_customizer(Box::new(SqlitePragmas { synchronous }))
+        .connection_customizer(Box::new(ConnectionSetup {
+            synchronous,
+            queries,
+        }))
         .build(manager)
 }
 

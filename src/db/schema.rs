@@ -112,6 +112,144 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reference_counters (process_id, kind) {
+        process_id -> BigInt,
+        kind -> Text,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    late_permissions (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        account_id -> BigInt,
+        phase -> Text,
+        until -> Timestamp,
+        granted_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contributions (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        author_id -> BigInt,
+        organisation_id -> Nullable<BigInt>,
+        reference -> Nullable<Text>,
+        title -> Text,
+        body -> Text,
+        status -> Text,
+        content_hash -> Nullable<Text>,
+        search_text -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        withdrawn_at -> Nullable<Timestamp>,
+        hidden_at -> Nullable<Timestamp>,
+        hidden_by -> Nullable<BigInt>,
+        hidden_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    contribution_groups (contribution_id, group_id) {
+        contribution_id -> BigInt,
+        group_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    contribution_themes (contribution_id, theme_id) {
+        contribution_id -> BigInt,
+        theme_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+        size -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contribution_attachments (id) {
+        id -> BigInt,
+        contribution_id -> BigInt,
+        attachment_id -> BigInt,
+        file_name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposals (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        group_id -> BigInt,
+        author_id -> BigInt,
+        organisation_id -> Nullable<BigInt>,
+        reference -> Nullable<Text>,
+        status -> Text,
+        current_version -> Integer,
+        title -> Text,
+        draft -> Nullable<Text>,
+        search_text -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    proposal_versions (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        number -> Integer,
+        title -> Text,
+        commitment -> Text,
+        actionable_measures -> Text,
+        partnerships -> Text,
+        capacity_building -> Text,
+        financing -> Text,
+        data -> Text,
+        responsible_actors -> Text,
+        sdg_targets -> Text,
+        timeline -> Text,
+        indicators -> Text,
+        content_hash -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_themes (proposal_id, theme_id) {
+        proposal_id -> BigInt,
+        theme_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    co_sponsorships (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        organisation_id -> BigInt,
+        status -> Text,
+        invited_by -> BigInt,
+        invited_at -> Timestamp,
+        responded_by -> Nullable<BigInt>,
+        responded_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(accounts -> organisations (organisation_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(phases -> processes (process_id));
@@ -122,6 +260,24 @@ diesel::joinable!(role_assignments -> accounts (account_id));
 diesel::joinable!(role_assignments -> action_groups (group_id));
 diesel::joinable!(accreditation_requests -> processes (process_id));
 diesel::joinable!(accreditation_requests -> accounts (account_id));
+
+diesel::joinable!(contributions -> processes (process_id));
+diesel::joinable!(contributions -> organisations (organisation_id));
+diesel::joinable!(contribution_groups -> contributions (contribution_id));
+diesel::joinable!(contribution_groups -> action_groups (group_id));
+diesel::joinable!(contribution_themes -> contributions (contribution_id));
+diesel::joinable!(contribution_themes -> themes (theme_id));
+diesel::joinable!(contribution_attachments -> contributions (contribution_id));
+diesel::joinable!(contribution_attachments -> attachments (attachment_id));
+diesel::joinable!(proposals -> processes (process_id));
+diesel::joinable!(proposals -> action_groups (group_id));
+diesel::joinable!(proposals -> organisations (organisation_id));
+diesel::joinable!(proposal_versions -> proposals (proposal_id));
+diesel::joinable!(proposal_themes -> proposals (proposal_id));
+diesel::joinable!(proposal_themes -> themes (theme_id));
+diesel::joinable!(co_sponsorships -> proposals (proposal_id));
+diesel::joinable!(co_sponsorships -> organisations (organisation_id));
+diesel::joinable!(late_permissions -> processes (process_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -134,4 +290,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     role_assignments,
     accreditation_requests,
     audit_log,
+    reference_counters,
+    late_permissions,
+    contributions,
+    contribution_groups,
+    contribution_themes,
+    attachments,
+    contribution_attachments,
+    proposals,
+    proposal_versions,
+    proposal_themes,
+    co_sponsorships,
 );

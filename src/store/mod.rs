@@ -4,8 +4,11 @@
 pub mod accounts;
 pub mod audit;
 pub mod processes;
+pub mod references;
 pub mod roles;
+pub mod search;
 pub mod sessions;
+pub mod windows;
 
 /// The current time as stored: UTC, to the microsecond (PostgreSQL's precision), so a value
 /// read back equals the one written on both backends.

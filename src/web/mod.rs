@@ -36,6 +36,8 @@ pub struct AppState {
     pub setup_token: String,
     /// The demo accounts, shown on the home page while the demo runs.
     pub demo_logins: Vec<crate::demo::DemoLogin>,
+    /// SQL statements run so far, for tests that count a page's queries.
+    pub queries: crate::db::QueryCounter,
 }
 
 impl AppState {

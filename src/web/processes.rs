@@ -36,6 +36,25 @@ pub fn actor_in(
     })
 }
 
+/// The process named in the URL and the visitor's standing in it.
+pub fn load_process_for(
+    conn: &mut DbConnection,
+    slug: &str,
+    visitor: &Visitor,
+) -> Result<(Process, Actor), AppError> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    let actor = actor_in(conn, visitor, process.id)?;
+    Ok((process, actor))
+}
+
+pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
+    if can(actor, action) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// A phase as the timeline shows it.
 pub struct PhaseView {
     pub kind: PhaseKind,

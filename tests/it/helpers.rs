@@ -65,6 +65,8 @@ pub struct TestApp {
     pub address: String,
     pub pool: DbPool,
     pub setup_token: String,
+    /// The SQL statements the app has run so far.
+    pub queries: concord::db::QueryCounter,
     handle: actix_web::dev::ServerHandle,
     _db: DbGuard,
 }
@@ -171,6 +173,7 @@ pub async fn spawn_app_with(
         address,
         pool: state.pool.clone(),
         setup_token: state.setup_token.clone(),
+        queries: state.queries.clone(),
         handle,
         _db: guard,
     })

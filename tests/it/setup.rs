@@ -100,7 +100,11 @@ fn both_migration_folders_hold_the_same_names() {
 #[test]
 fn every_message_key_used_exists_in_english() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let english = std::fs::read_to_string(format!("{root}/locales/en/main.ftl")).expect("English");
+    // English is every .ftl file of locales/en (one per area).
+    let english: String = std::fs::read_dir(format!("{root}/locales/en"))
+        .expect("the English folder")
+        .map(|e| std::fs::read_to_string(e.expect("an entry").path()).expect("a file"))
+        .collect();
     let defined: BTreeSet<&str> = english
         .lines()
         .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
@@ -150,7 +154,7 @@ fn every_message_key_used_exists_in_english() {
         .collect();
     assert!(
         missing.is_empty(),
-        "keys used but not in locales/en/main.ftl: {missing:?}"
+        "keys used but not in locales/en/: {missing:?}"
     );
     assert!(used.len() > 100, "the scan found the keys ({})", used.len());
 }

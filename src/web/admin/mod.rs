@@ -11,10 +11,8 @@ use askama::Template;
 use super::AppState;
 use super::error::AppError;
 use super::page::{self, Ctx};
-use super::processes::actor_in;
+pub use super::processes::{load_process_for, require};
 use super::session::{SignedIn, Visitor};
-use crate::db::DbConnection;
-use crate::domain::permissions::{Action, Actor, can};
 use crate::domain::roles::Role;
 use crate::store::audit::{self, LoggedEntry};
 use crate::store::processes::{self, Process};
@@ -34,25 +32,6 @@ pub fn routes() -> Scope {
         .service(people::assign)
         .service(people::unassign)
         .service(people::audit_log)
-}
-
-/// The process named in the URL and the visitor's standing in it.
-pub fn load_process_for(
-    conn: &mut DbConnection,
-    slug: &str,
-    visitor: &Visitor,
-) -> Result<(Process, Actor), AppError> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
-    let actor = actor_in(conn, visitor, process.id)?;
-    Ok((process, actor))
-}
-
-pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
-    if can(actor, action) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 /// A process the visitor may administer.

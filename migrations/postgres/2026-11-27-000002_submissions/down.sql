@@ -1,0 +1,12 @@
+DROP TABLE co_sponsorships;
+DROP TABLE proposal_themes;
+DROP TABLE proposal_versions;
+DROP FUNCTION IF EXISTS proposal_versions_immutable;
+DROP TABLE proposals;
+DROP TABLE contribution_attachments;
+DROP TABLE attachments;
+DROP TABLE contribution_themes;
+DROP TABLE contribution_groups;
+DROP TABLE contributions;
+DROP TABLE late_permissions;
+DROP TABLE reference_counters;

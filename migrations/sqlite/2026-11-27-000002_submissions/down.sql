@@ -1,0 +1,13 @@
+DROP TABLE proposals_fts;
+DROP TABLE contributions_fts;
+DROP TABLE co_sponsorships;
+DROP TABLE proposal_themes;
+DROP TABLE proposal_versions;
+DROP TABLE proposals;
+DROP TABLE contribution_attachments;
+DROP TABLE attachments;
+DROP TABLE contribution_themes;
+DROP TABLE contribution_groups;
+DROP TABLE contributions;
+DROP TABLE late_permissions;
+DROP TABLE reference_counters;

@@ -1,0 +1,57 @@
+//! Reference numbers such as `GCM/WC/0042`: per process and kind, without gaps or repeats.
+
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::reference_counters;
+
+/// The kinds of numbered submissions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceKind {
+    /// A written contribution.
+    Contribution,
+    /// A commitment proposal.
+    Proposal,
+}
+
+impl ReferenceKind {
+    fn code(self) -> &'static str {
+        match self {
+            ReferenceKind::Contribution => "WC",
+            ReferenceKind::Proposal => "CP",
+        }
+    }
+}
+
+/// Takes the next number; call inside the write transaction that uses it, so a number is
+/// spent only when the submission is saved.
+pub fn next_reference(
+    conn: &mut DbConnection,
+    process_id: i64,
+    prefix: &str,
+    kind: ReferenceKind,
+) -> QueryResult<String> {
+    let updated: Option<i32> = diesel::update(
+        reference_counters::table
+            .filter(reference_counters::process_id.eq(process_id))
+            .filter(reference_counters::kind.eq(kind.code())),
+    )
+    .set(reference_counters::last_number.eq(reference_counters::last_number + 1))
+    .returning(reference_counters::last_number)
+    .get_result(conn)
+    .optional()?;
+    let number = match updated {
+        Some(number) => number,
+        None => {
+            diesel::insert_into(reference_counters::table)
+                .values((
+                    reference_counters::process_id.eq(process_id),
+                    reference_counters::kind.eq(kind.code()),
+                    reference_counters::last_number.eq(1),
+                ))
+                .execute(conn)?;
+            1
+        }
+    };
+    Ok(format!("{prefix}/{}/{number:04}", kind.code()))
+}
