@@ -198,8 +198,11 @@ async fn housekeeping(state: actix::Data<AppState>) {
     loop {
         tick.tick().await;
         state.limiter.forget_idle();
-        let idle = chrono::TimeDelta::minutes(state.settings.session_idle_minutes);
-        let max_age = chrono::TimeDelta::hours(state.settings.session_max_hours);
+        // Expired sessions are kept a week, so a text sent from a timed-out page can still be
+        // saved as its author's draft.
+        let grace = chrono::TimeDelta::days(7);
+        let idle = chrono::TimeDelta::minutes(state.settings.session_idle_minutes) + grace;
+        let max_age = chrono::TimeDelta::hours(state.settings.session_max_hours) + grace;
         let pool = state.pool.clone();
         let removed = actix::block(move || -> anyhow::Result<usize> {
             let mut conn = pool.get()?;

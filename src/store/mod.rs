@@ -2,7 +2,9 @@
 //! `QueryResult` (or a domain error), and knows nothing of HTTP.
 
 pub mod accounts;
+pub mod attachments;
 pub mod audit;
+pub mod contributions;
 pub mod processes;
 pub mod references;
 pub mod roles;

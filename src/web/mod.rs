@@ -6,8 +6,10 @@
 pub mod accounts;
 pub mod admin;
 pub mod assets;
+pub mod contributions;
 pub mod csrf;
 pub mod error;
+pub mod forms;
 pub mod page;
 pub mod processes;
 pub mod ratelimit;
@@ -59,6 +61,7 @@ impl AppState {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(assets::stylesheet)
         .service(assets::favicon)
+        .service(assets::autosave_script)
         .service(processes::healthz)
         .service(processes::home)
         .service(processes::choose_language)
@@ -74,6 +77,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(admin::routes())
         .service(processes::process_page)
         .service(processes::request_accreditation)
+        .service(contributions::routes())
         .default_service(web::to(not_found));
 }
 

@@ -37,11 +37,23 @@ pub struct CurrentUser {
 
 /// The visitor of this request: signed in or not.
 #[derive(Debug, Clone, Default)]
-pub struct Visitor(pub Option<Arc<CurrentUser>>);
+pub struct Visitor(pub Option<Arc<CurrentUser>>, pub Option<ExpiredSession>);
+
+/// A browser whose session ended by time (idle or too old) rather than by signing out: its
+/// account is still known, so a text it sends can be kept as that account's draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExpiredSession {
+    pub account_id: i64,
+}
 
 impl Visitor {
     pub fn user(&self) -> Option<&CurrentUser> {
         self.0.as_deref()
+    }
+
+    /// The account of a session that timed out, when this browser had one.
+    pub fn expired(&self) -> Option<ExpiredSession> {
+        self.1
     }
 }
 
@@ -64,29 +76,34 @@ impl FromRequest for Visitor {
 
 async fn resolve(req: &HttpRequest) -> Result<Visitor, AppError> {
     let Some(token) = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string()) else {
-        return Ok(Visitor(None));
+        return Ok(Visitor::default());
     };
     let state = state(req)?;
     let idle = TimeDelta::minutes(state.settings.session_idle_minutes);
     let max_age = TimeDelta::hours(state.settings.session_max_hours);
     let pool = state.pool.clone();
     let hash = tokens::token_hash(&token);
-    let user = web::block(move || -> Result<Option<CurrentUser>, AppError> {
+    let resolved = web::block(move || -> Result<Resolved, AppError> {
         let mut conn = pool.get()?;
         let Some((session, account)) = store::sessions::session_with_account(&mut conn, &hash)?
         else {
-            return Ok(None);
+            return Ok(Resolved::None);
         };
-        let now = store::now();
-        let expired = now - session.last_seen_at > idle || now - session.created_at > max_age;
-        if expired || account.disabled {
+        if account.disabled {
             store::sessions::delete_session(&mut conn, &hash)?;
-            return Ok(None);
+            return Ok(Resolved::None);
+        }
+        let now = store::now();
+        // An expired row stays (housekeeping removes it later) so the account is known.
+        if now - session.last_seen_at > idle || now - session.created_at > max_age {
+            return Ok(Resolved::Expired(ExpiredSession {
+                account_id: account.id,
+            }));
         }
         if now - session.last_seen_at > TOUCH_AFTER {
             store::sessions::touch_session(&mut conn, &hash)?;
         }
-        Ok(Some(CurrentUser {
+        Ok(Resolved::User(CurrentUser {
             id: account.id,
             email: account.email,
             display_name: account.display_name,
@@ -96,7 +113,17 @@ async fn resolve(req: &HttpRequest) -> Result<Visitor, AppError> {
         }))
     })
     .await??;
-    Ok(Visitor(user.map(Arc::new)))
+    Ok(match resolved {
+        Resolved::User(user) => Visitor(Some(Arc::new(user)), None),
+        Resolved::Expired(expired) => Visitor(None, Some(expired)),
+        Resolved::None => Visitor::default(),
+    })
+}
+
+enum Resolved {
+    User(CurrentUser),
+    Expired(ExpiredSession),
+    None,
 }
 
 pub fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {

@@ -9,6 +9,7 @@ mod helpers;
 mod accounts;
 mod admin;
 mod browser;
+mod contributions;
 mod demo;
 mod security;
 mod setup;

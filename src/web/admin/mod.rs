@@ -32,6 +32,7 @@ pub fn routes() -> Scope {
         .service(people::assign)
         .service(people::unassign)
         .service(people::audit_log)
+        .service(people::allow_late)
 }
 
 /// A process the visitor may administer.

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{load_process_for, require};
 use crate::domain::permissions::{Action, Actor, can};
+use crate::domain::phases::PhaseKind;
 use crate::domain::roles::{Role, StakeholderCategory};
 use crate::domain::validation::Email;
 use crate::store::accounts;
@@ -41,6 +42,10 @@ struct ProcessAdminPage {
 }
 
 impl ProcessAdminPage {
+    fn phase_kinds(&self) -> [PhaseKind; 4] {
+        PhaseKind::ALL
+    }
+
     fn roles(&self) -> [Role; 6] {
         Role::ALL
     }
@@ -351,4 +356,64 @@ pub async fn audit_log(
         process,
         entries,
     })
+}
+
+/// What the late-submission form holds, as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct LateForm {
+    pub email: String,
+    pub phase: String,
+    pub until: String,
+}
+
+/// Lets one participant submit in a phase whose window has closed, until a given time.
+#[post("/processes/{process}/late")]
+pub async fn allow_late(
+    user: SignedIn,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<LateForm>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let form = form.into_inner();
+    let actor_id = user.id;
+    let slug = state
+        .db(move |conn| {
+            crate::db::write_transaction(conn, |conn| {
+                let (process, actor) = load_process_for(conn, &slug, &visitor)?;
+                require(&actor, Action::ManageProcess)?;
+                let phase = PhaseKind::parse(&form.phase)
+                    .ok_or(AppError::BadRequest("unknown phase"))?;
+                let email =
+                    Email::parse(&form.email).map_err(|_| AppError::BadRequest("no such account"))?;
+                let account = accounts::account_by_email(conn, &email)?
+                    .ok_or(AppError::BadRequest("no such account"))?;
+                let local = chrono::NaiveDateTime::parse_from_str(form.until.trim(), "%Y-%m-%dT%H:%M")
+                    .map_err(|_| AppError::BadRequest("unreadable date"))?;
+                let until = chrono::TimeZone::from_local_datetime(&process.tz(), &local)
+                    .earliest()
+                    .map(|at| at.naive_utc())
+                    .ok_or(AppError::BadRequest("unreadable date"))?;
+                crate::store::windows::grant_late_submission(
+                    conn, process.id, account.id, phase, until, actor_id,
+                )?;
+                audit::record(
+                    conn,
+                    Entry {
+                        actor_id: Some(actor_id),
+                        process_id: Some(process.id),
+                        action: "late-permission.grant",
+                        subject: format!("account:{}", account.id),
+                        detail: serde_json::json!({ "phase": phase.as_str(), "until": until.to_string() }),
+                    },
+                )?;
+                Ok(process.slug)
+            })
+        })
+        .await?;
+    Ok(page::see_other(&format!(
+        "/admin/processes/{slug}?notice=saved#late"
+    )))
 }

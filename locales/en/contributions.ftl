@@ -1,0 +1,80 @@
+## Written contributions
+contributions-title = Written contributions
+contributions-count = { $count ->
+    [one] One contribution
+   *[other] { $count } contributions
+}
+contributions-none = No contribution matches. Try fewer words or other filters.
+contribution-new = Write a contribution
+contribution-form-title = Write a contribution
+contribution-edit-draft-title = Your draft contribution
+contribution-your-drafts = Your drafts
+contribution-untitled = (untitled draft)
+contribution-saved-at = saved
+field-contribution-title = Title
+field-contribution-title-hint = Up to { $max } characters.
+field-contribution-body = Text
+field-contribution-body-hint = Up to { $max } characters. You may use Markdown: a blank line between paragraphs, # for a heading, * for a list, **bold**, *italic*.
+field-contribution-groups = Action groups
+field-contribution-themes = Themes
+field-attachments = Attachments
+field-attachments-add = Add PDF files
+field-attachments-hint = PDF only, up to 20 MB each, up to 5 at a time. They are attached to the draft as soon as you save, preview or submit.
+attachment-remove = Remove
+contribution-submit = Submit
+contribution-preview = Preview
+contribution-save-draft = Save draft
+contribution-preview-heading = Preview
+autosave-saved = Draft saved automatically at { "{" }time{ "}" } (UTC).
+autosave-failed = The draft could not be saved automatically. Use "Save draft" to keep your text.
+contribution-window-closed = The consultation window is not open, so this contribution cannot be submitted now. You can still save it as a draft.
+contribution-window-closed-draft-kept = The consultation window closed while you were writing. Your text has been saved as a draft, with nothing lost. Ask the secretariat if you need to submit late.
+contribution-window-not-open-draft-kept = The consultation window has not opened yet. Your text has been saved as a draft; submit it once the window opens.
+contribution-kept-as-draft = Your text has been saved as a draft. Correct what is marked below, then submit.
+contribution-not-saved = Nothing was saved yet: correct what is marked below. Your text is still in the form.
+contribution-signed-out-text-kept = You are no longer signed in, so this could not be saved. Your text is below: copy it somewhere safe, sign in, and paste it again.
+contribution-by = Submitted by
+contribution-withdrawn-notice = Its author withdrew this contribution.
+contribution-withdraw = Withdraw this contribution
+contribution-withdraw-intro = Withdrawing keeps the contribution readable, marked as withdrawn. It cannot be undone.
+contribution-hidden-tombstone = This contribution was hidden by a moderator
+contribution-hidden-reason = Reason:
+contribution-hide-title = Hide this contribution
+contribution-hide-reason = Public reason
+contribution-hide-hint = Shown in place of the contribution. 5 to 1,000 characters.
+contribution-hide = Hide
+contribution-status-draft = Draft
+contribution-status-submitted = Submitted
+contribution-status-withdrawn = Withdrawn
+contribution-status-hidden = Hidden
+receipt-title = Receipt
+receipt-reference = Reference number
+receipt-submitted = Received
+receipt-hash = SHA-256 of the submitted text
+receipt-download = Download the receipt
+error-not-pdf = Only PDF files can be attached; a file that is not a PDF was left out.
+error-no-such-theme = This process has no such theme.
+
+## Notices
+notice-submitted = Your contribution has been received. Its receipt is below: keep the reference number.
+notice-draft-saved = Your draft has been saved.
+notice-withdrawn = The contribution has been withdrawn.
+notice-hidden = The contribution has been hidden; its tombstone shows the reason.
+notice-session-expired-draft-saved = Your session had ended, so your text was saved as a draft. Sign in to continue where you were.
+
+## Lists
+search-label = Search
+search-submit = Search
+filter-any = Any
+filter-group = Action group
+filter-theme = Theme
+filter-status = Status
+sort-label = Sort by
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-title = Title
+sort-reference = Reference number
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-page = Page { $page }

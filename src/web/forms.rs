@@ -1,0 +1,167 @@
+//! Reading forms whose fields repeat (checkboxes) or carry files, with explicit limits.
+//!
+//! `serde_urlencoded` cannot collect repeated keys, and a file upload is multipart; both end
+//! up here as `Fields`: the text fields in order, and the files. Over a limit, the request is
+//! refused with 413 before more is read.
+
+use actix_multipart::Multipart;
+use actix_web::web::Bytes;
+use futures_util::StreamExt;
+
+use super::error::AppError;
+
+/// Limits for one multipart request.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub text_bytes: usize,
+    pub file_bytes: usize,
+    pub files: usize,
+}
+
+/// The fields of a submitted form.
+#[derive(Debug, Default)]
+pub struct Fields {
+    pairs: Vec<(String, String)>,
+    pub files: Vec<UploadedFile>,
+}
+
+/// A file as the browser sent it.
+#[derive(Debug)]
+pub struct UploadedFile {
+    pub field: String,
+    pub file_name: String,
+    pub content: Bytes,
+}
+
+impl Fields {
+    /// The first value of a field, or "" when it is absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    /// Every value of a repeated field (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    /// An URL-encoded body.
+    pub fn from_urlencoded(body: &[u8]) -> Self {
+        Self {
+            pairs: form_urlencoded::parse(body).into_owned().collect(),
+            files: Vec::new(),
+        }
+    }
+
+    /// Reads a multipart body within `limits`.
+    pub async fn from_multipart(
+        mut multipart: Multipart,
+        limits: Limits,
+    ) -> Result<Self, AppError> {
+        let mut fields = Fields::default();
+        let mut text_bytes = 0usize;
+        while let Some(item) = multipart.next().await {
+            let mut field = item.map_err(|_| AppError::BadRequest("unreadable upload"))?;
+            let name = field.name().unwrap_or_default().to_string();
+            let file_name = field
+                .content_disposition()
+                .and_then(|d| d.get_filename())
+                .map(str::to_string);
+            let limit = if file_name.is_some() {
+                limits.file_bytes
+            } else {
+                limits.text_bytes.saturating_sub(text_bytes)
+            };
+            let mut content = Vec::new();
+            while let Some(chunk) = field.next().await {
+                let chunk = chunk.map_err(|_| AppError::BadRequest("unreadable upload"))?;
+                if content.len() + chunk.len() > limit {
+                    return Err(AppError::PayloadTooLarge);
+                }
+                content.extend_from_slice(&chunk);
+            }
+            match file_name {
+                // A file input left empty still sends a part, with no name and no bytes.
+                Some(file_name) if file_name.is_empty() && content.is_empty() => {}
+                Some(file_name) => {
+                    if fields.files.len() == limits.files {
+                        return Err(AppError::PayloadTooLarge);
+                    }
+                    fields.files.push(UploadedFile {
+                        field: name,
+                        file_name,
+                        content: Bytes::from(content),
+                    });
+                }
+                None => {
+                    text_bytes += content.len();
+                    // Browsers send UTF-8; anything else is decoded with replacement marks and
+                    // then fails validation like any other bad input.
+                    let value = String::from_utf8_lossy(&content).into_owned();
+                    fields.pairs.push((name, value));
+                }
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// Whether bytes are a PDF file: the header every PDF starts with, and the end-of-file
+/// marker near its end.
+pub fn looks_like_pdf(content: &[u8]) -> bool {
+    let tail_start = content.len().saturating_sub(2048);
+    content.starts_with(b"%PDF-") && content[tail_start..].windows(5).any(|w| w == b"%%EOF")
+}
+
+/// A file name safe to store and to offer back: its last path part, without control
+/// characters, at most 200 characters.
+pub fn clean_file_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    let cleaned = cleaned.trim().to_string();
+    if cleaned.is_empty() || cleaned.chars().all(|c| c == '.') {
+        "attachment.pdf".to_string()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_fields_are_all_kept() {
+        let fields = Fields::from_urlencoded(b"group=1&group=3&title=A%20title&group=");
+        assert_eq!(fields.all("group"), ["1", "3", ""]);
+        assert_eq!(fields.get("title"), "A title");
+        assert_eq!(fields.get("missing"), "");
+    }
+
+    #[test]
+    fn pdfs_are_recognised_by_their_content() {
+        assert!(looks_like_pdf(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"));
+        assert!(!looks_like_pdf(b"<html><script>alert(1)</script></html>"));
+        assert!(!looks_like_pdf(b"%PDF-1.7 but cut short"));
+    }
+
+    #[test]
+    fn file_names_lose_paths_and_controls() {
+        assert_eq!(clean_file_name("C:\\Users\\me\\report.pdf"), "report.pdf");
+        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_file_name("a\u{0}b\"c.pdf"), "abc.pdf");
+        assert_eq!(clean_file_name(".."), "attachment.pdf");
+        assert_eq!(clean_file_name("تقرير.pdf"), "تقرير.pdf");
+    }
+}
