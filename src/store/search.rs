@@ -93,7 +93,11 @@ pub struct Fts5Trigram;
 pub struct PgTrigram;
 
 impl TextSearch for Fts5Trigram {
-    fn conditions<QS: 'static>(&self, table: Searchable, query: &SearchQuery) -> Vec<Condition<QS>> {
+    fn conditions<QS: 'static>(
+        &self,
+        table: Searchable,
+        query: &SearchQuery,
+    ) -> Vec<Condition<QS>> {
         let name = table.table();
         query
             .patterns()
@@ -111,7 +115,11 @@ impl TextSearch for Fts5Trigram {
 }
 
 impl TextSearch for PgTrigram {
-    fn conditions<QS: 'static>(&self, table: Searchable, query: &SearchQuery) -> Vec<Condition<QS>> {
+    fn conditions<QS: 'static>(
+        &self,
+        table: Searchable,
+        query: &SearchQuery,
+    ) -> Vec<Condition<QS>> {
         let name = table.table();
         query
             .patterns()

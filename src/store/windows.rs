@@ -44,7 +44,11 @@ pub fn submission_window(
                 .filter(late_permissions::until.gt(now))
                 .count()
                 .get_result(conn)?;
-            Ok(if late > 0 { Ok(()) } else { Err(Closed::Closed) })
+            Ok(if late > 0 {
+                Ok(())
+            } else {
+                Err(Closed::Closed)
+            })
         }
     }
 }

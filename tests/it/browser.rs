@@ -153,6 +153,18 @@ async fn wait_for(client: &Client, css: &str) -> Result<fantoccini::elements::El
         .map_err(|e| format!("waiting for {css}: {e}"))
 }
 
+/// Waits until the address holds `fragment`: the click's page has arrived.
+async fn wait_for_url(client: &Client, fragment: &str) -> Result<(), String> {
+    for _ in 0..100 {
+        let url = client.current_url().await.map_err(|e| e.to_string())?;
+        if url.as_str().contains(fragment) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("the address never held {fragment}"))
+}
+
 async fn document_attribute(client: &Client, name: &str) -> String {
     client
         .execute(
@@ -263,5 +275,97 @@ async fn journey(client: &Client, address: &str) -> Result<(), String> {
         brand_right.as_f64().unwrap_or(1e9) < 400.0,
         "brand on the right: {brand_right}"
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_stakeholder_writes_in_arabic_saves_submits_and_finds_it() {
+    let Some(app) = crate::helpers::spawn_app_with(Backend::Sqlite, &[], true).await else {
+        return;
+    };
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let outcome = contribution_journey(&client, &app.address).await;
+    let _ = client.close().await;
+    outcome.expect("the journey succeeds");
+}
+
+async fn contribution_journey(client: &Client, address: &str) -> Result<(), String> {
+    let err = |e: fantoccini::error::CmdError| e.to_string();
+    client
+        .goto(&format!("{address}/login"))
+        .await
+        .map_err(err)?;
+    fill(client, "Email address", "stakeholder@demo.concord.example").await;
+    fill(client, "Password", "concord-demo-2018").await;
+    press(client, "Sign in").await;
+    wait_for(client, "a[href='/account']").await?;
+
+    client
+        .goto(&format!("{address}/p/gcm/contributions"))
+        .await
+        .map_err(err)?;
+    client
+        .find(Locator::LinkText("Write a contribution"))
+        .await
+        .map_err(err)?
+        .click()
+        .await
+        .map_err(err)?;
+    wait_for(client, "#title").await?;
+    let title = "حماية حقوق العمال المهاجرين";
+    fill(client, "Title", title).await;
+    fill(
+        client,
+        "Text",
+        "ينبغي للدول أن تضمن العمل اللائق لجميع العمال المهاجرين.",
+    )
+    .await;
+
+    // The script saves the draft on its own a few seconds after typing stops.
+    let saved = client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::XPath(
+            "//p[@id='autosave-status' and contains(., 'saved automatically')]",
+        ))
+        .await;
+    assert!(saved.is_ok(), "the draft was saved automatically");
+
+    press(client, "Save draft").await;
+    wait_for_url(client, "notice=draft-saved").await?;
+    let notice = wait_for(client, ".notice").await?;
+    assert!(
+        notice
+            .text()
+            .await
+            .map_err(err)?
+            .contains("draft has been saved")
+    );
+    let url = client.current_url().await.map_err(err)?;
+    assert!(
+        url.path().contains("/contributions/drafts/"),
+        "one draft, kept: {url}"
+    );
+
+    press(client, "Submit").await;
+    wait_for_url(client, "notice=submitted").await?;
+    let receipt = wait_for(client, ".receipt").await?;
+    let text = receipt.text().await.map_err(err)?;
+    assert!(
+        text.contains("GCM/WC/0001"),
+        "the receipt has its reference: {text}"
+    );
+
+    client
+        .goto(&format!("{address}/p/gcm/contributions"))
+        .await
+        .map_err(err)?;
+    fill(client, "Search", "المهاجرين").await;
+    press(client, "Search").await;
+    wait_for_url(client, "q=").await?;
+    let result = wait_for(client, ".result-title a").await?;
+    assert_eq!(result.text().await.map_err(err)?, title);
     Ok(())
 }

@@ -11,5 +11,6 @@ mod admin;
 mod browser;
 mod contributions;
 mod demo;
+mod durability;
 mod security;
 mod setup;
