@@ -63,6 +63,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(assets::favicon)
         .service(assets::autosave_script)
         .service(processes::healthz)
+        .service(processes::livez)
         .service(processes::home)
         .service(processes::choose_language)
         .service(accounts::register_form)

@@ -316,3 +316,10 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
             .json(serde_json::json!({ "status": "degraded", "database": "unreachable" }))
     }
 }
+
+/// Liveness alone: the process answers, without touching the database. Also the baseline the
+/// benchmark compares pages against.
+#[get("/livez")]
+pub async fn livez() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain").body("ok")
+}

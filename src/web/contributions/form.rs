@@ -455,105 +455,107 @@ fn post_in_db(
     let organisation_id = accounts::account_by_id(conn, account_id)?
         .ok_or(AppError::Forbidden)?
         .organisation_id;
-    let id = write_transaction(conn, |conn| -> Result<i64, AppError> {
-        let id = match &existing {
-            Some(draft) => {
-                contributions::update_draft(conn, draft.id, &content)?;
-                draft.id
-            }
-            None => contributions::create_draft(
-                conn,
-                process.id,
-                account_id,
-                organisation_id,
-                &content,
-            )?,
-        };
-        for file in &pdfs {
-            let sha = hex(&Sha256::digest(&file.content));
-            let stored = attachments::store_content(conn, &sha, &file.content)?;
-            attachments::attach(conn, id, stored, &clean_file_name(&file.file_name))?;
-        }
-        for link in input
-            .remove_files
-            .iter()
-            .filter_map(|l| l.parse::<i64>().ok())
-        {
-            attachments::detach(conn, id, link)?;
-        }
-        Ok(id)
-    })?;
-
-    let open = window_open(conn, process.id, account_id)?;
-    if intent != Intent::Submit || !errors.is_empty() {
-        let files = attachments::files_of(conn, &[id])?;
-        let message = (!errors.is_empty()).then_some("contribution-kept-as-draft");
-        return Ok(Outcome::Drafted {
-            id,
-            files,
-            errors,
-            message,
-            open,
-        });
-    }
-    let missing = submission_errors(&content);
-    let closed = submission_window(
+    // Decided before writing, so that a submission is one transaction (one durable commit).
+    let window = submission_window(
         conn,
         process.id,
         account_id,
         PhaseKind::Consultation,
         st::now(),
     )?;
-    if !missing.is_empty() || closed.is_err() {
-        let files = attachments::files_of(conn, &[id])?;
-        let message = match closed {
+    let missing = submission_errors(&content);
+    let submit_now =
+        intent == Intent::Submit && errors.is_empty() && missing.is_empty() && window.is_ok();
+
+    let (id, reference) =
+        write_transaction(conn, |conn| -> Result<(i64, Option<String>), AppError> {
+            let id = match &existing {
+                Some(draft) => {
+                    // Checked again under the write lock: a second tab submitting the same
+                    // draft at the same moment finds it submitted and does not submit it twice.
+                    let current = contributions::contribution_by_id(conn, draft.id)?
+                        .ok_or(AppError::NotFound)?;
+                    if current.status() != ContributionStatus::Draft {
+                        return Ok((current.id, current.reference));
+                    }
+                    contributions::update_draft(conn, draft.id, &content)?;
+                    draft.id
+                }
+                None => contributions::create_draft(
+                    conn,
+                    process.id,
+                    account_id,
+                    organisation_id,
+                    &content,
+                )?,
+            };
+            for file in &pdfs {
+                let sha = hex(&Sha256::digest(&file.content));
+                let stored = attachments::store_content(conn, &sha, &file.content)?;
+                attachments::attach(conn, id, stored, &clean_file_name(&file.file_name))?;
+            }
+            for link in input
+                .remove_files
+                .iter()
+                .filter_map(|l| l.parse::<i64>().ok())
+            {
+                attachments::detach(conn, id, link)?;
+            }
+            if !submit_now {
+                return Ok((id, None));
+            }
+            let reference = next_reference(
+                conn,
+                process.id,
+                &process.reference_prefix,
+                ReferenceKind::Contribution,
+            )?;
+            let hash = rules::content_hash(&content.title, &content.body);
+            let search_text =
+                crate::store::search::search_text([content.title.as_str(), &content.body]);
+            contributions::mark_submitted(conn, id, &reference, &hash, &search_text, st::now())?;
+            audit::record(
+                conn,
+                Entry {
+                    actor_id: Some(account_id),
+                    process_id: Some(process.id),
+                    action: "contribution.submit",
+                    subject: format!("contribution:{reference}"),
+                    detail: serde_json::json!({ "sha256": hash, "contribution_id": id }),
+                },
+            )?;
+            Ok((id, Some(reference)))
+        })?;
+
+    if let Some(reference) = reference {
+        tracing::info!(contribution_id = id, %reference, "contribution submitted");
+        return Ok(Outcome::Submitted {
+            path: format!(
+                "/p/{}/contributions/{}?notice=submitted",
+                process.slug,
+                rules::reference_slug(&reference)
+            ),
+        });
+    }
+    let files = attachments::files_of(conn, &[id])?;
+    let (errors, message) = if !errors.is_empty() {
+        (errors, Some("contribution-kept-as-draft"))
+    } else if intent != Intent::Submit {
+        (errors, None)
+    } else {
+        let message = match window {
             Err(Closed::NotYetOpen) => "contribution-window-not-open-draft-kept",
             Err(Closed::Closed) => "contribution-window-closed-draft-kept",
             Ok(()) => "contribution-kept-as-draft",
         };
-        return Ok(Outcome::Drafted {
-            id,
-            files,
-            errors: missing,
-            message: Some(message),
-            open,
-        });
-    }
-    let reference = write_transaction(conn, |conn| -> Result<String, AppError> {
-        let current = contributions::contribution_by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        if current.status() != ContributionStatus::Draft {
-            return Ok(current.reference.unwrap_or_default());
-        }
-        let reference = next_reference(
-            conn,
-            process.id,
-            &process.reference_prefix,
-            ReferenceKind::Contribution,
-        )?;
-        let hash = rules::content_hash(&current.title, &current.body);
-        let search_text =
-            crate::store::search::search_text([current.title.as_str(), &current.body]);
-        let at = st::now();
-        contributions::mark_submitted(conn, id, &reference, &hash, &search_text, at)?;
-        audit::record(
-            conn,
-            Entry {
-                actor_id: Some(account_id),
-                process_id: Some(process.id),
-                action: "contribution.submit",
-                subject: format!("contribution:{reference}"),
-                detail: serde_json::json!({ "sha256": hash, "contribution_id": id }),
-            },
-        )?;
-        Ok(reference)
-    })?;
-    tracing::info!(contribution_id = id, %reference, "contribution submitted");
-    Ok(Outcome::Submitted {
-        path: format!(
-            "/p/{}/contributions/{}?notice=submitted",
-            process.slug,
-            rules::reference_slug(&reference)
-        ),
+        (missing, Some(message))
+    };
+    Ok(Outcome::Drafted {
+        id,
+        files,
+        errors,
+        message,
+        open: window.is_ok(),
     })
 }
 
