@@ -301,4 +301,70 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_versions,
     proposal_themes,
     co_sponsorships,
+    documents,
+    document_nodes,
+    provenance_links,
+    revisions,
 );
+
+diesel::table! {
+    documents (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        slug -> Text,
+        kind -> Text,
+        group_id -> Nullable<BigInt>,
+        title -> Text,
+        symbol -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    document_nodes (id) {
+        id -> BigInt,
+        document_id -> BigInt,
+        node_key -> Text,
+        kind -> Text,
+        position -> Integer,
+        text -> Text,
+        version -> Integer,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    provenance_links (id) {
+        id -> BigInt,
+        document_id -> BigInt,
+        node_key -> Text,
+        source_kind -> Text,
+        source_id -> BigInt,
+        source_node_key -> Nullable<Text>,
+        label -> Text,
+        quote -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    revisions (id) {
+        id -> BigInt,
+        document_id -> BigInt,
+        number -> Integer,
+        label -> Text,
+        slug -> Text,
+        content -> Text,
+        published_at -> Timestamp,
+        published_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::joinable!(documents -> processes (process_id));
+diesel::joinable!(document_nodes -> documents (document_id));
+diesel::joinable!(provenance_links -> documents (document_id));
+diesel::joinable!(revisions -> documents (document_id));

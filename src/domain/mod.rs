@@ -5,6 +5,7 @@
 
 pub mod contributions;
 pub mod diff;
+pub mod documents;
 pub mod permissions;
 pub mod phases;
 pub mod roles;

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod attachments;
 pub mod audit;
 pub mod contributions;
+pub mod documents;
 pub mod processes;
 pub mod references;
 pub mod roles;

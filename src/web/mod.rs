@@ -8,6 +8,7 @@ pub mod admin;
 pub mod assets;
 pub mod contributions;
 pub mod csrf;
+pub mod documents;
 pub mod error;
 pub mod forms;
 pub mod page;
@@ -79,6 +80,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(processes::process_page)
         .service(processes::request_accreditation)
         .service(contributions::routes())
+        .service(documents::routes())
         .default_service(web::to(not_found));
 }
 

@@ -8,7 +8,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use concord::domain::contributions::content_hash;
-use diesel::{Connection, RunQueryDsl, SqliteConnection};
 use reqwest::StatusCode;
 
 use crate::helpers::{Browser, csrf_of, location};

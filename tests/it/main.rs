@@ -11,6 +11,7 @@ mod admin;
 mod browser;
 mod contributions;
 mod demo;
+mod documents;
 mod durability;
 mod security;
 mod setup;

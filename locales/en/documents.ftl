@@ -1,0 +1,74 @@
+## Documents: group reports, the Chair's summary, the draft
+document-kind-group-report = Group report
+document-kind-chairs-summary = Chair's summary
+document-kind-draft = Draft
+document-kind-paragraph = Paragraph
+document-kind-measure = Measure, lettered under the paragraph above
+document-kind-heading = Heading
+document-working-copy = Working copy
+document-working-copy-intro = Not public: what the drafters are editing now. Publish it as a revision to make it public.
+document-showing-revision = Published revision
+document-revisions = Revisions
+document-compare = Compare revisions
+document-compare-from = Earlier
+document-compare-to = Later
+document-compare-submit = Compare
+document-compare-summary = Differences
+document-changed-count = { $count ->
+    [one] 1 changed
+   *[other] { $count } changed
+}
+document-added-count = { $count } added
+document-removed-count = { $count } removed
+document-moved-count = { $count } moved
+document-differences = Paragraph by paragraph
+document-change-unchanged = unchanged
+document-change-changed = changed
+document-change-added = added
+document-change-removed = removed
+document-change-moved = moved
+document-concordance = Concordance of paragraph numbers
+document-concordance-new = (new)
+document-concordance-removed = (removed)
+document-first-paragraph = First paragraph
+document-insert = Add
+document-insert-after = Add after this
+document-node-kind = Kind
+document-node-text = Text
+document-node-text-hint = Markdown: **bold**, *italic*, a blank line between paragraphs.
+document-edit-node = Edit
+document-move-up = Move up
+document-move-down = Move down
+document-delete-node = Remove
+document-publish-title = Publish a revision
+document-publish-intro = Publishing freezes the working copy as it is now, under a name, for everyone to read. A published revision never changes.
+document-revision-label = Name of the revision
+document-revision-label-hint = Such as Zero draft, Rev.1, Rev.2, Final text.
+document-publish = Publish
+document-sources = Sources
+document-sources-count = { $count ->
+    [one] 1 source
+   *[other] { $count } sources
+}
+document-no-sources = No source is linked to this paragraph yet.
+document-add-source = Link a source
+document-source-kind = Kind of source
+document-source-proposal = A commitment proposal
+document-source-contribution = A written contribution
+document-source-paragraph = A paragraph of another document
+document-source-reference = Reference
+document-source-reference-hint = A reference number such as GCM/CP/0012 or GCM/WC/0042; for a paragraph, the document's short name and the paragraph's number, such as group-1-report 7.
+document-source-version = Version (optional)
+document-source-version-hint = For a proposal: the version number; the latest when left empty.
+document-source-quote = Quote (optional)
+document-source-note = Note (optional)
+document-conflict = Someone else saved this paragraph while you were editing it, and changed the same words. Nothing is lost: their text is shown first, yours is in the box. Combine them, then save.
+document-conflict-theirs = Saved meanwhile by someone else
+document-conflict-mine = Your text
+document-conflict-hint = Saving replaces the text saved meanwhile with what is in this box.
+document-node-removed-meanwhile = Someone removed this paragraph while you were editing it. Your text is kept below: add it again, or copy it elsewhere.
+document-add-again = Add it again
+error-heading-one-line = A heading is one line.
+error-no-such-source = Nothing with this reference was found in this process.
+notice-merged = Saved. Someone else had changed other words of this paragraph meanwhile; both changes are kept.
+notice-published = The revision has been published.

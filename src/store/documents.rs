@@ -1,0 +1,489 @@
+//! Documents: the working copy (nodes and their provenance) and published revisions.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{document_nodes, documents, provenance_links, revisions};
+use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = documents)]
+pub struct Document {
+    pub id: i64,
+    pub process_id: i64,
+    pub slug: String,
+    pub kind: String,
+    pub group_id: Option<i64>,
+    pub title: String,
+    pub symbol: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Document {
+    pub fn kind(&self) -> Option<DocumentKind> {
+        DocumentKind::parse(&self.kind)
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = document_nodes)]
+pub struct NodeRow {
+    pub id: i64,
+    pub document_id: i64,
+    pub node_key: String,
+    pub kind: String,
+    pub position: i32,
+    pub text: String,
+    pub version: i32,
+    pub updated_at: NaiveDateTime,
+    pub updated_by: Option<i64>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = provenance_links)]
+pub struct LinkRow {
+    pub id: i64,
+    pub document_id: i64,
+    pub node_key: String,
+    pub source_kind: String,
+    pub source_id: i64,
+    pub source_node_key: Option<String>,
+    pub label: String,
+    pub quote: String,
+    pub note: String,
+    pub created_at: NaiveDateTime,
+    pub created_by: Option<i64>,
+}
+
+impl LinkRow {
+    pub fn source(&self) -> Option<Source> {
+        match self.source_kind.as_str() {
+            "proposal-version" => Some(Source::ProposalVersion { id: self.source_id }),
+            "contribution" => Some(Source::Contribution { id: self.source_id }),
+            "paragraph" => Some(Source::Paragraph {
+                document_id: self.source_id,
+                node_key: self.source_node_key.clone()?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = revisions)]
+pub struct Revision {
+    pub id: i64,
+    pub document_id: i64,
+    pub number: i32,
+    pub label: String,
+    pub slug: String,
+    pub content: String,
+    pub published_at: NaiveDateTime,
+    pub published_by: Option<i64>,
+}
+
+impl Revision {
+    pub fn content(&self) -> Option<Content> {
+        serde_json::from_str(&self.content).ok()
+    }
+}
+
+/// A revision without its content, for lists.
+#[derive(Debug, Clone, Queryable)]
+pub struct RevisionSummary {
+    pub number: i32,
+    pub label: String,
+    pub slug: String,
+    pub published_at: NaiveDateTime,
+}
+
+pub fn document_by_slug(
+    conn: &mut DbConnection,
+    process_id: i64,
+    slug: &str,
+) -> QueryResult<Option<Document>> {
+    documents::table
+        .filter(documents::process_id.eq(process_id))
+        .filter(documents::slug.eq(slug))
+        .select(Document::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn documents_of_process(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<Document>> {
+    documents::table
+        .filter(documents::process_id.eq(process_id))
+        .order(documents::id)
+        .select(Document::as_select())
+        .load(conn)
+}
+
+/// What a new document is made of.
+#[derive(Debug, Clone)]
+pub struct NewDocument<'a> {
+    pub process_id: i64,
+    pub slug: &'a str,
+    pub kind: DocumentKind,
+    pub group_id: Option<i64>,
+    pub title: &'a str,
+    pub symbol: &'a str,
+}
+
+/// Creates a document with its first working copy; call inside a write transaction.
+pub fn create_document(
+    conn: &mut DbConnection,
+    new: &NewDocument<'_>,
+    nodes: &[Node],
+    by: Option<i64>,
+) -> QueryResult<i64> {
+    let now = super::now();
+    let id = diesel::insert_into(documents::table)
+        .values((
+            documents::process_id.eq(new.process_id),
+            documents::slug.eq(new.slug),
+            documents::kind.eq(new.kind.as_str()),
+            documents::group_id.eq(new.group_id),
+            documents::title.eq(new.title),
+            documents::symbol.eq(new.symbol),
+            documents::created_at.eq(now),
+            documents::updated_at.eq(now),
+        ))
+        .returning(documents::id)
+        .get_result(conn)?;
+    for (position, node) in nodes.iter().enumerate() {
+        insert_node_row(conn, id, node, position as i32, by)?;
+        for link in &node.provenance {
+            add_link(conn, id, &node.key, link, by)?;
+        }
+    }
+    Ok(id)
+}
+
+fn insert_node_row(
+    conn: &mut DbConnection,
+    document_id: i64,
+    node: &Node,
+    position: i32,
+    by: Option<i64>,
+) -> QueryResult<()> {
+    diesel::insert_into(document_nodes::table)
+        .values((
+            document_nodes::document_id.eq(document_id),
+            document_nodes::node_key.eq(&node.key),
+            document_nodes::kind.eq(node.kind.as_str()),
+            document_nodes::position.eq(position),
+            document_nodes::text.eq(&node.text),
+            document_nodes::version.eq(1),
+            document_nodes::updated_at.eq(super::now()),
+            document_nodes::updated_by.eq(by),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// The working copy's nodes, in order, with their provenance: two queries.
+pub fn working_copy(
+    conn: &mut DbConnection,
+    document_id: i64,
+) -> QueryResult<(Vec<NodeRow>, Vec<LinkRow>)> {
+    let nodes = document_nodes::table
+        .filter(document_nodes::document_id.eq(document_id))
+        .order(document_nodes::position)
+        .select(NodeRow::as_select())
+        .load(conn)?;
+    let links = provenance_links::table
+        .filter(provenance_links::document_id.eq(document_id))
+        .order(provenance_links::id)
+        .select(LinkRow::as_select())
+        .load(conn)?;
+    Ok((nodes, links))
+}
+
+/// The working copy as the document model sees it.
+pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryResult<Content> {
+    let (rows, links) = working_copy(conn, document.id)?;
+    Ok(Content {
+        title: document.title.clone(),
+        symbol: document.symbol.clone(),
+        nodes: rows
+            .into_iter()
+            .map(|row| Node {
+                kind: NodeKind::parse(&row.kind).unwrap_or(NodeKind::Paragraph),
+                provenance: links
+                    .iter()
+                    .filter(|l| l.node_key == row.node_key)
+                    .filter_map(|l| {
+                        Some(Provenance {
+                            source: l.source()?,
+                            label: l.label.clone(),
+                            quote: l.quote.clone(),
+                            note: l.note.clone(),
+                        })
+                    })
+                    .collect(),
+                key: row.node_key,
+                text: row.text,
+            })
+            .collect(),
+    })
+}
+
+pub fn node_by_key(
+    conn: &mut DbConnection,
+    document_id: i64,
+    key: &str,
+) -> QueryResult<Option<NodeRow>> {
+    document_nodes::table
+        .filter(document_nodes::document_id.eq(document_id))
+        .filter(document_nodes::node_key.eq(key))
+        .select(NodeRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Saves a node's new text if it is still at `expected_version`; returns whether it was.
+pub fn save_text_if_version(
+    conn: &mut DbConnection,
+    document_id: i64,
+    key: &str,
+    expected_version: i32,
+    text: &str,
+    by: i64,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        document_nodes::table
+            .filter(document_nodes::document_id.eq(document_id))
+            .filter(document_nodes::node_key.eq(key))
+            .filter(document_nodes::version.eq(expected_version)),
+    )
+    .set((
+        document_nodes::text.eq(text),
+        document_nodes::version.eq(expected_version + 1),
+        document_nodes::updated_at.eq(super::now()),
+        document_nodes::updated_by.eq(Some(by)),
+    ))
+    .execute(conn)?;
+    touch(conn, document_id)?;
+    Ok(updated == 1)
+}
+
+fn touch(conn: &mut DbConnection, document_id: i64) -> QueryResult<()> {
+    diesel::update(documents::table.find(document_id))
+        .set(documents::updated_at.eq(super::now()))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Inserts a node after `after` (or at the start); call inside a write transaction.
+pub fn insert_node_after(
+    conn: &mut DbConnection,
+    document_id: i64,
+    after: Option<&str>,
+    node: &Node,
+    by: i64,
+) -> QueryResult<()> {
+    let position = match after {
+        Some(key) => node_by_key(conn, document_id, key)?
+            .map(|n| n.position + 1)
+            .unwrap_or(0),
+        None => 0,
+    };
+    diesel::update(
+        document_nodes::table
+            .filter(document_nodes::document_id.eq(document_id))
+            .filter(document_nodes::position.ge(position)),
+    )
+    .set(document_nodes::position.eq(document_nodes::position + 1))
+    .execute(conn)?;
+    insert_node_row(conn, document_id, node, position, Some(by))?;
+    for link in &node.provenance {
+        add_link(conn, document_id, &node.key, link, Some(by))?;
+    }
+    touch(conn, document_id)
+}
+
+/// Swaps a node with its neighbour above (`up`) or below; returns whether it moved.
+pub fn move_node(
+    conn: &mut DbConnection,
+    document_id: i64,
+    key: &str,
+    up: bool,
+) -> QueryResult<bool> {
+    let Some(node) = node_by_key(conn, document_id, key)? else {
+        return Ok(false);
+    };
+    let neighbour: Option<NodeRow> = if up {
+        document_nodes::table
+            .filter(document_nodes::document_id.eq(document_id))
+            .filter(document_nodes::position.lt(node.position))
+            .order(document_nodes::position.desc())
+            .select(NodeRow::as_select())
+            .first(conn)
+            .optional()?
+    } else {
+        document_nodes::table
+            .filter(document_nodes::document_id.eq(document_id))
+            .filter(document_nodes::position.gt(node.position))
+            .order(document_nodes::position.asc())
+            .select(NodeRow::as_select())
+            .first(conn)
+            .optional()?
+    };
+    let Some(neighbour) = neighbour else {
+        return Ok(false);
+    };
+    diesel::update(document_nodes::table.find(node.id))
+        .set(document_nodes::position.eq(neighbour.position))
+        .execute(conn)?;
+    diesel::update(document_nodes::table.find(neighbour.id))
+        .set(document_nodes::position.eq(node.position))
+        .execute(conn)?;
+    touch(conn, document_id)?;
+    Ok(true)
+}
+
+/// Removes a node and its links from the working copy (published revisions keep theirs).
+pub fn delete_node(conn: &mut DbConnection, document_id: i64, key: &str) -> QueryResult<bool> {
+    diesel::delete(
+        provenance_links::table
+            .filter(provenance_links::document_id.eq(document_id))
+            .filter(provenance_links::node_key.eq(key)),
+    )
+    .execute(conn)?;
+    let removed = diesel::delete(
+        document_nodes::table
+            .filter(document_nodes::document_id.eq(document_id))
+            .filter(document_nodes::node_key.eq(key)),
+    )
+    .execute(conn)?;
+    touch(conn, document_id)?;
+    Ok(removed > 0)
+}
+
+pub fn add_link(
+    conn: &mut DbConnection,
+    document_id: i64,
+    node_key: &str,
+    link: &Provenance,
+    by: Option<i64>,
+) -> QueryResult<()> {
+    let (source_id, source_node_key) = match &link.source {
+        Source::ProposalVersion { id } | Source::Contribution { id } => (*id, None),
+        Source::Paragraph {
+            document_id,
+            node_key,
+        } => (*document_id, Some(node_key.as_str())),
+    };
+    diesel::insert_into(provenance_links::table)
+        .values((
+            provenance_links::document_id.eq(document_id),
+            provenance_links::node_key.eq(node_key),
+            provenance_links::source_kind.eq(link.source.kind()),
+            provenance_links::source_id.eq(source_id),
+            provenance_links::source_node_key.eq(source_node_key),
+            provenance_links::label.eq(&link.label),
+            provenance_links::quote.eq(&link.quote),
+            provenance_links::note.eq(&link.note),
+            provenance_links::created_at.eq(super::now()),
+            provenance_links::created_by.eq(by),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn remove_link(conn: &mut DbConnection, document_id: i64, link_id: i64) -> QueryResult<bool> {
+    let removed = diesel::delete(
+        provenance_links::table
+            .filter(provenance_links::id.eq(link_id))
+            .filter(provenance_links::document_id.eq(document_id)),
+    )
+    .execute(conn)?;
+    Ok(removed > 0)
+}
+
+/// Publishes the working copy as the next revision; call inside a write transaction.
+pub fn publish(
+    conn: &mut DbConnection,
+    document: &Document,
+    label: &str,
+    slug: &str,
+    by: i64,
+) -> QueryResult<i32> {
+    let content = working_content(conn, document)?;
+    let last: Option<i32> = revisions::table
+        .filter(revisions::document_id.eq(document.id))
+        .select(diesel::dsl::max(revisions::number))
+        .first(conn)?;
+    let number = last.unwrap_or(0) + 1;
+    let json = serde_json::to_string(&content)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    diesel::insert_into(revisions::table)
+        .values((
+            revisions::document_id.eq(document.id),
+            revisions::number.eq(number),
+            revisions::label.eq(label),
+            revisions::slug.eq(slug),
+            revisions::content.eq(json),
+            revisions::published_at.eq(super::now()),
+            revisions::published_by.eq(Some(by)),
+        ))
+        .execute(conn)?;
+    Ok(number)
+}
+
+pub fn revisions_of(
+    conn: &mut DbConnection,
+    document_id: i64,
+) -> QueryResult<Vec<RevisionSummary>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .order(revisions::number)
+        .select((
+            revisions::number,
+            revisions::label,
+            revisions::slug,
+            revisions::published_at,
+        ))
+        .load(conn)
+}
+
+pub fn revision_by_slug(
+    conn: &mut DbConnection,
+    document_id: i64,
+    slug: &str,
+) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .filter(revisions::slug.eq(slug))
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn latest_revision(conn: &mut DbConnection, document_id: i64) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .order(revisions::number.desc())
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The working-copy nodes that cite a source: where a proposal version or contribution was
+/// used.
+pub fn links_to(
+    conn: &mut DbConnection,
+    kind: &str,
+    source_ids: &[i64],
+) -> QueryResult<Vec<LinkRow>> {
+    provenance_links::table
+        .filter(provenance_links::source_kind.eq(kind))
+        .filter(provenance_links::source_id.eq_any(source_ids))
+        .select(LinkRow::as_select())
+        .load(conn)
+}
