@@ -8,5 +8,7 @@ pub mod diff;
 pub mod documents;
 pub mod permissions;
 pub mod phases;
+pub mod proposals;
+pub mod reports;
 pub mod roles;
 pub mod validation;

@@ -487,3 +487,175 @@ pub fn links_to(
         .select(LinkRow::as_select())
         .load(conn)
 }
+
+/// The accepted proposals of a group, each at its current version, for its report: one
+/// query.
+pub fn accepted_proposals_of_group(
+    conn: &mut DbConnection,
+    group_id: i64,
+) -> QueryResult<Vec<crate::domain::reports::AcceptedProposal>> {
+    use crate::db::schema::{organisations, proposal_versions, proposals};
+    type Row = (
+        i64,
+        Option<String>,
+        i32,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    );
+    let rows: Vec<Row> = proposals::table
+        .inner_join(
+            proposal_versions::table.on(proposal_versions::proposal_id
+                .eq(proposals::id)
+                .and(proposal_versions::number.eq(proposals::current_version))),
+        )
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
+        )
+        .filter(proposals::group_id.eq(group_id))
+        .filter(proposals::status.eq("accepted"))
+        .order(proposals::reference)
+        .select((
+            proposal_versions::id,
+            proposals::reference,
+            proposal_versions::number,
+            organisations::name.nullable(),
+            proposal_versions::title,
+            proposal_versions::commitment,
+            proposal_versions::actionable_measures,
+            proposal_versions::partnerships,
+            proposal_versions::capacity_building,
+            proposal_versions::financing,
+            proposal_versions::data,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                version_id,
+                reference,
+                version,
+                organisation,
+                title,
+                commitment,
+                measures,
+                partnerships,
+                capacity_building,
+                financing,
+                data,
+            )| {
+                crate::domain::reports::AcceptedProposal {
+                    version_id,
+                    reference: reference.unwrap_or_default(),
+                    version,
+                    organisation: organisation.unwrap_or_default(),
+                    title,
+                    commitment,
+                    measures: measures.lines().map(str::to_string).collect(),
+                    partnerships,
+                    capacity_building,
+                    financing,
+                    data,
+                }
+            },
+        )
+        .collect())
+}
+
+/// The documents of a process with their latest revision, if any: two queries.
+pub fn documents_with_latest_revision(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<(Document, Option<RevisionSummary>)>> {
+    let documents = documents_of_process(conn, process_id)?;
+    let ids: Vec<i64> = documents.iter().map(|d| d.id).collect();
+    let all: Vec<(i64, i32, String, String, NaiveDateTime)> = revisions::table
+        .filter(revisions::document_id.eq_any(&ids))
+        .order((revisions::document_id, revisions::number))
+        .select((
+            revisions::document_id,
+            revisions::number,
+            revisions::label,
+            revisions::slug,
+            revisions::published_at,
+        ))
+        .load(conn)?;
+    Ok(documents
+        .into_iter()
+        .map(|document| {
+            let latest = all
+                .iter()
+                .rfind(|r| r.0 == document.id)
+                .map(|r| RevisionSummary {
+                    number: r.1,
+                    label: r.2.clone(),
+                    slug: r.3.clone(),
+                    published_at: r.4,
+                });
+            (document, latest)
+        })
+        .collect())
+}
+
+/// Where a source was used: a paragraph of a published revision that cites it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use {
+    pub document_title: String,
+    pub document_slug: String,
+    pub revision_label: String,
+    pub revision_slug: String,
+    /// "7" or "7 (b)"; empty for a heading.
+    pub number: String,
+    pub node_key: String,
+    /// The paragraph's text as it stands in that revision.
+    pub text: String,
+}
+
+/// Every paragraph, in every published revision of the process's documents, that cites one
+/// of `sources`: "what became of it". Two queries; the revisions are read in memory.
+pub fn uses_in_revisions(
+    conn: &mut DbConnection,
+    process_id: i64,
+    sources: &[Source],
+) -> QueryResult<Vec<Use>> {
+    if sources.is_empty() {
+        return Ok(Vec::new());
+    }
+    let documents = documents_of_process(conn, process_id)?;
+    let ids: Vec<i64> = documents.iter().map(|d| d.id).collect();
+    let all: Vec<Revision> = revisions::table
+        .filter(revisions::document_id.eq_any(&ids))
+        .order((revisions::document_id, revisions::number))
+        .select(Revision::as_select())
+        .load(conn)?;
+    let mut uses = Vec::new();
+    for revision in &all {
+        let (Some(document), Some(content)) = (
+            documents.iter().find(|d| d.id == revision.document_id),
+            revision.content(),
+        ) else {
+            continue;
+        };
+        let numbers = crate::domain::documents::numbers(&content.nodes);
+        for (node, number) in content.nodes.iter().zip(numbers) {
+            if node.provenance.iter().any(|p| sources.contains(&p.source)) {
+                uses.push(Use {
+                    document_title: document.title.clone(),
+                    document_slug: document.slug.clone(),
+                    revision_label: revision.label.clone(),
+                    revision_slug: revision.slug.clone(),
+                    number: number.map(|n| n.display()).unwrap_or_default(),
+                    node_key: node.key.clone(),
+                    text: node.text.clone(),
+                });
+            }
+        }
+    }
+    Ok(uses)
+}

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod contributions;
 pub mod documents;
 pub mod processes;
+pub mod proposals;
 pub mod references;
 pub mod roles;
 pub mod search;

@@ -4,7 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{action_groups, phases, processes, themes};
+use crate::db::schema::{
+    action_groups, contribution_themes, phases, processes, proposal_themes, themes,
+};
 use crate::domain::phases::{PhaseKind, Window, WindowState};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -121,6 +123,9 @@ pub enum ProcessError {
     /// Groups are referred to by number once created, so they are never removed.
     #[error("action groups cannot be removed")]
     GroupRemoved,
+    /// A theme that contributions or proposals are tagged with cannot be removed.
+    #[error("a theme in use cannot be removed")]
+    ThemeInUse,
     #[error(transparent)]
     Database(#[from] diesel::result::Error),
 }
@@ -290,6 +295,23 @@ fn write_structure(
         (ThemeKind::Theme, &draft.themes),
         (ThemeKind::Principle, &draft.principles),
     ] {
+        let removed: Vec<i64> = themes::table
+            .filter(themes::process_id.eq(process_id))
+            .filter(themes::kind.eq(kind.as_str()))
+            .filter(themes::position.ge(names.len() as i32))
+            .select(themes::id)
+            .load(conn)?;
+        let in_use: i64 = contribution_themes::table
+            .filter(contribution_themes::theme_id.eq_any(&removed))
+            .count()
+            .get_result::<i64>(conn)?
+            + proposal_themes::table
+                .filter(proposal_themes::theme_id.eq_any(&removed))
+                .count()
+                .get_result::<i64>(conn)?;
+        if in_use > 0 {
+            return Err(ProcessError::ThemeInUse);
+        }
         diesel::delete(
             themes::table
                 .filter(themes::process_id.eq(process_id))

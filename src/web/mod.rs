@@ -13,6 +13,7 @@ pub mod error;
 pub mod forms;
 pub mod page;
 pub mod processes;
+pub mod proposals;
 pub mod ratelimit;
 pub mod session;
 pub mod setup;
@@ -80,7 +81,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(processes::process_page)
         .service(processes::request_accreditation)
         .service(contributions::routes())
+        .service(documents::create::start_group_report)
         .service(documents::routes())
+        .service(proposals::routes())
+        .service(proposals::groups::group_page)
         .default_service(web::to(not_found));
 }
 

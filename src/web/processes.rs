@@ -12,11 +12,13 @@ use super::page::{self, Ctx};
 use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
 use crate::db::DbConnection;
 use crate::demo::DemoLogin;
-use crate::domain::permissions::{Action, Actor, can};
+use crate::domain::documents::{DocumentKind, access};
+use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::phases::{PhaseKind, WindowState};
 use crate::domain::roles::Role;
 use crate::i18n::Lang;
 use crate::store::audit::{self, Entry};
+use crate::store::documents::{Document, RevisionSummary};
 use crate::store::processes::{self, Process, Structure, ThemeKind};
 use crate::store::{self as st, roles};
 
@@ -125,9 +127,24 @@ struct ProcessPage {
     people: Vec<RoleGroup>,
     actor: Actor,
     accreditation_pending: bool,
+    documents: Vec<(Document, Option<RevisionSummary>)>,
 }
 
 impl ProcessPage {
+    /// Published documents for everyone; working copies for those who draft or read them.
+    fn visible_documents(&self) -> Vec<&(Document, Option<RevisionSummary>)> {
+        self.documents
+            .iter()
+            .filter(|(document, latest)| {
+                latest.is_some() || {
+                    let kind = document.kind().unwrap_or(DocumentKind::Draft);
+                    let group = document.group_id.map(GroupId);
+                    access::read_working(kind, group).is_some_and(|action| can(&self.actor, action))
+                }
+            })
+            .collect()
+    }
+
     fn can_manage(&self) -> bool {
         can(&self.actor, Action::ManageProcess)
     }
@@ -174,7 +191,7 @@ pub async fn process_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
-    let (process, structure, assignments, actor, accreditation_pending) = state
+    let (process, structure, assignments, actor, accreditation_pending, documents) = state
         .db(move |conn| {
             let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
             let structure = processes::structure_of(conn, process.id)?;
@@ -184,7 +201,9 @@ pub async fn process_page(
                 Some(account) => roles::has_pending_request(conn, process.id, account)?,
                 None => false,
             };
-            Ok((process, structure, assignments, actor, pending))
+            let documents =
+                crate::store::documents::documents_with_latest_revision(conn, process.id)?;
+            Ok((process, structure, assignments, actor, pending, documents))
         })
         .await?;
 
@@ -216,6 +235,7 @@ pub async fn process_page(
         people,
         actor,
         accreditation_pending,
+        documents,
     })
 }
 

@@ -13,5 +13,6 @@ mod contributions;
 mod demo;
 mod documents;
 mod durability;
+mod proposals;
 mod security;
 mod setup;

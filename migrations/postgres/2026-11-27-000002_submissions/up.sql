@@ -24,7 +24,7 @@ CREATE TABLE contributions (
     process_id BIGINT NOT NULL REFERENCES processes (id),
     author_id BIGINT NOT NULL REFERENCES accounts (id),
     organisation_id BIGINT REFERENCES organisations (id),
-    reference TEXT UNIQUE,
+    reference TEXT,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -38,6 +38,8 @@ CREATE TABLE contributions (
     hidden_by BIGINT REFERENCES accounts (id),
     hidden_reason TEXT
 );
+-- References are unique within a process; two processes may share a prefix.
+CREATE UNIQUE INDEX contributions_reference ON contributions (process_id, reference);
 CREATE INDEX contributions_process ON contributions (process_id, status, submitted_at);
 CREATE INDEX contributions_author ON contributions (author_id);
 
@@ -79,7 +81,7 @@ CREATE TABLE proposals (
     group_id BIGINT NOT NULL REFERENCES action_groups (id),
     author_id BIGINT NOT NULL REFERENCES accounts (id),
     organisation_id BIGINT REFERENCES organisations (id),
-    reference TEXT UNIQUE,
+    reference TEXT,
     status TEXT NOT NULL,
     current_version INTEGER NOT NULL DEFAULT 0,
     title TEXT NOT NULL,
@@ -90,6 +92,7 @@ CREATE TABLE proposals (
     submitted_at TIMESTAMP,
     withdrawn_at TIMESTAMP
 );
+CREATE UNIQUE INDEX proposals_reference ON proposals (process_id, reference);
 CREATE INDEX proposals_process ON proposals (process_id, status, submitted_at);
 CREATE INDEX proposals_group ON proposals (group_id, status);
 CREATE INDEX proposals_author ON proposals (author_id);

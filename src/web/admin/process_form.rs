@@ -300,6 +300,7 @@ pub async fn create_process(
 fn error_field(error: &ProcessError) -> &'static str {
     match error {
         ProcessError::SlugTaken => "slug",
+        ProcessError::ThemeInUse => "themes",
         _ => "groups",
     }
 }
@@ -307,6 +308,7 @@ fn error_field(error: &ProcessError) -> &'static str {
 fn error_key(error: &ProcessError) -> &'static str {
     match error {
         ProcessError::SlugTaken => "error-slug-taken",
+        ProcessError::ThemeInUse => "error-theme-in-use",
         _ => "error-group-removed",
     }
 }

@@ -1,6 +1,7 @@
 //! Documents on the web: a published revision for everyone; the working copy, its editing,
 //! provenance and publishing for those whose role allows; comparing any two revisions.
 
+pub mod create;
 pub mod edit;
 pub mod view;
 

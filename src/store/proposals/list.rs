@@ -1,0 +1,244 @@
+//! Lists of proposals: the public list with its search, filters, order and pages, in a
+//! fixed number of queries; and an author's own drafts.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::theme_names_of;
+use crate::db::schema::{action_groups, organisations, proposal_themes, proposals};
+use crate::db::{DbConnection, MultiBackend};
+use crate::domain::proposals::ProposalStatus;
+use crate::domain::roles::StakeholderCategory;
+use crate::store::search::{self, SearchQuery, Searchable};
+
+/// A draft as its author finds it again: a never-submitted proposal, or unsubmitted changes
+/// to a submitted one.
+#[derive(Debug, Clone, Queryable)]
+pub struct DraftListing {
+    pub id: i64,
+    pub reference: Option<String>,
+    pub title: String,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn drafts_of_author(
+    conn: &mut DbConnection,
+    process_id: i64,
+    author_id: i64,
+) -> QueryResult<Vec<DraftListing>> {
+    proposals::table
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::author_id.eq(author_id))
+        .filter(proposals::draft.is_not_null())
+        .order(proposals::updated_at.desc())
+        .select((
+            proposals::id,
+            proposals::reference,
+            proposals::title,
+            proposals::updated_at,
+        ))
+        .load(conn)
+}
+
+/// The orders the public list offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProposalSort {
+    #[default]
+    Newest,
+    Oldest,
+    Title,
+    Reference,
+}
+
+impl ProposalSort {
+    pub const ALL: [ProposalSort; 4] = [
+        ProposalSort::Newest,
+        ProposalSort::Oldest,
+        ProposalSort::Title,
+        ProposalSort::Reference,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalSort::Newest => "newest",
+            ProposalSort::Oldest => "oldest",
+            ProposalSort::Title => "title",
+            ProposalSort::Reference => "reference",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+}
+
+/// What the public list is narrowed to, already parsed.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    pub search: Option<SearchQuery>,
+    pub category: Option<StakeholderCategory>,
+    pub group_id: Option<i64>,
+    pub theme_id: Option<i64>,
+    /// A public state; drafts are never listed, whatever is asked.
+    pub status: Option<ProposalStatus>,
+    pub sort: ProposalSort,
+}
+
+/// One row of the public list.
+#[derive(Debug, Clone)]
+pub struct ProposalRow {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub status: ProposalStatus,
+    pub current_version: i32,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub group_number: i32,
+    pub group_name: String,
+    pub organisation: Option<String>,
+    pub category: Option<StakeholderCategory>,
+    pub themes: Vec<String>,
+}
+
+/// A page of the list, and how many rows all pages hold.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalPage {
+    pub rows: Vec<ProposalRow>,
+    pub total: i64,
+}
+
+fn filtered<'a>(
+    conn: &DbConnection,
+    process_id: i64,
+    filter: &ProposalFilter,
+) -> proposals::BoxedQuery<'a, MultiBackend> {
+    let public: Vec<&str> = match filter.status {
+        Some(status) if status.is_public() => vec![status.as_str()],
+        _ => ProposalStatus::PUBLIC.iter().map(|s| s.as_str()).collect(),
+    };
+    let mut query = proposals::table
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::status.eq_any(public))
+        .into_boxed();
+    if let Some(category) = filter.category {
+        query = query.filter(
+            proposals::organisation_id.eq_any(
+                organisations::table
+                    .filter(organisations::category.eq(category.as_str()))
+                    .select(organisations::id.nullable()),
+            ),
+        );
+    }
+    if let Some(group) = filter.group_id {
+        query = query.filter(proposals::group_id.eq(group));
+    }
+    if let Some(theme) = filter.theme_id {
+        query = query.filter(
+            proposals::id.eq_any(
+                proposal_themes::table
+                    .filter(proposal_themes::theme_id.eq(theme))
+                    .select(proposal_themes::proposal_id),
+            ),
+        );
+    }
+    if let Some(text) = &filter.search {
+        for condition in search::conditions(conn, Searchable::Proposals, text) {
+            query = query.filter(condition);
+        }
+    }
+    query
+}
+
+type RowData = (
+    i64,
+    Option<String>,
+    String,
+    String,
+    i32,
+    Option<NaiveDateTime>,
+    i32,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// One page of the public proposals of a process: four queries, whatever the page holds.
+pub fn public_proposals(
+    conn: &mut DbConnection,
+    process_id: i64,
+    filter: &ProposalFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<ProposalPage> {
+    let total: i64 = filtered(conn, process_id, filter)
+        .count()
+        .get_result(conn)?;
+    let ids: Vec<i64> = ordered(conn, process_id, filter)
+        .select(proposals::id)
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    let rows = rows_of(conn, &ids)?;
+    Ok(ProposalPage { rows, total })
+}
+
+fn ordered<'a>(
+    conn: &DbConnection,
+    process_id: i64,
+    filter: &ProposalFilter,
+) -> proposals::BoxedQuery<'a, MultiBackend> {
+    let query = filtered(conn, process_id, filter);
+    match filter.sort {
+        ProposalSort::Newest => query.order((proposals::submitted_at.desc(), proposals::id.desc())),
+        ProposalSort::Oldest => query.order((proposals::submitted_at.asc(), proposals::id.asc())),
+        ProposalSort::Title => query.order((proposals::title.asc(), proposals::id.asc())),
+        ProposalSort::Reference => query.order((proposals::reference.asc(), proposals::id.asc())),
+    }
+}
+
+/// The rows of the proposals with these ids, in the order of the ids: two queries.
+fn rows_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<ProposalRow>> {
+    let data: Vec<RowData> = proposals::table
+        .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
+        )
+        .filter(proposals::id.eq_any(ids))
+        .select((
+            proposals::id,
+            proposals::reference,
+            proposals::title,
+            proposals::status,
+            proposals::current_version,
+            proposals::submitted_at,
+            action_groups::number,
+            action_groups::name,
+            organisations::name.nullable(),
+            organisations::category.nullable(),
+        ))
+        .load(conn)?;
+    let theme_names = theme_names_of(conn, ids)?;
+    let mut rows: Vec<ProposalRow> = data
+        .into_iter()
+        .map(|d| ProposalRow {
+            id: d.0,
+            reference: d.1.unwrap_or_default(),
+            title: d.2,
+            status: ProposalStatus::parse(&d.3).unwrap_or(ProposalStatus::Submitted),
+            current_version: d.4,
+            submitted_at: d.5,
+            group_number: d.6,
+            group_name: d.7,
+            organisation: d.8,
+            category: d.9.as_deref().and_then(StakeholderCategory::parse),
+            themes: theme_names
+                .iter()
+                .filter(|(id, _)| *id == d.0)
+                .map(|(_, name)| name.clone())
+                .collect(),
+        })
+        .collect();
+    // The rows query has no order of its own: put them back in the page's.
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok(rows)
+}

@@ -1,0 +1,407 @@
+//! Commitment proposals: drafts, submissions of immutable versions, themes, and the
+//! proposals themselves. Versions are read in `versions`, co-sponsorships kept in
+//! `co_sponsors`, and the public list built in `list`.
+//!
+//! Which transition is allowed is decided by `domain::proposals`; functions here write the
+//! state they are given, and refuse only what the database itself can see (a version
+//! submitted meanwhile, an invitation sent twice).
+
+pub mod co_sponsors;
+pub mod list;
+pub mod versions;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::db::DbConnection;
+use crate::db::schema::{
+    accounts, action_groups, organisations, proposal_themes, proposal_versions, proposals, themes,
+};
+use crate::domain::proposals::ProposalStatus;
+use crate::domain::proposals::text::{Field, ProposalText, SubmittedText};
+use crate::domain::roles::StakeholderCategory;
+use crate::security::tokens;
+use crate::store::references::{self, ReferenceKind};
+use crate::store::search;
+
+/// A proposal's row, without its search text.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = proposals)]
+pub struct Proposal {
+    pub id: i64,
+    pub process_id: i64,
+    pub group_id: i64,
+    pub author_id: i64,
+    pub organisation_id: Option<i64>,
+    pub reference: Option<String>,
+    pub status: String,
+    pub current_version: i32,
+    pub title: String,
+    pub draft: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub withdrawn_at: Option<NaiveDateTime>,
+}
+
+impl Proposal {
+    /// An unknown stored state reads as a draft: private is the safe default.
+    pub fn status(&self) -> ProposalStatus {
+        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Draft)
+    }
+
+    /// The unsubmitted text its author saved, if any.
+    pub fn saved_draft(&self) -> Option<DraftContent> {
+        self.draft
+            .as_deref()
+            .and_then(|json| serde_json::from_str(json).ok())
+    }
+}
+
+/// What `proposals.draft` holds: the texts as written and the themes ticked. The group of a
+/// never-submitted draft is its row's; a submitted proposal keeps its group.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftContent {
+    pub text: ProposalText,
+    pub themes: Vec<i64>,
+}
+
+impl DraftContent {
+    fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Who starts a proposal, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct NewProposal {
+    pub process_id: i64,
+    pub group_id: i64,
+    pub author_id: i64,
+    /// The author's organisation, on whose behalf it is submitted.
+    pub organisation_id: Option<i64>,
+}
+
+/// Starts a proposal as a private draft; returns its id.
+pub fn create_draft(
+    conn: &mut DbConnection,
+    new: &NewProposal,
+    draft: &DraftContent,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    diesel::insert_into(proposals::table)
+        .values((
+            proposals::process_id.eq(new.process_id),
+            proposals::group_id.eq(new.group_id),
+            proposals::author_id.eq(new.author_id),
+            proposals::organisation_id.eq(new.organisation_id),
+            proposals::status.eq(ProposalStatus::Draft.as_str()),
+            proposals::current_version.eq(0),
+            proposals::title.eq(&draft.text.title),
+            proposals::draft.eq(Some(draft.to_json())),
+            proposals::search_text.eq(""),
+            proposals::created_at.eq(now),
+            proposals::updated_at.eq(now),
+        ))
+        .returning(proposals::id)
+        .get_result(conn)
+}
+
+/// Keeps a draft of the proposal. A never-submitted proposal takes the draft's title and
+/// group; a submitted one keeps its public title, group and version untouched.
+pub fn save_draft(
+    conn: &mut DbConnection,
+    proposal: &Proposal,
+    group_id: i64,
+    draft: &DraftContent,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let row = proposals::table.find(proposal.id);
+    let json = Some(draft.to_json());
+    if proposal.status() == ProposalStatus::Draft {
+        diesel::update(row)
+            .set((
+                proposals::draft.eq(json),
+                proposals::title.eq(&draft.text.title),
+                proposals::group_id.eq(group_id),
+                proposals::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(row)
+            .set((proposals::draft.eq(json), proposals::updated_at.eq(now)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A submission of a proposal's text as its next version.
+#[derive(Debug, Clone, Copy)]
+pub struct Submission<'a> {
+    pub reference_prefix: &'a str,
+    pub text: &'a SubmittedText,
+    pub themes: &'a [i64],
+    /// The state after the submission, as the domain decided it.
+    pub status: ProposalStatus,
+    /// The organisation's name, so searching for it finds its proposals.
+    pub organisation_name: Option<&'a str>,
+    pub by: i64,
+    pub now: NaiveDateTime,
+}
+
+/// What a submission produced: the receipt of the new version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmittedVersion {
+    pub proposal_id: i64,
+    pub reference: String,
+    pub number: i32,
+    pub content_hash: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    /// Another version was submitted since the proposal was read (another tab, say).
+    #[error("version {current} was submitted meanwhile")]
+    Stale { current: i32 },
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Saves the next immutable version and makes it current; call inside a write transaction.
+/// The reference number is taken at the first submission only.
+pub fn submit(
+    conn: &mut DbConnection,
+    proposal: &Proposal,
+    s: &Submission<'_>,
+) -> Result<SubmittedVersion, SubmitError> {
+    let number = move_to_next_version(conn, proposal, s)?;
+    let reference = match &proposal.reference {
+        Some(reference) => reference.clone(),
+        None => references::next_reference(
+            conn,
+            proposal.process_id,
+            s.reference_prefix,
+            ReferenceKind::Proposal,
+        )?,
+    };
+    let text = s.text.text();
+    let mut parts: Vec<&str> = Field::ALL.iter().map(|f| text.get(*f)).collect();
+    parts.push(&reference);
+    parts.extend(s.organisation_name);
+    diesel::update(proposals::table.find(proposal.id))
+        .set((
+            proposals::reference.eq(Some(&reference)),
+            proposals::search_text.eq(search::search_text(parts)),
+        ))
+        .execute(conn)?;
+    let content_hash = tokens::token_hash(&s.text.canonical_form());
+    insert_version(conn, proposal.id, number, s, &content_hash)?;
+    set_themes(conn, proposal.id, s.themes)?;
+    Ok(SubmittedVersion {
+        proposal_id: proposal.id,
+        reference,
+        number,
+        content_hash,
+    })
+}
+
+/// Makes the next version number current and clears the draft it came from; `Stale` if
+/// another version was submitted since `proposal` was read.
+fn move_to_next_version(
+    conn: &mut DbConnection,
+    proposal: &Proposal,
+    s: &Submission<'_>,
+) -> Result<i32, SubmitError> {
+    let number = proposal.current_version + 1;
+    // Only the writer who saw the current version moves it on: the row's lock makes a
+    // concurrent one wait, then find nothing to update.
+    let moved = diesel::update(
+        proposals::table
+            .find(proposal.id)
+            .filter(proposals::current_version.eq(proposal.current_version)),
+    )
+    .set((
+        proposals::status.eq(s.status.as_str()),
+        proposals::current_version.eq(number),
+        proposals::title.eq(s.text.title()),
+        proposals::draft.eq(None::<String>),
+        proposals::updated_at.eq(s.now),
+        proposals::submitted_at.eq(Some(proposal.submitted_at.unwrap_or(s.now))),
+    ))
+    .execute(conn)?;
+    if moved == 0 {
+        let current = proposals::table
+            .find(proposal.id)
+            .select(proposals::current_version)
+            .first(conn)?;
+        return Err(SubmitError::Stale { current });
+    }
+    Ok(number)
+}
+
+fn insert_version(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    number: i32,
+    s: &Submission<'_>,
+    content_hash: &str,
+) -> QueryResult<()> {
+    let text = s.text.text();
+    diesel::insert_into(proposal_versions::table)
+        .values((
+            proposal_versions::proposal_id.eq(proposal_id),
+            proposal_versions::number.eq(number),
+            proposal_versions::title.eq(&text.title),
+            proposal_versions::commitment.eq(&text.commitment),
+            proposal_versions::actionable_measures.eq(&text.actionable_measures),
+            proposal_versions::partnerships.eq(&text.partnerships),
+            proposal_versions::capacity_building.eq(&text.capacity_building),
+            proposal_versions::financing.eq(&text.financing),
+            proposal_versions::data.eq(&text.data),
+            proposal_versions::responsible_actors.eq(&text.responsible_actors),
+            proposal_versions::sdg_targets.eq(&text.sdg_targets),
+            proposal_versions::timeline.eq(&text.timeline),
+            proposal_versions::indicators.eq(&text.indicators),
+            proposal_versions::content_hash.eq(content_hash),
+            proposal_versions::created_by.eq(s.by),
+            proposal_versions::created_at.eq(s.now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Starts a proposal and submits it at once (no draft kept); call inside a write transaction.
+pub fn submit_new(
+    conn: &mut DbConnection,
+    new: &NewProposal,
+    s: &Submission<'_>,
+) -> Result<SubmittedVersion, SubmitError> {
+    let draft = DraftContent {
+        text: s.text.text().clone(),
+        themes: s.themes.to_vec(),
+    };
+    let id = create_draft(conn, new, &draft, s.now)?;
+    let proposal = proposal_by_id(conn, new.process_id, id)?.ok_or(diesel::NotFound)?;
+    submit(conn, &proposal, s)
+}
+
+fn set_themes(conn: &mut DbConnection, proposal_id: i64, theme_ids: &[i64]) -> QueryResult<()> {
+    diesel::delete(proposal_themes::table.filter(proposal_themes::proposal_id.eq(proposal_id)))
+        .execute(conn)?;
+    // One statement per theme: batch inserts do not exist for both backends at once, and a
+    // proposal has a handful of themes.
+    for theme in theme_ids {
+        diesel::insert_into(proposal_themes::table)
+            .values((
+                proposal_themes::proposal_id.eq(proposal_id),
+                proposal_themes::theme_id.eq(*theme),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Moves a proposal from `from` to `to` (a withdrawal); false if its state changed meanwhile.
+pub fn change_status(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    from: ProposalStatus,
+    to: ProposalStatus,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let withdrawn_at = (to == ProposalStatus::Withdrawn).then_some(now);
+    let changed = diesel::update(
+        proposals::table
+            .find(proposal_id)
+            .filter(proposals::status.eq(from.as_str())),
+    )
+    .set((
+        proposals::status.eq(to.as_str()),
+        proposals::updated_at.eq(now),
+        proposals::withdrawn_at.eq(withdrawn_at),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// A proposal of the process by its id (drafts included: callers decide who may see it).
+pub fn proposal_by_id(
+    conn: &mut DbConnection,
+    process_id: i64,
+    id: i64,
+) -> QueryResult<Option<Proposal>> {
+    proposals::table
+        .find(id)
+        .filter(proposals::process_id.eq(process_id))
+        .select(Proposal::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A proposal with what its page shows about where it comes from.
+#[derive(Debug, Clone, Queryable)]
+pub struct ProposalHeader {
+    pub proposal: Proposal,
+    pub author_name: String,
+    pub organisation: Option<String>,
+    pub category: Option<String>,
+    pub group_number: i32,
+    pub group_name: String,
+}
+
+impl ProposalHeader {
+    pub fn category(&self) -> Option<StakeholderCategory> {
+        self.category
+            .as_deref()
+            .and_then(StakeholderCategory::parse)
+    }
+}
+
+/// A proposal of the process by its reference, with its author, organisation and group.
+pub fn proposal_by_reference(
+    conn: &mut DbConnection,
+    process_id: i64,
+    reference: &str,
+) -> QueryResult<Option<ProposalHeader>> {
+    proposals::table
+        .inner_join(accounts::table.on(accounts::id.eq(proposals::author_id)))
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
+        )
+        .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::reference.eq(reference))
+        .select((
+            Proposal::as_select(),
+            accounts::display_name,
+            organisations::name.nullable(),
+            organisations::category.nullable(),
+            action_groups::number,
+            action_groups::name,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// The ids of a proposal's themes.
+pub fn theme_ids_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<i64>> {
+    proposal_themes::table
+        .filter(proposal_themes::proposal_id.eq(proposal_id))
+        .select(proposal_themes::theme_id)
+        .load(conn)
+}
+
+/// The theme names of several proposals, as (proposal id, name) in theme order: one query.
+pub fn theme_names_of(
+    conn: &mut DbConnection,
+    proposal_ids: &[i64],
+) -> QueryResult<Vec<(i64, String)>> {
+    proposal_themes::table
+        .inner_join(themes::table)
+        .filter(proposal_themes::proposal_id.eq_any(proposal_ids))
+        .order((themes::position, themes::id))
+        .select((proposal_themes::proposal_id, themes::name))
+        .load(conn)
+}

@@ -1,0 +1,258 @@
+//! The public page of one proposal: a version's fields, where it comes from, its themes,
+//! co-sponsors and history, and what the visitor may do with it.
+
+use actix_web::{HttpResponse, get, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{draft_path, lines, proposal_path};
+use crate::db::DbConnection;
+use crate::domain::permissions::{Action, Actor, can};
+use crate::domain::proposals::text::{Field, ProposalText};
+use crate::domain::proposals::{CoSponsorStatus, ProposalStatus, reference_from_slug};
+use crate::domain::roles::StakeholderCategory;
+use crate::store::accounts;
+use crate::store::processes::Process;
+use crate::store::proposals::co_sponsors::{self, CoSponsorship};
+use crate::store::proposals::versions::{self, VersionHeader};
+use crate::store::proposals::{self as store, ProposalHeader};
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::page::{self, Ctx, FieldErrors};
+use crate::web::processes::load_process_for;
+use crate::web::session::Visitor;
+
+/// The invitation form as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    pub organisation: String,
+}
+
+/// Everything the page shows, loaded in a fixed number of queries.
+pub struct ProposalView {
+    pub process: Process,
+    pub header: ProposalHeader,
+    pub history: Vec<VersionHeader>,
+    /// The version shown, and its texts.
+    pub number: i32,
+    pub text: ProposalText,
+    pub content_hash: String,
+    pub shown_at: chrono::NaiveDateTime,
+    pub themes: Vec<String>,
+    pub sponsors: Vec<CoSponsorship>,
+    pub actor: Actor,
+    /// The signed-in visitor's organisation, to find an invitation addressed to it.
+    pub visitor_organisation: Option<i64>,
+}
+
+/// The public proposal a URL names; drafts and other processes' proposals do not exist here.
+pub fn public_proposal(
+    conn: &mut DbConnection,
+    process_id: i64,
+    reference_in_url: &str,
+) -> Result<ProposalHeader, AppError> {
+    let reference = reference_from_slug(reference_in_url).ok_or(AppError::NotFound)?;
+    let header =
+        store::proposal_by_reference(conn, process_id, &reference)?.ok_or(AppError::NotFound)?;
+    if !header.proposal.status().is_public() {
+        return Err(AppError::NotFound);
+    }
+    Ok(header)
+}
+
+/// Loads the page of a proposal; `version` picks an earlier one (the current by default).
+pub fn load_view(
+    conn: &mut DbConnection,
+    slug: &str,
+    reference_in_url: &str,
+    visitor: &Visitor,
+    version: Option<i32>,
+) -> Result<ProposalView, AppError> {
+    let (process, actor) = load_process_for(conn, slug, visitor)?;
+    let header = public_proposal(conn, process.id, reference_in_url)?;
+    let proposal_id = header.proposal.id;
+    let number = version.unwrap_or(header.proposal.current_version);
+    let shown = versions::versions(conn, proposal_id, &[number])?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    let history = versions::version_history(conn, proposal_id)?;
+    let themes = store::theme_names_of(conn, &[proposal_id])?
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    let sponsors = co_sponsors::co_sponsorships_of(conn, proposal_id)?;
+    let visitor_organisation = match visitor.user() {
+        Some(user) => accounts::account_by_id(conn, user.id)?.and_then(|a| a.organisation_id),
+        None => None,
+    };
+    Ok(ProposalView {
+        process,
+        header,
+        history,
+        number: shown.number,
+        text: shown.text.into(),
+        content_hash: shown.content_hash,
+        shown_at: shown.created_at,
+        themes,
+        sponsors,
+        actor,
+        visitor_organisation,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "proposals/show.html")]
+pub struct ProposalPage {
+    pub ctx: Ctx,
+    pub view: ProposalView,
+    pub invite: InviteForm,
+    pub errors: FieldErrors,
+}
+
+impl ProposalPage {
+    pub fn new(ctx: Ctx, view: ProposalView) -> Self {
+        ProposalPage {
+            ctx,
+            view,
+            invite: InviteForm::default(),
+            errors: FieldErrors::default(),
+        }
+    }
+
+    fn reference(&self) -> &str {
+        self.view.header.proposal.reference.as_deref().unwrap_or("")
+    }
+
+    fn base_path(&self) -> String {
+        proposal_path(&self.view.process.slug, self.reference())
+    }
+
+    fn status(&self) -> ProposalStatus {
+        self.view.header.proposal.status()
+    }
+
+    fn is_current(&self) -> bool {
+        self.view.number == self.view.header.proposal.current_version
+    }
+
+    fn category_key(&self) -> Option<String> {
+        self.view
+            .header
+            .category()
+            .map(StakeholderCategory::label_key)
+    }
+
+    /// The non-empty texts shown before the means of implementation, and after them.
+    fn opening_fields(&self) -> Vec<Field> {
+        self.filled(&[Field::Commitment, Field::ActionableMeasures])
+    }
+
+    fn means_fields(&self) -> Vec<Field> {
+        self.filled(&Field::MEANS)
+    }
+
+    fn closing_fields(&self) -> Vec<Field> {
+        self.filled(&[
+            Field::ResponsibleActors,
+            Field::SdgTargets,
+            Field::Timeline,
+            Field::Indicators,
+        ])
+    }
+
+    fn filled(&self, fields: &[Field]) -> Vec<Field> {
+        fields
+            .iter()
+            .copied()
+            .filter(|f| !self.view.text.get(*f).is_empty())
+            .collect()
+    }
+
+    fn is_list(&self, field: &Field) -> bool {
+        *field == Field::ActionableMeasures
+    }
+
+    fn lines_of(&self, field: &Field) -> Vec<&str> {
+        lines(self.view.text.get(*field))
+    }
+
+    fn co_sponsors(&self) -> Vec<&CoSponsorship> {
+        self.with_status(CoSponsorStatus::Accepted)
+    }
+
+    fn pending(&self) -> Vec<&CoSponsorship> {
+        self.with_status(CoSponsorStatus::Invited)
+    }
+
+    fn with_status(&self, status: CoSponsorStatus) -> Vec<&CoSponsorship> {
+        self.view
+            .sponsors
+            .iter()
+            .filter(|s| s.status() == status)
+            .collect()
+    }
+
+    fn is_author(&self) -> bool {
+        self.view.actor.account_id == Some(self.view.header.proposal.author_id)
+    }
+
+    /// Its author may change, withdraw and invite while no decision is made.
+    fn author_may_act(&self) -> bool {
+        self.is_author()
+            && can(&self.view.actor, Action::SubmitProposal)
+            && self.status().awaits_decision()
+    }
+
+    fn edit_path(&self) -> String {
+        draft_path(&self.view.process.slug, self.view.header.proposal.id)
+    }
+
+    /// The invitation addressed to the visitor's organisation, if it waits for an answer.
+    fn my_invitation(&self) -> Option<&CoSponsorship> {
+        let organisation = self.view.visitor_organisation?;
+        if !can(&self.view.actor, Action::CoSponsorProposal) || !self.status().awaits_decision() {
+            return None;
+        }
+        self.view
+            .sponsors
+            .iter()
+            .find(|s| s.organisation_id == organisation && s.status() == CoSponsorStatus::Invited)
+    }
+
+    /// Undecided and accepted proposals in the colour of an open window, the others grey.
+    fn badge_class(&self) -> &'static str {
+        match self.status() {
+            ProposalStatus::Submitted
+            | ProposalStatus::RevisionRequested
+            | ProposalStatus::Accepted => "badge-open",
+            _ => "badge-closed",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VersionQuery {
+    version: Option<String>,
+}
+
+#[get("/{reference}")]
+pub async fn show(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<VersionQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, reference) = path.into_inner();
+    // A version that is not a number names no version.
+    let version = match query.version.as_deref() {
+        None | Some("") => None,
+        Some(raw) => Some(raw.parse::<i32>().map_err(|_| AppError::NotFound)?),
+    };
+    let view = state
+        .db(move |conn| load_view(conn, &slug, &reference, &visitor, version))
+        .await?;
+    page::ok(&ProposalPage::new(ctx, view))
+}
