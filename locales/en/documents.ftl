@@ -72,3 +72,14 @@ error-heading-one-line = A heading is one line.
 error-no-such-source = Nothing with this reference was found in this process.
 notice-merged = Saved. Someone else had changed other words of this paragraph meanwhile; both changes are kept.
 notice-published = The revision has been published.
+document-pick-title = Pull in text
+document-pick-intro = Paragraphs of the published Chair's summary and accepted proposals. What you pull in keeps its source and can be edited.
+document-pick-count = { $count ->
+    [one] 1 paragraph or proposal
+   *[other] { $count } paragraphs and proposals
+}
+document-pull = Pull in
+document-pull-here = Pull in text after this
+document-compile-summary = Compile the Chair's summary
+document-start-draft = Start the draft
+document-start-report = Start the group report

@@ -11,4 +11,5 @@ pub mod phases;
 pub mod proposals;
 pub mod reports;
 pub mod roles;
+pub mod summary;
 pub mod validation;

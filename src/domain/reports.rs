@@ -18,10 +18,12 @@ pub struct AcceptedProposal {
     pub capacity_building: String,
     pub financing: String,
     pub data: String,
+    pub timeline: String,
+    pub indicators: String,
 }
 
 impl AcceptedProposal {
-    fn source(&self) -> Provenance {
+    pub fn source(&self) -> Provenance {
         Provenance {
             source: Source::ProposalVersion {
                 id: self.version_id,
@@ -151,6 +153,8 @@ mod tests {
             capacity_building: String::new(),
             financing: String::new(),
             data: "Disaggregated data.".into(),
+            timeline: "By 2030.".into(),
+            indicators: String::new(),
         }
     }
 

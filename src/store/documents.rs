@@ -488,27 +488,23 @@ pub fn links_to(
         .load(conn)
 }
 
-/// The accepted proposals of a group, each at its current version, for its report: one
-/// query.
-pub fn accepted_proposals_of_group(
+/// Whose accepted proposals: one group's, or the whole process's.
+#[derive(Debug, Clone, Copy)]
+pub enum AcceptedIn {
+    Group(i64),
+    Process(i64),
+}
+
+/// Accepted proposals, each at its current version, for reports and summaries: one query.
+pub fn accepted_proposals(
     conn: &mut DbConnection,
-    group_id: i64,
+    scope: AcceptedIn,
 ) -> QueryResult<Vec<crate::domain::reports::AcceptedProposal>> {
     use crate::db::schema::{organisations, proposal_versions, proposals};
-    type Row = (
-        i64,
-        Option<String>,
-        i32,
-        Option<String>,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    );
-    let rows: Vec<Row> = proposals::table
+    type Texts = (String, String, String, String, String);
+    type Means = (String, String, String, String);
+    type Row = (i64, Option<String>, i32, Option<String>, Texts, Means);
+    let mut query = proposals::table
         .inner_join(
             proposal_versions::table.on(proposal_versions::proposal_id
                 .eq(proposals::id)
@@ -517,39 +513,40 @@ pub fn accepted_proposals_of_group(
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
         )
-        .filter(proposals::group_id.eq(group_id))
         .filter(proposals::status.eq("accepted"))
+        .into_boxed();
+    query = match scope {
+        AcceptedIn::Group(group) => query.filter(proposals::group_id.eq(group)),
+        AcceptedIn::Process(process) => query.filter(proposals::process_id.eq(process)),
+    };
+    let rows: Vec<Row> = query
         .order(proposals::reference)
         .select((
             proposal_versions::id,
             proposals::reference,
             proposal_versions::number,
             organisations::name.nullable(),
-            proposal_versions::title,
-            proposal_versions::commitment,
-            proposal_versions::actionable_measures,
-            proposal_versions::partnerships,
-            proposal_versions::capacity_building,
-            proposal_versions::financing,
-            proposal_versions::data,
+            (
+                proposal_versions::title,
+                proposal_versions::commitment,
+                proposal_versions::actionable_measures,
+                proposal_versions::timeline,
+                proposal_versions::indicators,
+            ),
+            (
+                proposal_versions::partnerships,
+                proposal_versions::capacity_building,
+                proposal_versions::financing,
+                proposal_versions::data,
+            ),
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
         .map(
-            |(
-                version_id,
-                reference,
-                version,
-                organisation,
-                title,
-                commitment,
-                measures,
-                partnerships,
-                capacity_building,
-                financing,
-                data,
-            )| {
+            |(version_id, reference, version, organisation, texts, means)| {
+                let (title, commitment, measures, timeline, indicators) = texts;
+                let (partnerships, capacity_building, financing, data) = means;
                 crate::domain::reports::AcceptedProposal {
                     version_id,
                     reference: reference.unwrap_or_default(),
@@ -562,6 +559,8 @@ pub fn accepted_proposals_of_group(
                     capacity_building,
                     financing,
                     data,
+                    timeline,
+                    indicators,
                 }
             },
         )
@@ -617,8 +616,10 @@ pub struct Use {
     pub text: String,
 }
 
-/// Every paragraph, in every published revision of the process's documents, that cites one
-/// of `sources`: "what became of it". Two queries; the revisions are read in memory.
+/// Every paragraph, in every published revision of the process's documents, that `sources`
+/// fed: "what became of it". Provenance is followed through: a summary paragraph citing a
+/// report paragraph that cites a proposal is a use of the proposal too. Two queries; the
+/// revisions are read in memory.
 pub fn uses_in_revisions(
     conn: &mut DbConnection,
     process_id: i64,
@@ -634,17 +635,39 @@ pub fn uses_in_revisions(
         .order((revisions::document_id, revisions::number))
         .select(Revision::as_select())
         .load(conn)?;
+    let contents: Vec<(&Revision, &Document, Content)> = all
+        .iter()
+        .filter_map(|revision| {
+            let document = documents.iter().find(|d| d.id == revision.document_id)?;
+            Some((revision, document, revision.content()?))
+        })
+        .collect();
+    // Widen the set of sources until no paragraph adds a new one.
+    let mut fed: Vec<Source> = sources.to_vec();
+    loop {
+        let mut added = false;
+        for (_, document, content) in &contents {
+            for node in &content.nodes {
+                let cites = node.provenance.iter().any(|p| fed.contains(&p.source));
+                let itself = Source::Paragraph {
+                    document_id: document.id,
+                    node_key: node.key.clone(),
+                };
+                if cites && !fed.contains(&itself) {
+                    fed.push(itself);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            break;
+        }
+    }
     let mut uses = Vec::new();
-    for revision in &all {
-        let (Some(document), Some(content)) = (
-            documents.iter().find(|d| d.id == revision.document_id),
-            revision.content(),
-        ) else {
-            continue;
-        };
+    for (revision, document, content) in &contents {
         let numbers = crate::domain::documents::numbers(&content.nodes);
         for (node, number) in content.nodes.iter().zip(numbers) {
-            if node.provenance.iter().any(|p| sources.contains(&p.source)) {
+            if node.provenance.iter().any(|p| fed.contains(&p.source)) {
                 uses.push(Use {
                     document_title: document.title.clone(),
                     document_slug: document.slug.clone(),

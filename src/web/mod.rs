@@ -82,6 +82,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(processes::request_accreditation)
         .service(contributions::routes())
         .service(documents::create::start_group_report)
+        .service(documents::create::compile_chairs_summary)
+        .service(documents::create::start_draft)
         .service(documents::routes())
         .service(proposals::routes())
         .service(proposals::groups::group_page)

@@ -131,6 +131,20 @@ struct ProcessPage {
 }
 
 impl ProcessPage {
+    fn has_document(&self, slug: &str) -> bool {
+        self.documents.iter().any(|(d, _)| d.slug == slug)
+    }
+
+    /// The chair (or secretariat) may compile the summary, once.
+    fn can_compile_summary(&self) -> bool {
+        can(&self.actor, Action::EditChairSummary) && !self.has_document("chairs-summary")
+    }
+
+    /// The co-facilitators (or secretariat) may start the draft, once.
+    fn can_start_draft(&self) -> bool {
+        can(&self.actor, Action::EditDraft) && !self.has_document("draft")
+    }
+
     /// Published documents for everyone; working copies for those who draft or read them.
     fn visible_documents(&self) -> Vec<&(Document, Option<RevisionSummary>)> {
         self.documents

@@ -12,6 +12,7 @@ mod browser;
 mod contributions;
 mod demo;
 mod documents;
+mod drafting;
 mod durability;
 mod proposals;
 mod security;

@@ -3,6 +3,7 @@
 
 pub mod create;
 pub mod edit;
+pub mod pick;
 pub mod view;
 
 use actix_web::{Scope, web};
@@ -29,6 +30,8 @@ pub fn routes() -> Scope {
         .service(edit::add_link)
         .service(edit::remove_link)
         .service(edit::publish)
+        .service(pick::pick)
+        .service(pick::pull)
 }
 
 /// A document, its process, and what the visitor may do with it.
