@@ -368,3 +368,5 @@ diesel::joinable!(documents -> processes (process_id));
 diesel::joinable!(document_nodes -> documents (document_id));
 diesel::joinable!(provenance_links -> documents (document_id));
 diesel::joinable!(revisions -> documents (document_id));
+
+diesel::allow_columns_to_appear_in_same_group_by_clause!(accounts::country, organisations::country);

@@ -3,12 +3,14 @@
 //! Nothing here touches the database, HTTP or the clock: callers pass `now` in. Every
 //! decision about who may do what is made by `permissions::can`.
 
+pub mod charts;
 pub mod contributions;
 pub mod diff;
 pub mod documents;
 pub mod permissions;
 pub mod phases;
 pub mod proposals;
+pub mod regions;
 pub mod reports;
 pub mod roles;
 pub mod summary;

@@ -6,12 +6,14 @@ pub mod attachments;
 pub mod audit;
 pub mod contributions;
 pub mod documents;
+pub mod opendata;
 pub mod processes;
 pub mod proposals;
 pub mod references;
 pub mod roles;
 pub mod search;
 pub mod sessions;
+pub mod stats;
 pub mod windows;
 
 /// The current time as stored: UTC, to the microsecond (PostgreSQL's precision), so a value

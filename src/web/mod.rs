@@ -5,18 +5,21 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api;
 pub mod assets;
 pub mod contributions;
 pub mod csrf;
 pub mod documents;
 pub mod error;
 pub mod forms;
+pub mod opendata;
 pub mod page;
 pub mod processes;
 pub mod proposals;
 pub mod ratelimit;
 pub mod session;
 pub mod setup;
+pub mod stats;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -85,6 +88,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(documents::create::compile_chairs_summary)
         .service(documents::create::start_draft)
         .service(documents::routes())
+        .service(stats::stats_csv)
+        .service(api::api_processes)
+        .service(api::api_process)
+        .service(api::api_revision)
+        .service(api::api_document)
+        .service(api::api_dataset)
+        .service(opendata::workbook)
+        .service(opendata::dataset)
+        .service(opendata::open_data_page)
+        .service(stats::stats_page)
         .service(proposals::routes())
         .service(proposals::groups::group_page)
         .default_service(web::to(not_found));

@@ -14,6 +14,7 @@ mod demo;
 mod documents;
 mod drafting;
 mod durability;
+mod opendata;
 mod proposals;
 mod security;
 mod setup;

@@ -1,0 +1,296 @@
+//! What is public of a process, as rows for open data: submitted, withdrawn and hidden
+//! contributions (a hidden one only as a tombstone), and proposals at their current version.
+//! Drafts are never included. Read in batches, a fixed number of queries per batch.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::contributions::tags_of;
+use crate::db::DbConnection;
+use crate::db::schema::{
+    action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributionRecord {
+    pub reference: String,
+    pub status: String,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub title: String,
+    pub organisation: String,
+    pub stakeholder_category: String,
+    pub action_groups: Vec<i32>,
+    pub themes: Vec<String>,
+    pub sha256: String,
+    pub text: String,
+    pub hidden_reason: String,
+}
+
+const BATCH: i64 = 2_000;
+
+/// Every public contribution of a process, oldest first.
+pub fn public_contributions(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<ContributionRecord>> {
+    let mut records = Vec::new();
+    let mut after = 0;
+    while let Some(last) = contributions_after(conn, process_id, after, BATCH, &mut records)? {
+        after = last;
+    }
+    Ok(records)
+}
+
+/// Up to `limit` public contributions after the one with id `after`, appended to `records`;
+/// returns the id of the last one read (a cursor), or `None` when there were none.
+pub fn contributions_after(
+    conn: &mut DbConnection,
+    process_id: i64,
+    after: i64,
+    limit: i64,
+    records: &mut Vec<ContributionRecord>,
+) -> QueryResult<Option<i64>> {
+    type Row = (
+        i64,
+        Option<String>,
+        String,
+        Option<NaiveDateTime>,
+        (String, String, Option<String>),
+        (Option<String>, Option<String>, Option<String>),
+    );
+    {
+        let rows: Vec<Row> = contributions::table
+            .left_join(organisations::table)
+            .filter(contributions::process_id.eq(process_id))
+            .filter(contributions::status.eq_any(["submitted", "withdrawn", "hidden"]))
+            .filter(contributions::id.gt(after))
+            .order(contributions::id)
+            .limit(limit)
+            .select((
+                contributions::id,
+                contributions::reference,
+                contributions::status,
+                contributions::submitted_at,
+                (
+                    contributions::title,
+                    contributions::body,
+                    contributions::content_hash,
+                ),
+                (
+                    organisations::name.nullable(),
+                    organisations::category.nullable(),
+                    contributions::hidden_reason,
+                ),
+            ))
+            .load(conn)?;
+        let Some(last) = rows.last().map(|r| r.0) else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let tags = tags_of(conn, &ids)?;
+        for (
+            id,
+            reference,
+            status,
+            submitted_at,
+            (title, body, hash),
+            (organisation, category, hidden_reason),
+        ) in rows
+        {
+            let hidden = status == "hidden";
+            records.push(ContributionRecord {
+                reference: reference.unwrap_or_default(),
+                submitted_at,
+                // A hidden contribution is published only as its tombstone.
+                title: if hidden { String::new() } else { title },
+                text: if hidden { String::new() } else { body },
+                sha256: hash.unwrap_or_default(),
+                organisation: organisation.unwrap_or_default(),
+                stakeholder_category: category.unwrap_or_default(),
+                action_groups: tags.groups_of(&id).iter().map(|(n, _)| *n).collect(),
+                themes: tags.themes_of(&id).iter().map(|t| t.to_string()).collect(),
+                hidden_reason: hidden_reason.unwrap_or_default(),
+                status,
+            });
+        }
+        Ok(Some(last))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalRecord {
+    pub reference: String,
+    pub status: String,
+    pub action_group: i32,
+    pub version: i32,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub organisation: String,
+    pub stakeholder_category: String,
+    pub co_sponsors: Vec<String>,
+    pub title: String,
+    pub commitment: String,
+    pub actionable_measures: Vec<String>,
+    pub partnerships: String,
+    pub capacity_building: String,
+    pub financing: String,
+    pub data: String,
+    pub responsible_actors: String,
+    pub sdg_targets: String,
+    pub timeline: String,
+    pub indicators: String,
+    pub sha256: String,
+}
+
+/// Every proposal that was submitted (whatever became of it since), at its current version.
+pub fn public_proposals(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<ProposalRecord>> {
+    let mut records = Vec::new();
+    let mut after = 0;
+    while let Some(last) = proposals_after(conn, process_id, after, BATCH, &mut records)? {
+        after = last;
+    }
+    Ok(records)
+}
+
+/// Up to `limit` proposals after the one with id `after`; as `contributions_after`.
+pub fn proposals_after(
+    conn: &mut DbConnection,
+    process_id: i64,
+    after: i64,
+    limit: i64,
+    records: &mut Vec<ProposalRecord>,
+) -> QueryResult<Option<i64>> {
+    type Head = (
+        i64,
+        Option<String>,
+        String,
+        i32,
+        i32,
+        Option<NaiveDateTime>,
+        Option<String>,
+        Option<String>,
+    );
+    type Texts = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    );
+    {
+        let rows: Vec<(Head, Texts)> = proposals::table
+            .inner_join(action_groups::table)
+            .inner_join(
+                proposal_versions::table.on(proposal_versions::proposal_id
+                    .eq(proposals::id)
+                    .and(proposal_versions::number.eq(proposals::current_version))),
+            )
+            .left_join(
+                organisations::table
+                    .on(organisations::id.nullable().eq(proposals::organisation_id)),
+            )
+            .filter(proposals::process_id.eq(process_id))
+            .filter(proposals::status.ne("draft"))
+            .filter(proposals::id.gt(after))
+            .order(proposals::id)
+            .limit(limit)
+            .select((
+                (
+                    proposals::id,
+                    proposals::reference,
+                    proposals::status,
+                    action_groups::number,
+                    proposals::current_version,
+                    proposals::submitted_at,
+                    organisations::name.nullable(),
+                    organisations::category.nullable(),
+                ),
+                (
+                    proposal_versions::title,
+                    proposal_versions::commitment,
+                    proposal_versions::actionable_measures,
+                    proposal_versions::partnerships,
+                    proposal_versions::capacity_building,
+                    proposal_versions::financing,
+                    proposal_versions::data,
+                    proposal_versions::responsible_actors,
+                    proposal_versions::sdg_targets,
+                    proposal_versions::timeline,
+                    proposal_versions::indicators,
+                    proposal_versions::content_hash,
+                ),
+            ))
+            .load(conn)?;
+        let Some(last) = rows.last().map(|r| r.0.0) else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = rows.iter().map(|r| r.0.0).collect();
+        let sponsors: Vec<(i64, String)> = co_sponsorships::table
+            .inner_join(organisations::table)
+            .filter(co_sponsorships::proposal_id.eq_any(&ids))
+            .filter(co_sponsorships::status.eq("accepted"))
+            .select((co_sponsorships::proposal_id, organisations::name))
+            .load(conn)?;
+        for (
+            (id, reference, status, group, version, submitted_at, organisation, category),
+            texts,
+        ) in rows
+        {
+            let (
+                title,
+                commitment,
+                measures,
+                partnerships,
+                capacity_building,
+                financing,
+                data,
+                actors,
+                sdg,
+                timeline,
+                indicators,
+                hash,
+            ) = texts;
+            records.push(ProposalRecord {
+                reference: reference.unwrap_or_default(),
+                status,
+                action_group: group,
+                version,
+                submitted_at,
+                organisation: organisation.unwrap_or_default(),
+                stakeholder_category: category.unwrap_or_default(),
+                co_sponsors: sponsors
+                    .iter()
+                    .filter(|(p, _)| *p == id)
+                    .map(|(_, n)| n.clone())
+                    .collect(),
+                title,
+                commitment,
+                actionable_measures: measures
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                partnerships,
+                capacity_building,
+                financing,
+                data,
+                responsible_actors: actors,
+                sdg_targets: sdg,
+                timeline,
+                indicators,
+                sha256: hash,
+            });
+        }
+        Ok(Some(last))
+    }
+}

@@ -1,0 +1,155 @@
+//! Engagement figures of a process, counted in the database: a fixed number of grouped
+//! queries, whatever the number of submissions.
+
+use diesel::dsl::{count_star, sql};
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+
+use crate::db::DbConnection;
+use crate::db::schema::{
+    accounts, action_groups, contribution_groups, contribution_themes, contributions,
+    organisations, proposal_themes, proposals, role_assignments, themes,
+};
+
+/// A count per label; the label is a key (category, group number, month, …).
+pub type Counts = Vec<(String, i64)>;
+
+/// Contributions and proposals side by side for one breakdown.
+#[derive(Debug, Clone, Default)]
+pub struct Pair {
+    pub contributions: Counts,
+    pub proposals: Counts,
+}
+
+/// Every status but draft: what was received, even if later withdrawn or hidden.
+const RECEIVED: [&str; 3] = ["submitted", "withdrawn", "hidden"];
+const PROPOSAL_DRAFT: &str = "draft";
+
+pub fn by_category(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
+    let contributions = contributions::table
+        .inner_join(organisations::table)
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::status.eq_any(RECEIVED))
+        .group_by(organisations::category)
+        .select((organisations::category, count_star()))
+        .load(conn)?;
+    let proposals = proposals::table
+        .inner_join(organisations::table)
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
+        .group_by(organisations::category)
+        .select((organisations::category, count_star()))
+        .load(conn)?;
+    Ok(Pair {
+        contributions,
+        proposals,
+    })
+}
+
+/// Keyed by group number, as text.
+pub fn by_group(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
+    let contributions: Vec<(i32, i64)> = contribution_groups::table
+        .inner_join(contributions::table)
+        .inner_join(action_groups::table)
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::status.eq_any(RECEIVED))
+        .group_by(action_groups::number)
+        .select((action_groups::number, count_star()))
+        .load(conn)?;
+    let proposals: Vec<(i32, i64)> = proposals::table
+        .inner_join(action_groups::table)
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
+        .group_by(action_groups::number)
+        .select((action_groups::number, count_star()))
+        .load(conn)?;
+    let text = |rows: Vec<(i32, i64)>| rows.into_iter().map(|(n, c)| (n.to_string(), c)).collect();
+    Ok(Pair {
+        contributions: text(contributions),
+        proposals: text(proposals),
+    })
+}
+
+/// Keyed by theme id, as text.
+pub fn by_theme(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
+    let contributions: Vec<(i64, i64)> = contribution_themes::table
+        .inner_join(contributions::table)
+        .inner_join(themes::table)
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::status.eq_any(RECEIVED))
+        .group_by(themes::id)
+        .select((themes::id, count_star()))
+        .load(conn)?;
+    let proposals: Vec<(i64, i64)> = proposal_themes::table
+        .inner_join(proposals::table)
+        .inner_join(themes::table)
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
+        .group_by(themes::id)
+        .select((themes::id, count_star()))
+        .load(conn)?;
+    let text = |rows: Vec<(i64, i64)>| rows.into_iter().map(|(n, c)| (n.to_string(), c)).collect();
+    Ok(Pair {
+        contributions: text(contributions),
+        proposals: text(proposals),
+    })
+}
+
+/// Keyed by month, `2017-11`. The month is cut in SQL, in each backend's own words.
+pub fn by_month(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
+    let (contribution_month, proposal_month) = match conn {
+        DbConnection::Sqlite(_) => (
+            "strftime('%Y-%m', contributions.submitted_at)",
+            "strftime('%Y-%m', proposals.submitted_at)",
+        ),
+        DbConnection::Postgresql(_) => (
+            "to_char(contributions.submitted_at, 'YYYY-MM')",
+            "to_char(proposals.submitted_at, 'YYYY-MM')",
+        ),
+    };
+    let contributions: Vec<(String, i64)> = contributions::table
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::status.eq_any(RECEIVED))
+        .filter(contributions::submitted_at.is_not_null())
+        .group_by(sql::<Text>(contribution_month))
+        .select((sql::<Text>(contribution_month), count_star()))
+        .load(conn)?;
+    let proposals: Vec<(String, i64)> = proposals::table
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
+        .filter(proposals::submitted_at.is_not_null())
+        .group_by(sql::<Text>(proposal_month))
+        .select((sql::<Text>(proposal_month), count_star()))
+        .load(conn)?;
+    Ok(Pair {
+        contributions,
+        proposals,
+    })
+}
+
+/// Accredited participants by the country they gave (or their organisation's).
+pub fn participants_by_country(conn: &mut DbConnection, process_id: i64) -> QueryResult<Counts> {
+    let rows: Vec<(Option<String>, Option<String>, i64)> = role_assignments::table
+        .inner_join(accounts::table.on(accounts::id.eq(role_assignments::account_id)))
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
+        )
+        .filter(role_assignments::process_id.eq(process_id))
+        .filter(role_assignments::role.eq("stakeholder"))
+        .group_by((accounts::country, organisations::country))
+        .select((
+            accounts::country,
+            organisations::country.nullable(),
+            count_star(),
+        ))
+        .load(conn)?;
+    let mut counts: Counts = Vec::new();
+    for (own, organisation, n) in rows {
+        let country = own.or(organisation).unwrap_or_default();
+        match counts.iter_mut().find(|(c, _)| *c == country) {
+            Some(entry) => entry.1 += n,
+            None => counts.push((country, n)),
+        }
+    }
+    Ok(counts)
+}

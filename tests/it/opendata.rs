@@ -1,0 +1,303 @@
+//! Engagement statistics, open data and the JSON API: only what is public, spreadsheets that
+//! cannot be tricked into running formulas, every script readable, charts mirrored in Arabic.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{Backend, TestApp, spawn_app, with_db};
+use crate::on_both_backends;
+
+on_both_backends!(
+    statistics_count_what_was_received,
+    open_data_is_public_only_and_safe,
+    the_api_pages_with_a_cursor
+);
+
+/// A process with contributions from two categories, one a draft, one hidden, one whose title
+/// is a spreadsheet formula.
+async fn seeded(app: &TestApp) {
+    let admin = app.first_administrator("admin@example.org").await;
+    app.create_process(&admin, "gcm").await;
+    app.participant(
+        "ngo@example.org",
+        "Nadia NGO",
+        "Migrant Forum in Asia",
+        "civil-society",
+    )
+    .await;
+    app.participant(
+        "state@example.org",
+        "Sami State",
+        "Permanent Mission of Morocco",
+        "member-state",
+    )
+    .await;
+    with_db(app, |conn| {
+        use concord::db::schema::{accounts, action_groups, processes};
+        use concord::store::contributions::{
+            DraftContent, create_draft, mark_hidden, mark_submitted,
+        };
+        use diesel::prelude::*;
+        let process: i64 = processes::table
+            .select(processes::id)
+            .first(conn)
+            .expect("process");
+        let group: i64 = action_groups::table
+            .order(action_groups::number)
+            .select(action_groups::id)
+            .first(conn)
+            .expect("group");
+        let people: Vec<(i64, Option<i64>, String)> = accounts::table
+            .filter(accounts::email.ne("admin@example.org"))
+            .order(accounts::email)
+            .select((accounts::id, accounts::organisation_id, accounts::email))
+            .load(conn)
+            .expect("people");
+        let at = |month: u32| {
+            chrono::NaiveDate::from_ymd_opt(2017, month, 15)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .expect("a date")
+        };
+        let items = [
+            (
+                0,
+                "=HYPERLINK(\"http://evil.example\",\"click\")",
+                "Body one",
+                "submitted",
+                5,
+            ),
+            (0, "حقوق المهاجرين", "نص عربي", "submitted", 6),
+            (1, "Derechos de los migrantes", "Texto", "submitted", 6),
+            (1, "A draft", "Not public", "draft", 7),
+            (0, "Offensive", "Hidden text", "hidden", 7),
+        ];
+        for (n, (who, title, body, status, month)) in items.iter().enumerate() {
+            let (author, organisation, _) = &people[*who];
+            let content = DraftContent {
+                title: title.to_string(),
+                body: body.to_string(),
+                group_ids: vec![group],
+                theme_ids: vec![],
+            };
+            let id = create_draft(conn, process, *author, *organisation, &content).expect("draft");
+            if *status != "draft" {
+                mark_submitted(
+                    conn,
+                    id,
+                    &format!("TST/WC/000{n}"),
+                    "hash",
+                    &title.to_lowercase(),
+                    at(*month),
+                )
+                .expect("submitted");
+            }
+            if *status == "hidden" {
+                mark_hidden(conn, id, *author, "Breaches the code of conduct").expect("hidden");
+            }
+        }
+    })
+    .await;
+}
+
+async fn statistics_count_what_was_received(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    seeded(&app).await;
+    let visitor = app.new_browser();
+    let (status, page) = visitor.get_text("/p/gcm/stats").await;
+    assert_eq!(status, StatusCode::OK);
+    for title in [
+        "By stakeholder category",
+        "By action group",
+        "By theme",
+        "Over time",
+        "Participants by region",
+    ] {
+        assert!(page.contains(title), "{title}");
+    }
+    // Accessible charts: a title, a description and the data beside each.
+    assert_eq!(page.matches("role=\"img\"").count(), 5);
+    assert_eq!(page.matches("<desc id=").count(), 5);
+    assert_eq!(page.matches("<table>").count(), 5);
+    // Civil society: 3 received (the draft does not count); Member State: 1.
+    assert!(
+        page.contains(
+            "<th scope=\"row\" dir=\"auto\">Civil society</th><td class=\"number\">3</td>"
+        ),
+        "civil society counted"
+    );
+    assert!(
+        page.contains(
+            "<th scope=\"row\" dir=\"auto\">Member State</th><td class=\"number\">1</td>"
+        )
+    );
+    assert!(
+        page.contains("<th scope=\"row\" dir=\"auto\">2017-06</th><td class=\"number\">2</td>"),
+        "by month"
+    );
+
+    // Mirrored in Arabic: the labels stand on the right.
+    let arabic = crate::helpers::bare_client()
+        .get(visitor.url("/p/gcm/stats"))
+        .header("Accept-Language", "ar")
+        .send()
+        .await
+        .expect("answered")
+        .text()
+        .await
+        .expect("body");
+    assert!(arabic.contains("dir=\"rtl\""));
+    assert!(
+        arabic.contains("<text x=\"632\""),
+        "labels at the right edge in right-to-left"
+    );
+
+    let csv = visitor.get("/p/gcm/stats/categories.csv").await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let bytes = csv.bytes().await.expect("bytes");
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("Civil society,3,0"));
+    assert_eq!(
+        visitor.get("/p/gcm/stats/secrets.csv").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn open_data_is_public_only_and_safe(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    seeded(&app).await;
+    let visitor = app.new_browser();
+    let csv = visitor.get("/p/gcm/open-data/contributions.csv").await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("gcm-contributions.csv"))
+    );
+    let bytes = csv.bytes().await.expect("bytes");
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("\"'=HYPERLINK("),
+        "the formula is neutralised: {text}"
+    );
+    assert!(text.contains("حقوق المهاجرين") && text.contains("Derechos de los migrantes"));
+    assert!(
+        !text.contains("A draft") && !text.contains("Not public"),
+        "drafts are never published"
+    );
+    assert!(
+        !text.contains("Offensive") && !text.contains("Hidden text"),
+        "a hidden contribution is a tombstone"
+    );
+    assert!(text.contains("Breaches the code of conduct"));
+
+    let json: serde_json::Value = visitor
+        .get("/p/gcm/open-data/contributions.json")
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    let items = json.as_array().expect("an array");
+    assert_eq!(items.len(), 4);
+    assert!(items.iter().any(|i| i["title"] == "حقوق المهاجرين" && i["stakeholder_category"] == "civil-society"));
+
+    let proposals = visitor.get("/p/gcm/open-data/proposals.csv").await;
+    assert_eq!(proposals.status(), StatusCode::OK);
+    let workbook = visitor.get("/p/gcm/open-data/workbook.xlsx").await;
+    assert_eq!(workbook.status(), StatusCode::OK);
+    assert!(
+        workbook.bytes().await.expect("bytes").starts_with(b"PK"),
+        "an XLSX (zip) file"
+    );
+    assert_eq!(
+        visitor.get("/p/gcm/open-data/accounts.csv").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let (status, page) = visitor.get_text("/p/gcm/open-data").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("/p/gcm/open-data/workbook.xlsx"));
+}
+
+async fn the_api_pages_with_a_cursor(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    seeded(&app).await;
+    with_db(&app, |conn| {
+        use concord::db::schema::{accounts, processes};
+        use concord::store::contributions::{DraftContent, create_draft, mark_submitted};
+        use diesel::prelude::*;
+        let process: i64 = processes::table
+            .select(processes::id)
+            .first(conn)
+            .expect("process");
+        let author: i64 = accounts::table
+            .filter(accounts::email.eq("ngo@example.org"))
+            .select(accounts::id)
+            .first(conn)
+            .expect("author");
+        concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
+            for i in 0..100 {
+                let content = DraftContent {
+                    title: format!("Bulk {i}"),
+                    body: "Text".into(),
+                    group_ids: vec![],
+                    theme_ids: vec![],
+                };
+                let id = create_draft(conn, process, author, None, &content)?;
+                mark_submitted(
+                    conn,
+                    id,
+                    &format!("TST/WC/B{i:03}"),
+                    "hash",
+                    "bulk",
+                    concord::store::now(),
+                )?;
+            }
+            Ok(())
+        })
+        .expect("bulk");
+    })
+    .await;
+    let visitor = app.new_browser();
+    let processes: serde_json::Value = visitor
+        .get("/api/processes")
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(processes["processes"][0]["slug"], "gcm");
+    let process: serde_json::Value = visitor.get("/api/p/gcm").await.json().await.expect("JSON");
+    assert_eq!(process["action_groups"].as_array().map(Vec::len), Some(2));
+    let first: serde_json::Value = visitor
+        .get("/api/p/gcm/contributions")
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(first["contributions"].as_array().map(Vec::len), Some(100));
+    let next = first["next"].as_str().expect("a next page").to_string();
+    let second: serde_json::Value = visitor.get(&next).await.json().await.expect("JSON");
+    assert_eq!(
+        second["contributions"].as_array().map(Vec::len),
+        Some(4),
+        "104 public in all"
+    );
+    assert!(second["next"].is_null());
+    assert_eq!(
+        visitor.get("/api/p/gcm/accounts").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        visitor.get("/api/p/nowhere").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
