@@ -1,5 +1,6 @@
 # Concord: a multi-stage build. The first stage compiles a release binary (SQLite and libpq
-# are bundled); the second is a slim Debian with the binary, run as a non-root user.
+# are bundled); the second is a slim Debian with the binary, run as a non-root user, and
+# Chromium with Noto fonts, which prints PDF exports (Arabic and CJK included).
 FROM rust:1-slim-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends pkg-config libssl-dev \
@@ -11,6 +12,7 @@ RUN cargo build --release --locked --bin concord
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates libssl3 curl \
+    chromium fonts-noto-core fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /data --create-home concord
 COPY --from=build /src/target/release/concord /usr/local/bin/concord

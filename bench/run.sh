@@ -14,7 +14,7 @@ base="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { echo "bench: install wrk (apt-get install wrk)"; exit 1; }
 
 cargo build --release --quiet
-bin=target/release/concord
+bin="${CARGO_TARGET_DIR:-target}/release/concord"
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 export DATABASE_URL="$work/bench.db" CONCORD_SECRET_KEY=bench-secret-key-0123456789abcdef0123 \

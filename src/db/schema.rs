@@ -250,6 +250,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    proposal_decisions (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        version_number -> Integer,
+        kind -> Text,
+        rationale -> Text,
+        target_id -> Nullable<BigInt>,
+        decided_by -> BigInt,
+        decided_as -> Text,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_notes (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        author_id -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notification_settings (account_id) {
+        account_id -> BigInt,
+        delivery -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        process_id -> BigInt,
+        proposal_id -> BigInt,
+        decision_id -> Nullable<BigInt>,
+        kind -> Text,
+        delivery -> Text,
+        created_at -> Timestamp,
+        visible_from -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(accounts -> organisations (organisation_id));
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(phases -> processes (process_id));
@@ -278,6 +326,12 @@ diesel::joinable!(proposal_themes -> themes (theme_id));
 diesel::joinable!(co_sponsorships -> proposals (proposal_id));
 diesel::joinable!(co_sponsorships -> organisations (organisation_id));
 diesel::joinable!(late_permissions -> processes (process_id));
+diesel::joinable!(review_notes -> proposals (proposal_id));
+diesel::joinable!(review_notes -> accounts (author_id));
+diesel::joinable!(notification_settings -> accounts (account_id));
+diesel::joinable!(notifications -> accounts (account_id));
+diesel::joinable!(notifications -> processes (process_id));
+diesel::joinable!(notifications -> proposal_decisions (decision_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -305,6 +359,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     document_nodes,
     provenance_links,
     revisions,
+    proposal_decisions,
+    review_notes,
+    notification_settings,
+    notifications,
 );
 
 diesel::table! {

@@ -14,6 +14,7 @@ use super::error::AppError;
 use super::page::{self, Ctx, FieldErrors};
 use super::ratelimit::{self, DEVICE_COOKIE};
 use super::session::{self, SESSION_COOKIE, SignedIn, Visitor};
+use crate::domain::notifications::Delivery;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{self, DisplayName, Email, NewPassword, OrganisationName};
 use crate::i18n::Lang;
@@ -313,6 +314,8 @@ struct Profile {
     organisation: Option<String>,
     category: Option<StakeholderCategory>,
     country: Option<String>,
+    /// How notifications reach the account.
+    delivery: Delivery,
 }
 
 #[derive(Template)]
@@ -323,6 +326,12 @@ struct AccountPage {
     errors: FieldErrors,
 }
 
+impl AccountPage {
+    fn deliveries(&self) -> [Delivery; 2] {
+        Delivery::ALL
+    }
+}
+
 async fn profile_of(state: &AppState, account_id: i64) -> Result<Profile, AppError> {
     state
         .db(move |conn| {
@@ -331,12 +340,14 @@ async fn profile_of(state: &AppState, account_id: i64) -> Result<Profile, AppErr
                 Some(id) => accounts::organisation_by_id(conn, id)?,
                 None => None,
             };
+            let delivery = crate::store::notifications::delivery_of(conn, account_id)?;
             Ok(Profile {
                 email: account.email,
                 display_name: account.display_name,
                 category: organisation.as_ref().map(|o| o.category()),
                 organisation: organisation.map(|o| o.name),
                 country: account.country,
+                delivery,
             })
         })
         .await

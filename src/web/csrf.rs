@@ -45,12 +45,12 @@ pub async fn protect(
     req.extensions_mut()
         .insert(CsrfToken(tokens::csrf_token(&secret, &binding)));
 
-    if is_unsafe(req.method()) {
-        if let Err(error) = check(&mut req, &secret, &binding).await {
-            tracing::warn!(path = %req.path(), reason = %error, "unsafe request refused");
-            let response = req.error_response(error);
-            return Ok(response.map_into_right_body());
-        }
+    if is_unsafe(req.method())
+        && let Err(error) = check(&mut req, &secret, &binding).await
+    {
+        tracing::warn!(path = %req.path(), reason = %error, "unsafe request refused");
+        let response = req.error_response(error);
+        return Ok(response.map_into_right_body());
     }
 
     let mut response = next.call(req).await?;

@@ -12,11 +12,13 @@ pub mod csrf;
 pub mod documents;
 pub mod error;
 pub mod forms;
+pub mod notifications;
 pub mod opendata;
 pub mod page;
 pub mod processes;
 pub mod proposals;
 pub mod ratelimit;
+pub mod review;
 pub mod session;
 pub mod setup;
 pub mod stats;
@@ -78,6 +80,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::logout)
         .service(accounts::account_page)
         .service(accounts::change_password)
+        .service(notifications::choose_delivery)
+        .service(notifications::notifications_page)
         .service(setup::setup_form)
         .service(setup::setup)
         .service(admin::routes())
@@ -88,6 +92,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(documents::create::compile_chairs_summary)
         .service(documents::create::start_draft)
         .service(documents::routes())
+        .service(documents::export::draft_summary)
         .service(stats::stats_csv)
         .service(api::api_processes)
         .service(api::api_process)
@@ -100,6 +105,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(stats::stats_page)
         .service(proposals::routes())
         .service(proposals::groups::group_page)
+        .service(review::routes())
         .default_service(web::to(not_found));
 }
 

@@ -187,6 +187,9 @@ pub async fn dataset(
 }
 
 /// Both datasets in one workbook, a sheet each.
+/// A sheet's name, its columns and its rows.
+type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
+
 #[get("/p/{process}/open-data/workbook.xlsx")]
 pub async fn workbook(
     state: web::Data<AppState>,
@@ -200,7 +203,7 @@ pub async fn workbook(
             let contributions = opendata::public_contributions(conn, process.id)?;
             let proposals = opendata::public_proposals(conn, process.id)?;
             let mut book = Workbook::new();
-            let sheets: [(&str, &[&str], Vec<Vec<String>>); 2] = [
+            let sheets: [Sheet<'_>; 2] = [
                 (
                     "Contributions",
                     &CONTRIBUTION_COLUMNS,

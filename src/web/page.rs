@@ -22,6 +22,8 @@ pub struct Ctx {
     pub here: String,
     /// A message key shown once after a redirect (`?notice=saved` → `notice-saved`).
     pub notice: Option<String>,
+    /// The signed-in visitor's unread notifications; `None` for anyone else.
+    pub unread: Option<i64>,
 }
 
 impl Ctx {
@@ -52,6 +54,11 @@ impl Ctx {
 
     pub fn languages(&self) -> [Lang; 3] {
         Lang::ALL
+    }
+
+    /// Unread notifications of the signed-in visitor (0 for anyone else).
+    pub fn unread_count(&self) -> i64 {
+        self.unread.unwrap_or(0)
     }
 
     pub fn is_admin(&self) -> bool {
@@ -102,15 +109,35 @@ impl FromRequest for Ctx {
                 .find(|(k, _)| k == "notice")
                 .map(|(_, v)| format!("notice-{v}"))
                 .filter(|key| Lang::En.has_own(key));
+            let unread = match &user {
+                Some(user) => Some(unread_notifications(&req, user.id).await?),
+                None => None,
+            };
             Ok(Ctx {
                 lang,
                 user,
                 csrf,
                 here,
                 notice,
+                unread,
             })
         })
     }
+}
+
+/// The count the navigation shows beside "Notifications": one cheap query, made only for a
+/// signed-in visitor.
+async fn unread_notifications(req: &HttpRequest, account_id: i64) -> Result<i64, AppError> {
+    let state = super::session::state(req)?;
+    state
+        .db(move |conn| {
+            Ok(crate::store::notifications::unread_count(
+                conn,
+                account_id,
+                crate::store::now(),
+            )?)
+        })
+        .await
 }
 
 /// Renders a page with a status.

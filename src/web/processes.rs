@@ -140,6 +140,10 @@ impl ProcessPage {
         can(&self.actor, Action::EditChairSummary) && !self.has_document("chairs-summary")
     }
 
+    fn can_export_draft_summary(&self) -> bool {
+        can(&self.actor, Action::ExportDraftSummary)
+    }
+
     /// The co-facilitators (or secretariat) may start the draft, once.
     fn can_start_draft(&self) -> bool {
         can(&self.actor, Action::EditDraft) && !self.has_document("draft")

@@ -354,7 +354,7 @@ async fn contribution_journey(client: &Client, address: &str) -> Result<(), Stri
     let receipt = wait_for(client, ".receipt").await?;
     let text = receipt.text().await.map_err(err)?;
     assert!(
-        text.contains("GCM/WC/0001"),
+        text.contains("GCM/WC/"),
         "the receipt has its reference: {text}"
     );
 
@@ -367,5 +367,323 @@ async fn contribution_journey(client: &Client, address: &str) -> Result<(), Stri
     wait_for_url(client, "q=").await?;
     let result = wait_for(client, ".result-title a").await?;
     assert_eq!(result.text().await.map_err(err)?, title);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_rapporteur_works_the_queue_and_publishes_the_group_report() {
+    let Some(app) = crate::helpers::spawn_app_with(Backend::Sqlite, &[], true).await else {
+        return;
+    };
+    let Some((client, _driver)) = browser().await else {
+        return;
+    };
+    let outcome = review_journey(&client, &app.address).await;
+    let _ = client.close().await;
+    outcome.expect("the journey succeeds");
+}
+
+async fn sign_in_as(client: &Client, address: &str, email: &str) -> Result<(), String> {
+    client
+        .goto(&format!("{address}/login"))
+        .await
+        .map_err(|e| e.to_string())?;
+    fill(client, "Email address", email).await;
+    fill(client, "Password", "concord-demo-2018").await;
+    press(client, "Sign in").await;
+    wait_for(client, "a[href='/account']").await?;
+    Ok(())
+}
+
+async fn sign_out(client: &Client) -> Result<(), String> {
+    press(client, "Sign out").await;
+    wait_for(client, "a[href='/login']").await?;
+    Ok(())
+}
+
+/// Submits a proposal to group 1 through the form; its reference, from the address.
+async fn submit_proposal(
+    client: &Client,
+    address: &str,
+    title: &str,
+    commitment: &str,
+) -> Result<String, String> {
+    let err = |e: fantoccini::error::CmdError| e.to_string();
+    client
+        .goto(&format!("{address}/p/gcm/proposals/new?group=1"))
+        .await
+        .map_err(err)?;
+    wait_for(client, "#title").await?;
+    fill(client, "Title", title).await;
+    fill(client, "Commitment", commitment).await;
+    fill(
+        client,
+        "Actionable measures",
+        "Conclude bilateral labour agreements\nMake social security portable",
+    )
+    .await;
+    press(client, "Submit proposal").await;
+    wait_for_url(client, "notice=proposal-submitted").await?;
+    let url = client.current_url().await.map_err(err)?;
+    let slug = url.path().rsplit('/').next().unwrap_or_default();
+    Ok(slug.replace('-', "/"))
+}
+
+/// From the queue, opens the proposal titled `title`, and records a decision on it.
+async fn decide_in_browser(
+    client: &Client,
+    address: &str,
+    title: &str,
+    decision: &str,
+    rationale: &str,
+    target: Option<&str>,
+) -> Result<(), String> {
+    let err = |e: fantoccini::error::CmdError| e.to_string();
+    client
+        .goto(&format!("{address}/p/gcm/groups/1/review"))
+        .await
+        .map_err(err)?;
+    client
+        .find(Locator::LinkText(title))
+        .await
+        .map_err(err)?
+        .click()
+        .await
+        .map_err(err)?;
+    wait_for(client, "#decision").await?;
+    choose(client, "Decision", decision).await;
+    fill(client, "Rationale", rationale).await;
+    if let Some(reference) = target {
+        fill(
+            client,
+            "Other proposal (for a merge or a duplicate)",
+            reference,
+        )
+        .await;
+    }
+    press(client, "Record decision").await;
+    wait_for_url(client, "notice=decision-recorded").await?;
+    Ok(())
+}
+
+/// The text of the first paragraph is replaced (after linking `source` to it, when given);
+/// the working copy comes back saved.
+async fn edit_first_paragraph(
+    client: &Client,
+    text: &str,
+    source: Option<&str>,
+) -> Result<(), String> {
+    let err = |e: fantoccini::error::CmdError| e.to_string();
+    // The first edit link is the opening heading's; the second, the first paragraph's.
+    let links = client
+        .find_all(Locator::Css(".node-tools a[href$='/edit']"))
+        .await
+        .map_err(err)?;
+    let link = links.get(1).ok_or("a paragraph to edit")?;
+    link.click().await.map_err(err)?;
+    wait_for(client, "#text").await?;
+    if let Some(reference) = source {
+        fill(client, "Reference", reference).await;
+        press(client, "Link a source").await;
+        wait_for_url(client, "notice=saved").await?;
+        wait_for(client, "#text").await?;
+    }
+    fill(client, "Text", text).await;
+    press(client, "Save").await;
+    wait_for_url(client, "notice=saved").await?;
+    Ok(())
+}
+
+/// How the queue lists a proposal: its title as the heading's link.
+fn listed(title: &str) -> String {
+    format!(">{title}</a></h2>")
+}
+
+async fn publish(client: &Client, label: &str) -> Result<(), String> {
+    fill(client, "Name of the revision", label).await;
+    press(client, "Publish").await;
+    wait_for_url(client, "notice=published").await?;
+    Ok(())
+}
+
+async fn review_journey(client: &Client, address: &str) -> Result<(), String> {
+    let err = |e: fantoccini::error::CmdError| e.to_string();
+    let accepted = "Safe pathways for migrant workers";
+    let revised = "Portable pensions for migrant workers";
+    let merged = "More safe pathways for workers";
+
+    // Three proposals to group 1, from two stakeholders.
+    sign_in_as(client, address, "stakeholder@demo.concord.example").await?;
+    let accepted_ref = submit_proposal(
+        client,
+        address,
+        accepted,
+        "States commit to open regular pathways for migrant workers.",
+    )
+    .await?;
+    let merged_ref = submit_proposal(
+        client,
+        address,
+        merged,
+        "States commit to open more regular pathways for migrant workers.",
+    )
+    .await?;
+    sign_out(client).await?;
+    sign_in_as(client, address, "stakeholder2@demo.concord.example").await?;
+    submit_proposal(
+        client,
+        address,
+        revised,
+        "States commit to make pensions portable.",
+    )
+    .await?;
+    sign_out(client).await?;
+
+    // The rapporteur finds the queue from the group's page and works through it.
+    sign_in_as(client, address, "rapporteur@demo.concord.example").await?;
+    client
+        .goto(&format!("{address}/p/gcm/groups/1"))
+        .await
+        .map_err(err)?;
+    client
+        .find(Locator::LinkText("Review queue"))
+        .await
+        .map_err(err)?
+        .click()
+        .await
+        .map_err(err)?;
+    wait_for_url(client, "/groups/1/review").await?;
+    let queue = client.source().await.map_err(err)?;
+    for title in [accepted, revised, merged] {
+        assert!(queue.contains(&listed(title)), "{title} awaits review");
+    }
+    assert!(
+        queue.contains("% alike"),
+        "the two pathways proposals stand side by side"
+    );
+
+    decide_in_browser(
+        client,
+        address,
+        accepted,
+        "Accept",
+        "A concrete commitment with clear measures.",
+        None,
+    )
+    .await?;
+    decide_in_browser(
+        client,
+        address,
+        revised,
+        "Request a revision",
+        "Say which social security agreements are meant, and by when.",
+        None,
+    )
+    .await?;
+    decide_in_browser(
+        client,
+        address,
+        merged,
+        "Merge into another proposal",
+        "The same commitment as the accepted one.",
+        Some(&accepted_ref),
+    )
+    .await?;
+    let queue = client.source().await.map_err(err)?;
+    for title in [accepted, revised, merged] {
+        assert!(!queue.contains(&listed(title)), "{title} is decided");
+    }
+
+    // The merged proposal stays readable and points to the result.
+    client
+        .goto(&format!(
+            "{address}/p/gcm/proposals/{}",
+            merged_ref.replace('/', "-")
+        ))
+        .await
+        .map_err(err)?;
+    let decision = wait_for(client, ".standing-decision").await?;
+    let text = decision.text().await.map_err(err)?;
+    assert!(
+        text.contains("Merged into") && text.contains(&accepted_ref),
+        "{text}"
+    );
+
+    // The rapporteur compiles the group report from the accepted proposal (or, where the
+    // demo has one already, opens it and cites the proposal in its first paragraph).
+    client
+        .goto(&format!("{address}/p/gcm/groups/1"))
+        .await
+        .map_err(err)?;
+    let group = client.source().await.map_err(err)?;
+    let compiled = group.contains("Compile the group report");
+    if compiled {
+        press(client, "Compile the group report").await;
+        wait_for_url(client, "/documents/group-1-report?view=working").await?;
+        let report = client.source().await.map_err(err)?;
+        assert!(
+            report.contains(accepted),
+            "generated from the accepted proposal"
+        );
+    } else {
+        client
+            .goto(&format!(
+                "{address}/p/gcm/documents/group-1-report?view=working"
+            ))
+            .await
+            .map_err(err)?;
+        wait_for(client, ".node-tools").await?;
+    }
+    let cite = (!compiled).then_some(accepted_ref.as_str());
+    edit_first_paragraph(
+        client,
+        "Participants proposed regular pathways for migrant workers.",
+        cite,
+    )
+    .await?;
+    publish(client, "First draft").await?;
+    client
+        .goto(&format!(
+            "{address}/p/gcm/documents/group-1-report?view=working"
+        ))
+        .await
+        .map_err(err)?;
+    edit_first_paragraph(
+        client,
+        "Participants proposed safe and regular pathways for all migrant workers.",
+        None,
+    )
+    .await?;
+    publish(client, "Second draft").await?;
+
+    client
+        .find(Locator::LinkText("Compare revisions"))
+        .await
+        .map_err(err)?
+        .click()
+        .await
+        .map_err(err)?;
+    wait_for_url(client, "/compare").await?;
+    let inserted = wait_for(client, ".comparison ins").await?;
+    let words = inserted.text().await.map_err(err)?;
+    assert!(
+        words.contains("safe and"),
+        "the added words are marked: {words}"
+    );
+    let page = client.source().await.map_err(err)?;
+    assert!(page.contains("First draft") && page.contains("Second draft"));
+
+    // The accepted proposal says where it was used.
+    client
+        .goto(&format!(
+            "{address}/p/gcm/proposals/{}",
+            accepted_ref.replace('/', "-")
+        ))
+        .await
+        .map_err(err)?;
+    let uses = wait_for(client, "section[aria-labelledby='uses-heading']").await?;
+    let text = uses.text().await.map_err(err)?;
+    assert!(text.contains("First draft, paragraph 1"), "{text}");
+    assert!(text.contains("Second draft, paragraph 1"), "{text}");
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! Commitment proposals: their states and the transitions between them, the answers to
 //! invitations to co-sponsor, and the public form of their reference numbers. The texts a
-//! proposal is made of are in `text`.
-//!
-//! A later stage adds the rapporteurs' decisions (accept, request revision, reject, merge,
-//! mark duplicate); the states exist already so stored values never need renaming.
+//! proposal is made of are in `text`; the rapporteurs' decisions (accept, request revision,
+//! reject, merge, mark duplicate) in `review`; how alike two proposals read in `similarity`.
 
+pub mod review;
+pub mod similarity;
 pub mod text;
 
 /// Where a proposal stands. Stored as text through `as_str` and `parse`.
@@ -76,6 +76,18 @@ impl ProposalStatus {
         matches!(
             self,
             ProposalStatus::Submitted | ProposalStatus::RevisionRequested
+        )
+    }
+
+    /// Decided for good, or withdrawn: nothing changes it any more.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ProposalStatus::Accepted
+                | ProposalStatus::Rejected
+                | ProposalStatus::Merged
+                | ProposalStatus::Duplicate
+                | ProposalStatus::Withdrawn
         )
     }
 

@@ -3,6 +3,7 @@
 
 pub mod create;
 pub mod edit;
+pub mod export;
 pub mod pick;
 pub mod view;
 
@@ -19,6 +20,7 @@ use crate::web::session::Visitor;
 
 pub fn routes() -> Scope {
     web::scope("/p/{process}/documents")
+        .service(export::export_document)
         .service(view::document_page)
         .service(view::revision_page)
         .service(view::compare_page)

@@ -29,18 +29,16 @@ pub struct Candidate {
 }
 
 /// The paragraphs of the published Chair's summary and the accepted proposals, as candidates.
-fn candidates(
-    conn: &mut DbConnection,
-    loaded: &Loaded,
-) -> Result<
-    (
-        Vec<Candidate>,
-        Vec<Node>,
-        Vec<AcceptedProposal>,
-        Option<(i64, String)>,
-    ),
-    AppError,
-> {
+/// The candidates, the published summary's nodes, the accepted proposals, and the summary's
+/// id and label (when it is published).
+type Candidates = (
+    Vec<Candidate>,
+    Vec<Node>,
+    Vec<AcceptedProposal>,
+    Option<(i64, String)>,
+);
+
+fn candidates(conn: &mut DbConnection, loaded: &Loaded) -> Result<Candidates, AppError> {
     let mut list = Vec::new();
     let mut summary_nodes = Vec::new();
     let mut summary_id = None;

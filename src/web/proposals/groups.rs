@@ -1,17 +1,21 @@
-//! The page of one action group: its rapporteurs and moderators, and its submitted
-//! proposals (the group's report comes with the review stage).
+//! The page of one action group: its rapporteurs and moderators, its submitted proposals,
+//! the way to its review queue for its reviewers, and its report: a link once it exists, and
+//! for those who edit it, the button that compiles it from the accepted proposals.
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use super::list::PER_PAGE;
 use super::proposal_path;
-use crate::domain::permissions::{Action, can};
+use crate::db::DbConnection;
+use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::roles::Role;
+use crate::store::documents;
 use crate::store::processes::{self, ActionGroup, Process};
 use crate::store::proposals::list::{self as store, ProposalFilter, ProposalRow};
 use crate::store::roles::{self, Assignment};
 use crate::web::AppState;
+use crate::web::documents::create::group_report_slug;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::processes::load_process_for;
@@ -27,6 +31,16 @@ struct GroupPage {
     rows: Vec<ProposalRow>,
     total: i64,
     can_submit: bool,
+    can_review: bool,
+    can_edit_report: bool,
+    report: Option<ReportLink>,
+}
+
+/// The group's report, where a visitor may read it.
+struct ReportLink {
+    path: String,
+    title: String,
+    published: bool,
 }
 
 impl GroupPage {
@@ -36,6 +50,10 @@ impl GroupPage {
 
     fn has_more(&self) -> bool {
         self.total > self.rows.len() as i64
+    }
+
+    fn review_path(&self) -> String {
+        crate::web::review::queue_path(&self.process.slug, self.group.number)
     }
 }
 
@@ -48,7 +66,7 @@ pub async fn group_page(
 ) -> Result<HttpResponse, AppError> {
     let (slug, number) = path.into_inner();
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
-    let (process, group, assignments, list, can_submit) = state
+    let (process, group, assignments, list, can_submit, standing) = state
         .db(move |conn| {
             let (process, actor) = load_process_for(conn, &slug, &visitor)?;
             let group =
@@ -60,7 +78,8 @@ pub async fn group_page(
             };
             let list = store::public_proposals(conn, process.id, &filter, 0, PER_PAGE)?;
             let can_submit = can(&actor, Action::SubmitProposal);
-            Ok((process, group, assignments, list, can_submit))
+            let standing = report_standing(conn, &process, &group, &actor)?;
+            Ok((process, group, assignments, list, can_submit, standing))
         })
         .await?;
     // Rapporteurs first, then moderators, as `assignments_of_process` orders roles.
@@ -81,5 +100,56 @@ pub async fn group_page(
         rows: list.rows,
         total: list.total,
         can_submit,
+        can_review: standing.can_review,
+        can_edit_report: standing.can_edit_report,
+        report: standing.report,
+    })
+}
+
+/// What the visitor may do about the group's review and report, and the report's link.
+struct Standing {
+    can_review: bool,
+    can_edit_report: bool,
+    report: Option<ReportLink>,
+}
+
+/// Two queries at most: the report, and whether it has a published revision.
+fn report_standing(
+    conn: &mut DbConnection,
+    process: &Process,
+    group: &ActionGroup,
+    actor: &Actor,
+) -> Result<Standing, AppError> {
+    let group_id = GroupId(group.id);
+    let can_review = can(actor, Action::UseInternalNotes(group_id));
+    let can_edit_report = can(actor, Action::EditGroupReport(group_id));
+    let slug = group_report_slug(group.number);
+    let report = match documents::document_by_slug(conn, process.id, &slug)? {
+        Some(document) => {
+            let published = !documents::revisions_of(conn, document.id)?.is_empty();
+            let base = format!("/p/{}/documents/{}", process.slug, document.slug);
+            // The working copy is for those who draft or read it; the public reads revisions.
+            if published {
+                Some(ReportLink {
+                    path: base,
+                    title: document.title,
+                    published,
+                })
+            } else if can_review || can_edit_report {
+                Some(ReportLink {
+                    path: format!("{base}?view=working"),
+                    title: document.title,
+                    published,
+                })
+            } else {
+                None
+            }
+        }
+        None => None,
+    };
+    Ok(Standing {
+        can_review,
+        can_edit_report,
+        report,
     })
 }

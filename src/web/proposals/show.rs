@@ -7,19 +7,24 @@ use serde::Deserialize;
 
 use super::{draft_path, lines, proposal_path};
 use crate::db::DbConnection;
-use crate::domain::permissions::{Action, Actor, can};
+use crate::domain::documents::Source;
+use crate::domain::permissions::{Action, Actor, GroupId, can};
+use crate::domain::proposals::review::DecisionKind;
 use crate::domain::proposals::text::{Field, ProposalText};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus, reference_from_slug};
 use crate::domain::roles::StakeholderCategory;
 use crate::store::accounts;
+use crate::store::documents::{self, Use};
 use crate::store::processes::Process;
 use crate::store::proposals::co_sponsors::{self, CoSponsorship};
 use crate::store::proposals::versions::{self, VersionHeader};
 use crate::store::proposals::{self as store, ProposalHeader};
+use crate::store::review::{self, DecisionRecord, Referrer};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::processes::load_process_for;
+use crate::web::review::history::{DecisionView, EventKind, HistoryEvent, public_history};
 use crate::web::session::Visitor;
 
 /// The invitation form as typed.
@@ -44,6 +49,12 @@ pub struct ProposalView {
     pub actor: Actor,
     /// The signed-in visitor's organisation, to find an invitation addressed to it.
     pub visitor_organisation: Option<i64>,
+    /// The public decisions on it, oldest first.
+    pub decisions: Vec<DecisionRecord>,
+    /// The proposals merged into it or marked duplicates of it.
+    pub referrers: Vec<Referrer>,
+    /// The paragraphs of published revisions that cite one of its versions.
+    pub uses: Vec<Use>,
 }
 
 /// The public proposal a URL names; drafts and other processes' proposals do not exist here.
@@ -87,6 +98,13 @@ pub fn load_view(
         Some(user) => accounts::account_by_id(conn, user.id)?.and_then(|a| a.organisation_id),
         None => None,
     };
+    let decisions = review::decisions_of(conn, &[proposal_id])?;
+    let referrers = review::referrers_of(conn, proposal_id)?;
+    let sources: Vec<Source> = review::version_ids_of(conn, proposal_id)?
+        .into_iter()
+        .map(|id| Source::ProposalVersion { id })
+        .collect();
+    let uses = documents::uses_in_revisions(conn, process.id, &sources)?;
     Ok(ProposalView {
         process,
         header,
@@ -99,6 +117,9 @@ pub fn load_view(
         sponsors,
         actor,
         visitor_organisation,
+        decisions,
+        referrers,
+        uses,
     })
 }
 
@@ -219,6 +240,76 @@ impl ProposalPage {
             .sponsors
             .iter()
             .find(|s| s.organisation_id == organisation && s.status() == CoSponsorStatus::Invited)
+    }
+
+    /// Versions, decisions and the withdrawal, oldest first.
+    fn public_history(&self) -> Vec<HistoryEvent> {
+        let versions: Vec<_> = self
+            .view
+            .history
+            .iter()
+            .map(|v| (v.number, v.created_at))
+            .collect();
+        public_history(
+            &self.view.process.slug,
+            &versions,
+            &self.view.decisions,
+            self.view.header.proposal.withdrawn_at,
+        )
+    }
+
+    /// The decision the proposal stands by: shown at the top while it holds.
+    fn standing_decision(&self) -> Option<DecisionView> {
+        let decided = matches!(
+            self.status(),
+            ProposalStatus::RevisionRequested
+                | ProposalStatus::Accepted
+                | ProposalStatus::Rejected
+                | ProposalStatus::Merged
+                | ProposalStatus::Duplicate
+        );
+        let latest = self.view.decisions.last().filter(|_| decided)?;
+        Some(DecisionView::of(latest, &self.view.process.slug))
+    }
+
+    fn other_path(&self, reference: &str) -> String {
+        proposal_path(&self.view.process.slug, reference)
+    }
+
+    /// "Report of action group 1, First draft, paragraph 7".
+    fn use_label(&self, used: &Use) -> String {
+        let key = if used.number.is_empty() {
+            "review-used-in-heading"
+        } else {
+            "review-used-in"
+        };
+        self.ctx.lang.t_with(
+            key,
+            &[
+                ("document", used.document_title.clone()),
+                ("revision", used.revision_label.clone()),
+                ("number", used.number.clone()),
+            ],
+        )
+    }
+
+    fn use_path(&self, used: &Use) -> String {
+        format!(
+            "/p/{}/documents/{}/revisions/{}#n-{}",
+            self.view.process.slug, used.document_slug, used.revision_slug, used.node_key
+        )
+    }
+
+    /// The group's reviewers find their way to its review from here.
+    fn review_path(&self) -> Option<String> {
+        let group = GroupId(self.view.header.proposal.group_id);
+        can(&self.view.actor, Action::UseInternalNotes(group)).then(|| {
+            crate::web::review::review_path(
+                &self.view.process.slug,
+                self.view.header.group_number,
+                self.reference(),
+            )
+        })
     }
 
     /// Undecided and accepted proposals in the colour of an open window, the others grey.

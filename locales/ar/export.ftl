@@ -1,0 +1,20 @@
+## التصدير: تنزيل وثيقة بعدة صيغ
+export-download = تنزيل
+export-download-working = تنزيل نسخة العمل
+export-format-md = ماركداون (Markdown)
+export-format-html = صفحة HTML للطباعة
+export-format-docx = وورد (DOCX)
+export-format-pdf = PDF
+export-format-akn = أكوما نتوسو XML
+export-working-copy-mark = نسخة عمل — ليست نصاً رسمياً
+export-sources = المصادر
+export-page = الصفحة
+export-page-of = من
+export-symbol = الرمز
+export-date = التاريخ
+export-revision = التنقيح
+export-pdf-unavailable-title = تصدير PDF غير متاح
+export-pdf-unavailable-body = يتطلب تصدير PDF برنامج Chromium، وهو غير مثبت على هذا الخادم. يرجى مطالبة المسؤولين بتثبيته؛ وفي الأثناء يمكن تنزيل الصيغ الأخرى، كما يمكن طباعة صفحة HTML إلى PDF من المتصفح.
+export-pdf-unavailable-back = العودة إلى الوثيقة
+export-draft-summary = ملخص المشروع للميسّرين المشاركين
+export-draft-summary-intro = ملخص الرئيس والمشروع الحالي معاً في ملف ZIP واحد.

@@ -1,0 +1,20 @@
+## Exports: downloads of a document in several formats
+export-download = Download
+export-download-working = Download the working copy
+export-format-md = Markdown
+export-format-html = Printable HTML
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-akn = Akoma Ntoso XML
+export-working-copy-mark = Working copy — not an official text
+export-sources = Sources
+export-page = Page
+export-page-of = of
+export-symbol = Symbol
+export-date = Date
+export-revision = Revision
+export-pdf-unavailable-title = PDF export is not available
+export-pdf-unavailable-body = PDF export needs Chromium, which is not installed on this server. Please ask the administrators to install it; meanwhile the other formats can be downloaded, and the printable HTML can be printed to PDF from a browser.
+export-pdf-unavailable-back = Back to the document
+export-draft-summary = Draft summary for the co-facilitators
+export-draft-summary-intro = The Chair's summary and the current draft together, in one ZIP file.

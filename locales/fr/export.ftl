@@ -1,0 +1,20 @@
+## Exports : téléchargements d'un document en plusieurs formats
+export-download = Télécharger
+export-download-working = Télécharger la copie de travail
+export-format-md = Markdown
+export-format-html = HTML imprimable
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-akn = XML Akoma Ntoso
+export-working-copy-mark = Copie de travail — texte non officiel
+export-sources = Sources
+export-page = Page
+export-page-of = sur
+export-symbol = Cote
+export-date = Date
+export-revision = Révision
+export-pdf-unavailable-title = L'export PDF n'est pas disponible
+export-pdf-unavailable-body = L'export PDF nécessite Chromium, qui n'est pas installé sur ce serveur. Veuillez demander aux administrateurs de l'installer ; en attendant, les autres formats peuvent être téléchargés, et le HTML imprimable peut être imprimé en PDF depuis un navigateur.
+export-pdf-unavailable-back = Retour au document
+export-draft-summary = Synthèse du projet pour les co-facilitateurs
+export-draft-summary-intro = Le résumé du Président et le projet en cours, ensemble dans un fichier ZIP.

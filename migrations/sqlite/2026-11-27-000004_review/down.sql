@@ -1,0 +1,4 @@
+DROP TABLE notifications;
+DROP TABLE notification_settings;
+DROP TABLE review_notes;
+DROP TABLE proposal_decisions;

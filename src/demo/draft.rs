@@ -1,0 +1,134 @@
+//! The draft of the compact: the co-facilitators' zero draft, assembled from the Chair's
+//! summary, the accepted proposals and the contributions, and its later revisions (Rev.1),
+//! in which paragraphs are changed, added, moved and removed. A paragraph keeps its key
+//! from one revision to the next, so comparisons and concordances follow it; the working
+//! copy is the latest revision.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+use super::documents::{
+    DemoNode, PublishedSummary, create, date_document, fresh_key, kind_of, provenance, publish_at,
+};
+use super::proposals::Proposed;
+use super::{Demo, DemoError, invalid};
+use crate::db::DbConnection;
+use crate::domain::documents::{Content, DocumentKind, Node};
+use crate::store::documents::NewDocument;
+use crate::web::documents::create::DRAFT;
+
+#[derive(Deserialize)]
+pub(super) struct DemoDraft {
+    /// In the order they were published.
+    revisions: Vec<DemoRevision>,
+}
+
+#[derive(Deserialize)]
+struct DemoRevision {
+    label: String,
+    published: NaiveDateTime,
+    by: String,
+    /// Every node of the revision, in order (see `DemoNode`).
+    nodes: Vec<DemoNode>,
+}
+
+/// Creates the draft and publishes its revisions; returns how many.
+pub(super) fn insert(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    data: &DemoDraft,
+    proposed: &HashMap<String, Proposed>,
+    summary: &PublishedSummary,
+) -> Result<usize, DemoError> {
+    let mut revisions: Vec<Vec<Node>> = Vec::new();
+    let mut previous: Vec<(&str, Node)> = Vec::new();
+    let mut ever: HashSet<&str> = HashSet::new();
+    for revision in &data.revisions {
+        let mut nodes: Vec<(&str, Node)> = Vec::new();
+        for written in &revision.nodes {
+            if nodes.iter().any(|(key, _)| *key == written.key) {
+                return Err(invalid(format!(
+                    "{}: node {} twice",
+                    revision.label, written.key
+                )));
+            }
+            let node = match previous.iter().find(|(key, _)| *key == written.key) {
+                Some((_, before)) => {
+                    let mut node = before.clone();
+                    if let Some(text) = &written.text {
+                        node.text.clone_from(text);
+                    }
+                    if written.kind.is_some() {
+                        node.kind = kind_of(written)?;
+                    }
+                    node.provenance.extend(provenance(
+                        demo,
+                        &written.sources,
+                        proposed,
+                        Some(summary),
+                    )?);
+                    node
+                }
+                // A key dropped in an earlier revision does not come back: it would read
+                // as the old paragraph restored.
+                None if ever.contains(written.key.as_str()) => {
+                    return Err(invalid(format!(
+                        "{}: node {} was removed before",
+                        revision.label, written.key
+                    )));
+                }
+                None => Node {
+                    key: fresh_key(),
+                    kind: kind_of(written)?,
+                    text: written.text.clone().ok_or_else(|| {
+                        invalid(format!(
+                            "{}: new node {} has no text",
+                            revision.label, written.key
+                        ))
+                    })?,
+                    provenance: provenance(demo, &written.sources, proposed, Some(summary))?,
+                },
+            };
+            ever.insert(written.key.as_str());
+            nodes.push((written.key.as_str(), node));
+        }
+        revisions.push(nodes.iter().map(|(_, node)| node.clone()).collect());
+        previous = nodes;
+    }
+    let (Some(latest), Some(working)) = (data.revisions.last(), revisions.last()) else {
+        return Err(invalid("a draft needs a revision"));
+    };
+    let document = create(
+        conn,
+        &NewDocument {
+            process_id: demo.process.id,
+            slug: DRAFT,
+            kind: DocumentKind::Draft,
+            group_id: None,
+            title: &demo.process.title,
+            symbol: "",
+        },
+        working,
+        demo.people.person(&latest.by)?.id,
+    )?;
+    for (revision, nodes) in data.revisions.iter().zip(revisions) {
+        let content = Content {
+            title: document.title.clone(),
+            symbol: document.symbol.clone(),
+            nodes,
+        };
+        let by = demo.people.person(&revision.by)?.id;
+        publish_at(
+            conn,
+            &document,
+            &content,
+            &revision.label,
+            by,
+            revision.published,
+        )?;
+    }
+    date_document(conn, &document, latest.published)?;
+    Ok(data.revisions.len())
+}

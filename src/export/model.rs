@@ -1,0 +1,362 @@
+//! The one rendering model every writer reads: a document at one revision (or its working
+//! copy), numbered, with each paragraph's language and its sources resolved once.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::text::{self, Block, Language, ScriptCount};
+use crate::domain::documents::{Content, DocumentKind, NodeKind, Number, Source, numbers};
+
+/// Which text of the document is exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Version {
+    Published {
+        number: i32,
+        label: String,
+        slug: String,
+    },
+    /// The working copy: not an official text, and marked so in every format.
+    Working,
+}
+
+impl Version {
+    pub fn is_working(&self) -> bool {
+        matches!(self, Version::Working)
+    }
+
+    /// As it appears in file names and IRIs.
+    pub fn slug(&self) -> &str {
+        match self {
+            Version::Published { slug, .. } => slug,
+            Version::Working => "working-copy",
+        }
+    }
+}
+
+/// The words the formats print around the text, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    /// The language of these words (BCP 47) and its direction.
+    pub lang: &'static str,
+    pub dir: &'static str,
+    /// "Working copy — not an official text".
+    pub working_copy: String,
+    pub sources: String,
+    pub page: String,
+    pub page_of: String,
+    pub symbol: String,
+    pub date: String,
+    pub revision: String,
+}
+
+impl Labels {
+    /// The labels in one of the interface's languages.
+    pub fn in_language(lang: crate::i18n::Lang) -> Self {
+        Labels {
+            lang: lang.code(),
+            dir: lang.dir(),
+            working_copy: lang.t("export-working-copy-mark"),
+            sources: lang.t("export-sources"),
+            page: lang.t("export-page"),
+            page_of: lang.t("export-page-of"),
+            symbol: lang.t("export-symbol"),
+            date: lang.t("export-date"),
+            revision: lang.t("export-revision"),
+        }
+    }
+}
+
+/// A cited source, once per document however often it is cited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceEntry {
+    /// Stable identifier in the Akoma Ntoso references: `src_contribution_12`.
+    pub eid: String,
+    /// "proposal-version", "contribution" or "paragraph".
+    pub kind: &'static str,
+    pub label: String,
+    /// Where it can be read: an absolute URL, or a URN when it has no page.
+    pub href: String,
+}
+
+/// One paragraph's use of a source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Index into `Export::sources`.
+    pub source: usize,
+    pub quote: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportNode {
+    pub key: String,
+    pub kind: NodeKind,
+    pub number: Option<Number>,
+    /// Stable across revisions, from the node's key: `para_k3`, `point_k9`, `sec_k1`.
+    pub eid: String,
+    /// The text as written (Markdown; a heading's plain text).
+    pub text: String,
+    pub blocks: Vec<Block>,
+    /// The language of this node's text (the document's unless its script says otherwise).
+    pub language: Language,
+    pub citations: Vec<Citation>,
+}
+
+impl ExportNode {
+    pub fn is_heading(&self) -> bool {
+        self.kind == NodeKind::Heading
+    }
+
+    pub fn is_measure(&self) -> bool {
+        self.kind == NodeKind::Measure
+    }
+
+    /// What stands in the margin: "12." for a paragraph, "(b)" for a measure.
+    pub fn margin(&self) -> String {
+        match &self.number {
+            Some(Number {
+                letter: Some(letter),
+                ..
+            }) => format!("({letter})"),
+            Some(number) => format!("{}.", number.paragraph),
+            None => String::new(),
+        }
+    }
+
+    /// "12" or "12 (b)".
+    pub fn display_number(&self) -> Option<String> {
+        self.number.as_ref().map(Number::display)
+    }
+}
+
+/// A document ready to be written in any format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub process_slug: String,
+    pub process_title: String,
+    pub document_slug: String,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub symbol: String,
+    pub version: Version,
+    /// The date of this text: its publication, or the working copy's last change.
+    pub date: NaiveDate,
+    /// When the document was started: the date of the work.
+    pub created: NaiveDate,
+    /// When this file was made.
+    pub generated: NaiveDateTime,
+    /// The document's main language, and every language in it (main first).
+    pub language: Language,
+    pub languages: Vec<Language>,
+    pub nodes: Vec<ExportNode>,
+    pub sources: Vec<SourceEntry>,
+    pub labels: Labels,
+    /// The server's public address, for absolute links.
+    pub base_url: String,
+}
+
+impl Export {
+    pub fn date_iso(&self) -> String {
+        self.date.format("%Y-%m-%d").to_string()
+    }
+
+    /// "Rev.1", or the working copy's mark.
+    pub fn version_label(&self) -> &str {
+        match &self.version {
+            Version::Published { label, .. } => label,
+            Version::Working => &self.labels.working_copy,
+        }
+    }
+
+    /// The web page of this text.
+    pub fn page_url(&self) -> String {
+        let base = format!(
+            "{}/p/{}/documents/{}",
+            self.base_url, self.process_slug, self.document_slug
+        );
+        match &self.version {
+            Version::Published { slug, .. } => format!("{base}/revisions/{slug}"),
+            Version::Working => format!("{base}?view=working"),
+        }
+    }
+
+    pub fn citations_of<'a>(
+        &'a self,
+        node: &'a ExportNode,
+    ) -> impl Iterator<Item = (&'a SourceEntry, &'a Citation)> + 'a {
+        node.citations
+            .iter()
+            .filter_map(|c| self.sources.get(c.source).map(|s| (s, c)))
+    }
+}
+
+/// What the model is built from.
+pub struct Input<'a> {
+    pub process_slug: &'a str,
+    pub process_title: &'a str,
+    pub document_slug: &'a str,
+    pub kind: DocumentKind,
+    pub version: Version,
+    pub date: NaiveDate,
+    pub created: NaiveDate,
+    pub generated: NaiveDateTime,
+    pub content: &'a Content,
+    /// Where each source is read on this server (paths), as the document pages link them.
+    pub source_paths: &'a HashMap<Source, String>,
+    pub base_url: &'a str,
+    pub labels: Labels,
+}
+
+/// Builds the model: numbers, languages, stable identifiers and the list of sources.
+pub fn build(input: Input<'_>) -> Export {
+    let content = input.content;
+    let base_url = input.base_url.trim_end_matches('/');
+    let mut whole = ScriptCount::of(&content.title);
+    for node in &content.nodes {
+        whole.add(&node.text);
+    }
+    let language = whole.language().unwrap_or(Language::ENGLISH);
+    let mut languages = vec![language];
+
+    let mut sources: Vec<SourceEntry> = Vec::new();
+    let mut source_index: HashMap<&Source, usize> = HashMap::new();
+    let mut eids: HashMap<String, usize> = HashMap::new();
+    let mut nodes = Vec::with_capacity(content.nodes.len());
+    for (node, number) in content.nodes.iter().zip(numbers(&content.nodes)) {
+        let node_language = match ScriptCount::of(&node.text).language() {
+            Some(own) => own,
+            // Latin letters in a document of another script: most likely English.
+            None if language != Language::ENGLISH && has_letters(&node.text) => Language::ENGLISH,
+            None => language,
+        };
+        if !languages.contains(&node_language) {
+            languages.push(node_language);
+        }
+        let prefix = match node.kind {
+            NodeKind::Heading => "sec",
+            NodeKind::Paragraph => "para",
+            NodeKind::Measure => "point",
+        };
+        let eid = unique(&mut eids, format!("{prefix}_{}", id_part(&node.key)));
+        let citations = node
+            .provenance
+            .iter()
+            .map(|p| {
+                let index = *source_index.entry(&p.source).or_insert_with(|| {
+                    sources.push(SourceEntry {
+                        eid: source_eid(&p.source),
+                        kind: p.source.kind(),
+                        label: p.label.clone(),
+                        href: match input.source_paths.get(&p.source) {
+                            Some(path) => format!("{base_url}{path}"),
+                            None => source_urn(&p.source),
+                        },
+                    });
+                    sources.len() - 1
+                });
+                Citation {
+                    source: index,
+                    quote: p.quote.clone(),
+                    note: p.note.clone(),
+                }
+            })
+            .collect();
+        let blocks = match node.kind {
+            NodeKind::Heading => vec![Block {
+                marker: String::new(),
+                runs: vec![text::Run {
+                    text: node.text.trim().to_string(),
+                    ..text::Run::default()
+                }],
+            }],
+            _ => text::blocks(&node.text),
+        };
+        nodes.push(ExportNode {
+            key: node.key.clone(),
+            kind: node.kind,
+            number,
+            eid,
+            text: node.text.clone(),
+            blocks,
+            language: node_language,
+            citations,
+        });
+    }
+    // Source identifiers are made unique too (two labels may map to one sanitised id).
+    let mut source_eids: HashMap<String, usize> = HashMap::new();
+    for source in &mut sources {
+        source.eid = unique(&mut source_eids, std::mem::take(&mut source.eid));
+    }
+
+    Export {
+        process_slug: input.process_slug.to_string(),
+        process_title: input.process_title.to_string(),
+        document_slug: input.document_slug.to_string(),
+        kind: input.kind,
+        title: content.title.clone(),
+        symbol: content.symbol.clone(),
+        version: input.version,
+        date: input.date,
+        created: input.created,
+        generated: input.generated,
+        language,
+        languages,
+        nodes,
+        sources,
+        labels: input.labels,
+        base_url: base_url.to_string(),
+    }
+}
+
+fn has_letters(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+}
+
+/// The characters of a key that may stand in an identifier (keys are alphanumeric, but older
+/// data or imports may hold anything).
+fn id_part(raw: &str) -> String {
+    let part: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if part.is_empty() {
+        "x".to_string()
+    } else {
+        part
+    }
+}
+
+fn unique(seen: &mut HashMap<String, usize>, id: String) -> String {
+    let count = seen.entry(id.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        id
+    } else {
+        let again = format!("{id}-{count}");
+        unique(seen, again)
+    }
+}
+
+fn source_eid(source: &Source) -> String {
+    match source {
+        Source::ProposalVersion { id } => format!("src_proposal-version_{id}"),
+        Source::Contribution { id } => format!("src_contribution_{id}"),
+        Source::Paragraph {
+            document_id,
+            node_key,
+        } => format!("src_paragraph_{document_id}_{}", id_part(node_key)),
+    }
+}
+
+/// A name for a source that has no page (any longer).
+fn source_urn(source: &Source) -> String {
+    match source {
+        Source::ProposalVersion { id } => format!("urn:concord:proposal-version:{id}"),
+        Source::Contribution { id } => format!("urn:concord:contribution:{id}"),
+        Source::Paragraph {
+            document_id,
+            node_key,
+        } => format!("urn:concord:paragraph:{document_id}:{}", id_part(node_key)),
+    }
+}

@@ -1,0 +1,87 @@
+//! A small draft for the writers' tests: a heading, numbered paragraphs, lettered measures,
+//! an Arabic and a Chinese paragraph, and provenance.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::model::{Export, Input, Labels, Version, build};
+use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
+
+pub const ARABIC: &str = "نلتزم بتعزيز التعاون الدولي بشأن الهجرة الآمنة";
+pub const CHINESE: &str = "我们承诺加强安全、有序和正常移民的国际合作。";
+
+fn node(key: &str, kind: NodeKind, text: &str, provenance: Vec<Provenance>) -> Node {
+    Node {
+        key: key.into(),
+        kind,
+        text: text.into(),
+        provenance,
+    }
+}
+
+pub fn content() -> Content {
+    let cited = |source: Source, label: &str, quote: &str| Provenance {
+        source,
+        label: label.into(),
+        quote: quote.into(),
+        note: "Merged & shortened <by the co-facilitators>".into(),
+    };
+    Content {
+        title: "Global Compact for Safe, Orderly and Regular Migration".into(),
+        symbol: "A/CONF.231/3".into(),
+        nodes: vec![
+            node("h1", NodeKind::Heading, "Objectives & commitments", vec![]),
+            node(
+                "p1",
+                NodeKind::Paragraph,
+                "Collect and utilize **accurate** data.",
+                vec![
+                    cited(Source::Contribution { id: 4 }, "GCM/WC/0004", "better data"),
+                    cited(
+                        Source::ProposalVersion { id: 7 },
+                        "GCM/CP/0007, version 2",
+                        "",
+                    ),
+                ],
+            ),
+            node("m1", NodeKind::Measure, "Develop a strategy.", vec![]),
+            node(
+                "m2",
+                NodeKind::Measure,
+                "Improve comparability.",
+                vec![cited(Source::Contribution { id: 4 }, "GCM/WC/0004", "")],
+            ),
+            node("p2", NodeKind::Paragraph, ARABIC, vec![]),
+            node("p3", NodeKind::Paragraph, CHINESE, vec![]),
+        ],
+    }
+}
+
+pub fn export() -> Export {
+    let content = content();
+    let mut paths = HashMap::new();
+    paths.insert(
+        Source::Contribution { id: 4 },
+        "/p/gcm/contributions/gcm-wc-0004".to_string(),
+    );
+    let date = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap_or_default();
+    build(Input {
+        process_slug: "gcm",
+        process_title: "Global Compact for Migration",
+        document_slug: "zero-draft",
+        kind: DocumentKind::Draft,
+        version: Version::Published {
+            number: 2,
+            label: "Rev.1".into(),
+            slug: "rev-1".into(),
+        },
+        date,
+        created: date,
+        generated: date.and_hms_opt(12, 0, 0).unwrap_or_default(),
+        content: &content,
+        source_paths: &paths,
+        base_url: "https://concord.example/",
+        labels: Labels::in_language(crate::i18n::Lang::En),
+    })
+}

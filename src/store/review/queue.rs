@@ -1,0 +1,305 @@
+//! A group's review queue: its proposals in one state (submitted, by default: those awaiting
+//! a decision), narrowed by theme and number of co-sponsors, one page at a time, each with
+//! its versions, decisions, co-sponsors and notes; and the texts of the whole group that
+//! similarity is computed from. A fixed number of queries, whatever the number of proposals.
+
+use chrono::NaiveDateTime;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use super::notes::note_counts;
+use super::{DecisionRecord, decisions_of};
+use crate::db::schema::{
+    action_groups, co_sponsorships, organisations, proposal_themes, proposal_versions, proposals,
+};
+use crate::db::{DbConnection, MultiBackend};
+use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
+use crate::domain::roles::StakeholderCategory;
+use crate::store::proposals::theme_names_of;
+
+/// How many organisations co-sponsor a proposal (accepted invitations only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SponsorCount {
+    #[default]
+    Any,
+    None,
+    AtLeast(i64),
+}
+
+impl SponsorCount {
+    /// The choices the queue offers, with their form values.
+    pub const CHOICES: [(SponsorCount, &'static str); 4] = [
+        (SponsorCount::None, "none"),
+        (SponsorCount::AtLeast(1), "1"),
+        (SponsorCount::AtLeast(2), "2"),
+        (SponsorCount::AtLeast(5), "5"),
+    ];
+
+    pub fn parse(raw: &str) -> SponsorCount {
+        SponsorCount::CHOICES
+            .into_iter()
+            .find(|(_, value)| *value == raw)
+            .map(|(count, _)| count)
+            .unwrap_or_default()
+    }
+}
+
+/// What the queue is narrowed to, already parsed.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueFilter {
+    pub status: ProposalStatus,
+    pub theme_id: Option<i64>,
+    pub co_sponsors: SponsorCount,
+}
+
+impl Default for QueueFilter {
+    fn default() -> Self {
+        QueueFilter {
+            status: ProposalStatus::Submitted,
+            theme_id: None,
+            co_sponsors: SponsorCount::Any,
+        }
+    }
+}
+
+/// One version as the queue lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionDate {
+    pub number: i32,
+    pub created_at: NaiveDateTime,
+}
+
+/// One proposal of the queue, with everything shown beside it.
+#[derive(Debug, Clone)]
+pub struct QueueRow {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub status: ProposalStatus,
+    pub current_version: i32,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub organisation: Option<String>,
+    pub category: Option<StakeholderCategory>,
+    pub themes: Vec<String>,
+    pub co_sponsors: i64,
+    /// Oldest first; the last is the version under review.
+    pub versions: Vec<VersionDate>,
+    pub decisions: Vec<DecisionRecord>,
+    pub notes: i64,
+}
+
+impl QueueRow {
+    /// When the version under review was submitted.
+    pub fn current_since(&self) -> Option<NaiveDateTime> {
+        self.versions
+            .iter()
+            .find(|v| v.number == self.current_version)
+            .map(|v| v.created_at)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct QueuePage {
+    pub rows: Vec<QueueRow>,
+    pub total: i64,
+}
+
+fn filtered<'a>(group_id: i64, filter: &QueueFilter) -> proposals::BoxedQuery<'a, MultiBackend> {
+    let accepted = CoSponsorStatus::Accepted.as_str();
+    let mut query = proposals::table
+        .filter(proposals::group_id.eq(group_id))
+        .filter(proposals::status.eq(filter.status.as_str()))
+        .into_boxed();
+    if let Some(theme) = filter.theme_id {
+        query = query.filter(
+            proposals::id.eq_any(
+                proposal_themes::table
+                    .filter(proposal_themes::theme_id.eq(theme))
+                    .select(proposal_themes::proposal_id),
+            ),
+        );
+    }
+    match filter.co_sponsors {
+        SponsorCount::Any => {}
+        SponsorCount::None => {
+            query = query.filter(
+                proposals::id.ne_all(
+                    co_sponsorships::table
+                        .filter(co_sponsorships::status.eq(accepted))
+                        .select(co_sponsorships::proposal_id),
+                ),
+            );
+        }
+        SponsorCount::AtLeast(n) => {
+            query = query.filter(
+                proposals::id.eq_any(
+                    co_sponsorships::table
+                        .filter(co_sponsorships::status.eq(accepted))
+                        .group_by(co_sponsorships::proposal_id)
+                        .having(count_star().ge(n))
+                        .select(co_sponsorships::proposal_id),
+                ),
+            );
+        }
+    }
+    query
+}
+
+type RowData = (
+    i64,
+    Option<String>,
+    String,
+    String,
+    i32,
+    Option<NaiveDateTime>,
+    Option<String>,
+    Option<String>,
+);
+
+/// One page of a group's queue, oldest submission first: eight queries, whatever the page
+/// or the group holds.
+pub fn review_queue(
+    conn: &mut DbConnection,
+    group_id: i64,
+    filter: &QueueFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<QueuePage> {
+    let total: i64 = filtered(group_id, filter).count().get_result(conn)?;
+    let ids: Vec<i64> = filtered(group_id, filter)
+        .order((proposals::submitted_at.asc(), proposals::id.asc()))
+        .select(proposals::id)
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    let data: Vec<RowData> = proposals::table
+        .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
+        )
+        .filter(proposals::id.eq_any(&ids))
+        .select((
+            proposals::id,
+            proposals::reference,
+            proposals::title,
+            proposals::status,
+            proposals::current_version,
+            proposals::submitted_at,
+            organisations::name.nullable(),
+            organisations::category.nullable(),
+        ))
+        .load(conn)?;
+    let themes = theme_names_of(conn, &ids)?;
+    let sponsors = co_sponsor_counts(conn, &ids)?;
+    let versions = versions_of(conn, &ids)?;
+    let decisions = decisions_of(conn, &ids)?;
+    let notes = note_counts(conn, &ids)?;
+    let count_of = |counts: &[(i64, i64)], id: i64| {
+        counts
+            .iter()
+            .find(|(of, _)| *of == id)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
+    let mut rows: Vec<QueueRow> = data
+        .into_iter()
+        .map(|d| QueueRow {
+            id: d.0,
+            reference: d.1.unwrap_or_default(),
+            title: d.2,
+            status: ProposalStatus::parse(&d.3).unwrap_or(ProposalStatus::Submitted),
+            current_version: d.4,
+            submitted_at: d.5,
+            organisation: d.6,
+            category: d.7.as_deref().and_then(StakeholderCategory::parse),
+            themes: themes
+                .iter()
+                .filter(|(id, _)| *id == d.0)
+                .map(|(_, name)| name.clone())
+                .collect(),
+            co_sponsors: count_of(&sponsors, d.0),
+            versions: versions
+                .iter()
+                .filter(|(id, _)| *id == d.0)
+                .map(|(_, v)| *v)
+                .collect(),
+            decisions: decisions
+                .iter()
+                .filter(|r| r.proposal_id == d.0)
+                .cloned()
+                .collect(),
+            notes: count_of(&notes, d.0),
+        })
+        .collect();
+    // The rows query has no order of its own: put them back in the page's.
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok(QueuePage { rows, total })
+}
+
+/// The accepted co-sponsorships of these proposals, as (proposal id, count): one query.
+fn co_sponsor_counts(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, i64)>> {
+    co_sponsorships::table
+        .filter(co_sponsorships::proposal_id.eq_any(ids))
+        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted.as_str()))
+        .group_by(co_sponsorships::proposal_id)
+        .select((co_sponsorships::proposal_id, count_star()))
+        .load(conn)
+}
+
+/// The versions of these proposals, by proposal then number: one query.
+fn versions_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, VersionDate)>> {
+    let rows: Vec<(i64, i32, NaiveDateTime)> = proposal_versions::table
+        .filter(proposal_versions::proposal_id.eq_any(ids))
+        .order((proposal_versions::proposal_id, proposal_versions::number))
+        .select((
+            proposal_versions::proposal_id,
+            proposal_versions::number,
+            proposal_versions::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, number, created_at)| (id, VersionDate { number, created_at }))
+        .collect())
+}
+
+/// A proposal of the group as similarity sees it: its lower-cased search text.
+#[derive(Debug, Clone, Queryable)]
+pub struct Candidate {
+    pub id: i64,
+    pub reference: Option<String>,
+    pub title: String,
+    pub status: String,
+    pub search_text: String,
+}
+
+impl Candidate {
+    pub fn status(&self) -> ProposalStatus {
+        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Submitted)
+    }
+}
+
+/// Every public proposal of the group that a duplicate could repeat (withdrawn ones are
+/// gone from the discussion): one query.
+pub fn similarity_candidates(
+    conn: &mut DbConnection,
+    group_id: i64,
+) -> QueryResult<Vec<Candidate>> {
+    let statuses: Vec<&str> = ProposalStatus::PUBLIC
+        .iter()
+        .filter(|s| **s != ProposalStatus::Withdrawn)
+        .map(|s| s.as_str())
+        .collect();
+    proposals::table
+        .filter(proposals::group_id.eq(group_id))
+        .filter(proposals::status.eq_any(statuses))
+        .order(proposals::id)
+        .select((
+            proposals::id,
+            proposals::reference,
+            proposals::title,
+            proposals::status,
+            proposals::search_text,
+        ))
+        .load(conn)
+}

@@ -1,0 +1,200 @@
+//! A signed-in person's notifications: the page that lists them (and marks them read), and
+//! their choice on the account page between notifications at once and a daily digest.
+
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::AppError;
+use super::page::{self, Ctx};
+use super::proposals::proposal_path;
+use super::session::SignedIn;
+use crate::db::write_transaction;
+use crate::domain::notifications::{Delivery, NotificationKind};
+use crate::store::audit::{self, Entry};
+use crate::store::notifications::{self as store, NotificationView};
+
+/// The most the page lists; older ones are long read.
+const SHOWN: i64 = 200;
+
+/// Notifications as the page groups them: one by one, or a day's digest together.
+pub enum Batch {
+    Single(NotificationView),
+    Digest {
+        day: NaiveDate,
+        items: Vec<NotificationView>,
+    },
+}
+
+/// Groups notifications, newest first, keeping each digest where its newest item stands.
+fn batches(notifications: Vec<NotificationView>) -> Vec<Batch> {
+    let mut batches: Vec<Batch> = Vec::new();
+    for notification in notifications {
+        if notification.delivery == Delivery::Immediate {
+            batches.push(Batch::Single(notification));
+            continue;
+        }
+        let day = notification.created_at.date();
+        let existing = batches.iter_mut().find_map(|b| match b {
+            Batch::Digest { day: d, items } if *d == day => Some(items),
+            _ => None,
+        });
+        match existing {
+            Some(items) => items.push(notification),
+            None => batches.push(Batch::Digest {
+                day,
+                items: vec![notification],
+            }),
+        }
+    }
+    batches
+}
+
+#[derive(Template)]
+#[template(path = "notifications/list.html")]
+struct NotificationsPage {
+    ctx: Ctx,
+    batches: Vec<Batch>,
+}
+
+impl NotificationsPage {
+    fn path_of(&self, n: &NotificationView) -> String {
+        proposal_path(&n.process_slug, &n.reference)
+    }
+
+    fn message_key(&self, n: &NotificationView) -> String {
+        match (n.kind, n.decision) {
+            (_, Some(kind)) => format!("notifications-{}", kind.as_str()),
+            (NotificationKind::RevisionRequested, None) => {
+                "notifications-request-revision".to_string()
+            }
+            (NotificationKind::Decision, None) => "notifications-decision".to_string(),
+        }
+    }
+
+    fn lines_of<'a>(&self, n: &'a NotificationView) -> Vec<&'a str> {
+        super::proposals::lines(&n.rationale)
+    }
+
+    fn day_label(&self, day: &NaiveDate) -> String {
+        self.ctx.t1(
+            "notifications-digest-of",
+            "day",
+            day.format("%Y-%m-%d").to_string(),
+        )
+    }
+}
+
+/// Lists the notifications that show now, and marks them read: seeing them is reading them.
+#[get("/notifications")]
+pub async fn notifications_page(
+    mut ctx: Ctx,
+    user: SignedIn,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let account_id = user.id;
+    let notifications = state
+        .db(move |conn| {
+            let now = crate::store::now();
+            let shown = store::visible_notifications(conn, account_id, now, SHOWN)?;
+            if shown.iter().any(|n| n.unread) {
+                store::mark_read(conn, account_id, now)?;
+            }
+            Ok(shown)
+        })
+        .await?;
+    // The navigation was counted before they were read.
+    ctx.unread = Some(0);
+    page::ok(&NotificationsPage {
+        ctx,
+        batches: batches(notifications),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeliveryForm {
+    delivery: String,
+}
+
+/// Keeps the choice of delivery from the account page.
+#[post("/account/notifications")]
+pub async fn choose_delivery(
+    user: SignedIn,
+    state: web::Data<AppState>,
+    form: web::Form<DeliveryForm>,
+) -> Result<HttpResponse, AppError> {
+    let delivery =
+        Delivery::parse(&form.delivery).ok_or(AppError::BadRequest("unknown delivery"))?;
+    let account_id = user.id;
+    state
+        .db(move |conn| {
+            write_transaction(conn, |conn| {
+                store::set_delivery(conn, account_id, delivery, crate::store::now())?;
+                audit::record(
+                    conn,
+                    Entry {
+                        actor_id: Some(account_id),
+                        process_id: None,
+                        action: "account.notifications",
+                        subject: format!("account:{account_id}"),
+                        detail: serde_json::json!({ "delivery": delivery.as_str() }),
+                    },
+                )?;
+                Ok::<_, AppError>(())
+            })
+        })
+        .await?;
+    Ok(page::see_other(
+        "/account?notice=notifications-saved#notifications-heading",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn notification(id: i64, delivery: Delivery, at: &str) -> NotificationView {
+        NotificationView {
+            id,
+            kind: NotificationKind::Decision,
+            delivery,
+            created_at: NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").expect("a time"),
+            unread: true,
+            process_slug: "gcm".into(),
+            process_title: "GCM".into(),
+            reference: format!("GCM/CP/{id:04}"),
+            title: "A proposal".into(),
+            decision: None,
+            rationale: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_days_digest_stays_together() {
+        let found = batches(vec![
+            notification(5, Delivery::Immediate, "2017-12-06 10:00"),
+            notification(4, Delivery::DailyDigest, "2017-12-05 18:00"),
+            notification(3, Delivery::Immediate, "2017-12-05 12:00"),
+            notification(2, Delivery::DailyDigest, "2017-12-05 09:00"),
+            notification(1, Delivery::DailyDigest, "2017-12-04 09:00"),
+        ]);
+        let shape: Vec<String> = found
+            .iter()
+            .map(|b| match b {
+                Batch::Single(n) => format!("{}", n.id),
+                Batch::Digest { day, items } => format!(
+                    "{day}:{}",
+                    items
+                        .iter()
+                        .map(|n| n.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+            })
+            .collect();
+        assert_eq!(shape, ["5", "2017-12-05:4,2", "3", "2017-12-04:1"]);
+    }
+}

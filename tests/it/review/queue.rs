@@ -1,0 +1,270 @@
+//! The queue: its filters, the similar proposals beside each, and what it costs in queries.
+
+use reqwest::StatusCode;
+
+use super::{QUEUE, accredited, decide, propose, setup};
+use crate::helpers::{Backend, Browser, TestApp, with_db};
+use crate::on_both_backends;
+
+on_both_backends!(
+    the_queue_filters_by_status_theme_and_co_sponsors,
+    similar_proposals_stand_side_by_side,
+    the_queue_costs_the_same_queries_for_10_and_1000_proposals,
+);
+
+/// The titles among `titles` that a page lists.
+fn listed<'a>(page: &str, titles: &[&'a str]) -> Vec<&'a str> {
+    titles
+        .iter()
+        .copied()
+        .filter(|t| page.contains(&format!(">{t}</a></h2>")))
+        .collect()
+}
+
+async fn the_queue_filters_by_status_theme_and_co_sponsors(backend: Backend) {
+    let Some(r) = setup(backend).await else {
+        return;
+    };
+    let diaspora: i64 = with_db(&r.app, |conn| {
+        use concord::db::schema::themes::dsl::*;
+        use diesel::prelude::*;
+        themes
+            .filter(name.eq("Diaspora"))
+            .select(id)
+            .first(conn)
+            .expect("the theme")
+    })
+    .await;
+    let page = "/p/gcm/proposals/new";
+    let mut themed = super::fields("Alpha remittances", "Cheaper remittances.", "1");
+    themed.push(("theme".into(), diaspora.to_string()));
+    r.author.submit(page, page, &themed).await;
+    let (sponsored, _) = propose(&r.author, "Beta recruitment", "Fair recruitment.", "1").await;
+    let (_, decided) = propose(&r.author, "Gamma detention", "End child detention.", "1").await;
+    propose(&r.author, "Delta elsewhere", "In another group.", "2").await;
+    let partner = accredited(
+        &r.app,
+        "partner@example.org",
+        "Pia Partner",
+        "Diaspora Network",
+        "diaspora-migrant-organisation",
+    )
+    .await;
+    r.author
+        .submit(
+            &sponsored,
+            &format!("{sponsored}/invitations"),
+            &[("organisation", "Diaspora Network")],
+        )
+        .await;
+    partner
+        .submit(
+            &sponsored,
+            &format!("{sponsored}/invitations/answer"),
+            &[("decision", "accept")],
+        )
+        .await;
+    decide(&r.rapporteur, &decided, "1", "reject", "Out of scope.", "").await;
+
+    let titles = [
+        "Alpha remittances",
+        "Beta recruitment",
+        "Gamma detention",
+        "Delta elsewhere",
+    ];
+    for (query, expected) in [
+        ("", vec!["Alpha remittances", "Beta recruitment"]),
+        ("?status=rejected", vec!["Gamma detention"]),
+        (&format!("?theme={diaspora}"), vec!["Alpha remittances"]),
+        ("?co_sponsors=1", vec!["Beta recruitment"]),
+        ("?co_sponsors=2", vec![]),
+        ("?co_sponsors=none", vec!["Alpha remittances"]),
+        // Values that name nothing are ignored; a draft is never listed.
+        (
+            "?status=draft&theme=99999&co_sponsors=x&page=-1",
+            vec!["Alpha remittances", "Beta recruitment"],
+        ),
+    ] {
+        let (status, page) = r.rapporteur.get_text(&format!("{QUEUE}{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}");
+        assert_eq!(listed(&page, &titles), expected, "{query}");
+    }
+    let (_, page) = r.rapporteur.get_text(QUEUE).await;
+    let alpha = page.find("Alpha remittances").expect("listed");
+    let beta = page.find("Beta recruitment").expect("listed");
+    assert!(alpha < beta, "oldest first");
+}
+
+async fn similar_proposals_stand_side_by_side(backend: Backend) {
+    let Some(r) = setup(backend).await else {
+        return;
+    };
+    let other = accredited(
+        &r.app,
+        "other@example.org",
+        "Omar Other",
+        "Another NGO",
+        "civil-society",
+    )
+    .await;
+    propose(
+        &r.author,
+        "Portable social security",
+        "States commit to make social security benefits portable between countries of origin and destination for all migrant workers.",
+        "1",
+    )
+    .await;
+    propose(
+        &other,
+        "Portability of social security",
+        "States commit to make social security benefits portable between countries of origin and destination for migrant workers.",
+        "1",
+    )
+    .await;
+    // Another commitment, with its own measures and means.
+    let mut different = super::fields(
+        "Ending child detention",
+        "States commit to end the immigration detention of children in all circumstances.",
+        "1",
+    );
+    for (name, value) in [
+        (
+            "actionable_measures",
+            "Release families into community-based care",
+        ),
+        (
+            "financing",
+            "Savings on detention centres pay for case workers",
+        ),
+    ] {
+        different.retain(|(k, _)| k != name);
+        different.push((name.to_string(), value.to_string()));
+    }
+    super::propose_with(&r.author, &different).await;
+
+    let (_, page) = r.rapporteur.get_text(QUEUE).await;
+    let section = |title: &str| -> String {
+        let start = page.find(&format!(">{title}</a></h2>")).expect("listed");
+        let end = page[start..]
+            .find("</article>")
+            .map(|e| start + e)
+            .unwrap_or(page.len());
+        page[start..end].to_string()
+    };
+    let first = section("Portable social security");
+    assert!(
+        first.contains("TST/CP/0002"),
+        "its near-duplicate is beside it"
+    );
+    assert!(first.contains("% alike"));
+    assert!(
+        !first.contains("TST/CP/0003"),
+        "a different proposal is not"
+    );
+    let third = section("Ending child detention");
+    assert!(third.contains("No similar proposal in this group."));
+    // The review page shows them too, with their state.
+    let (_, page) = r
+        .rapporteur
+        .get_text(&super::review_page("1", "TST/CP/0002"))
+        .await;
+    assert!(page.contains("TST/CP/0001"));
+    assert!(page.contains("Portable social security"));
+}
+
+/// Submits `count` proposals to group 1 through the store, in one transaction.
+async fn insert_many(app: &TestApp, count: usize, from: usize) {
+    with_db(app, move |conn| {
+        use concord::domain::proposals::ProposalStatus;
+        use concord::domain::proposals::text::{ProposalText, SubmittedText};
+        use concord::store::proposals::{NewProposal, Submission, SubmitError, submit_new};
+        concord::db::write_transaction(conn, |conn| {
+            let process =
+                concord::store::processes::process_by_slug(conn, "gcm")?.expect("the process");
+            let structure = concord::store::processes::structure_of(conn, process.id)?;
+            let author = concord::store::accounts::account_by_email(
+                conn,
+                &concord::domain::validation::Email::parse("author@example.org").expect("email"),
+            )?
+            .expect("the author");
+            let theme = structure.themes[0].id;
+            for i in from..from + count {
+                let text = SubmittedText::parse(&ProposalText {
+                    title: format!("Bulk proposal {i:04}"),
+                    commitment: format!(
+                        "States commit to measure {i} of a long series of bulk commitments."
+                    ),
+                    actionable_measures: format!("Measure {i}\nAnother measure"),
+                    ..ProposalText::default()
+                })
+                .expect("valid");
+                let new = NewProposal {
+                    process_id: process.id,
+                    group_id: structure.groups[0].id,
+                    author_id: author.id,
+                    organisation_id: author.organisation_id,
+                };
+                let submission = Submission {
+                    reference_prefix: &process.reference_prefix,
+                    text: &text,
+                    themes: &[theme],
+                    status: ProposalStatus::Submitted,
+                    organisation_name: Some("Migrant Rights Network"),
+                    by: author.id,
+                    now: concord::store::now(),
+                };
+                submit_new(conn, &new, &submission)?;
+            }
+            Ok::<_, SubmitError>(())
+        })
+        .expect("inserted");
+    })
+    .await;
+}
+
+/// The SQL statements one GET of `path` costs, after a first GET (a session seen again
+/// after a while is touched once, which is not the page's cost).
+async fn queries_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    let before = app.queries.get();
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    app.queries.get() - before
+}
+
+async fn the_queue_costs_the_same_queries_for_10_and_1000_proposals(backend: Backend) {
+    let Some(r) = setup(backend).await else {
+        return;
+    };
+    let pages = [
+        QUEUE.to_string(),
+        format!("{QUEUE}?co_sponsors=1&page=2"),
+        format!("{QUEUE}?status=submitted&co_sponsors=none&theme=1"),
+        super::review_page("1", "TST/CP/0005"),
+    ];
+    insert_many(&r.app, 10, 0).await;
+    let mut few = Vec::new();
+    for page in &pages {
+        few.push(queries_of(&r.app, &r.rapporteur, page).await);
+    }
+    insert_many(&r.app, 990, 10).await;
+    let mut many = Vec::new();
+    for page in &pages {
+        many.push(queries_of(&r.app, &r.rapporteur, page).await);
+    }
+    // Written past the harness's capture, for the record.
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "review queue SQL statements ({backend:?}): 10 proposals {few:?}, 1000 proposals {many:?}"
+    );
+    assert_eq!(few, many, "the same statements for 10 and 1,000 proposals");
+
+    let (_, first) = r.rapporteur.get_text(QUEUE).await;
+    assert!(first.contains("Proposals in the queue: 1000"));
+    assert!(first.contains("Page 1 of 40"));
+    assert!(first.contains("Bulk proposal 0000") && first.contains("Bulk proposal 0024"));
+    assert!(!first.contains(">Bulk proposal 0025</a></h2>"));
+    assert!(first.contains("% alike"), "alike proposals shown at scale");
+}
