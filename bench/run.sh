@@ -18,7 +18,7 @@ bin="${CARGO_TARGET_DIR:-target}/release/concord"
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 export DATABASE_URL="$work/bench.db" CONCORD_SECRET_KEY=bench-secret-key-0123456789abcdef0123 \
-       CONCORD_BIND="127.0.0.1:$port" CONCORD_LOGIN_BURST=100000 CONCORD_LOGIN_ATTEMPTS_PER_MINUTE=100000 \
+       CONCORD_BIND="127.0.0.1:$port" CONCORD_LOGIN_BURST=10000 CONCORD_LOGIN_ATTEMPTS_PER_MINUTE=10000 \
        RUST_LOG=error
 "$bin" demo >/dev/null
 echo "Seeding…"
