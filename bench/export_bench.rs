@@ -129,6 +129,7 @@ fn draft(edit: bool) -> Content {
     Content {
         title: "Global Compact for Safe, Orderly and Regular Migration".into(),
         symbol: "A/CONF.231/3".into(),
+        language: "en".into(),
         nodes,
     }
 }

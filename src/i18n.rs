@@ -122,6 +122,8 @@ impl Lang {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     #[test]
@@ -150,28 +152,166 @@ mod tests {
         );
     }
 
-    /// English is complete: every key used by a translation exists in English.
+    /// Every Fluent file, by name: its English, French and Arabic text.
+    const FILES: [(&str, [(Lang, &str); 3]); 7] = [
+        (
+            "contributions.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/contributions.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/contributions.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/contributions.ftl")),
+            ],
+        ),
+        (
+            "documents.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/documents.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/documents.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/documents.ftl")),
+            ],
+        ),
+        (
+            "export.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/export.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/export.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/export.ftl")),
+            ],
+        ),
+        (
+            "main.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/main.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/main.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/main.ftl")),
+            ],
+        ),
+        (
+            "proposals.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/proposals.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/proposals.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/proposals.ftl")),
+            ],
+        ),
+        (
+            "review.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/review.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/review.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/review.ftl")),
+            ],
+        ),
+        (
+            "stats.ftl",
+            [
+                (Lang::En, include_str!("../locales/en/stats.ftl")),
+                (Lang::Fr, include_str!("../locales/fr/stats.ftl")),
+                (Lang::Ar, include_str!("../locales/ar/stats.ftl")),
+            ],
+        ),
+    ];
+
+    fn is_identifier(word: &str) -> bool {
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    }
+
+    /// The messages of a Fluent file, each with the variables (`$name`) it uses.
+    fn messages(source: &str) -> Vec<(String, BTreeSet<String>)> {
+        let mut messages: Vec<(String, BTreeSet<String>)> = Vec::new();
+        let mut current = false;
+        for line in source.lines() {
+            let mut body = line;
+            if !line.starts_with([' ', '\t']) {
+                match line.split_once('=') {
+                    Some((key, value)) if is_identifier(key.trim()) => {
+                        messages.push((key.trim().to_string(), BTreeSet::new()));
+                        current = true;
+                        body = value;
+                    }
+                    // Comments end a message; a closing `}` or a blank line does not.
+                    _ if line.starts_with('#') => current = false,
+                    _ => {}
+                }
+            }
+            if let (true, Some((_, variables))) = (current, messages.last_mut()) {
+                for (_, rest) in body.match_indices('$').map(|(i, _)| body.split_at(i + 1)) {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    if is_identifier(&name) {
+                        variables.insert(name);
+                    }
+                }
+            }
+        }
+        messages
+    }
+
+    /// Every English file is in `FILES`, so none escapes the tests below.
     #[test]
-    fn translations_only_use_english_keys() {
-        let keys = |source: &str| -> Vec<String> {
-            source
-                .lines()
-                .filter_map(|l| l.split_once(" ="))
-                .map(|(k, _)| k.trim().to_string())
-                .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with('.'))
-                .collect()
-        };
-        let english = keys(include_str!("../locales/en/main.ftl"));
-        for (name, source) in [
-            ("fr", include_str!("../locales/fr/main.ftl")),
-            ("ar", include_str!("../locales/ar/main.ftl")),
-        ] {
-            for key in keys(source) {
+    fn every_english_file_is_checked() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en");
+        for entry in std::fs::read_dir(dir).expect("locales/en") {
+            let name = entry.expect("locales/en").file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".ftl") {
                 assert!(
-                    english.contains(&key),
-                    "{name} has {key}, which English lacks"
+                    FILES.iter().any(|(file, _)| *file == name),
+                    "locales/en/{name} is not in FILES in src/i18n.rs: add it, with its fr and ar files"
                 );
             }
         }
+    }
+
+    /// Every English message is translated into every language, in the file of the same name,
+    /// with the same variables; and each translation loads and formats on its own (no fallback),
+    /// whichever plural category a number falls in.
+    #[test]
+    fn every_message_is_translated_in_every_file() {
+        let mut missing = Vec::new();
+        for (file, sources) in FILES {
+            let english = messages(sources[0].1);
+            assert!(!english.is_empty(), "locales/en/{file} has no messages");
+            for (lang, source) in sources {
+                let translated = messages(source);
+                for (key, variables) in &english {
+                    let Some((_, own)) = translated.iter().find(|(k, _)| k == key) else {
+                        missing.push((lang.code(), file, key.clone()));
+                        continue;
+                    };
+                    assert_eq!(
+                        own,
+                        variables,
+                        "locales/{}/{file}: {key} must use the same variables as English",
+                        lang.code()
+                    );
+                    for number in [0_i64, 1, 2, 3, 11, 100, 1_000_000] {
+                        let args: HashMap<Cow<'static, str>, FluentValue> = variables
+                            .iter()
+                            .map(|name| (Cow::Owned(name.clone()), FluentValue::from(number)))
+                            .collect();
+                        let text = LOCALES.lookup_no_default_fallback(&lang.id(), key, Some(&args));
+                        assert!(
+                            text.is_some_and(|t| !t.trim().is_empty()),
+                            "locales/{}/{file}: {key} does not load or format with {number}",
+                            lang.code()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "translations missing, which English has:\n{}",
+            missing
+                .iter()
+                .map(|(lang, file, key)| format!("locales/{lang}/{file}: {key}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
     }
 }

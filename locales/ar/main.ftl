@@ -244,3 +244,6 @@ admin-late-until = حتى
 admin-late-submit = السماح بالتقديم المتأخر
 process-take-part = المشاركة
 process-contributions-link = المساهمات المكتوبة
+error-theme-in-use = توجد مساهمات أو مقترحات موسومة بموضوع حذفته؛ أبقِ عليه أو غيّر اسمه بدلًا من ذلك.
+process-proposals-link = مقترحات الالتزامات
+process-documents = الوثائق

@@ -244,3 +244,6 @@ admin-late-until = Jusqu'au
 admin-late-submit = Autoriser la soumission hors délai
 process-take-part = Participer
 process-contributions-link = Contributions écrites
+error-theme-in-use = Des contributions ou des propositions portent un thème que vous avez retiré ; gardez-le, ou renommez-le plutôt.
+process-proposals-link = Propositions d'engagements
+process-documents = Documents

@@ -376,6 +376,7 @@ diesel::table! {
         symbol -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Text,
     }
 }
 

@@ -109,6 +109,7 @@ pub(super) fn insert(
             group_id: None,
             title: &demo.process.title,
             symbol: "",
+            language: "en",
         },
         working,
         demo.people.person(&latest.by)?.id,
@@ -117,6 +118,7 @@ pub(super) fn insert(
         let content = Content {
             title: document.title.clone(),
             symbol: document.symbol.clone(),
+            language: document.language.clone(),
             nodes,
         };
         let by = demo.people.person(&revision.by)?.id;

@@ -115,6 +115,10 @@ pub struct Content {
     pub title: String,
     #[serde(default)]
     pub symbol: String,
+    /// BCP 47 code of the language the text is written in; empty in revisions published
+    /// before documents stated one (their language is then told from the script).
+    #[serde(default)]
+    pub language: String,
     pub nodes: Vec<Node>,
 }
 
@@ -565,6 +569,7 @@ mod tests {
         let content = Content {
             title: "Zero draft".into(),
             symbol: String::new(),
+            language: "fr".into(),
             nodes: vec![Node {
                 key: "k1".into(),
                 kind: NodeKind::Paragraph,

@@ -193,6 +193,7 @@ mod tests {
     fn an_arabic_document_reads_right_to_left() {
         let mut content = sample::content();
         content.title = "الاتفاق العالمي من أجل الهجرة الآمنة".into();
+        content.language = "ar".into();
         for node in &mut content.nodes {
             node.text = sample::ARABIC.into();
         }

@@ -212,11 +212,17 @@ pub struct Input<'a> {
 pub fn build(input: Input<'_>) -> Export {
     let content = input.content;
     let base_url = input.base_url.trim_end_matches('/');
-    let mut whole = ScriptCount::of(&content.title);
-    for node in &content.nodes {
-        whole.add(&node.text);
-    }
-    let language = whole.language().unwrap_or(Language::ENGLISH);
+    // The language the document states; revisions published before documents stated one
+    // are told from their script.
+    let language = Language::official(&content.language)
+        .or_else(|| {
+            let mut whole = ScriptCount::of(&content.title);
+            for node in &content.nodes {
+                whole.add(&node.text);
+            }
+            whole.language()
+        })
+        .unwrap_or(Language::ENGLISH);
     let mut languages = vec![language];
 
     let mut sources: Vec<SourceEntry> = Vec::new();
@@ -225,9 +231,12 @@ pub fn build(input: Input<'_>) -> Export {
     let mut nodes = Vec::with_capacity(content.nodes.len());
     for (node, number) in content.nodes.iter().zip(numbers(&content.nodes)) {
         let node_language = match ScriptCount::of(&node.text).language() {
+            // A paragraph in the document's own script is in the document's language (a
+            // Chinese paragraph of a Japanese text, say); another script is its own language.
+            Some(own) if own.is_cjk() && language.is_cjk() => language,
             Some(own) => own,
             // Latin letters in a document of another script: most likely English.
-            None if language != Language::ENGLISH && has_letters(&node.text) => Language::ENGLISH,
+            None if !language.is_latin() && has_letters(&node.text) => Language::ENGLISH,
             None => language,
         };
         if !languages.contains(&node_language) {
@@ -358,5 +367,51 @@ fn source_urn(source: &Source) -> String {
             document_id,
             node_key,
         } => format!("urn:concord:paragraph:{document_id}:{}", id_part(node_key)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language;
+    use crate::export::sample;
+
+    fn languages_of(language: &str, texts: &[&str]) -> (Language, Vec<Language>) {
+        let mut content = sample::content();
+        content.language = language.into();
+        for (node, text) in content.nodes.iter_mut().zip(texts) {
+            node.text = (*text).into();
+        }
+        let export = sample::export_of(&content);
+        let nodes = export.nodes.iter().map(|n| n.language).collect();
+        (export.language, nodes)
+    }
+
+    #[test]
+    fn a_document_is_in_the_language_it_states() {
+        let french = "Nous nous engageons à renforcer la coopération internationale.";
+        let (language, nodes) = languages_of("fr", &[french, sample::ARABIC, "Objectif 1"]);
+        assert_eq!(language, Language::FRENCH);
+        assert_eq!(
+            nodes[..3],
+            [Language::FRENCH, Language::ARABIC, Language::FRENCH]
+        );
+
+        // An Arabic document quoting an English sentence.
+        let (language, nodes) = languages_of("ar", &[sample::ARABIC, "Safe migration"]);
+        assert_eq!(language, Language::ARABIC);
+        assert_eq!(nodes[..2], [Language::ARABIC, Language::ENGLISH]);
+    }
+
+    #[test]
+    fn revisions_that_stated_no_language_are_told_from_their_script() {
+        let mut content = sample::content();
+        content.language = String::new();
+        content.title = sample::CHINESE.into();
+        for node in &mut content.nodes {
+            node.text = sample::CHINESE.into();
+        }
+        assert_eq!(sample::export_of(&content).language, Language::CHINESE);
+        content.language = "xx".into();
+        assert_eq!(sample::export_of(&content).language, Language::CHINESE);
     }
 }

@@ -30,6 +30,7 @@ pub fn content() -> Content {
     Content {
         title: "Global Compact for Safe, Orderly and Regular Migration".into(),
         symbol: "A/CONF.231/3".into(),
+        language: "en".into(),
         nodes: vec![
             node("h1", NodeKind::Heading, "Objectives & commitments", vec![]),
             node(
@@ -59,7 +60,11 @@ pub fn content() -> Content {
 }
 
 pub fn export() -> Export {
-    let content = content();
+    export_of(&content())
+}
+
+/// `content` in the model, as the sample document's Rev.1.
+pub fn export_of(content: &Content) -> Export {
     let mut paths = HashMap::new();
     paths.insert(
         Source::Contribution { id: 4 },
@@ -79,7 +84,7 @@ pub fn export() -> Export {
         date,
         created: date,
         generated: date.and_hms_opt(12, 0, 0).unwrap_or_default(),
-        content: &content,
+        content,
         source_paths: &paths,
         base_url: "https://concord.example/",
         labels: Labels::in_language(crate::i18n::Lang::En),

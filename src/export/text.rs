@@ -201,6 +201,37 @@ impl Language {
         rtl: false,
     };
 
+    pub const FRENCH: Language = Language {
+        code: "fr",
+        akn: "fra",
+        rtl: false,
+    };
+    pub const SPANISH: Language = Language {
+        code: "es",
+        akn: "spa",
+        rtl: false,
+    };
+
+    /// The six official languages of the United Nations, the ones a document may state.
+    pub const OFFICIAL: [Language; 6] = [
+        Language::ARABIC,
+        Language::CHINESE,
+        Language::ENGLISH,
+        Language::FRENCH,
+        Language::RUSSIAN,
+        Language::SPANISH,
+    ];
+
+    /// A stated language by its BCP 47 code, among the official ones.
+    pub fn official(code: &str) -> Option<Language> {
+        Language::OFFICIAL.into_iter().find(|l| l.code == code)
+    }
+
+    /// Written in Latin letters, whose language cannot be told from the script.
+    pub fn is_latin(self) -> bool {
+        matches!(self.code, "en" | "fr" | "es")
+    }
+
     pub fn dir(self) -> &'static str {
         if self.rtl { "rtl" } else { "ltr" }
     }

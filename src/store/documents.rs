@@ -19,6 +19,8 @@ pub struct Document {
     pub symbol: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// BCP 47: the language the document is written in.
+    pub language: String,
 }
 
 impl Document {
@@ -132,6 +134,7 @@ pub struct NewDocument<'a> {
     pub group_id: Option<i64>,
     pub title: &'a str,
     pub symbol: &'a str,
+    pub language: &'a str,
 }
 
 /// Creates a document with its first working copy; call inside a write transaction.
@@ -150,6 +153,7 @@ pub fn create_document(
             documents::group_id.eq(new.group_id),
             documents::title.eq(new.title),
             documents::symbol.eq(new.symbol),
+            documents::language.eq(new.language),
             documents::created_at.eq(now),
             documents::updated_at.eq(now),
         ))
@@ -210,6 +214,7 @@ pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryRes
     Ok(Content {
         title: document.title.clone(),
         symbol: document.symbol.clone(),
+        language: document.language.clone(),
         nodes: rows
             .into_iter()
             .map(|row| Node {

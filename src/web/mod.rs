@@ -27,7 +27,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, Next};
-use actix_web::{HttpMessage, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 use crate::config::Settings;
 use crate::db::DbPool;
@@ -148,7 +148,7 @@ pub async fn localise_errors(
     else {
         return Ok(response.map_into_left_body());
     };
-    let user = response.request().extensions().get::<Visitor>().cloned();
+    let user = Visitor::of_request(response.request());
     let lang = page::language_of(response.request(), user.as_ref().and_then(|v| v.user()));
     let mut localised = app_error.page(lang);
     // Keep cookies the handler or earlier middleware set.

@@ -3,6 +3,7 @@
 //! A session ends when it is idle too long, reaches its absolute age, is signed out, or its
 //! account is disabled; the row is removed then, so the cookie is worthless at once.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use actix_web::cookie::{Cookie, SameSite, time};
@@ -64,13 +65,32 @@ impl FromRequest for Visitor {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            if let Some(visitor) = req.extensions().get::<Visitor>() {
-                return Ok(visitor.clone());
-            }
-            let visitor = resolve(&req).await?;
-            req.extensions_mut().insert(visitor.clone());
-            Ok(visitor)
+            let once = {
+                let mut extensions = req.extensions_mut();
+                match extensions.get::<Once>() {
+                    Some(once) => once.clone(),
+                    None => {
+                        let once = Once::default();
+                        extensions.insert(once.clone());
+                        once
+                    }
+                }
+            };
+            once.get_or_try_init(|| resolve(&req)).await.cloned()
         })
+    }
+}
+
+/// The visitor of one request, looked up once: actix polls a handler's extractors together,
+/// so a page asking for `Ctx`, `SignedIn` and `Visitor` waits on a single lookup.
+type Once = Rc<tokio::sync::OnceCell<Visitor>>;
+
+impl Visitor {
+    /// The visitor, if a handler or extractor has looked them up during this request.
+    pub fn of_request(req: &HttpRequest) -> Option<Visitor> {
+        req.extensions()
+            .get::<Once>()
+            .and_then(|once| once.get().cloned())
     }
 }
 

@@ -75,6 +75,7 @@ async fn setup(app: &TestApp) -> (Browser, Browser) {
                 group_id: None,
                 title: "Global Compact for Migration",
                 symbol: "",
+                language: "en",
             },
             &nodes,
             None,

@@ -19,6 +19,7 @@ on_both_backends!(
     every_format_holds_every_paragraph,
     working_copies_are_exported_marked_and_only_to_drafters,
     the_draft_summary_bundles_summary_and_draft,
+    a_document_states_its_symbol_and_language,
 );
 
 const ARABIC: &str = "نلتزم بتعزيز التعاون الدولي بشأن الهجرة الآمنة والمنظمة";
@@ -142,6 +143,7 @@ async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
                     group_id: None,
                     title: "Chair's summary of the stocktaking meeting",
                     symbol: "A/AC.000/1",
+                    language: "en",
                 },
                 &[
                     plain(
@@ -207,6 +209,7 @@ async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
                 group_id: None,
                 title: "Global Compact for Safe, Orderly and Regular Migration",
                 symbol: "A/CONF.231/3",
+                language: "en",
             },
             &nodes,
             None,
@@ -759,6 +762,7 @@ async fn the_draft_summary_bundles_summary_and_draft(backend: Backend) {
                 group_id: None,
                 title: "Chair's summary",
                 symbol: "",
+                language: "en",
             },
             &[plain(
                 "s1",
@@ -849,4 +853,126 @@ async fn the_draft_summary_bundles_summary_and_draft(backend: Backend) {
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// The co-facilitators state the draft's title, symbol and language; the next revision and
+/// its exports carry them, while revisions published before keep theirs.
+async fn a_document_states_its_symbol_and_language(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, cofacilitator) = setup(&app, false).await;
+    publish(&cofacilitator, "Zero draft").await;
+
+    // Nobody else may change them, whatever they forge.
+    let stakeholder = app
+        .participant(
+            "someone@example.org",
+            "Someone",
+            "Some NGO",
+            "civil-society",
+        )
+        .await;
+    let forged = stakeholder
+        .submit(
+            "/account",
+            "/p/gcm/documents/draft/details",
+            &[("title", "Hijacked"), ("symbol", ""), ("language", "en")],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let (status, _) = stakeholder.get_text("/p/gcm/documents/draft/details").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // A wrong form is shown again with what was typed and a message beside each field.
+    let (status, form) = cofacilitator
+        .get_text("/p/gcm/documents/draft/details")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("<label for=\"language\">Language of the text</label>"));
+    let response = cofacilitator
+        .submit(
+            "/p/gcm/documents/draft/details",
+            "/p/gcm/documents/draft/details",
+            &[
+                ("title", "  "),
+                (
+                    "symbol",
+                    "A/CONF.231/L.1 — a symbol far too long to be any symbol at all",
+                ),
+                ("language", "tlh"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("This field is required."));
+    assert!(page.contains("This is too long."));
+    assert!(page.contains("Choose one of the languages in the list."));
+    assert!(
+        page.contains("value=\"A/CONF.231/L.1 — a symbol far too long to be any symbol at all\"")
+    );
+
+    let response = cofacilitator
+        .submit(
+            "/p/gcm/documents/draft/details",
+            "/p/gcm/documents/draft/details",
+            &[
+                (
+                    "title",
+                    "Pacte mondial pour des migrations sûres, ordonnées et régulières",
+                ),
+                ("symbol", "A/CONF.231/3/Rev.1"),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    publish(&cofacilitator, "Rev.1").await;
+
+    let akn = download(
+        &cofacilitator,
+        "/p/gcm/documents/draft/export.akn.xml?revision=rev-1",
+    )
+    .await;
+    akn.assert_file("gcm-draft-rev-1.akn.xml");
+    assert_valid_akoma_ntoso(&akn.bytes);
+    let xml = akn.text();
+    assert!(xml.contains("<FRBRlanguage language=\"fra\"/>"), "{xml}");
+    assert!(xml.contains("<mainBody xml:lang=\"fr\">"), "{xml}");
+    assert!(xml.contains("A/CONF.231/3/Rev.1"));
+    // The Arabic paragraph of the draft keeps its own language inside the French text.
+    assert!(xml.contains("xml:lang=\"ar\""));
+    let html = download(
+        &cofacilitator,
+        "/p/gcm/documents/draft/export.html?revision=rev-1",
+    )
+    .await;
+    assert!(html.text().contains("<html lang=\"fr\" dir=\"ltr\">"));
+    assert!(
+        html.text()
+            .contains("Pacte mondial pour des migrations sûres")
+    );
+    let docx = download(
+        &cofacilitator,
+        "/p/gcm/documents/draft/export.docx?revision=rev-1",
+    )
+    .await;
+    let paragraphs: Vec<String> = docx_paragraphs(&docx.bytes)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert!(
+        paragraphs.iter().any(|p| p.contains("A/CONF.231/3/Rev.1")),
+        "{paragraphs:?}"
+    );
+
+    // The zero draft was published in English, and stays so.
+    let zero = download(
+        &cofacilitator,
+        "/p/gcm/documents/draft/export.akn.xml?revision=zero-draft",
+    )
+    .await;
+    assert!(zero.text().contains("<FRBRlanguage language=\"eng\"/>"));
+    assert!(!zero.text().contains("A/CONF.231/3/Rev.1"));
 }

@@ -2,6 +2,7 @@
 //! provenance and publishing for those whose role allows; comparing any two revisions.
 
 pub mod create;
+pub mod details;
 pub mod edit;
 pub mod export;
 pub mod pick;
@@ -32,6 +33,8 @@ pub fn routes() -> Scope {
         .service(edit::add_link)
         .service(edit::remove_link)
         .service(edit::publish)
+        .service(details::details_form)
+        .service(details::save_details)
         .service(pick::pick)
         .service(pick::pull)
 }

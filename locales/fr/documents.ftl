@@ -1,0 +1,103 @@
+## Documents : rapports des groupes, résumé du Président, projet
+document-kind-group-report = Rapport du groupe
+document-kind-chairs-summary = Résumé du Président
+document-kind-draft = Projet
+document-kind-paragraph = Paragraphe
+document-kind-measure = Mesure, désignée par une lettre sous le paragraphe qui précède
+document-kind-heading = Intertitre
+document-working-copy = Copie de travail
+document-working-copy-intro = Non publique : le texte sur lequel travaillent actuellement les rédacteurs. Publiez-la sous forme de révision pour la rendre publique.
+document-showing-revision = Révision publiée
+document-revisions = Révisions
+document-compare = Comparer les révisions
+document-compare-from = Version antérieure
+document-compare-to = Version ultérieure
+document-compare-submit = Comparer
+document-compare-summary = Différences
+document-changed-count = { $count ->
+    [one] { $count } modifié
+   *[other] { $count } modifiés
+}
+document-added-count = { $count ->
+    [one] { $count } ajouté
+   *[other] { $count } ajoutés
+}
+document-removed-count = { $count ->
+    [one] { $count } supprimé
+   *[other] { $count } supprimés
+}
+document-moved-count = { $count ->
+    [one] { $count } déplacé
+   *[other] { $count } déplacés
+}
+document-differences = Paragraphe par paragraphe
+document-change-unchanged = inchangé
+document-change-changed = modifié
+document-change-added = ajouté
+document-change-removed = supprimé
+document-change-moved = déplacé
+document-concordance = Concordance des numéros de paragraphe
+document-concordance-new = (nouveau)
+document-concordance-removed = (supprimé)
+document-first-paragraph = Premier paragraphe
+document-insert = Ajouter
+document-insert-after = Ajouter après cet élément
+document-node-kind = Type
+document-node-text = Texte
+document-node-text-hint = Markdown : **gras**, *italique*, une ligne vide entre les paragraphes.
+document-edit-node = Modifier
+document-move-up = Monter
+document-move-down = Descendre
+document-delete-node = Supprimer
+document-publish-title = Publier une révision
+document-publish-intro = La publication fige la copie de travail dans son état actuel, sous un nom, pour que chacun puisse la lire. Une révision publiée ne change jamais.
+document-revision-label = Nom de la révision
+document-revision-label-hint = Par exemple Avant-projet, Rev.1, Rev.2, Texte final.
+document-publish = Publier
+document-sources = Sources
+document-sources-count = { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+}
+document-no-sources = Aucune source n'est encore liée à ce paragraphe.
+document-add-source = Lier une source
+document-source-kind = Type de source
+document-source-proposal = Une proposition d'engagement
+document-source-contribution = Une contribution écrite
+document-source-paragraph = Un paragraphe d'un autre document
+document-source-reference = Référence
+document-source-reference-hint = Un numéro de référence tel que GCM/CP/0012 ou GCM/WC/0042 ; pour un paragraphe, le nom court du document suivi du numéro du paragraphe, par exemple group-1-report 7.
+document-source-version = Version (facultatif)
+document-source-version-hint = Pour une proposition : le numéro de version ; la plus récente si le champ est laissé vide.
+document-source-quote = Citation (facultatif)
+document-source-note = Note (facultatif)
+document-conflict = Une autre personne a enregistré ce paragraphe pendant que vous le modifiiez, et a changé les mêmes mots. Rien n'est perdu : son texte figure en premier, le vôtre se trouve dans le champ ci-dessous. Fusionnez-les, puis enregistrez.
+document-conflict-theirs = Enregistré entre-temps par une autre personne
+document-conflict-mine = Votre texte
+document-conflict-hint = L'enregistrement remplace le texte enregistré entre-temps par le contenu de ce champ.
+document-node-removed-meanwhile = Une autre personne a supprimé ce paragraphe pendant que vous le modifiiez. Votre texte est conservé ci-dessous : ajoutez-le de nouveau, ou copiez-le ailleurs.
+document-add-again = L'ajouter de nouveau
+error-heading-one-line = Un intertitre tient sur une seule ligne.
+error-no-such-source = Aucun élément portant cette référence n'a été trouvé dans ce processus.
+notice-merged = Enregistré. Une autre personne avait modifié entre-temps d'autres mots de ce paragraphe ; les deux modifications sont conservées.
+notice-published = La révision a été publiée.
+document-pick-title = Reprendre du texte
+document-pick-intro = Les paragraphes du résumé du Président publié et les propositions acceptées. Le texte repris conserve sa source et peut être modifié.
+document-pick-count = { $count ->
+    [one] { $count } paragraphe ou proposition
+   *[other] { $count } paragraphes et propositions
+}
+document-pull = Reprendre
+document-pull-here = Reprendre du texte après cet élément
+document-compile-summary = Établir le résumé du Président
+document-start-draft = Commencer le projet
+document-start-report = Commencer le rapport du groupe
+document-details = Titre, cote et langue
+document-details-intro = Ces informations figurent en tête de chaque révision publiée à partir de maintenant et de chacun de ses exports.
+document-details-title = Titre
+document-details-symbol = Cote du document (facultatif)
+document-details-symbol-hint = La cote sous laquelle le document est publié, par exemple A/CONF.231/3.
+document-details-language = Langue du texte
+document-details-language-hint = Les exports l'indiquent, afin que les lecteurs, les lecteurs d'écran et les archives traitent correctement le texte.
+document-language-choose = Choisissez l'une des langues de la liste.
+notice-details-saved = Les informations ont été enregistrées.
