@@ -3,7 +3,9 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app, with_db};
+use crate::helpers::{
+    Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app, spawn_app_with, with_db,
+};
 use crate::on_both_backends;
 use concord::domain::documents::{DocumentKind, Node, NodeKind};
 
@@ -12,6 +14,7 @@ on_both_backends!(
     concurrent_edits_merge_or_keep_both_texts,
     published_revisions_never_change,
     working_copies_and_edits_are_for_the_role_only,
+    paragraph_links_see_only_what_the_linker_may_read,
 );
 
 fn node(key: &str, kind: NodeKind, text: &str) -> Node {
@@ -558,4 +561,98 @@ async fn working_copies_and_edits_are_for_the_role_only(backend: Backend) {
     assert!(!stored.iter().any(|t| t.contains("Forged")));
     assert_eq!(stored.len(), 6);
     drop(cofacilitator);
+}
+
+/// The highest paragraph number of a document: in its latest revision, and in its working copy.
+async fn last_paragraphs(app: &TestApp, slug: &'static str) -> (u32, u32, String) {
+    with_db(app, move |conn| {
+        use concord::domain::documents::numbers;
+        use concord::store::{documents, processes};
+        let process = processes::process_by_slug(conn, "gcm").unwrap().unwrap();
+        let document = documents::document_by_slug(conn, process.id, slug)
+            .unwrap()
+            .unwrap();
+        let last = |nodes: &[Node]| {
+            numbers(nodes)
+                .iter()
+                .flatten()
+                .map(|n| n.paragraph)
+                .max()
+                .unwrap_or(0)
+        };
+        let published = documents::latest_revision(conn, document.id)
+            .unwrap()
+            .and_then(|r| r.content())
+            .expect("a published revision");
+        let working = documents::working_content(conn, &document).unwrap();
+        let first_key = working.nodes[0].key.clone();
+        (last(&published.nodes), last(&working.nodes), first_key)
+    })
+    .await
+}
+
+/// A paragraph of another document is cited as its readers number it: someone who may not
+/// read a working copy cannot learn through a link what paragraphs it holds.
+async fn paragraph_links_see_only_what_the_linker_may_read(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[], true).await else {
+        return;
+    };
+    let sign_in = |email: &'static str| {
+        let browser = app.new_browser();
+        async move {
+            let response = browser.login(email, "concord-demo-2018").await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{email} signs in");
+            browser
+        }
+    };
+    let rapporteur = sign_in("rapporteur@demo.concord.example").await;
+    let cofacilitator = sign_in("cofacilitator@demo.concord.example").await;
+    let secretariat = sign_in("secretariat@demo.concord.example").await;
+
+    // The rapporteur adds a paragraph to the report's working copy, not yet published.
+    let response = rapporteur
+        .submit(
+            "/p/gcm/documents/group-1-report?view=working",
+            "/p/gcm/documents/group-1-report/nodes",
+            &[
+                ("kind", "paragraph"),
+                ("text", "A paragraph the rapporteurs are still discussing."),
+                ("after", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (published, working, _) = last_paragraphs(&app, "group-1-report").await;
+    assert!(working > published, "{working} > {published}");
+    let (_, _, draft_node) = last_paragraphs(&app, "draft").await;
+    let links = format!("/p/gcm/documents/draft/nodes/{draft_node}/links");
+    let form = format!("/p/gcm/documents/draft/nodes/{draft_node}/edit");
+    let link = |reference: String| {
+        vec![
+            ("source_kind".to_string(), "paragraph".to_string()),
+            ("reference".to_string(), reference),
+            ("version".to_string(), String::new()),
+            ("quote".to_string(), String::new()),
+            ("note".to_string(), String::new()),
+        ]
+    };
+
+    // The co-facilitator reads only the published report: its last paragraph is there, the
+    // unpublished one is not.
+    let unpublished = format!("group-1-report {working}");
+    let response = cofacilitator
+        .submit(&form, &links, &link(unpublished.clone()))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Nothing with this reference was found in this process."));
+    assert!(page.contains(&unpublished), "what was typed is kept");
+    let response = cofacilitator
+        .submit(&form, &links, &link(format!("group-1-report {published}")))
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // The secretariat, who reads every working copy, may cite the new paragraph.
+    let response = secretariat.submit(&form, &links, &link(unpublished)).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }

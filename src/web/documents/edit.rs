@@ -88,9 +88,36 @@ struct NodePage {
     links: Vec<LinkRow>,
     errors: FieldErrors,
     message: Option<&'static str>,
+    /// What was typed into the form that links a source, shown again when it names none.
+    source_form: LinkForm,
 }
 
 impl NodePage {
+    /// The form for `node` as it is saved now.
+    fn new(
+        ctx: Ctx,
+        conn: &mut DbConnection,
+        loaded: Loaded,
+        key: String,
+        node: &NodeRow,
+    ) -> Result<Self, AppError> {
+        Ok(NodePage {
+            ctx,
+            kind: NodeKind::parse(&node.kind).unwrap_or(NodeKind::Paragraph),
+            number: node_number(conn, &loaded, &key)?,
+            text: node.text.clone(),
+            base: node.text.clone(),
+            version: node.version,
+            theirs: None,
+            links: links_of(conn, &loaded, &key)?,
+            errors: FieldErrors::default(),
+            message: None,
+            source_form: LinkForm::default(),
+            loaded,
+            key,
+        })
+    }
+
     fn kind_key(&self) -> String {
         format!("document-kind-{}", self.kind.as_str())
     }
@@ -132,22 +159,7 @@ pub async fn node_form(
             let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
             let node =
                 store::node_by_key(conn, loaded.document.id, &key)?.ok_or(AppError::NotFound)?;
-            let number = node_number(conn, &loaded, &key)?;
-            let links = links_of(conn, &loaded, &key)?;
-            Ok(NodePage {
-                ctx,
-                kind: NodeKind::parse(&node.kind).unwrap_or(NodeKind::Paragraph),
-                number,
-                text: node.text.clone(),
-                base: node.text,
-                version: node.version,
-                theirs: None,
-                links,
-                errors: FieldErrors::default(),
-                message: None,
-                loaded,
-                key,
-            })
+            NodePage::new(ctx, conn, loaded, key, &node)
         })
         .await?;
     page::ok(&page)
@@ -180,7 +192,6 @@ pub async fn save_node(
             write_transaction(conn, |conn| -> Result<Result<String, NodePage>, AppError> {
                 let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
                 let current: Option<NodeRow> = store::node_by_key(conn, loaded.document.id, &key)?;
-                let links = links_of(conn, &loaded, &key)?;
                 let Some(current) = current else {
                     // Removed meanwhile: the editor's text comes back, to be added again.
                     return Ok(Err(NodePage {
@@ -191,9 +202,10 @@ pub async fn save_node(
                         base: String::new(),
                         version: 0,
                         theirs: None,
-                        links,
+                        links: Vec::new(),
                         errors: FieldErrors::default(),
                         message: Some("document-node-removed-meanwhile"),
+                        source_form: LinkForm::default(),
                         loaded,
                         key,
                     }));
@@ -202,22 +214,12 @@ pub async fn save_node(
                 let mine = match check_text(&form.text, kind) {
                     Ok(text) => text,
                     Err(problem) => {
-                        let mut errors = FieldErrors::default();
-                        errors.add("text", problem);
-                        return Ok(Err(NodePage {
-                            ctx,
-                            kind,
-                            number: node_number(conn, &loaded, &key)?,
-                            text: form.text,
-                            base: form.base,
-                            version: form.version.parse().unwrap_or(current.version),
-                            theirs: None,
-                            links,
-                            errors,
-                            message: None,
-                            loaded,
-                            key,
-                        }));
+                        let mut page = NodePage::new(ctx, conn, loaded, key, &current)?;
+                        page.errors.add("text", problem);
+                        page.version = form.version.parse().unwrap_or(current.version);
+                        page.text = form.text;
+                        page.base = form.base;
+                        return Ok(Err(page));
                     }
                 };
                 let started_from = form.version.parse::<i32>().unwrap_or(0);
@@ -258,21 +260,15 @@ pub async fn save_node(
                             working_path(&loaded)
                         )))
                     }
-                    Merge::Conflict { mine, theirs } => Ok(Err(NodePage {
-                        ctx,
-                        kind,
-                        number: node_number(conn, &loaded, &key)?,
-                        text: mine,
+                    Merge::Conflict { mine, theirs } => {
+                        let mut page = NodePage::new(ctx, conn, loaded, key, &current)?;
+                        page.text = mine;
                         // Saving again from here means: my text replaces what is there now.
-                        base: theirs.clone(),
-                        version: current.version,
-                        theirs: Some(theirs),
-                        links,
-                        errors: FieldErrors::default(),
-                        message: Some("document-conflict"),
-                        loaded,
-                        key,
-                    })),
+                        page.base = theirs.clone();
+                        page.theirs = Some(theirs);
+                        page.message = Some("document-conflict");
+                        Ok(Err(page))
+                    }
                 }
             })
         })
@@ -483,7 +479,25 @@ fn resolve_source(
             else {
                 return Ok(Err("error-no-such-source"));
             };
-            let content = store::working_content(conn, &document)?;
+            // Paragraphs are cited as their readers number them: in the working copy for
+            // those who may read it, otherwise in the latest published revision, so that a
+            // link never tells what an unpublished text holds.
+            let target = Loaded {
+                process: loaded.process.clone(),
+                document,
+                actor: loaded.actor.clone(),
+            };
+            let content = if target.can_read_working() {
+                store::working_content(conn, &target.document)?
+            } else {
+                match store::latest_revision(conn, target.document.id)?
+                    .and_then(|revision| revision.content())
+                {
+                    Some(content) => content,
+                    None => return Ok(Err("error-no-such-source")),
+                }
+            };
+            let document = target.document;
             let wanted = number.trim();
             let found = numbers(&content.nodes)
                 .iter()
@@ -526,7 +540,14 @@ pub async fn add_link(
             write_transaction(conn, |conn| -> Result<Result<String, NodePage>, AppError> {
                 let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
                 let node = store::node_by_key(conn, loaded.document.id, &key)?.ok_or(AppError::NotFound)?;
-                let limit = |s: &str| s.trim().chars().take(2_000).collect::<String>();
+                // Control characters (NUL above all) have no place in a quote or a note.
+                let limit = |s: &str| {
+                    s.trim()
+                        .chars()
+                        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                        .take(2_000)
+                        .collect::<String>()
+                };
                 match resolve_source(conn, &loaded, &form)? {
                     Ok((source, label)) => {
                         let link = Provenance {
@@ -543,22 +564,10 @@ pub async fn add_link(
                         )))
                     }
                     Err(problem) => {
-                        let mut errors = FieldErrors::default();
-                        errors.add("reference", problem);
-                        Ok(Err(NodePage {
-                            ctx,
-                            kind: NodeKind::parse(&node.kind).unwrap_or(NodeKind::Paragraph),
-                            number: node_number(conn, &loaded, &key)?,
-                            text: node.text.clone(),
-                            base: node.text,
-                            version: node.version,
-                            theirs: None,
-                            links: links_of(conn, &loaded, &key)?,
-                            errors,
-                            message: None,
-                            loaded,
-                            key,
-                        }))
+                        let mut page = NodePage::new(ctx, conn, loaded, key, &node)?;
+                        page.errors.add("reference", problem);
+                        page.source_form = form;
+                        Ok(Err(page))
                     }
                 }
             })
@@ -583,7 +592,10 @@ pub async fn remove_link(
         .db(move |conn| {
             write_transaction(conn, |conn| {
                 let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
-                if !store::remove_link(conn, loaded.document.id, link)? {
+                // The link must be one of the paragraph the URL names, not any of the document.
+                if !links_of(conn, &loaded, &key)?.iter().any(|l| l.id == link)
+                    || !store::remove_link(conn, loaded.document.id, link)?
+                {
                     return Err(AppError::NotFound);
                 }
                 audit_change(
