@@ -125,3 +125,5 @@ document-details-language = لغة النص
 document-details-language-hint = تُذكر اللغة في الملفات المصدَّرة، لكي يتعامل القراء وبرامج قراءة الشاشة والمحفوظات مع النص على النحو الصحيح.
 document-language-choose = اختر إحدى اللغات الواردة في القائمة.
 notice-details-saved = حُفظت البيانات.
+error-revision-label-required = أعطِ التنقيح اسمًا، مثل Rev.1.
+error-revision-label-taken = يوجد تنقيح لهذه الوثيقة بهذا الاسم؛ اختر اسمًا آخر.

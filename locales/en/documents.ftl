@@ -92,3 +92,5 @@ document-details-language = Language of the text
 document-details-language-hint = Exports state it, so that readers, screen readers and archives treat the text rightly.
 document-language-choose = Choose one of the languages in the list.
 notice-details-saved = The details have been saved.
+error-revision-label-required = Give the revision a name, such as Rev.1.
+error-revision-label-taken = A revision of this document has this name already; choose another.

@@ -101,3 +101,5 @@ document-details-language = Langue du texte
 document-details-language-hint = Les exports l'indiquent, afin que les lecteurs, les lecteurs d'écran et les archives traitent correctement le texte.
 document-language-choose = Choisissez l'une des langues de la liste.
 notice-details-saved = Les informations ont été enregistrées.
+error-revision-label-required = Donnez un nom à la révision, par exemple Rev.1.
+error-revision-label-taken = Une révision de ce document porte déjà ce nom ; choisissez-en un autre.

@@ -217,10 +217,25 @@ async fn drafters_edit_publish_and_compare(backend: Backend) {
         publish(&cofacilitator, "Rev.1").await.status(),
         StatusCode::SEE_OTHER
     );
+    // A taken or missing name: the working copy again, the name typed and why beside it.
+    let again = publish(&cofacilitator, " Rev.1 ").await;
     assert_eq!(
-        publish(&cofacilitator, "Rev.1").await.status(),
-        StatusCode::BAD_REQUEST,
+        again.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
         "labels are unique"
+    );
+    let page = again.text().await.unwrap();
+    assert!(page.contains("A revision of this document has this name already; choose another."));
+    assert!(page.contains("value=\" Rev.1 \""), "the name typed is kept");
+    assert!(page.contains("aria-invalid=\"true\""));
+    let nameless = publish(&cofacilitator, " \u{7} ").await;
+    assert_eq!(nameless.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        nameless
+            .text()
+            .await
+            .unwrap()
+            .contains("Give the revision a name, such as Rev.1.")
     );
 
     let visitor = app.new_browser();

@@ -8,6 +8,7 @@ use askama::Template;
 use diesel::prelude::*;
 use serde::Deserialize;
 
+use super::view::working_copy_page;
 use super::{Loaded, load_for_editing, revision_slug};
 use crate::db::schema::{contributions, proposal_versions, proposals};
 use crate::db::{DbConnection, write_transaction};
@@ -621,9 +622,11 @@ pub struct PublishForm {
     label: String,
 }
 
-/// Publishes the working copy as an immutable, named revision.
+/// Publishes the working copy as an immutable, named revision. A missing or taken name shows
+/// the working copy again with the name typed and the reason beside it.
 #[post("/{document}/publish")]
 pub async fn publish(
+    ctx: Ctx,
     user: SignedIn,
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -631,28 +634,30 @@ pub async fn publish(
     form: web::Form<PublishForm>,
 ) -> Result<HttpResponse, AppError> {
     let (process_slug, document_slug) = path.into_inner();
-    let label: String = form
-        .label
+    let typed = form.into_inner().label;
+    let label: String = typed
         .trim()
         .chars()
         .filter(|c| !c.is_control())
         .take(60)
         .collect();
     let slug = revision_slug(&label);
-    if slug.is_empty() {
-        return Err(AppError::BadRequest(
-            "a revision needs a label, such as Rev.1",
-        ));
-    }
     let actor = user.id;
-    let location = state
+    let outcome = state
         .db(move |conn| {
             write_transaction(conn, |conn| {
                 let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
-                if store::revision_by_slug(conn, loaded.document.id, &slug)?.is_some() {
-                    return Err(AppError::BadRequest(
-                        "a revision with this label exists already",
-                    ));
+                let problem = if slug.is_empty() {
+                    Some("error-revision-label-required")
+                } else if store::revision_by_slug(conn, loaded.document.id, &slug)?.is_some() {
+                    Some("error-revision-label-taken")
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    let mut errors = FieldErrors::default();
+                    errors.add("label", problem);
+                    return working_copy_page(conn, ctx, loaded, typed, errors).map(Err);
                 }
                 let number = store::publish(conn, &loaded.document, &label, &slug, actor)?;
                 audit_change(
@@ -662,12 +667,15 @@ pub async fn publish(
                     "document.publish",
                     serde_json::json!({ "revision": number, "label": label }),
                 )?;
-                Ok(format!(
+                Ok(Ok(format!(
                     "/p/{}/documents/{}/revisions/{slug}?notice=published",
                     loaded.process.slug, loaded.document.slug
-                ))
+                )))
             })
         })
         .await?;
-    Ok(page::see_other(&location))
+    match outcome {
+        Ok(location) => Ok(page::see_other(&location)),
+        Err(page) => page::invalid(&page),
+    }
 }

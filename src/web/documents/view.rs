@@ -19,7 +19,7 @@ use crate::domain::documents::{
 use crate::store::documents::{self as store, RevisionSummary};
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::page::{self, Ctx};
+use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::session::Visitor;
 
 /// A node as a page shows it.
@@ -179,7 +179,7 @@ pub fn node_views(nodes: &[Node], links: &HashMap<Source, String>) -> Vec<NodeVi
 
 #[derive(Template)]
 #[template(path = "documents/show.html")]
-struct DocumentPage {
+pub(super) struct DocumentPage {
     ctx: Ctx,
     loaded: Loaded,
     content: Content,
@@ -188,6 +188,9 @@ struct DocumentPage {
     /// The revision shown, or `None` for the working copy.
     showing: Option<RevisionSummary>,
     editing: bool,
+    /// The name typed for a revision to publish, and why it could not be used.
+    label: String,
+    errors: FieldErrors,
 }
 
 impl DocumentPage {
@@ -243,10 +246,37 @@ pub async fn document_page(
                 revisions,
                 showing,
                 editing,
+                label: String::new(),
+                errors: FieldErrors::default(),
             })
         })
         .await?;
     page::ok(&page)
+}
+
+/// The working copy as its editors see it, with the publishing form showing `label` and
+/// `errors`: what a refused publication answers, so that nothing typed is lost.
+pub(super) fn working_copy_page(
+    conn: &mut DbConnection,
+    ctx: Ctx,
+    loaded: Loaded,
+    label: String,
+    errors: FieldErrors,
+) -> Result<DocumentPage, AppError> {
+    let revisions = store::revisions_of(conn, loaded.document.id)?;
+    let content = store::working_content(conn, &loaded.document)?;
+    let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    Ok(DocumentPage {
+        ctx,
+        nodes: node_views(&content.nodes, &links),
+        editing: loaded.can_edit(),
+        loaded,
+        content,
+        revisions,
+        showing: None,
+        label,
+        errors,
+    })
 }
 
 #[derive(Template)]
