@@ -241,7 +241,8 @@ async fn drafts_are_saved_on_the_server_and_stay_private(backend: Backend) {
         "civil-society",
     )
     .await;
-    assert_eq!(other.get(&draft_path).await.status(), StatusCode::FORBIDDEN);
+    // Someone else's draft is not found: its number tells nothing.
+    assert_eq!(other.get(&draft_path).await.status(), StatusCode::NOT_FOUND);
     let (_, own_page) = other.get_text("/p/gcm/contributions/new").await;
     let forged = send_with_token(
         &other,
@@ -251,7 +252,7 @@ async fn drafts_are_saved_on_the_server_and_stay_private(backend: Backend) {
         vec![],
     )
     .await;
-    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(forged.status(), StatusCode::NOT_FOUND);
     assert_eq!(
         app.new_browser().get(&draft_path).await.status(),
         StatusCode::SEE_OTHER

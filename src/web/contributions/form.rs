@@ -197,6 +197,7 @@ pub async fn edit_form(
 }
 
 /// A contribution of `account_id` in `process`: anyone else's is refused, whatever the URL.
+/// Someone else's draft is not found, as if it did not exist: its number tells nothing.
 fn own_contribution(
     conn: &mut DbConnection,
     process: &Process,
@@ -207,7 +208,11 @@ fn own_contribution(
         .filter(|c| c.process_id == process.id)
         .ok_or(AppError::NotFound)?;
     if contribution.author_id != account_id {
-        return Err(AppError::Forbidden);
+        return Err(if contribution.status() == ContributionStatus::Draft {
+            AppError::NotFound
+        } else {
+            AppError::Forbidden
+        });
     }
     Ok(contribution)
 }
@@ -314,6 +319,10 @@ async fn handle(
         .db(move |conn| {
             let process =
                 processes::process_by_slug(conn, &owned_slug)?.ok_or(AppError::NotFound)?;
+            // Someone else's draft is not found, whoever asks; then the role is checked.
+            if let Some(id) = draft_id {
+                own_contribution(conn, &process, id, account_id)?;
+            }
             let actor = actor_for(conn, account_id, process.id)?;
             if !can(&actor, Action::SubmitContribution) {
                 return Err(AppError::Forbidden);
