@@ -186,6 +186,21 @@ pub async fn dataset(
     Ok(download(content_type, file_name, body))
 }
 
+/// The most characters a spreadsheet cell holds (Excel's limit, which the writer enforces).
+const XLSX_CELL_MAX: usize = 32_767;
+
+/// A cell's text, cut at the spreadsheet's limit with a mark that it was cut (a contribution
+/// may be 100,000 characters long; the CSV and JSON files keep it whole).
+fn xlsx_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.chars().count() <= XLSX_CELL_MAX {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        let mut cut: String = cell.chars().take(XLSX_CELL_MAX - 1).collect();
+        cut.push('…');
+        std::borrow::Cow::Owned(cut)
+    }
+}
+
 /// Both datasets in one workbook, a sheet each.
 /// A sheet's name, its columns and its rows.
 type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
@@ -227,7 +242,7 @@ pub async fn workbook(
                     for (c, cell) in row.iter().enumerate() {
                         // Written as text, so nothing is ever taken for a formula.
                         sheet
-                            .write_string(r as u32 + 1, c as u16, cell)
+                            .write_string(r as u32 + 1, c as u16, xlsx_cell(cell).as_ref())
                             .map_err(AppError::internal)?;
                     }
                 }
