@@ -1,6 +1,10 @@
 //! Browser tests: Debian's Chromium, driven through chromedriver, the way a person uses
 //! Concord: fields found by their labels, buttons by their text, keyboard focus visible.
 
+mod audit;
+mod journeys;
+mod pages;
+
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -10,11 +14,11 @@ use serde_json::json;
 
 use crate::helpers::{Backend, PASSWORD, spawn_app};
 
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// A chromedriver process, stopped when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
     _profile: tempfile::TempDir,
@@ -36,7 +40,7 @@ fn free_port() -> u16 {
 
 /// Starts chromedriver and a headless Chromium; `None` (with a loud message) where they are
 /// not installed, except in CI, where their absence fails the test.
-async fn browser() -> Option<(Client, Driver)> {
+pub(crate) async fn browser() -> Option<(Client, Driver)> {
     if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
         assert!(
             std::env::var("CI").is_err(),
@@ -99,7 +103,7 @@ async fn browser() -> Option<(Client, Driver)> {
 }
 
 /// Types into the field whose label reads `label`, as a person finds it.
-async fn fill(client: &Client, label: &str, value: &str) {
+pub(crate) async fn fill(client: &Client, label: &str, value: &str) {
     let label_element = client
         .find(Locator::XPath(&format!(
             "//label[normalize-space()='{label}']"
@@ -119,7 +123,7 @@ async fn fill(client: &Client, label: &str, value: &str) {
     field.send_keys(value).await.expect("typed");
 }
 
-async fn choose(client: &Client, label: &str, option_text: &str) {
+pub(crate) async fn choose(client: &Client, label: &str, option_text: &str) {
     let label_element = client
         .find(Locator::XPath(&format!(
             "//label[normalize-space()='{label}']"
@@ -131,7 +135,7 @@ async fn choose(client: &Client, label: &str, option_text: &str) {
     select.select_by_label(option_text).await.expect("chosen");
 }
 
-async fn press(client: &Client, text: &str) {
+pub(crate) async fn press(client: &Client, text: &str) {
     client
         .find(Locator::XPath(&format!(
             "//button[normalize-space()='{text}']"
@@ -144,7 +148,10 @@ async fn press(client: &Client, text: &str) {
 }
 
 /// Waits for the page a click led to: until an element matching `css` is there.
-async fn wait_for(client: &Client, css: &str) -> Result<fantoccini::elements::Element, String> {
+pub(crate) async fn wait_for(
+    client: &Client,
+    css: &str,
+) -> Result<fantoccini::elements::Element, String> {
     client
         .wait()
         .at_most(Duration::from_secs(10))
@@ -154,7 +161,7 @@ async fn wait_for(client: &Client, css: &str) -> Result<fantoccini::elements::El
 }
 
 /// Waits until the address holds `fragment`: the click's page has arrived.
-async fn wait_for_url(client: &Client, fragment: &str) -> Result<(), String> {
+pub(crate) async fn wait_for_url(client: &Client, fragment: &str) -> Result<(), String> {
     for _ in 0..100 {
         let url = client.current_url().await.map_err(|e| e.to_string())?;
         if url.as_str().contains(fragment) {
@@ -165,7 +172,7 @@ async fn wait_for_url(client: &Client, fragment: &str) -> Result<(), String> {
     Err(format!("the address never held {fragment}"))
 }
 
-async fn document_attribute(client: &Client, name: &str) -> String {
+pub(crate) async fn document_attribute(client: &Client, name: &str) -> String {
     client
         .execute(
             &format!("return document.documentElement.getAttribute('{name}');"),
