@@ -1,7 +1,7 @@
 //! Written contributions: drafts, submission and receipts, attachments, kept text, forged
 //! requests, moderation, search and filters, and the list's query count.
 
-use reqwest::multipart::{Form, Part};
+use reqwest::multipart::Form;
 use reqwest::{Response, StatusCode};
 
 use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app, with_db};
@@ -79,26 +79,13 @@ async fn send_with_token(
     fields: &[(&str, &str)],
     files: Vec<(&str, Vec<u8>)>,
 ) -> Response {
-    let mut form = Form::new();
-    for (name, value) in fields {
-        form = form.text(name.to_string(), value.to_string());
-    }
-    for (file_name, bytes) in files {
-        form = form.part(
-            "attachments",
-            Part::bytes(bytes)
-                .file_name(file_name.to_string())
-                .mime_str("application/pdf")
-                .expect("a MIME type"),
-        );
-    }
+    let files = files
+        .into_iter()
+        .map(|(name, bytes)| (name.to_string(), bytes))
+        .collect();
     browser
-        .client
-        .post(browser.url(&format!("{form_path}?csrf_token={token}")))
-        .multipart(form)
-        .send()
+        .send_multipart(form_path, token, fields, files)
         .await
-        .expect("answered")
 }
 
 fn pdf(text: &str) -> Vec<u8> {

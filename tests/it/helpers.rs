@@ -339,6 +339,37 @@ impl Browser {
         self.post_form(action, &form).await
     }
 
+    /// Posts a multipart form as a browser does (the contribution form): fields, PDF files
+    /// under `attachments`, and `token` in the action's query, as multipart bodies carry it.
+    pub async fn send_multipart(
+        &self,
+        action: &str,
+        token: &str,
+        fields: &[(&str, &str)],
+        files: Vec<(String, Vec<u8>)>,
+    ) -> Response {
+        use reqwest::multipart::{Form, Part};
+        let mut form = Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        for (file_name, bytes) in files {
+            form = form.part(
+                "attachments",
+                Part::bytes(bytes)
+                    .file_name(file_name)
+                    .mime_str("application/pdf")
+                    .expect("a MIME type"),
+            );
+        }
+        self.client
+            .post(self.url(&format!("{action}?csrf_token={token}")))
+            .multipart(form)
+            .send()
+            .await
+            .expect("answered")
+    }
+
     pub async fn register(
         &self,
         email: &str,

@@ -7,7 +7,6 @@
 use std::io::{Cursor, Read};
 use std::process::Command;
 
-use reqwest::multipart::{Form, Part};
 use reqwest::{Response, StatusCode};
 
 use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app_with};
@@ -528,27 +527,9 @@ async fn send_contribution(
     let (status, html) = browser.get_text(form_path).await;
     assert_eq!(status, StatusCode::OK, "{form_path}");
     assert_inert(&html, form_path);
-    let token = csrf_of(&html);
-    let mut form = Form::new();
-    for (name, value) in fields {
-        form = form.text(name.to_string(), value.to_string());
-    }
-    for (file_name, bytes) in files {
-        form = form.part(
-            "attachments",
-            Part::bytes(bytes)
-                .file_name(file_name)
-                .mime_str("application/pdf")
-                .expect("a MIME type"),
-        );
-    }
     browser
-        .client
-        .post(browser.url(&format!("{form_path}?csrf_token={token}")))
-        .multipart(form)
-        .send()
+        .send_multipart(form_path, &csrf_of(&html), fields, files)
         .await
-        .expect("answered")
 }
 
 fn pdf() -> Vec<u8> {
