@@ -81,6 +81,9 @@ impl AppError {
             reference_label: lang.t("error-reference"),
             reference,
             home: lang.t("nav-home"),
+            site: lang.t("site-name"),
+            skip: lang.t("skip-to-content"),
+            nav_label: lang.t("nav-label"),
         };
         let html = page
             .render()
@@ -176,6 +179,9 @@ struct ErrorPage {
     reference_label: String,
     reference: Option<String>,
     home: String,
+    site: String,
+    skip: String,
+    nav_label: String,
 }
 
 /// Percent-encodes a value for a query string.
