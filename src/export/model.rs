@@ -208,13 +208,10 @@ pub struct Input<'a> {
     pub labels: Labels,
 }
 
-/// Builds the model: numbers, languages, stable identifiers and the list of sources.
-pub fn build(input: Input<'_>) -> Export {
-    let content = input.content;
-    let base_url = input.base_url.trim_end_matches('/');
-    // The language the document states; revisions published before documents stated one
-    // are told from their script.
-    let language = Language::official(&content.language)
+/// The language a document is written in: the one it states; revisions published before
+/// documents stated one are told from their script.
+pub fn document_language(content: &Content) -> Language {
+    Language::official(&content.language)
         .or_else(|| {
             let mut whole = ScriptCount::of(&content.title);
             for node in &content.nodes {
@@ -222,7 +219,27 @@ pub fn build(input: Input<'_>) -> Export {
             }
             whole.language()
         })
-        .unwrap_or(Language::ENGLISH);
+        .unwrap_or(Language::ENGLISH)
+}
+
+/// The language of one paragraph of a document written in `document`: its own where its
+/// script says so (an Arabic paragraph quoted in an English text), the document's otherwise.
+pub fn node_language(text: &str, document: Language) -> Language {
+    match ScriptCount::of(text).language() {
+        // A Chinese paragraph of a Japanese text, say, is in the text's language.
+        Some(own) if own.is_cjk() && document.is_cjk() => document,
+        Some(own) => own,
+        // Latin letters in a document of another script: most likely English.
+        None if !document.is_latin() && has_letters(text) => Language::ENGLISH,
+        None => document,
+    }
+}
+
+/// Builds the model: numbers, languages, stable identifiers and the list of sources.
+pub fn build(input: Input<'_>) -> Export {
+    let content = input.content;
+    let base_url = input.base_url.trim_end_matches('/');
+    let language = document_language(content);
     let mut languages = vec![language];
 
     let mut sources: Vec<SourceEntry> = Vec::new();
@@ -230,15 +247,7 @@ pub fn build(input: Input<'_>) -> Export {
     let mut eids: HashMap<String, usize> = HashMap::new();
     let mut nodes = Vec::with_capacity(content.nodes.len());
     for (node, number) in content.nodes.iter().zip(numbers(&content.nodes)) {
-        let node_language = match ScriptCount::of(&node.text).language() {
-            // A paragraph in the document's own script is in the document's language (a
-            // Chinese paragraph of a Japanese text, say); another script is its own language.
-            Some(own) if own.is_cjk() && language.is_cjk() => language,
-            Some(own) => own,
-            // Latin letters in a document of another script: most likely English.
-            None if !language.is_latin() && has_letters(&node.text) => Language::ENGLISH,
-            None => language,
-        };
+        let node_language = node_language(&node.text, language);
         if !languages.contains(&node_language) {
             languages.push(node_language);
         }

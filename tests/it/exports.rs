@@ -967,6 +967,27 @@ async fn a_document_states_its_symbol_and_language(backend: Backend) {
         "{paragraphs:?}"
     );
 
+    // The pages mark the text with its language too, for screen readers and translators.
+    let (_, page) = cofacilitator
+        .get_text("/p/gcm/documents/draft/revisions/rev-1")
+        .await;
+    assert!(
+        page.contains("<h1 dir=\"auto\" lang=\"fr\">Pacte mondial"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"node-text\" lang=\"ar\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"node-text\" lang=\"fr\">"),
+        "{page}"
+    );
+    let (_, page) = cofacilitator
+        .get_text("/p/gcm/documents/draft/revisions/zero-draft")
+        .await;
+    assert!(page.contains("<div class=\"node-text\" lang=\"en\">"));
+
     // The zero draft was published in English, and stays so.
     let zero = download(
         &cofacilitator,

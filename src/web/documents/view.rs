@@ -16,6 +16,8 @@ use crate::domain::diff::Change as WordChange;
 use crate::domain::documents::{
     Change, Comparison, Content, Node, NodeKind, Source, compare as compare_nodes, numbers,
 };
+use crate::export::model::{document_language, node_language};
+use crate::export::text::Language;
 use crate::store::documents::{self as store, RevisionSummary};
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -34,6 +36,8 @@ pub struct NodeView {
     pub heading: String,
     pub html: String,
     pub sources: Vec<SourceView>,
+    /// BCP 47: the language of this node's text, for `lang`.
+    pub lang: &'static str,
 }
 
 pub struct SourceView {
@@ -140,7 +144,12 @@ pub fn source_links(
     Ok(links)
 }
 
-pub fn node_views(nodes: &[Node], links: &HashMap<Source, String>) -> Vec<NodeView> {
+/// The nodes of a document written in `language`, as its pages show them.
+pub fn node_views(
+    nodes: &[Node],
+    links: &HashMap<Source, String>,
+    language: Language,
+) -> Vec<NodeView> {
     numbers(nodes)
         .into_iter()
         .zip(nodes)
@@ -173,6 +182,7 @@ pub fn node_views(nodes: &[Node], links: &HashMap<Source, String>) -> Vec<NodeVi
                     note: p.note.clone(),
                 })
                 .collect(),
+            lang: node_language(&node.text, language).code,
         })
         .collect()
 }
@@ -183,6 +193,8 @@ pub(super) struct DocumentPage {
     ctx: Ctx,
     loaded: Loaded,
     content: Content,
+    /// The language the text is written in (BCP 47).
+    lang: &'static str,
     nodes: Vec<NodeView>,
     revisions: Vec<RevisionSummary>,
     /// The revision shown, or `None` for the working copy.
@@ -240,7 +252,8 @@ pub async fn document_page(
             let editing = working && loaded.can_edit();
             Ok(DocumentPage {
                 ctx,
-                nodes: node_views(&content.nodes, &links),
+                lang: document_language(&content).code,
+                nodes: node_views(&content.nodes, &links, document_language(&content)),
                 loaded,
                 content,
                 revisions,
@@ -268,7 +281,8 @@ pub(super) fn working_copy_page(
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
     Ok(DocumentPage {
         ctx,
-        nodes: node_views(&content.nodes, &links),
+        lang: document_language(&content).code,
+        nodes: node_views(&content.nodes, &links, document_language(&content)),
         editing: loaded.can_edit(),
         loaded,
         content,
@@ -285,6 +299,8 @@ struct RevisionPage {
     ctx: Ctx,
     loaded: Loaded,
     content: Content,
+    /// The language the text is written in (BCP 47).
+    lang: &'static str,
     nodes: Vec<NodeView>,
     revision: RevisionSummary,
     revisions: Vec<RevisionSummary>,
@@ -319,7 +335,8 @@ pub async fn revision_page(
             let revisions = store::revisions_of(conn, loaded.document.id)?;
             Ok(RevisionPage {
                 ctx,
-                nodes: node_views(&content.nodes, &links),
+                lang: document_language(&content).code,
+                nodes: node_views(&content.nodes, &links, document_language(&content)),
                 revision: RevisionSummary {
                     number: revision.number,
                     label: revision.label,
