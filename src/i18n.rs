@@ -251,6 +251,24 @@ mod tests {
         messages
     }
 
+    /// Translations hold only what English has: a key English lacks is a typo or a leftover,
+    /// and would never be shown.
+    #[test]
+    fn translations_only_use_english_keys() {
+        for (file, sources) in FILES {
+            let english: Vec<String> = messages(sources[0].1).into_iter().map(|(k, _)| k).collect();
+            for (lang, source) in &sources[1..] {
+                for (key, _) in messages(source) {
+                    assert!(
+                        english.contains(&key),
+                        "locales/{}/{file} has {key}, which English lacks",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+
     /// Every English file is in `FILES`, so none escapes the tests below.
     #[test]
     fn every_english_file_is_checked() {

@@ -47,16 +47,8 @@ pub async fn stakeholder(
     organisation: &str,
     category: &str,
 ) -> Browser {
-    let browser = app.participant(email, name, organisation, category).await;
-    let response = browser
-        .submit(
-            &format!("/p/{slug}"),
-            &format!("/p/{slug}/accreditation"),
-            &[("", "")],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "accredited");
-    browser
+    app.accredited(slug, email, name, organisation, category)
+        .await
 }
 
 /// Sends the contribution form of `form_path` as a browser would: multipart, the page's
@@ -785,16 +777,7 @@ async fn withdrawing_and_hiding_keep_a_trace(backend: Backend) {
         "academia",
     )
     .await;
-    admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[
-                ("email", "mod@example.org"),
-                ("role", "moderator"),
-                ("group", "1"),
-            ],
-        )
+    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
         .await;
     let moderator = app.new_browser();
     moderator.login("mod@example.org", PASSWORD).await;

@@ -38,18 +38,8 @@ async fn setup(app: &TestApp) -> (Browser, Browser) {
             "member-state",
         )
         .await;
-    let response = admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[
-                ("email", "cofac@example.org"),
-                ("role", "co-facilitator"),
-                ("group", ""),
-            ],
-        )
+    app.assign_role(&admin, "gcm", "cofac@example.org", "co-facilitator", "")
         .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
     with_db(app, |conn| {
         use concord::store::documents::{NewDocument, create_document};
         use diesel::prelude::*;
@@ -304,16 +294,7 @@ async fn concurrent_edits_merge_or_keep_both_texts(backend: Backend) {
         "member-state",
     )
     .await;
-    admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[
-                ("email", "cofac2@example.org"),
-                ("role", "co-facilitator"),
-                ("group", ""),
-            ],
-        )
+    app.assign_role(&admin, "gcm", "cofac2@example.org", "co-facilitator", "")
         .await;
     let second = app.new_browser();
     second.login("cofac2@example.org", PASSWORD).await;
@@ -539,16 +520,7 @@ async fn working_copies_and_edits_are_for_the_role_only(backend: Backend) {
         "un-system",
     )
     .await;
-    admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[
-                ("email", "chair@example.org"),
-                ("role", "chair"),
-                ("group", ""),
-            ],
-        )
+    app.assign_role(&admin, "gcm", "chair@example.org", "chair", "")
         .await;
     let chair = app.new_browser();
     chair.login("chair@example.org", PASSWORD).await;

@@ -23,14 +23,7 @@ async fn role(
 ) -> Browser {
     app.participant(email, name, "United Nations Secretariat", "un-system")
         .await;
-    let response = admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[("email", email), ("role", role), ("group", group)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{role} assigned");
+    app.assign_role(admin, "gcm", email, role, group).await;
     let browser = app.new_browser();
     browser.login(email, PASSWORD).await;
     browser

@@ -114,18 +114,8 @@ async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
             "member-state",
         )
         .await;
-    let response = admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[
-                ("email", "cofac@example.org"),
-                ("role", "co-facilitator"),
-                ("group", ""),
-            ],
-        )
+    app.assign_role(&admin, "gcm", "cofac@example.org", "co-facilitator", "")
         .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
     with_db(app, move |conn| {
         use concord::store::documents::{NewDocument, create_document};
         use diesel::prelude::*;
@@ -828,16 +818,7 @@ async fn the_draft_summary_bundles_summary_and_draft(backend: Backend) {
         "un-system",
     )
     .await;
-    admin
-        .submit(
-            "/admin/processes/gcm",
-            "/admin/processes/gcm/roles",
-            &[
-                ("email", "chair@example.org"),
-                ("role", "chair"),
-                ("group", ""),
-            ],
-        )
+    app.assign_role(&admin, "gcm", "chair@example.org", "chair", "")
         .await;
     let chair = app.new_browser();
     chair.login("chair@example.org", PASSWORD).await;

@@ -233,6 +233,48 @@ impl TestApp {
         browser
     }
 
+    /// Registers an account, signs it in, and asks for accreditation in process `slug`
+    /// (the test processes accredit on request): a stakeholder of that process.
+    pub async fn accredited(
+        &self,
+        slug: &str,
+        email: &str,
+        name: &str,
+        organisation: &str,
+        category: &str,
+    ) -> Browser {
+        let browser = self.participant(email, name, organisation, category).await;
+        let response = browser
+            .submit(
+                &format!("/p/{slug}"),
+                &format!("/p/{slug}/accreditation"),
+                &[("", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "accredited");
+        browser
+    }
+
+    /// Gives the account `email` the role `role` in process `slug` (of group number `group`,
+    /// or `""` for a role of the whole process), as `admin` does through the form.
+    pub async fn assign_role(
+        &self,
+        admin: &Browser,
+        slug: &str,
+        email: &str,
+        role: &str,
+        group: &str,
+    ) {
+        let response = admin
+            .submit(
+                &format!("/admin/processes/{slug}"),
+                &format!("/admin/processes/{slug}/roles"),
+                &[("email", email), ("role", role), ("group", group)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{role} assigned");
+    }
+
     /// Creates a small process through the administration form.
     pub async fn create_process(&self, admin: &Browser, slug: &str) -> Response {
         admin

@@ -23,7 +23,6 @@ use crate::store::processes::{self, ActionGroup, Process};
 use crate::store::proposals::ProposalHeader;
 use crate::store::review::queue::Candidate;
 use crate::web::error::AppError;
-use crate::web::page::Ctx;
 use crate::web::processes::{load_process_for, require};
 use crate::web::proposals::show::public_proposal;
 use crate::web::session::Visitor;
@@ -66,17 +65,6 @@ impl Reviewing {
 
     pub fn may_decide(&self) -> bool {
         crate::domain::permissions::can(&self.actor, Action::ReviewProposals(self.group_id()))
-    }
-}
-
-/// The visitor of a review page, taken from the page's context so that a request resolves
-/// its session once (the page's queries are counted); anyone signed out is sent to sign in.
-pub fn signed_in_visitor(ctx: &Ctx) -> Result<Visitor, AppError> {
-    match &ctx.user {
-        Some(user) => Ok(Visitor(Some(user.clone()), None)),
-        None => Err(AppError::SignInRequired {
-            next: ctx.here.clone(),
-        }),
     }
 }
 
@@ -166,39 +154,6 @@ pub fn similar_to(
 
 #[cfg(test)]
 mod tests {
-    /// The keys of a Fluent file (messages only, not attributes or comments).
-    fn keys(source: &str) -> Vec<String> {
-        source
-            .lines()
-            .filter(|l| !l.starts_with(char::is_whitespace))
-            .filter_map(|l| l.split_once(" ="))
-            .map(|(k, _)| k.trim().to_string())
-            .filter(|k| !k.is_empty() && !k.starts_with('#'))
-            .collect()
-    }
-
-    /// English is complete, and French and Arabic translate every message, no more.
-    #[test]
-    fn every_review_message_is_translated() {
-        let english = keys(include_str!("../../../locales/en/review.ftl"));
-        assert!(english.len() > 50, "English has the messages");
-        for (name, source) in [
-            ("fr", include_str!("../../../locales/fr/review.ftl")),
-            ("ar", include_str!("../../../locales/ar/review.ftl")),
-        ] {
-            let translated = keys(source);
-            for key in &english {
-                assert!(translated.contains(key), "{name} lacks {key}");
-            }
-            for key in &translated {
-                assert!(
-                    english.contains(key),
-                    "{name} has {key}, which English lacks"
-                );
-            }
-        }
-    }
-
     /// Every message key the review code makes exists in English.
     #[test]
     fn every_key_made_exists() {

@@ -7,10 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use super::{
-    Reviewing, SimilarView, load_reviewing, proposal_of_group, queue_path, signed_in_visitor,
-    similar_to,
-};
+use super::{Reviewing, SimilarView, load_reviewing, proposal_of_group, queue_path, similar_to};
 use crate::db::DbConnection;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::review::DecisionKind;
@@ -24,7 +21,7 @@ use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::proposals::{lines, proposal_path};
-use crate::web::session::Visitor;
+use crate::web::session::{SignedIn, Visitor};
 
 /// Beside the proposal under review, this many alike.
 const SIMILAR_SHOWN: usize = 5;
@@ -250,10 +247,11 @@ impl ReviewPage {
 #[get("/{reference}")]
 pub async fn review_page(
     ctx: Ctx,
+    _user: SignedIn,
+    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let visitor = signed_in_visitor(&ctx)?;
     let (slug, number, reference) = path.into_inner();
     let view = state
         .db(move |conn| load_view(conn, &slug, &number, &reference, &visitor))

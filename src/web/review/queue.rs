@@ -7,7 +7,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use super::{SimilarView, load_reviewing, queue_path, review_path, signed_in_visitor, similar_to};
+use super::{SimilarView, load_reviewing, queue_path, review_path, similar_to};
 use crate::domain::proposals::ProposalStatus;
 use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
 use crate::store::review::queue::{
@@ -17,6 +17,7 @@ use crate::web::AppState;
 use crate::web::error::{AppError, urlencode};
 use crate::web::page::{self, Ctx};
 use crate::web::proposals::proposal_path;
+use crate::web::session::{SignedIn, Visitor};
 
 pub const PER_PAGE: i64 = 25;
 /// Beside each proposal of the queue, this many alike.
@@ -155,11 +156,12 @@ impl QueuePage {
 #[get("")]
 pub async fn queue(
     ctx: Ctx,
+    _user: SignedIn,
+    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let visitor = signed_in_visitor(&ctx)?;
     let (slug, number) = path.into_inner();
     let query = query.into_inner();
     let page_number = query.page_number();

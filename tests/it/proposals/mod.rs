@@ -36,16 +36,8 @@ async fn accredited(
     organisation: &str,
     category: &str,
 ) -> Browser {
-    let browser = app.participant(email, name, organisation, category).await;
-    let response = browser
-        .submit(
-            &format!("/p/{SLUG}"),
-            &format!("/p/{SLUG}/accreditation"),
-            &[("", "")],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    browser
+    app.accredited(SLUG, email, name, organisation, category)
+        .await
 }
 
 /// A complete proposal form for group 1.

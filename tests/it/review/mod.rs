@@ -61,16 +61,8 @@ async fn accredited(
     organisation: &str,
     category: &str,
 ) -> Browser {
-    let browser = app.participant(email, name, organisation, category).await;
-    let response = browser
-        .submit(
-            &format!("/p/{SLUG}"),
-            &format!("/p/{SLUG}/accreditation"),
-            &[("", "")],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    browser
+    app.accredited(SLUG, email, name, organisation, category)
+        .await
 }
 
 /// A participant who holds `role` (of `group`, when it is a group's).
@@ -90,14 +82,7 @@ async fn with_role(
             "un-system",
         )
         .await;
-    let response = admin
-        .submit(
-            &format!("/admin/processes/{SLUG}"),
-            &format!("/admin/processes/{SLUG}/roles"),
-            &[("email", email), ("role", role), ("group", group)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{role} assigned");
+    app.assign_role(admin, SLUG, email, role, group).await;
     browser
 }
 
