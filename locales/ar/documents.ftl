@@ -127,3 +127,4 @@ document-language-choose = اختر إحدى اللغات الواردة في ا
 notice-details-saved = حُفظت البيانات.
 error-revision-label-required = أعطِ التنقيح اسمًا، مثل Rev.1.
 error-revision-label-taken = يوجد تنقيح لهذه الوثيقة بهذا الاسم؛ اختر اسمًا آخر.
+document-details-changed-meanwhile = غيّر شخص آخر هذا الحقل أثناء تحريرك له؛ ما حفظه معروض أعلاه. إذا حفظت مرة أخرى يُحتفظ بما في هذا الحقل.

@@ -94,3 +94,4 @@ document-language-choose = Choose one of the languages in the list.
 notice-details-saved = The details have been saved.
 error-revision-label-required = Give the revision a name, such as Rev.1.
 error-revision-label-taken = A revision of this document has this name already; choose another.
+document-details-changed-meanwhile = Someone else changed this while you were editing; what they saved is shown above. Saving again keeps what is in this box.

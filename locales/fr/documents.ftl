@@ -103,3 +103,4 @@ document-language-choose = Choisissez l'une des langues de la liste.
 notice-details-saved = Les informations ont été enregistrées.
 error-revision-label-required = Donnez un nom à la révision, par exemple Rev.1.
 error-revision-label-taken = Une révision de ce document porte déjà ce nom ; choisissez-en un autre.
+document-details-changed-meanwhile = Quelqu'un d'autre a modifié ce champ pendant que vous le modifiiez ; ce qu'il a enregistré figure ci-dessus. En enregistrant à nouveau, vous conservez le contenu de ce champ.

@@ -20,6 +20,7 @@ on_both_backends!(
     working_copies_are_exported_marked_and_only_to_drafters,
     the_draft_summary_bundles_summary_and_draft,
     a_document_states_its_symbol_and_language,
+    details_saved_at_once_merge_or_show_both,
 );
 
 const ARABIC: &str = "نلتزم بتعزيز التعاون الدولي بشأن الهجرة الآمنة والمنظمة";
@@ -977,4 +978,82 @@ async fn a_document_states_its_symbol_and_language(backend: Backend) {
     .await;
     assert!(zero.text().contains("<FRBRlanguage language=\"eng\"/>"));
     assert!(!zero.text().contains("A/CONF.231/3/Rev.1"));
+}
+
+/// Two drafters change the details from forms opened at the same time: different fields
+/// merge; the same field changed two ways is shown with both texts, and nothing is lost.
+async fn details_saved_at_once_merge_or_show_both(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, cofacilitator) = setup(&app, false).await;
+    let path = "/p/gcm/documents/draft/details";
+    let title = "Global Compact for Safe, Orderly and Regular Migration";
+    let save = |fields: Vec<(&'static str, String)>| {
+        let mut all = vec![
+            ("base_title", title.to_string()),
+            ("base_symbol", "A/CONF.231/3".to_string()),
+            ("base_language", "en".to_string()),
+        ];
+        all.extend(fields);
+        let browser = &cofacilitator;
+        async move { browser.submit(path, path, &all).await }
+    };
+
+    // One changed the symbol, the other (from the same old form) the title: both are kept.
+    let first = save(vec![
+        ("title", title.into()),
+        ("symbol", "A/CONF.231/3/Rev.1".into()),
+        ("language", "en".into()),
+    ])
+    .await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let second = save(vec![
+        ("title", "Global Compact for Migration".into()),
+        ("symbol", "A/CONF.231/3".into()),
+        ("language", "en".into()),
+    ])
+    .await;
+    assert_eq!(second.status(), StatusCode::SEE_OTHER);
+    let (_, form) = cofacilitator.get_text(path).await;
+    assert!(form.contains("value=\"Global Compact for Migration\""));
+    assert!(form.contains("value=\"A/CONF.231/3/Rev.1\""));
+
+    // Both changed the title from the same old form: the later save is shown again, its
+    // text kept, the other's beside it; saving from there keeps the later text.
+    let clash = save(vec![
+        ("title", "Pacte mondial".into()),
+        ("symbol", "A/CONF.231/3".into()),
+        ("language", "en".into()),
+    ])
+    .await;
+    assert_eq!(clash.status(), StatusCode::CONFLICT);
+    let page = clash.text().await.unwrap();
+    assert!(page.contains("Someone else changed this while you were editing"));
+    assert!(
+        page.contains("value=\"Pacte mondial\""),
+        "the text typed is kept"
+    );
+    assert!(
+        page.contains("Global Compact for Migration"),
+        "what was saved is shown"
+    );
+    assert!(page.contains("name=\"base_title\" value=\"Global Compact for Migration\""));
+    let again = cofacilitator
+        .submit(
+            path,
+            path,
+            &[
+                ("base_title", "Global Compact for Migration"),
+                ("base_symbol", "A/CONF.231/3/Rev.1"),
+                ("base_language", "en"),
+                ("title", "Pacte mondial"),
+                ("symbol", "A/CONF.231/3/Rev.1"),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let (_, form) = cofacilitator.get_text(path).await;
+    assert!(form.contains("value=\"Pacte mondial\""));
 }

@@ -1,6 +1,7 @@
 //! A document's details: its title, its symbol (such as A/CONF.231/3) and the language it is
 //! written in. They go into every revision published afterwards and into every export.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use diesel::prelude::*;
@@ -11,6 +12,7 @@ use crate::db::schema::documents;
 use crate::db::write_transaction;
 use crate::export::text::Language;
 use crate::store::audit::{self, Entry};
+use crate::store::documents::Document;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
@@ -18,6 +20,8 @@ use crate::web::session::{SignedIn, Visitor};
 
 const TITLE_MAX: usize = 300;
 const SYMBOL_MAX: usize = 60;
+/// The message beside a field someone else changed while the editor was writing.
+const CHANGED: &str = "document-details-changed-meanwhile";
 
 #[derive(Debug, Default, Deserialize)]
 pub struct DetailsForm {
@@ -27,14 +31,56 @@ pub struct DetailsForm {
     symbol: String,
     #[serde(default)]
     language: String,
+    /// The details as the form showed them, so that a save sees what changed meanwhile.
+    base_title: Option<String>,
+    base_symbol: Option<String>,
+    base_language: Option<String>,
 }
 
 impl DetailsForm {
     fn of(loaded: &Loaded) -> Self {
+        let document = &loaded.document;
         DetailsForm {
-            title: loaded.document.title.clone(),
-            symbol: loaded.document.symbol.clone(),
-            language: loaded.document.language.clone(),
+            title: document.title.clone(),
+            symbol: document.symbol.clone(),
+            language: document.language.clone(),
+            base_title: Some(document.title.clone()),
+            base_symbol: Some(document.symbol.clone()),
+            base_language: Some(document.language.clone()),
+        }
+    }
+
+    /// Merges the checked details with what is stored now, field by field: a field the
+    /// editor left as the form showed it takes what was saved meanwhile; a field both
+    /// changed, differently, is a conflict, shown beside the field with the editor's text.
+    fn merge(
+        &self,
+        (title, symbol, language): (String, String, Language),
+        stored: &Document,
+    ) -> Result<(String, String, Language), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let mut pick =
+            |field: &'static str, mine: String, base: &Option<String>, now: &str| match base {
+                Some(base) if mine == *base => now.to_string(),
+                Some(base) if now != base && now != mine => {
+                    errors.add(field, CHANGED);
+                    mine
+                }
+                _ => mine,
+            };
+        let title = pick("title", title, &self.base_title, &stored.title);
+        let symbol = pick("symbol", symbol, &self.base_symbol, &stored.symbol);
+        let code = pick(
+            "language",
+            language.code.to_string(),
+            &self.base_language,
+            &stored.language,
+        );
+        let language = Language::official(&code).unwrap_or(language);
+        if errors.is_empty() {
+            Ok((title, symbol, language))
+        } else {
+            Err(errors)
         }
     }
 
@@ -93,6 +139,15 @@ impl DetailsPage {
         )
     }
 
+    /// Whether someone else saved other details while this editor wrote.
+    fn changed_meanwhile(&self) -> bool {
+        self.errors.all().iter().any(|(_, key)| *key == CHANGED)
+    }
+
+    fn language_name(&self, code: &str) -> &'static str {
+        Language::official(code).map_or("", native_name)
+    }
+
     /// The languages to choose from, each named in its own language, as UN documents do.
     fn languages(&self) -> [(&'static str, &'static str); 6] {
         Language::OFFICIAL.map(|language| (language.code, native_name(language)))
@@ -147,9 +202,10 @@ pub async fn save_details(
         .db(move |conn| {
             write_transaction(conn, |conn| {
                 let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
-                let (title, symbol, language) = match checked {
+                let merged = checked.and_then(|details| form.merge(details, &loaded.document));
+                let (title, symbol, language) = match merged {
                     Ok(details) => details,
-                    Err(errors) => return Ok(Err((loaded, errors))),
+                    Err(errors) => return Ok(Err((loaded, form, errors))),
                 };
                 diesel::update(documents::table.find(loaded.document.id))
                     .set((
@@ -182,12 +238,25 @@ pub async fn save_details(
         .await?;
     match outcome {
         Ok(location) => Ok(page::see_other(&location)),
-        Err((loaded, errors)) => page::invalid(&DetailsPage {
-            ctx,
-            loaded,
-            form,
-            errors,
-        }),
+        Err((loaded, mut form, errors)) => {
+            let changed = errors.all().iter().any(|(_, key)| *key == CHANGED);
+            // Saving again from here means: what is in the boxes replaces what is stored.
+            let stored = DetailsForm::of(&loaded);
+            form.base_title = stored.base_title;
+            form.base_symbol = stored.base_symbol;
+            form.base_language = stored.base_language;
+            let page = DetailsPage {
+                ctx,
+                loaded,
+                form,
+                errors,
+            };
+            if changed {
+                page::render(&page, StatusCode::CONFLICT)
+            } else {
+                page::invalid(&page)
+            }
+        }
     }
 }
 
@@ -200,6 +269,7 @@ mod tests {
             title: title.into(),
             symbol: symbol.into(),
             language: language.into(),
+            ..DetailsForm::default()
         }
     }
 
