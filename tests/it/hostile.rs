@@ -1476,7 +1476,7 @@ fn tag_of(text: &str) -> String {
 
 fn assert_valid_akoma_ntoso(xml: &[u8]) {
     let schema = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/schemas/akomantoso30.xsd");
+        .join("tests/fixtures/schemas/akomantoso30.xsd");
     assert!(schema.is_file(), "the schema at {}", schema.display());
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("export.akn.xml");

@@ -245,10 +245,10 @@ mod tests {
     use super::*;
     use crate::export::sample;
 
-    /// Validates with xmllint against the OASIS schema beside the repository (`../shared`).
+    /// Validates with xmllint against the OASIS schema the repository keeps (`tests/fixtures/schemas`).
     fn assert_valid(xml: &str) {
         let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/schemas/akomantoso30.xsd");
+            .join("tests/fixtures/schemas/akomantoso30.xsd");
         assert!(schema.is_file(), "the schema is at {}", schema.display());
         let file = std::env::temp_dir().join(format!(
             "concord-akn-test-{}.xml",
