@@ -3,6 +3,7 @@
 //! `Application::build` opens the database, applies migrations and binds the listener;
 //! `run_until_stopped` serves. Tests bind port 0 and talk HTTP to the real thing.
 
+pub mod app;
 pub mod config;
 pub mod db;
 pub mod demo;

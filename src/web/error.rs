@@ -130,7 +130,24 @@ fn is_nul_refused(error: &(dyn std::error::Error + 'static)) -> bool {
 
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
-        AppError::internal(e)
+        crate::app::Error::from(e).into()
+    }
+}
+
+/// A use case's refusal that its handler did not show itself. `Invalid` and `Conflict` are
+/// normally answered with the form again; a handler that lets them through has no form to
+/// show, so they are bad requests.
+impl From<crate::app::Error> for AppError {
+    fn from(e: crate::app::Error) -> Self {
+        use crate::app::Error;
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::Forbidden => AppError::Forbidden,
+            Error::BadRequest(why) => AppError::BadRequest(why),
+            Error::Invalid(_) => AppError::BadRequest("the form was refused"),
+            Error::Conflict(why) => AppError::BadRequest(why),
+            Error::Internal(source) => AppError::internal(source),
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! HTTP: routes, middleware, extractors and handlers by area.
 //!
-//! A handler reads like a sentence: extract, authorise, call the store in `web::block`,
-//! render. Permissions are decided by `domain::permissions::can`, never here.
+//! A handler reads like a sentence: extract, call one use case of `crate::app` in
+//! `AppState::run`, render. Permissions are decided by the use case through
+//! `domain::permissions::can`, never here; this layer holds no query and no transaction.
 
 pub mod accounts;
 pub mod admin;
@@ -50,18 +51,40 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Runs blocking database work off the async workers.
+    /// Runs blocking database work off the async workers, inside the request's span so what
+    /// it logs carries the request id.
     pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut crate::db::DbConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let span = tracing::Span::current();
         web::block(move || {
+            let _entered = span.enter();
             let mut conn = pool.get()?;
             f(&mut conn)
         })
         .await?
+    }
+
+    /// Runs a use case (`crate::app`) off the async workers, inside the request's span. Its
+    /// refusals come back as they are, for the handler to show; `?` turns the rest into an
+    /// `AppError`.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, crate::app::Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<T> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        web::block(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| crate::app::Error::Internal(e.into()))?
     }
 }
 

@@ -179,42 +179,4 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-/// The errors of a form, by field name; a field's message is a translation key.
-#[derive(Debug, Default, Clone)]
-pub struct FieldErrors(Vec<(&'static str, &'static str)>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, key: &'static str) {
-        if self.get(field).is_none() {
-            self.0.push((field, key));
-        }
-    }
-
-    /// Records the outcome of parsing one field, keeping the value when it is valid.
-    pub fn check<T>(
-        &mut self,
-        field: &'static str,
-        parsed: Result<T, crate::domain::validation::Invalid>,
-    ) -> Option<T> {
-        match parsed {
-            Ok(value) => Some(value),
-            Err(invalid) => {
-                self.add(field, invalid.0);
-                None
-            }
-        }
-    }
-
-    pub fn get(&self, field: &str) -> Option<&'static str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, k)| *k)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The fields in error, in order, for the summary at the top of the form.
-    pub fn all(&self) -> &[(&'static str, &'static str)] {
-        &self.0
-    }
-}
+pub use crate::domain::validation::FieldErrors;

@@ -36,6 +36,16 @@ pub struct CurrentUser {
     pub session_hash: String,
 }
 
+impl CurrentUser {
+    /// The person a use case acts for.
+    pub fn person(&self) -> crate::app::Person {
+        crate::app::Person {
+            account_id: self.id,
+            is_admin: self.is_admin,
+        }
+    }
+}
+
 /// The visitor of this request: signed in or not.
 #[derive(Debug, Clone, Default)]
 pub struct Visitor(pub Option<Arc<CurrentUser>>, pub Option<ExpiredSession>);
@@ -50,6 +60,11 @@ pub struct ExpiredSession {
 impl Visitor {
     pub fn user(&self) -> Option<&CurrentUser> {
         self.0.as_deref()
+    }
+
+    /// The signed-in person, for a use case; `None` for anyone else.
+    pub fn person(&self) -> Option<crate::app::Person> {
+        self.user().map(CurrentUser::person)
     }
 
     /// The account of a session that timed out, when this browser had one.

@@ -279,7 +279,8 @@ async fn download(browser: &Browser, path: &str) -> Download {
 
 /// The schema, as the repository keeps it (`tests/fixtures/schemas`).
 fn schema() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas/akomantoso30.xsd");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas/akomantoso30.xsd");
     assert!(
         path.is_file(),
         "the Akoma Ntoso schema is at {}",

@@ -1,0 +1,85 @@
+//! Why a use case did not do what it was asked, as values the web layer can show.
+//!
+//! A row that is not there is `NotFound` (diesel's `NotFound` included), never a failure; a
+//! failure keeps its whole cause chain for the one log line the web layer writes.
+
+use crate::domain::validation::FieldErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// What was named does not exist, or the person may not know that it does.
+    #[error("not found")]
+    NotFound,
+    /// The person's role does not allow it.
+    #[error("forbidden")]
+    Forbidden,
+    /// A request no form of ours sends (a version that is not a number, an unknown kind).
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    /// The input was read but refused: the errors beside their fields. The form comes back
+    /// with what was typed.
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    /// The thing changed since the person read it, or its state forbids this now; the message
+    /// key says which. What was typed comes back with it.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// Anything unexpected: the database failed, a file could not be written.
+    #[error(transparent)]
+    Internal(anyhow::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The field errors of an `Invalid` input made of one field's message.
+    pub fn invalid(field: &'static str, key: &'static str) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, key);
+        Error::Invalid(errors)
+    }
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => Error::NotFound,
+            other => Error::Internal(other.into()),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for Error {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        Error::Internal(e.into())
+    }
+}
+
+impl From<anyhow::Error> for Error {
+    fn from(e: anyhow::Error) -> Self {
+        Error::Internal(e)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Internal(e.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_row_is_not_found_and_a_failure_is_internal() {
+        assert!(matches!(
+            Error::from(diesel::result::Error::NotFound),
+            Error::NotFound
+        ));
+        assert!(matches!(
+            Error::from(diesel::result::Error::RollbackTransaction),
+            Error::Internal(_)
+        ));
+    }
+}
