@@ -16,6 +16,7 @@ pub use error::{Error, Result};
 
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::permissions::{Action, Actor, can};
+use crate::store::processes::{self, Process};
 use crate::store::roles;
 
 /// The account a request acts for: a signed-in person, or the account of a session that has
@@ -38,6 +39,18 @@ pub fn actor_in(conn: &mut DbConnection, person: Option<Person>, process_id: i64
             grants: roles::grants_in_process(conn, process_id, person.account_id)?,
         },
     })
+}
+
+/// The process named by `slug` and how `person` stands in it: where nearly every use case
+/// starts. An unknown slug is `NotFound`.
+pub fn process_for(
+    conn: &mut DbConnection,
+    slug: &str,
+    person: Option<Person>,
+) -> Result<(Process, Actor)> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
+    let actor = actor_in(conn, person, process.id)?;
+    Ok((process, actor))
 }
 
 /// Refuses unless the domain allows `action` to `actor`.
