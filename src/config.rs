@@ -161,125 +161,54 @@ impl Settings {
 
     /// Reads settings through `lookup`, so tests can pass their own variables.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let var = |name: &'static str| lookup(name).filter(|v| !v.trim().is_empty());
-        let err = |variable: &'static str, reason: String| ConfigError { variable, reason };
-
-        let environment = match var("CONCORD_ENV").as_deref().map(str::trim) {
-            None | Some("development") => Environment::Development,
-            Some("production") => Environment::Production,
-            Some(other) => {
-                return Err(err(
-                    "CONCORD_ENV",
-                    format!("is {other:?}; use development or production"),
-                ));
-            }
-        };
+        let env = Env(&lookup);
+        let environment = env.choice(
+            "CONCORD_ENV",
+            Environment::Development,
+            &[
+                ("development", Environment::Development),
+                ("production", Environment::Production),
+            ],
+        )?;
         let database_url = DatabaseUrl::parse(
-            var("DATABASE_URL")
+            env.var("DATABASE_URL")
                 .as_deref()
                 .unwrap_or("sqlite://concord.db"),
         )
-        .map_err(|reason| err("DATABASE_URL", reason))?;
-        let bind: SocketAddr = var("CONCORD_BIND")
+        .map_err(|reason| ConfigError::new("DATABASE_URL", reason))?;
+        let bind: SocketAddr = env
+            .var("CONCORD_BIND")
             .as_deref()
             .unwrap_or("127.0.0.1:8080")
             .trim()
             .parse()
             .map_err(|_| {
-                err(
+                ConfigError::new(
                     "CONCORD_BIND",
-                    "must be an address and port, such as 127.0.0.1:8080 or 0.0.0.0:8080".into(),
+                    "must be an address and port, such as 127.0.0.1:8080 or 0.0.0.0:8080",
                 )
             })?;
-        let public_url = match var("CONCORD_PUBLIC_URL") {
-            Some(url) => {
-                let url = url.trim().trim_end_matches('/').to_string();
-                if !(url.starts_with("http://") || url.starts_with("https://"))
-                    || url.len() <= "https://".len()
-                {
-                    return Err(err(
-                        "CONCORD_PUBLIC_URL",
-                        "must start with http:// or https://, such as https://concord.example.org"
-                            .into(),
-                    ));
-                }
-                url
-            }
+        let public_url = match env.var("CONCORD_PUBLIC_URL") {
+            Some(url) => public_url(&url)?,
             None => format!("http://{bind}"),
         };
-        let secret_key = match var("CONCORD_SECRET_KEY") {
-            Some(raw) => {
-                SecretKey::parse(&raw).map_err(|reason| err("CONCORD_SECRET_KEY", reason))?
-            }
-            None if environment == Environment::Production => {
-                return Err(err(
-                    "CONCORD_SECRET_KEY",
-                    "is required in production (CONCORD_ENV=production); generate one with `openssl rand -hex 32`".into(),
-                ));
-            }
-            None => development_secret(&database_url)
-                .map_err(|reason| err("CONCORD_SECRET_KEY", reason))?,
-        };
-        let log_format = match var("CONCORD_LOG_FORMAT").as_deref().map(str::trim) {
-            None | Some("text") => LogFormat::Text,
-            Some("json") => LogFormat::Json,
-            Some(other) => {
-                return Err(err(
-                    "CONCORD_LOG_FORMAT",
-                    format!("is {other:?}; use text or json"),
-                ));
-            }
-        };
-        let sqlite_synchronous = match var("CONCORD_SQLITE_SYNCHRONOUS")
-            .map(|v| v.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            None | Some("full") => SqliteSynchronous::Full,
-            Some("normal") => SqliteSynchronous::Normal,
-            Some(other) => {
-                return Err(err(
-                    "CONCORD_SQLITE_SYNCHRONOUS",
-                    format!("is {other:?}; use full or normal"),
-                ));
-            }
-        };
-        let number = |name: &'static str, default: u32, max: u32| -> Result<u32, ConfigError> {
-            match var(name) {
-                None => Ok(default),
-                Some(raw) => match raw.trim().parse::<u32>() {
-                    Ok(n) if (1..=max).contains(&n) => Ok(n),
-                    _ => Err(err(
-                        name,
-                        format!("is {raw:?}; use a whole number from 1 to {max}"),
-                    )),
-                },
-            }
-        };
+        let secret_key = secret_key(env.var("CONCORD_SECRET_KEY"), environment, &database_url)?;
+        let log_format = env.choice(
+            "CONCORD_LOG_FORMAT",
+            LogFormat::Text,
+            &[("text", LogFormat::Text), ("json", LogFormat::Json)],
+        )?;
+        let sqlite_synchronous = env.choice(
+            "CONCORD_SQLITE_SYNCHRONOUS",
+            SqliteSynchronous::Full,
+            &[
+                ("full", SqliteSynchronous::Full),
+                ("normal", SqliteSynchronous::Normal),
+            ],
+        )?;
         let default_workers = std::thread::available_parallelism()
             .map(usize::from)
             .unwrap_or(2) as u32;
-        let workers = number("CONCORD_WORKERS", default_workers, 256)? as usize;
-        let session_idle_minutes = i64::from(number("CONCORD_SESSION_IDLE_MINUTES", 120, 10_080)?);
-        let session_max_hours = i64::from(number("CONCORD_SESSION_MAX_HOURS", 12, 720)?);
-        let login_attempts_per_minute = number("CONCORD_LOGIN_ATTEMPTS_PER_MINUTE", 6, 10_000)?;
-        let login_burst = number("CONCORD_LOGIN_BURST", 10, 10_000)?;
-        let trusted_proxies = match var("CONCORD_TRUSTED_PROXIES") {
-            None => Vec::new(),
-            Some(raw) => raw
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    s.parse::<IpAddr>().map_err(|_| {
-                        err(
-                            "CONCORD_TRUSTED_PROXIES",
-                            format!("holds {s:?}, which is not an IP address"),
-                        )
-                    })
-                })
-                .collect::<Result<_, _>>()?,
-        };
-
         Ok(Self {
             environment,
             database_url,
@@ -288,12 +217,20 @@ impl Settings {
             secret_key,
             log_format,
             sqlite_synchronous,
-            workers,
-            session_idle_minutes,
-            session_max_hours,
-            trusted_proxies,
-            login_attempts_per_minute,
-            login_burst,
+            workers: env.number("CONCORD_WORKERS", default_workers, 256)? as usize,
+            session_idle_minutes: i64::from(env.number(
+                "CONCORD_SESSION_IDLE_MINUTES",
+                120,
+                10_080,
+            )?),
+            session_max_hours: i64::from(env.number("CONCORD_SESSION_MAX_HOURS", 12, 720)?),
+            trusted_proxies: trusted_proxies(env.var("CONCORD_TRUSTED_PROXIES"))?,
+            login_attempts_per_minute: env.number(
+                "CONCORD_LOGIN_ATTEMPTS_PER_MINUTE",
+                6,
+                10_000,
+            )?,
+            login_burst: env.number("CONCORD_LOGIN_BURST", 10, 10_000)?,
         })
     }
 
@@ -301,6 +238,107 @@ impl Settings {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+impl ConfigError {
+    fn new(variable: &'static str, reason: impl Into<String>) -> Self {
+        Self {
+            variable,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The environment as settings read it: a variable set to blanks counts as unset.
+struct Env<'a>(&'a dyn Fn(&str) -> Option<String>);
+
+impl Env<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        (self.0)(name).filter(|v| !v.trim().is_empty())
+    }
+
+    /// One of a few words (any case), or `default` when unset.
+    fn choice<T: Copy>(
+        &self,
+        name: &'static str,
+        default: T,
+        words: &[(&str, T)],
+    ) -> Result<T, ConfigError> {
+        let Some(raw) = self.var(name) else {
+            return Ok(default);
+        };
+        let word = raw.trim().to_ascii_lowercase();
+        match words.iter().find(|(w, _)| *w == word) {
+            Some((_, value)) => Ok(*value),
+            None => {
+                let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+                Err(ConfigError::new(
+                    name,
+                    format!("is {:?}; use {}", raw.trim(), names.join(" or ")),
+                ))
+            }
+        }
+    }
+
+    /// A whole number from 1 to `max`, or `default` when unset.
+    fn number(&self, name: &'static str, default: u32, max: u32) -> Result<u32, ConfigError> {
+        match self.var(name) {
+            None => Ok(default),
+            Some(raw) => match raw.trim().parse::<u32>() {
+                Ok(n) if (1..=max).contains(&n) => Ok(n),
+                _ => Err(ConfigError::new(
+                    name,
+                    format!("is {raw:?}; use a whole number from 1 to {max}"),
+                )),
+            },
+        }
+    }
+}
+
+fn public_url(raw: &str) -> Result<String, ConfigError> {
+    let url = raw.trim().trim_end_matches('/').to_string();
+    if !(url.starts_with("http://") || url.starts_with("https://")) || url.len() <= "https://".len()
+    {
+        return Err(ConfigError::new(
+            "CONCORD_PUBLIC_URL",
+            "must start with http:// or https://, such as https://concord.example.org",
+        ));
+    }
+    Ok(url)
+}
+
+/// The key that signs cookies: given, required in production, else kept beside the database.
+fn secret_key(
+    raw: Option<String>,
+    environment: Environment,
+    database_url: &DatabaseUrl,
+) -> Result<SecretKey, ConfigError> {
+    let refused = |reason: String| ConfigError::new("CONCORD_SECRET_KEY", reason);
+    match raw {
+        Some(raw) => SecretKey::parse(&raw).map_err(refused),
+        None if environment == Environment::Production => Err(refused(
+            "is required in production (CONCORD_ENV=production); generate one with `openssl rand -hex 32`".into(),
+        )),
+        None => development_secret(database_url).map_err(refused),
+    }
+}
+
+fn trusted_proxies(raw: Option<String>) -> Result<Vec<IpAddr>, ConfigError> {
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<IpAddr>().map_err(|_| {
+                ConfigError::new(
+                    "CONCORD_TRUSTED_PROXIES",
+                    format!("holds {s:?}, which is not an IP address"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// In development a missing secret is generated once and kept in a file beside the database,

@@ -34,6 +34,48 @@ struct DemoRevision {
     nodes: Vec<DemoNode>,
 }
 
+/// What a draft node's sources are resolved against.
+struct Sources<'a> {
+    demo: &'a Demo,
+    proposed: &'a HashMap<String, Proposed>,
+    summary: &'a PublishedSummary,
+}
+
+/// A node of a revision as written: the same node as `before` with what changed, or a new one.
+fn node_of(
+    written: &DemoNode,
+    before: Option<&Node>,
+    label: &str,
+    sources: &Sources<'_>,
+) -> Result<Node, DemoError> {
+    let cited = provenance(
+        sources.demo,
+        &written.sources,
+        sources.proposed,
+        Some(sources.summary),
+    )?;
+    let Some(before) = before else {
+        return Ok(Node {
+            key: fresh_key(),
+            kind: kind_of(written)?,
+            text: written
+                .text
+                .clone()
+                .ok_or_else(|| invalid(format!("{label}: new node {} has no text", written.key)))?,
+            provenance: cited,
+        });
+    };
+    let mut node = before.clone();
+    if let Some(text) = &written.text {
+        node.text.clone_from(text);
+    }
+    if written.kind.is_some() {
+        node.kind = kind_of(written)?;
+    }
+    node.provenance.extend(cited);
+    Ok(node)
+}
+
 /// Creates the draft and publishes its revisions; returns how many.
 pub(super) fn insert(
     conn: &mut DbConnection,
@@ -42,6 +84,11 @@ pub(super) fn insert(
     proposed: &HashMap<String, Proposed>,
     summary: &PublishedSummary,
 ) -> Result<usize, DemoError> {
+    let sources = Sources {
+        demo,
+        proposed,
+        summary,
+    };
     let mut revisions: Vec<Vec<Node>> = Vec::new();
     let mut previous: Vec<(&str, Node)> = Vec::new();
     let mut ever: HashSet<&str> = HashSet::new();
@@ -54,43 +101,21 @@ pub(super) fn insert(
                     revision.label, written.key
                 )));
             }
-            let node = match previous.iter().find(|(key, _)| *key == written.key) {
-                Some((_, before)) => {
-                    let mut node = before.clone();
-                    if let Some(text) = &written.text {
-                        node.text.clone_from(text);
-                    }
-                    if written.kind.is_some() {
-                        node.kind = kind_of(written)?;
-                    }
-                    node.provenance.extend(provenance(
-                        demo,
-                        &written.sources,
-                        proposed,
-                        Some(summary),
-                    )?);
-                    node
-                }
-                // A key dropped in an earlier revision does not come back: it would read
-                // as the old paragraph restored.
-                None if ever.contains(written.key.as_str()) => {
-                    return Err(invalid(format!(
-                        "{}: node {} was removed before",
-                        revision.label, written.key
-                    )));
-                }
-                None => Node {
-                    key: fresh_key(),
-                    kind: kind_of(written)?,
-                    text: written.text.clone().ok_or_else(|| {
-                        invalid(format!(
-                            "{}: new node {} has no text",
-                            revision.label, written.key
-                        ))
-                    })?,
-                    provenance: provenance(demo, &written.sources, proposed, Some(summary))?,
-                },
-            };
+            let before = previous.iter().find(|(key, _)| *key == written.key);
+            // A key dropped in an earlier revision does not come back: it would read as the
+            // old paragraph restored.
+            if before.is_none() && ever.contains(written.key.as_str()) {
+                return Err(invalid(format!(
+                    "{}: node {} was removed before",
+                    revision.label, written.key
+                )));
+            }
+            let node = node_of(
+                written,
+                before.map(|(_, node)| node),
+                &revision.label,
+                &sources,
+            )?;
             ever.insert(written.key.as_str());
             nodes.push((written.key.as_str(), node));
         }

@@ -183,18 +183,7 @@ fn insert_one(
     };
     let first = p.versions.first().ok_or_else(|| invalid("no version"))?;
     if p.draft {
-        let mut text = ProposalText::default();
-        first.apply(&mut text);
-        let text = DraftText::parse(&text)
-            .map_err(|e| invalid(format!("{e:?}")))?
-            .into_text();
-        let id = store::create_draft(conn, &new, &DraftContent { text, themes }, first.at)?;
-        return Ok(Proposed {
-            id,
-            reference: String::new(),
-            version: 0,
-            version_id: None,
-        });
+        return insert_draft(conn, &new, first, themes);
     }
     let organisation_name = demo.people.organisation_name(author.organisation_id);
     let mut text = ProposalText::default();
@@ -208,33 +197,14 @@ fn insert_one(
         match event {
             Event::Submit(i) => {
                 p.versions[i].apply(&mut text);
-                let submitted =
-                    SubmittedText::parse(&text).map_err(|e| invalid(format!("{e:?}")))?;
-                let status = match id {
-                    Some(id) => current(conn, demo, id)?.status(),
-                    None => ProposalStatus::Draft,
-                };
-                let next = Transition::submission_from(status)
-                    .apply(status)
-                    .map_err(invalid)?;
-                let submission = Submission {
-                    reference_prefix: &demo.process.reference_prefix,
-                    text: &submitted,
-                    themes: &themes,
-                    status: next,
+                let version = Version {
+                    new: &new,
                     organisation_name,
-                    by: author.id,
-                    now: at,
+                    text: &text,
+                    themes: &themes,
+                    at,
                 };
-                let receipt = match id {
-                    None => store::submit_new(conn, &new, &submission),
-                    Some(id) => {
-                        let proposal = current(conn, demo, id)?;
-                        store::submit(conn, &proposal, &submission)
-                    }
-                }
-                .map_err(invalid)?;
-                id = Some(receipt.proposal_id);
+                id = Some(submit_version(conn, demo, id, &version)?);
             }
             Event::Invite(i) => {
                 let organisation = demo.people.organisation(&p.co_sponsors[i].organisation)?;
@@ -268,6 +238,71 @@ fn insert_one(
         version: proposal.current_version,
         version_id,
     })
+}
+
+/// A proposal its author keeps as a draft: its first version, never submitted.
+fn insert_draft(
+    conn: &mut DbConnection,
+    new: &NewProposal,
+    first: &DemoVersion,
+    themes: Vec<i64>,
+) -> Result<Proposed, DemoError> {
+    let mut text = ProposalText::default();
+    first.apply(&mut text);
+    let text = DraftText::parse(&text)
+        .map_err(|e| invalid(format!("{e:?}")))?
+        .into_text();
+    let id = store::create_draft(conn, new, &DraftContent { text, themes }, first.at)?;
+    Ok(Proposed {
+        id,
+        reference: String::new(),
+        version: 0,
+        version_id: None,
+    })
+}
+
+/// One submitted version of a demo proposal, as of `at`.
+struct Version<'a> {
+    new: &'a NewProposal,
+    organisation_name: Option<&'a str>,
+    text: &'a ProposalText,
+    themes: &'a [i64],
+    at: NaiveDateTime,
+}
+
+/// Submits a version: the first (`id` is `None`) or a revision; the proposal's id.
+fn submit_version(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    id: Option<i64>,
+    version: &Version<'_>,
+) -> Result<i64, DemoError> {
+    let submitted = SubmittedText::parse(version.text).map_err(|e| invalid(format!("{e:?}")))?;
+    let status = match id {
+        Some(id) => current(conn, demo, id)?.status(),
+        None => ProposalStatus::Draft,
+    };
+    let next = Transition::submission_from(status)
+        .apply(status)
+        .map_err(invalid)?;
+    let submission = Submission {
+        reference_prefix: &demo.process.reference_prefix,
+        text: &submitted,
+        themes: version.themes,
+        status: next,
+        organisation_name: version.organisation_name,
+        by: version.new.author_id,
+        now: version.at,
+    };
+    let receipt = match id {
+        None => store::submit_new(conn, version.new, &submission),
+        Some(id) => {
+            let proposal = current(conn, demo, id)?;
+            store::submit(conn, &proposal, &submission)
+        }
+    }
+    .map_err(invalid)?;
+    Ok(receipt.proposal_id)
 }
 
 /// The proposal as it stands now.

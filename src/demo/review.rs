@@ -63,18 +63,7 @@ pub(super) fn decide(
         DecisionKind::parse(&d.kind).ok_or_else(|| invalid(format!("no decision {:?}", d.kind)))?;
     let rationale = Rationale::parse(&d.rationale).map_err(|e| invalid(e.0))?;
     let target = match &d.target {
-        Some(key) => {
-            let named = earlier
-                .get(key)
-                .ok_or_else(|| invalid(format!("no earlier proposal {key:?}")))?;
-            let now = proposal_by_id(conn, demo.process.id, named.id)?
-                .ok_or_else(|| invalid(format!("lost proposal {key:?}")))?;
-            Some(Target {
-                id: now.id,
-                group: GroupId(now.group_id),
-                status: now.status(),
-            })
-        }
+        Some(key) => Some(target_named(conn, demo, earlier, key)?),
         None => None,
     };
     let decision = Decision {
@@ -90,18 +79,7 @@ pub(super) fn decide(
             current_version: proposal.current_version,
         })
         .map_err(invalid)?;
-    let (decided_by, decided_as) = match &d.by {
-        Some(email) => {
-            let person = demo.people.person(email)?;
-            let role = if person.rapporteur_of == Some(group) {
-                Role::Rapporteur
-            } else {
-                Role::Secretariat
-            };
-            (person.id, role)
-        }
-        None => (demo.people.rapporteur_of(group)?, Role::Rapporteur),
-    };
+    let (decided_by, decided_as) = decider(demo, group, d.by.as_deref())?;
     let decision_id = store::record_decision(
         conn,
         &NewDecision {
@@ -116,6 +94,55 @@ pub(super) fn decide(
         },
     )
     .map_err(invalid)?;
+    notify_decision(conn, demo, proposal, decision_id, kind, decided_by, at)
+}
+
+/// The proposal a merge or duplicate names, by its key among the demo's earlier proposals.
+fn target_named(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    earlier: &HashMap<String, Proposed>,
+    key: &str,
+) -> Result<Target, DemoError> {
+    let named = earlier
+        .get(key)
+        .ok_or_else(|| invalid(format!("no earlier proposal {key:?}")))?;
+    let now = proposal_by_id(conn, demo.process.id, named.id)?
+        .ok_or_else(|| invalid(format!("lost proposal {key:?}")))?;
+    Ok(Target {
+        id: now.id,
+        group: GroupId(now.group_id),
+        status: now.status(),
+    })
+}
+
+/// Who decides, and as what: the named person (the group's rapporteur, or else the
+/// secretariat), or by default the group's rapporteur.
+fn decider(demo: &Demo, group: i32, by: Option<&str>) -> Result<(i64, Role), DemoError> {
+    Ok(match by {
+        Some(email) => {
+            let person = demo.people.person(email)?;
+            let role = if person.rapporteur_of == Some(group) {
+                Role::Rapporteur
+            } else {
+                Role::Secretariat
+            };
+            (person.id, role)
+        }
+        None => (demo.people.rapporteur_of(group)?, Role::Rapporteur),
+    })
+}
+
+/// Tells the author and co-sponsors of a decision, except whoever made it.
+fn notify_decision(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    proposal: &Proposal,
+    decision_id: i64,
+    kind: DecisionKind,
+    decided_by: i64,
+    at: NaiveDateTime,
+) -> Result<(), DemoError> {
     let recipients =
         notifications::recipients_of(conn, demo.process.id, proposal.id, proposal.author_id)?;
     for (account_id, delivery) in recipients {

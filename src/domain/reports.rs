@@ -35,8 +35,8 @@ impl AcceptedProposal {
     }
 }
 
-/// Reads one means of implementation of a proposal.
-type MeansField = fn(&AcceptedProposal) -> &str;
+/// Reads one text field of a proposal (a means of implementation, the timeline…).
+pub(super) type ProposalField = fn(&AcceptedProposal) -> &str;
 
 /// The first sentence of a text, for a key message.
 fn first_sentence(text: &str) -> &str {
@@ -50,27 +50,19 @@ fn first_sentence(text: &str) -> &str {
 /// Generates the nodes; `new_key` gives each a fresh stable key.
 pub fn group_report_nodes(
     accepted: &[AcceptedProposal],
-    mut new_key: impl FnMut() -> String,
+    new_key: impl FnMut() -> String,
 ) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    let mut push = |kind: NodeKind, text: String, provenance: Vec<Provenance>| {
-        nodes.push(Node {
-            key: new_key(),
-            kind,
-            text,
-            provenance,
-        });
-    };
-    push(NodeKind::Heading, "Key messages".into(), vec![]);
+    let mut report = Generated::new(new_key);
+    report.push(NodeKind::Heading, "Key messages".into(), vec![]);
     if accepted.is_empty() {
-        push(
+        report.push(
             NodeKind::Paragraph,
             "No proposal of this group has been accepted yet.".into(),
             vec![],
         );
     }
     for proposal in accepted {
-        push(
+        report.push(
             NodeKind::Paragraph,
             format!(
                 "{} ({}): {}",
@@ -82,54 +74,94 @@ pub fn group_report_nodes(
         );
     }
     if !accepted.is_empty() {
-        push(NodeKind::Heading, "Proposals of commitments".into(), vec![]);
+        report.push(NodeKind::Heading, "Proposals of commitments".into(), vec![]);
     }
     for proposal in accepted {
-        push(
+        report.push(
             NodeKind::Paragraph,
             proposal.commitment.trim().to_string(),
             vec![proposal.source()],
         );
         for measure in proposal.measures.iter().filter(|m| !m.trim().is_empty()) {
-            push(
+            report.push(
                 NodeKind::Measure,
                 measure.trim().to_string(),
                 vec![proposal.source()],
             );
         }
     }
-    let means: [(&str, MeansField); 4] = [
-        ("Partnerships", |p| &p.partnerships),
-        ("Capacity-building", |p| &p.capacity_building),
-        ("Financing", |p| &p.financing),
-        ("Data", |p| &p.data),
-    ];
-    let any_means = accepted
-        .iter()
-        .any(|p| means.iter().any(|(_, field)| !field(p).trim().is_empty()));
-    if any_means {
-        push(NodeKind::Heading, "Means of implementation".into(), vec![]);
-    }
-    for (name, field) in means {
-        let contributing: Vec<&AcceptedProposal> = accepted
-            .iter()
-            .filter(|p| !field(p).trim().is_empty())
-            .collect();
-        if contributing.is_empty() {
-            continue;
+    report.drawn(
+        accepted,
+        "Means of implementation",
+        &[
+            ("Partnerships", |p| &p.partnerships),
+            ("Capacity-building", |p| &p.capacity_building),
+            ("Financing", |p| &p.financing),
+            ("Data", |p| &p.data),
+        ],
+    );
+    report.nodes
+}
+
+/// Generated nodes as they are added, each with a fresh key: shared by the group report and
+/// the Chair's summary, which both draw sections from the accepted proposals.
+pub(super) struct Generated<K> {
+    pub(super) nodes: Vec<Node>,
+    new_key: K,
+}
+
+impl<K: FnMut() -> String> Generated<K> {
+    pub(super) fn new(new_key: K) -> Self {
+        Self {
+            nodes: Vec::new(),
+            new_key,
         }
-        let text = contributing
-            .iter()
-            .map(|p| field(p).trim())
-            .collect::<Vec<_>>()
-            .join(" ");
-        push(
-            NodeKind::Paragraph,
-            format!("{name}: {text}"),
-            contributing.iter().map(|p| p.source()).collect(),
-        );
     }
-    nodes
+
+    pub(super) fn push(&mut self, kind: NodeKind, text: String, provenance: Vec<Provenance>) {
+        self.nodes.push(Node {
+            key: (self.new_key)(),
+            kind,
+            text,
+            provenance,
+        });
+    }
+
+    /// A section drawn from the accepted proposals: one paragraph per field that some
+    /// proposal filled in, linked to those proposals; nothing at all when none did.
+    pub(super) fn drawn(
+        &mut self,
+        accepted: &[AcceptedProposal],
+        heading: &str,
+        fields: &[(&str, ProposalField)],
+    ) {
+        let parts: Vec<(&str, ProposalField, Vec<&AcceptedProposal>)> = fields
+            .iter()
+            .map(|(name, field)| {
+                let with = accepted
+                    .iter()
+                    .filter(|p| !field(p).trim().is_empty())
+                    .collect();
+                (*name, *field, with)
+            })
+            .collect();
+        if parts.iter().all(|(_, _, with)| with.is_empty()) {
+            return;
+        }
+        self.push(NodeKind::Heading, heading.to_string(), vec![]);
+        for (name, field, with) in parts.iter().filter(|(_, _, with)| !with.is_empty()) {
+            let text = with
+                .iter()
+                .map(|p| field(p).trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.push(
+                NodeKind::Paragraph,
+                format!("{name}: {text}"),
+                with.iter().map(|p| p.source()).collect(),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! from, which links to the proposal versions it came from.
 
 use super::documents::{Node, NodeKind, Provenance, Source, numbers};
-use super::reports::AcceptedProposal;
+use super::reports::{AcceptedProposal, Generated};
 
 /// A group's report as last published.
 #[derive(Debug, Clone)]
@@ -24,83 +24,14 @@ pub struct PublishedReport {
 pub fn chairs_summary_nodes(
     reports: &[PublishedReport],
     accepted: &[AcceptedProposal],
-    mut new_key: impl FnMut() -> String,
+    new_key: impl FnMut() -> String,
 ) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    let mut push = |kind: NodeKind, text: String, provenance: Vec<Provenance>| {
-        nodes.push(Node {
-            key: new_key(),
-            kind,
-            text,
-            provenance,
-        });
-    };
+    let mut summary = Generated::new(new_key);
     for report in reports {
-        push(
-            NodeKind::Heading,
-            format!(
-                "Action group {}: {}",
-                report.group_number, report.group_name
-            ),
-            vec![],
-        );
-        for (node, number) in report.nodes.iter().zip(numbers(&report.nodes)) {
-            if node.kind == NodeKind::Heading {
-                continue;
-            }
-            let number = number.map(|n| n.display()).unwrap_or_default();
-            push(
-                node.kind,
-                node.text.clone(),
-                vec![Provenance {
-                    source: Source::Paragraph {
-                        document_id: report.document_id,
-                        node_key: node.key.clone(),
-                    },
-                    label: format!(
-                        "{} ({}), paragraph {number}",
-                        report.document_title, report.revision_label
-                    ),
-                    quote: String::new(),
-                    note: String::new(),
-                }],
-            );
-        }
+        report_section(&mut summary, report);
     }
-
-    type Field = fn(&AcceptedProposal) -> &str;
-    let mut drawn = |heading: &str, fields: &[(&str, Field)]| {
-        let parts: Vec<(&str, Vec<&AcceptedProposal>)> = fields
-            .iter()
-            .map(|(name, field)| {
-                let with: Vec<&AcceptedProposal> = accepted
-                    .iter()
-                    .filter(|p| !field(p).trim().is_empty())
-                    .collect();
-                (*name, with)
-            })
-            .collect();
-        if parts.iter().all(|(_, with)| with.is_empty()) {
-            return;
-        }
-        push(NodeKind::Heading, heading.to_string(), vec![]);
-        for ((name, with), (_, field)) in parts.iter().zip(fields) {
-            if with.is_empty() {
-                continue;
-            }
-            let text = with
-                .iter()
-                .map(|p| field(p).trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            push(
-                NodeKind::Paragraph,
-                format!("{name}: {text}"),
-                with.iter().map(|p| p.source()).collect(),
-            );
-        }
-    };
-    drawn(
+    summary.drawn(
+        accepted,
         "Overarching means of implementation",
         &[
             ("Partnerships", |p| &p.partnerships),
@@ -109,14 +40,50 @@ pub fn chairs_summary_nodes(
             ("Data", |p| &p.data),
         ],
     );
-    drawn(
+    summary.drawn(
+        accepted,
         "Follow-up and review",
         &[
             ("Timelines", |p| &p.timeline),
             ("Indicators", |p| &p.indicators),
         ],
     );
-    nodes
+    summary.nodes
+}
+
+/// A group's section: its heading, then its report's paragraphs and measures, each linked to
+/// the report paragraph it repeats.
+fn report_section(summary: &mut Generated<impl FnMut() -> String>, report: &PublishedReport) {
+    summary.push(
+        NodeKind::Heading,
+        format!(
+            "Action group {}: {}",
+            report.group_number, report.group_name
+        ),
+        vec![],
+    );
+    for (node, number) in report.nodes.iter().zip(numbers(&report.nodes)) {
+        if node.kind == NodeKind::Heading {
+            continue;
+        }
+        let number = number.map(|n| n.display()).unwrap_or_default();
+        summary.push(
+            node.kind,
+            node.text.clone(),
+            vec![Provenance {
+                source: Source::Paragraph {
+                    document_id: report.document_id,
+                    node_key: node.key.clone(),
+                },
+                label: format!(
+                    "{} ({}), paragraph {number}",
+                    report.document_title, report.revision_label
+                ),
+                quote: String::new(),
+                note: String::new(),
+            }],
+        );
+    }
 }
 
 /// The headings of a draft, in the order of such compacts, and the guiding principles.

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::text::{self, Block, Language, ScriptCount};
-use crate::domain::documents::{Content, DocumentKind, NodeKind, Number, Source, numbers};
+use crate::domain::documents::{
+    Content, DocumentKind, NodeKind, Number, Provenance, Source, numbers,
+};
 
 /// Which text of the document is exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,8 +244,7 @@ pub fn build(input: Input<'_>) -> Export {
     let language = document_language(content);
     let mut languages = vec![language];
 
-    let mut sources: Vec<SourceEntry> = Vec::new();
-    let mut source_index: HashMap<&Source, usize> = HashMap::new();
+    let mut sources = SourceList::default();
     let mut eids: HashMap<String, usize> = HashMap::new();
     let mut nodes = Vec::with_capacity(content.nodes.len());
     for (node, number) in content.nodes.iter().zip(numbers(&content.nodes)) {
@@ -260,52 +261,20 @@ pub fn build(input: Input<'_>) -> Export {
         let citations = node
             .provenance
             .iter()
-            .map(|p| {
-                let index = *source_index.entry(&p.source).or_insert_with(|| {
-                    sources.push(SourceEntry {
-                        eid: source_eid(&p.source),
-                        kind: p.source.kind(),
-                        label: p.label.clone(),
-                        href: match input.source_paths.get(&p.source) {
-                            Some(path) => format!("{base_url}{path}"),
-                            None => source_urn(&p.source),
-                        },
-                    });
-                    sources.len() - 1
-                });
-                Citation {
-                    source: index,
-                    quote: p.quote.clone(),
-                    note: p.note.clone(),
-                }
-            })
+            .map(|p| sources.cite(p, input.source_paths, base_url))
             .collect();
-        let blocks = match node.kind {
-            NodeKind::Heading => vec![Block {
-                marker: String::new(),
-                runs: vec![text::Run {
-                    text: node.text.trim().to_string(),
-                    ..text::Run::default()
-                }],
-            }],
-            _ => text::blocks(&node.text),
-        };
         nodes.push(ExportNode {
             key: node.key.clone(),
             kind: node.kind,
             number,
             eid,
             text: node.text.clone(),
-            blocks,
+            blocks: node_blocks(node.kind, &node.text),
             language: node_language,
             citations,
         });
     }
-    // Source identifiers are made unique too (two labels may map to one sanitised id).
-    let mut source_eids: HashMap<String, usize> = HashMap::new();
-    for source in &mut sources {
-        source.eid = unique(&mut source_eids, std::mem::take(&mut source.eid));
-    }
+    let sources = sources.into_entries();
 
     Export {
         process_slug: input.process_slug.to_string(),
@@ -324,6 +293,66 @@ pub fn build(input: Input<'_>) -> Export {
         sources,
         labels: input.labels,
         base_url: base_url.to_string(),
+    }
+}
+
+/// A heading is one plain run; paragraphs and measures are read as Markdown-like blocks.
+fn node_blocks(kind: NodeKind, text: &str) -> Vec<Block> {
+    match kind {
+        NodeKind::Heading => vec![Block {
+            marker: String::new(),
+            runs: vec![text::Run {
+                text: text.trim().to_string(),
+                ..text::Run::default()
+            }],
+        }],
+        _ => text::blocks(text),
+    }
+}
+
+/// The sources cited so far, each listed once in the order first cited.
+#[derive(Default)]
+struct SourceList<'a> {
+    entries: Vec<SourceEntry>,
+    index: HashMap<&'a Source, usize>,
+}
+
+impl<'a> SourceList<'a> {
+    /// The citation of one provenance link, listing its source if it is new.
+    fn cite(
+        &mut self,
+        link: &'a Provenance,
+        paths: &HashMap<Source, String>,
+        base_url: &str,
+    ) -> Citation {
+        let entries = &mut self.entries;
+        let index = *self.index.entry(&link.source).or_insert_with(|| {
+            entries.push(SourceEntry {
+                eid: source_eid(&link.source),
+                kind: link.source.kind(),
+                label: link.label.clone(),
+                href: match paths.get(&link.source) {
+                    Some(path) => format!("{base_url}{path}"),
+                    None => source_urn(&link.source),
+                },
+            });
+            entries.len() - 1
+        });
+        Citation {
+            source: index,
+            quote: link.quote.clone(),
+            note: link.note.clone(),
+        }
+    }
+
+    /// The entries, their identifiers made unique (two labels may map to one sanitised id).
+    fn into_entries(self) -> Vec<SourceEntry> {
+        let mut entries = self.entries;
+        let mut eids: HashMap<String, usize> = HashMap::new();
+        for source in &mut entries {
+            source.eid = unique(&mut eids, std::mem::take(&mut source.eid));
+        }
+        entries
     }
 }
 
