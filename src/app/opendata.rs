@@ -237,3 +237,25 @@ fn write_workbook(sheets: [Sheet<'_>; 2]) -> Result<Vec<u8>, rust_xlsxwriter::Xl
     }
     book.save_to_buffer()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_cell_is_cut_with_a_mark_and_a_short_one_kept() {
+        assert_eq!(xlsx_cell("short"), "short");
+        let long = "a".repeat(XLSX_CELL_MAX + 10);
+        let cut = xlsx_cell(&long);
+        assert_eq!(cut.chars().count(), XLSX_CELL_MAX);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn csv_starts_with_a_byte_order_mark_and_defuses_formulas() {
+        let bytes = csv_bytes(&["a"], std::iter::once(vec!["=1+1".to_string()])).expect("written");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        assert!(text.starts_with('\u{feff}'));
+        assert!(!text.contains("\n=1+1"));
+    }
+}

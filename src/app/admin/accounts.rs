@@ -87,3 +87,21 @@ pub fn change_account(
     tracing::info!(account_id, actor_id, "account changed by an administrator");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_reads_back_as_it_was_written() {
+        for change in [
+            Change::Disable,
+            Change::Enable,
+            Change::MakeAdmin,
+            Change::RemoveAdmin,
+        ] {
+            assert_eq!(Change::parse(change.as_str()), Some(change));
+        }
+        assert_eq!(Change::parse("delete"), None);
+    }
+}

@@ -69,3 +69,25 @@ pub fn dashboard(conn: &mut DbConnection, person: Person) -> Result<Dashboard> {
         recent,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_administrator_administers_the_instance() {
+        let admin = Person {
+            account_id: 1,
+            is_admin: true,
+        };
+        let member = Person {
+            account_id: 2,
+            is_admin: false,
+        };
+        assert!(require_administrator(admin).is_ok());
+        assert!(matches!(
+            require_administrator(member),
+            Err(Error::Forbidden)
+        ));
+    }
+}
