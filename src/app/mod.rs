@@ -10,13 +10,22 @@
 //! This module must not know HTTP: no actix, no status codes, no templates. Refusals are
 //! values of [`Error`]; the web layer decides how each looks.
 
+pub mod accounts;
+pub mod admin;
+pub mod api;
 pub mod error;
+pub mod notifications;
+pub mod opendata;
+pub mod processes;
+pub mod sessions;
+pub mod setup;
+pub mod stats;
 
 pub use error::{Error, Result};
 
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::permissions::{Action, Actor, can};
-use crate::store::processes::{self, Process};
+use crate::store::processes::Process;
 use crate::store::roles;
 
 /// The account a request acts for: a signed-in person, or the account of a session that has
@@ -48,7 +57,7 @@ pub fn process_for(
     slug: &str,
     person: Option<Person>,
 ) -> Result<(Process, Actor)> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
+    let process = crate::store::processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let actor = actor_in(conn, person, process.id)?;
     Ok((process, actor))
 }

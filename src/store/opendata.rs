@@ -11,6 +11,8 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionRecord {
@@ -63,7 +65,10 @@ pub fn contributions_after(
         let rows: Vec<Row> = contributions::table
             .left_join(organisations::table)
             .filter(contributions::process_id.eq(process_id))
-            .filter(contributions::status.eq_any(["submitted", "withdrawn", "hidden"]))
+            .filter(
+                contributions::status
+                    .eq_any(ContributionStatus::PUBLIC.map(ContributionStatus::as_str)),
+            )
             .filter(contributions::id.gt(after))
             .order(contributions::id)
             .limit(limit)
@@ -98,7 +103,7 @@ pub fn contributions_after(
             (organisation, category, hidden_reason),
         ) in rows
         {
-            let hidden = status == "hidden";
+            let hidden = status == ContributionStatus::Hidden.as_str();
             records.push(ContributionRecord {
                 reference: reference.unwrap_or_default(),
                 submitted_at,
@@ -200,7 +205,7 @@ pub fn proposals_after(
                     .on(organisations::id.nullable().eq(proposals::organisation_id)),
             )
             .filter(proposals::process_id.eq(process_id))
-            .filter(proposals::status.ne("draft"))
+            .filter(proposals::status.ne(ProposalStatus::Draft.as_str()))
             .filter(proposals::id.gt(after))
             .order(proposals::id)
             .limit(limit)
@@ -238,7 +243,7 @@ pub fn proposals_after(
         let sponsors: Vec<(i64, String)> = co_sponsorships::table
             .inner_join(organisations::table)
             .filter(co_sponsorships::proposal_id.eq_any(&ids))
-            .filter(co_sponsorships::status.eq("accepted"))
+            .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted.as_str()))
             .select((co_sponsorships::proposal_id, organisations::name))
             .load(conn)?;
         for (

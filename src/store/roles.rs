@@ -35,18 +35,30 @@ pub fn grants_in_process(
         .collect())
 }
 
-/// The processes in which an account holds `role`.
-pub fn process_ids_with_role(
+/// Every role an account holds, with the process it holds it in: one query for pages that
+/// ask `can` about many processes at once.
+pub fn grants_by_process(
     conn: &mut DbConnection,
     account_id: i64,
-    role: Role,
-) -> QueryResult<Vec<i64>> {
-    role_assignments::table
+) -> QueryResult<Vec<(i64, Grant)>> {
+    let rows: Vec<(i64, String, Option<i64>)> = role_assignments::table
         .filter(role_assignments::account_id.eq(account_id))
-        .filter(role_assignments::role.eq(role.as_str()))
-        .select(role_assignments::process_id)
-        .distinct()
-        .load(conn)
+        .select((
+            role_assignments::process_id,
+            role_assignments::role,
+            role_assignments::group_id,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(process_id, role, group)| {
+            let grant = Grant {
+                role: Role::parse(&role)?,
+                group: group.map(GroupId),
+            };
+            Some((process_id, grant))
+        })
+        .collect())
 }
 
 /// One assignment as the process page and the administration list show it.

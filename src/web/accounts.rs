@@ -14,14 +14,14 @@ use super::error::AppError;
 use super::page::{self, Ctx, FieldErrors};
 use super::ratelimit::{self, DEVICE_COOKIE};
 use super::session::{self, SESSION_COOKIE, SignedIn, Visitor};
+use crate::app;
+use crate::app::accounts::{PasswordForm, Profile};
 use crate::domain::notifications::Delivery;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{self, DisplayName, Email, NewPassword, OrganisationName};
 use crate::i18n::Lang;
-use crate::security::{passwords, tokens};
-use crate::store::accounts::{self, Registration, RegistrationError};
-use crate::store::audit::{self, Entry};
-use crate::store::sessions;
+use crate::security::tokens;
+use crate::store::accounts::Registration;
 
 /// What the registration form holds, as typed.
 #[derive(Debug, Default, Deserialize)]
@@ -66,8 +66,8 @@ pub async fn register(
     state: web::Data<AppState>,
     form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
-    let mut form = form.into_inner();
-    let (parsed, mut errors) = parse_registration(&form, ctx.lang);
+    let form = form.into_inner();
+    let (parsed, errors) = parse_registration(&form, ctx.lang);
     let Some((registration, password)) = parsed else {
         return again(ctx, form, errors);
     };
@@ -77,43 +77,14 @@ pub async fn register(
         return Err(AppError::TooManyRequests { retry_after_secs });
     }
 
-    let outcome = state
-        .db(move |conn| {
-            // Hash first, whether or not the address is known, so both take as long.
-            let hash = passwords::hash(password.as_str())?;
-            crate::db::write_transaction(conn, |conn| {
-                match accounts::create_account(conn, &registration, &hash, false) {
-                    Ok(account) => {
-                        audit::record(
-                            conn,
-                            Entry {
-                                actor_id: Some(account.id),
-                                process_id: None,
-                                action: "account.register",
-                                subject: format!("account:{}", account.id),
-                                detail: serde_json::json!({
-                                    "organisation_id": account.organisation_id,
-                                }),
-                            },
-                        )?;
-                        tracing::info!(account_id = account.id, "account registered");
-                        Ok(Ok(()))
-                    }
-                    Err(RegistrationError::EmailTaken) => Ok(Ok(())),
-                    Err(RegistrationError::CategoryMismatch(c)) => Ok(Err(c)),
-                    Err(RegistrationError::Database(e)) => Err(AppError::from(e)),
-                }
-            })
-        })
-        .await?;
-    match outcome {
+    match state
+        .run(move |conn| app::accounts::register(conn, &registration, &password))
+        .await
+    {
         Ok(()) => Ok(page::see_other("/login?notice=registered")),
-        Err(_) => {
-            form.password.clear();
-            form.password_again.clear();
-            errors.add("category", "error-category-mismatch");
-            again(ctx, form, errors)
-        }
+        // Only a refusal of a form that parsed: its errors are all there is to show.
+        Err(app::Error::Invalid(errors)) => again(ctx, form, errors),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -237,27 +208,9 @@ pub async fn login(
     let token = tokens::random_token();
     let token_hash = tokens::token_hash(&token);
     let signed_in = state
-        .db(move |conn| {
-            let account = match &email {
-                Some(email) => accounts::account_by_email(conn, email)?,
-                None => None,
-            };
-            let Some(account) = account else {
-                passwords::verify_against_nothing(&password);
-                return Ok(None);
-            };
-            if !passwords::verify(&password, &account.password_hash) || account.disabled {
-                return Ok(None);
-            }
-            crate::db::write_transaction(conn, |conn| {
-                // A new session id at every sign-in: a planted cookie is worth nothing.
-                if let Some(old) = &old_session {
-                    sessions::delete_session(conn, old)?;
-                }
-                sessions::create_session(conn, &token_hash, account.id)?;
-                Ok::<_, AppError>(())
-            })?;
-            Ok(Some(account))
+        .run(move |conn| {
+            let old_session = old_session.as_deref();
+            app::sessions::sign_in(conn, email.as_ref(), &password, old_session, &token_hash)
         })
         .await?;
 
@@ -271,7 +224,7 @@ pub async fn login(
         };
         return page::render(&page, StatusCode::UNAUTHORIZED);
     };
-    tracing::info!(account_id = account.id, "signed in");
+    tracing::info!(account_id = account.account_id, "signed in");
     let secure = state.settings.secure_cookies();
     let mut response = page::see_other(&next);
     response
@@ -293,7 +246,7 @@ pub async fn logout(
         let hash = user.session_hash.clone();
         let id = user.id;
         state
-            .db(move |conn| Ok(sessions::delete_session(conn, &hash)?))
+            .run(move |conn| app::sessions::sign_out(conn, &hash))
             .await?;
         tracing::info!(account_id = id, "signed out");
     }
@@ -305,17 +258,6 @@ pub async fn logout(
         ))
         .map_err(AppError::internal)?;
     Ok(response)
-}
-
-/// The account as its owner sees it.
-struct Profile {
-    email: String,
-    display_name: String,
-    organisation: Option<String>,
-    category: Option<StakeholderCategory>,
-    country: Option<String>,
-    /// How notifications reach the account.
-    delivery: Delivery,
 }
 
 #[derive(Template)]
@@ -332,47 +274,21 @@ impl AccountPage {
     }
 }
 
-async fn profile_of(state: &AppState, account_id: i64) -> Result<Profile, AppError> {
-    state
-        .db(move |conn| {
-            let account = accounts::account_by_id(conn, account_id)?.ok_or(AppError::NotFound)?;
-            let organisation = match account.organisation_id {
-                Some(id) => accounts::organisation_by_id(conn, id)?,
-                None => None,
-            };
-            let delivery = crate::store::notifications::delivery_of(conn, account_id)?;
-            Ok(Profile {
-                email: account.email,
-                display_name: account.display_name,
-                category: organisation.as_ref().map(|o| o.category()),
-                organisation: organisation.map(|o| o.name),
-                country: account.country,
-                delivery,
-            })
-        })
-        .await
-}
-
 #[get("/account")]
 pub async fn account_page(
     ctx: Ctx,
     user: SignedIn,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let profile = profile_of(&state, user.id).await?;
+    let person = user.person();
+    let profile = state
+        .run(move |conn| app::accounts::profile(conn, person))
+        .await?;
     page::ok(&AccountPage {
         ctx,
         profile,
         errors: FieldErrors::default(),
     })
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PasswordForm {
-    pub current_password: String,
-    pub new_password: String,
-    pub new_password_again: String,
 }
 
 /// Changes the password, and signs the account out of every other browser.
@@ -383,56 +299,23 @@ pub async fn change_password(
     state: web::Data<AppState>,
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
-    let mut errors = FieldErrors::default();
-    let new_password = errors.check("new_password", NewPassword::parse(&form.new_password));
-    if new_password.is_some() && form.new_password != form.new_password_again {
-        errors.add("new_password_again", "error-passwords-differ");
-    }
-    // Only a new password that passed every check is saved.
-    let new_password = new_password.filter(|_| errors.is_empty());
-    let account_id = user.id;
+    let person = user.person();
     let keep = user.session_hash.clone();
-    let current = form.current_password;
     let changed = state
-        .db(move |conn| {
-            let account = accounts::account_by_id(conn, account_id)?.ok_or(AppError::NotFound)?;
-            if !passwords::verify(&current, &account.password_hash) {
-                return Ok(Err("current_password"));
-            }
-            let Some(new_password) = new_password else {
-                return Ok(Err(""));
-            };
-            let hash = passwords::hash(new_password.as_str())?;
-            crate::db::write_transaction(conn, |conn| {
-                accounts::set_password_hash(conn, account_id, &hash)?;
-                sessions::delete_other_sessions_of_account(conn, account_id, &keep)?;
-                audit::record(
-                    conn,
-                    Entry {
-                        actor_id: Some(account_id),
-                        process_id: None,
-                        action: "account.password-change",
-                        subject: format!("account:{account_id}"),
-                        detail: serde_json::json!({}),
-                    },
-                )?;
-                Ok::<_, AppError>(Ok(()))
-            })
-        })
-        .await?;
+        .run(move |conn| app::accounts::change_password(conn, person, &keep, &form))
+        .await;
     match changed {
-        Ok(()) if errors.is_empty() => Ok(page::see_other("/account?notice=password-changed")),
-        outcome => {
-            if let Err("current_password") = outcome {
-                errors.add("current_password", "error-current-password");
-            }
-            let profile = profile_of(&state, account_id).await?;
+        Ok(()) => Ok(page::see_other("/account?notice=password-changed")),
+        Err(app::Error::Invalid(errors)) => {
+            let profile = state
+                .run(move |conn| app::accounts::profile(conn, person))
+                .await?;
             page::invalid(&AccountPage {
                 ctx,
                 profile,
                 errors,
             })
         }
+        Err(other) => Err(other.into()),
     }
 }

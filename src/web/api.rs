@@ -5,10 +5,10 @@ use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::app;
+use crate::app::api::{DatasetPage, ProcessSummary, Records};
+use crate::app::opendata::Dataset;
 use crate::domain::contributions::reference_slug;
-use crate::store::documents as docs;
-use crate::store::opendata;
-use crate::store::processes;
 use crate::web::AppState;
 use crate::web::error::AppError;
 
@@ -16,7 +16,7 @@ const PAGE: i64 = 100;
 
 #[get("/api/processes")]
 pub async fn api_processes(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let all = state.db(|conn| Ok(processes::all_processes(conn)?)).await?;
+    let all = state.run(app::processes::all_processes).await?;
     let list: Vec<_> = all
         .iter()
         .map(|p| json!({ "slug": p.slug, "title": p.title, "url": format!("/api/p/{}", p.slug) }))
@@ -29,35 +29,35 @@ pub async fn api_process(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let body = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &path)?.ok_or(AppError::NotFound)?;
-            let structure = processes::structure_of(conn, process.id)?;
-            let documents = docs::documents_with_latest_revision(conn, process.id)?;
-            Ok(json!({
-                "slug": process.slug,
-                "title": process.title,
-                "description": process.description,
-                "time_zone": process.time_zone,
-                "phases": structure.phases.iter().map(|p| json!({
-                    "kind": p.kind,
-                    "opens_at": p.opens_at.and_utc().to_rfc3339(),
-                    "closes_at": p.closes_at.and_utc().to_rfc3339(),
-                })).collect::<Vec<_>>(),
-                "action_groups": structure.groups.iter().map(|g| json!({ "number": g.number, "name": g.name })).collect::<Vec<_>>(),
-                "themes": structure.themes.iter().map(|t| json!({ "kind": t.kind, "name": t.name })).collect::<Vec<_>>(),
-                "documents": documents.iter().filter_map(|(d, latest)| latest.as_ref().map(|r| json!({
-                    "slug": d.slug,
-                    "title": d.title,
-                    "kind": d.kind,
-                    "latest_revision": r.label,
-                    "revisions": format!("/api/p/{}/documents/{}", process.slug, d.slug),
-                }))).collect::<Vec<_>>(),
-                "contributions": format!("/api/p/{}/contributions", process.slug),
-                "proposals": format!("/api/p/{}/proposals", process.slug),
-            }))
-        })
+    let ProcessSummary {
+        process,
+        structure,
+        documents,
+    } = state
+        .run(move |conn| app::api::process_summary(conn, &path))
         .await?;
+    let body = json!({
+        "slug": process.slug,
+        "title": process.title,
+        "description": process.description,
+        "time_zone": process.time_zone,
+        "phases": structure.phases.iter().map(|p| json!({
+            "kind": p.kind,
+            "opens_at": p.opens_at.and_utc().to_rfc3339(),
+            "closes_at": p.closes_at.and_utc().to_rfc3339(),
+        })).collect::<Vec<_>>(),
+        "action_groups": structure.groups.iter().map(|g| json!({ "number": g.number, "name": g.name })).collect::<Vec<_>>(),
+        "themes": structure.themes.iter().map(|t| json!({ "kind": t.kind, "name": t.name })).collect::<Vec<_>>(),
+        "documents": documents.iter().filter_map(|(d, latest)| latest.as_ref().map(|r| json!({
+            "slug": d.slug,
+            "title": d.title,
+            "kind": d.kind,
+            "latest_revision": r.label,
+            "revisions": format!("/api/p/{}/documents/{}", process.slug, d.slug),
+        }))).collect::<Vec<_>>(),
+        "contributions": format!("/api/p/{}/contributions", process.slug),
+        "proposals": format!("/api/p/{}/proposals", process.slug),
+    });
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -76,58 +76,42 @@ pub async fn api_dataset(
 ) -> Result<HttpResponse, AppError> {
     let (slug, set) = path.into_inner();
     let after = cursor.after.parse::<i64>().unwrap_or(0).max(0);
-    let body = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let (items, last) = match set.as_str() {
-                "contributions" => {
-                    let mut records = Vec::new();
-                    let last =
-                        opendata::contributions_after(conn, process.id, after, PAGE, &mut records)?;
-                    let items: Vec<serde_json::Value> = records
-                        .iter()
-                        .map(|r| {
-                            let mut value = json!(r);
-                            value["url"] = json!(format!(
-                                "/p/{}/contributions/{}",
-                                process.slug,
-                                reference_slug(&r.reference)
-                            ));
-                            value
-                        })
-                        .collect();
-                    (items, last)
-                }
-                "proposals" => {
-                    let mut records = Vec::new();
-                    let last =
-                        opendata::proposals_after(conn, process.id, after, PAGE, &mut records)?;
-                    let items: Vec<serde_json::Value> = records
-                        .iter()
-                        .map(|r| {
-                            let mut value = json!(r);
-                            value["url"] = json!(format!(
-                                "/p/{}/proposals/{}",
-                                process.slug,
-                                reference_slug(&r.reference)
-                            ));
-                            value
-                        })
-                        .collect();
-                    (items, last)
-                }
-                _ => return Err(AppError::NotFound),
-            };
-            let next = match last {
-                Some(last) if items.len() as i64 == PAGE => {
-                    Some(format!("/api/p/{}/{set}?after={last}", process.slug))
-                }
-                _ => None,
-            };
-            Ok(json!({ set.as_str(): items, "next": next }))
-        })
+    let dataset = Dataset::parse(&set).ok_or(AppError::NotFound)?;
+    let DatasetPage {
+        process,
+        records,
+        last,
+    } = state
+        .run(move |conn| app::api::dataset_page(conn, &slug, dataset, after, PAGE))
         .await?;
-    Ok(HttpResponse::Ok().json(body))
+    let items: Vec<serde_json::Value> = match &records {
+        Records::Contributions(records) => records
+            .iter()
+            .map(|r| with_url(json!(r), &process.slug, "contributions", &r.reference))
+            .collect(),
+        Records::Proposals(records) => records
+            .iter()
+            .map(|r| with_url(json!(r), &process.slug, "proposals", &r.reference))
+            .collect(),
+    };
+    let next = match last {
+        Some(last) if items.len() as i64 == PAGE => {
+            Some(format!("/api/p/{}/{set}?after={last}", process.slug))
+        }
+        _ => None,
+    };
+    Ok(HttpResponse::Ok().json(json!({ set.as_str(): items, "next": next })))
+}
+
+/// A record with the address of its page.
+fn with_url(
+    mut value: serde_json::Value,
+    slug: &str,
+    kind: &str,
+    reference: &str,
+) -> serde_json::Value {
+    value["url"] = json!(format!("/p/{slug}/{kind}/{}", reference_slug(reference)));
+    value
 }
 
 /// The published revisions of a document.
@@ -137,26 +121,19 @@ pub async fn api_document(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, document_slug) = path.into_inner();
-    let body = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let document = docs::document_by_slug(conn, process.id, &document_slug)?.ok_or(AppError::NotFound)?;
-            let revisions = docs::revisions_of(conn, document.id)?;
-            if revisions.is_empty() {
-                return Err(AppError::NotFound);
-            }
-            Ok(json!({
-                "slug": document.slug,
-                "title": document.title,
-                "kind": document.kind,
-                "revisions": revisions.iter().map(|r| json!({
-                    "label": r.label,
-                    "published_at": r.published_at.and_utc().to_rfc3339(),
-                    "url": format!("/api/p/{}/documents/{}/revisions/{}", process.slug, document.slug, r.slug),
-                })).collect::<Vec<_>>(),
-            }))
-        })
+    let (process, document, revisions) = state
+        .run(move |conn| app::api::published_revisions(conn, &slug, &document_slug))
         .await?;
+    let body = json!({
+        "slug": document.slug,
+        "title": document.title,
+        "kind": document.kind,
+        "revisions": revisions.iter().map(|r| json!({
+            "label": r.label,
+            "published_at": r.published_at.and_utc().to_rfc3339(),
+            "url": format!("/api/p/{}/documents/{}/revisions/{}", process.slug, document.slug, r.slug),
+        })).collect::<Vec<_>>(),
+    });
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -167,31 +144,22 @@ pub async fn api_revision(
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, document_slug, revision_slug) = path.into_inner();
-    let body = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let document = docs::document_by_slug(conn, process.id, &document_slug)?
-                .ok_or(AppError::NotFound)?;
-            let revision = docs::revision_by_slug(conn, document.id, &revision_slug)?
-                .ok_or(AppError::NotFound)?;
-            let content = revision.content().ok_or_else(|| {
-                AppError::internal(anyhow::anyhow!("unreadable revision {}", revision.id))
-            })?;
-            let numbers = crate::domain::documents::numbers(&content.nodes);
-            Ok(json!({
-                "document": document.slug,
-                "title": content.title,
-                "revision": revision.label,
-                "published_at": revision.published_at.and_utc().to_rfc3339(),
-                "nodes": content.nodes.iter().zip(numbers).map(|(node, number)| json!({
-                    "key": node.key,
-                    "kind": node.kind,
-                    "number": number.map(|n| n.display()),
-                    "text": node.text,
-                    "provenance": node.provenance,
-                })).collect::<Vec<_>>(),
-            }))
-        })
+    let (document, revision, content) = state
+        .run(move |conn| app::api::published_revision(conn, &slug, &document_slug, &revision_slug))
         .await?;
+    let numbers = crate::domain::documents::numbers(&content.nodes);
+    let body = json!({
+        "document": document.slug,
+        "title": content.title,
+        "revision": revision.label,
+        "published_at": revision.published_at.and_utc().to_rfc3339(),
+        "nodes": content.nodes.iter().zip(numbers).map(|(node, number)| json!({
+            "key": node.key,
+            "kind": node.kind,
+            "number": number.map(|n| n.display()),
+            "text": node.text,
+            "provenance": node.provenance,
+        })).collect::<Vec<_>>(),
+    });
     Ok(HttpResponse::Ok().json(body))
 }

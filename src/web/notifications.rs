@@ -11,13 +11,9 @@ use super::error::AppError;
 use super::page::{self, Ctx};
 use super::proposals::proposal_path;
 use super::session::SignedIn;
-use crate::db::write_transaction;
+use crate::app;
 use crate::domain::notifications::{Delivery, NotificationKind};
-use crate::store::audit::{self, Entry};
-use crate::store::notifications::{self as store, NotificationView};
-
-/// The most the page lists; older ones are long read.
-const SHOWN: i64 = 200;
+use crate::store::notifications::NotificationView;
 
 /// Notifications as the page groups them: one by one, or a day's digest together.
 pub enum Batch {
@@ -94,16 +90,9 @@ pub async fn notifications_page(
     user: SignedIn,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let account_id = user.id;
+    let person = user.person();
     let notifications = state
-        .db(move |conn| {
-            let now = crate::store::now();
-            let shown = store::visible_notifications(conn, account_id, now, SHOWN)?;
-            if shown.iter().any(|n| n.unread) {
-                store::mark_read(conn, account_id, now)?;
-            }
-            Ok(shown)
-        })
+        .run(move |conn| app::notifications::read_notifications(conn, person))
         .await?;
     // The navigation was counted before they were read.
     ctx.unread = Some(0);
@@ -127,24 +116,9 @@ pub async fn choose_delivery(
 ) -> Result<HttpResponse, AppError> {
     let delivery =
         Delivery::parse(&form.delivery).ok_or(AppError::BadRequest("unknown delivery"))?;
-    let account_id = user.id;
+    let person = user.person();
     state
-        .db(move |conn| {
-            write_transaction(conn, |conn| {
-                store::set_delivery(conn, account_id, delivery, crate::store::now())?;
-                audit::record(
-                    conn,
-                    Entry {
-                        actor_id: Some(account_id),
-                        process_id: None,
-                        action: "account.notifications",
-                        subject: format!("account:{account_id}"),
-                        detail: serde_json::json!({ "delivery": delivery.as_str() }),
-                    },
-                )?;
-                Ok::<_, AppError>(())
-            })
-        })
+        .run(move |conn| app::notifications::choose_delivery(conn, person, delivery))
         .await?;
     Ok(page::see_other(
         "/account?notice=notifications-saved#notifications-heading",

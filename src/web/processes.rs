@@ -10,6 +10,8 @@ use super::AppState;
 use super::error::AppError;
 use super::page::{self, Ctx};
 use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
+use crate::app;
+use crate::app::processes::{Accreditation, Overview};
 use crate::db::DbConnection;
 use crate::demo::DemoLogin;
 use crate::domain::documents::{DocumentKind, access};
@@ -17,12 +19,13 @@ use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::phases::{PhaseKind, WindowState};
 use crate::domain::roles::Role;
 use crate::i18n::Lang;
-use crate::store::audit::{self, Entry};
 use crate::store::documents::{Document, RevisionSummary};
 use crate::store::processes::{self, Process, Structure, ThemeKind};
 use crate::store::{self as st, roles};
 
 /// How a visitor stands in a process: their actor (for `can`), and a waiting request.
+///
+/// Kept for the areas not yet moved to `crate::app`; use `app::actor_in` instead.
 pub fn actor_in(
     conn: &mut DbConnection,
     visitor: &Visitor,
@@ -38,7 +41,8 @@ pub fn actor_in(
     })
 }
 
-/// The process named in the URL and the visitor's standing in it.
+/// The process named in the URL and the visitor's standing in it. Kept for the areas not yet
+/// moved to `crate::app`; use `app::process_for` instead.
 pub fn load_process_for(
     conn: &mut DbConnection,
     slug: &str,
@@ -97,7 +101,7 @@ struct HomePage {
 
 #[get("/")]
 pub async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let processes = state.db(|conn| Ok(processes::all_processes(conn)?)).await?;
+    let processes = state.run(app::processes::all_processes).await?;
     page::ok(&HomePage {
         ctx,
         processes,
@@ -209,20 +213,16 @@ pub async fn process_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
-    let (process, structure, assignments, actor, accreditation_pending, documents) = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let structure = processes::structure_of(conn, process.id)?;
-            let assignments = roles::assignments_of_process(conn, process.id)?;
-            let actor = actor_in(conn, &visitor, process.id)?;
-            let pending = match actor.account_id {
-                Some(account) => roles::has_pending_request(conn, process.id, account)?,
-                None => false,
-            };
-            let documents =
-                crate::store::documents::documents_with_latest_revision(conn, process.id)?;
-            Ok((process, structure, assignments, actor, pending, documents))
-        })
+    let person = visitor.person();
+    let Overview {
+        process,
+        structure,
+        assignments,
+        actor,
+        accreditation_pending,
+        documents,
+    } = state
+        .run(move |conn| app::processes::overview(conn, &slug, person))
         .await?;
 
     let mut people: Vec<RoleGroup> = Vec::new();
@@ -262,54 +262,17 @@ pub async fn process_page(
 #[post("/p/{process}/accreditation")]
 pub async fn request_accreditation(
     user: SignedIn,
-    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let slug = path.into_inner();
-    let account_id = user.id;
-    let (slug, notice) = state
-        .db(move |conn| {
-            crate::db::write_transaction(conn, |conn| {
-                let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-                let actor = actor_in(conn, &visitor, process.id)?;
-                if !can(&actor, Action::RequestAccreditation) {
-                    return Err(AppError::Forbidden);
-                }
-                let notice = if process.accredit_on_registration {
-                    roles::assign_role(conn, process.id, account_id, Role::Stakeholder, None, None)
-                        .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
-                    roles::close_request(conn, process.id, account_id)?;
-                    audit::record(
-                        conn,
-                        Entry {
-                            actor_id: Some(account_id),
-                            process_id: Some(process.id),
-                            action: "accreditation.grant",
-                            subject: format!("account:{account_id}"),
-                            detail: serde_json::json!({ "automatic": true }),
-                        },
-                    )?;
-                    "accredited"
-                } else {
-                    if roles::request_accreditation(conn, process.id, account_id)? {
-                        audit::record(
-                            conn,
-                            Entry {
-                                actor_id: Some(account_id),
-                                process_id: Some(process.id),
-                                action: "accreditation.request",
-                                subject: format!("account:{account_id}"),
-                                detail: serde_json::json!({}),
-                            },
-                        )?;
-                    }
-                    "accreditation-requested"
-                };
-                Ok((process.slug, notice))
-            })
-        })
+    let person = user.person();
+    let (slug, outcome) = state
+        .run(move |conn| app::processes::request_accreditation(conn, person, &path))
         .await?;
+    let notice = match outcome {
+        Accreditation::Granted => "accredited",
+        Accreditation::Requested => "accreditation-requested",
+    };
     Ok(page::see_other(&format!("/p/{slug}?notice={notice}")))
 }
 
@@ -328,10 +291,9 @@ pub async fn choose_language(
     form: web::Form<LanguageChoice>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest("unknown language"))?;
-    if let Some(user) = visitor.user() {
-        let id = user.id;
+    if let Some(person) = visitor.person() {
         state
-            .db(move |conn| Ok(st::accounts::set_language(conn, id, lang.code())?))
+            .run(move |conn| app::accounts::set_language(conn, person, lang.code()))
             .await?;
     }
     let next = page::safe_next(form.next.as_deref());
@@ -346,7 +308,7 @@ pub async fn choose_language(
 /// Liveness and database reachability, for load balancers and container health checks.
 #[get("/healthz")]
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    let reachable = state.db(|conn| Ok(crate::db::ping(conn)?)).await.is_ok();
+    let reachable = state.run(app::processes::database_answers).await.is_ok();
     if reachable {
         HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": "ok" }))
     } else {

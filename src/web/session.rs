@@ -14,16 +14,13 @@ use futures_util::future::LocalBoxFuture;
 
 use super::AppState;
 use super::error::AppError;
+use crate::app::sessions::{self, Lifetime, Standing};
 use crate::security::tokens;
-use crate::store;
 
 pub const SESSION_COOKIE: &str = "concord_session";
 /// Identifies a browser before it signs in, so its forms can carry a CSRF token.
 pub const PRE_SESSION_COOKIE: &str = "concord_pre";
 pub const LANG_COOKIE: &str = "concord_lang";
-
-/// Seen again after this long, a session's last-seen time is written back.
-const TOUCH_AFTER: TimeDelta = TimeDelta::seconds(60);
 
 /// The signed-in person, as the pages need them.
 #[derive(Debug, Clone)]
@@ -114,51 +111,30 @@ async fn resolve(req: &HttpRequest) -> Result<Visitor, AppError> {
         return Ok(Visitor::default());
     };
     let state = state(req)?;
-    let idle = TimeDelta::minutes(state.settings.session_idle_minutes);
-    let max_age = TimeDelta::hours(state.settings.session_max_hours);
-    let pool = state.pool.clone();
+    let lifetime = Lifetime {
+        idle: TimeDelta::minutes(state.settings.session_idle_minutes),
+        max_age: TimeDelta::hours(state.settings.session_max_hours),
+    };
     let hash = tokens::token_hash(&token);
-    let resolved = web::block(move || -> Result<Resolved, AppError> {
-        let mut conn = pool.get()?;
-        let Some((session, account)) = store::sessions::session_with_account(&mut conn, &hash)?
-        else {
-            return Ok(Resolved::None);
-        };
-        if account.disabled {
-            store::sessions::delete_session(&mut conn, &hash)?;
-            return Ok(Resolved::None);
-        }
-        let now = store::now();
-        // An expired row stays (housekeeping removes it later) so the account is known.
-        if now - session.last_seen_at > idle || now - session.created_at > max_age {
-            return Ok(Resolved::Expired(ExpiredSession {
-                account_id: account.id,
-            }));
-        }
-        if now - session.last_seen_at > TOUCH_AFTER {
-            store::sessions::touch_session(&mut conn, &hash)?;
-        }
-        Ok(Resolved::User(CurrentUser {
-            id: account.id,
-            email: account.email,
-            display_name: account.display_name,
-            is_admin: account.is_admin,
-            language: account.language,
-            session_hash: hash,
-        }))
+    let session_hash = hash.clone();
+    let standing = state
+        .run(move |conn| sessions::standing(conn, &session_hash, lifetime))
+        .await?;
+    Ok(match standing {
+        Standing::Active(account) => Visitor(
+            Some(Arc::new(CurrentUser {
+                id: account.id,
+                email: account.email,
+                display_name: account.display_name,
+                is_admin: account.is_admin,
+                language: account.language,
+                session_hash: hash,
+            })),
+            None,
+        ),
+        Standing::Expired { account_id } => Visitor(None, Some(ExpiredSession { account_id })),
+        Standing::Unknown => Visitor::default(),
     })
-    .await??;
-    Ok(match resolved {
-        Resolved::User(user) => Visitor(Some(Arc::new(user)), None),
-        Resolved::Expired(expired) => Visitor(None, Some(expired)),
-        Resolved::None => Visitor::default(),
-    })
-}
-
-enum Resolved {
-    User(CurrentUser),
-    Expired(ExpiredSession),
-    None,
 }
 
 pub fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
@@ -196,27 +172,6 @@ impl FromRequest for SignedIn {
             match visitor.await?.0 {
                 Some(user) => Ok(SignedIn(user)),
                 None => Err(AppError::SignInRequired { next }),
-            }
-        })
-    }
-}
-
-/// A signed-in instance administrator; anyone else is refused.
-#[derive(Debug, Clone)]
-pub struct Administrator(pub Arc<CurrentUser>);
-
-impl FromRequest for Administrator {
-    type Error = AppError;
-    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let signed_in = SignedIn::from_request(req, payload);
-        Box::pin(async move {
-            let SignedIn(user) = signed_in.await?;
-            if user.is_admin {
-                Ok(Administrator(user))
-            } else {
-                Err(AppError::Forbidden)
             }
         })
     }

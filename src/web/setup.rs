@@ -11,11 +11,9 @@ use super::accounts::{RegisterForm, parse_registration};
 use super::error::AppError;
 use super::page::{self, Ctx, FieldErrors};
 use super::session::{self, SESSION_COOKIE};
+use crate::app;
 use crate::domain::roles::StakeholderCategory;
-use crate::security::{passwords, tokens};
-use crate::store::accounts::{self, RegistrationError};
-use crate::store::audit::{self, Entry};
-use crate::store::sessions;
+use crate::security::tokens;
 
 #[derive(Deserialize)]
 pub struct TokenQuery {
@@ -44,10 +42,7 @@ async fn setup_open(state: &AppState, token: &str) -> Result<bool, AppError> {
     if !matches {
         return Ok(false);
     }
-    let admins = state
-        .db(|conn| Ok(accounts::administrator_count(conn)?))
-        .await?;
-    Ok(admins == 0)
+    Ok(state.run(app::setup::is_open).await?)
 }
 
 #[get("/setup")]
@@ -81,61 +76,46 @@ pub async fn setup(
     state: web::Data<AppState>,
     form: web::Form<SetupForm>,
 ) -> Result<HttpResponse, AppError> {
-    let SetupForm { token, mut account } = form.into_inner();
+    let SetupForm { token, account } = form.into_inner();
     if !setup_open(&state, &token).await? {
         return Err(AppError::NotFound);
     }
-    let (parsed, mut errors) = parse_registration(&account, ctx.lang);
-    if let Some((registration, password)) = parsed {
-        let session_token = tokens::random_token();
-        let session_hash = tokens::token_hash(&session_token);
-        let created = state
-            .db(move |conn| {
-                let hash = passwords::hash(password.as_str())?;
-                crate::db::write_transaction(conn, |conn| {
-                    // Checked again inside the transaction: two tabs cannot both succeed.
-                    if accounts::administrator_count(conn)? > 0 {
-                        return Err(AppError::NotFound);
-                    }
-                    let account = match accounts::create_account(conn, &registration, &hash, true) {
-                        Ok(account) => account,
-                        Err(RegistrationError::Database(e)) => return Err(e.into()),
-                        Err(other) => return Ok(Err(other)),
-                    };
-                    sessions::create_session(conn, &session_hash, account.id)?;
-                    audit::record(
-                        conn,
-                        Entry {
-                            actor_id: Some(account.id),
-                            process_id: None,
-                            action: "account.first-administrator",
-                            subject: format!("account:{}", account.id),
-                            detail: serde_json::json!({}),
-                        },
-                    )?;
-                    Ok(Ok(account.id))
-                })
-            })
-            .await?;
-        match created {
-            Ok(account_id) => {
-                tracing::info!(account_id, "first administrator created");
-                let mut response = page::see_other("/admin?notice=welcome-administrator");
-                response
-                    .add_cookie(&session::cookie(
-                        SESSION_COOKIE,
-                        session_token,
-                        state.settings.secure_cookies(),
-                    ))
-                    .map_err(AppError::internal)?;
-                return Ok(response);
-            }
-            Err(RegistrationError::CategoryMismatch(_)) => {
-                errors.add("category", "error-category-mismatch")
-            }
-            Err(_) => errors.add("email", "error-email-taken"),
+    let (parsed, errors) = parse_registration(&account, ctx.lang);
+    let Some((registration, password)) = parsed else {
+        return again(ctx, token, account, errors);
+    };
+    let session_token = tokens::random_token();
+    let session_hash = tokens::token_hash(&session_token);
+    let created = state
+        .run(move |conn| {
+            app::setup::create_first_administrator(conn, &registration, &password, &session_hash)
+        })
+        .await;
+    match created {
+        Ok(account_id) => {
+            tracing::info!(account_id, "first administrator created");
+            let mut response = page::see_other("/admin?notice=welcome-administrator");
+            response
+                .add_cookie(&session::cookie(
+                    SESSION_COOKIE,
+                    session_token,
+                    state.settings.secure_cookies(),
+                ))
+                .map_err(AppError::internal)?;
+            Ok(response)
         }
+        Err(app::Error::Invalid(errors)) => again(ctx, token, account, errors),
+        Err(other) => Err(other.into()),
     }
+}
+
+/// The form again with its errors; passwords are never sent back to the browser.
+fn again(
+    ctx: Ctx,
+    token: String,
+    mut account: RegisterForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, AppError> {
     account.password.clear();
     account.password_again.clear();
     page::invalid(&SetupPage {

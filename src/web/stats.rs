@@ -5,124 +5,39 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
-use crate::db::DbConnection;
+use crate::app;
+use crate::app::stats::{Chart, Label, Series};
 use crate::domain::charts::{ChartData, Layout, layout, safe_cell};
-use crate::domain::regions::{Region, region_of};
-use crate::domain::roles::StakeholderCategory;
 use crate::i18n::Lang;
-use crate::store::processes::{self, Process, ThemeKind};
-use crate::store::stats::{self, Pair};
+use crate::store::processes::Process;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, language_of};
 
-/// The charts of the page, by the name in their CSV address.
-pub const CHARTS: [&str; 5] = ["categories", "groups", "themes", "months", "regions"];
-
-fn value(counts: &[(String, i64)], key: &str) -> i64 {
-    counts
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, n)| *n)
-        .unwrap_or(0)
-}
-
-fn pair_rows(pair: &Pair, keys: &[(String, String)]) -> Vec<(String, Vec<i64>)> {
-    keys.iter()
-        .map(|(key, label)| {
-            (
-                label.clone(),
-                vec![value(&pair.contributions, key), value(&pair.proposals, key)],
-            )
-        })
-        .collect()
-}
-
-/// The data of one chart, with its labels in `lang`.
-fn chart(
-    conn: &mut DbConnection,
-    process: &Process,
-    name: &str,
-    lang: Lang,
-) -> Result<ChartData, AppError> {
-    let two = || {
-        vec![
+/// A chart's counts with their labels and series in `lang`.
+fn worded(chart: Chart, lang: Lang) -> ChartData {
+    let series = match chart.series {
+        Series::ContributionsAndProposals => vec![
             lang.t("stats-series-contributions"),
             lang.t("stats-series-proposals"),
-        ]
+        ],
+        Series::Participants => vec![lang.t("stats-series-participants")],
     };
-    let structure = processes::structure_of(conn, process.id)?;
-    Ok(match name {
-        "categories" => {
-            let pair = stats::by_category(conn, process.id)?;
-            let keys: Vec<(String, String)> = StakeholderCategory::ALL
-                .iter()
-                .map(|c| (c.as_str().to_string(), lang.t(&c.label_key())))
-                .collect();
-            ChartData {
-                series: two(),
-                rows: pair_rows(&pair, &keys),
-            }
-        }
-        "groups" => {
-            let pair = stats::by_group(conn, process.id)?;
-            let keys: Vec<(String, String)> = structure
-                .groups
-                .iter()
-                .map(|g| (g.number.to_string(), format!("{}. {}", g.number, g.name)))
-                .collect();
-            ChartData {
-                series: two(),
-                rows: pair_rows(&pair, &keys),
-            }
-        }
-        "themes" => {
-            let pair = stats::by_theme(conn, process.id)?;
-            let keys: Vec<(String, String)> = structure
-                .themes_of(ThemeKind::Theme)
-                .map(|t| (t.id.to_string(), t.name.clone()))
-                .collect();
-            ChartData {
-                series: two(),
-                rows: pair_rows(&pair, &keys),
-            }
-        }
-        "months" => {
-            let pair = stats::by_month(conn, process.id)?;
-            let mut months: Vec<String> = pair
-                .contributions
-                .iter()
-                .chain(&pair.proposals)
-                .map(|(m, _)| m.clone())
-                .collect();
-            months.sort();
-            months.dedup();
-            let keys: Vec<(String, String)> = months.into_iter().map(|m| (m.clone(), m)).collect();
-            ChartData {
-                series: two(),
-                rows: pair_rows(&pair, &keys),
-            }
-        }
-        "regions" => {
-            let counts = stats::participants_by_country(conn, process.id)?;
-            let rows = Region::ALL
-                .iter()
-                .map(|region| {
-                    let n: i64 = counts
-                        .iter()
-                        .filter(|(country, _)| region_of(country) == *region)
-                        .map(|(_, n)| n)
-                        .sum();
-                    (lang.t(&region.label_key()), vec![n])
-                })
-                .collect();
-            ChartData {
-                series: vec![lang.t("stats-series-participants")],
-                rows,
-            }
-        }
-        _ => return Err(AppError::NotFound),
-    })
+    let rows = chart
+        .rows
+        .into_iter()
+        .map(|(label, values)| (label_text(label, lang), values))
+        .collect();
+    ChartData { series, rows }
+}
+
+fn label_text(label: Label, lang: Lang) -> String {
+    match label {
+        Label::Category(category) => lang.t(&category.label_key()),
+        Label::Group { number, name } => format!("{number}. {name}"),
+        Label::Theme(name) | Label::Month(name) => name,
+        Label::Region(region) => lang.t(&region.label_key()),
+    }
 }
 
 pub struct ChartView {
@@ -157,26 +72,25 @@ pub async fn stats_page(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let (process, charts) = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &path)?.ok_or(AppError::NotFound)?;
-            let mut charts = Vec::new();
-            for name in CHARTS {
-                let data = chart(conn, &process, name, lang)?;
-                let description = lang.t_with(
-                    &format!("stats-{name}-description"),
-                    &[("total", data.total(0).to_string())],
-                );
-                charts.push(ChartView {
-                    name,
-                    title: lang.t(&format!("stats-{name}-title")),
-                    description,
-                    layout: layout(&data, lang.is_rtl()),
-                    data,
-                });
-            }
-            Ok((process, charts))
-        })
+        .run(move |conn| app::stats::charts(conn, &path))
         .await?;
+    let charts = charts
+        .into_iter()
+        .map(|(name, chart)| {
+            let data = worded(chart, lang);
+            let description = lang.t_with(
+                &format!("stats-{name}-description"),
+                &[("total", data.total(0).to_string())],
+            );
+            ChartView {
+                name,
+                title: lang.t(&format!("stats-{name}-title")),
+                description,
+                layout: layout(&data, lang.is_rtl()),
+                data,
+            }
+        })
+        .collect();
     page::ok(&StatsPage {
         ctx,
         process,
@@ -194,12 +108,10 @@ pub async fn stats_csv(
     let (slug, name) = path.into_inner();
     let file_name = format!("{slug}-{name}.csv");
     let lang = language_of(&req, None);
-    let data = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            chart(conn, &process, &name, lang)
-        })
+    let chart = state
+        .run(move |conn| app::stats::chart_of(conn, &slug, &name))
         .await?;
+    let data = worded(chart, lang);
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))
         .chain(data.series.iter().cloned())

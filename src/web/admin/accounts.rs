@@ -5,14 +5,13 @@ use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::app;
 use crate::domain::roles::StakeholderCategory;
-use crate::store::accounts::{self, AccountListing};
-use crate::store::audit::{self, Entry};
-use crate::store::sessions;
+use crate::store::accounts::AccountListing;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
-use crate::web::session::Administrator;
+use crate::web::session::SignedIn;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SearchQuery {
@@ -45,76 +44,44 @@ impl AccountsPage {
 #[get("/accounts")]
 pub async fn account_list(
     ctx: Ctx,
-    admin: Administrator,
+    user: SignedIn,
     state: web::Data<AppState>,
     query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q: String = query.into_inner().q.chars().take(200).collect();
     let search = q.clone();
+    let person = user.person();
     let accounts = state
-        .db(move |conn| Ok(accounts::search_accounts(conn, &search, 200)?))
+        .run(move |conn| app::admin::accounts::search(conn, person, &search))
         .await?;
     page::ok(&AccountsPage {
         ctx,
         query: q,
         accounts,
-        me: admin.0.id,
+        me: user.id,
     })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct AccountChange {
+    /// Missing is an unknown change, refused after the permission check like any other.
     change: String,
 }
 
 /// Disables, enables, or changes the administrator flag of an account.
 #[post("/accounts/{account}")]
 pub async fn set_account_state(
-    admin: Administrator,
+    user: SignedIn,
     state: web::Data<AppState>,
     path: web::Path<i64>,
     form: web::Form<AccountChange>,
 ) -> Result<HttpResponse, AppError> {
     let account_id = path.into_inner();
-    let actor_id = admin.0.id;
     let change = form.into_inner().change;
-    if !matches!(
-        change.as_str(),
-        "disable" | "enable" | "make-admin" | "remove-admin"
-    ) {
-        return Err(AppError::BadRequest("unknown change"));
-    }
-    // Administrators cannot lock themselves out.
-    if account_id == actor_id && matches!(change.as_str(), "disable" | "remove-admin") {
-        return Err(AppError::BadRequest("cannot change your own access"));
-    }
+    let person = user.person();
     state
-        .db(move |conn| {
-            crate::db::write_transaction(conn, |conn| {
-                accounts::account_by_id(conn, account_id)?.ok_or(AppError::NotFound)?;
-                match change.as_str() {
-                    "disable" => {
-                        accounts::set_disabled(conn, account_id, true)?;
-                        sessions::delete_sessions_of_account(conn, account_id)?;
-                    }
-                    "enable" => accounts::set_disabled(conn, account_id, false)?,
-                    "make-admin" => accounts::set_admin(conn, account_id, true)?,
-                    _ => accounts::set_admin(conn, account_id, false)?,
-                }
-                audit::record(
-                    conn,
-                    Entry {
-                        actor_id: Some(actor_id),
-                        process_id: None,
-                        action: "account.change",
-                        subject: format!("account:{account_id}"),
-                        detail: serde_json::json!({ "change": change }),
-                    },
-                )?;
-                Ok(())
-            })
-        })
+        .run(move |conn| app::admin::accounts::change_account(conn, person, account_id, &change))
         .await?;
-    tracing::info!(account_id, actor_id, "account changed by an administrator");
     Ok(page::see_other("/admin/accounts?notice=saved"))
 }

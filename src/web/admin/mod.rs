@@ -11,12 +11,11 @@ use askama::Template;
 use super::AppState;
 use super::error::AppError;
 use super::page::{self, Ctx};
-pub use super::processes::{load_process_for, require};
-use super::session::{SignedIn, Visitor};
-use crate::domain::roles::Role;
-use crate::store::audit::{self, LoggedEntry};
-use crate::store::processes::{self, Process};
-use crate::store::roles;
+use super::session::SignedIn;
+use crate::app;
+use crate::app::admin::Dashboard;
+use crate::store::audit::LoggedEntry;
+use crate::store::processes::Process;
 
 pub fn routes() -> Scope {
     web::scope("/admin")
@@ -54,36 +53,18 @@ struct DashboardPage {
 pub async fn dashboard(
     ctx: Ctx,
     user: SignedIn,
-    visitor: Visitor,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let is_admin = user.is_admin;
-    let (processes, recent) = state
-        .db(move |conn| {
-            // Two queries, however many processes: the secretariat's processes, then all.
-            let secretariat_of = match visitor.user() {
-                Some(user) => roles::process_ids_with_role(conn, user.id, Role::Secretariat)?,
-                None => Vec::new(),
-            };
-            let managed: Vec<ManagedProcess> = processes::all_processes(conn)?
-                .into_iter()
-                .filter(|p| is_admin || secretariat_of.contains(&p.id))
-                .map(|process| ManagedProcess { process })
-                .collect();
-            let recent = if is_admin {
-                audit::recent_entries(conn, 20)?
-            } else {
-                Vec::new()
-            };
-            Ok((managed, recent))
-        })
+    let person = user.person();
+    let Dashboard { processes, recent } = state
+        .run(move |conn| app::admin::dashboard(conn, person))
         .await?;
-    if !is_admin && processes.is_empty() {
-        return Err(AppError::Forbidden);
-    }
     page::ok(&DashboardPage {
         ctx,
-        processes,
+        processes: processes
+            .into_iter()
+            .map(|process| ManagedProcess { process })
+            .collect(),
         recent,
     })
 }

@@ -1,0 +1,44 @@
+//! A person's notifications: reading them (which marks them read) and choosing how they
+//! arrive. Grouping them for the page is the web layer's; writing them is each use case's.
+
+use super::{Person, Result};
+use crate::db::DbConnection;
+use crate::domain::notifications::Delivery;
+use crate::store::audit::{self, Entry};
+use crate::store::notifications::{self as store, NotificationView};
+
+/// The most the page lists; older ones are long read.
+const SHOWN: i64 = 200;
+
+/// The notifications that show now, newest first; they are marked read, since seeing them is
+/// reading them.
+pub fn read_notifications(
+    conn: &mut DbConnection,
+    person: Person,
+) -> Result<Vec<NotificationView>> {
+    let now = crate::store::now();
+    let shown = store::visible_notifications(conn, person.account_id, now, SHOWN)?;
+    if shown.iter().any(|n| n.unread) {
+        store::mark_read(conn, person.account_id, now)?;
+    }
+    Ok(shown)
+}
+
+/// Keeps the person's choice of delivery.
+pub fn choose_delivery(conn: &mut DbConnection, person: Person, delivery: Delivery) -> Result<()> {
+    let account_id = person.account_id;
+    super::transaction(conn, |conn| {
+        store::set_delivery(conn, account_id, delivery, crate::store::now())?;
+        audit::record(
+            conn,
+            Entry {
+                actor_id: Some(account_id),
+                process_id: None,
+                action: "account.notifications",
+                subject: format!("account:{account_id}"),
+                detail: serde_json::json!({ "delivery": delivery.as_str() }),
+            },
+        )?;
+        Ok(())
+    })
+}

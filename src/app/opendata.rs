@@ -1,0 +1,261 @@
+//! Open data: everything public in a process as CSV (with a byte-order mark, formula cells
+//! neutralised), JSON, and an XLSX workbook, built here off the async workers. Drafts,
+//! internal notes and working copies are never included: the store's public queries are the
+//! only source.
+
+use rust_xlsxwriter::Workbook;
+
+use super::{Error, Result};
+use crate::db::DbConnection;
+use crate::domain::charts::safe_cell;
+use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
+use crate::store::processes::{self, Process};
+
+/// The public datasets of a process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dataset {
+    Contributions,
+    Proposals,
+}
+
+impl Dataset {
+    /// The dataset named in an address; anything else is `None`.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "contributions" => Some(Dataset::Contributions),
+            "proposals" => Some(Dataset::Proposals),
+            _ => None,
+        }
+    }
+}
+
+/// The formats a dataset downloads in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// The process `slug`, for the open-data page.
+pub fn public_process(conn: &mut DbConnection, slug: &str) -> Result<Process> {
+    processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)
+}
+
+/// One dataset of the process `slug` as a file's bytes.
+pub fn dataset_file(
+    conn: &mut DbConnection,
+    slug: &str,
+    dataset: Dataset,
+    format: Format,
+) -> Result<Vec<u8>> {
+    let process = public_process(conn, slug)?;
+    match (dataset, format) {
+        (Dataset::Contributions, Format::Csv) => {
+            let records = opendata::public_contributions(conn, process.id)?;
+            csv_bytes(&CONTRIBUTION_COLUMNS, records.iter().map(contribution_row))
+        }
+        (Dataset::Contributions, Format::Json) => {
+            json_bytes(&opendata::public_contributions(conn, process.id)?)
+        }
+        (Dataset::Proposals, Format::Csv) => {
+            let records = opendata::public_proposals(conn, process.id)?;
+            csv_bytes(&PROPOSAL_COLUMNS, records.iter().map(proposal_row))
+        }
+        (Dataset::Proposals, Format::Json) => {
+            json_bytes(&opendata::public_proposals(conn, process.id)?)
+        }
+    }
+}
+
+fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec_pretty(value).map_err(|e| Error::Internal(e.into()))
+}
+
+const CONTRIBUTION_COLUMNS: [&str; 11] = [
+    "reference",
+    "status",
+    "submitted_at",
+    "title",
+    "organisation",
+    "stakeholder_category",
+    "action_groups",
+    "themes",
+    "sha256",
+    "text",
+    "hidden_reason",
+];
+
+fn contribution_row(c: &ContributionRecord) -> Vec<String> {
+    vec![
+        c.reference.clone(),
+        c.status.clone(),
+        c.submitted_at
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default(),
+        c.title.clone(),
+        c.organisation.clone(),
+        c.stakeholder_category.clone(),
+        c.action_groups
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+        c.themes.join("; "),
+        c.sha256.clone(),
+        c.text.clone(),
+        c.hidden_reason.clone(),
+    ]
+}
+
+const PROPOSAL_COLUMNS: [&str; 20] = [
+    "reference",
+    "status",
+    "action_group",
+    "version",
+    "submitted_at",
+    "organisation",
+    "stakeholder_category",
+    "co_sponsors",
+    "title",
+    "commitment",
+    "actionable_measures",
+    "partnerships",
+    "capacity_building",
+    "financing",
+    "data",
+    "responsible_actors",
+    "sdg_targets",
+    "timeline",
+    "indicators",
+    "sha256",
+];
+
+fn proposal_row(p: &ProposalRecord) -> Vec<String> {
+    vec![
+        p.reference.clone(),
+        p.status.clone(),
+        p.action_group.to_string(),
+        p.version.to_string(),
+        p.submitted_at
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default(),
+        p.organisation.clone(),
+        p.stakeholder_category.clone(),
+        p.co_sponsors.join("; "),
+        p.title.clone(),
+        p.commitment.clone(),
+        p.actionable_measures.join("\n"),
+        p.partnerships.clone(),
+        p.capacity_building.clone(),
+        p.financing.clone(),
+        p.data.clone(),
+        p.responsible_actors.clone(),
+        p.sdg_targets.clone(),
+        p.timeline.clone(),
+        p.indicators.clone(),
+        p.sha256.clone(),
+    ]
+}
+
+/// A table as CSV: the byte-order mark makes spreadsheet programs read it as UTF-8, and no
+/// cell is ever taken for a formula.
+pub fn csv_bytes(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+    let failed = |e: csv::Error| Error::Internal(e.into());
+    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    writer.write_record(columns).map_err(failed)?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|cell| safe_cell(cell)).collect();
+        writer.write_record(&cells).map_err(failed)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| Error::Internal(anyhow::anyhow!(e.to_string())))
+}
+
+/// The most characters a spreadsheet cell holds (Excel's limit, which the writer enforces).
+const XLSX_CELL_MAX: usize = 32_767;
+
+/// A cell's text, cut at the spreadsheet's limit with a mark that it was cut (a contribution
+/// may be 100,000 characters long; the CSV and JSON files keep it whole).
+fn xlsx_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.chars().count() <= XLSX_CELL_MAX {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        let mut cut: String = cell.chars().take(XLSX_CELL_MAX - 1).collect();
+        cut.push('…');
+        std::borrow::Cow::Owned(cut)
+    }
+}
+
+/// A sheet's name, its columns and its rows.
+type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
+
+/// Both datasets of the process `slug` in one workbook, a sheet each.
+pub fn workbook(conn: &mut DbConnection, slug: &str) -> Result<Vec<u8>> {
+    let process = public_process(conn, slug)?;
+    let contributions = opendata::public_contributions(conn, process.id)?;
+    let proposals = opendata::public_proposals(conn, process.id)?;
+    let sheets: [Sheet<'_>; 2] = [
+        (
+            "Contributions",
+            &CONTRIBUTION_COLUMNS,
+            contributions.iter().map(contribution_row).collect(),
+        ),
+        (
+            "Proposals",
+            &PROPOSAL_COLUMNS,
+            proposals.iter().map(proposal_row).collect(),
+        ),
+    ];
+    write_workbook(sheets).map_err(|e| Error::Internal(e.into()))
+}
+
+fn write_workbook(sheets: [Sheet<'_>; 2]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = Workbook::new();
+    for (name, columns, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        for (c, column) in columns.iter().enumerate() {
+            sheet.write_string(0, c as u16, *column)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                // Written as text, so nothing is ever taken for a formula.
+                sheet.write_string(r as u32 + 1, c as u16, xlsx_cell(cell).as_ref())?;
+            }
+        }
+    }
+    book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_cell_is_cut_with_a_mark_and_a_short_one_kept() {
+        assert_eq!(xlsx_cell("short"), "short");
+        let long = "a".repeat(XLSX_CELL_MAX + 10);
+        let cut = xlsx_cell(&long);
+        assert_eq!(cut.chars().count(), XLSX_CELL_MAX);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn csv_starts_with_a_byte_order_mark_and_defuses_formulas() {
+        let bytes = csv_bytes(&["a"], std::iter::once(vec!["=1+1".to_string()])).expect("written");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        assert!(text.starts_with('\u{feff}'));
+        assert!(!text.contains("\n=1+1"));
+    }
+}

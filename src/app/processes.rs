@@ -1,0 +1,108 @@
+//! The public side of processes: the list, one process's page, asking to be accredited, and
+//! whether the database answers at all (for health checks).
+//!
+//! Reads return store rows and the person's `Actor`; arranging them for a page is the web
+//! layer's. Nothing here knows HTTP.
+
+use super::{Error, Person, Result};
+use crate::db::DbConnection;
+use crate::domain::permissions::{Action, Actor};
+use crate::domain::roles::Role;
+use crate::store::audit::{self, Entry};
+use crate::store::documents::{self, Document, RevisionSummary};
+use crate::store::processes::{self, Process, Structure};
+use crate::store::roles::{self, Assignment};
+
+/// Every process, for the home page and the API.
+pub fn all_processes(conn: &mut DbConnection) -> Result<Vec<Process>> {
+    Ok(processes::all_processes(conn)?)
+}
+
+/// Whether the database answers a trivial query.
+pub fn database_answers(conn: &mut DbConnection) -> Result<()> {
+    Ok(crate::db::ping(conn)?)
+}
+
+/// What a process's page shows, and how the visitor stands in it.
+pub struct Overview {
+    pub process: Process,
+    pub structure: Structure,
+    pub assignments: Vec<Assignment>,
+    pub actor: Actor,
+    /// The visitor has asked to be accredited and waits.
+    pub accreditation_pending: bool,
+    pub documents: Vec<(Document, Option<RevisionSummary>)>,
+}
+
+pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> Result<Overview> {
+    let (process, actor) = super::process_for(conn, slug, person)?;
+    let structure = processes::structure_of(conn, process.id)?;
+    let assignments = roles::assignments_of_process(conn, process.id)?;
+    let accreditation_pending = match actor.account_id {
+        Some(account) => roles::has_pending_request(conn, process.id, account)?,
+        None => false,
+    };
+    let documents = documents::documents_with_latest_revision(conn, process.id)?;
+    Ok(Overview {
+        process,
+        structure,
+        assignments,
+        actor,
+        accreditation_pending,
+        documents,
+    })
+}
+
+/// What came of asking to be accredited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accreditation {
+    /// The process accredits on registration: the person is a stakeholder now.
+    Granted,
+    /// The request waits for the secretariat.
+    Requested,
+}
+
+/// The person asks to be accredited as a stakeholder of the process `slug`; returns the
+/// process's slug and the outcome.
+pub fn request_accreditation(
+    conn: &mut DbConnection,
+    person: Person,
+    slug: &str,
+) -> Result<(String, Accreditation)> {
+    let account_id = person.account_id;
+    super::transaction(conn, |conn| {
+        let (process, actor) = super::process_for(conn, slug, Some(person))?;
+        super::require(&actor, Action::RequestAccreditation)?;
+        let outcome = if process.accredit_on_registration {
+            roles::assign_role(conn, process.id, account_id, Role::Stakeholder, None, None)
+                .map_err(|e| Error::Internal(e.into()))?;
+            roles::close_request(conn, process.id, account_id)?;
+            audit::record(conn, accreditation_entry(&process, account_id, true))?;
+            Accreditation::Granted
+        } else {
+            if roles::request_accreditation(conn, process.id, account_id)? {
+                audit::record(conn, accreditation_entry(&process, account_id, false))?;
+            }
+            Accreditation::Requested
+        };
+        Ok((process.slug, outcome))
+    })
+}
+
+fn accreditation_entry(process: &Process, account_id: i64, automatic: bool) -> Entry<'static> {
+    Entry {
+        actor_id: Some(account_id),
+        process_id: Some(process.id),
+        action: if automatic {
+            "accreditation.grant"
+        } else {
+            "accreditation.request"
+        },
+        subject: format!("account:{account_id}"),
+        detail: if automatic {
+            serde_json::json!({ "automatic": true })
+        } else {
+            serde_json::json!({})
+        },
+    }
+}

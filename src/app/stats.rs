@@ -1,0 +1,169 @@
+//! Engagement counts of a process, chart by chart: contributions and proposals by stakeholder
+//! category, action group, theme and month, and participants by region.
+//!
+//! Rows are labelled by what they count (a category, a group…), not by text: the web layer
+//! words them in the visitor's language and lays the charts out.
+
+use super::{Error, Result};
+use crate::db::DbConnection;
+use crate::domain::regions::{Region, region_of};
+use crate::domain::roles::StakeholderCategory;
+use crate::store::processes::{self, Process, Structure, ThemeKind};
+use crate::store::stats::{self, Pair};
+
+/// The charts of the page, by the name in their CSV address.
+pub const CHARTS: [&str; 5] = ["categories", "groups", "themes", "months", "regions"];
+
+/// What one row of a chart counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    Category(StakeholderCategory),
+    Group {
+        number: i32,
+        name: String,
+    },
+    Theme(String),
+    /// `YYYY-MM`.
+    Month(String),
+    Region(Region),
+}
+
+/// The series a chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    /// Two values a row: contributions, then proposals.
+    ContributionsAndProposals,
+    /// One value a row: participants.
+    Participants,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub series: Series,
+    pub rows: Vec<(Label, Vec<i64>)>,
+}
+
+/// The process `slug` and every chart of its page, in the order of [`CHARTS`].
+pub fn charts(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> Result<(Process, Vec<(&'static str, Chart)>)> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
+    let structure = processes::structure_of(conn, process.id)?;
+    let mut charts = Vec::new();
+    for name in CHARTS {
+        charts.push((name, chart(conn, &process, &structure, name)?));
+    }
+    Ok((process, charts))
+}
+
+/// One chart of the process `slug`; an unknown chart is `NotFound`.
+pub fn chart_of(conn: &mut DbConnection, slug: &str, name: &str) -> Result<Chart> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
+    let structure = processes::structure_of(conn, process.id)?;
+    chart(conn, &process, &structure, name)
+}
+
+fn chart(
+    conn: &mut DbConnection,
+    process: &Process,
+    structure: &Structure,
+    name: &str,
+) -> Result<Chart> {
+    let (pair, keys) = match name {
+        "categories" => (
+            stats::by_category(conn, process.id)?,
+            StakeholderCategory::ALL
+                .iter()
+                .map(|c| (c.as_str().to_string(), Label::Category(*c)))
+                .collect(),
+        ),
+        "groups" => (
+            stats::by_group(conn, process.id)?,
+            structure
+                .groups
+                .iter()
+                .map(|g| {
+                    let label = Label::Group {
+                        number: g.number,
+                        name: g.name.clone(),
+                    };
+                    (g.number.to_string(), label)
+                })
+                .collect(),
+        ),
+        "themes" => (
+            stats::by_theme(conn, process.id)?,
+            structure
+                .themes_of(ThemeKind::Theme)
+                .map(|t| (t.id.to_string(), Label::Theme(t.name.clone())))
+                .collect(),
+        ),
+        "months" => {
+            let pair = stats::by_month(conn, process.id)?;
+            let keys = months_of(&pair);
+            (pair, keys)
+        }
+        "regions" => return participants_by_region(conn, process),
+        _ => return Err(Error::NotFound),
+    };
+    Ok(Chart {
+        series: Series::ContributionsAndProposals,
+        rows: pair_rows(&pair, keys),
+    })
+}
+
+/// Every month that has a contribution or a proposal, in order.
+fn months_of(pair: &Pair) -> Vec<(String, Label)> {
+    let mut months: Vec<String> = pair
+        .contributions
+        .iter()
+        .chain(&pair.proposals)
+        .map(|(m, _)| m.clone())
+        .collect();
+    months.sort();
+    months.dedup();
+    months
+        .into_iter()
+        .map(|m| (m.clone(), Label::Month(m)))
+        .collect()
+}
+
+fn participants_by_region(conn: &mut DbConnection, process: &Process) -> Result<Chart> {
+    let counts = stats::participants_by_country(conn, process.id)?;
+    let rows = Region::ALL
+        .iter()
+        .map(|region| {
+            let n: i64 = counts
+                .iter()
+                .filter(|(country, _)| region_of(country) == *region)
+                .map(|(_, n)| n)
+                .sum();
+            (Label::Region(*region), vec![n])
+        })
+        .collect();
+    Ok(Chart {
+        series: Series::Participants,
+        rows,
+    })
+}
+
+fn value(counts: &[(String, i64)], key: &str) -> i64 {
+    counts
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, n)| *n)
+        .unwrap_or(0)
+}
+
+fn pair_rows(pair: &Pair, keys: Vec<(String, Label)>) -> Vec<(Label, Vec<i64>)> {
+    keys.into_iter()
+        .map(|(key, label)| {
+            let values = vec![
+                value(&pair.contributions, &key),
+                value(&pair.proposals, &key),
+            ];
+            (label, values)
+        })
+        .collect()
+}
