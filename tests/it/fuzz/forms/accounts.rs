@@ -3,12 +3,12 @@
 
 use proptest::prelude::*;
 
-use super::super::base::Base;
-use super::super::requests::{fixed, form_case};
-use super::super::runner::{FormSpec, form};
-use super::super::values::{FieldSpec, any_field, field, good_or_any};
-use super::super::world::World;
 use super::fields::{registration_fields, slugs};
+use crate::fuzz::base::Base;
+use crate::fuzz::requests::{fixed, form_case};
+use crate::fuzz::runner::{FormSpec, form};
+use crate::fuzz::values::{FieldSpec, any_field, field, good_or_any};
+use crate::fuzz::world::World;
 use crate::helpers::PASSWORD;
 
 pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {

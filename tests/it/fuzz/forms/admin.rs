@@ -2,12 +2,12 @@
 
 use proptest::prelude::*;
 
-use super::super::base::Base;
-use super::super::requests::{fixed, form_case};
-use super::super::runner::{FormSpec, form};
-use super::super::values::{FieldSpec, field, good_or_any, number};
-use super::super::world::World;
 use super::fields::{path_of, process_fields, slugs};
+use crate::fuzz::base::Base;
+use crate::fuzz::requests::{fixed, form_case};
+use crate::fuzz::runner::{FormSpec, form};
+use crate::fuzz::values::{FieldSpec, field, good_or_any, number};
+use crate::fuzz::world::World;
 use crate::helpers::process_form;
 
 pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {

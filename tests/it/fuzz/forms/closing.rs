@@ -4,12 +4,12 @@
 
 use proptest::prelude::*;
 
-use super::super::base::Base;
-use super::super::requests::{fixed, form_case};
-use super::super::runner::{FormSpec, form};
-use super::super::values::{any_field, field, good_or_any, segment};
-use super::super::world::World;
 use super::fields::path_of;
+use crate::fuzz::base::Base;
+use crate::fuzz::requests::{fixed, form_case};
+use crate::fuzz::runner::{FormSpec, form};
+use crate::fuzz::values::{any_field, field, good_or_any, segment};
+use crate::fuzz::world::World;
 
 /// Taking away links, paragraphs, contributions and proposals.
 pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {

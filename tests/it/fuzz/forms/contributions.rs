@@ -1,14 +1,14 @@
 //! Rows for the forms of contributions: writing one (multipart, with files), its draft,
 //! autosaving, and each of them with a malformed body.
 
-use super::super::base::Base;
-use super::super::requests::{
+use super::fields::{contribution_fields, path_of};
+use crate::fuzz::base::Base;
+use crate::fuzz::requests::{
     fixed, form_case, malformed_form_case, malformed_multipart_case, multipart_case,
 };
-use super::super::runner::{FormSpec, form};
-use super::super::values::{FieldSpec, field, segment};
-use super::super::world::World;
-use super::fields::{contribution_fields, path_of};
+use crate::fuzz::runner::{FormSpec, form};
+use crate::fuzz::values::{FieldSpec, field, segment};
+use crate::fuzz::world::World;
 
 pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
     let p = &w.people;

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::super::values::{FieldSpec, any_field, field, good_or_any, number, segment};
+use crate::fuzz::values::{FieldSpec, any_field, field, good_or_any, number, segment};
 use crate::helpers::PASSWORD;
 
 /// The demo process and the fuzzing's own, or noise.

@@ -1,12 +1,12 @@
 //! Rows for the forms of proposals and their review: writing one, its draft, inviting
 //! co-sponsors and answering, notes and decisions of the review, hiding a contribution.
 
-use super::super::base::Base;
-use super::super::requests::{fixed, form_case, malformed_form_case};
-use super::super::runner::{FormSpec, form};
-use super::super::values::{FieldSpec, any_field, field, good_or_any, number};
-use super::super::world::World;
 use super::fields::{PROPOSAL_PAIRS, path_of, proposal_fields};
+use crate::fuzz::base::Base;
+use crate::fuzz::requests::{fixed, form_case, malformed_form_case};
+use crate::fuzz::runner::{FormSpec, form};
+use crate::fuzz::values::{FieldSpec, any_field, field, good_or_any, number};
+use crate::fuzz::world::World;
 
 /// Writing proposals and inviting co-sponsors.
 pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {

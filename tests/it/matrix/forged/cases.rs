@@ -2,9 +2,9 @@
 //! URLs and field values hold `{placeholders}`, resolved by the fixture (as everyone's, not
 //! as the sender's) when the row is sent; `setup` adds the ids only this table needs.
 
-use super::super::Who;
-use super::super::pairs;
-use super::super::table::Out;
+use crate::matrix::Who;
+use crate::matrix::pairs;
+use crate::matrix::table::Out;
 
 /// How a row's body goes: nothing (a GET), a URL-encoded form, or multipart.
 pub(super) enum Send {

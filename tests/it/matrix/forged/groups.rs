@@ -1,8 +1,8 @@
 //! Rows: another group's proposals, queue and report, and notes of other proposals.
 
-use super::super::Who::{Moderator, Rapporteur};
-use super::super::table::Out::S;
 use super::cases::{Case, decision, edit, form, get, post};
+use crate::matrix::Who::{Moderator, Rapporteur};
+use crate::matrix::table::Out::S;
 
 /// Another group's proposals and queue.
 pub(super) fn group_review() -> Vec<Case> {

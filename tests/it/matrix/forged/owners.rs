@@ -1,11 +1,11 @@
 //! Rows: what belongs to another stakeholder (drafts, files, contributions, proposals,
 //! invitations).
 
-use super::super::Who::{OtherStakeholder, Owner};
-use super::super::pairs;
-use super::super::proposal_fields;
-use super::super::table::Out::S;
 use super::cases::{Case, form, get, multipart, post};
+use crate::matrix::Who::{OtherStakeholder, Owner};
+use crate::matrix::pairs;
+use crate::matrix::proposal_fields;
+use crate::matrix::table::Out::S;
 
 /// Someone else's contribution drafts.
 pub(super) fn drafts() -> Vec<Case> {

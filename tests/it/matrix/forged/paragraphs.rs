@@ -1,9 +1,9 @@
 //! Rows: paragraph keys of other documents, sources that cannot be pulled, and link ids
 //! of other paragraphs, documents and processes.
 
-use super::super::Who::{CoFacilitator, Rapporteur};
-use super::super::table::Out::S;
 use super::cases::{Case, edit, form, get, post};
+use crate::matrix::Who::{CoFacilitator, Rapporteur};
+use crate::matrix::table::Out::S;
 
 /// Paragraph keys of another document, through one's own.
 pub(super) fn other_paragraphs() -> Vec<Case> {

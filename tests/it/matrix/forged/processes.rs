@@ -1,9 +1,9 @@
 //! Rows: another process's objects and assignments, a process's administration, and
 //! accounts.
 
-use super::super::Who::{Administrator, Chair, CoFacilitator, Owner, Secretariat};
-use super::super::table::Out::S;
 use super::cases::{Case, decision, form, get, post};
+use crate::matrix::Who::{Administrator, Chair, CoFacilitator, Owner, Secretariat};
+use crate::matrix::table::Out::S;
 
 /// The demo's objects through another process's URLs, and its assignment through the demo's.
 pub(super) fn other_process() -> Vec<Case> {

@@ -9,8 +9,8 @@ use concord::db::schema::{
 };
 use diesel::prelude::*;
 
-use super::super::{Fixture, Who, account_id, pairs};
 use crate::helpers::with_db;
+use crate::matrix::{Fixture, Who, account_id, pairs};
 
 /// Makes the other process and adds the `{forged_*}` values.
 pub(super) async fn prepare(fixture: &mut Fixture) {
