@@ -398,7 +398,7 @@ async fn a_closed_window_keeps_the_text_as_a_draft(backend: Backend) {
     assert!(page.contains("closed while you were writing"));
     assert!(page.contains("Written as the window closed.</textarea>"));
     let (_, list) = author.get_text("/p/gcm/contributions").await;
-    assert!(list.contains("Your drafts") && list.contains("Late thoughts"));
+    assert!(list.contains("id=\"drafts-heading\"") && list.contains("Late thoughts"));
     assert!(!list.contains("TST/WC/"));
 
     // The secretariat lets this one participant submit late.

@@ -1,0 +1,116 @@
+//! Rows: another process's objects and assignments, a process's administration, and
+//! accounts.
+
+use super::cases::{Case, decision, form, get, post};
+use crate::matrix::Who::{Administrator, Chair, CoFacilitator, Owner, Secretariat};
+use crate::matrix::table::Out::S;
+
+/// The demo's objects through another process's URLs, and its assignment through the demo's.
+pub(super) fn other_process() -> Vec<Case> {
+    vec![
+        get(
+            "a contribution draft through another process",
+            Owner,
+            "/p/other/contributions/drafts/{wc_draft}",
+            S(404),
+        ),
+        get(
+            "a proposal draft through another process",
+            Owner,
+            "/p/other/proposals/drafts/{cp_own_draft}",
+            S(404),
+        ),
+        post(
+            "hiding a contribution through another process",
+            Secretariat,
+            "/p/other/contributions/{wc_hide}/hide",
+            &[("reason", "Forged through another process.")],
+            S(404),
+        ),
+        form(
+            "deciding a proposal through another process",
+            Secretariat,
+            "/p/other/groups/1/review/{cp_decide}/decision",
+            decision(""),
+            S(404),
+        ),
+        post(
+            "removing an assignment of another process",
+            Secretariat,
+            "/admin/processes/gcm/roles/{forged_assignment}/remove",
+            &[],
+            S(404),
+        ),
+    ]
+}
+
+/// Accreditations, roles and settings of a process that the sender may not touch.
+pub(super) fn process_administration() -> Vec<Case> {
+    vec![
+        post(
+            "deciding an accreditation nobody asked for",
+            Secretariat,
+            "/admin/processes/gcm/accreditations/{forged_stakeholder2}",
+            &[("decision", "refuse")],
+            S(404),
+        ),
+        post(
+            "assigning a role in a group of another process",
+            Secretariat,
+            "/admin/processes/gcm/roles",
+            &[
+                ("email", "stakeholder2@demo.concord.example"),
+                ("role", "moderator"),
+                ("group", "99"),
+            ],
+            S(422),
+        ),
+        get(
+            "administering a process one has no role in",
+            Chair,
+            "/admin/processes/other",
+            S(403),
+        ),
+        post(
+            "editing a process one has no role in",
+            CoFacilitator,
+            "/admin/processes/other/edit",
+            &[("title", "Hijacked")],
+            S(403),
+        ),
+    ]
+}
+
+/// Accounts: only an administrator changes them, and not their own access.
+pub(super) fn accounts() -> Vec<Case> {
+    vec![
+        post(
+            "disabling an account without being an administrator",
+            Secretariat,
+            "/admin/accounts/{forged_stakeholder2}",
+            &[("change", "disable")],
+            S(403),
+        ),
+        post(
+            "making oneself an administrator",
+            Secretariat,
+            "/admin/accounts/{forged_secretariat}",
+            &[("change", "make-admin")],
+            S(403),
+        ),
+        post(
+            "an administrator disabling themself",
+            Administrator,
+            "/admin/accounts/{forged_admin}",
+            &[("change", "disable")],
+            S(400),
+        ),
+        post(
+            "an account that does not exist",
+            Administrator,
+            "/admin/accounts/999999",
+            &[("change", "disable")],
+            S(404),
+        ),
+    ]
+}
