@@ -38,13 +38,21 @@ pub fn new_form(conn: &mut DbConnection, person: Person, slug: &str) -> Result<W
 /// One's own draft, to go on writing.
 #[derive(Debug, Clone)]
 pub enum DraftForm {
-    Editing { form: WritingForm, input: Input },
+    Editing {
+        form: Box<WritingForm>,
+        input: Input,
+    },
     /// Submitted meanwhile (another tab): its public page is where it is now.
     Submitted { location: String },
 }
 
 /// The form with one's own draft in it. Its author needs no role to read it back.
-pub fn draft_form(conn: &mut DbConnection, person: Person, slug: &str, id: i64) -> Result<DraftForm> {
+pub fn draft_form(
+    conn: &mut DbConnection,
+    person: Person,
+    slug: &str,
+    id: i64,
+) -> Result<DraftForm> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let draft = own_contribution(conn, &process, id, person.account_id)?;
     if draft.status() != ContributionStatus::Draft {
@@ -77,7 +85,10 @@ pub fn draft_form(conn: &mut DbConnection, person: Person, slug: &str, id: i64) 
         files,
         window_open,
     };
-    Ok(DraftForm::Editing { form, input })
+    Ok(DraftForm::Editing {
+        form: Box::new(form),
+        input,
+    })
 }
 
 /// The form again after its text was refused and nothing was saved: the draft's files as

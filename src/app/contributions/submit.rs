@@ -40,8 +40,10 @@ pub struct Posting {
 #[derive(Debug, Clone)]
 pub enum Posted {
     /// Submitted now (the location says so), or earlier from another tab (its public page).
-    Submitted { location: String },
-    Drafted(Drafted),
+    Submitted {
+        location: String,
+    },
+    Drafted(Box<Drafted>),
 }
 
 /// A text saved as a draft.
@@ -57,7 +59,12 @@ pub struct Drafted {
 
 /// The writing form posted by its author, signed in or whose session has just timed out (the
 /// web layer then asks only for a draft). Text that cannot be saved is `Invalid`.
-pub fn post(conn: &mut DbConnection, person: Person, slug: &str, posting: &Posting) -> Result<Posted> {
+pub fn post(
+    conn: &mut DbConnection,
+    person: Person,
+    slug: &str,
+    posting: &Posting,
+) -> Result<Posted> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     // Someone else's draft is not found, whoever asks; then the role is checked.
     if let Some(id) = posting.draft_id {
@@ -79,15 +86,10 @@ pub(super) fn write(
     let structure = processes::structure_of(conn, process.id)?;
     let existing = match posting.draft_id {
         None => None,
-        Some(id) => {
-            let draft = own_contribution(conn, &process, id, account_id)?;
-            if draft.status() != ContributionStatus::Draft {
-                // Submitted from another tab meanwhile: nothing to save over.
-                let location = public_path(&process, &draft);
-                return Ok(Posted::Submitted { location });
-            }
-            Some(draft.id)
-        }
+        Some(id) => match written_over(conn, &process, id, account_id)? {
+            WrittenOver::Draft(id) => Some(id),
+            WrittenOver::Submitted(location) => return Ok(Posted::Submitted { location }),
+        },
     };
     let (content, errors) = draft_content(&posting.input, &structure);
     if !errors.is_empty() {
@@ -131,12 +133,33 @@ pub(super) fn write(
         files,
         window_open: window.is_open(),
     };
-    Ok(Posted::Drafted(Drafted {
+    Ok(Posted::Drafted(Box::new(Drafted {
         id: saved.id,
         form,
         errors,
         message,
-    }))
+    })))
+}
+
+/// The draft a form is posted over, as it is before the form's transaction.
+enum WrittenOver {
+    Draft(i64),
+    /// Submitted from another tab meanwhile: nothing to save over. Where it is read now.
+    Submitted(String),
+}
+
+fn written_over(
+    conn: &mut DbConnection,
+    process: &Process,
+    id: i64,
+    account_id: i64,
+) -> Result<WrittenOver> {
+    let draft = own_contribution(conn, process, id, account_id)?;
+    Ok(if draft.status() == ContributionStatus::Draft {
+        WrittenOver::Draft(draft.id)
+    } else {
+        WrittenOver::Submitted(public_path(process, &draft))
+    })
 }
 
 /// The PDFs among the files sent, and an error beside the field for any other file.
@@ -220,7 +243,11 @@ impl Save<'_> {
             let stored = attachments::store_content(conn, &sha, content)?;
             attachments::attach(conn, id, stored, file_name)?;
         }
-        for link in self.remove_files.iter().filter_map(|l| l.parse::<i64>().ok()) {
+        for link in self
+            .remove_files
+            .iter()
+            .filter_map(|l| l.parse::<i64>().ok())
+        {
             attachments::detach(conn, id, link)?;
         }
         let reference = match self.submit_now {

@@ -106,7 +106,7 @@ pub async fn edit_form(
         .run(move |conn| writing::draft_form(conn, person, &slug, id))
         .await?
     {
-        DraftForm::Editing { form, input } => page::ok(&FormPage::new(ctx, form, input, Some(id))),
+        DraftForm::Editing { form, input } => page::ok(&FormPage::new(ctx, *form, input, Some(id))),
         DraftForm::Submitted { location } => Ok(page::see_other(&location)),
     }
 }
@@ -181,7 +181,7 @@ async fn handle(
                 urlencode(&next)
             )))
         }
-        Ok(Posted::Drafted(drafted)) => drafted_page(ctx, drafted, input, intent),
+        Ok(Posted::Drafted(drafted)) => drafted_page(ctx, *drafted, input, intent),
         Err(app::Error::Invalid(errors)) => {
             let form = state
                 .run(move |conn| writing::refused_form(conn, person, &slug, draft_id))
