@@ -1,5 +1,6 @@
 //! Reading contributions: the public list with search and filters, one contribution with its
-//! receipt, the receipt as a file, and attached files (always as downloads).
+//! receipt, the receipt as a file, and attached files (always as downloads). Handlers
+//! only: the reads are `app::contributions::{pages, files}`.
 
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
@@ -205,6 +206,8 @@ pub async fn show(
 /// The receipt as a text file the submitter can keep, with how to check the hash.
 #[get("/{reference}/receipt.txt")]
 pub async fn receipt(
+    // Looked up, as on every page, so reading keeps the visitor's session alive.
+    _visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
@@ -293,6 +296,8 @@ fn download(file: Download) -> HttpResponse {
 /// A file of a public contribution (not of a hidden one).
 #[get("/{reference}/files/{file}")]
 pub async fn attached_file(
+    // Looked up, as on every page, so reading keeps the visitor's session alive.
+    _visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String, i64)>,
 ) -> Result<HttpResponse, AppError> {
