@@ -284,3 +284,70 @@ impl Save<'_> {
         Ok(reference)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing_title() -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        errors.add("title", "error-required");
+        errors
+    }
+
+    #[test]
+    fn a_text_kept_as_a_draft_says_why() {
+        let (errors, message) = kept_because(
+            Intent::Submit,
+            FieldErrors::default(),
+            FieldErrors::default(),
+            SubmissionWindow::Closed,
+        );
+        assert!(errors.is_empty());
+        assert_eq!(message, Some("contribution-window-closed-draft-kept"));
+        let (_, message) = kept_because(
+            Intent::Submit,
+            FieldErrors::default(),
+            FieldErrors::default(),
+            SubmissionWindow::NotYetOpen,
+        );
+        assert_eq!(message, Some("contribution-window-not-open-draft-kept"));
+        let (errors, message) = kept_because(
+            Intent::Submit,
+            FieldErrors::default(),
+            missing_title(),
+            SubmissionWindow::Open,
+        );
+        assert_eq!(errors.get("title"), Some("error-required"));
+        assert_eq!(message, Some("contribution-kept-as-draft"));
+    }
+
+    #[test]
+    fn a_plain_save_says_nothing_unless_a_file_was_refused() {
+        let (errors, message) = kept_because(
+            Intent::SaveDraft,
+            FieldErrors::default(),
+            missing_title(),
+            SubmissionWindow::Closed,
+        );
+        assert!(errors.is_empty());
+        assert_eq!(message, None);
+        let uploads = [
+            Upload::NotPdf,
+            Upload::Pdf {
+                file_name: "a.pdf".into(),
+                content: b"%PDF-1.7 %%EOF".to_vec(),
+            },
+        ];
+        let (pdfs, file_errors) = pdfs_of(&uploads);
+        assert_eq!(pdfs.len(), 1);
+        let (errors, message) = kept_because(
+            Intent::SaveDraft,
+            file_errors,
+            FieldErrors::default(),
+            SubmissionWindow::Open,
+        );
+        assert_eq!(errors.get("attachments"), Some("error-not-pdf"));
+        assert_eq!(message, Some("contribution-kept-as-draft"));
+    }
+}
