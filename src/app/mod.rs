@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod api;
+pub mod contributions;
 pub mod error;
 pub mod notifications;
 pub mod opendata;

@@ -378,6 +378,22 @@ fn filtered<'a>(
     query
 }
 
+fn ordered(
+    query: contributions::BoxedQuery<'_, MultiBackend>,
+    sort: ListSort,
+) -> contributions::BoxedQuery<'_, MultiBackend> {
+    match sort {
+        ListSort::Newest => {
+            query.order((contributions::submitted_at.desc(), contributions::id.desc()))
+        }
+        ListSort::Oldest => {
+            query.order((contributions::submitted_at.asc(), contributions::id.asc()))
+        }
+        ListSort::Title => query.order((contributions::title.asc(), contributions::id.asc())),
+        ListSort::Reference => query.order(contributions::reference.asc()),
+    }
+}
+
 /// One page of the public contributions of a process: five queries, whatever the page size.
 pub fn public_page(
     conn: &mut DbConnection,
@@ -389,18 +405,7 @@ pub fn public_page(
     let total: i64 = filtered(conn, process_id, filter)
         .count()
         .get_result(conn)?;
-    let mut query = filtered(conn, process_id, filter);
-    query = match filter.sort {
-        ListSort::Newest => {
-            query.order((contributions::submitted_at.desc(), contributions::id.desc()))
-        }
-        ListSort::Oldest => {
-            query.order((contributions::submitted_at.asc(), contributions::id.asc()))
-        }
-        ListSort::Title => query.order((contributions::title.asc(), contributions::id.asc())),
-        ListSort::Reference => query.order(contributions::reference.asc()),
-    };
-    let rows: Vec<Contribution> = query
+    let rows: Vec<Contribution> = ordered(filtered(conn, process_id, filter), filter.sort)
         .offset(offset)
         .limit(limit)
         .select(Contribution::as_select())

@@ -8,21 +8,29 @@ use crate::db::DbConnection;
 use crate::db::schema::{late_permissions, phases};
 use crate::domain::phases::{PhaseKind, Window, WindowState};
 
-/// Why a window refuses a submission.
+/// Whether one participant may submit now, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Closed {
+pub enum SubmissionWindow {
+    /// Open, or closed with a late grant for this participant.
+    Open,
     NotYetOpen,
     Closed,
 }
 
-/// `Ok` if `account_id` may submit in the `kind` phase of the process at `now`.
+impl SubmissionWindow {
+    pub fn is_open(self) -> bool {
+        self == SubmissionWindow::Open
+    }
+}
+
+/// Whether `account_id` may submit in the `kind` phase of the process at `now`.
 pub fn submission_window(
     conn: &mut DbConnection,
     process_id: i64,
     account_id: i64,
     kind: PhaseKind,
     now: NaiveDateTime,
-) -> QueryResult<Result<(), Closed>> {
+) -> QueryResult<SubmissionWindow> {
     let window: Option<(NaiveDateTime, NaiveDateTime)> = phases::table
         .filter(phases::process_id.eq(process_id))
         .filter(phases::kind.eq(kind.as_str()))
@@ -34,8 +42,8 @@ pub fn submission_window(
         .map(|w| w.state_at(now))
         .unwrap_or(WindowState::Closed);
     match state {
-        WindowState::Open => Ok(Ok(())),
-        WindowState::Upcoming => Ok(Err(Closed::NotYetOpen)),
+        WindowState::Open => Ok(SubmissionWindow::Open),
+        WindowState::Upcoming => Ok(SubmissionWindow::NotYetOpen),
         WindowState::Closed => {
             let late: i64 = late_permissions::table
                 .filter(late_permissions::process_id.eq(process_id))
@@ -45,9 +53,9 @@ pub fn submission_window(
                 .count()
                 .get_result(conn)?;
             Ok(if late > 0 {
-                Ok(())
+                SubmissionWindow::Open
             } else {
-                Err(Closed::Closed)
+                SubmissionWindow::Closed
             })
         }
     }

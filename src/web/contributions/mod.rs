@@ -1,6 +1,7 @@
 //! Written contributions: the public list and pages, the writing form with drafts, and
-//! withdrawal and moderation.
+//! withdrawal and moderation. Handlers only: the work is `app::contributions`.
 
+pub mod autosave;
 pub mod form;
 pub mod moderate;
 pub mod view;
@@ -8,11 +9,8 @@ pub mod view;
 use actix_web::Scope;
 use actix_web::web;
 
-use crate::domain::validation::Invalid;
-use crate::store::contributions::DraftContent;
-use crate::store::processes::Structure;
-use crate::web::forms::Fields;
-use crate::web::page::FieldErrors;
+use crate::app::contributions::input::{Input, Upload};
+use crate::web::forms::{Fields, UploadedFile, clean_file_name, looks_like_pdf};
 
 /// The routes under `/p/{process}/contributions`. The fixed segments come before
 /// `{reference}` so `new` is never taken for a reference.
@@ -21,7 +19,7 @@ pub fn routes() -> Scope {
         .service(view::list)
         .service(form::new_form)
         .service(form::create)
-        .service(form::autosave)
+        .service(autosave::autosave)
         .service(form::edit_form)
         .service(form::save)
         .service(view::draft_file)
@@ -32,177 +30,56 @@ pub fn routes() -> Scope {
         .service(moderate::hide)
 }
 
-pub const TITLE_MAX: usize = 300;
-pub const BODY_MAX: usize = 100_000;
 pub const FILE_MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const FILES_PER_REQUEST: usize = 5;
 
-/// The form as typed, kept to show again whatever happens.
-#[derive(Debug, Clone, Default)]
-pub struct Input {
-    pub title: String,
-    pub body: String,
-    /// Group numbers and theme ids as sent, so checked boxes stay checked.
-    pub groups: Vec<String>,
-    pub themes: Vec<String>,
-    /// Attached files the author asked to remove.
-    pub remove_files: Vec<String>,
-}
-
-impl Input {
-    pub fn from_fields(fields: &Fields) -> Self {
-        let owned = |values: Vec<&str>| values.into_iter().map(str::to_string).collect();
-        Self {
-            title: fields.get("title").to_string(),
-            body: fields.get("body").replace("\r\n", "\n"),
-            groups: owned(fields.all("group")),
-            themes: owned(fields.all("theme")),
-            remove_files: owned(fields.all("remove_file")),
-        }
-    }
-
-    pub fn has_group(&self, number: &i32) -> bool {
-        self.groups.iter().any(|g| g == &number.to_string())
-    }
-
-    pub fn has_theme(&self, id: &i64) -> bool {
-        self.themes.iter().any(|t| t == &id.to_string())
+/// The writing form as typed.
+pub fn input_from_fields(fields: &Fields) -> Input {
+    let owned = |values: Vec<&str>| values.into_iter().map(str::to_string).collect();
+    Input {
+        title: fields.get("title").to_string(),
+        body: fields.get("body").replace("\r\n", "\n"),
+        groups: owned(fields.all("group")),
+        themes: owned(fields.all("theme")),
+        remove_files: owned(fields.all("remove_file")),
     }
 }
 
-fn text_problem(value: &str, max: usize, allow_newlines: bool) -> Option<Invalid> {
-    let control = value
-        .chars()
-        .any(|c| c.is_control() && !(allow_newlines && matches!(c, '\n' | '\t')));
-    if control {
-        Some(Invalid("error-control-characters"))
-    } else if value.chars().count() > max {
-        Some(Invalid("error-too-long"))
-    } else {
-        None
-    }
+/// The files sent to attach, each read as a PDF under a safe name, or as not a PDF.
+pub fn uploads(files: Vec<UploadedFile>) -> Vec<Upload> {
+    files
+        .into_iter()
+        .filter(|f| f.field == "attachments")
+        .map(|file| {
+            if looks_like_pdf(&file.content) {
+                Upload::Pdf {
+                    file_name: clean_file_name(&file.file_name),
+                    content: file.content.to_vec(),
+                }
+            } else {
+                Upload::NotPdf
+            }
+        })
+        .collect()
 }
 
-/// What can be saved as a draft: everything within limits and naming this process's groups
-/// and themes. Errors here mean nothing is saved (the form comes back with the text).
-pub fn draft_content(input: &Input, structure: &Structure) -> (DraftContent, FieldErrors) {
-    let mut errors = FieldErrors::default();
-    let title = input.title.trim().to_string();
-    if let Some(problem) = text_problem(&title, TITLE_MAX, false) {
-        errors.add("title", problem.0);
+/// A size as people say it.
+pub fn human_size(bytes: i64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+        b if b >= 1024 => format!("{} kB", b / 1024),
+        b => format!("{b} B"),
     }
-    if let Some(problem) = text_problem(&input.body, BODY_MAX, true) {
-        errors.add("body", problem.0);
-    }
-    let mut group_ids = Vec::new();
-    for raw in &input.groups {
-        match structure
-            .groups
-            .iter()
-            .find(|g| raw.parse::<i32>() == Ok(g.number))
-        {
-            Some(group) if !group_ids.contains(&group.id) => group_ids.push(group.id),
-            Some(_) => {}
-            None => errors.add("groups", "error-no-such-group"),
-        }
-    }
-    let mut theme_ids = Vec::new();
-    for raw in &input.themes {
-        match structure
-            .themes
-            .iter()
-            .find(|t| raw.parse::<i64>() == Ok(t.id))
-        {
-            Some(theme) if !theme_ids.contains(&theme.id) => theme_ids.push(theme.id),
-            Some(_) => {}
-            None => errors.add("themes", "error-no-such-theme"),
-        }
-    }
-    let content = DraftContent {
-        title,
-        body: input.body.trim_end().to_string(),
-        group_ids,
-        theme_ids,
-    };
-    (content, errors)
-}
-
-/// What a submission needs beyond a draft: a title and a text.
-pub fn submission_errors(content: &DraftContent) -> FieldErrors {
-    let mut errors = FieldErrors::default();
-    if content.title.chars().count() < 2 {
-        errors.add("title", "error-required");
-    }
-    if content.body.trim().is_empty() {
-        errors.add("body", "error-required");
-    }
-    errors
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::processes::{ActionGroup, Structure, Theme};
-
-    fn structure() -> Structure {
-        Structure {
-            phases: vec![],
-            groups: vec![ActionGroup {
-                id: 11,
-                process_id: 1,
-                number: 1,
-                name: "Human dimensions".into(),
-                description: String::new(),
-            }],
-            themes: vec![Theme {
-                id: 21,
-                process_id: 1,
-                kind: "theme".into(),
-                name: "Diaspora".into(),
-                position: 0,
-            }],
-        }
-    }
 
     #[test]
-    fn tags_must_belong_to_the_process() {
-        let input = Input {
-            title: "A title".into(),
-            body: "Text".into(),
-            groups: vec!["1".into(), "7".into()],
-            themes: vec!["21".into(), "999".into()],
-            remove_files: vec![],
-        };
-        let (content, errors) = draft_content(&input, &structure());
-        assert_eq!(content.group_ids, [11]);
-        assert_eq!(content.theme_ids, [21]);
-        assert_eq!(errors.get("groups"), Some("error-no-such-group"));
-        assert_eq!(errors.get("themes"), Some("error-no-such-theme"));
-    }
-
-    #[test]
-    fn limits_count_characters() {
-        let input = Input {
-            title: "ع".repeat(TITLE_MAX),
-            body: "نص\nآخر".into(),
-            ..Default::default()
-        };
-        let (_, errors) = draft_content(&input, &structure());
-        assert!(errors.is_empty());
-        let input = Input {
-            title: "x\u{0}".into(),
-            ..Default::default()
-        };
-        assert_eq!(
-            draft_content(&input, &structure()).1.get("title"),
-            Some("error-control-characters")
-        );
-    }
-
-    #[test]
-    fn a_submission_needs_a_title_and_a_text() {
-        let errors = submission_errors(&DraftContent::default());
-        assert_eq!(errors.get("title"), Some("error-required"));
-        assert_eq!(errors.get("body"), Some("error-required"));
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(20 * 1024), "20 kB");
+        assert_eq!(human_size(3 * 1024 * 1024 + 100_000), "3.1 MB");
     }
 }

@@ -182,7 +182,7 @@ pub fn window_is_open(
         PhaseKind::Stocktaking,
         st::now(),
     )?
-    .is_ok())
+    .is_open())
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,205 @@
+//! A contribution's form as typed, and what of it can be saved or submitted.
+//!
+//! The form is kept as typed so it can always be shown again; it becomes a checked
+//! `DraftContent` here, once, with every field error at once. No I/O: the process's groups
+//! and themes are passed in.
+
+use crate::domain::validation::{FieldErrors, Invalid};
+use crate::store::contributions::DraftContent;
+use crate::store::processes::Structure;
+
+pub const TITLE_MAX: usize = 300;
+pub const BODY_MAX: usize = 100_000;
+
+/// The form as typed, kept to show again whatever happens.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub title: String,
+    pub body: String,
+    /// Group numbers and theme ids as sent, so checked boxes stay checked.
+    pub groups: Vec<String>,
+    pub themes: Vec<String>,
+    /// Attached files the author asked to remove.
+    pub remove_files: Vec<String>,
+}
+
+impl Input {
+    pub fn has_group(&self, number: &i32) -> bool {
+        self.groups.iter().any(|g| g == &number.to_string())
+    }
+
+    pub fn has_theme(&self, id: &i64) -> bool {
+        self.themes.iter().any(|t| t == &id.to_string())
+    }
+}
+
+/// The button the author pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    SaveDraft,
+    Preview,
+    Submit,
+}
+
+impl Intent {
+    /// An unknown button saves a draft: the safest thing to do with a text.
+    pub fn parse(raw: &str) -> Self {
+        match raw {
+            "submit" => Intent::Submit,
+            "preview" => Intent::Preview,
+            _ => Intent::SaveDraft,
+        }
+    }
+}
+
+/// A file sent with the form, as the web layer read it.
+#[derive(Debug, Clone)]
+pub enum Upload {
+    /// A PDF, under a name safe to store and offer back.
+    Pdf { file_name: String, content: Vec<u8> },
+    /// Anything else: refused beside the field, the text still saved.
+    NotPdf,
+}
+
+fn text_problem(value: &str, max: usize, allow_newlines: bool) -> Option<Invalid> {
+    let control = value
+        .chars()
+        .any(|c| c.is_control() && !(allow_newlines && matches!(c, '\n' | '\t')));
+    if control {
+        Some(Invalid("error-control-characters"))
+    } else if value.chars().count() > max {
+        Some(Invalid("error-too-long"))
+    } else {
+        None
+    }
+}
+
+/// What can be saved as a draft: everything within limits and naming this process's groups
+/// and themes. Errors here mean nothing is saved (the form comes back with the text).
+pub fn draft_content(input: &Input, structure: &Structure) -> (DraftContent, FieldErrors) {
+    let mut errors = FieldErrors::default();
+    let title = input.title.trim().to_string();
+    if let Some(problem) = text_problem(&title, TITLE_MAX, false) {
+        errors.add("title", problem.0);
+    }
+    if let Some(problem) = text_problem(&input.body, BODY_MAX, true) {
+        errors.add("body", problem.0);
+    }
+    let mut group_ids = Vec::new();
+    for raw in &input.groups {
+        match structure
+            .groups
+            .iter()
+            .find(|g| raw.parse::<i32>() == Ok(g.number))
+        {
+            Some(group) if !group_ids.contains(&group.id) => group_ids.push(group.id),
+            Some(_) => {}
+            None => errors.add("groups", "error-no-such-group"),
+        }
+    }
+    let mut theme_ids = Vec::new();
+    for raw in &input.themes {
+        match structure
+            .themes
+            .iter()
+            .find(|t| raw.parse::<i64>() == Ok(t.id))
+        {
+            Some(theme) if !theme_ids.contains(&theme.id) => theme_ids.push(theme.id),
+            Some(_) => {}
+            None => errors.add("themes", "error-no-such-theme"),
+        }
+    }
+    let content = DraftContent {
+        title,
+        body: input.body.trim_end().to_string(),
+        group_ids,
+        theme_ids,
+    };
+    (content, errors)
+}
+
+/// What a submission needs beyond a draft: a title and a text.
+pub fn submission_errors(content: &DraftContent) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    if content.title.chars().count() < 2 {
+        errors.add("title", "error-required");
+    }
+    if content.body.trim().is_empty() {
+        errors.add("body", "error-required");
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::processes::{ActionGroup, Structure, Theme};
+
+    fn structure() -> Structure {
+        Structure {
+            phases: vec![],
+            groups: vec![ActionGroup {
+                id: 11,
+                process_id: 1,
+                number: 1,
+                name: "Human dimensions".into(),
+                description: String::new(),
+            }],
+            themes: vec![Theme {
+                id: 21,
+                process_id: 1,
+                kind: "theme".into(),
+                name: "Diaspora".into(),
+                position: 0,
+            }],
+        }
+    }
+
+    #[test]
+    fn tags_must_belong_to_the_process() {
+        let input = Input {
+            title: "A title".into(),
+            body: "Text".into(),
+            groups: vec!["1".into(), "7".into()],
+            themes: vec!["21".into(), "999".into()],
+            remove_files: vec![],
+        };
+        let (content, errors) = draft_content(&input, &structure());
+        assert_eq!(content.group_ids, [11]);
+        assert_eq!(content.theme_ids, [21]);
+        assert_eq!(errors.get("groups"), Some("error-no-such-group"));
+        assert_eq!(errors.get("themes"), Some("error-no-such-theme"));
+    }
+
+    #[test]
+    fn limits_count_characters() {
+        let input = Input {
+            title: "ع".repeat(TITLE_MAX),
+            body: "نص\nآخر".into(),
+            ..Default::default()
+        };
+        let (_, errors) = draft_content(&input, &structure());
+        assert!(errors.is_empty());
+        let input = Input {
+            title: "x\u{0}".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            draft_content(&input, &structure()).1.get("title"),
+            Some("error-control-characters")
+        );
+    }
+
+    #[test]
+    fn a_submission_needs_a_title_and_a_text() {
+        let errors = submission_errors(&DraftContent::default());
+        assert_eq!(errors.get("title"), Some("error-required"));
+        assert_eq!(errors.get("body"), Some("error-required"));
+    }
+
+    #[test]
+    fn unknown_buttons_save_a_draft() {
+        assert_eq!(Intent::parse("submit"), Intent::Submit);
+        assert_eq!(Intent::parse("<script>"), Intent::SaveDraft);
+    }
+}

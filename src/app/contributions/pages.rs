@@ -1,0 +1,158 @@
+//! The reads of the public pages: the list with search and filters, one contribution, and
+//! its receipt. Anyone may read them; drafts never appear here.
+
+use serde::Deserialize;
+
+use super::public_by_reference;
+use crate::app::{self, Error, Person, Result};
+use crate::db::DbConnection;
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::permissions::{Action, can};
+use crate::domain::roles::StakeholderCategory;
+use crate::store::attachments::{self, AttachedFile};
+use crate::store::contributions::{self, Contribution, ListFilter, ListPage, ListSort, Tags};
+use crate::store::processes::{self, Process, Structure};
+use crate::store::search::SearchQuery;
+
+pub const PAGE_SIZE: i64 = 25;
+
+/// The list's query string, as typed; each value is allow-listed before use.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub category: String,
+    pub group: String,
+    pub theme: String,
+    pub status: String,
+    pub sort: String,
+    pub page: String,
+}
+
+impl ListQuery {
+    fn filter(&self, structure: &Structure) -> ListFilter {
+        ListFilter {
+            query: SearchQuery::parse(&self.q),
+            category: StakeholderCategory::parse(&self.category),
+            group_id: structure
+                .groups
+                .iter()
+                .find(|g| self.group.parse::<i32>() == Ok(g.number))
+                .map(|g| g.id),
+            theme_id: structure
+                .themes
+                .iter()
+                .find(|t| self.theme.parse::<i64>() == Ok(t.id))
+                .map(|t| t.id),
+            status: ContributionStatus::parse(&self.status).filter(|s| s.is_public()),
+            sort: ListSort::parse(&self.sort).unwrap_or_default(),
+        }
+    }
+
+    /// The page asked for, from 1; anything else is the first.
+    pub fn page(&self) -> i64 {
+        self.page
+            .parse::<i64>()
+            .ok()
+            .filter(|p| (1..=100_000).contains(p))
+            .unwrap_or(1)
+    }
+}
+
+/// One page of the public list, and the visitor's own drafts above it.
+#[derive(Debug, Clone)]
+pub struct ListView {
+    pub process: Process,
+    pub structure: Structure,
+    pub result: ListPage,
+    pub drafts: Vec<Contribution>,
+    pub can_submit: bool,
+}
+
+pub fn list(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    query: &ListQuery,
+) -> Result<ListView> {
+    let (process, actor) = app::process_for(conn, slug, person)?;
+    let structure = processes::structure_of(conn, process.id)?;
+    let filter = query.filter(&structure);
+    let offset = (query.page() - 1) * PAGE_SIZE;
+    let result = contributions::public_page(conn, process.id, &filter, offset, PAGE_SIZE)?;
+    let drafts = match actor.account_id {
+        Some(account) => contributions::drafts_of_author(conn, process.id, account)?,
+        None => Vec::new(),
+    };
+    Ok(ListView {
+        process,
+        structure,
+        result,
+        drafts,
+        can_submit: can(&actor, Action::SubmitContribution),
+    })
+}
+
+/// One public contribution with who submitted it. A hidden one keeps only its tombstone: no
+/// files (and the web layer shows no text).
+#[derive(Debug, Clone)]
+pub struct ContributionView {
+    pub process: Process,
+    pub contribution: Contribution,
+    pub author: String,
+    pub organisation: Option<String>,
+    pub category: Option<StakeholderCategory>,
+    pub tags: Tags,
+    pub files: Vec<AttachedFile>,
+    pub is_author: bool,
+    pub can_hide: bool,
+}
+
+pub fn contribution(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    reference_slug: &str,
+) -> Result<ContributionView> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
+    let contribution = public_by_reference(conn, &process, reference_slug)?;
+    let actor = app::actor_in(conn, person, process.id)?;
+    let id = contribution.id;
+    let (author, organisation, category) = contributions::author_of(conn, &contribution)?;
+    let tags = contributions::tags_of(conn, &[id])?;
+    let files = if contribution.status() == ContributionStatus::Hidden {
+        Vec::new()
+    } else {
+        attachments::files_of(conn, &[id])?
+    };
+    Ok(ContributionView {
+        is_author: actor.account_id == Some(contribution.author_id),
+        can_hide: can(&actor, Action::HideSubmission),
+        process,
+        contribution,
+        author,
+        organisation,
+        category,
+        tags,
+        files,
+    })
+}
+
+/// What a receipt says: the contribution as submitted and its files.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    pub process: Process,
+    pub contribution: Contribution,
+    pub files: Vec<AttachedFile>,
+}
+
+pub fn receipt(conn: &mut DbConnection, slug: &str, reference_slug: &str) -> Result<Receipt> {
+    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
+    let contribution = public_by_reference(conn, &process, reference_slug)?;
+    let files = attachments::files_of(conn, &[contribution.id])?;
+    Ok(Receipt {
+        process,
+        contribution,
+        files,
+    })
+}
