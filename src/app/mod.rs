@@ -11,6 +11,8 @@
 //! values of [`Error`]; the web layer decides how each looks.
 
 pub mod error;
+pub mod proposals;
+pub mod review;
 
 pub use error::{Error, Result};
 
