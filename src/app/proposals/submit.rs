@@ -15,7 +15,9 @@ use crate::domain::validation::FieldErrors;
 use crate::store as st;
 use crate::store::accounts::{self, Account};
 use crate::store::processes;
-use crate::store::proposals::{self as store, NewProposal, Proposal, Submission, SubmitError};
+use crate::store::proposals::{
+    self as store, NewProposal, Proposal, Submission, SubmitError, SubmittedVersion,
+};
 
 /// Why a text was kept as a draft rather than submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +190,21 @@ fn submit_text(
         Err(SubmitError::Database(e)) => return Err(e.into()),
     };
     let first = transition == Transition::Submit;
+    record_submission(conn, setting, author.id, first, &version)?;
+    Ok(Outcome::Submitted {
+        reference: version.reference,
+        first,
+    })
+}
+
+/// Writes the audit entry of a first submission or a new version.
+fn record_submission(
+    conn: &mut DbConnection,
+    setting: &Setting,
+    author_id: i64,
+    first: bool,
+    version: &SubmittedVersion,
+) -> Result<()> {
     let action = if first {
         "proposal.submit"
     } else {
@@ -198,24 +215,15 @@ fn submit_text(
         "version": version.number,
         "content_hash": version.content_hash,
     });
-    super::record(
-        conn,
-        &setting.process,
-        author.id,
-        action,
-        version.proposal_id,
-        detail,
-    )?;
+    let id = version.proposal_id;
+    super::record(conn, &setting.process, author_id, action, id, detail)?;
     tracing::info!(
-        proposal_id = version.proposal_id,
+        proposal_id = id,
         version = version.number,
         action,
         "proposal submitted"
     );
-    Ok(Outcome::Submitted {
-        reference: version.reference,
-        first,
-    })
+    Ok(())
 }
 
 fn organisation_name(
