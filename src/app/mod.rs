@@ -18,6 +18,8 @@ pub mod error;
 pub mod notifications;
 pub mod opendata;
 pub mod processes;
+pub mod proposals;
+pub mod review;
 pub mod sessions;
 pub mod setup;
 pub mod stats;

@@ -189,21 +189,42 @@ pub fn review_queue(
             organisations::category.nullable(),
         ))
         .load(conn)?;
-    let themes = theme_names_of(conn, &ids)?;
-    let sponsors = co_sponsor_counts(conn, &ids)?;
-    let versions = versions_of(conn, &ids)?;
-    let decisions = decisions_of(conn, &ids)?;
-    let notes = note_counts(conn, &ids)?;
-    let count_of = |counts: &[(i64, i64)], id: i64| {
-        counts
-            .iter()
-            .find(|(of, _)| *of == id)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
-    };
-    let mut rows: Vec<QueueRow> = data
-        .into_iter()
-        .map(|d| QueueRow {
+    let extras = Extras::of(conn, &ids)?;
+    let mut rows: Vec<QueueRow> = data.into_iter().map(|d| extras.row(d)).collect();
+    // The rows query has no order of its own: put them back in the page's.
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok(QueuePage { rows, total })
+}
+
+/// What the queue shows of its proposals besides their row: one query each, for the page.
+struct Extras {
+    themes: Vec<(i64, String)>,
+    sponsors: Vec<(i64, i64)>,
+    versions: Vec<(i64, VersionDate)>,
+    decisions: Vec<DecisionRecord>,
+    notes: Vec<(i64, i64)>,
+}
+
+impl Extras {
+    fn of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Extras> {
+        Ok(Extras {
+            themes: theme_names_of(conn, ids)?,
+            sponsors: co_sponsor_counts(conn, ids)?,
+            versions: versions_of(conn, ids)?,
+            decisions: decisions_of(conn, ids)?,
+            notes: note_counts(conn, ids)?,
+        })
+    }
+
+    fn row(&self, d: RowData) -> QueueRow {
+        let count_of = |counts: &[(i64, i64)], id: i64| {
+            counts
+                .iter()
+                .find(|(of, _)| *of == id)
+                .map(|(_, n)| *n)
+                .unwrap_or(0)
+        };
+        QueueRow {
             id: d.0,
             reference: d.1.unwrap_or_default(),
             title: d.2,
@@ -212,28 +233,28 @@ pub fn review_queue(
             submitted_at: d.5,
             organisation: d.6,
             category: d.7.as_deref().and_then(StakeholderCategory::parse),
-            themes: themes
+            themes: self
+                .themes
                 .iter()
                 .filter(|(id, _)| *id == d.0)
                 .map(|(_, name)| name.clone())
                 .collect(),
-            co_sponsors: count_of(&sponsors, d.0),
-            versions: versions
+            co_sponsors: count_of(&self.sponsors, d.0),
+            versions: self
+                .versions
                 .iter()
                 .filter(|(id, _)| *id == d.0)
                 .map(|(_, v)| *v)
                 .collect(),
-            decisions: decisions
+            decisions: self
+                .decisions
                 .iter()
                 .filter(|r| r.proposal_id == d.0)
                 .cloned()
                 .collect(),
-            notes: count_of(&notes, d.0),
-        })
-        .collect();
-    // The rows query has no order of its own: put them back in the page's.
-    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
-    Ok(QueuePage { rows, total })
+            notes: count_of(&self.notes, d.0),
+        }
+    }
 }
 
 /// The accepted co-sponsorships of these proposals, as (proposal id, count): one query.

@@ -5,12 +5,12 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::proposal_path;
-use super::show::public_proposal;
+use crate::app::proposals::compare::{self as app_compare, Comparison};
 use crate::domain::diff::{Change, Segment};
-use crate::domain::proposals::text::{Field, ProposalText, compare as compare_texts};
-use crate::store::processes::{self, Process};
+use crate::domain::proposals::text::{Field, compare as compare_texts};
+use crate::store::processes::Process;
 use crate::store::proposals::ProposalHeader;
-use crate::store::proposals::versions::{self, VersionHeader};
+use crate::store::proposals::versions::VersionHeader;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
@@ -90,24 +90,6 @@ pub struct CompareQuery {
     to: Option<String>,
 }
 
-/// A version number from the query: absent is the default, anything else must be one of
-/// the proposal's versions.
-fn version_number(
-    raw: Option<&str>,
-    default: i32,
-    history: &[VersionHeader],
-) -> Result<i32, AppError> {
-    let number = match raw.map(str::trim) {
-        None | Some("") => default,
-        Some(raw) => raw.parse::<i32>().map_err(|_| AppError::NotFound)?,
-    };
-    if history.iter().any(|v| v.number == number) {
-        Ok(number)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 #[get("/{reference}/compare")]
 pub async fn compare(
     ctx: Ctx,
@@ -117,27 +99,20 @@ pub async fn compare(
 ) -> Result<HttpResponse, AppError> {
     let (slug, reference) = path.into_inner();
     let query = query.into_inner();
-    let (process, header, history, from, to, texts) = state
-        .db(move |conn| {
-            let process = processes::process_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let header = public_proposal(conn, process.id, &reference)?;
-            let history = versions::version_history(conn, header.proposal.id)?;
-            let current = header.proposal.current_version;
-            let to = version_number(query.to.as_deref(), current, &history)?;
-            let from = version_number(query.from.as_deref(), (to - 1).max(1), &history)?;
-            let versions = versions::versions(conn, header.proposal.id, &[from, to])?;
-            let text_of = |n: i32| -> Result<ProposalText, AppError> {
-                versions
-                    .iter()
-                    .find(|v| v.number == n)
-                    .map(|v| v.text.clone().into())
-                    .ok_or(AppError::NotFound)
-            };
-            let texts = (text_of(from)?, text_of(to)?);
-            Ok((process, header, history, from, to, texts))
+    let Comparison {
+        process,
+        header,
+        history,
+        from,
+        to,
+        old,
+        new,
+    } = state
+        .run(move |conn| {
+            let (from, to) = (query.from.as_deref(), query.to.as_deref());
+            app_compare::comparison(conn, &slug, &reference, from, to)
         })
         .await?;
-    let (old, new) = texts;
     let fields = compare_texts(&old, &new)
         .into_iter()
         .map(|change| FieldView {

@@ -1,72 +1,20 @@
 //! The writing form: for a new proposal, a draft, or the next version of a submitted one.
-//! What the form sends is handled in `submit`.
+//! What it shows comes from `app::proposals::edit`; what it sends is handled in `submit`.
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::form::ProposalForm;
-use super::{Writer, account_in, draft_path, proposal_path};
-use crate::db::DbConnection;
-use crate::domain::permissions::Action;
-use crate::domain::phases::PhaseKind;
-use crate::domain::proposals::ProposalStatus;
+use super::{draft_path, proposal_path};
+use crate::app::proposals::Writer;
+use crate::app::proposals::edit::{self as app_edit, Editing, Setting};
+use crate::app::proposals::form::ProposalForm;
 use crate::domain::proposals::text::Field;
-use crate::store::accounts::Account;
-use crate::store::processes::{self, ActionGroup, Process, Structure, Theme, ThemeKind};
-use crate::store::proposals::versions;
-use crate::store::proposals::{self as store, DraftContent, Proposal};
-use crate::store::{self as st, windows};
+use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
-use crate::web::processes::{load_process_for, require};
-use crate::web::session::{SignedIn, Visitor};
-
-/// What the form edits.
-#[derive(Debug, Clone)]
-pub enum Editing {
-    New,
-    /// A proposal never submitted.
-    Draft {
-        id: i64,
-    },
-    /// A submitted proposal: the form makes its next version.
-    Revision {
-        id: i64,
-        reference: String,
-        current_version: i32,
-        group_number: i32,
-        group_name: String,
-    },
-}
-
-impl Editing {
-    fn of(proposal: &Proposal, groups: &[ActionGroup]) -> Editing {
-        match &proposal.reference {
-            Some(reference) if proposal.status() != ProposalStatus::Draft => {
-                let group = groups.iter().find(|g| g.id == proposal.group_id);
-                Editing::Revision {
-                    id: proposal.id,
-                    reference: reference.clone(),
-                    current_version: proposal.current_version,
-                    group_number: group.map(|g| g.number).unwrap_or_default(),
-                    group_name: group.map(|g| g.name.clone()).unwrap_or_default(),
-                }
-            }
-            _ => Editing::Draft { id: proposal.id },
-        }
-    }
-}
-
-/// What the form page needs besides the form: the process, its groups and themes, and
-/// whether this writer may submit now.
-pub struct Setting {
-    pub process: Process,
-    pub structure: Structure,
-    pub window_open: bool,
-    pub editing: Editing,
-}
+use crate::web::session::SignedIn;
 
 #[derive(Template)]
 #[template(path = "proposals/form.html")]
@@ -170,21 +118,6 @@ pub fn render(page: FormPage) -> Result<HttpResponse, AppError> {
     }
 }
 
-pub fn window_is_open(
-    conn: &mut DbConnection,
-    process_id: i64,
-    account_id: i64,
-) -> Result<bool, AppError> {
-    Ok(windows::submission_window(
-        conn,
-        process_id,
-        account_id,
-        PhaseKind::Stocktaking,
-        st::now(),
-    )?
-    .is_open())
-}
-
 #[derive(Debug, Deserialize)]
 pub struct NewQuery {
     group: Option<String>,
@@ -194,26 +127,14 @@ pub struct NewQuery {
 pub async fn new_form(
     ctx: Ctx,
     user: SignedIn,
-    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
-    let account_id = user.id;
+    let person = user.person();
     let setting = state
-        .db(move |conn| {
-            let (process, actor) = load_process_for(conn, &slug, &visitor)?;
-            require(&actor, Action::SubmitProposal)?;
-            let structure = processes::structure_of(conn, process.id)?;
-            let window_open = window_is_open(conn, process.id, account_id)?;
-            Ok(Setting {
-                process,
-                structure,
-                window_open,
-                editing: Editing::New,
-            })
-        })
+        .run(move |conn| app_edit::new_form(conn, person, &slug))
         .await?;
     // The group a link came from (a group's page), if the process has it.
     let group = query
@@ -239,80 +160,7 @@ pub async fn edit_form(
     let (slug, id) = path.into_inner();
     let writer = Writer::SignedIn(user.id);
     let (setting, form) = state
-        .db(move |conn| {
-            let (setting, proposal, _) = editable(conn, &slug, id, writer)?;
-            let form = saved_form(conn, &proposal, &setting.structure)?;
-            Ok((setting, form))
-        })
+        .run(move |conn| app_edit::draft_form(conn, writer, &slug, id))
         .await?;
     render(FormPage::new(ctx, setting, form, FieldErrors::default()))
-}
-
-/// What the author saved last: their draft if they kept one, else the current version.
-fn saved_form(
-    conn: &mut DbConnection,
-    proposal: &Proposal,
-    structure: &Structure,
-) -> Result<ProposalForm, AppError> {
-    let group_number = structure
-        .groups
-        .iter()
-        .find(|g| g.id == proposal.group_id)
-        .map(|g| g.number);
-    let draft = match proposal.saved_draft() {
-        Some(draft) => draft,
-        None => {
-            let version = versions::versions(conn, proposal.id, &[proposal.current_version])?
-                .into_iter()
-                .next()
-                .ok_or(AppError::NotFound)?;
-            DraftContent {
-                text: version.text.into(),
-                themes: store::theme_ids_of(conn, proposal.id)?,
-            }
-        }
-    };
-    Ok(ProposalForm::from_saved(
-        draft,
-        group_number,
-        proposal.current_version,
-    ))
-}
-
-/// The process, and a proposal its writer may edit: theirs, and not decided or withdrawn.
-/// Someone else's draft does not exist for them (404); someone else's public proposal is
-/// not theirs to change (403).
-pub fn editable(
-    conn: &mut DbConnection,
-    slug: &str,
-    id: i64,
-    writer: Writer,
-) -> Result<(Setting, Proposal, Account), AppError> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
-    let (account, actor) = account_in(conn, process.id, writer.account_id())?;
-    let proposal = store::proposal_by_id(conn, process.id, id)?.ok_or(AppError::NotFound)?;
-    if proposal.author_id != account.id {
-        return Err(if proposal.status().is_public() {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
-    }
-    require(&actor, Action::SubmitProposal)?;
-    if !proposal.status().is_editable() {
-        return Err(AppError::Forbidden);
-    }
-    let structure = processes::structure_of(conn, process.id)?;
-    let window_open = window_is_open(conn, process.id, account.id)?;
-    let editing = Editing::of(&proposal, &structure.groups);
-    Ok((
-        Setting {
-            process,
-            structure,
-            window_open,
-            editing,
-        },
-        proposal,
-        account,
-    ))
 }

@@ -1,24 +1,21 @@
 //! The page of one action group: its rapporteurs and moderators, its submitted proposals,
 //! the way to its review queue for its reviewers, and its report: a link once it exists, and
-//! for those who edit it, the button that compiles it from the accepted proposals.
+//! for those who edit it, the button that compiles it from the accepted proposals. What it
+//! shows comes from `app::proposals::groups`.
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
-use super::list::PER_PAGE;
 use super::proposal_path;
-use crate::db::DbConnection;
-use crate::domain::permissions::{Action, Actor, GroupId, can};
+use crate::app::proposals::groups::{self as app_groups, GroupReport, GroupView};
 use crate::domain::roles::Role;
-use crate::store::documents;
-use crate::store::processes::{self, ActionGroup, Process};
-use crate::store::proposals::list::{self as store, ProposalFilter, ProposalRow};
-use crate::store::roles::{self, Assignment};
+use crate::store::processes::{ActionGroup, Process};
+use crate::store::proposals::list::ProposalRow;
+use crate::store::roles::Assignment;
 use crate::web::AppState;
 use crate::web::documents::create::group_report_slug;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
-use crate::web::processes::load_process_for;
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -41,6 +38,22 @@ struct ReportLink {
     path: String,
     title: String,
     published: bool,
+}
+
+impl ReportLink {
+    /// Its published revisions for all; its working copy for those who draft or review it.
+    fn of(process: &Process, report: GroupReport) -> ReportLink {
+        let base = format!("/p/{}/documents/{}", process.slug, report.document_slug);
+        ReportLink {
+            path: if report.published {
+                base
+            } else {
+                format!("{base}?view=working")
+            },
+            title: report.title,
+            published: report.published,
+        }
+    }
 }
 
 impl GroupPage {
@@ -66,90 +79,22 @@ pub async fn group_page(
 ) -> Result<HttpResponse, AppError> {
     let (slug, number) = path.into_inner();
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
-    let (process, group, assignments, list, can_submit, standing) = state
-        .db(move |conn| {
-            let (process, actor) = load_process_for(conn, &slug, &visitor)?;
-            let group =
-                processes::group_by_number(conn, process.id, number)?.ok_or(AppError::NotFound)?;
-            let assignments = roles::assignments_of_process(conn, process.id)?;
-            let filter = ProposalFilter {
-                group_id: Some(group.id),
-                ..ProposalFilter::default()
-            };
-            let list = store::public_proposals(conn, process.id, &filter, 0, PER_PAGE)?;
-            let can_submit = can(&actor, Action::SubmitProposal);
-            let standing = report_standing(conn, &process, &group, &actor)?;
-            Ok((process, group, assignments, list, can_submit, standing))
-        })
+    let person = visitor.person();
+    let report_slug = group_report_slug(number);
+    let view: GroupView = state
+        .run(move |conn| app_groups::group(conn, person, &slug, number, &report_slug))
         .await?;
-    // Rapporteurs first, then moderators, as `assignments_of_process` orders roles.
-    let people = assignments
-        .into_iter()
-        .filter(|a| a.group_number == Some(group.number))
-        .filter_map(|a| {
-            a.role()
-                .filter(|r| matches!(r, Role::Rapporteur | Role::Moderator))
-                .map(|r| (r, a))
-        })
-        .collect();
+    let report = view.report.map(|r| ReportLink::of(&view.process, r));
     page::ok(&GroupPage {
         ctx,
-        process,
-        group,
-        people,
-        rows: list.rows,
-        total: list.total,
-        can_submit,
-        can_review: standing.can_review,
-        can_edit_report: standing.can_edit_report,
-        report: standing.report,
-    })
-}
-
-/// What the visitor may do about the group's review and report, and the report's link.
-struct Standing {
-    can_review: bool,
-    can_edit_report: bool,
-    report: Option<ReportLink>,
-}
-
-/// Two queries at most: the report, and whether it has a published revision.
-fn report_standing(
-    conn: &mut DbConnection,
-    process: &Process,
-    group: &ActionGroup,
-    actor: &Actor,
-) -> Result<Standing, AppError> {
-    let group_id = GroupId(group.id);
-    let can_review = can(actor, Action::UseInternalNotes(group_id));
-    let can_edit_report = can(actor, Action::EditGroupReport(group_id));
-    let slug = group_report_slug(group.number);
-    let report = match documents::document_by_slug(conn, process.id, &slug)? {
-        Some(document) => {
-            let published = !documents::revisions_of(conn, document.id)?.is_empty();
-            let base = format!("/p/{}/documents/{}", process.slug, document.slug);
-            // The working copy is for those who draft or read it; the public reads revisions.
-            if published {
-                Some(ReportLink {
-                    path: base,
-                    title: document.title,
-                    published,
-                })
-            } else if can_review || can_edit_report {
-                Some(ReportLink {
-                    path: format!("{base}?view=working"),
-                    title: document.title,
-                    published,
-                })
-            } else {
-                None
-            }
-        }
-        None => None,
-    };
-    Ok(Standing {
-        can_review,
-        can_edit_report,
+        process: view.process,
+        group: view.group,
+        people: view.people,
+        rows: view.list.rows,
+        total: view.list.total,
+        can_submit: view.can_submit,
+        can_review: view.can_review,
+        can_edit_report: view.can_edit_report,
         report,
     })
 }

@@ -1,96 +1,37 @@
 //! The public list of a process's proposals: full-text search, filters, sorting and pages,
-//! in a fixed number of queries whatever the page holds.
+//! in a fixed number of queries whatever the page holds (`app::proposals::list`).
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
-use serde::Deserialize;
 
 use super::proposal_path;
-use crate::domain::permissions::{Action, can};
+use crate::app::proposals::list::{self as app_list, ListQuery, ListView, PER_PAGE};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
-use crate::store::processes::{self, ActionGroup, Process, Structure, Theme, ThemeKind};
-use crate::store::proposals::list::{
-    self as store, DraftListing, ProposalFilter, ProposalRow, ProposalSort,
-};
-use crate::store::search::SearchQuery;
+use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
+use crate::store::proposals::list::{DraftListing, ProposalRow, ProposalSort};
 use crate::web::AppState;
 use crate::web::error::{AppError, urlencode};
 use crate::web::page::{self, Ctx};
-use crate::web::processes::load_process_for;
 use crate::web::session::Visitor;
 
-pub const PER_PAGE: i64 = 25;
-/// Far beyond any real list; keeps the offset arithmetic small.
-const LAST_PAGE: u32 = 100_000;
-
-/// The list's query string as sent; values that name nothing are ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ListQuery {
-    pub q: String,
-    pub category: String,
-    pub group: String,
-    pub theme: String,
-    pub status: String,
-    pub sort: String,
-    pub page: String,
-}
-
-impl ListQuery {
-    /// The typed filter, with groups and themes looked up among the process's own.
-    pub fn filter(&self, structure: &Structure) -> ProposalFilter {
-        ProposalFilter {
-            search: SearchQuery::parse(&self.q),
-            category: StakeholderCategory::parse(&self.category),
-            group_id: self.group_number().and_then(|n| {
-                structure
-                    .groups
-                    .iter()
-                    .find(|g| g.number == n)
-                    .map(|g| g.id)
-            }),
-            theme_id: self
-                .theme
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|id| structure.themes_of(ThemeKind::Theme).any(|t| t.id == *id)),
-            status: ProposalStatus::parse(&self.status).filter(|s| s.is_public()),
-            sort: ProposalSort::parse(&self.sort).unwrap_or_default(),
-        }
-    }
-
-    fn group_number(&self) -> Option<i32> {
-        self.group.trim().parse().ok()
-    }
-
-    pub fn page_number(&self) -> u32 {
-        self.page
-            .trim()
-            .parse::<u32>()
-            .unwrap_or(1)
-            .clamp(1, LAST_PAGE)
-    }
-
-    /// This query on another page.
-    fn link_to_page(&self, base: &str, page: u32) -> String {
-        let pairs = [
-            ("q", self.q.as_str()),
-            ("category", &self.category),
-            ("group", &self.group),
-            ("theme", &self.theme),
-            ("status", &self.status),
-            ("sort", &self.sort),
-        ];
-        let mut query: Vec<String> = pairs
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", urlencode(v)))
-            .collect();
-        query.push(format!("page={page}"));
-        format!("{base}?{}", query.join("&"))
-    }
+/// The list's query on another page.
+fn link_to_page(query: &ListQuery, base: &str, page: u32) -> String {
+    let pairs = [
+        ("q", query.q.as_str()),
+        ("category", &query.category),
+        ("group", &query.group),
+        ("theme", &query.theme),
+        ("status", &query.status),
+        ("sort", &query.sort),
+    ];
+    let mut parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect();
+    parts.push(format!("page={page}"));
+    format!("{base}?{}", parts.join("&"))
 }
 
 #[derive(Template)]
@@ -134,12 +75,12 @@ impl ListPage {
     }
 
     fn previous_page(&self) -> Option<String> {
-        (self.page > 1).then(|| self.query.link_to_page(&self.base(), self.page - 1))
+        (self.page > 1).then(|| link_to_page(&self.query, &self.base(), self.page - 1))
     }
 
     fn next_page(&self) -> Option<String> {
         let shown = i64::from(self.page) * PER_PAGE;
-        (shown < self.total).then(|| self.query.link_to_page(&self.base(), self.page + 1))
+        (shown < self.total).then(|| link_to_page(&self.query, &self.base(), self.page + 1))
     }
 
     fn page_label(&self) -> String {
@@ -166,21 +107,15 @@ pub async fn list(
     let query = query.into_inner();
     let page_number = query.page_number();
     let owned_query = query.clone();
-    let (process, structure, list, drafts, can_submit) = state
-        .db(move |conn| {
-            let (process, actor) = load_process_for(conn, &slug, &visitor)?;
-            let structure = processes::structure_of(conn, process.id)?;
-            let filter = owned_query.filter(&structure);
-            let offset = i64::from(page_number - 1) * PER_PAGE;
-            let list = store::public_proposals(conn, process.id, &filter, offset, PER_PAGE)?;
-            // A signed-in author finds their unsubmitted texts here.
-            let drafts = match actor.account_id {
-                Some(id) => store::drafts_of_author(conn, process.id, id)?,
-                None => Vec::new(),
-            };
-            let can_submit = can(&actor, Action::SubmitProposal);
-            Ok((process, structure, list, drafts, can_submit))
-        })
+    let person = visitor.person();
+    let ListView {
+        process,
+        structure,
+        list,
+        drafts,
+        can_submit,
+    } = state
+        .run(move |conn| app_list::public_list(conn, person, &slug, &owned_query))
         .await?;
     let themes = structure.themes_of(ThemeKind::Theme).cloned().collect();
     page::ok(&ListPage {

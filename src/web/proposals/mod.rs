@@ -1,14 +1,13 @@
 //! Commitment proposals: the public list and pages, version comparison, the writing form
 //! with drafts, withdrawal and co-sponsorship; and the action group page that lists them.
 //!
-//! Every request is checked here on the server: accreditation (`can`), the stocktaking
-//! window, authorship, and the proposal's state (`domain::proposals`). A text someone sent
-//! is never thrown away: a closed window or an expired session keeps it as their draft.
+//! Handlers extract, call a use case or read of `app::proposals` (where every check is
+//! made: accreditation, the stocktaking window, authorship, the proposal's state) and
+//! render. This module holds no query and no transaction; it owns addresses and pages.
 
 pub mod actions;
 pub mod compare;
 pub mod edit;
-pub mod form;
 pub mod groups;
 pub mod list;
 pub mod show;
@@ -16,11 +15,8 @@ pub mod submit;
 
 use actix_web::{Scope, web};
 
-use crate::db::DbConnection;
-use crate::domain::permissions::Actor;
+use crate::app::proposals::Writer;
 use crate::domain::proposals::reference_slug;
-use crate::store::accounts::{self, Account};
-use crate::store::roles;
 use crate::web::error::AppError;
 use crate::web::session::Visitor;
 
@@ -50,52 +46,14 @@ pub fn draft_path(process_slug: &str, proposal_id: i64) -> String {
     format!("/p/{process_slug}/proposals/drafts/{proposal_id}")
 }
 
-/// Who sends a proposal's text: a signed-in participant, or one whose session timed out
-/// while writing (their text is still theirs to keep).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Writer {
-    SignedIn(i64),
-    Expired(i64),
-}
-
-impl Writer {
-    /// The writer of this request; anyone else is sent to sign in.
-    pub fn of(visitor: &Visitor, next: String) -> Result<Writer, AppError> {
-        match (visitor.user(), visitor.expired()) {
-            (Some(user), _) => Ok(Writer::SignedIn(user.id)),
-            (None, Some(expired)) => Ok(Writer::Expired(expired.account_id)),
-            (None, None) => Err(AppError::SignInRequired { next }),
-        }
+/// The writer of this request: a signed-in participant, or one whose session timed out
+/// while writing (their text is still theirs to keep). Anyone else is sent to sign in.
+pub fn writer_of(visitor: &Visitor, next: String) -> Result<Writer, AppError> {
+    match (visitor.user(), visitor.expired()) {
+        (Some(user), _) => Ok(Writer::SignedIn(user.id)),
+        (None, Some(expired)) => Ok(Writer::Expired(expired.account_id)),
+        (None, None) => Err(AppError::SignInRequired { next }),
     }
-
-    pub fn account_id(self) -> i64 {
-        match self {
-            Writer::SignedIn(id) | Writer::Expired(id) => id,
-        }
-    }
-
-    pub fn is_expired(self) -> bool {
-        matches!(self, Writer::Expired(_))
-    }
-}
-
-/// An account's standing in a process, built from the account itself rather than the
-/// session, so a writer whose session expired is judged by the same rules.
-pub fn account_in(
-    conn: &mut DbConnection,
-    process_id: i64,
-    account_id: i64,
-) -> Result<(Account, Actor), AppError> {
-    let account = accounts::account_by_id(conn, account_id)?.ok_or(AppError::Forbidden)?;
-    if account.disabled {
-        return Err(AppError::Forbidden);
-    }
-    let actor = Actor {
-        account_id: Some(account.id),
-        is_admin: account.is_admin,
-        grants: roles::grants_in_process(conn, process_id, account.id)?,
-    };
-    Ok((account, actor))
 }
 
 /// Splits a stored text into its non-empty lines, for paragraphs and list items.

@@ -1,29 +1,22 @@
 //! The public page of one proposal: a version's fields, where it comes from, its themes,
-//! co-sponsors and history, and what the visitor may do with it.
+//! co-sponsors and history, and what the visitor may do with it (`app::proposals::show`).
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
 
 use super::{draft_path, lines, proposal_path};
-use crate::db::DbConnection;
-use crate::domain::documents::Source;
-use crate::domain::permissions::{Action, Actor, GroupId, can};
+use crate::app::proposals::show::{self as app_show, ProposalView};
+use crate::domain::permissions::{Action, GroupId, can};
 use crate::domain::proposals::review::DecisionKind;
-use crate::domain::proposals::text::{Field, ProposalText};
-use crate::domain::proposals::{CoSponsorStatus, ProposalStatus, reference_from_slug};
+use crate::domain::proposals::text::Field;
+use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
-use crate::store::accounts;
-use crate::store::documents::{self, Use};
-use crate::store::processes::Process;
-use crate::store::proposals::co_sponsors::{self, CoSponsorship};
-use crate::store::proposals::versions::{self, VersionHeader};
-use crate::store::proposals::{self as store, ProposalHeader};
-use crate::store::review::{self, DecisionRecord, Referrer};
+use crate::store::documents::Use;
+use crate::store::proposals::co_sponsors::CoSponsorship;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
-use crate::web::processes::load_process_for;
 use crate::web::review::history::{DecisionView, EventKind, HistoryEvent, public_history};
 use crate::web::session::Visitor;
 
@@ -32,95 +25,6 @@ use crate::web::session::Visitor;
 #[serde(default)]
 pub struct InviteForm {
     pub organisation: String,
-}
-
-/// Everything the page shows, loaded in a fixed number of queries.
-pub struct ProposalView {
-    pub process: Process,
-    pub header: ProposalHeader,
-    pub history: Vec<VersionHeader>,
-    /// The version shown, and its texts.
-    pub number: i32,
-    pub text: ProposalText,
-    pub content_hash: String,
-    pub shown_at: chrono::NaiveDateTime,
-    pub themes: Vec<String>,
-    pub sponsors: Vec<CoSponsorship>,
-    pub actor: Actor,
-    /// The signed-in visitor's organisation, to find an invitation addressed to it.
-    pub visitor_organisation: Option<i64>,
-    /// The public decisions on it, oldest first.
-    pub decisions: Vec<DecisionRecord>,
-    /// The proposals merged into it or marked duplicates of it.
-    pub referrers: Vec<Referrer>,
-    /// The paragraphs of published revisions that cite one of its versions.
-    pub uses: Vec<Use>,
-}
-
-/// The public proposal a URL names; drafts and other processes' proposals do not exist here.
-pub fn public_proposal(
-    conn: &mut DbConnection,
-    process_id: i64,
-    reference_in_url: &str,
-) -> Result<ProposalHeader, AppError> {
-    let reference = reference_from_slug(reference_in_url).ok_or(AppError::NotFound)?;
-    let header =
-        store::proposal_by_reference(conn, process_id, &reference)?.ok_or(AppError::NotFound)?;
-    if !header.proposal.status().is_public() {
-        return Err(AppError::NotFound);
-    }
-    Ok(header)
-}
-
-/// Loads the page of a proposal; `version` picks an earlier one (the current by default).
-pub fn load_view(
-    conn: &mut DbConnection,
-    slug: &str,
-    reference_in_url: &str,
-    visitor: &Visitor,
-    version: Option<i32>,
-) -> Result<ProposalView, AppError> {
-    let (process, actor) = load_process_for(conn, slug, visitor)?;
-    let header = public_proposal(conn, process.id, reference_in_url)?;
-    let proposal_id = header.proposal.id;
-    let number = version.unwrap_or(header.proposal.current_version);
-    let shown = versions::versions(conn, proposal_id, &[number])?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)?;
-    let history = versions::version_history(conn, proposal_id)?;
-    let themes = store::theme_names_of(conn, &[proposal_id])?
-        .into_iter()
-        .map(|(_, name)| name)
-        .collect();
-    let sponsors = co_sponsors::co_sponsorships_of(conn, proposal_id)?;
-    let visitor_organisation = match visitor.user() {
-        Some(user) => accounts::account_by_id(conn, user.id)?.and_then(|a| a.organisation_id),
-        None => None,
-    };
-    let decisions = review::decisions_of(conn, &[proposal_id])?;
-    let referrers = review::referrers_of(conn, proposal_id)?;
-    let sources: Vec<Source> = review::version_ids_of(conn, proposal_id)?
-        .into_iter()
-        .map(|id| Source::ProposalVersion { id })
-        .collect();
-    let uses = documents::uses_in_revisions(conn, process.id, &sources)?;
-    Ok(ProposalView {
-        process,
-        header,
-        history,
-        number: shown.number,
-        text: shown.text.into(),
-        content_hash: shown.content_hash,
-        shown_at: shown.created_at,
-        themes,
-        sponsors,
-        actor,
-        visitor_organisation,
-        decisions,
-        referrers,
-        uses,
-    })
 }
 
 #[derive(Template)]
@@ -342,8 +246,9 @@ pub async fn show(
         None | Some("") => None,
         Some(raw) => Some(raw.parse::<i32>().map_err(|_| AppError::NotFound)?),
     };
+    let person = visitor.person();
     let view = state
-        .db(move |conn| load_view(conn, &slug, &reference, &visitor, version))
+        .run(move |conn| app_show::proposal(conn, person, &slug, &reference, version))
         .await?;
     page::ok(&ProposalPage::new(ctx, view))
 }

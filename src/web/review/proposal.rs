@@ -1,95 +1,25 @@
 //! One proposal under review: the version to decide on with its history, the proposals of
 //! the group most alike it, the internal notes with their replies, and the decision form.
+//! What it shows comes from `app::review::proposal`.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
-use serde::Deserialize;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use super::{Reviewing, SimilarView, load_reviewing, proposal_of_group, queue_path, similar_to};
-use crate::db::DbConnection;
+use super::queue_path;
+use crate::app::review::decide::DecisionForm;
+use crate::app::review::notes::NoteForm;
+use crate::app::review::proposal::{self as app_review, ReviewView};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::review::DecisionKind;
-use crate::domain::proposals::text::{Field, ProposalText};
-use crate::store::proposals::ProposalHeader;
-use crate::store::proposals::versions::{self, VersionHeader};
-use crate::store::review::notes::{self, Note};
-use crate::store::review::queue::similarity_candidates;
-use crate::store::review::{self as store, DecisionRecord};
+use crate::domain::proposals::text::Field;
+use crate::store::review::notes::Note;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::proposals::{lines, proposal_path};
 use crate::web::session::{SignedIn, Visitor};
-
-/// Beside the proposal under review, this many alike.
-const SIMILAR_SHOWN: usize = 5;
-
-/// The decision form as typed, kept to show again whatever happens.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct DecisionForm {
-    pub decision: String,
-    pub rationale: String,
-    pub target: String,
-    /// The version the reviewer read.
-    pub version: String,
-}
-
-/// A note or reply as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct NoteForm {
-    pub body: String,
-    /// The note a reply answers; empty for a new note.
-    pub parent: String,
-}
-
-/// Everything the page shows, in a fixed number of queries.
-pub struct ReviewView {
-    pub reviewing: Reviewing,
-    pub header: ProposalHeader,
-    pub text: ProposalText,
-    pub history: Vec<VersionHeader>,
-    pub decisions: Vec<DecisionRecord>,
-    pub notes: Vec<Note>,
-    pub similar: Vec<SimilarView>,
-}
-
-pub fn load_view(
-    conn: &mut DbConnection,
-    slug: &str,
-    number: &str,
-    reference: &str,
-    visitor: &Visitor,
-) -> Result<ReviewView, AppError> {
-    let reviewing = load_reviewing(conn, slug, number, visitor)?;
-    let header = proposal_of_group(conn, &reviewing, reference)?;
-    let id = header.proposal.id;
-    let current = versions::versions(conn, id, &[header.proposal.current_version])?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)?;
-    let history = versions::version_history(conn, id)?;
-    let decisions = store::decisions_of(conn, &[id])?;
-    let notes = notes::notes_of(conn, id)?;
-    let candidates = similarity_candidates(conn, reviewing.group.id)?;
-    let similar = similar_to(&[id], &candidates, SIMILAR_SHOWN)
-        .into_iter()
-        .next()
-        .map(|(_, views)| views)
-        .unwrap_or_default();
-    Ok(ReviewView {
-        reviewing,
-        header,
-        text: current.text.into(),
-        history,
-        decisions,
-        notes,
-        similar,
-    })
-}
 
 #[derive(Template)]
 #[template(path = "review/proposal.html")]
@@ -253,8 +183,22 @@ pub async fn review_page(
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, number, reference) = path.into_inner();
+    let person = visitor.person();
     let view = state
-        .db(move |conn| load_view(conn, &slug, &number, &reference, &visitor))
+        .run(move |conn| app_review::review(conn, person, &slug, &number, &reference))
         .await?;
     page::ok(&ReviewPage::new(ctx, view))
+}
+
+/// The page again after a refused form, the proposal read as it now stands.
+pub async fn page_again(
+    ctx: Ctx,
+    state: &AppState,
+    person: crate::app::Person,
+    (slug, number, reference): (String, String, String),
+) -> Result<ReviewPage, AppError> {
+    let view = state
+        .run(move |conn| app_review::review(conn, Some(person), &slug, &number, &reference))
+        .await?;
+    Ok(ReviewPage::new(ctx, view))
 }

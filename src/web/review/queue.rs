@@ -1,82 +1,35 @@
 //! The review queue of a group: its submitted proposals awaiting a decision (or those in
 //! another state, by filter), each with its version under review and history, and the
-//! proposals of the group most alike it. A fixed number of queries, whatever the group holds.
+//! proposals of the group most alike it (`app::review::queue`).
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
-use serde::Deserialize;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use super::{SimilarView, load_reviewing, queue_path, review_path, similar_to};
+use super::{queue_path, review_path};
+use crate::app::review::queue::{self as app_queue, Entry, PER_PAGE, QueueQuery};
 use crate::domain::proposals::ProposalStatus;
-use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
-use crate::store::review::queue::{
-    self as store, QueueFilter, QueueRow, SponsorCount, similarity_candidates,
-};
+use crate::store::processes::{ActionGroup, Process, Theme};
+use crate::store::review::queue::{QueueRow, SponsorCount};
 use crate::web::AppState;
 use crate::web::error::{AppError, urlencode};
 use crate::web::page::{self, Ctx};
 use crate::web::proposals::proposal_path;
 use crate::web::session::{SignedIn, Visitor};
 
-pub const PER_PAGE: i64 = 25;
-/// Beside each proposal of the queue, this many alike.
-const SIMILAR_SHOWN: usize = 3;
-const LAST_PAGE: u32 = 100_000;
-
-/// The queue's query string as sent; values that name nothing are ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct QueueQuery {
-    pub status: String,
-    pub theme: String,
-    pub co_sponsors: String,
-    pub page: String,
-}
-
-impl QueueQuery {
-    fn filter(&self, themes: &[Theme]) -> QueueFilter {
-        QueueFilter {
-            status: ProposalStatus::parse(&self.status)
-                .filter(|s| s.is_public())
-                .unwrap_or(ProposalStatus::Submitted),
-            theme_id: self
-                .theme
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|id| themes.iter().any(|t| t.id == *id)),
-            co_sponsors: SponsorCount::parse(&self.co_sponsors),
-        }
-    }
-
-    fn page_number(&self) -> u32 {
-        self.page
-            .trim()
-            .parse::<u32>()
-            .unwrap_or(1)
-            .clamp(1, LAST_PAGE)
-    }
-
-    fn link_to_page(&self, base: &str, page: u32) -> String {
-        let mut query: Vec<String> = [
-            ("status", &self.status),
-            ("theme", &self.theme),
-            ("co_sponsors", &self.co_sponsors),
-        ]
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
-        .collect();
-        query.push(format!("page={page}"));
-        format!("{base}?{}", query.join("&"))
-    }
-}
-
-/// One proposal of the queue and those alike it.
-pub struct Entry {
-    pub row: QueueRow,
-    pub similar: Vec<SimilarView>,
+/// The queue's query on another page.
+fn link_to_page(query: &QueueQuery, base: &str, page: u32) -> String {
+    let mut parts: Vec<String> = [
+        ("status", &query.status),
+        ("theme", &query.theme),
+        ("co_sponsors", &query.co_sponsors),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", urlencode(v)))
+    .collect();
+    parts.push(format!("page={page}"));
+    format!("{base}?{}", parts.join("&"))
 }
 
 #[derive(Template)]
@@ -133,12 +86,12 @@ impl QueuePage {
     }
 
     fn previous_page(&self) -> Option<String> {
-        (self.page > 1).then(|| self.query.link_to_page(&self.base(), self.page - 1))
+        (self.page > 1).then(|| link_to_page(&self.query, &self.base(), self.page - 1))
     }
 
     fn next_page(&self) -> Option<String> {
         let shown = i64::from(self.page) * PER_PAGE;
-        (shown < self.total).then(|| self.query.link_to_page(&self.base(), self.page + 1))
+        (shown < self.total).then(|| link_to_page(&self.query, &self.base(), self.page + 1))
     }
 
     fn page_label(&self) -> String {
@@ -166,48 +119,20 @@ pub async fn queue(
     let query = query.into_inner();
     let page_number = query.page_number();
     let owned_query = query.clone();
-    let (reviewing, themes, filter, list, candidates) = state
-        .db(move |conn| {
-            let reviewing = load_reviewing(conn, &slug, &number, &visitor)?;
-            let themes: Vec<Theme> = processes::structure_of(conn, reviewing.process.id)?
-                .themes_of(ThemeKind::Theme)
-                .cloned()
-                .collect();
-            let filter = owned_query.filter(&themes);
-            let offset = i64::from(page_number - 1) * PER_PAGE;
-            let list = store::review_queue(conn, reviewing.group.id, &filter, offset, PER_PAGE)?;
-            let candidates = similarity_candidates(conn, reviewing.group.id)?;
-            Ok((reviewing, themes, filter, list, candidates))
-        })
+    let person = visitor.person();
+    let view = state
+        .run(move |conn| app_queue::queue(conn, person, &slug, &number, &owned_query))
         .await?;
-    let ids: Vec<i64> = list.rows.iter().map(|r| r.id).collect();
-    let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);
-    let entries = list
-        .rows
-        .into_iter()
-        .map(|row| {
-            let alike = similar
-                .iter_mut()
-                .find(|(id, _)| *id == row.id)
-                .map(|(_, views)| std::mem::take(views))
-                .unwrap_or_default();
-            Entry {
-                row,
-                similar: alike,
-            }
-        })
-        .collect();
-    let may_decide = reviewing.may_decide();
     page::ok(&QueuePage {
         ctx,
-        process: reviewing.process,
-        group: reviewing.group,
-        themes,
+        process: view.process,
+        group: view.group,
+        themes: view.themes,
         query,
-        status: filter.status,
-        entries,
-        total: list.total,
+        status: view.status,
+        entries: view.entries,
+        total: view.total,
         page: page_number,
-        may_decide,
+        may_decide: view.may_decide,
     })
 }

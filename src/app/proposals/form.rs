@@ -1,9 +1,10 @@
 //! The proposal form as typed, and its parsing against the process's groups and themes.
+//! The web layer reads it from the request and shows it again; the use cases parse it.
 
 use crate::domain::proposals::text::{DraftText, Field, FieldError, ProposalText};
+use crate::domain::validation::FieldErrors;
 use crate::store::processes::{Structure, ThemeKind};
 use crate::store::proposals::DraftContent;
-use crate::web::page::FieldErrors;
 
 /// What the person asked for with the button they pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

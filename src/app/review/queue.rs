@@ -1,0 +1,116 @@
+//! The review queue of a group: its submitted proposals awaiting a decision (or those in
+//! another state, by filter), each with its version under review and history, and the
+//! proposals of the group most alike it. A fixed number of queries, whatever the group holds.
+
+use serde::Deserialize;
+
+use super::reviewing;
+use super::similar::{SimilarView, similar_to};
+use crate::app::{Person, Result};
+use crate::db::DbConnection;
+use crate::domain::proposals::ProposalStatus;
+use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
+use crate::store::review::queue::{
+    self as store, QueueFilter, QueueRow, SponsorCount, similarity_candidates,
+};
+
+pub const PER_PAGE: i64 = 25;
+/// Beside each proposal of the queue, this many alike.
+const SIMILAR_SHOWN: usize = 3;
+const LAST_PAGE: u32 = 100_000;
+
+/// The queue's query string as sent; values that name nothing are ignored.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub status: String,
+    pub theme: String,
+    pub co_sponsors: String,
+    pub page: String,
+}
+
+impl QueueQuery {
+    fn filter(&self, themes: &[Theme]) -> QueueFilter {
+        QueueFilter {
+            status: ProposalStatus::parse(&self.status)
+                .filter(|s| s.is_public())
+                .unwrap_or(ProposalStatus::Submitted),
+            theme_id: self
+                .theme
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|id| themes.iter().any(|t| t.id == *id)),
+            co_sponsors: SponsorCount::parse(&self.co_sponsors),
+        }
+    }
+
+    pub fn page_number(&self) -> u32 {
+        self.page
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(1)
+            .clamp(1, LAST_PAGE)
+    }
+}
+
+/// One proposal of the queue and those alike it.
+pub struct Entry {
+    pub row: QueueRow,
+    pub similar: Vec<SimilarView>,
+}
+
+pub struct QueueView {
+    pub process: Process,
+    pub group: ActionGroup,
+    pub themes: Vec<Theme>,
+    /// The status the queue shows.
+    pub status: ProposalStatus,
+    pub entries: Vec<Entry>,
+    pub total: i64,
+    pub may_decide: bool,
+}
+
+pub fn queue(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    number: &str,
+    query: &QueueQuery,
+) -> Result<QueueView> {
+    let reviewing = reviewing(conn, person, slug, number)?;
+    let themes: Vec<Theme> = processes::structure_of(conn, reviewing.process.id)?
+        .themes_of(ThemeKind::Theme)
+        .cloned()
+        .collect();
+    let filter = query.filter(&themes);
+    let offset = i64::from(query.page_number() - 1) * PER_PAGE;
+    let list = store::review_queue(conn, reviewing.group.id, &filter, offset, PER_PAGE)?;
+    let candidates = similarity_candidates(conn, reviewing.group.id)?;
+    let ids: Vec<i64> = list.rows.iter().map(|r| r.id).collect();
+    let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);
+    let entries = list
+        .rows
+        .into_iter()
+        .map(|row| {
+            let alike = similar
+                .iter_mut()
+                .find(|(id, _)| *id == row.id)
+                .map(|(_, views)| std::mem::take(views))
+                .unwrap_or_default();
+            Entry {
+                row,
+                similar: alike,
+            }
+        })
+        .collect();
+    Ok(QueueView {
+        may_decide: reviewing.may_decide(),
+        process: reviewing.process,
+        group: reviewing.group,
+        themes,
+        status: filter.status,
+        entries,
+        total: list.total,
+    })
+}
