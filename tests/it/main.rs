@@ -21,5 +21,6 @@ mod matrix;
 mod opendata;
 mod proposals;
 mod review;
+mod schema;
 mod security;
 mod setup;
