@@ -8,6 +8,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod assets;
 mod browser;
 mod contributions;
 mod demo;
