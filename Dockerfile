@@ -6,8 +6,19 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends pkg-config libssl-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# Dependencies first, in a layer of their own that only a change of Cargo.toml or Cargo.lock
+# rebuilds: compile them for an empty library and binary standing in for ours.
+COPY Cargo.toml Cargo.lock ./
+RUN mkdir src \
+ && echo 'fn main() {}' > src/main.rs \
+ && touch src/lib.rs \
+ && cargo build --release --locked --bin concord \
+ && rm -rf src
+# Then the sources. COPY keeps the files' own times, which may be older than the stand-ins'
+# build: touch the crate roots so cargo rebuilds concord rather than keep the empty one.
 COPY . .
-RUN cargo build --release --locked --bin concord
+RUN touch src/lib.rs src/main.rs \
+ && cargo build --release --locked --bin concord
 
 FROM debian:bookworm-slim
 RUN apt-get update \

@@ -7,7 +7,7 @@ use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-use rand::RngCore;
+use rand::Rng;
 
 /// Where the data lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,8 +122,9 @@ impl fmt::Debug for SecretKey {
     }
 }
 
+/// Lowercase hexadecimal, two digits a byte: `bytes::Bytes` formats itself so (`LowerHex`).
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    format!("{:x}", bytes::Bytes::copy_from_slice(bytes))
 }
 
 #[derive(Debug, Clone)]

@@ -119,6 +119,15 @@ pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
     Ok(applied)
 }
 
+/// The migrations embedded for the connection's backend, for the tests that take every one of
+/// them down and up again.
+pub fn migrations_for(conn: &DbConnection) -> EmbeddedMigrations {
+    match conn {
+        DbConnection::Postgresql(_) => POSTGRES_MIGRATIONS,
+        DbConnection::Sqlite(_) => SQLITE_MIGRATIONS,
+    }
+}
+
 /// Runs `f` in a transaction that holds the write lock from its first statement.
 ///
 /// SQLite's default deferred transaction takes the write lock only at the first write, and a

@@ -110,10 +110,7 @@ fn insert_one(
     let started = c.submitted - TimeDelta::days(2);
     if let Some(attachment) = &c.attachment {
         let bytes = pdf::one_page(&attachment.title, &attachment.lines);
-        let sha: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha = crate::config::hex(&Sha256::digest(&bytes));
         let stored = attachments::store_content(conn, &sha, &bytes)?;
         attachments::attach(conn, id, stored, &attachment.file_name)?;
         diesel::update(

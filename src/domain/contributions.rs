@@ -85,10 +85,7 @@ pub fn receipt_text(title: &str, body: &str) -> String {
 
 /// SHA-256, in hexadecimal, of the submitted text.
 pub fn content_hash(title: &str, body: &str) -> String {
-    Sha256::digest(receipt_text(title, body).as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::config::hex(&Sha256::digest(receipt_text(title, body).as_bytes()))
 }
 
 /// A reference as it appears in URLs: `GCM/WC/0042` becomes `GCM-WC-0042`.

@@ -45,11 +45,12 @@ impl Printer {
             ));
         }
         let _turn = Turn::wait();
-        let folder = TempFolder::new()?;
-        let page = folder.path.join("page.html");
-        let output = folder.path.join("page.pdf");
-        let profile = folder.path.join("profile");
-        let log = folder.path.join("chromium.log");
+        // Removed when dropped, whatever way this function returns.
+        let folder = tempfile::Builder::new().prefix("concord-pdf-").tempdir()?;
+        let page = folder.path().join("page.html");
+        let output = folder.path().join("page.pdf");
+        let profile = folder.path().join("profile");
+        let log = folder.path().join("chromium.log");
         std::fs::write(&page, html)?;
         let mut child = Command::new(&self.chromium)
             .args([
@@ -128,29 +129,6 @@ impl Drop for Turn {
         let mut running = RUNNING.lock().unwrap_or_else(|e| e.into_inner());
         *running = running.saturating_sub(1);
         FREED.notify_one();
-    }
-}
-
-/// A folder of our own under the system's temporary folder, removed when dropped.
-struct TempFolder {
-    path: PathBuf,
-}
-
-impl TempFolder {
-    fn new() -> std::io::Result<Self> {
-        let name = format!(
-            "concord-pdf-{}",
-            &crate::security::tokens::random_token()[..16]
-        );
-        let path = std::env::temp_dir().join(name);
-        std::fs::create_dir(&path)?;
-        Ok(TempFolder { path })
-    }
-}
-
-impl Drop for TempFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
     }
 }
 

@@ -238,7 +238,7 @@ pub fn search_accounts(
         .into_boxed();
     let query = query.trim();
     if !query.is_empty() {
-        let pattern = format!("%{}%", escape_like(&query.to_lowercase()));
+        let pattern = format!("%{}%", super::escape_like(&query.to_lowercase()));
         select = select.filter(
             lower(accounts::display_name)
                 .like(pattern.clone())
@@ -253,10 +253,3 @@ pub fn search_accounts(
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
-/// Escapes the wildcard characters of a LIKE pattern.
-pub fn escape_like(raw: &str) -> String {
-    raw.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}

@@ -40,7 +40,9 @@ impl SearchQuery {
     }
 
     fn patterns(&self) -> impl Iterator<Item = String> + '_ {
-        self.terms.iter().map(|t| format!("%{}%", escape_like(t)))
+        self.terms
+            .iter()
+            .map(|t| format!("%{}%", super::escape_like(t)))
     }
 }
 
@@ -52,12 +54,6 @@ pub fn search_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn escape_like(raw: &str) -> String {
-    raw.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }
 
 /// The searchable tables.

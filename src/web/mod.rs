@@ -92,6 +92,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(assets::stylesheet)
         .service(assets::favicon)
         .service(assets::autosave_script)
+        // After the plain asset URLs above, which it would otherwise take.
+        .service(assets::versioned)
         .service(processes::healthz)
         .service(processes::livez)
         .service(processes::home)

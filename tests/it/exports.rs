@@ -325,28 +325,30 @@ fn docx_paragraphs(bytes: &[u8]) -> Vec<(bool, String)> {
     let mut in_text = false;
     loop {
         match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == "w:p" => current = Some((false, String::new())),
-            Event::End(e) if e.name().as_ref() == "w:p" => paragraphs.extend(current.take()),
-            Event::Empty(e) if e.name().as_ref() == "w:bidi" => {
+            Event::Start(e) if e.name().as_ref() == b"w:p" => {
+                current = Some((false, String::new()))
+            }
+            Event::End(e) if e.name().as_ref() == b"w:p" => paragraphs.extend(current.take()),
+            Event::Empty(e) if e.name().as_ref() == b"w:bidi" => {
                 if let Some(p) = current.as_mut() {
                     p.0 = true;
                 }
             }
-            Event::Empty(e) if e.name().as_ref() == "w:tab" => {
+            Event::Empty(e) if e.name().as_ref() == b"w:tab" => {
                 if let Some(p) = current.as_mut() {
                     p.1.push('\t');
                 }
             }
-            Event::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
-            Event::End(e) if e.name().as_ref() == "w:t" => in_text = false,
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
             Event::Text(t) if in_text => {
                 if let Some(p) = current.as_mut() {
-                    p.1.push_str(&t.xml10_content());
+                    p.1.push_str(&t.xml10_content().expect("UTF-8"));
                 }
             }
             Event::GeneralRef(r) if in_text => {
                 if let Some(p) = current.as_mut() {
-                    let entity = r.xml10_content();
+                    let entity = r.xml10_content().expect("UTF-8");
                     p.1.push_str(match entity.as_ref() {
                         "amp" => "&",
                         "lt" => "<",

@@ -100,6 +100,11 @@ fn fresh_database(backend: Backend) -> Option<(String, DbGuard)> {
         }
         Backend::Postgres => {
             let Ok(admin_url) = std::env::var(POSTGRES_VAR) else {
+                // CI promises both backends: a missing server there is a failure, not a skip.
+                assert!(
+                    std::env::var("CI").is_err(),
+                    "CI must test PostgreSQL: set {POSTGRES_VAR} (see .ci/run)"
+                );
                 say_postgres_skipped();
                 return None;
             };
@@ -122,6 +127,35 @@ fn fresh_database(backend: Backend) -> Option<(String, DbGuard)> {
                 format!("{base}/{name}"),
                 DbGuard::Postgres { admin_url, name },
             ))
+        }
+    }
+}
+
+/// A fresh, empty database (no migrations run), removed when dropped.
+pub struct TestDatabase {
+    pub url: String,
+    _guard: DbGuard,
+}
+
+impl TestDatabase {
+    /// A new database of the backend; `None` when the PostgreSQL tests are not configured.
+    pub fn new(backend: Backend) -> Option<Self> {
+        let (url, guard) = fresh_database(backend)?;
+        Some(Self { url, _guard: guard })
+    }
+
+    /// A connection of the backend's own variant, as the application opens one.
+    pub fn connect(&self) -> concord::db::DbConnection {
+        use concord::config::DatabaseUrl;
+        use concord::db::DbConnection;
+        match DatabaseUrl::parse(&self.url).expect("a test database URL") {
+            DatabaseUrl::Sqlite(path) => DbConnection::Sqlite(
+                diesel::SqliteConnection::establish(&path.display().to_string())
+                    .expect("the SQLite test database opens"),
+            ),
+            DatabaseUrl::Postgres(url) => DbConnection::Postgresql(
+                PgConnection::establish(&url).expect("the PostgreSQL test database opens"),
+            ),
         }
     }
 }

@@ -1421,10 +1421,10 @@ fn well_formed(xml: &str, context: &str) -> String {
     loop {
         match reader.read_event() {
             Ok(Event::Eof) => break,
-            Ok(Event::Text(t)) => text.push_str(&t.xml10_content()),
+            Ok(Event::Text(t)) => text.push_str(&t.xml10_content().expect("UTF-8")),
             Ok(Event::CData(_)) => {}
             Ok(Event::GeneralRef(r)) => {
-                let entity = r.xml10_content();
+                let entity = r.xml10_content().expect("UTF-8");
                 text.push_str(match entity.as_ref() {
                     "amp" => "&",
                     "lt" => "<",

@@ -8,6 +8,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod assets;
 mod browser;
 mod contributions;
 mod demo;
@@ -21,5 +22,6 @@ mod matrix;
 mod opendata;
 mod proposals;
 mod review;
+mod schema;
 mod security;
 mod setup;

@@ -250,19 +250,18 @@ mod tests {
         let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/schemas/akomantoso30.xsd");
         assert!(schema.is_file(), "the schema is at {}", schema.display());
-        let file = std::env::temp_dir().join(format!(
-            "concord-akn-test-{}.xml",
-            &crate::security::tokens::random_token()[..12]
-        ));
-        std::fs::write(&file, xml).expect("written");
+        let file = tempfile::Builder::new()
+            .suffix(".xml")
+            .tempfile()
+            .expect("a temporary file");
+        std::fs::write(file.path(), xml).expect("written");
         let output = std::process::Command::new("xmllint")
             .arg("--noout")
             .arg("--schema")
             .arg(&schema)
-            .arg(&file)
+            .arg(file.path())
             .output()
             .expect("xmllint runs");
-        let _ = std::fs::remove_file(&file);
         assert!(
             output.status.success(),
             "valid Akoma Ntoso: {}",

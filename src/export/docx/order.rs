@@ -283,7 +283,7 @@ enum Node {
 
 impl Element {
     fn name(&self) -> &[u8] {
-        self.start.name().into_inner().as_bytes()
+        self.start.name().into_inner()
     }
 
     fn has_child(&self, name: &[u8]) -> bool {
@@ -382,17 +382,17 @@ pub fn reorder_part(xml: &[u8]) -> Result<Vec<u8>, ExportError> {
         let event = reader.read_event().map_err(xml_error)?;
         let (start, whole) = match event {
             Event::Eof => break,
-            Event::Start(e) if sequence_of(e.name().into_inner().as_bytes()).is_some() => {
+            Event::Start(e) if sequence_of(e.name().into_inner()).is_some() => {
                 (e.into_owned(), true)
             }
-            Event::Empty(e) if sequence_of(e.name().into_inner().as_bytes()).is_some() => {
+            Event::Empty(e) if sequence_of(e.name().into_inner()).is_some() => {
                 (e.into_owned(), false)
             }
             Event::Start(e) => {
-                if e.name().into_inner().as_bytes() == b"w:p" {
+                if e.name().into_inner() == b"w:p" {
                     right_to_left = false;
                 }
-                open.push(e.name().into_inner().as_bytes().to_vec());
+                open.push(e.name().into_inner().to_vec());
                 writer.write_event(Event::Start(e))?;
                 continue;
             }

@@ -159,6 +159,7 @@ pub fn rows() -> Vec<Row> {
         get("GET /static/concord.css",                               "/static/concord.css",                                     EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /favicon.svg",                                      "/favicon.svg",                                            EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /static/autosave.js",                               "/static/autosave.js",                                     EVERYONE,         S(200),       Nobody, Nobody),
+        get("GET /static/{file}",                                    concord::web::assets::stylesheet_url(),                    EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /healthz",                                          "/healthz",                                                EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /livez",                                            "/livez",                                                  EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /",                                                 "/",                                                       EVERYONE,         S(200),       Nobody, Nobody),
