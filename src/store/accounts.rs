@@ -131,7 +131,7 @@ pub fn find_or_create_organisation(
         .values((
             organisations::name.eq(name.as_str()),
             organisations::name_key.eq(&key),
-            organisations::category.eq(category.as_str()),
+            organisations::category.eq(category),
             organisations::country.eq(country),
             organisations::created_at.eq(super::now()),
         ))

@@ -149,7 +149,7 @@ pub fn create_document(
         .values((
             documents::process_id.eq(new.process_id),
             documents::slug.eq(new.slug),
-            documents::kind.eq(new.kind.as_str()),
+            documents::kind.eq(new.kind),
             documents::group_id.eq(new.group_id),
             documents::title.eq(new.title),
             documents::symbol.eq(new.symbol),
@@ -179,7 +179,7 @@ fn insert_node_row(
         .values((
             document_nodes::document_id.eq(document_id),
             document_nodes::node_key.eq(&node.key),
-            document_nodes::kind.eq(node.kind.as_str()),
+            document_nodes::kind.eq(node.kind),
             document_nodes::position.eq(position),
             document_nodes::text.eq(&node.text),
             document_nodes::version.eq(1),

@@ -38,7 +38,7 @@ pub fn set_delivery(
 ) -> QueryResult<()> {
     let changed = diesel::update(notification_settings::table.find(account_id))
         .set((
-            notification_settings::delivery.eq(delivery.as_str()),
+            notification_settings::delivery.eq(delivery),
             notification_settings::updated_at.eq(now),
         ))
         .execute(conn)?;
@@ -46,7 +46,7 @@ pub fn set_delivery(
         diesel::insert_into(notification_settings::table)
             .values((
                 notification_settings::account_id.eq(account_id),
-                notification_settings::delivery.eq(delivery.as_str()),
+                notification_settings::delivery.eq(delivery),
                 notification_settings::updated_at.eq(now),
             ))
             .execute(conn)?;
@@ -65,11 +65,11 @@ pub fn recipients_of(
 ) -> QueryResult<Vec<(i64, Delivery)>> {
     let sponsors = co_sponsorships::table
         .filter(co_sponsorships::proposal_id.eq(proposal_id))
-        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted.as_str()))
+        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
         .select(co_sponsorships::organisation_id.nullable());
     let accredited = role_assignments::table
         .filter(role_assignments::process_id.eq(process_id))
-        .filter(role_assignments::role.eq(Role::Stakeholder.as_str()))
+        .filter(role_assignments::role.eq(Role::Stakeholder))
         .select(role_assignments::account_id);
     let rows: Vec<(i64, Option<String>)> = accounts::table
         .left_join(notification_settings::table)
@@ -113,8 +113,8 @@ pub fn notify(conn: &mut DbConnection, n: &NewNotification) -> QueryResult<()> {
             notifications::process_id.eq(n.process_id),
             notifications::proposal_id.eq(n.proposal_id),
             notifications::decision_id.eq(n.decision_id),
-            notifications::kind.eq(n.kind.as_str()),
-            notifications::delivery.eq(n.delivery.as_str()),
+            notifications::kind.eq(n.kind),
+            notifications::delivery.eq(n.delivery),
             notifications::created_at.eq(n.now),
             notifications::visible_from.eq(n.delivery.visible_from(n.now)),
         ))

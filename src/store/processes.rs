@@ -68,11 +68,17 @@ pub enum ThemeKind {
 }
 
 impl ThemeKind {
+    pub const ALL: [ThemeKind; 2] = [ThemeKind::Theme, ThemeKind::Principle];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ThemeKind::Theme => "theme",
             ThemeKind::Principle => "principle",
         }
+    }
+
+    pub fn parse(raw: &str) -> Option<ThemeKind> {
+        ThemeKind::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 }
 
@@ -244,7 +250,7 @@ fn write_structure(
         let updated = diesel::update(
             phases::table
                 .filter(phases::process_id.eq(process_id))
-                .filter(phases::kind.eq(kind.as_str())),
+                .filter(phases::kind.eq(kind)),
         )
         .set((
             phases::opens_at.eq(window.opens()),
@@ -255,7 +261,7 @@ fn write_structure(
             diesel::insert_into(phases::table)
                 .values((
                     phases::process_id.eq(process_id),
-                    phases::kind.eq(kind.as_str()),
+                    phases::kind.eq(kind),
                     phases::opens_at.eq(window.opens()),
                     phases::closes_at.eq(window.closes()),
                 ))
@@ -297,7 +303,7 @@ fn write_structure(
     ] {
         let removed: Vec<i64> = themes::table
             .filter(themes::process_id.eq(process_id))
-            .filter(themes::kind.eq(kind.as_str()))
+            .filter(themes::kind.eq(kind))
             .filter(themes::position.ge(names.len() as i32))
             .select(themes::id)
             .load(conn)?;
@@ -315,7 +321,7 @@ fn write_structure(
         diesel::delete(
             themes::table
                 .filter(themes::process_id.eq(process_id))
-                .filter(themes::kind.eq(kind.as_str()))
+                .filter(themes::kind.eq(kind))
                 .filter(themes::position.ge(names.len() as i32)),
         )
         .execute(conn)?;
@@ -324,7 +330,7 @@ fn write_structure(
             let updated = diesel::update(
                 themes::table
                     .filter(themes::process_id.eq(process_id))
-                    .filter(themes::kind.eq(kind.as_str()))
+                    .filter(themes::kind.eq(kind))
                     .filter(themes::position.eq(position)),
             )
             .set(themes::name.eq(name))
@@ -333,7 +339,7 @@ fn write_structure(
                 diesel::insert_into(themes::table)
                     .values((
                         themes::process_id.eq(process_id),
-                        themes::kind.eq(kind.as_str()),
+                        themes::kind.eq(kind),
                         themes::name.eq(name),
                         themes::position.eq(position),
                     ))

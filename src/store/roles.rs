@@ -43,7 +43,7 @@ pub fn process_ids_with_role(
 ) -> QueryResult<Vec<i64>> {
     role_assignments::table
         .filter(role_assignments::account_id.eq(account_id))
-        .filter(role_assignments::role.eq(role.as_str()))
+        .filter(role_assignments::role.eq(role))
         .select(role_assignments::process_id)
         .distinct()
         .load(conn)
@@ -147,7 +147,7 @@ pub fn assign_role(
         .values((
             role_assignments::process_id.eq(process_id),
             role_assignments::account_id.eq(account_id),
-            role_assignments::role.eq(role.as_str()),
+            role_assignments::role.eq(role),
             role_assignments::group_id.eq(group_id),
             role_assignments::assigned_by.eq(assigned_by),
             role_assignments::created_at.eq(super::now()),

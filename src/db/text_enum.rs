@@ -1,0 +1,162 @@
+//! The one conversion between the domain's closed sets of states and the text columns that
+//! store them.
+//!
+//! The domain stays free of diesel: each enum only promises `as_str`, `parse` and `ALL`
+//! (`TextEnum`), and `text_enum!` below gives it diesel's traits here. Binding writes
+//! `as_str()`; reading an unknown string is a deserialization error naming the value and the
+//! type, never a fallback to some default state. The impls are generic over the backend, so
+//! they hold for SQLite, PostgreSQL and `DbConnection`'s `MultiBackend` alike (the latter
+//! forwards to the first two).
+//!
+//! This module must not grow queries or know which columns use which enum: that is the
+//! schema's and the store's business.
+
+use diesel::backend::Backend;
+use diesel::deserialize::{self, FromSql};
+use diesel::sql_types::Text;
+
+/// A closed set of values stored as text, one fixed string per value.
+pub trait TextEnum: Sized + Copy + 'static {
+    /// Every value, for tests that each one survives the trip to the database and back.
+    const ALL: &'static [Self];
+    /// The type's name, for error messages.
+    const NAME: &'static str;
+    fn as_str(self) -> &'static str;
+    fn parse(raw: &str) -> Option<Self>;
+}
+
+/// Reads a stored value: an unknown string is an error that names it.
+pub fn from_text<T, DB>(bytes: DB::RawValue<'_>) -> deserialize::Result<T>
+where
+    T: TextEnum,
+    DB: Backend,
+    String: FromSql<Text, DB>,
+{
+    let raw = <String as FromSql<Text, DB>>::from_sql(bytes)?;
+    T::parse(&raw).ok_or_else(|| format!("unknown {} in the database: {raw:?}", T::NAME).into())
+}
+
+/// Gives a domain enum that has `ALL`, `as_str` and `parse` its text conversion:
+/// `text_enum!(ProposalStatus);`.
+macro_rules! text_enum {
+    ($ty:ty) => {
+        impl $crate::db::text_enum::TextEnum for $ty {
+            const ALL: &'static [Self] = &<$ty>::ALL;
+            const NAME: &'static str = stringify!($ty);
+            fn as_str(self) -> &'static str {
+                <$ty>::as_str(self)
+            }
+            fn parse(raw: &str) -> Option<Self> {
+                <$ty>::parse(raw)
+            }
+        }
+
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $ty
+        where
+            DB: diesel::backend::Backend,
+            str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, DB>,
+            ) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, DB>>::to_sql(
+                    <$ty>::as_str(*self),
+                    out,
+                )
+            }
+        }
+
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Nullable<diesel::sql_types::Text>, DB>
+            for $ty
+        where
+            DB: diesel::backend::Backend,
+            str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, DB>,
+            ) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, DB>>::to_sql(
+                    <$ty>::as_str(*self),
+                    out,
+                )
+            }
+        }
+
+        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for $ty
+        where
+            DB: diesel::backend::Backend,
+            String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+                $crate::db::text_enum::from_text::<Self, DB>(bytes)
+            }
+        }
+
+        // What `#[derive(FromSqlRow)]` gives: the value is a whole row's field.
+        impl<DB, ST> diesel::deserialize::Queryable<ST, DB> for $ty
+        where
+            DB: diesel::backend::Backend,
+            ST: diesel::sql_types::SingleValue,
+            Self: diesel::deserialize::FromSql<ST, DB>,
+        {
+            type Row = Self;
+            fn build(row: Self) -> diesel::deserialize::Result<Self> {
+                Ok(row)
+            }
+        }
+
+        // What `#[derive(AsExpression)]` gives, bound as the value's fixed string.
+        $crate::db::text_enum::text_enum!(@expression $ty, diesel::sql_types::Text);
+        $crate::db::text_enum::text_enum!(
+            @expression $ty,
+            diesel::sql_types::Nullable<diesel::sql_types::Text>
+        );
+    };
+    (@expression $ty:ty, $st:ty) => {
+        impl diesel::expression::AsExpression<$st> for $ty {
+            type Expression = <&'static str as diesel::expression::AsExpression<$st>>::Expression;
+            fn as_expression(self) -> Self::Expression {
+                <&'static str as diesel::expression::AsExpression<$st>>::as_expression(
+                    <$ty>::as_str(self),
+                )
+            }
+        }
+
+        impl<'a> diesel::expression::AsExpression<$st> for &'a $ty {
+            type Expression = <&'static str as diesel::expression::AsExpression<$st>>::Expression;
+            fn as_expression(self) -> Self::Expression {
+                <&'static str as diesel::expression::AsExpression<$st>>::as_expression(
+                    <$ty>::as_str(*self),
+                )
+            }
+        }
+    };
+}
+
+pub(crate) use text_enum;
+
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::documents::{DocumentKind, NodeKind};
+use crate::domain::notifications::{Delivery, NotificationKind};
+use crate::domain::phases::PhaseKind;
+use crate::domain::proposals::review::DecisionKind;
+use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
+use crate::domain::roles::{Role, StakeholderCategory};
+use crate::store::processes::ThemeKind;
+use crate::store::references::ReferenceKind;
+
+text_enum!(ContributionStatus);
+text_enum!(ProposalStatus);
+text_enum!(CoSponsorStatus);
+text_enum!(DecisionKind);
+text_enum!(Role);
+text_enum!(StakeholderCategory);
+text_enum!(Delivery);
+text_enum!(NotificationKind);
+text_enum!(PhaseKind);
+text_enum!(DocumentKind);
+text_enum!(NodeKind);
+text_enum!(ThemeKind);
+text_enum!(ReferenceKind);
