@@ -33,7 +33,19 @@ where
     String: FromSql<Text, DB>,
 {
     let raw = <String as FromSql<Text, DB>>::from_sql(bytes)?;
-    T::parse(&raw).ok_or_else(|| format!("unknown {} in the database: {raw:?}", T::NAME).into())
+    T::parse(&raw).ok_or_else(|| unknown::<T>(&raw).into())
+}
+
+/// Reads a value a row kept as text (for the rows whose callers still hold the string): an
+/// unknown string is the same error as through `FromSql`.
+pub fn parse_stored<T: TextEnum>(raw: &str) -> diesel::QueryResult<T> {
+    T::parse(raw).ok_or_else(|| {
+        diesel::result::Error::DeserializationError(unknown::<T>(raw).into())
+    })
+}
+
+fn unknown<T: TextEnum>(raw: &str) -> String {
+    format!("unknown {} in the database: {raw:?}", T::NAME)
 }
 
 /// Gives a domain enum that has `ALL`, `as_str` and `parse` its text conversion:
@@ -138,7 +150,7 @@ macro_rules! text_enum {
 pub(crate) use text_enum;
 
 use crate::domain::contributions::ContributionStatus;
-use crate::domain::documents::{DocumentKind, NodeKind};
+use crate::domain::documents::{DocumentKind, NodeKind, SourceKind};
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::phases::PhaseKind;
 use crate::domain::proposals::review::DecisionKind;
@@ -158,5 +170,6 @@ text_enum!(NotificationKind);
 text_enum!(PhaseKind);
 text_enum!(DocumentKind);
 text_enum!(NodeKind);
+text_enum!(SourceKind);
 text_enum!(ThemeKind);
 text_enum!(ReferenceKind);

@@ -40,14 +40,14 @@ pub struct Organisation {
     pub id: i64,
     pub name: String,
     pub name_key: String,
-    pub category: String,
+    pub category: StakeholderCategory,
     pub country: Option<String>,
     pub created_at: NaiveDateTime,
 }
 
 impl Organisation {
     pub fn category(&self) -> StakeholderCategory {
-        StakeholderCategory::parse(&self.category).unwrap_or(StakeholderCategory::Other)
+        self.category
     }
 }
 

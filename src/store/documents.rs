@@ -5,7 +5,10 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{document_nodes, documents, provenance_links, revisions};
-use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
+use crate::db::text_enum::parse_stored;
+use crate::domain::documents::{
+    Content, DocumentKind, Node, NodeKind, Provenance, Source, SourceKind,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = documents)]
@@ -13,7 +16,7 @@ pub struct Document {
     pub id: i64,
     pub process_id: i64,
     pub slug: String,
-    pub kind: String,
+    pub kind: DocumentKind,
     pub group_id: Option<i64>,
     pub title: String,
     pub symbol: String,
@@ -24,8 +27,10 @@ pub struct Document {
 }
 
 impl Document {
+    /// Always known: an unknown stored kind fails the read. Optional for the callers
+    /// written when it could be unknown.
     pub fn kind(&self) -> Option<DocumentKind> {
-        DocumentKind::parse(&self.kind)
+        Some(self.kind)
     }
 }
 
@@ -49,7 +54,7 @@ pub struct LinkRow {
     pub id: i64,
     pub document_id: i64,
     pub node_key: String,
-    pub source_kind: String,
+    pub source_kind: SourceKind,
     pub source_id: i64,
     pub source_node_key: Option<String>,
     pub label: String,
@@ -61,14 +66,13 @@ pub struct LinkRow {
 
 impl LinkRow {
     pub fn source(&self) -> Option<Source> {
-        match self.source_kind.as_str() {
-            "proposal-version" => Some(Source::ProposalVersion { id: self.source_id }),
-            "contribution" => Some(Source::Contribution { id: self.source_id }),
-            "paragraph" => Some(Source::Paragraph {
+        match self.source_kind {
+            SourceKind::ProposalVersion => Some(Source::ProposalVersion { id: self.source_id }),
+            SourceKind::Contribution => Some(Source::Contribution { id: self.source_id }),
+            SourceKind::Paragraph => Some(Source::Paragraph {
                 document_id: self.source_id,
                 node_key: self.source_node_key.clone()?,
             }),
-            _ => None,
         }
     }
 }
@@ -211,14 +215,11 @@ pub fn working_copy(
 /// The working copy as the document model sees it.
 pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryResult<Content> {
     let (rows, links) = working_copy(conn, document.id)?;
-    Ok(Content {
-        title: document.title.clone(),
-        symbol: document.symbol.clone(),
-        language: document.language.clone(),
-        nodes: rows
-            .into_iter()
-            .map(|row| Node {
-                kind: NodeKind::parse(&row.kind).unwrap_or(NodeKind::Paragraph),
+    let nodes = rows
+        .into_iter()
+        .map(|row| {
+            Ok(Node {
+                kind: parse_stored::<NodeKind>(&row.kind)?,
                 provenance: links
                     .iter()
                     .filter(|l| l.node_key == row.node_key)
@@ -234,7 +235,13 @@ pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryRes
                 key: row.node_key,
                 text: row.text,
             })
-            .collect(),
+        })
+        .collect::<QueryResult<_>>()?;
+    Ok(Content {
+        title: document.title.clone(),
+        symbol: document.symbol.clone(),
+        language: document.language.clone(),
+        nodes,
     })
 }
 
@@ -388,7 +395,7 @@ pub fn add_link(
         .values((
             provenance_links::document_id.eq(document_id),
             provenance_links::node_key.eq(node_key),
-            provenance_links::source_kind.eq(link.source.kind()),
+            provenance_links::source_kind.eq(link.source.source_kind()),
             provenance_links::source_id.eq(source_id),
             provenance_links::source_node_key.eq(source_node_key),
             provenance_links::label.eq(&link.label),
@@ -483,7 +490,7 @@ pub fn latest_revision(conn: &mut DbConnection, document_id: i64) -> QueryResult
 /// used.
 pub fn links_to(
     conn: &mut DbConnection,
-    kind: &str,
+    kind: SourceKind,
     source_ids: &[i64],
 ) -> QueryResult<Vec<LinkRow>> {
     provenance_links::table
@@ -506,6 +513,7 @@ pub fn accepted_proposals(
     scope: AcceptedIn,
 ) -> QueryResult<Vec<crate::domain::reports::AcceptedProposal>> {
     use crate::db::schema::{organisations, proposal_versions, proposals};
+    use crate::domain::proposals::ProposalStatus;
     type Texts = (String, String, String, String, String);
     type Means = (String, String, String, String);
     type Row = (i64, Option<String>, i32, Option<String>, Texts, Means);
@@ -518,7 +526,7 @@ pub fn accepted_proposals(
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
         )
-        .filter(proposals::status.eq("accepted"))
+        .filter(proposals::status.eq(ProposalStatus::Accepted))
         .into_boxed();
     query = match scope {
         AcceptedIn::Group(group) => query.filter(proposals::group_id.eq(group)),

@@ -18,15 +18,12 @@ use crate::domain::roles::Role;
 
 /// How the account receives its notifications; at once unless it chose otherwise.
 pub fn delivery_of(conn: &mut DbConnection, account_id: i64) -> QueryResult<Delivery> {
-    let stored: Option<String> = notification_settings::table
+    let stored: Option<Delivery> = notification_settings::table
         .find(account_id)
         .select(notification_settings::delivery)
         .first(conn)
         .optional()?;
-    Ok(stored
-        .as_deref()
-        .and_then(Delivery::parse)
-        .unwrap_or_default())
+    Ok(stored.unwrap_or_default())
 }
 
 /// Keeps the account's choice; call inside a write transaction.
@@ -71,7 +68,7 @@ pub fn recipients_of(
         .filter(role_assignments::process_id.eq(process_id))
         .filter(role_assignments::role.eq(Role::Stakeholder))
         .select(role_assignments::account_id);
-    let rows: Vec<(i64, Option<String>)> = accounts::table
+    let rows: Vec<(i64, Option<Delivery>)> = accounts::table
         .left_join(notification_settings::table)
         .filter(accounts::disabled.eq(false))
         .filter(
@@ -84,13 +81,7 @@ pub fn recipients_of(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, delivery)| {
-            let delivery = delivery
-                .as_deref()
-                .and_then(Delivery::parse)
-                .unwrap_or_default();
-            (id, delivery)
-        })
+        .map(|(id, delivery)| (id, delivery.unwrap_or_default()))
         .collect())
 }
 
@@ -155,15 +146,15 @@ pub struct NotificationView {
 
 type NotificationData = (
     i64,
-    String,
-    String,
+    NotificationKind,
+    Delivery,
     NaiveDateTime,
     Option<NaiveDateTime>,
     String,
     String,
     Option<String>,
     String,
-    Option<String>,
+    Option<DecisionKind>,
     Option<String>,
 );
 
@@ -198,20 +189,18 @@ pub fn visible_notifications(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
-            Some(NotificationView {
-                id: r.0,
-                kind: NotificationKind::parse(&r.1)?,
-                delivery: Delivery::parse(&r.2).unwrap_or_default(),
-                created_at: r.3,
-                unread: r.4.is_none(),
-                process_slug: r.5,
-                process_title: r.6,
-                reference: r.7.unwrap_or_default(),
-                title: r.8,
-                decision: r.9.as_deref().and_then(DecisionKind::parse),
-                rationale: r.10.unwrap_or_default(),
-            })
+        .map(|r| NotificationView {
+            id: r.0,
+            kind: r.1,
+            delivery: r.2,
+            created_at: r.3,
+            unread: r.4.is_none(),
+            process_slug: r.5,
+            process_title: r.6,
+            reference: r.7.unwrap_or_default(),
+            title: r.8,
+            decision: r.9,
+            rationale: r.10.unwrap_or_default(),
         })
         .collect())
 }

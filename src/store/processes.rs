@@ -33,14 +33,16 @@ impl Process {
 pub struct Phase {
     pub id: i64,
     pub process_id: i64,
-    pub kind: String,
+    pub kind: PhaseKind,
     pub opens_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
 }
 
 impl Phase {
+    /// Always known: an unknown stored kind fails the read. Optional for the callers
+    /// written when it could be unknown.
     pub fn kind(&self) -> Option<PhaseKind> {
-        PhaseKind::parse(&self.kind)
+        Some(self.kind)
     }
 
     pub fn state_at(&self, now: NaiveDateTime) -> WindowState {
@@ -60,8 +62,10 @@ pub struct ActionGroup {
     pub description: String,
 }
 
-/// Whether a theme is a thematic highlight or a guiding principle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whether a theme is a thematic highlight or a guiding principle. Serialized as its stored
+/// form, for the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeKind {
     Theme,
     Principle,
@@ -87,7 +91,7 @@ impl ThemeKind {
 pub struct Theme {
     pub id: i64,
     pub process_id: i64,
-    pub kind: String,
+    pub kind: ThemeKind,
     pub name: String,
     pub position: i32,
 }
@@ -102,7 +106,7 @@ pub struct Structure {
 
 impl Structure {
     pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &Theme> {
-        self.themes.iter().filter(move |t| t.kind == kind.as_str())
+        self.themes.iter().filter(move |t| t.kind == kind)
     }
 }
 

@@ -19,18 +19,16 @@ pub fn grants_in_process(
     process_id: i64,
     account_id: i64,
 ) -> QueryResult<Vec<Grant>> {
-    let rows: Vec<(String, Option<i64>)> = role_assignments::table
+    let rows: Vec<(Role, Option<i64>)> = role_assignments::table
         .filter(role_assignments::process_id.eq(process_id))
         .filter(role_assignments::account_id.eq(account_id))
         .select((role_assignments::role, role_assignments::group_id))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(role, group)| {
-            Role::parse(&role).map(|role| Grant {
-                role,
-                group: group.map(GroupId),
-            })
+        .map(|(role, group)| Grant {
+            role,
+            group: group.map(GroupId),
         })
         .collect())
 }
