@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::text_enum::parse_stored;
 use crate::db::schema::{accounts, organisations};
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{DisplayName, Email, OrganisationName};
@@ -209,6 +210,8 @@ pub struct AccountListing {
     pub email: String,
     pub display_name: String,
     pub organisation: Option<String>,
+    /// Kept as text while `web::admin` parses it; `search_accounts` has already refused a
+    /// category that is not a `StakeholderCategory`.
     pub category: Option<String>,
     pub is_admin: bool,
     pub disabled: bool,
@@ -249,7 +252,11 @@ pub fn search_accounts(
                     .escape('\\')),
         );
     }
-    select.load(conn)
+    let rows: Vec<AccountListing> = select.load(conn)?;
+    for category in rows.iter().filter_map(|r| r.category.as_deref()) {
+        parse_stored::<StakeholderCategory>(category)?;
+    }
+    Ok(rows)
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);

@@ -40,6 +40,8 @@ pub struct NodeRow {
     pub id: i64,
     pub document_id: i64,
     pub node_key: String,
+    /// Kept as text while `web::documents` parses it; `working_copy` and `node_by_key` have
+    /// already refused a kind that is not a `NodeKind`.
     pub kind: String,
     pub position: i32,
     pub text: String,
@@ -199,11 +201,14 @@ pub fn working_copy(
     conn: &mut DbConnection,
     document_id: i64,
 ) -> QueryResult<(Vec<NodeRow>, Vec<LinkRow>)> {
-    let nodes = document_nodes::table
+    let nodes: Vec<NodeRow> = document_nodes::table
         .filter(document_nodes::document_id.eq(document_id))
         .order(document_nodes::position)
         .select(NodeRow::as_select())
         .load(conn)?;
+    for node in &nodes {
+        parse_stored::<NodeKind>(&node.kind)?;
+    }
     let links = provenance_links::table
         .filter(provenance_links::document_id.eq(document_id))
         .order(provenance_links::id)
@@ -250,12 +255,16 @@ pub fn node_by_key(
     document_id: i64,
     key: &str,
 ) -> QueryResult<Option<NodeRow>> {
-    document_nodes::table
+    let node: Option<NodeRow> = document_nodes::table
         .filter(document_nodes::document_id.eq(document_id))
         .filter(document_nodes::node_key.eq(key))
         .select(NodeRow::as_select())
         .first(conn)
-        .optional()
+        .optional()?;
+    if let Some(node) = &node {
+        parse_stored::<NodeKind>(&node.kind)?;
+    }
+    Ok(node)
 }
 
 /// Saves a node's new text if it is still at `expected_version`; returns whether it was.

@@ -11,6 +11,14 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
+use crate::domain::roles::StakeholderCategory;
+
+/// The stored form of a category, empty when there is no organisation.
+fn category_text(category: Option<StakeholderCategory>) -> String {
+    category.map(|c| c.as_str().to_string()).unwrap_or_default()
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionRecord {
@@ -54,16 +62,16 @@ pub fn contributions_after(
     type Row = (
         i64,
         Option<String>,
-        String,
+        ContributionStatus,
         Option<NaiveDateTime>,
         (String, String, Option<String>),
-        (Option<String>, Option<String>, Option<String>),
+        (Option<String>, Option<StakeholderCategory>, Option<String>),
     );
     {
         let rows: Vec<Row> = contributions::table
             .left_join(organisations::table)
             .filter(contributions::process_id.eq(process_id))
-            .filter(contributions::status.eq_any(["submitted", "withdrawn", "hidden"]))
+            .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
             .filter(contributions::id.gt(after))
             .order(contributions::id)
             .limit(limit)
@@ -98,7 +106,7 @@ pub fn contributions_after(
             (organisation, category, hidden_reason),
         ) in rows
         {
-            let hidden = status == "hidden";
+            let hidden = status == ContributionStatus::Hidden;
             records.push(ContributionRecord {
                 reference: reference.unwrap_or_default(),
                 submitted_at,
@@ -107,11 +115,11 @@ pub fn contributions_after(
                 text: if hidden { String::new() } else { body },
                 sha256: hash.unwrap_or_default(),
                 organisation: organisation.unwrap_or_default(),
-                stakeholder_category: category.unwrap_or_default(),
+                stakeholder_category: category_text(category),
                 action_groups: tags.groups_of(&id).iter().map(|(n, _)| *n).collect(),
                 themes: tags.themes_of(&id).iter().map(|t| t.to_string()).collect(),
                 hidden_reason: hidden_reason.unwrap_or_default(),
-                status,
+                status: status.as_str().to_string(),
             });
         }
         Ok(Some(last))
@@ -166,12 +174,12 @@ pub fn proposals_after(
     type Head = (
         i64,
         Option<String>,
-        String,
+        ProposalStatus,
         i32,
         i32,
         Option<NaiveDateTime>,
         Option<String>,
-        Option<String>,
+        Option<StakeholderCategory>,
     );
     type Texts = (
         String,
@@ -200,7 +208,7 @@ pub fn proposals_after(
                     .on(organisations::id.nullable().eq(proposals::organisation_id)),
             )
             .filter(proposals::process_id.eq(process_id))
-            .filter(proposals::status.ne("draft"))
+            .filter(proposals::status.ne(ProposalStatus::Draft))
             .filter(proposals::id.gt(after))
             .order(proposals::id)
             .limit(limit)
@@ -238,7 +246,7 @@ pub fn proposals_after(
         let sponsors: Vec<(i64, String)> = co_sponsorships::table
             .inner_join(organisations::table)
             .filter(co_sponsorships::proposal_id.eq_any(&ids))
-            .filter(co_sponsorships::status.eq("accepted"))
+            .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
             .select((co_sponsorships::proposal_id, organisations::name))
             .load(conn)?;
         for (
@@ -262,12 +270,12 @@ pub fn proposals_after(
             ) = texts;
             records.push(ProposalRecord {
                 reference: reference.unwrap_or_default(),
-                status,
+                status: status.as_str().to_string(),
                 action_group: group,
                 version,
                 submitted_at,
                 organisation: organisation.unwrap_or_default(),
-                stakeholder_category: category.unwrap_or_default(),
+                stakeholder_category: category_text(category),
                 co_sponsors: sponsors
                     .iter()
                     .filter(|(p, _)| *p == id)

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::text_enum::parse_stored;
 use crate::db::schema::{
     action_groups, contribution_themes, phases, processes, proposal_themes, themes,
 };
@@ -62,10 +63,8 @@ pub struct ActionGroup {
     pub description: String,
 }
 
-/// Whether a theme is a thematic highlight or a guiding principle. Serialized as its stored
-/// form, for the API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+/// Whether a theme is a thematic highlight or a guiding principle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeKind {
     Theme,
     Principle,
@@ -91,9 +90,16 @@ impl ThemeKind {
 pub struct Theme {
     pub id: i64,
     pub process_id: i64,
-    pub kind: ThemeKind,
+    /// Kept as text while `web` tests build themes from a string; read it through `kind()`.
+    pub kind: String,
     pub name: String,
     pub position: i32,
+}
+
+impl Theme {
+    pub fn kind(&self) -> Option<ThemeKind> {
+        ThemeKind::parse(&self.kind)
+    }
 }
 
 /// A process with everything that hangs off it, for its page and its edit form.
@@ -106,7 +112,7 @@ pub struct Structure {
 
 impl Structure {
     pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &Theme> {
-        self.themes.iter().filter(move |t| t.kind == kind)
+        self.themes.iter().filter(move |t| t.kind() == Some(kind))
     }
 }
 
@@ -161,17 +167,21 @@ pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Str
         .filter(phases::process_id.eq(process_id))
         .select(Phase::as_select())
         .load(conn)?;
-    phases.sort_by_key(|p| p.kind());
+    phases.sort_by_key(|p| p.kind);
     let groups = action_groups::table
         .filter(action_groups::process_id.eq(process_id))
         .order(action_groups::number)
         .select(ActionGroup::as_select())
         .load(conn)?;
-    let themes = themes::table
+    let themes: Vec<Theme> = themes::table
         .filter(themes::process_id.eq(process_id))
         .order((themes::kind, themes::position))
         .select(Theme::as_select())
         .load(conn)?;
+    // The rows keep their kind as text (see `Theme::kind`); an unknown one is still an error.
+    for theme in &themes {
+        parse_stored::<ThemeKind>(&theme.kind)?;
+    }
     Ok(Structure {
         phases,
         groups,

@@ -7,11 +7,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::text_enum::parse_stored;
 use crate::db::schema::{
     accounts, accreditation_requests, action_groups, organisations, role_assignments,
 };
 use crate::domain::permissions::{Grant, GroupId};
-use crate::domain::roles::Role;
+use crate::domain::roles::{Role, StakeholderCategory};
 
 /// The roles an account holds in a process.
 pub fn grants_in_process(
@@ -51,6 +52,8 @@ pub fn process_ids_with_role(
 #[derive(Debug, Clone, Queryable)]
 pub struct Assignment {
     pub id: i64,
+    /// Kept as text while `web::admin` parses it; `assignments_of_process` has already
+    /// refused a role that is not a `Role`.
     pub role: String,
     pub group_number: Option<i32>,
     pub account_id: i64,
@@ -87,6 +90,9 @@ pub fn assignments_of_process(
             role_assignments::created_at,
         ))
         .load(conn)?;
+    for row in &rows {
+        parse_stored::<Role>(&row.role)?;
+    }
     rows.sort_by(|a, b| {
         (a.role(), a.group_number, &a.display_name).cmp(&(
             b.role(),
@@ -161,7 +167,7 @@ pub fn remove_assignment(
     process_id: i64,
     assignment_id: i64,
 ) -> QueryResult<Option<(i64, String)>> {
-    let found: Option<(i64, String)> = role_assignments::table
+    let found: Option<(i64, Role)> = role_assignments::table
         .filter(role_assignments::id.eq(assignment_id))
         .filter(role_assignments::process_id.eq(process_id))
         .select((role_assignments::account_id, role_assignments::role))
@@ -170,7 +176,8 @@ pub fn remove_assignment(
     if found.is_some() {
         diesel::delete(role_assignments::table.find(assignment_id)).execute(conn)?;
     }
-    Ok(found)
+    // Still the role's stored form for the callers that write it into the audit log.
+    Ok(found.map(|(account, role)| (account, role.as_str().to_string())))
 }
 
 /// Records a request for accreditation; does nothing if one is waiting already.
@@ -217,6 +224,8 @@ pub struct PendingRequest {
     pub display_name: String,
     pub email: String,
     pub organisation: Option<String>,
+    /// Kept as text while `web::admin` parses it; `pending_requests` has already refused a
+    /// category that is not a `StakeholderCategory`.
     pub category: Option<String>,
     pub country: Option<String>,
     pub requested_at: NaiveDateTime,
@@ -226,7 +235,7 @@ pub fn pending_requests(
     conn: &mut DbConnection,
     process_id: i64,
 ) -> QueryResult<Vec<PendingRequest>> {
-    accreditation_requests::table
+    let rows: Vec<PendingRequest> = accreditation_requests::table
         .inner_join(accounts::table)
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
@@ -242,7 +251,11 @@ pub fn pending_requests(
             accounts::country,
             accreditation_requests::requested_at,
         ))
-        .load(conn)
+        .load(conn)?;
+    for category in rows.iter().filter_map(|r| r.category.as_deref()) {
+        parse_stored::<StakeholderCategory>(category)?;
+    }
+    Ok(rows)
 }
 
 /// Closes a waiting request; returns whether there was one.

@@ -10,6 +10,9 @@ use crate::db::schema::{
     accounts, action_groups, contribution_groups, contribution_themes, contributions,
     organisations, proposal_themes, proposals, role_assignments, themes,
 };
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::proposals::ProposalStatus;
+use crate::domain::roles::Role;
 
 /// A count per label; the label is a key (category, group number, month, …).
 pub type Counts = Vec<(String, i64)>;
@@ -22,8 +25,12 @@ pub struct Pair {
 }
 
 /// Every status but draft: what was received, even if later withdrawn or hidden.
-const RECEIVED: [&str; 3] = ["submitted", "withdrawn", "hidden"];
-const PROPOSAL_DRAFT: &str = "draft";
+const RECEIVED: [ContributionStatus; 3] = [
+    ContributionStatus::Submitted,
+    ContributionStatus::Withdrawn,
+    ContributionStatus::Hidden,
+];
+const PROPOSAL_DRAFT: ProposalStatus = ProposalStatus::Draft;
 
 pub fn by_category(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
     let contributions = contributions::table
@@ -135,7 +142,7 @@ pub fn participants_by_country(conn: &mut DbConnection, process_id: i64) -> Quer
             organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
         )
         .filter(role_assignments::process_id.eq(process_id))
-        .filter(role_assignments::role.eq("stakeholder"))
+        .filter(role_assignments::role.eq(Role::Stakeholder))
         .group_by((accounts::country, organisations::country))
         .select((
             accounts::country,
