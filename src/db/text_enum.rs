@@ -173,3 +173,131 @@ text_enum!(NodeKind);
 text_enum!(SourceKind);
 text_enum!(ThemeKind);
 text_enum!(ReferenceKind);
+
+#[cfg(test)]
+mod tests {
+    use diesel::prelude::*;
+    use diesel::result::Error;
+    use diesel::sql_types::{Nullable, Text};
+
+    use super::*;
+    use crate::db::DbConnection;
+
+    /// Every backend the tests can reach: SQLite in memory always, PostgreSQL when
+    /// `CONCORD_TEST_POSTGRES_URL` names one.
+    fn connections() -> Vec<DbConnection> {
+        let mut all = vec![DbConnection::establish(":memory:").expect("in-memory SQLite")];
+        if let Ok(url) = std::env::var("CONCORD_TEST_POSTGRES_URL") {
+            all.push(DbConnection::establish(&url).expect("the test PostgreSQL"));
+        }
+        all
+    }
+
+    /// An error with its causes: diesel wraps a field's error in one that names the field.
+    fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+        let mut message = e.to_string();
+        let mut cause = e.source();
+        while let Some(inner) = cause {
+            message.push_str(": ");
+            message.push_str(&inner.to_string());
+            cause = inner.source();
+        }
+        message
+    }
+
+    /// Binds every value of each type, reads it back as the type, as text, and as a
+    /// nullable value: the same value, and its one stored form.
+    macro_rules! round_trip {
+        ($conn:expr, $($ty:ty),+ $(,)?) => {$(
+            for value in <$ty as TextEnum>::ALL.iter().copied() {
+                let back: $ty = diesel::select(value.into_sql::<Text>())
+                    .get_result($conn)
+                    .expect("reads back");
+                assert_eq!(back, value);
+                let text: String = diesel::select(value.into_sql::<Text>())
+                    .get_result($conn)
+                    .expect("reads back as text");
+                assert_eq!(text, TextEnum::as_str(value));
+                let nullable: Option<$ty> =
+                    diesel::select(Some(value).into_sql::<Nullable<Text>>())
+                        .get_result($conn)
+                        .expect("reads back as a nullable value");
+                assert_eq!(nullable, Some(value));
+            }
+            let unknown = diesel::select("no-such-value".into_sql::<Text>())
+                .get_result::<$ty>($conn);
+            match unknown {
+                Err(Error::DeserializationError(e)) => {
+                    let message = chain(&*e);
+                    assert!(message.contains("\"no-such-value\""), "{message}");
+                    assert!(message.contains(<$ty as TextEnum>::NAME), "{message}");
+                }
+                other => panic!("an unknown {} read as {other:?}", stringify!($ty)),
+            }
+        )+};
+    }
+
+    #[test]
+    fn every_value_round_trips_and_an_unknown_one_is_an_error() {
+        for mut conn in connections() {
+            let conn = &mut conn;
+            round_trip!(
+                conn,
+                ContributionStatus,
+                ProposalStatus,
+                CoSponsorStatus,
+                DecisionKind,
+                Role,
+                StakeholderCategory,
+                Delivery,
+                NotificationKind,
+                PhaseKind,
+                DocumentKind,
+                NodeKind,
+                SourceKind,
+                ThemeKind,
+                ReferenceKind,
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_kept_as_text_is_read_the_same_way() {
+        assert_eq!(
+            parse_stored::<ProposalStatus>("submitted").ok(),
+            Some(ProposalStatus::Submitted)
+        );
+        match parse_stored::<Role>("admin") {
+            Err(Error::DeserializationError(e)) => {
+                assert_eq!(e.to_string(), "unknown Role in the database: \"admin\"");
+            }
+            other => panic!("an unknown role read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_list_is_complete_and_its_forms_distinct() {
+        fn check<T: TextEnum + PartialEq + std::fmt::Debug>() {
+            let forms: std::collections::HashSet<&str> =
+                T::ALL.iter().map(|v| v.as_str()).collect();
+            assert_eq!(forms.len(), T::ALL.len(), "{} repeats a form", T::NAME);
+            for value in T::ALL {
+                assert_eq!(T::parse(value.as_str()), Some(*value));
+            }
+        }
+        check::<ContributionStatus>();
+        check::<ProposalStatus>();
+        check::<CoSponsorStatus>();
+        check::<DecisionKind>();
+        check::<Role>();
+        check::<StakeholderCategory>();
+        check::<Delivery>();
+        check::<NotificationKind>();
+        check::<PhaseKind>();
+        check::<DocumentKind>();
+        check::<NodeKind>();
+        check::<SourceKind>();
+        check::<ThemeKind>();
+        check::<ReferenceKind>();
+    }
+}
