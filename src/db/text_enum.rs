@@ -1,12 +1,13 @@
 //! The one conversion between the domain's closed sets of states and the text columns that
 //! store them.
 //!
-//! The domain stays free of diesel: each enum only promises `as_str`, `parse` and `ALL`
-//! (`TextEnum`), and `text_enum!` below gives it diesel's traits here. Binding writes
-//! `as_str()`; reading an unknown string is a deserialization error naming the value and the
-//! type, never a fallback to some default state. The impls are generic over the backend, so
-//! they hold for SQLite, PostgreSQL and `DbConnection`'s `MultiBackend` alike (the latter
-//! forwards to the first two).
+//! The domain stays free of diesel: each enum only has `ALL`, `as_str` and `parse`, and
+//! `text_enum!` gives it `TextEnum` and diesel's traits (`AsExpression`, `ToSql`, `FromSql`,
+//! `Queryable`) here; the store's own enums get theirs beside them. Binding writes `as_str()`;
+//! reading an unknown string is a deserialization error naming the value and the type, never
+//! a fallback to some default state. The impls are generic over the backend and lean on
+//! diesel's own for `str` and `String`, so they hold for SQLite, PostgreSQL and
+//! `DbConnection`'s `MultiBackend` (which hands each value to the backend in use) alike.
 //!
 //! This module must not grow queries or know which columns use which enum: that is the
 //! schema's and the store's business.
@@ -39,9 +40,8 @@ where
 /// Reads a value a row kept as text (for the rows whose callers still hold the string): an
 /// unknown string is the same error as through `FromSql`.
 pub fn parse_stored<T: TextEnum>(raw: &str) -> diesel::QueryResult<T> {
-    T::parse(raw).ok_or_else(|| {
-        diesel::result::Error::DeserializationError(unknown::<T>(raw).into())
-    })
+    T::parse(raw)
+        .ok_or_else(|| diesel::result::Error::DeserializationError(unknown::<T>(raw).into()))
 }
 
 fn unknown<T: TextEnum>(raw: &str) -> String {
@@ -149,6 +149,9 @@ macro_rules! text_enum {
 
 pub(crate) use text_enum;
 
+// The domain's enums. The store's own (`ThemeKind`, `ReferenceKind`) are given theirs beside
+// them, so this module never looks up at the store.
+
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::documents::{DocumentKind, NodeKind, SourceKind};
 use crate::domain::notifications::{Delivery, NotificationKind};
@@ -156,8 +159,6 @@ use crate::domain::phases::PhaseKind;
 use crate::domain::proposals::review::DecisionKind;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::{Role, StakeholderCategory};
-use crate::store::processes::ThemeKind;
-use crate::store::references::ReferenceKind;
 
 text_enum!(ContributionStatus);
 text_enum!(ProposalStatus);
@@ -171,8 +172,6 @@ text_enum!(PhaseKind);
 text_enum!(DocumentKind);
 text_enum!(NodeKind);
 text_enum!(SourceKind);
-text_enum!(ThemeKind);
-text_enum!(ReferenceKind);
 
 #[cfg(test)]
 mod tests {
@@ -182,6 +181,8 @@ mod tests {
 
     use super::*;
     use crate::db::DbConnection;
+    use crate::store::processes::ThemeKind;
+    use crate::store::references::ReferenceKind;
 
     /// Every backend the tests can reach: SQLite in memory always, PostgreSQL when
     /// `CONCORD_TEST_POSTGRES_URL` names one.

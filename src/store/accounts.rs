@@ -4,8 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::text_enum::parse_stored;
 use crate::db::schema::{accounts, organisations};
+use crate::db::text_enum::parse_stored;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{DisplayName, Email, OrganisationName};
 

@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::text_enum::parse_stored;
 use crate::db::schema::{
     action_groups, contribution_themes, phases, processes, proposal_themes, themes,
 };
+use crate::db::text_enum::parse_stored;
 use crate::domain::phases::{PhaseKind, Window, WindowState};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -69,6 +69,8 @@ pub enum ThemeKind {
     Theme,
     Principle,
 }
+
+crate::db::text_enum::text_enum!(ThemeKind);
 
 impl ThemeKind {
     pub const ALL: [ThemeKind; 2] = [ThemeKind::Theme, ThemeKind::Principle];

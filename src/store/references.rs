@@ -14,6 +14,8 @@ pub enum ReferenceKind {
     Proposal,
 }
 
+crate::db::text_enum::text_enum!(ReferenceKind);
+
 impl ReferenceKind {
     pub const ALL: [ReferenceKind; 2] = [ReferenceKind::Contribution, ReferenceKind::Proposal];
 

@@ -7,10 +7,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::text_enum::parse_stored;
 use crate::db::schema::{
     accounts, accreditation_requests, action_groups, organisations, role_assignments,
 };
+use crate::db::text_enum::parse_stored;
 use crate::domain::permissions::{Grant, GroupId};
 use crate::domain::roles::{Role, StakeholderCategory};
 

@@ -167,17 +167,18 @@ pub struct Referrer {
 
 /// The proposals merged into this one or marked duplicates of it, oldest first: one query.
 pub fn referrers_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<Referrer>> {
-    let rows: Vec<(DecisionKind, Option<String>, String, NaiveDateTime)> = proposal_decisions::table
-        .inner_join(proposals::table.on(proposals::id.eq(proposal_decisions::proposal_id)))
-        .filter(proposal_decisions::target_id.eq(proposal_id))
-        .order((proposal_decisions::decided_at, proposal_decisions::id))
-        .select((
-            proposal_decisions::kind,
-            proposals::reference,
-            proposals::title,
-            proposal_decisions::decided_at,
-        ))
-        .load(conn)?;
+    let rows: Vec<(DecisionKind, Option<String>, String, NaiveDateTime)> =
+        proposal_decisions::table
+            .inner_join(proposals::table.on(proposals::id.eq(proposal_decisions::proposal_id)))
+            .filter(proposal_decisions::target_id.eq(proposal_id))
+            .order((proposal_decisions::decided_at, proposal_decisions::id))
+            .select((
+                proposal_decisions::kind,
+                proposals::reference,
+                proposals::title,
+                proposal_decisions::decided_at,
+            ))
+            .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(kind, reference, title, decided_at)| Referrer {
