@@ -23,6 +23,7 @@ pub fn delivery_of(conn: &mut DbConnection, account_id: i64) -> QueryResult<Deli
         .select(notification_settings::delivery)
         .first(conn)
         .optional()?;
+    // No row: the account never chose. A row with an unknown value failed the read.
     Ok(stored.unwrap_or_default())
 }
 
@@ -81,6 +82,7 @@ pub fn recipients_of(
         .load(conn)?;
     Ok(rows
         .into_iter()
+        // No settings row (the left join's null): the account never chose.
         .map(|(id, delivery)| (id, delivery.unwrap_or_default()))
         .collect())
 }
