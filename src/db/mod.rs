@@ -4,6 +4,7 @@
 //! except through the few helpers here that must differ (write transactions, pragmas).
 
 pub mod schema;
+pub mod text_enum;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -80,11 +80,44 @@ pub enum Source {
 
 impl Source {
     pub fn kind(&self) -> &'static str {
+        self.source_kind().as_str()
+    }
+
+    pub fn source_kind(&self) -> SourceKind {
         match self {
-            Source::ProposalVersion { .. } => "proposal-version",
-            Source::Contribution { .. } => "contribution",
-            Source::Paragraph { .. } => "paragraph",
+            Source::ProposalVersion { .. } => SourceKind::ProposalVersion,
+            Source::Contribution { .. } => SourceKind::Contribution,
+            Source::Paragraph { .. } => SourceKind::Paragraph,
         }
+    }
+}
+
+/// What kind of thing a provenance link points to, without which one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    ProposalVersion,
+    Contribution,
+    Paragraph,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 3] = [
+        SourceKind::ProposalVersion,
+        SourceKind::Contribution,
+        SourceKind::Paragraph,
+    ];
+
+    /// The stored form, the same as `Source`'s serialized tag.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::ProposalVersion => "proposal-version",
+            SourceKind::Contribution => "contribution",
+            SourceKind::Paragraph => "paragraph",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 }
 

@@ -53,6 +53,11 @@ pub enum NotificationKind {
 }
 
 impl NotificationKind {
+    pub const ALL: [NotificationKind; 2] = [
+        NotificationKind::Decision,
+        NotificationKind::RevisionRequested,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             NotificationKind::Decision => "decision",
@@ -61,12 +66,9 @@ impl NotificationKind {
     }
 
     pub fn parse(raw: &str) -> Option<NotificationKind> {
-        [
-            NotificationKind::Decision,
-            NotificationKind::RevisionRequested,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == raw)
+        NotificationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw)
     }
 
     /// The notification a decision gives its proposal's author and co-sponsors.

@@ -1,8 +1,11 @@
 //! Phases of a process and their windows.
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Serialized as its stored form, for the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PhaseKind {
     Consultation,
     Stocktaking,

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, organisations};
+use crate::db::text_enum::parse_stored;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{DisplayName, Email, OrganisationName};
 
@@ -40,14 +41,14 @@ pub struct Organisation {
     pub id: i64,
     pub name: String,
     pub name_key: String,
-    pub category: String,
+    pub category: StakeholderCategory,
     pub country: Option<String>,
     pub created_at: NaiveDateTime,
 }
 
 impl Organisation {
     pub fn category(&self) -> StakeholderCategory {
-        StakeholderCategory::parse(&self.category).unwrap_or(StakeholderCategory::Other)
+        self.category
     }
 }
 
@@ -131,7 +132,7 @@ pub fn find_or_create_organisation(
         .values((
             organisations::name.eq(name.as_str()),
             organisations::name_key.eq(&key),
-            organisations::category.eq(category.as_str()),
+            organisations::category.eq(category),
             organisations::country.eq(country),
             organisations::created_at.eq(super::now()),
         ))
@@ -209,6 +210,8 @@ pub struct AccountListing {
     pub email: String,
     pub display_name: String,
     pub organisation: Option<String>,
+    /// Kept as text while `web::admin` parses it; `search_accounts` has already refused a
+    /// category that is not a `StakeholderCategory`.
     pub category: Option<String>,
     pub is_admin: bool,
     pub disabled: bool,
@@ -249,7 +252,11 @@ pub fn search_accounts(
                     .escape('\\')),
         );
     }
-    select.load(conn)
+    let rows: Vec<AccountListing> = select.load(conn)?;
+    for category in rows.iter().filter_map(|r| r.category.as_deref()) {
+        parse_stored::<StakeholderCategory>(category)?;
+    }
+    Ok(rows)
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);

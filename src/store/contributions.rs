@@ -22,7 +22,7 @@ pub struct Contribution {
     pub reference: Option<String>,
     pub title: String,
     pub body: String,
-    pub status: String,
+    pub status: ContributionStatus,
     pub content_hash: Option<String>,
     pub search_text: String,
     pub created_at: NaiveDateTime,
@@ -36,7 +36,7 @@ pub struct Contribution {
 
 impl Contribution {
     pub fn status(&self) -> ContributionStatus {
-        ContributionStatus::parse(&self.status).unwrap_or(ContributionStatus::Draft)
+        self.status
     }
 }
 
@@ -65,7 +65,7 @@ pub fn create_draft(
             contributions::organisation_id.eq(organisation_id),
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
-            contributions::status.eq(ContributionStatus::Draft.as_str()),
+            contributions::status.eq(ContributionStatus::Draft),
             contributions::search_text.eq(""),
             contributions::created_at.eq(now),
             contributions::updated_at.eq(now),
@@ -125,7 +125,7 @@ pub fn mark_submitted(
 ) -> QueryResult<()> {
     diesel::update(contributions::table.find(id))
         .set((
-            contributions::status.eq(ContributionStatus::Submitted.as_str()),
+            contributions::status.eq(ContributionStatus::Submitted),
             contributions::reference.eq(reference),
             contributions::content_hash.eq(content_hash),
             contributions::search_text.eq(search_text),
@@ -140,7 +140,7 @@ pub fn mark_withdrawn(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     let now = super::now();
     diesel::update(contributions::table.find(id))
         .set((
-            contributions::status.eq(ContributionStatus::Withdrawn.as_str()),
+            contributions::status.eq(ContributionStatus::Withdrawn),
             contributions::withdrawn_at.eq(now),
             contributions::updated_at.eq(now),
         ))
@@ -152,7 +152,7 @@ pub fn mark_hidden(conn: &mut DbConnection, id: i64, by: i64, reason: &str) -> Q
     let now = super::now();
     diesel::update(contributions::table.find(id))
         .set((
-            contributions::status.eq(ContributionStatus::Hidden.as_str()),
+            contributions::status.eq(ContributionStatus::Hidden),
             contributions::hidden_at.eq(now),
             contributions::hidden_by.eq(by),
             contributions::hidden_reason.eq(reason),
@@ -192,7 +192,7 @@ pub fn drafts_of_author(
     contributions::table
         .filter(contributions::process_id.eq(process_id))
         .filter(contributions::author_id.eq(author_id))
-        .filter(contributions::status.eq(ContributionStatus::Draft.as_str()))
+        .filter(contributions::status.eq(ContributionStatus::Draft))
         .order(contributions::updated_at.desc())
         .select(Contribution::as_select())
         .load(conn)
@@ -332,12 +332,9 @@ fn filtered<'a>(
     process_id: i64,
     filter: &ListFilter,
 ) -> contributions::BoxedQuery<'a, MultiBackend> {
-    let public: Vec<&str> = match filter.status {
-        Some(status) if status.is_public() => vec![status.as_str()],
-        _ => ContributionStatus::PUBLIC
-            .iter()
-            .map(|s| s.as_str())
-            .collect(),
+    let public: Vec<ContributionStatus> = match filter.status {
+        Some(status) if status.is_public() => vec![status],
+        _ => ContributionStatus::PUBLIC.to_vec(),
     };
     let mut query = contributions::table
         .filter(contributions::process_id.eq(process_id))
@@ -347,7 +344,7 @@ fn filtered<'a>(
         query = query.filter(
             contributions::organisation_id.eq_any(
                 organisations::table
-                    .filter(organisations::category.eq(category.as_str()))
+                    .filter(organisations::category.eq(category))
                     .select(organisations::id.nullable()),
             ),
         );
@@ -417,7 +414,7 @@ pub fn public_page(
         .load(conn)?;
     // The organisation a contribution was submitted for, as it was then.
     let organisation_ids: Vec<i64> = rows.iter().filter_map(|c| c.organisation_id).collect();
-    let speaking_for: Vec<(i64, String, String)> = organisations::table
+    let speaking_for: Vec<(i64, String, StakeholderCategory)> = organisations::table
         .filter(organisations::id.eq_any(&organisation_ids))
         .select((
             organisations::id,
@@ -440,7 +437,7 @@ pub fn public_page(
                     .map(|a| a.1.clone())
                     .unwrap_or_default(),
                 organisation: organisation.map(|o| o.1.clone()),
-                category: organisation.and_then(|o| StakeholderCategory::parse(&o.2)),
+                category: organisation.map(|o| o.2),
                 contribution,
             }
         })
@@ -458,7 +455,7 @@ pub fn author_of(
         .find(contribution.author_id)
         .select(accounts::display_name)
         .first(conn)?;
-    let organisation: Option<(String, String)> = match contribution.organisation_id {
+    let organisation: Option<(String, StakeholderCategory)> = match contribution.organisation_id {
         Some(id) => organisations::table
             .find(id)
             .select((organisations::name, organisations::category))
@@ -467,11 +464,7 @@ pub fn author_of(
         None => None,
     };
     Ok(match organisation {
-        Some((organisation, category)) => (
-            name,
-            Some(organisation),
-            StakeholderCategory::parse(&category),
-        ),
+        Some((organisation, category)) => (name, Some(organisation), Some(category)),
         None => (name, None, None),
     })
 }

@@ -5,7 +5,10 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{document_nodes, documents, provenance_links, revisions};
-use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
+use crate::db::text_enum::parse_stored;
+use crate::domain::documents::{
+    Content, DocumentKind, Node, NodeKind, Provenance, Source, SourceKind,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = documents)]
@@ -13,7 +16,7 @@ pub struct Document {
     pub id: i64,
     pub process_id: i64,
     pub slug: String,
-    pub kind: String,
+    pub kind: DocumentKind,
     pub group_id: Option<i64>,
     pub title: String,
     pub symbol: String,
@@ -24,8 +27,10 @@ pub struct Document {
 }
 
 impl Document {
+    /// Always known: an unknown stored kind fails the read. Optional for the callers
+    /// written when it could be unknown.
     pub fn kind(&self) -> Option<DocumentKind> {
-        DocumentKind::parse(&self.kind)
+        Some(self.kind)
     }
 }
 
@@ -35,6 +40,8 @@ pub struct NodeRow {
     pub id: i64,
     pub document_id: i64,
     pub node_key: String,
+    /// Kept as text while `web::documents` parses it; `working_copy` and `node_by_key` have
+    /// already refused a kind that is not a `NodeKind`.
     pub kind: String,
     pub position: i32,
     pub text: String,
@@ -49,7 +56,7 @@ pub struct LinkRow {
     pub id: i64,
     pub document_id: i64,
     pub node_key: String,
-    pub source_kind: String,
+    pub source_kind: SourceKind,
     pub source_id: i64,
     pub source_node_key: Option<String>,
     pub label: String,
@@ -61,14 +68,13 @@ pub struct LinkRow {
 
 impl LinkRow {
     pub fn source(&self) -> Option<Source> {
-        match self.source_kind.as_str() {
-            "proposal-version" => Some(Source::ProposalVersion { id: self.source_id }),
-            "contribution" => Some(Source::Contribution { id: self.source_id }),
-            "paragraph" => Some(Source::Paragraph {
+        match self.source_kind {
+            SourceKind::ProposalVersion => Some(Source::ProposalVersion { id: self.source_id }),
+            SourceKind::Contribution => Some(Source::Contribution { id: self.source_id }),
+            SourceKind::Paragraph => Some(Source::Paragraph {
                 document_id: self.source_id,
                 node_key: self.source_node_key.clone()?,
             }),
-            _ => None,
         }
     }
 }
@@ -149,7 +155,7 @@ pub fn create_document(
         .values((
             documents::process_id.eq(new.process_id),
             documents::slug.eq(new.slug),
-            documents::kind.eq(new.kind.as_str()),
+            documents::kind.eq(new.kind),
             documents::group_id.eq(new.group_id),
             documents::title.eq(new.title),
             documents::symbol.eq(new.symbol),
@@ -179,7 +185,7 @@ fn insert_node_row(
         .values((
             document_nodes::document_id.eq(document_id),
             document_nodes::node_key.eq(&node.key),
-            document_nodes::kind.eq(node.kind.as_str()),
+            document_nodes::kind.eq(node.kind),
             document_nodes::position.eq(position),
             document_nodes::text.eq(&node.text),
             document_nodes::version.eq(1),
@@ -195,11 +201,14 @@ pub fn working_copy(
     conn: &mut DbConnection,
     document_id: i64,
 ) -> QueryResult<(Vec<NodeRow>, Vec<LinkRow>)> {
-    let nodes = document_nodes::table
+    let nodes: Vec<NodeRow> = document_nodes::table
         .filter(document_nodes::document_id.eq(document_id))
         .order(document_nodes::position)
         .select(NodeRow::as_select())
         .load(conn)?;
+    for node in &nodes {
+        parse_stored::<NodeKind>(&node.kind)?;
+    }
     let links = provenance_links::table
         .filter(provenance_links::document_id.eq(document_id))
         .order(provenance_links::id)
@@ -211,14 +220,11 @@ pub fn working_copy(
 /// The working copy as the document model sees it.
 pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryResult<Content> {
     let (rows, links) = working_copy(conn, document.id)?;
-    Ok(Content {
-        title: document.title.clone(),
-        symbol: document.symbol.clone(),
-        language: document.language.clone(),
-        nodes: rows
-            .into_iter()
-            .map(|row| Node {
-                kind: NodeKind::parse(&row.kind).unwrap_or(NodeKind::Paragraph),
+    let nodes = rows
+        .into_iter()
+        .map(|row| {
+            Ok(Node {
+                kind: parse_stored::<NodeKind>(&row.kind)?,
                 provenance: links
                     .iter()
                     .filter(|l| l.node_key == row.node_key)
@@ -234,7 +240,13 @@ pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryRes
                 key: row.node_key,
                 text: row.text,
             })
-            .collect(),
+        })
+        .collect::<QueryResult<_>>()?;
+    Ok(Content {
+        title: document.title.clone(),
+        symbol: document.symbol.clone(),
+        language: document.language.clone(),
+        nodes,
     })
 }
 
@@ -243,12 +255,16 @@ pub fn node_by_key(
     document_id: i64,
     key: &str,
 ) -> QueryResult<Option<NodeRow>> {
-    document_nodes::table
+    let node: Option<NodeRow> = document_nodes::table
         .filter(document_nodes::document_id.eq(document_id))
         .filter(document_nodes::node_key.eq(key))
         .select(NodeRow::as_select())
         .first(conn)
-        .optional()
+        .optional()?;
+    if let Some(node) = &node {
+        parse_stored::<NodeKind>(&node.kind)?;
+    }
+    Ok(node)
 }
 
 /// Saves a node's new text if it is still at `expected_version`; returns whether it was.
@@ -388,7 +404,7 @@ pub fn add_link(
         .values((
             provenance_links::document_id.eq(document_id),
             provenance_links::node_key.eq(node_key),
-            provenance_links::source_kind.eq(link.source.kind()),
+            provenance_links::source_kind.eq(link.source.source_kind()),
             provenance_links::source_id.eq(source_id),
             provenance_links::source_node_key.eq(source_node_key),
             provenance_links::label.eq(&link.label),
@@ -483,7 +499,7 @@ pub fn latest_revision(conn: &mut DbConnection, document_id: i64) -> QueryResult
 /// used.
 pub fn links_to(
     conn: &mut DbConnection,
-    kind: &str,
+    kind: SourceKind,
     source_ids: &[i64],
 ) -> QueryResult<Vec<LinkRow>> {
     provenance_links::table
@@ -506,6 +522,7 @@ pub fn accepted_proposals(
     scope: AcceptedIn,
 ) -> QueryResult<Vec<crate::domain::reports::AcceptedProposal>> {
     use crate::db::schema::{organisations, proposal_versions, proposals};
+    use crate::domain::proposals::ProposalStatus;
     type Texts = (String, String, String, String, String);
     type Means = (String, String, String, String);
     type Row = (i64, Option<String>, i32, Option<String>, Texts, Means);
@@ -518,7 +535,7 @@ pub fn accepted_proposals(
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
         )
-        .filter(proposals::status.eq("accepted"))
+        .filter(proposals::status.eq(ProposalStatus::Accepted))
         .into_boxed();
     query = match scope {
         AcceptedIn::Group(group) => query.filter(proposals::group_id.eq(group)),

@@ -18,15 +18,13 @@ use crate::domain::roles::Role;
 
 /// How the account receives its notifications; at once unless it chose otherwise.
 pub fn delivery_of(conn: &mut DbConnection, account_id: i64) -> QueryResult<Delivery> {
-    let stored: Option<String> = notification_settings::table
+    let stored: Option<Delivery> = notification_settings::table
         .find(account_id)
         .select(notification_settings::delivery)
         .first(conn)
         .optional()?;
-    Ok(stored
-        .as_deref()
-        .and_then(Delivery::parse)
-        .unwrap_or_default())
+    // No row: the account never chose. A row with an unknown value failed the read.
+    Ok(stored.unwrap_or_default())
 }
 
 /// Keeps the account's choice; call inside a write transaction.
@@ -38,7 +36,7 @@ pub fn set_delivery(
 ) -> QueryResult<()> {
     let changed = diesel::update(notification_settings::table.find(account_id))
         .set((
-            notification_settings::delivery.eq(delivery.as_str()),
+            notification_settings::delivery.eq(delivery),
             notification_settings::updated_at.eq(now),
         ))
         .execute(conn)?;
@@ -46,7 +44,7 @@ pub fn set_delivery(
         diesel::insert_into(notification_settings::table)
             .values((
                 notification_settings::account_id.eq(account_id),
-                notification_settings::delivery.eq(delivery.as_str()),
+                notification_settings::delivery.eq(delivery),
                 notification_settings::updated_at.eq(now),
             ))
             .execute(conn)?;
@@ -65,13 +63,13 @@ pub fn recipients_of(
 ) -> QueryResult<Vec<(i64, Delivery)>> {
     let sponsors = co_sponsorships::table
         .filter(co_sponsorships::proposal_id.eq(proposal_id))
-        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted.as_str()))
+        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
         .select(co_sponsorships::organisation_id.nullable());
     let accredited = role_assignments::table
         .filter(role_assignments::process_id.eq(process_id))
-        .filter(role_assignments::role.eq(Role::Stakeholder.as_str()))
+        .filter(role_assignments::role.eq(Role::Stakeholder))
         .select(role_assignments::account_id);
-    let rows: Vec<(i64, Option<String>)> = accounts::table
+    let rows: Vec<(i64, Option<Delivery>)> = accounts::table
         .left_join(notification_settings::table)
         .filter(accounts::disabled.eq(false))
         .filter(
@@ -84,13 +82,8 @@ pub fn recipients_of(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, delivery)| {
-            let delivery = delivery
-                .as_deref()
-                .and_then(Delivery::parse)
-                .unwrap_or_default();
-            (id, delivery)
-        })
+        // No settings row (the left join's null): the account never chose.
+        .map(|(id, delivery)| (id, delivery.unwrap_or_default()))
         .collect())
 }
 
@@ -113,8 +106,8 @@ pub fn notify(conn: &mut DbConnection, n: &NewNotification) -> QueryResult<()> {
             notifications::process_id.eq(n.process_id),
             notifications::proposal_id.eq(n.proposal_id),
             notifications::decision_id.eq(n.decision_id),
-            notifications::kind.eq(n.kind.as_str()),
-            notifications::delivery.eq(n.delivery.as_str()),
+            notifications::kind.eq(n.kind),
+            notifications::delivery.eq(n.delivery),
             notifications::created_at.eq(n.now),
             notifications::visible_from.eq(n.delivery.visible_from(n.now)),
         ))
@@ -155,15 +148,15 @@ pub struct NotificationView {
 
 type NotificationData = (
     i64,
-    String,
-    String,
+    NotificationKind,
+    Delivery,
     NaiveDateTime,
     Option<NaiveDateTime>,
     String,
     String,
     Option<String>,
     String,
-    Option<String>,
+    Option<DecisionKind>,
     Option<String>,
 );
 
@@ -198,20 +191,18 @@ pub fn visible_notifications(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
-            Some(NotificationView {
-                id: r.0,
-                kind: NotificationKind::parse(&r.1)?,
-                delivery: Delivery::parse(&r.2).unwrap_or_default(),
-                created_at: r.3,
-                unread: r.4.is_none(),
-                process_slug: r.5,
-                process_title: r.6,
-                reference: r.7.unwrap_or_default(),
-                title: r.8,
-                decision: r.9.as_deref().and_then(DecisionKind::parse),
-                rationale: r.10.unwrap_or_default(),
-            })
+        .map(|r| NotificationView {
+            id: r.0,
+            kind: r.1,
+            delivery: r.2,
+            created_at: r.3,
+            unread: r.4.is_none(),
+            process_slug: r.5,
+            process_title: r.6,
+            reference: r.7.unwrap_or_default(),
+            title: r.8,
+            decision: r.9,
+            rationale: r.10.unwrap_or_default(),
         })
         .collect())
 }

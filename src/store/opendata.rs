@@ -13,6 +13,12 @@ use crate::db::schema::{
 };
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
+use crate::domain::roles::StakeholderCategory;
+
+/// The stored form of a category, empty when there is no organisation.
+fn category_text(category: Option<StakeholderCategory>) -> String {
+    category.map(|c| c.as_str().to_string()).unwrap_or_default()
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionRecord {
@@ -56,19 +62,16 @@ pub fn contributions_after(
     type Row = (
         i64,
         Option<String>,
-        String,
+        ContributionStatus,
         Option<NaiveDateTime>,
         (String, String, Option<String>),
-        (Option<String>, Option<String>, Option<String>),
+        (Option<String>, Option<StakeholderCategory>, Option<String>),
     );
     {
         let rows: Vec<Row> = contributions::table
             .left_join(organisations::table)
             .filter(contributions::process_id.eq(process_id))
-            .filter(
-                contributions::status
-                    .eq_any(ContributionStatus::PUBLIC.map(ContributionStatus::as_str)),
-            )
+            .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
             .filter(contributions::id.gt(after))
             .order(contributions::id)
             .limit(limit)
@@ -103,7 +106,7 @@ pub fn contributions_after(
             (organisation, category, hidden_reason),
         ) in rows
         {
-            let hidden = status == ContributionStatus::Hidden.as_str();
+            let hidden = status == ContributionStatus::Hidden;
             records.push(ContributionRecord {
                 reference: reference.unwrap_or_default(),
                 submitted_at,
@@ -112,11 +115,11 @@ pub fn contributions_after(
                 text: if hidden { String::new() } else { body },
                 sha256: hash.unwrap_or_default(),
                 organisation: organisation.unwrap_or_default(),
-                stakeholder_category: category.unwrap_or_default(),
+                stakeholder_category: category_text(category),
                 action_groups: tags.groups_of(&id).iter().map(|(n, _)| *n).collect(),
                 themes: tags.themes_of(&id).iter().map(|t| t.to_string()).collect(),
                 hidden_reason: hidden_reason.unwrap_or_default(),
-                status,
+                status: status.as_str().to_string(),
             });
         }
         Ok(Some(last))
@@ -171,12 +174,12 @@ pub fn proposals_after(
     type Head = (
         i64,
         Option<String>,
-        String,
+        ProposalStatus,
         i32,
         i32,
         Option<NaiveDateTime>,
         Option<String>,
-        Option<String>,
+        Option<StakeholderCategory>,
     );
     type Texts = (
         String,
@@ -205,7 +208,7 @@ pub fn proposals_after(
                     .on(organisations::id.nullable().eq(proposals::organisation_id)),
             )
             .filter(proposals::process_id.eq(process_id))
-            .filter(proposals::status.ne(ProposalStatus::Draft.as_str()))
+            .filter(proposals::status.ne(ProposalStatus::Draft))
             .filter(proposals::id.gt(after))
             .order(proposals::id)
             .limit(limit)
@@ -243,7 +246,7 @@ pub fn proposals_after(
         let sponsors: Vec<(i64, String)> = co_sponsorships::table
             .inner_join(organisations::table)
             .filter(co_sponsorships::proposal_id.eq_any(&ids))
-            .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted.as_str()))
+            .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
             .select((co_sponsorships::proposal_id, organisations::name))
             .load(conn)?;
         for (
@@ -267,12 +270,12 @@ pub fn proposals_after(
             ) = texts;
             records.push(ProposalRecord {
                 reference: reference.unwrap_or_default(),
-                status,
+                status: status.as_str().to_string(),
                 action_group: group,
                 version,
                 submitted_at,
                 organisation: organisation.unwrap_or_default(),
-                stakeholder_category: category.unwrap_or_default(),
+                stakeholder_category: category_text(category),
                 co_sponsors: sponsors
                     .iter()
                     .filter(|(p, _)| *p == id)

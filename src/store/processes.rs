@@ -7,6 +7,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     action_groups, contribution_themes, phases, processes, proposal_themes, themes,
 };
+use crate::db::text_enum::parse_stored;
 use crate::domain::phases::{PhaseKind, Window, WindowState};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -33,14 +34,16 @@ impl Process {
 pub struct Phase {
     pub id: i64,
     pub process_id: i64,
-    pub kind: String,
+    pub kind: PhaseKind,
     pub opens_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
 }
 
 impl Phase {
+    /// Always known: an unknown stored kind fails the read. Optional for the callers
+    /// written when it could be unknown.
     pub fn kind(&self) -> Option<PhaseKind> {
-        PhaseKind::parse(&self.kind)
+        Some(self.kind)
     }
 
     pub fn state_at(&self, now: NaiveDateTime) -> WindowState {
@@ -67,12 +70,20 @@ pub enum ThemeKind {
     Principle,
 }
 
+crate::db::text_enum::text_enum!(ThemeKind);
+
 impl ThemeKind {
+    pub const ALL: [ThemeKind; 2] = [ThemeKind::Theme, ThemeKind::Principle];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ThemeKind::Theme => "theme",
             ThemeKind::Principle => "principle",
         }
+    }
+
+    pub fn parse(raw: &str) -> Option<ThemeKind> {
+        ThemeKind::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 }
 
@@ -81,9 +92,16 @@ impl ThemeKind {
 pub struct Theme {
     pub id: i64,
     pub process_id: i64,
+    /// Kept as text while `web` tests build themes from a string; read it through `kind()`.
     pub kind: String,
     pub name: String,
     pub position: i32,
+}
+
+impl Theme {
+    pub fn kind(&self) -> Option<ThemeKind> {
+        ThemeKind::parse(&self.kind)
+    }
 }
 
 /// A process with everything that hangs off it, for its page and its edit form.
@@ -96,7 +114,7 @@ pub struct Structure {
 
 impl Structure {
     pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &Theme> {
-        self.themes.iter().filter(move |t| t.kind == kind.as_str())
+        self.themes.iter().filter(move |t| t.kind() == Some(kind))
     }
 }
 
@@ -151,17 +169,21 @@ pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Str
         .filter(phases::process_id.eq(process_id))
         .select(Phase::as_select())
         .load(conn)?;
-    phases.sort_by_key(|p| p.kind());
+    phases.sort_by_key(|p| p.kind);
     let groups = action_groups::table
         .filter(action_groups::process_id.eq(process_id))
         .order(action_groups::number)
         .select(ActionGroup::as_select())
         .load(conn)?;
-    let themes = themes::table
+    let themes: Vec<Theme> = themes::table
         .filter(themes::process_id.eq(process_id))
         .order((themes::kind, themes::position))
         .select(Theme::as_select())
         .load(conn)?;
+    // The rows keep their kind as text (see `Theme::kind`); an unknown one is still an error.
+    for theme in &themes {
+        parse_stored::<ThemeKind>(&theme.kind)?;
+    }
     Ok(Structure {
         phases,
         groups,
@@ -244,7 +266,7 @@ fn write_structure(
         let updated = diesel::update(
             phases::table
                 .filter(phases::process_id.eq(process_id))
-                .filter(phases::kind.eq(kind.as_str())),
+                .filter(phases::kind.eq(kind)),
         )
         .set((
             phases::opens_at.eq(window.opens()),
@@ -255,7 +277,7 @@ fn write_structure(
             diesel::insert_into(phases::table)
                 .values((
                     phases::process_id.eq(process_id),
-                    phases::kind.eq(kind.as_str()),
+                    phases::kind.eq(kind),
                     phases::opens_at.eq(window.opens()),
                     phases::closes_at.eq(window.closes()),
                 ))
@@ -297,7 +319,7 @@ fn write_structure(
     ] {
         let removed: Vec<i64> = themes::table
             .filter(themes::process_id.eq(process_id))
-            .filter(themes::kind.eq(kind.as_str()))
+            .filter(themes::kind.eq(kind))
             .filter(themes::position.ge(names.len() as i32))
             .select(themes::id)
             .load(conn)?;
@@ -315,7 +337,7 @@ fn write_structure(
         diesel::delete(
             themes::table
                 .filter(themes::process_id.eq(process_id))
-                .filter(themes::kind.eq(kind.as_str()))
+                .filter(themes::kind.eq(kind))
                 .filter(themes::position.ge(names.len() as i32)),
         )
         .execute(conn)?;
@@ -324,7 +346,7 @@ fn write_structure(
             let updated = diesel::update(
                 themes::table
                     .filter(themes::process_id.eq(process_id))
-                    .filter(themes::kind.eq(kind.as_str()))
+                    .filter(themes::kind.eq(kind))
                     .filter(themes::position.eq(position)),
             )
             .set(themes::name.eq(name))
@@ -333,7 +355,7 @@ fn write_structure(
                 diesel::insert_into(themes::table)
                     .values((
                         themes::process_id.eq(process_id),
-                        themes::kind.eq(kind.as_str()),
+                        themes::kind.eq(kind),
                         themes::name.eq(name),
                         themes::position.eq(position),
                     ))

@@ -14,12 +14,21 @@ pub enum ReferenceKind {
     Proposal,
 }
 
+crate::db::text_enum::text_enum!(ReferenceKind);
+
 impl ReferenceKind {
-    fn code(self) -> &'static str {
+    pub const ALL: [ReferenceKind; 2] = [ReferenceKind::Contribution, ReferenceKind::Proposal];
+
+    /// The code in the reference, and in the counter's row.
+    pub fn as_str(self) -> &'static str {
         match self {
             ReferenceKind::Contribution => "WC",
             ReferenceKind::Proposal => "CP",
         }
+    }
+
+    pub fn parse(raw: &str) -> Option<ReferenceKind> {
+        ReferenceKind::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 }
 
@@ -34,7 +43,7 @@ pub fn next_reference(
     let updated: Option<i32> = diesel::update(
         reference_counters::table
             .filter(reference_counters::process_id.eq(process_id))
-            .filter(reference_counters::kind.eq(kind.code())),
+            .filter(reference_counters::kind.eq(kind)),
     )
     .set(reference_counters::last_number.eq(reference_counters::last_number + 1))
     .returning(reference_counters::last_number)
@@ -46,12 +55,12 @@ pub fn next_reference(
             diesel::insert_into(reference_counters::table)
                 .values((
                     reference_counters::process_id.eq(process_id),
-                    reference_counters::kind.eq(kind.code()),
+                    reference_counters::kind.eq(kind),
                     reference_counters::last_number.eq(1),
                 ))
                 .execute(conn)?;
             1
         }
     };
-    Ok(format!("{prefix}/{}/{number:04}", kind.code()))
+    Ok(format!("{prefix}/{}/{number:04}", kind.as_str()))
 }

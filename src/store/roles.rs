@@ -10,8 +10,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     accounts, accreditation_requests, action_groups, organisations, role_assignments,
 };
+use crate::db::text_enum::parse_stored;
 use crate::domain::permissions::{Grant, GroupId};
-use crate::domain::roles::Role;
+use crate::domain::roles::{Role, StakeholderCategory};
 
 /// The roles an account holds in a process.
 pub fn grants_in_process(
@@ -19,18 +20,16 @@ pub fn grants_in_process(
     process_id: i64,
     account_id: i64,
 ) -> QueryResult<Vec<Grant>> {
-    let rows: Vec<(String, Option<i64>)> = role_assignments::table
+    let rows: Vec<(Role, Option<i64>)> = role_assignments::table
         .filter(role_assignments::process_id.eq(process_id))
         .filter(role_assignments::account_id.eq(account_id))
         .select((role_assignments::role, role_assignments::group_id))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(role, group)| {
-            Role::parse(&role).map(|role| Grant {
-                role,
-                group: group.map(GroupId),
-            })
+        .map(|(role, group)| Grant {
+            role,
+            group: group.map(GroupId),
         })
         .collect())
 }
@@ -41,7 +40,7 @@ pub fn grants_by_process(
     conn: &mut DbConnection,
     account_id: i64,
 ) -> QueryResult<Vec<(i64, Grant)>> {
-    let rows: Vec<(i64, String, Option<i64>)> = role_assignments::table
+    let rows: Vec<(i64, Role, Option<i64>)> = role_assignments::table
         .filter(role_assignments::account_id.eq(account_id))
         .select((
             role_assignments::process_id,
@@ -51,12 +50,12 @@ pub fn grants_by_process(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(process_id, role, group)| {
+        .map(|(process_id, role, group)| {
             let grant = Grant {
-                role: Role::parse(&role)?,
+                role,
                 group: group.map(GroupId),
             };
-            Some((process_id, grant))
+            (process_id, grant)
         })
         .collect())
 }
@@ -65,6 +64,8 @@ pub fn grants_by_process(
 #[derive(Debug, Clone, Queryable)]
 pub struct Assignment {
     pub id: i64,
+    /// Kept as text while `web::admin` parses it; `assignments_of_process` has already
+    /// refused a role that is not a `Role`.
     pub role: String,
     pub group_number: Option<i32>,
     pub account_id: i64,
@@ -101,6 +102,9 @@ pub fn assignments_of_process(
             role_assignments::created_at,
         ))
         .load(conn)?;
+    for row in &rows {
+        parse_stored::<Role>(&row.role)?;
+    }
     rows.sort_by(|a, b| {
         (a.role(), a.group_number, &a.display_name).cmp(&(
             b.role(),
@@ -159,7 +163,7 @@ pub fn assign_role(
         .values((
             role_assignments::process_id.eq(process_id),
             role_assignments::account_id.eq(account_id),
-            role_assignments::role.eq(role.as_str()),
+            role_assignments::role.eq(role),
             role_assignments::group_id.eq(group_id),
             role_assignments::assigned_by.eq(assigned_by),
             role_assignments::created_at.eq(super::now()),
@@ -175,7 +179,7 @@ pub fn remove_assignment(
     process_id: i64,
     assignment_id: i64,
 ) -> QueryResult<Option<(i64, String)>> {
-    let found: Option<(i64, String)> = role_assignments::table
+    let found: Option<(i64, Role)> = role_assignments::table
         .filter(role_assignments::id.eq(assignment_id))
         .filter(role_assignments::process_id.eq(process_id))
         .select((role_assignments::account_id, role_assignments::role))
@@ -184,7 +188,8 @@ pub fn remove_assignment(
     if found.is_some() {
         diesel::delete(role_assignments::table.find(assignment_id)).execute(conn)?;
     }
-    Ok(found)
+    // Still the role's stored form for the callers that write it into the audit log.
+    Ok(found.map(|(account, role)| (account, role.as_str().to_string())))
 }
 
 /// Records a request for accreditation; does nothing if one is waiting already.
@@ -231,6 +236,8 @@ pub struct PendingRequest {
     pub display_name: String,
     pub email: String,
     pub organisation: Option<String>,
+    /// Kept as text while `web::admin` parses it; `pending_requests` has already refused a
+    /// category that is not a `StakeholderCategory`.
     pub category: Option<String>,
     pub country: Option<String>,
     pub requested_at: NaiveDateTime,
@@ -240,7 +247,7 @@ pub fn pending_requests(
     conn: &mut DbConnection,
     process_id: i64,
 ) -> QueryResult<Vec<PendingRequest>> {
-    accreditation_requests::table
+    let rows: Vec<PendingRequest> = accreditation_requests::table
         .inner_join(accounts::table)
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
@@ -256,7 +263,11 @@ pub fn pending_requests(
             accounts::country,
             accreditation_requests::requested_at,
         ))
-        .load(conn)
+        .load(conn)?;
+    for category in rows.iter().filter_map(|r| r.category.as_deref()) {
+        parse_stored::<StakeholderCategory>(category)?;
+    }
+    Ok(rows)
 }
 
 /// Closes a waiting request; returns whether there was one.

@@ -25,27 +25,25 @@ pub struct Pair {
 }
 
 /// Every status but draft: what was received, even if later withdrawn or hidden.
-fn received() -> [&'static str; 3] {
-    ContributionStatus::PUBLIC.map(ContributionStatus::as_str)
-}
-
-/// Every proposal but a draft was received.
-fn proposal_draft() -> &'static str {
-    ProposalStatus::Draft.as_str()
-}
+const RECEIVED: [ContributionStatus; 3] = [
+    ContributionStatus::Submitted,
+    ContributionStatus::Withdrawn,
+    ContributionStatus::Hidden,
+];
+const PROPOSAL_DRAFT: ProposalStatus = ProposalStatus::Draft;
 
 pub fn by_category(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
     let contributions = contributions::table
         .inner_join(organisations::table)
         .filter(contributions::process_id.eq(process_id))
-        .filter(contributions::status.eq_any(received()))
+        .filter(contributions::status.eq_any(RECEIVED))
         .group_by(organisations::category)
         .select((organisations::category, count_star()))
         .load(conn)?;
     let proposals = proposals::table
         .inner_join(organisations::table)
         .filter(proposals::process_id.eq(process_id))
-        .filter(proposals::status.ne(proposal_draft()))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
         .group_by(organisations::category)
         .select((organisations::category, count_star()))
         .load(conn)?;
@@ -61,14 +59,14 @@ pub fn by_group(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
         .inner_join(contributions::table)
         .inner_join(action_groups::table)
         .filter(contributions::process_id.eq(process_id))
-        .filter(contributions::status.eq_any(received()))
+        .filter(contributions::status.eq_any(RECEIVED))
         .group_by(action_groups::number)
         .select((action_groups::number, count_star()))
         .load(conn)?;
     let proposals: Vec<(i32, i64)> = proposals::table
         .inner_join(action_groups::table)
         .filter(proposals::process_id.eq(process_id))
-        .filter(proposals::status.ne(proposal_draft()))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
         .group_by(action_groups::number)
         .select((action_groups::number, count_star()))
         .load(conn)?;
@@ -85,7 +83,7 @@ pub fn by_theme(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
         .inner_join(contributions::table)
         .inner_join(themes::table)
         .filter(contributions::process_id.eq(process_id))
-        .filter(contributions::status.eq_any(received()))
+        .filter(contributions::status.eq_any(RECEIVED))
         .group_by(themes::id)
         .select((themes::id, count_star()))
         .load(conn)?;
@@ -93,7 +91,7 @@ pub fn by_theme(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
         .inner_join(proposals::table)
         .inner_join(themes::table)
         .filter(proposals::process_id.eq(process_id))
-        .filter(proposals::status.ne(proposal_draft()))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
         .group_by(themes::id)
         .select((themes::id, count_star()))
         .load(conn)?;
@@ -118,14 +116,14 @@ pub fn by_month(conn: &mut DbConnection, process_id: i64) -> QueryResult<Pair> {
     };
     let contributions: Vec<(String, i64)> = contributions::table
         .filter(contributions::process_id.eq(process_id))
-        .filter(contributions::status.eq_any(received()))
+        .filter(contributions::status.eq_any(RECEIVED))
         .filter(contributions::submitted_at.is_not_null())
         .group_by(sql::<Text>(contribution_month))
         .select((sql::<Text>(contribution_month), count_star()))
         .load(conn)?;
     let proposals: Vec<(String, i64)> = proposals::table
         .filter(proposals::process_id.eq(process_id))
-        .filter(proposals::status.ne(proposal_draft()))
+        .filter(proposals::status.ne(PROPOSAL_DRAFT))
         .filter(proposals::submitted_at.is_not_null())
         .group_by(sql::<Text>(proposal_month))
         .select((sql::<Text>(proposal_month), count_star()))
@@ -144,7 +142,7 @@ pub fn participants_by_country(conn: &mut DbConnection, process_id: i64) -> Quer
             organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
         )
         .filter(role_assignments::process_id.eq(process_id))
-        .filter(role_assignments::role.eq(Role::Stakeholder.as_str()))
+        .filter(role_assignments::role.eq(Role::Stakeholder))
         .group_by((accounts::country, organisations::country))
         .select((
             accounts::country,

@@ -33,7 +33,7 @@ pub fn submission_window(
 ) -> QueryResult<SubmissionWindow> {
     let window: Option<(NaiveDateTime, NaiveDateTime)> = phases::table
         .filter(phases::process_id.eq(process_id))
-        .filter(phases::kind.eq(kind.as_str()))
+        .filter(phases::kind.eq(kind))
         .select((phases::opens_at, phases::closes_at))
         .first(conn)
         .optional()?;
@@ -48,7 +48,7 @@ pub fn submission_window(
             let late: i64 = late_permissions::table
                 .filter(late_permissions::process_id.eq(process_id))
                 .filter(late_permissions::account_id.eq(account_id))
-                .filter(late_permissions::phase.eq(kind.as_str()))
+                .filter(late_permissions::phase.eq(kind))
                 .filter(late_permissions::until.gt(now))
                 .count()
                 .get_result(conn)?;
@@ -74,14 +74,14 @@ pub fn grant_late_submission(
         late_permissions::table
             .filter(late_permissions::process_id.eq(process_id))
             .filter(late_permissions::account_id.eq(account_id))
-            .filter(late_permissions::phase.eq(kind.as_str())),
+            .filter(late_permissions::phase.eq(kind)),
     )
     .execute(conn)?;
     diesel::insert_into(late_permissions::table)
         .values((
             late_permissions::process_id.eq(process_id),
             late_permissions::account_id.eq(account_id),
-            late_permissions::phase.eq(kind.as_str()),
+            late_permissions::phase.eq(kind),
             late_permissions::until.eq(until),
             late_permissions::granted_by.eq(Some(granted_by)),
             late_permissions::created_at.eq(super::now()),

@@ -14,20 +14,19 @@ pub struct CoSponsorship {
     pub id: i64,
     pub organisation_id: i64,
     pub organisation: String,
-    pub category: String,
-    pub status: String,
+    pub category: StakeholderCategory,
+    pub status: CoSponsorStatus,
     pub invited_at: NaiveDateTime,
     pub responded_at: Option<NaiveDateTime>,
 }
 
 impl CoSponsorship {
-    /// An unknown stored answer counts as none yet.
     pub fn status(&self) -> CoSponsorStatus {
-        CoSponsorStatus::parse(&self.status).unwrap_or(CoSponsorStatus::Invited)
+        self.status
     }
 
     pub fn category(&self) -> StakeholderCategory {
-        StakeholderCategory::parse(&self.category).unwrap_or(StakeholderCategory::Other)
+        self.category
     }
 }
 
@@ -89,7 +88,7 @@ pub fn invite(
         .values((
             co_sponsorships::proposal_id.eq(proposal_id),
             co_sponsorships::organisation_id.eq(organisation_id),
-            co_sponsorships::status.eq(CoSponsorStatus::Invited.as_str()),
+            co_sponsorships::status.eq(CoSponsorStatus::Invited),
             co_sponsorships::invited_by.eq(invited_by),
             co_sponsorships::invited_at.eq(now),
         ))
@@ -109,10 +108,10 @@ pub fn answer_invitation(
     let changed = diesel::update(
         co_sponsorships::table
             .find(invitation_id)
-            .filter(co_sponsorships::status.eq(from.as_str())),
+            .filter(co_sponsorships::status.eq(from)),
     )
     .set((
-        co_sponsorships::status.eq(to.as_str()),
+        co_sponsorships::status.eq(to),
         co_sponsorships::responded_by.eq(Some(by)),
         co_sponsorships::responded_at.eq(Some(now)),
     ))

@@ -112,9 +112,9 @@ fn filtered<'a>(
     process_id: i64,
     filter: &ProposalFilter,
 ) -> proposals::BoxedQuery<'a, MultiBackend> {
-    let public: Vec<&str> = match filter.status {
-        Some(status) if status.is_public() => vec![status.as_str()],
-        _ => ProposalStatus::PUBLIC.iter().map(|s| s.as_str()).collect(),
+    let public: Vec<ProposalStatus> = match filter.status {
+        Some(status) if status.is_public() => vec![status],
+        _ => ProposalStatus::PUBLIC.to_vec(),
     };
     let mut query = proposals::table
         .filter(proposals::process_id.eq(process_id))
@@ -124,7 +124,7 @@ fn filtered<'a>(
         query = query.filter(
             proposals::organisation_id.eq_any(
                 organisations::table
-                    .filter(organisations::category.eq(category.as_str()))
+                    .filter(organisations::category.eq(category))
                     .select(organisations::id.nullable()),
             ),
         );
@@ -153,13 +153,13 @@ type RowData = (
     i64,
     Option<String>,
     String,
-    String,
+    ProposalStatus,
     i32,
     Option<NaiveDateTime>,
     i32,
     String,
     Option<String>,
-    Option<String>,
+    Option<StakeholderCategory>,
 );
 
 /// One page of the public proposals of a process: four queries, whatever the page holds.
@@ -224,13 +224,13 @@ fn rows_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<ProposalRow>
             id: d.0,
             reference: d.1.unwrap_or_default(),
             title: d.2,
-            status: ProposalStatus::parse(&d.3).unwrap_or(ProposalStatus::Submitted),
+            status: d.3,
             current_version: d.4,
             submitted_at: d.5,
             group_number: d.6,
             group_name: d.7,
             organisation: d.8,
-            category: d.9.as_deref().and_then(StakeholderCategory::parse),
+            category: d.9,
             themes: theme_names
                 .iter()
                 .filter(|(id, _)| *id == d.0)

@@ -35,7 +35,7 @@ pub struct Proposal {
     pub author_id: i64,
     pub organisation_id: Option<i64>,
     pub reference: Option<String>,
-    pub status: String,
+    pub status: ProposalStatus,
     pub current_version: i32,
     pub title: String,
     pub draft: Option<String>,
@@ -46,9 +46,8 @@ pub struct Proposal {
 }
 
 impl Proposal {
-    /// An unknown stored state reads as a draft: private is the safe default.
     pub fn status(&self) -> ProposalStatus {
-        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Draft)
+        self.status
     }
 
     /// The unsubmitted text its author saved, if any.
@@ -97,7 +96,7 @@ pub fn create_draft(
             proposals::group_id.eq(new.group_id),
             proposals::author_id.eq(new.author_id),
             proposals::organisation_id.eq(new.organisation_id),
-            proposals::status.eq(ProposalStatus::Draft.as_str()),
+            proposals::status.eq(ProposalStatus::Draft),
             proposals::current_version.eq(0),
             proposals::title.eq(&draft.text.title),
             proposals::draft.eq(Some(draft.to_json())),
@@ -170,10 +169,10 @@ pub fn change_status(
     let changed = diesel::update(
         proposals::table
             .find(proposal_id)
-            .filter(proposals::status.eq(from.as_str())),
+            .filter(proposals::status.eq(from)),
     )
     .set((
-        proposals::status.eq(to.as_str()),
+        proposals::status.eq(to),
         proposals::updated_at.eq(now),
         proposals::withdrawn_at.eq(withdrawn_at),
     ))
@@ -201,7 +200,7 @@ pub struct ProposalHeader {
     pub proposal: Proposal,
     pub author_name: String,
     pub organisation: Option<String>,
-    pub category: Option<String>,
+    pub category: Option<StakeholderCategory>,
     pub group_number: i32,
     pub group_name: String,
 }
@@ -209,8 +208,6 @@ pub struct ProposalHeader {
 impl ProposalHeader {
     pub fn category(&self) -> Option<StakeholderCategory> {
         self.category
-            .as_deref()
-            .and_then(StakeholderCategory::parse)
     }
 }
 

@@ -100,7 +100,7 @@ fn move_to_next_version(
             .filter(proposals::current_version.eq(proposal.current_version)),
     )
     .set((
-        proposals::status.eq(s.status.as_str()),
+        proposals::status.eq(s.status),
         proposals::current_version.eq(number),
         proposals::title.eq(s.text.title()),
         proposals::draft.eq(None::<String>),

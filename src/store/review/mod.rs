@@ -48,11 +48,11 @@ pub fn record_decision(conn: &mut DbConnection, d: &NewDecision<'_>) -> Result<i
     let moved = diesel::update(
         proposals::table
             .find(d.proposal_id)
-            .filter(proposals::status.eq(ProposalStatus::Submitted.as_str()))
+            .filter(proposals::status.eq(ProposalStatus::Submitted))
             .filter(proposals::current_version.eq(d.version)),
     )
     .set((
-        proposals::status.eq(d.kind.outcome().as_str()),
+        proposals::status.eq(d.kind.outcome()),
         proposals::updated_at.eq(d.now),
     ))
     .execute(conn)?;
@@ -63,11 +63,11 @@ pub fn record_decision(conn: &mut DbConnection, d: &NewDecision<'_>) -> Result<i
         .values((
             proposal_decisions::proposal_id.eq(d.proposal_id),
             proposal_decisions::version_number.eq(d.version),
-            proposal_decisions::kind.eq(d.kind.as_str()),
+            proposal_decisions::kind.eq(d.kind),
             proposal_decisions::rationale.eq(d.rationale.as_str()),
             proposal_decisions::target_id.eq(d.target_id),
             proposal_decisions::decided_by.eq(d.decided_by),
-            proposal_decisions::decided_as.eq(d.decided_as.as_str()),
+            proposal_decisions::decided_as.eq(d.decided_as),
             proposal_decisions::decided_at.eq(d.now),
         ))
         .returning(proposal_decisions::id)
@@ -100,9 +100,9 @@ type DecisionData = (
     i64,
     i64,
     i32,
+    DecisionKind,
     String,
-    String,
-    String,
+    Role,
     NaiveDateTime,
     Option<i64>,
     Option<String>,
@@ -139,23 +139,19 @@ pub fn decisions_of(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
-            // A kind this version does not know is left out rather than misread.
-            let kind = DecisionKind::parse(&r.3)?;
-            Some(DecisionRecord {
-                id: r.0,
-                proposal_id: r.1,
-                version: r.2,
-                kind,
-                rationale: r.4,
-                decided_as: Role::parse(&r.5),
-                decided_at: r.6,
-                target: r.7.map(|id| TargetRef {
-                    id,
-                    reference: r.8.unwrap_or_default(),
-                    title: r.9.unwrap_or_default(),
-                }),
-            })
+        .map(|r| DecisionRecord {
+            id: r.0,
+            proposal_id: r.1,
+            version: r.2,
+            kind: r.3,
+            rationale: r.4,
+            decided_as: Some(r.5),
+            decided_at: r.6,
+            target: r.7.map(|id| TargetRef {
+                id,
+                reference: r.8.unwrap_or_default(),
+                title: r.9.unwrap_or_default(),
+            }),
         })
         .collect())
 }
@@ -171,26 +167,25 @@ pub struct Referrer {
 
 /// The proposals merged into this one or marked duplicates of it, oldest first: one query.
 pub fn referrers_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<Referrer>> {
-    let rows: Vec<(String, Option<String>, String, NaiveDateTime)> = proposal_decisions::table
-        .inner_join(proposals::table.on(proposals::id.eq(proposal_decisions::proposal_id)))
-        .filter(proposal_decisions::target_id.eq(proposal_id))
-        .order((proposal_decisions::decided_at, proposal_decisions::id))
-        .select((
-            proposal_decisions::kind,
-            proposals::reference,
-            proposals::title,
-            proposal_decisions::decided_at,
-        ))
-        .load(conn)?;
+    let rows: Vec<(DecisionKind, Option<String>, String, NaiveDateTime)> =
+        proposal_decisions::table
+            .inner_join(proposals::table.on(proposals::id.eq(proposal_decisions::proposal_id)))
+            .filter(proposal_decisions::target_id.eq(proposal_id))
+            .order((proposal_decisions::decided_at, proposal_decisions::id))
+            .select((
+                proposal_decisions::kind,
+                proposals::reference,
+                proposals::title,
+                proposal_decisions::decided_at,
+            ))
+            .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(kind, reference, title, decided_at)| {
-            Some(Referrer {
-                kind: DecisionKind::parse(&kind)?,
-                reference: reference.unwrap_or_default(),
-                title,
-                decided_at,
-            })
+        .map(|(kind, reference, title, decided_at)| Referrer {
+            kind,
+            reference: reference.unwrap_or_default(),
+            title,
+            decided_at,
         })
         .collect())
 }

@@ -105,10 +105,10 @@ pub struct QueuePage {
 }
 
 fn filtered<'a>(group_id: i64, filter: &QueueFilter) -> proposals::BoxedQuery<'a, MultiBackend> {
-    let accepted = CoSponsorStatus::Accepted.as_str();
+    let accepted = CoSponsorStatus::Accepted;
     let mut query = proposals::table
         .filter(proposals::group_id.eq(group_id))
-        .filter(proposals::status.eq(filter.status.as_str()))
+        .filter(proposals::status.eq(filter.status))
         .into_boxed();
     if let Some(theme) = filter.theme_id {
         query = query.filter(
@@ -149,11 +149,11 @@ type RowData = (
     i64,
     Option<String>,
     String,
-    String,
+    ProposalStatus,
     i32,
     Option<NaiveDateTime>,
     Option<String>,
-    Option<String>,
+    Option<StakeholderCategory>,
 );
 
 /// One page of a group's queue, oldest submission first: eight queries, whatever the page
@@ -228,11 +228,11 @@ impl Extras {
             id: d.0,
             reference: d.1.unwrap_or_default(),
             title: d.2,
-            status: ProposalStatus::parse(&d.3).unwrap_or(ProposalStatus::Submitted),
+            status: d.3,
             current_version: d.4,
             submitted_at: d.5,
             organisation: d.6,
-            category: d.7.as_deref().and_then(StakeholderCategory::parse),
+            category: d.7,
             themes: self
                 .themes
                 .iter()
@@ -261,7 +261,7 @@ impl Extras {
 fn co_sponsor_counts(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, i64)>> {
     co_sponsorships::table
         .filter(co_sponsorships::proposal_id.eq_any(ids))
-        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted.as_str()))
+        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
         .group_by(co_sponsorships::proposal_id)
         .select((co_sponsorships::proposal_id, count_star()))
         .load(conn)
@@ -290,13 +290,13 @@ pub struct Candidate {
     pub id: i64,
     pub reference: Option<String>,
     pub title: String,
-    pub status: String,
+    pub status: ProposalStatus,
     pub search_text: String,
 }
 
 impl Candidate {
     pub fn status(&self) -> ProposalStatus {
-        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Submitted)
+        self.status
     }
 }
 
@@ -306,10 +306,10 @@ pub fn similarity_candidates(
     conn: &mut DbConnection,
     group_id: i64,
 ) -> QueryResult<Vec<Candidate>> {
-    let statuses: Vec<&str> = ProposalStatus::PUBLIC
+    let statuses: Vec<ProposalStatus> = ProposalStatus::PUBLIC
         .iter()
-        .filter(|s| **s != ProposalStatus::Withdrawn)
-        .map(|s| s.as_str())
+        .copied()
+        .filter(|s| *s != ProposalStatus::Withdrawn)
         .collect();
     proposals::table
         .filter(proposals::group_id.eq(group_id))
