@@ -10,6 +10,7 @@
 //! This module must not know HTTP: no actix, no status codes, no templates. Refusals are
 //! values of [`Error`]; the web layer decides how each looks.
 
+pub mod documents;
 pub mod error;
 
 pub use error::{Error, Result};
