@@ -5,6 +5,11 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::{organisations, proposal_versions, proposals};
 use crate::domain::proposals::ProposalStatus;
+use crate::domain::reports::AcceptedProposal;
+
+type Texts = (String, String, String, String, String);
+type Means = (String, String, String, String);
+type Row = (i64, Option<String>, i32, Option<String>, Texts, Means);
 
 /// Whose accepted proposals: one group's, or the whole process's.
 #[derive(Debug, Clone, Copy)]
@@ -17,10 +22,7 @@ pub enum AcceptedIn {
 pub fn accepted_proposals(
     conn: &mut DbConnection,
     scope: AcceptedIn,
-) -> QueryResult<Vec<crate::domain::reports::AcceptedProposal>> {
-    type Texts = (String, String, String, String, String);
-    type Means = (String, String, String, String);
-    type Row = (i64, Option<String>, i32, Option<String>, Texts, Means);
+) -> QueryResult<Vec<AcceptedProposal>> {
     let mut query = proposals::table
         .inner_join(
             proposal_versions::table.on(proposal_versions::proposal_id
@@ -58,28 +60,27 @@ pub fn accepted_proposals(
             ),
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(version_id, reference, version, organisation, texts, means)| {
-                let (title, commitment, measures, timeline, indicators) = texts;
-                let (partnerships, capacity_building, financing, data) = means;
-                crate::domain::reports::AcceptedProposal {
-                    version_id,
-                    reference: reference.unwrap_or_default(),
-                    version,
-                    organisation: organisation.unwrap_or_default(),
-                    title,
-                    commitment,
-                    measures: measures.lines().map(str::to_string).collect(),
-                    partnerships,
-                    capacity_building,
-                    financing,
-                    data,
-                    timeline,
-                    indicators,
-                }
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(accepted_from_row).collect())
+}
+
+fn accepted_from_row(
+    (version_id, reference, version, organisation, texts, means): Row,
+) -> AcceptedProposal {
+    let (title, commitment, measures, timeline, indicators) = texts;
+    let (partnerships, capacity_building, financing, data) = means;
+    AcceptedProposal {
+        version_id,
+        reference: reference.unwrap_or_default(),
+        version,
+        organisation: organisation.unwrap_or_default(),
+        title,
+        commitment,
+        measures: measures.lines().map(str::to_string).collect(),
+        partnerships,
+        capacity_building,
+        financing,
+        data,
+        timeline,
+        indicators,
+    }
 }

@@ -48,27 +48,7 @@ pub fn uses_in_revisions(
             Some((revision, document, revision.content()?))
         })
         .collect();
-    // Widen the set of sources until no paragraph adds a new one.
-    let mut fed: Vec<Source> = sources.to_vec();
-    loop {
-        let mut added = false;
-        for (_, document, content) in &contents {
-            for node in &content.nodes {
-                let cites = node.provenance.iter().any(|p| fed.contains(&p.source));
-                let itself = Source::Paragraph {
-                    document_id: document.id,
-                    node_key: node.key.clone(),
-                };
-                if cites && !fed.contains(&itself) {
-                    fed.push(itself);
-                    added = true;
-                }
-            }
-        }
-        if !added {
-            break;
-        }
-    }
+    let fed = widened(sources, &contents);
     let mut uses = Vec::new();
     for (revision, document, content) in &contents {
         let numbers = crate::domain::documents::numbers(&content.nodes);
@@ -87,4 +67,29 @@ pub fn uses_in_revisions(
         }
     }
     Ok(uses)
+}
+
+/// The sources and, following provenance through, every published paragraph they fed:
+/// widened until no paragraph adds a new one.
+fn widened(sources: &[Source], contents: &[(&Revision, &Document, Content)]) -> Vec<Source> {
+    let mut fed: Vec<Source> = sources.to_vec();
+    loop {
+        let mut added = false;
+        for (_, document, content) in contents {
+            for node in &content.nodes {
+                let cites = node.provenance.iter().any(|p| fed.contains(&p.source));
+                let itself = Source::Paragraph {
+                    document_id: document.id,
+                    node_key: node.key.clone(),
+                };
+                if cites && !fed.contains(&itself) {
+                    fed.push(itself);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            return fed;
+        }
+    }
 }
