@@ -74,7 +74,7 @@ fn model(
         process_slug: &loaded.process.slug,
         process_title: &loaded.process.title,
         document_slug: &loaded.document.slug,
-        kind: loaded.document.kind().unwrap_or(DocumentKind::Draft),
+        kind: loaded.kind,
         version: chosen.version,
         date: chosen.date,
         created: loaded.document.created_at.date(),
@@ -128,11 +128,7 @@ pub fn draft_summary(
         (DocumentKind::Draft, draft),
     ] {
         let document = document_of_kind(&documents, kind).ok_or(Error::NotFound)?;
-        let loaded = Loaded {
-            process: process.clone(),
-            document,
-            actor: actor.clone(),
-        };
+        let loaded = Loaded::new(process.clone(), document, actor.clone())?;
         let chosen = choose(conn, &loaded, wanted)?;
         exports.push(model(conn, &loaded, chosen, base_url, labels.clone())?);
     }

@@ -29,12 +29,27 @@ use crate::store::processes::Process;
 pub struct Loaded {
     pub process: Process,
     pub document: Document,
+    /// The document's kind, read once: a kind this version does not know is a failure, never
+    /// taken for another (it decides who may edit).
+    pub kind: DocumentKind,
     pub actor: Actor,
 }
 
 impl Loaded {
-    fn kind(&self) -> DocumentKind {
-        self.document.kind().unwrap_or(DocumentKind::Draft)
+    fn new(process: Process, document: Document, actor: Actor) -> Result<Self> {
+        let kind = document.kind().ok_or_else(|| {
+            Error::Internal(anyhow::anyhow!(
+                "document {} has an unknown kind {:?}",
+                document.id,
+                document.kind
+            ))
+        })?;
+        Ok(Loaded {
+            process,
+            document,
+            kind,
+            actor,
+        })
     }
 
     fn group(&self) -> Option<GroupId> {
@@ -42,12 +57,12 @@ impl Loaded {
     }
 
     pub fn can_edit(&self) -> bool {
-        access::edit(self.kind(), self.group()).is_some_and(|action| can(&self.actor, action))
+        access::edit(self.kind, self.group()).is_some_and(|action| can(&self.actor, action))
     }
 
     pub fn can_read_working(&self) -> bool {
         self.can_edit()
-            || access::read_working(self.kind(), self.group())
+            || access::read_working(self.kind, self.group())
                 .is_some_and(|action| can(&self.actor, action))
     }
 
@@ -99,11 +114,7 @@ pub fn load(
     let (process, actor) = app::process_for(conn, process_slug, person)?;
     let document =
         store::document_by_slug(conn, process.id, document_slug)?.ok_or(Error::NotFound)?;
-    Ok(Loaded {
-        process,
-        document,
-        actor,
-    })
+    Loaded::new(process, document, actor)
 }
 
 /// As `load`, refusing whoever may not edit the document.

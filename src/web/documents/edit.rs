@@ -129,7 +129,8 @@ pub struct NodeForm {
 }
 
 /// Saves a node's text: directly if nobody saved since the editor loaded it, merged if the
-/// changes do not overlap, and otherwise shown side by side with nothing lost.
+/// changes do not overlap, and otherwise shown side by side with nothing lost. A refused save
+/// wrote nothing; the form then shows the node as it is saved now beside what was typed.
 #[post("/{document}/nodes/{key}")]
 pub async fn save_node(
     ctx: Ctx,
