@@ -8,7 +8,7 @@ use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::documents::{Merge, Node, NodeKind, merge, new_key, numbers};
 use crate::security::tokens::random_token;
-use crate::store::documents::{self as store, LinkRow, NodeRow};
+use crate::store::documents::{self as store, LinkRow};
 
 const TEXT_MAX: usize = 20_000;
 
@@ -44,10 +44,6 @@ pub fn check_text(text: &str, kind: NodeKind) -> Result<String, &'static str> {
     Ok(text)
 }
 
-fn kind_of(row: &NodeRow) -> NodeKind {
-    NodeKind::parse(&row.kind).unwrap_or(NodeKind::Paragraph)
-}
-
 /// A node of the working copy as its editing form shows it.
 pub struct EditedNode {
     pub kind: NodeKind,
@@ -77,7 +73,7 @@ pub fn editor(
     let node = match store::node_by_key(conn, loaded.document.id, key)? {
         None => None,
         Some(row) => Some(EditedNode {
-            kind: kind_of(&row),
+            kind: row.kind()?,
             number: node_number(conn, &loaded, key)?,
             links: links_of(conn, &loaded, key)?,
             text: row.text,
@@ -127,7 +123,7 @@ pub fn save_node(
         let loaded = load_for_editing(conn, person, process_slug, document_slug)?;
         let current = store::node_by_key(conn, loaded.document.id, key)?
             .ok_or(Error::Conflict(NODE_REMOVED))?;
-        let mine = check_text(&edit.text, kind_of(&current))
+        let mine = check_text(&edit.text, current.kind()?)
             .map_err(|problem| Error::invalid("text", problem))?;
         let started_from = edit.version.parse::<i32>().unwrap_or(0);
         let merged = started_from != current.version;

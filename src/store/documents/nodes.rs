@@ -23,6 +23,17 @@ pub struct NodeRow {
     pub updated_by: Option<i64>,
 }
 
+impl NodeRow {
+    /// The node's kind; one this version does not know is an error, never taken for a
+    /// paragraph.
+    pub fn kind(&self) -> QueryResult<NodeKind> {
+        NodeKind::parse(&self.kind).ok_or_else(|| {
+            let unknown = format!("node {} has an unknown kind {:?}", self.id, self.kind);
+            diesel::result::Error::DeserializationError(unknown.into())
+        })
+    }
+}
+
 pub(super) fn insert_node_row(
     conn: &mut DbConnection,
     document_id: i64,
@@ -66,14 +77,11 @@ pub fn working_copy(
 /// The working copy as the document model sees it.
 pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryResult<Content> {
     let (rows, links) = working_copy(conn, document.id)?;
-    Ok(Content {
-        title: document.title.clone(),
-        symbol: document.symbol.clone(),
-        language: document.language.clone(),
-        nodes: rows
-            .into_iter()
-            .map(|row| Node {
-                kind: NodeKind::parse(&row.kind).unwrap_or(NodeKind::Paragraph),
+    let nodes = rows
+        .into_iter()
+        .map(|row| {
+            Ok(Node {
+                kind: row.kind()?,
                 provenance: links
                     .iter()
                     .filter(|l| l.node_key == row.node_key)
@@ -89,7 +97,13 @@ pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryRes
                 key: row.node_key,
                 text: row.text,
             })
-            .collect(),
+        })
+        .collect::<QueryResult<Vec<Node>>>()?;
+    Ok(Content {
+        title: document.title.clone(),
+        symbol: document.symbol.clone(),
+        language: document.language.clone(),
+        nodes,
     })
 }
 
