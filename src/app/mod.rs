@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod contributions;
+pub mod documents;
 pub mod error;
 pub mod notifications;
 pub mod opendata;

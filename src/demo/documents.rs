@@ -15,15 +15,14 @@ use super::{Demo, DemoError, invalid};
 use crate::db::DbConnection;
 use crate::db::schema::{document_nodes, documents as document_rows, provenance_links, revisions};
 use crate::domain::documents::{
-    Content, DocumentKind, Node, NodeKind, Provenance, Source, new_key, numbers,
+    CHAIRS_SUMMARY, Content, DocumentKind, Node, NodeKind, Provenance, Source, group_report_slug,
+    new_key, numbers, revision_slug,
 };
 use crate::domain::reports::group_report_nodes;
 use crate::domain::summary::{PublishedReport, chairs_summary_nodes};
 use crate::security::tokens::random_token;
 use crate::store::documents::{self as store, AcceptedIn, Document, NewDocument};
 use crate::store::processes;
-use crate::web::documents::create::{CHAIRS_SUMMARY, group_report_slug};
-use crate::web::documents::revision_slug;
 
 #[derive(Deserialize)]
 pub(super) struct DemoDocuments {

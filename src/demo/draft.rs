@@ -15,9 +15,8 @@ use super::documents::{
 use super::proposals::Proposed;
 use super::{Demo, DemoError, invalid};
 use crate::db::DbConnection;
-use crate::domain::documents::{Content, DocumentKind, Node};
+use crate::domain::documents::{Content, DRAFT, DocumentKind, Node};
 use crate::store::documents::NewDocument;
-use crate::web::documents::create::DRAFT;
 
 #[derive(Deserialize)]
 pub(super) struct DemoDraft {

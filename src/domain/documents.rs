@@ -44,6 +44,29 @@ impl DocumentKind {
     }
 }
 
+/// The short name, in URLs, of the Chair's summary: one per process.
+pub const CHAIRS_SUMMARY: &str = "chairs-summary";
+/// The short name, in URLs, of the draft: one per process.
+pub const DRAFT: &str = "draft";
+
+/// The short name of a group's report in URLs.
+pub fn group_report_slug(number: i32) -> String {
+    format!("group-{number}-report")
+}
+
+/// A revision's label as it appears in URLs: "Rev.1" is `rev-1`, "Zero draft" `zero-draft`.
+pub fn revision_slug(label: &str) -> String {
+    let mut slug = String::new();
+    for c in label.trim().chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NodeKind {
@@ -425,6 +448,14 @@ pub fn new_key(random: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revision_labels_become_slugs() {
+        assert_eq!(revision_slug("Rev.1"), "rev-1");
+        assert_eq!(revision_slug("Zero draft"), "zero-draft");
+        assert_eq!(revision_slug("  Final text! "), "final-text");
+        assert_eq!(revision_slug("المسودة الأولى"), "المسودة-الأولى");
+    }
 
     fn node(key: &str, kind: NodeKind, text: &str) -> Node {
         Node {

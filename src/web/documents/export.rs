@@ -2,8 +2,8 @@
 //! may read it) in any export format; and the co-facilitators' draft summary, the Chair's
 //! summary and the draft together in one ZIP.
 //!
-//! The database work picks the text and builds the export model; the writers then run on a
-//! blocking thread (PDF runs Chromium, about a second).
+//! The use case (`app::documents::export`) picks the text and builds the export model; the
+//! writers then run on a blocking thread (PDF runs Chromium, about a second).
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
@@ -11,103 +11,20 @@ use actix_web::http::header::{
 };
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
-use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Loaded, load, view};
-use crate::db::DbConnection;
-use crate::domain::documents::{Content, DocumentKind};
-use crate::domain::permissions::Action;
+use crate::app::documents::export as exports;
 use crate::export::pdf::Printer;
-use crate::export::{self, Export, ExportError, File, Format, Input, Labels, Version, bundle};
-use crate::store::documents::{self as store, Document};
+use crate::export::{self, ExportError, File, Format, Labels, bundle};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
-use crate::web::processes::{load_process_for, require};
 use crate::web::session::Visitor;
-
-/// `?revision=` names a revision by its slug; `working` is the working copy.
-const WORKING: &str = "working";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ExportQuery {
     revision: String,
-}
-
-/// The text to export: which version, its content, its date.
-struct Chosen {
-    version: Version,
-    content: Content,
-    date: NaiveDate,
-}
-
-/// Picks the text `wanted` names ("" for the latest revision). The working copy is for those
-/// who may read it: refused (403) once the document is public, and not there at all (404)
-/// before, as the document page does.
-fn choose(conn: &mut DbConnection, loaded: &Loaded, wanted: &str) -> Result<Chosen, AppError> {
-    let working = |conn: &mut DbConnection| -> Result<Chosen, AppError> {
-        Ok(Chosen {
-            version: Version::Working,
-            content: store::working_content(conn, &loaded.document)?,
-            date: loaded.document.updated_at.date(),
-        })
-    };
-    let revision = match wanted {
-        "" => match store::latest_revision(conn, loaded.document.id)? {
-            Some(revision) => revision,
-            None if loaded.can_read_working() => return working(conn),
-            None => return Err(AppError::NotFound),
-        },
-        WORKING if loaded.can_read_working() => return working(conn),
-        WORKING => {
-            return Err(match store::latest_revision(conn, loaded.document.id)? {
-                Some(_) => AppError::Forbidden,
-                None => AppError::NotFound,
-            });
-        }
-        slug => {
-            store::revision_by_slug(conn, loaded.document.id, slug)?.ok_or(AppError::NotFound)?
-        }
-    };
-    let content = revision.content().ok_or_else(|| {
-        AppError::internal(anyhow::anyhow!("unreadable revision {}", revision.id))
-    })?;
-    Ok(Chosen {
-        version: Version::Published {
-            number: revision.number,
-            label: revision.label,
-            slug: revision.slug,
-        },
-        content,
-        date: revision.published_at.date(),
-    })
-}
-
-/// The export model of one document's chosen text: three more queries for the sources' links.
-fn model(
-    conn: &mut DbConnection,
-    loaded: &Loaded,
-    chosen: Chosen,
-    base_url: &str,
-    labels: Labels,
-) -> Result<Export, AppError> {
-    let links = view::source_links(conn, &loaded.process.slug, &chosen.content.nodes)?;
-    Ok(export::build(Input {
-        process_slug: &loaded.process.slug,
-        process_title: &loaded.process.title,
-        document_slug: &loaded.document.slug,
-        kind: loaded.document.kind().unwrap_or(DocumentKind::Draft),
-        version: chosen.version,
-        date: chosen.date,
-        created: loaded.document.created_at.date(),
-        generated: crate::store::now(),
-        content: &chosen.content,
-        source_paths: &links,
-        base_url,
-        labels,
-    }))
 }
 
 fn attachment(file_name: &str) -> ContentDisposition {
@@ -181,11 +98,11 @@ pub async fn export_document(
     let labels = Labels::in_language(ctx.lang);
     let base_url = state.settings.public_url.clone();
     let back = format!("/p/{process_slug}/documents/{document_slug}");
+    let person = visitor.person();
     let export = state
-        .db(move |conn| {
-            let loaded = load(conn, &process_slug, &document_slug, &visitor)?;
-            let chosen = choose(conn, &loaded, &wanted)?;
-            model(conn, &loaded, chosen, &base_url, labels)
+        .run(move |conn| {
+            let (process, document) = (&process_slug, &document_slug);
+            exports::document_export(conn, person, process, document, &wanted, &base_url, labels)
         })
         .await?;
     let printer = Printer::default();
@@ -209,11 +126,6 @@ pub struct SummaryQuery {
     draft: String,
 }
 
-/// The first document of a kind in the process.
-fn document_of_kind(documents: &[Document], kind: DocumentKind) -> Option<Document> {
-    documents.iter().find(|d| d.kind() == Some(kind)).cloned()
-}
-
 #[get("/p/{process}/export/draft-summary.{format}")]
 pub async fn draft_summary(
     ctx: Ctx,
@@ -228,29 +140,20 @@ pub async fn draft_summary(
     let labels = Labels::in_language(ctx.lang);
     let base_url = state.settings.public_url.clone();
     let back = format!("/p/{process_slug}");
-    let exports = state
-        .db(move |conn| {
-            let (process, actor) = load_process_for(conn, &process_slug, &visitor)?;
-            require(&actor, Action::ExportDraftSummary)?;
-            let documents = store::documents_of_process(conn, process.id)?;
-            let mut exports = Vec::with_capacity(2);
-            for (kind, wanted) in [
-                (DocumentKind::ChairsSummary, summary),
-                (DocumentKind::Draft, draft),
-            ] {
-                let document = document_of_kind(&documents, kind).ok_or(AppError::NotFound)?;
-                let loaded = Loaded {
-                    process: process.clone(),
-                    document,
-                    actor: actor.clone(),
-                };
-                let chosen = choose(conn, &loaded, &wanted)?;
-                exports.push(model(conn, &loaded, chosen, &base_url, labels.clone())?);
-            }
-            Ok((process.slug, exports))
+    let person = visitor.person();
+    let (process_slug, exports) = state
+        .run(move |conn| {
+            exports::draft_summary(
+                conn,
+                person,
+                &process_slug,
+                &summary,
+                &draft,
+                &base_url,
+                labels,
+            )
         })
         .await?;
-    let (process_slug, exports) = exports;
     let printer = Printer::default();
     if format == Format::Pdf && !printer.is_available() {
         return pdf_unavailable(ctx, back);

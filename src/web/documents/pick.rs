@@ -1,93 +1,16 @@
 //! The picker: drafters search the published Chair's summary and the accepted proposals and
-//! pull paragraphs into the working copy, where they keep their provenance and can be edited.
+//! pull paragraphs into the working copy (`app::documents::pick`).
 
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::create::CHAIRS_SUMMARY;
-use super::{Loaded, load_for_editing};
-use crate::db::{DbConnection, write_transaction};
-use crate::domain::documents::{Node, NodeKind, Provenance, Source, new_key, numbers};
-use crate::domain::reports::AcceptedProposal;
-use crate::security::tokens::random_token;
-use crate::store::audit::{self, Entry};
-use crate::store::documents::{self as store, AcceptedIn};
+use crate::app::documents::Loaded;
+use crate::app::documents::pick::{self as picker, Candidate, Picked};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
-use crate::web::session::{SignedIn, Visitor};
-
-const SHOWN: usize = 50;
-
-/// Something that can be pulled in: its form value, how it reads, and its text.
-pub struct Candidate {
-    pub value: String,
-    pub label: String,
-    pub text: String,
-    pub measures: Vec<String>,
-}
-
-/// The paragraphs of the published Chair's summary and the accepted proposals, as candidates.
-/// The candidates, the published summary's nodes, the accepted proposals, and the summary's
-/// id and label (when it is published).
-type Candidates = (
-    Vec<Candidate>,
-    Vec<Node>,
-    Vec<AcceptedProposal>,
-    Option<(i64, String)>,
-);
-
-fn candidates(conn: &mut DbConnection, loaded: &Loaded) -> Result<Candidates, AppError> {
-    let mut list = Vec::new();
-    let mut summary_nodes = Vec::new();
-    let mut summary_id = None;
-    if loaded.document.slug != CHAIRS_SUMMARY
-        && let Some(summary) = store::document_by_slug(conn, loaded.process.id, CHAIRS_SUMMARY)?
-        && let Some(revision) = store::latest_revision(conn, summary.id)?
-        && let Some(content) = revision.content()
-    {
-        for (node, number) in content.nodes.iter().zip(numbers(&content.nodes)) {
-            if node.kind == NodeKind::Heading {
-                continue;
-            }
-            list.push(Candidate {
-                value: format!("summary:{}", node.key),
-                label: format!(
-                    "{} ({}), paragraph {}",
-                    summary.title,
-                    revision.label,
-                    number.map(|n| n.display()).unwrap_or_default()
-                ),
-                text: node.text.clone(),
-                measures: Vec::new(),
-            });
-        }
-        summary_id = Some((
-            summary.id,
-            format!("{} ({})", summary.title, revision.label),
-        ));
-        summary_nodes = content.nodes;
-    }
-    let accepted = store::accepted_proposals(conn, AcceptedIn::Process(loaded.process.id))?;
-    for proposal in &accepted {
-        list.push(Candidate {
-            value: format!("proposal:{}", proposal.version_id),
-            label: format!(
-                "{}, version {}: {}",
-                proposal.reference, proposal.version, proposal.title
-            ),
-            text: proposal.commitment.clone(),
-            measures: proposal
-                .measures
-                .iter()
-                .filter(|m| !m.trim().is_empty())
-                .cloned()
-                .collect(),
-        });
-    }
-    Ok((list, summary_nodes, accepted, summary_id))
-}
+use crate::web::session::SignedIn;
 
 #[derive(Template)]
 #[template(path = "documents/pick.html")]
@@ -119,39 +42,30 @@ pub struct PickQuery {
 #[get("/{document}/pick")]
 pub async fn pick(
     ctx: Ctx,
-    _user: SignedIn,
-    visitor: Visitor,
+    user: SignedIn,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<PickQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (process_slug, document_slug) = path.into_inner();
     let PickQuery { q, after } = query.into_inner();
-    let page = state
-        .db(move |conn| {
-            let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
-            let (all, ..) = candidates(conn, &loaded)?;
-            let terms: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
-            let matching: Vec<Candidate> = all
-                .into_iter()
-                .filter(|c| {
-                    let haystack =
-                        format!("{} {} {}", c.label, c.text, c.measures.join(" ")).to_lowercase();
-                    terms.iter().all(|t| haystack.contains(t))
-                })
-                .collect();
-            let total = matching.len();
-            Ok(PickPage {
-                ctx,
-                loaded,
-                query: q,
-                after,
-                candidates: matching.into_iter().take(SHOWN).collect(),
-                total,
-            })
-        })
+    let person = user.person();
+    let query = q.clone();
+    let Picked {
+        loaded,
+        candidates,
+        total,
+    } = state
+        .run(move |conn| picker::pick(conn, person, &process_slug, &document_slug, &query))
         .await?;
-    page::ok(&page)
+    page::ok(&PickPage {
+        ctx,
+        loaded,
+        query: q,
+        after,
+        candidates,
+        total,
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -166,103 +80,15 @@ pub struct PullForm {
 #[post("/{document}/pull")]
 pub async fn pull(
     user: SignedIn,
-    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: web::Form<PullForm>,
 ) -> Result<HttpResponse, AppError> {
     let (process_slug, document_slug) = path.into_inner();
-    let form = form.into_inner();
-    let actor = user.id;
+    let PullForm { source, after } = form.into_inner();
+    let person = user.person();
     let location = state
-        .db(move |conn| {
-            write_transaction(conn, |conn| {
-                let loaded = load_for_editing(conn, &process_slug, &document_slug, &visitor)?;
-                let (_, summary_nodes, accepted, summary) = candidates(conn, &loaded)?;
-                let nodes: Vec<Node> = match form.source.split_once(':') {
-                    Some(("summary", key)) => {
-                        let (summary_id, summary_label) = summary.ok_or(AppError::NotFound)?;
-                        let numbered = numbers(&summary_nodes);
-                        let (node, number) = summary_nodes
-                            .iter()
-                            .zip(numbered)
-                            .find(|(n, _)| n.key == key)
-                            .ok_or(AppError::NotFound)?;
-                        vec![Node {
-                            key: new_key(&random_token()),
-                            kind: node.kind,
-                            text: node.text.clone(),
-                            provenance: vec![Provenance {
-                                source: Source::Paragraph {
-                                    document_id: summary_id,
-                                    node_key: node.key.clone(),
-                                },
-                                label: format!(
-                                    "{summary_label}, paragraph {}",
-                                    number.map(|n| n.display()).unwrap_or_default()
-                                ),
-                                quote: String::new(),
-                                note: String::new(),
-                            }],
-                        }]
-                    }
-                    Some(("proposal", id)) => {
-                        let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-                        let proposal = accepted
-                            .iter()
-                            .find(|p| p.version_id == id)
-                            .ok_or(AppError::NotFound)?;
-                        let mut nodes = vec![Node {
-                            key: new_key(&random_token()),
-                            kind: NodeKind::Paragraph,
-                            text: proposal.commitment.trim().to_string(),
-                            provenance: vec![proposal.source()],
-                        }];
-                        for measure in proposal.measures.iter().filter(|m| !m.trim().is_empty()) {
-                            nodes.push(Node {
-                                key: new_key(&random_token()),
-                                kind: NodeKind::Measure,
-                                text: measure.trim().to_string(),
-                                provenance: vec![proposal.source()],
-                            });
-                        }
-                        nodes
-                    }
-                    _ => return Err(AppError::BadRequest("unknown source")),
-                };
-                let (rows, _) = store::working_copy(conn, loaded.document.id)?;
-                let mut after = match form.after.as_str() {
-                    "" => rows.last().map(|r| r.node_key.clone()),
-                    key if rows.iter().any(|r| r.node_key == key) => Some(key.to_string()),
-                    _ => return Err(AppError::NotFound),
-                };
-                for node in &nodes {
-                    store::insert_node_after(
-                        conn,
-                        loaded.document.id,
-                        after.as_deref(),
-                        node,
-                        actor,
-                    )?;
-                    after = Some(node.key.clone());
-                }
-                audit::record(
-                    conn,
-                    Entry {
-                        actor_id: Some(actor),
-                        process_id: Some(loaded.process.id),
-                        action: "document.pull",
-                        subject: format!("document:{}", loaded.document.slug),
-                        detail: serde_json::json!({ "source": form.source, "nodes": nodes.len() }),
-                    },
-                )?;
-                let first = nodes.first().map(|n| n.key.clone()).unwrap_or_default();
-                Ok(format!(
-                    "/p/{}/documents/{}?view=working&notice=saved#n-{first}",
-                    loaded.process.slug, loaded.document.slug
-                ))
-            })
-        })
+        .run(move |conn| picker::pull(conn, person, &process_slug, &document_slug, &source, &after))
         .await?;
     Ok(page::see_other(&location))
 }

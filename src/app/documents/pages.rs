@@ -1,0 +1,236 @@
+//! Reading documents: the latest revision (or the working copy, for those allowed), one
+//! published revision, and the comparison of any two. Also where each cited source can be
+//! read, for pages and exports.
+
+use std::collections::HashMap;
+
+use super::{Loaded, load, load_for_editing};
+use crate::app::{Error, Person, Result};
+use crate::db::DbConnection;
+use crate::domain::contributions::reference_slug;
+use crate::domain::documents::{Comparison, Content, Node, Source, compare as compare_nodes};
+use crate::store::documents::{self as store, Revision, RevisionSummary};
+
+/// A published revision's text; a revision that cannot be read is a failure, not a refusal.
+pub(super) fn content_of(revision: &Revision) -> Result<Content> {
+    revision
+        .content()
+        .ok_or_else(|| Error::Internal(anyhow::anyhow!("unreadable revision {}", revision.id)))
+}
+
+/// A document as its page shows it: the text shown and where its sources are read.
+pub struct DocumentView {
+    pub loaded: Loaded,
+    pub content: Content,
+    pub links: HashMap<Source, String>,
+    pub revisions: Vec<RevisionSummary>,
+    /// The revision shown, or `None` for the working copy.
+    pub showing: Option<RevisionSummary>,
+    /// Whether the page offers editing: the working copy, to one who may edit it.
+    pub editing: bool,
+}
+
+/// The document's page: the latest revision for the public; for those who may read the
+/// working copy, the working copy when they ask (`want_working`) or when nothing is
+/// published yet.
+pub fn document(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    process_slug: &str,
+    document_slug: &str,
+    want_working: bool,
+) -> Result<DocumentView> {
+    let loaded = load(conn, person, process_slug, document_slug)?;
+    let revisions = store::revisions_of(conn, loaded.document.id)?;
+    let latest = store::latest_revision(conn, loaded.document.id)?;
+    let working = loaded.can_read_working() && (want_working || latest.is_none());
+    let (content, showing) = match (&latest, working) {
+        (Some(revision), false) => (content_of(revision)?, revisions.last().cloned()),
+        (_, true) => (store::working_content(conn, &loaded.document)?, None),
+        (None, false) => return Err(Error::NotFound),
+    };
+    let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    Ok(DocumentView {
+        editing: working && loaded.can_edit(),
+        loaded,
+        content,
+        links,
+        revisions,
+        showing,
+    })
+}
+
+/// The working copy as its editors see it: what a refused publication shows again.
+pub fn working_copy(
+    conn: &mut DbConnection,
+    person: Person,
+    process_slug: &str,
+    document_slug: &str,
+) -> Result<DocumentView> {
+    let loaded = load_for_editing(conn, person, process_slug, document_slug)?;
+    let revisions = store::revisions_of(conn, loaded.document.id)?;
+    let content = store::working_content(conn, &loaded.document)?;
+    let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    Ok(DocumentView {
+        editing: loaded.can_edit(),
+        loaded,
+        content,
+        links,
+        revisions,
+        showing: None,
+    })
+}
+
+/// One published revision as its page shows it.
+pub struct RevisionView {
+    pub loaded: Loaded,
+    pub content: Content,
+    pub links: HashMap<Source, String>,
+    pub revision: RevisionSummary,
+    pub revisions: Vec<RevisionSummary>,
+}
+
+pub fn revision(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    process_slug: &str,
+    document_slug: &str,
+    revision_slug: &str,
+) -> Result<RevisionView> {
+    let loaded = load(conn, person, process_slug, document_slug)?;
+    let revision =
+        store::revision_by_slug(conn, loaded.document.id, revision_slug)?.ok_or(Error::NotFound)?;
+    let content = content_of(&revision)?;
+    let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    let revisions = store::revisions_of(conn, loaded.document.id)?;
+    Ok(RevisionView {
+        loaded,
+        content,
+        links,
+        revision: RevisionSummary {
+            number: revision.number,
+            label: revision.label,
+            slug: revision.slug,
+            published_at: revision.published_at,
+        },
+        revisions,
+    })
+}
+
+/// The comparison of two texts of a document, each named by its revision's slug or
+/// `working`.
+pub struct ComparisonView {
+    pub loaded: Loaded,
+    pub revisions: Vec<RevisionSummary>,
+    pub from: String,
+    pub to: String,
+    /// Each side's revision label; `None` for the working copy.
+    pub from_label: Option<String>,
+    pub to_label: Option<String>,
+    pub comparison: Comparison,
+}
+
+/// Compares `from` with `to` (by default, the two latest revisions). The working copy is
+/// for those who may read it.
+pub fn compare(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    process_slug: &str,
+    document_slug: &str,
+    from: String,
+    to: String,
+) -> Result<ComparisonView> {
+    let loaded = load(conn, person, process_slug, document_slug)?;
+    let revisions = store::revisions_of(conn, loaded.document.id)?;
+    let default_to = revisions.last().map(|r| r.slug.clone()).unwrap_or_default();
+    let default_from = revisions
+        .iter()
+        .rev()
+        .nth(1)
+        .map(|r| r.slug.clone())
+        .unwrap_or_else(|| default_to.clone());
+    let from = if from.is_empty() { default_from } else { from };
+    let to = if to.is_empty() { default_to } else { to };
+    let (from_content, from_label) = side(conn, &loaded, &from)?;
+    let (to_content, to_label) = side(conn, &loaded, &to)?;
+    Ok(ComparisonView {
+        comparison: compare_nodes(&from_content.nodes, &to_content.nodes),
+        loaded,
+        revisions,
+        from,
+        to,
+        from_label,
+        to_label,
+    })
+}
+
+/// One side of a comparison: its text and its revision's label (`None`: the working copy).
+fn side(conn: &mut DbConnection, loaded: &Loaded, slug: &str) -> Result<(Content, Option<String>)> {
+    if slug == "working" {
+        if !loaded.can_read_working() {
+            return Err(Error::Forbidden);
+        }
+        return Ok((store::working_content(conn, &loaded.document)?, None));
+    }
+    let revision =
+        store::revision_by_slug(conn, loaded.document.id, slug)?.ok_or(Error::NotFound)?;
+    let content = revision
+        .content()
+        .ok_or_else(|| Error::Internal(anyhow::anyhow!("unreadable revision")))?;
+    Ok((content, Some(revision.label)))
+}
+
+/// Where each cited source can be read: three queries at most, whatever the number of links.
+pub fn source_links(
+    conn: &mut DbConnection,
+    process_slug: &str,
+    nodes: &[Node],
+) -> Result<HashMap<Source, String>> {
+    let sources: Vec<&Source> = nodes
+        .iter()
+        .flat_map(|n| n.provenance.iter().map(|p| &p.source))
+        .collect();
+    let ids = |wanted: fn(&Source) -> Option<i64>| -> Vec<i64> {
+        sources.iter().filter_map(|s| wanted(s)).collect()
+    };
+    let version_ids = ids(|s| match s {
+        Source::ProposalVersion { id } => Some(*id),
+        _ => None,
+    });
+    let contribution_ids = ids(|s| match s {
+        Source::Contribution { id } => Some(*id),
+        _ => None,
+    });
+    let document_ids = ids(|s| match s {
+        Source::Paragraph { document_id, .. } => Some(*document_id),
+        _ => None,
+    });
+    let mut links = HashMap::new();
+    for (id, number, reference) in store::proposal_version_references(conn, &version_ids)? {
+        if let Some(reference) = reference {
+            let slug = reference_slug(&reference);
+            let path = format!("/p/{process_slug}/proposals/{slug}#version-{number}");
+            links.insert(Source::ProposalVersion { id }, path);
+        }
+    }
+    for (id, reference) in store::contribution_references(conn, &contribution_ids)? {
+        if let Some(reference) = reference {
+            let slug = reference_slug(&reference);
+            let path = format!("/p/{process_slug}/contributions/{slug}");
+            links.insert(Source::Contribution { id }, path);
+        }
+    }
+    let slugs = store::document_slugs(conn, &document_ids)?;
+    for source in sources {
+        if let Source::Paragraph {
+            document_id,
+            node_key,
+        } = source
+            && let Some((_, slug)) = slugs.iter().find(|(id, _)| id == document_id)
+        {
+            let path = format!("/p/{process_slug}/documents/{slug}#n-{node_key}");
+            links.insert(source.clone(), path);
+        }
+    }
+    Ok(links)
+}

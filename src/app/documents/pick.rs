@@ -1,0 +1,217 @@
+//! The picker: drafters search the published Chair's summary and the accepted proposals and
+//! pull paragraphs into the working copy, where they keep their provenance and can be edited.
+
+use super::{Loaded, load_for_editing};
+use crate::app::{self, Error, Person, Result};
+use crate::db::DbConnection;
+use crate::domain::documents::{
+    CHAIRS_SUMMARY, Node, NodeKind, Provenance, Source, new_key, numbers,
+};
+use crate::domain::reports::AcceptedProposal;
+use crate::security::tokens::random_token;
+use crate::store::documents::{self as store, AcceptedIn};
+
+/// At most this many candidates are shown.
+const SHOWN: usize = 50;
+
+/// Something that can be pulled in: its form value, how it reads, and its text.
+pub struct Candidate {
+    pub value: String,
+    pub label: String,
+    pub text: String,
+    pub measures: Vec<String>,
+}
+
+/// The published Chair's summary: its id, how it is cited, and its nodes.
+struct Summary {
+    id: i64,
+    label: String,
+    nodes: Vec<Node>,
+}
+
+/// The latest published revision of the Chair's summary, unless the document being edited is
+/// the summary itself.
+fn published_summary(conn: &mut DbConnection, loaded: &Loaded) -> Result<Option<Summary>> {
+    if loaded.document.slug == CHAIRS_SUMMARY {
+        return Ok(None);
+    }
+    let Some(summary) = store::document_by_slug(conn, loaded.process.id, CHAIRS_SUMMARY)? else {
+        return Ok(None);
+    };
+    let Some(revision) = store::latest_revision(conn, summary.id)? else {
+        return Ok(None);
+    };
+    Ok(revision.content().map(|content| Summary {
+        id: summary.id,
+        label: format!("{} ({})", summary.title, revision.label),
+        nodes: content.nodes,
+    }))
+}
+
+/// The paragraphs of the published summary and the accepted proposals, as candidates.
+fn candidates(summary: Option<&Summary>, accepted: &[AcceptedProposal]) -> Vec<Candidate> {
+    let mut list = Vec::new();
+    if let Some(summary) = summary {
+        for (node, number) in summary.nodes.iter().zip(numbers(&summary.nodes)) {
+            if node.kind == NodeKind::Heading {
+                continue;
+            }
+            list.push(Candidate {
+                value: format!("summary:{}", node.key),
+                label: format!(
+                    "{}, paragraph {}",
+                    summary.label,
+                    number.map(|n| n.display()).unwrap_or_default()
+                ),
+                text: node.text.clone(),
+                measures: Vec::new(),
+            });
+        }
+    }
+    for proposal in accepted {
+        list.push(Candidate {
+            value: format!("proposal:{}", proposal.version_id),
+            label: format!(
+                "{}, version {}: {}",
+                proposal.reference, proposal.version, proposal.title
+            ),
+            text: proposal.commitment.clone(),
+            measures: measures_of(proposal).cloned().collect(),
+        });
+    }
+    list
+}
+
+fn measures_of(proposal: &AcceptedProposal) -> impl Iterator<Item = &String> {
+    proposal.measures.iter().filter(|m| !m.trim().is_empty())
+}
+
+/// The picker's page: the document, the candidates matching the search (at most 50 shown),
+/// and how many matched.
+pub struct Picked {
+    pub loaded: Loaded,
+    pub candidates: Vec<Candidate>,
+    pub total: usize,
+}
+
+/// The candidates whose label, text or measures hold every word of `query`.
+pub fn pick(
+    conn: &mut DbConnection,
+    person: Person,
+    process_slug: &str,
+    document_slug: &str,
+    query: &str,
+) -> Result<Picked> {
+    let loaded = load_for_editing(conn, person, process_slug, document_slug)?;
+    let summary = published_summary(conn, &loaded)?;
+    let accepted = store::accepted_proposals(conn, AcceptedIn::Process(loaded.process.id))?;
+    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let matching: Vec<Candidate> = candidates(summary.as_ref(), &accepted)
+        .into_iter()
+        .filter(|c| {
+            let haystack =
+                format!("{} {} {}", c.label, c.text, c.measures.join(" ")).to_lowercase();
+            terms.iter().all(|t| haystack.contains(t))
+        })
+        .collect();
+    let total = matching.len();
+    Ok(Picked {
+        loaded,
+        candidates: matching.into_iter().take(SHOWN).collect(),
+        total,
+    })
+}
+
+/// The summary paragraph `key`, as a new node citing it.
+fn from_summary(summary: Option<Summary>, key: &str) -> Result<Vec<Node>> {
+    let summary = summary.ok_or(Error::NotFound)?;
+    let (node, number) = summary
+        .nodes
+        .iter()
+        .zip(numbers(&summary.nodes))
+        .find(|(n, _)| n.key == key)
+        .ok_or(Error::NotFound)?;
+    Ok(vec![Node {
+        key: new_key(&random_token()),
+        kind: node.kind,
+        text: node.text.clone(),
+        provenance: vec![Provenance {
+            source: Source::Paragraph {
+                document_id: summary.id,
+                node_key: node.key.clone(),
+            },
+            label: format!(
+                "{}, paragraph {}",
+                summary.label,
+                number.map(|n| n.display()).unwrap_or_default()
+            ),
+            quote: String::new(),
+            note: String::new(),
+        }],
+    }])
+}
+
+/// The accepted proposal version `id`: its commitment and lettered measures, as new nodes
+/// citing it.
+fn from_proposal(accepted: &[AcceptedProposal], id: &str) -> Result<Vec<Node>> {
+    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+    let proposal = accepted
+        .iter()
+        .find(|p| p.version_id == id)
+        .ok_or(Error::NotFound)?;
+    let node = |kind, text: &str| Node {
+        key: new_key(&random_token()),
+        kind,
+        text: text.trim().to_string(),
+        provenance: vec![proposal.source()],
+    };
+    let mut nodes = vec![node(NodeKind::Paragraph, &proposal.commitment)];
+    nodes.extend(measures_of(proposal).map(|m| node(NodeKind::Measure, m)));
+    Ok(nodes)
+}
+
+/// Inserts the chosen paragraph (`summary:<key>`) or proposal (`proposal:<version id>`: its
+/// commitment and lettered measures) after node `after`, or at the end, with its
+/// provenance. Returns where to go.
+pub fn pull(
+    conn: &mut DbConnection,
+    person: Person,
+    process_slug: &str,
+    document_slug: &str,
+    source: &str,
+    after: &str,
+) -> Result<String> {
+    app::transaction(conn, |conn| {
+        let loaded = load_for_editing(conn, person, process_slug, document_slug)?;
+        let summary = published_summary(conn, &loaded)?;
+        let accepted = store::accepted_proposals(conn, AcceptedIn::Process(loaded.process.id))?;
+        let nodes = match source.split_once(':') {
+            Some(("summary", key)) => from_summary(summary, key)?,
+            Some(("proposal", id)) => from_proposal(&accepted, id)?,
+            _ => return Err(Error::BadRequest("unknown source")),
+        };
+        let (rows, _) = store::working_copy(conn, loaded.document.id)?;
+        let mut after = match after {
+            "" => rows.last().map(|r| r.node_key.clone()),
+            key if rows.iter().any(|r| r.node_key == key) => Some(key.to_string()),
+            _ => return Err(Error::NotFound),
+        };
+        for node in &nodes {
+            store::insert_node_after(
+                conn,
+                loaded.document.id,
+                after.as_deref(),
+                node,
+                person.account_id,
+            )?;
+            after = Some(node.key.clone());
+        }
+        let detail = serde_json::json!({ "source": source, "nodes": nodes.len() });
+        loaded.audit(conn, person, "document.pull", detail)?;
+        let first = nodes.first().map(|n| n.key.clone()).unwrap_or_default();
+        Ok(format!(
+            "/p/{}/documents/{}?view=working&notice=saved#n-{first}",
+            loaded.process.slug, loaded.document.slug
+        ))
+    })
+}

@@ -1,0 +1,141 @@
+//! Published revisions: immutable, named snapshots of a working copy.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::nodes::working_content;
+use super::{Document, documents_of_process};
+use crate::db::DbConnection;
+use crate::db::schema::revisions;
+use crate::domain::documents::Content;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = revisions)]
+pub struct Revision {
+    pub id: i64,
+    pub document_id: i64,
+    pub number: i32,
+    pub label: String,
+    pub slug: String,
+    pub content: String,
+    pub published_at: NaiveDateTime,
+    pub published_by: Option<i64>,
+}
+
+impl Revision {
+    pub fn content(&self) -> Option<Content> {
+        serde_json::from_str(&self.content).ok()
+    }
+}
+
+/// A revision without its content, for lists.
+#[derive(Debug, Clone, Queryable)]
+pub struct RevisionSummary {
+    pub number: i32,
+    pub label: String,
+    pub slug: String,
+    pub published_at: NaiveDateTime,
+}
+
+/// Publishes the working copy as the next revision; call inside a write transaction.
+pub fn publish(
+    conn: &mut DbConnection,
+    document: &Document,
+    label: &str,
+    slug: &str,
+    by: i64,
+) -> QueryResult<i32> {
+    let content = working_content(conn, document)?;
+    let last: Option<i32> = revisions::table
+        .filter(revisions::document_id.eq(document.id))
+        .select(diesel::dsl::max(revisions::number))
+        .first(conn)?;
+    let number = last.unwrap_or(0) + 1;
+    let json = serde_json::to_string(&content)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    diesel::insert_into(revisions::table)
+        .values((
+            revisions::document_id.eq(document.id),
+            revisions::number.eq(number),
+            revisions::label.eq(label),
+            revisions::slug.eq(slug),
+            revisions::content.eq(json),
+            revisions::published_at.eq(crate::store::now()),
+            revisions::published_by.eq(Some(by)),
+        ))
+        .execute(conn)?;
+    Ok(number)
+}
+
+pub fn revisions_of(
+    conn: &mut DbConnection,
+    document_id: i64,
+) -> QueryResult<Vec<RevisionSummary>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .order(revisions::number)
+        .select((
+            revisions::number,
+            revisions::label,
+            revisions::slug,
+            revisions::published_at,
+        ))
+        .load(conn)
+}
+
+pub fn revision_by_slug(
+    conn: &mut DbConnection,
+    document_id: i64,
+    slug: &str,
+) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .filter(revisions::slug.eq(slug))
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn latest_revision(conn: &mut DbConnection, document_id: i64) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .order(revisions::number.desc())
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The documents of a process with their latest revision, if any: two queries.
+pub fn documents_with_latest_revision(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<(Document, Option<RevisionSummary>)>> {
+    let documents = documents_of_process(conn, process_id)?;
+    let ids: Vec<i64> = documents.iter().map(|d| d.id).collect();
+    let all: Vec<(i64, i32, String, String, NaiveDateTime)> = revisions::table
+        .filter(revisions::document_id.eq_any(&ids))
+        .order((revisions::document_id, revisions::number))
+        .select((
+            revisions::document_id,
+            revisions::number,
+            revisions::label,
+            revisions::slug,
+            revisions::published_at,
+        ))
+        .load(conn)?;
+    Ok(documents
+        .into_iter()
+        .map(|document| {
+            let latest = all
+                .iter()
+                .rfind(|r| r.0 == document.id)
+                .map(|r| RevisionSummary {
+                    number: r.1,
+                    label: r.2.clone(),
+                    slug: r.3.clone(),
+                    published_at: r.4,
+                });
+            (document, latest)
+        })
+        .collect())
+}

@@ -1,0 +1,92 @@
+//! The sources a provenance link can name, looked up for linking: a proposal version or a
+//! contribution by its reference, and the references and slugs that make a cited source's
+//! address. Each lookup is one query, whatever the number of sources.
+
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{contributions, documents, proposal_versions, proposals};
+
+/// The id and number of a proposal's version in a process: `number`, or the latest when
+/// `None`.
+pub fn proposal_version_by_reference(
+    conn: &mut DbConnection,
+    process_id: i64,
+    reference: &str,
+    number: Option<i32>,
+) -> QueryResult<Option<(i64, i32)>> {
+    let mut query = proposal_versions::table
+        .inner_join(proposals::table)
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::reference.eq(reference))
+        .into_boxed();
+    if let Some(number) = number {
+        query = query.filter(proposal_versions::number.eq(number));
+    }
+    query
+        .order(proposal_versions::number.desc())
+        .select((proposal_versions::id, proposal_versions::number))
+        .first(conn)
+        .optional()
+}
+
+/// The id of the contribution of a process with this reference.
+pub fn contribution_by_reference(
+    conn: &mut DbConnection,
+    process_id: i64,
+    reference: &str,
+) -> QueryResult<Option<i64>> {
+    contributions::table
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::reference.eq(reference))
+        .select(contributions::id)
+        .first(conn)
+        .optional()
+}
+
+/// For each proposal version: its id, number and its proposal's reference (if numbered).
+pub fn proposal_version_references(
+    conn: &mut DbConnection,
+    version_ids: &[i64],
+) -> QueryResult<Vec<(i64, i32, Option<String>)>> {
+    if version_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    proposal_versions::table
+        .inner_join(proposals::table)
+        .filter(proposal_versions::id.eq_any(version_ids))
+        .select((
+            proposal_versions::id,
+            proposal_versions::number,
+            proposals::reference,
+        ))
+        .load(conn)
+}
+
+/// For each contribution: its id and reference (if numbered).
+pub fn contribution_references(
+    conn: &mut DbConnection,
+    contribution_ids: &[i64],
+) -> QueryResult<Vec<(i64, Option<String>)>> {
+    if contribution_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    contributions::table
+        .filter(contributions::id.eq_any(contribution_ids))
+        .select((contributions::id, contributions::reference))
+        .load(conn)
+}
+
+/// For each document: its id and slug.
+pub fn document_slugs(
+    conn: &mut DbConnection,
+    document_ids: &[i64],
+) -> QueryResult<Vec<(i64, String)>> {
+    if document_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    documents::table
+        .filter(documents::id.eq_any(document_ids))
+        .select((documents::id, documents::slug))
+        .load(conn)
+}
