@@ -44,9 +44,23 @@ impl From<diesel::result::Error> for Error {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => Error::NotFound,
+            // PostgreSQL refuses a NUL character in any text it is sent, even in a search term
+            // or a path segment that is only looked up: that is bad input, not a failure
+            // (SQLite takes it and simply finds nothing).
+            e if is_nul_refused(&e) => Error::BadRequest("a text holds a NUL character"),
             other => Error::Internal(other.into()),
         }
     }
+}
+
+/// Whether PostgreSQL refused a NUL character (SQLSTATE 22021, "invalid byte sequence for
+/// encoding "UTF8": 0x00", whatever the server's language).
+fn is_nul_refused(error: &diesel::result::Error) -> bool {
+    matches!(
+        error,
+        diesel::result::Error::DatabaseError(_, info)
+            if info.message().contains("UTF8") && info.message().contains("0x00")
+    )
 }
 
 impl From<diesel::r2d2::PoolError> for Error {

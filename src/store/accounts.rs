@@ -5,7 +5,6 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, organisations};
-use crate::db::text_enum::parse_stored;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{DisplayName, Email, OrganisationName};
 
@@ -210,9 +209,7 @@ pub struct AccountListing {
     pub email: String,
     pub display_name: String,
     pub organisation: Option<String>,
-    /// Kept as text while `web::admin` parses it; `search_accounts` has already refused a
-    /// category that is not a `StakeholderCategory`.
-    pub category: Option<String>,
+    pub category: Option<StakeholderCategory>,
     pub is_admin: bool,
     pub disabled: bool,
     pub created_at: NaiveDateTime,
@@ -252,11 +249,7 @@ pub fn search_accounts(
                     .escape('\\')),
         );
     }
-    let rows: Vec<AccountListing> = select.load(conn)?;
-    for category in rows.iter().filter_map(|r| r.category.as_deref()) {
-        parse_stored::<StakeholderCategory>(category)?;
-    }
-    Ok(rows)
+    select.load(conn)
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);

@@ -7,7 +7,6 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     action_groups, contribution_themes, phases, processes, proposal_themes, themes,
 };
-use crate::db::text_enum::parse_stored;
 use crate::domain::phases::{PhaseKind, Window, WindowState};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -40,10 +39,8 @@ pub struct Phase {
 }
 
 impl Phase {
-    /// Always known: an unknown stored kind fails the read. Optional for the callers
-    /// written when it could be unknown.
-    pub fn kind(&self) -> Option<PhaseKind> {
-        Some(self.kind)
+    pub fn kind(&self) -> PhaseKind {
+        self.kind
     }
 
     pub fn state_at(&self, now: NaiveDateTime) -> WindowState {
@@ -92,15 +89,14 @@ impl ThemeKind {
 pub struct Theme {
     pub id: i64,
     pub process_id: i64,
-    /// Kept as text while `web` tests build themes from a string; read it through `kind()`.
-    pub kind: String,
+    pub kind: ThemeKind,
     pub name: String,
     pub position: i32,
 }
 
 impl Theme {
-    pub fn kind(&self) -> Option<ThemeKind> {
-        ThemeKind::parse(&self.kind)
+    pub fn kind(&self) -> ThemeKind {
+        self.kind
     }
 }
 
@@ -114,7 +110,7 @@ pub struct Structure {
 
 impl Structure {
     pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &Theme> {
-        self.themes.iter().filter(move |t| t.kind() == Some(kind))
+        self.themes.iter().filter(move |t| t.kind == kind)
     }
 }
 
@@ -180,10 +176,6 @@ pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Str
         .order((themes::kind, themes::position))
         .select(Theme::as_select())
         .load(conn)?;
-    // The rows keep their kind as text (see `Theme::kind`); an unknown one is still an error.
-    for theme in &themes {
-        parse_stored::<ThemeKind>(&theme.kind)?;
-    }
     Ok(Structure {
         phases,
         groups,

@@ -10,7 +10,6 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     accounts, accreditation_requests, action_groups, organisations, role_assignments,
 };
-use crate::db::text_enum::parse_stored;
 use crate::domain::permissions::{Grant, GroupId};
 use crate::domain::roles::{Role, StakeholderCategory};
 
@@ -64,9 +63,7 @@ pub fn grants_by_process(
 #[derive(Debug, Clone, Queryable)]
 pub struct Assignment {
     pub id: i64,
-    /// Kept as text while `web::admin` parses it; `assignments_of_process` has already
-    /// refused a role that is not a `Role`.
-    pub role: String,
+    pub role: Role,
     pub group_number: Option<i32>,
     pub account_id: i64,
     pub display_name: String,
@@ -75,8 +72,8 @@ pub struct Assignment {
 }
 
 impl Assignment {
-    pub fn role(&self) -> Option<Role> {
-        Role::parse(&self.role)
+    pub fn role(&self) -> Role {
+        self.role
     }
 }
 
@@ -102,9 +99,6 @@ pub fn assignments_of_process(
             role_assignments::created_at,
         ))
         .load(conn)?;
-    for row in &rows {
-        parse_stored::<Role>(&row.role)?;
-    }
     rows.sort_by(|a, b| {
         (a.role(), a.group_number, &a.display_name).cmp(&(
             b.role(),
@@ -236,9 +230,7 @@ pub struct PendingRequest {
     pub display_name: String,
     pub email: String,
     pub organisation: Option<String>,
-    /// Kept as text while `web::admin` parses it; `pending_requests` has already refused a
-    /// category that is not a `StakeholderCategory`.
-    pub category: Option<String>,
+    pub category: Option<StakeholderCategory>,
     pub country: Option<String>,
     pub requested_at: NaiveDateTime,
 }
@@ -264,9 +256,6 @@ pub fn pending_requests(
             accreditation_requests::requested_at,
         ))
         .load(conn)?;
-    for category in rows.iter().filter_map(|r| r.category.as_deref()) {
-        parse_stored::<StakeholderCategory>(category)?;
-    }
     Ok(rows)
 }
 

@@ -47,7 +47,7 @@ pub async fn api_process(
             "closes_at": p.closes_at.and_utc().to_rfc3339(),
         })).collect::<Vec<_>>(),
         "action_groups": structure.groups.iter().map(|g| json!({ "number": g.number, "name": g.name })).collect::<Vec<_>>(),
-        "themes": structure.themes.iter().map(|t| json!({ "kind": t.kind, "name": t.name })).collect::<Vec<_>>(),
+        "themes": structure.themes.iter().map(|t| json!({ "kind": t.kind.as_str(), "name": t.name })).collect::<Vec<_>>(),
         "documents": documents.iter().filter_map(|(d, latest)| latest.as_ref().map(|r| json!({
             "slug": d.slug,
             "title": d.title,

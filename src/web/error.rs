@@ -35,12 +35,6 @@ pub enum AppError {
 impl AppError {
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
         let source = source.into();
-        // PostgreSQL refuses a NUL character in any text it is sent, even in a search term or
-        // a path segment that is only looked up: that is bad input, not a failure (SQLite
-        // takes it and simply finds nothing).
-        if source.chain().any(is_nul_refused) {
-            return AppError::BadRequest("a text holds a NUL character");
-        }
         let id = crate::security::tokens::random_token()[..12].to_string();
         tracing::error!(error_id = %id, error = ?source, "request failed");
         AppError::Internal { id, source }
@@ -118,22 +112,6 @@ impl ResponseError for AppError {
     }
 }
 
-/// Whether an error is PostgreSQL refusing a NUL character (SQLSTATE 22021, "invalid byte
-/// sequence for encoding "UTF8": 0x00", whatever the server's language).
-fn is_nul_refused(error: &(dyn std::error::Error + 'static)) -> bool {
-    matches!(
-        error.downcast_ref::<diesel::result::Error>(),
-        Some(diesel::result::Error::DatabaseError(_, info))
-            if info.message().contains("UTF8") && info.message().contains("0x00")
-    )
-}
-
-impl From<diesel::result::Error> for AppError {
-    fn from(e: diesel::result::Error) -> Self {
-        crate::app::Error::from(e).into()
-    }
-}
-
 /// A use case's refusal that its handler did not show itself. `Invalid` and `Conflict` are
 /// normally answered with the form again; a handler that lets them through has no form to
 /// show, so they are bad requests.
@@ -148,12 +126,6 @@ impl From<crate::app::Error> for AppError {
             Error::Conflict(why) => AppError::BadRequest(why),
             Error::Internal(source) => AppError::internal(source),
         }
-    }
-}
-
-impl From<diesel::r2d2::PoolError> for AppError {
-    fn from(e: diesel::r2d2::PoolError) -> Self {
-        AppError::internal(e)
     }
 }
 

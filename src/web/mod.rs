@@ -51,23 +51,6 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Runs blocking database work off the async workers, inside the request's span so what
-    /// it logs carries the request id.
-    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut crate::db::DbConnection) -> Result<T, AppError> + Send + 'static,
-    {
-        let pool = self.pool.clone();
-        let span = tracing::Span::current();
-        web::block(move || {
-            let _entered = span.enter();
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
-    }
-
     /// Runs a use case (`crate::app`) off the async workers, inside the request's span. Its
     /// refusals come back as they are, for the handler to show; `?` turns the rest into an
     /// `AppError`.

@@ -110,7 +110,7 @@ impl FromRequest for Ctx {
                 .map(|(_, v)| format!("notice-{v}"))
                 .filter(|key| Lang::En.has_own(key));
             let unread = match &user {
-                Some(user) => Some(unread_notifications(&req, user.id).await?),
+                Some(user) => Some(unread_notifications(&req, user.person()).await?),
                 None => None,
             };
             Ok(Ctx {
@@ -127,17 +127,14 @@ impl FromRequest for Ctx {
 
 /// The count the navigation shows beside "Notifications": one cheap query, made only for a
 /// signed-in visitor.
-async fn unread_notifications(req: &HttpRequest, account_id: i64) -> Result<i64, AppError> {
+async fn unread_notifications(
+    req: &HttpRequest,
+    person: crate::app::Person,
+) -> Result<i64, AppError> {
     let state = super::session::state(req)?;
-    state
-        .db(move |conn| {
-            Ok(crate::store::notifications::unread_count(
-                conn,
-                account_id,
-                crate::store::now(),
-            )?)
-        })
-        .await
+    Ok(state
+        .run(move |conn| crate::app::notifications::unread_count(conn, person))
+        .await?)
 }
 
 /// Renders a page with a status.

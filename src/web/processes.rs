@@ -12,54 +12,15 @@ use super::page::{self, Ctx};
 use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
 use crate::app;
 use crate::app::processes::{Accreditation, Overview};
-use crate::db::DbConnection;
 use crate::demo::DemoLogin;
-use crate::domain::documents::{DocumentKind, access};
+use crate::domain::documents::access;
 use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::phases::{PhaseKind, WindowState};
 use crate::domain::roles::Role;
 use crate::i18n::Lang;
+use crate::store as st;
 use crate::store::documents::{Document, RevisionSummary};
 use crate::store::processes::{self, Process, Structure, ThemeKind};
-use crate::store::{self as st, roles};
-
-/// How a visitor stands in a process: their actor (for `can`), and a waiting request.
-///
-/// Kept for the areas not yet moved to `crate::app`; use `app::actor_in` instead.
-pub fn actor_in(
-    conn: &mut DbConnection,
-    visitor: &Visitor,
-    process_id: i64,
-) -> Result<Actor, AppError> {
-    Ok(match visitor.user() {
-        None => Actor::anonymous(),
-        Some(user) => Actor {
-            account_id: Some(user.id),
-            is_admin: user.is_admin,
-            grants: roles::grants_in_process(conn, process_id, user.id)?,
-        },
-    })
-}
-
-/// The process named in the URL and the visitor's standing in it. Kept for the areas not yet
-/// moved to `crate::app`; use `app::process_for` instead.
-pub fn load_process_for(
-    conn: &mut DbConnection,
-    slug: &str,
-    visitor: &Visitor,
-) -> Result<(Process, Actor), AppError> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
-    let actor = actor_in(conn, visitor, process.id)?;
-    Ok((process, actor))
-}
-
-pub fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
-    if can(actor, action) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// A phase as the timeline shows it.
 pub struct PhaseView {
@@ -80,13 +41,11 @@ pub fn phase_views(process: &Process, structure: &Structure) -> Vec<PhaseView> {
     structure
         .phases
         .iter()
-        .filter_map(|phase| {
-            Some(PhaseView {
-                kind: phase.kind()?,
-                state: phase.state_at(now),
-                opens: local(&phase.opens_at),
-                closes: local(&phase.closes_at),
-            })
+        .map(|phase| PhaseView {
+            kind: phase.kind,
+            state: phase.state_at(now),
+            opens: local(&phase.opens_at),
+            closes: local(&phase.closes_at),
         })
         .collect()
 }
@@ -159,7 +118,7 @@ impl ProcessPage {
             .iter()
             .filter(|(document, latest)| {
                 latest.is_some() || {
-                    let kind = document.kind().unwrap_or(DocumentKind::Draft);
+                    let kind = document.kind;
                     let group = document.group_id.map(GroupId);
                     access::read_working(kind, group).is_some_and(|action| can(&self.actor, action))
                 }
@@ -227,7 +186,7 @@ pub async fn process_page(
 
     let mut people: Vec<RoleGroup> = Vec::new();
     for a in assignments {
-        let Some(role) = a.role() else { continue };
+        let role = a.role;
         let person = Person {
             name: a.display_name,
             organisation: a.organisation,

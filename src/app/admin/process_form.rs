@@ -83,11 +83,9 @@ impl ProcessForm {
             ..Default::default()
         };
         for phase in &structure.phases {
-            if let Some(kind) = phase.kind() {
-                let (opens, closes) = form.window_fields_mut(kind);
-                *opens = local(&phase.opens_at);
-                *closes = local(&phase.closes_at);
-            }
+            let (opens, closes) = form.window_fields_mut(phase.kind);
+            *opens = local(&phase.opens_at);
+            *closes = local(&phase.closes_at);
         }
         form
     }

@@ -148,7 +148,7 @@ mod tests {
             themes: vec![Theme {
                 id: 21,
                 process_id: 1,
-                kind: "theme".into(),
+                kind: crate::store::processes::ThemeKind::Theme,
                 name: "Diaspora".into(),
                 position: 0,
             }],

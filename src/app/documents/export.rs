@@ -104,7 +104,7 @@ pub fn document_export(
 
 /// The first document of a kind in the process.
 fn document_of_kind(documents: &[Document], kind: DocumentKind) -> Option<Document> {
-    documents.iter().find(|d| d.kind() == Some(kind)).cloned()
+    documents.iter().find(|d| d.kind == kind).cloned()
 }
 
 /// The co-facilitators' draft summary: the export models of the Chair's summary at `summary`
@@ -128,7 +128,7 @@ pub fn draft_summary(
         (DocumentKind::Draft, draft),
     ] {
         let document = document_of_kind(&documents, kind).ok_or(Error::NotFound)?;
-        let loaded = Loaded::new(process.clone(), document, actor.clone())?;
+        let loaded = Loaded::new(process.clone(), document, actor.clone());
         let chosen = choose(conn, &loaded, wanted)?;
         exports.push(model(conn, &loaded, chosen, base_url, labels.clone())?);
     }

@@ -29,27 +29,19 @@ use crate::store::processes::Process;
 pub struct Loaded {
     pub process: Process,
     pub document: Document,
-    /// The document's kind, read once: a kind this version does not know is a failure, never
-    /// taken for another (it decides who may edit).
+    /// The document's kind: it decides who may read and edit the working copy.
     pub kind: DocumentKind,
     pub actor: Actor,
 }
 
 impl Loaded {
-    fn new(process: Process, document: Document, actor: Actor) -> Result<Self> {
-        let kind = document.kind().ok_or_else(|| {
-            Error::Internal(anyhow::anyhow!(
-                "document {} has an unknown kind {:?}",
-                document.id,
-                document.kind
-            ))
-        })?;
-        Ok(Loaded {
+    fn new(process: Process, document: Document, actor: Actor) -> Self {
+        Loaded {
             process,
+            kind: document.kind,
             document,
-            kind,
             actor,
-        })
+        }
     }
 
     fn group(&self) -> Option<GroupId> {
@@ -114,7 +106,7 @@ pub fn load(
     let (process, actor) = app::process_for(conn, process_slug, person)?;
     let document =
         store::document_by_slug(conn, process.id, document_slug)?.ok_or(Error::NotFound)?;
-    Loaded::new(process, document, actor)
+    Ok(Loaded::new(process, document, actor))
 }
 
 /// As `load`, refusing whoever may not edit the document.

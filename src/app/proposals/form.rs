@@ -168,7 +168,7 @@ mod tests {
             themes: vec![Theme {
                 id: 20,
                 process_id: 1,
-                kind: "theme".into(),
+                kind: crate::store::processes::ThemeKind::Theme,
                 name: "Diaspora".into(),
                 position: 0,
             }],

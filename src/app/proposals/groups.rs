@@ -57,11 +57,8 @@ pub fn group(
     let people = assignments
         .into_iter()
         .filter(|a| a.group_number == Some(group.number))
-        .filter_map(|a| {
-            a.role()
-                .filter(|r| matches!(r, Role::Rapporteur | Role::Moderator))
-                .map(|r| (r, a))
-        })
+        .filter(|a| matches!(a.role, Role::Rapporteur | Role::Moderator))
+        .map(|a| (a.role, a))
         .collect();
     Ok(GroupView {
         can_submit: can(&actor, Action::SubmitProposal),

@@ -53,10 +53,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// Always known: an unknown stored kind fails the read. Optional for the callers
-    /// written when it could be unknown.
-    pub fn kind(&self) -> Option<DocumentKind> {
-        Some(self.kind)
+    pub fn kind(&self) -> DocumentKind {
+        self.kind
     }
 }
 

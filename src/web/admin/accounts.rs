@@ -33,11 +33,9 @@ impl AccountsPage {
         *id == self.me
     }
 
-    fn category_key(&self, raw: &Option<String>) -> String {
-        raw.as_deref()
-            .and_then(StakeholderCategory::parse)
-            .unwrap_or(StakeholderCategory::Other)
-            .label_key()
+    /// A participant without an organisation counts as "other".
+    fn category_key(&self, category: &Option<StakeholderCategory>) -> String {
+        category.unwrap_or(StakeholderCategory::Other).label_key()
     }
 }
 

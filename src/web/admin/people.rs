@@ -49,17 +49,13 @@ impl ProcessAdminPage {
         can(&self.actor, Action::Accredit)
     }
 
-    fn category_key(&self, raw: &Option<String>) -> String {
-        raw.as_deref()
-            .and_then(StakeholderCategory::parse)
-            .unwrap_or(StakeholderCategory::Other)
-            .label_key()
+    /// A participant without an organisation counts as "other".
+    fn category_key(&self, category: &Option<StakeholderCategory>) -> String {
+        category.unwrap_or(StakeholderCategory::Other).label_key()
     }
 
-    fn role_key(&self, raw: &str) -> &'static str {
-        Role::parse(raw)
-            .map(Role::label_key)
-            .unwrap_or("role-stakeholder")
+    fn role_key(&self, role: &Role) -> &'static str {
+        role.label_key()
     }
 }
 
