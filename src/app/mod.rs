@@ -18,6 +18,7 @@ pub mod documents;
 pub mod error;
 pub mod notifications;
 pub mod opendata;
+pub mod paging;
 pub mod processes;
 pub mod proposals;
 pub mod review;

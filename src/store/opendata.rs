@@ -163,6 +163,31 @@ pub fn public_proposals(
     Ok(records)
 }
 
+type ProposalHead = (
+    i64,
+    Option<String>,
+    ProposalStatus,
+    i32,
+    i32,
+    Option<NaiveDateTime>,
+    Option<String>,
+    Option<StakeholderCategory>,
+);
+type ProposalTexts = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
 /// Up to `limit` proposals after the one with id `after`; as `contributions_after`.
 pub fn proposals_after(
     conn: &mut DbConnection,
@@ -171,134 +196,124 @@ pub fn proposals_after(
     limit: i64,
     records: &mut Vec<ProposalRecord>,
 ) -> QueryResult<Option<i64>> {
-    type Head = (
-        i64,
-        Option<String>,
-        ProposalStatus,
-        i32,
-        i32,
-        Option<NaiveDateTime>,
-        Option<String>,
-        Option<StakeholderCategory>,
-    );
-    type Texts = (
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    );
-    {
-        let rows: Vec<(Head, Texts)> = proposals::table
-            .inner_join(action_groups::table)
-            .inner_join(
-                proposal_versions::table.on(proposal_versions::proposal_id
-                    .eq(proposals::id)
-                    .and(proposal_versions::number.eq(proposals::current_version))),
-            )
-            .left_join(
-                organisations::table
-                    .on(organisations::id.nullable().eq(proposals::organisation_id)),
-            )
-            .filter(proposals::process_id.eq(process_id))
-            .filter(proposals::status.ne(ProposalStatus::Draft))
-            .filter(proposals::id.gt(after))
-            .order(proposals::id)
-            .limit(limit)
-            .select((
-                (
-                    proposals::id,
-                    proposals::reference,
-                    proposals::status,
-                    action_groups::number,
-                    proposals::current_version,
-                    proposals::submitted_at,
-                    organisations::name.nullable(),
-                    organisations::category.nullable(),
-                ),
-                (
-                    proposal_versions::title,
-                    proposal_versions::commitment,
-                    proposal_versions::actionable_measures,
-                    proposal_versions::partnerships,
-                    proposal_versions::capacity_building,
-                    proposal_versions::financing,
-                    proposal_versions::data,
-                    proposal_versions::responsible_actors,
-                    proposal_versions::sdg_targets,
-                    proposal_versions::timeline,
-                    proposal_versions::indicators,
-                    proposal_versions::content_hash,
-                ),
-            ))
-            .load(conn)?;
-        let Some(last) = rows.last().map(|r| r.0.0) else {
-            return Ok(None);
-        };
-        let ids: Vec<i64> = rows.iter().map(|r| r.0.0).collect();
-        let sponsors: Vec<(i64, String)> = co_sponsorships::table
-            .inner_join(organisations::table)
-            .filter(co_sponsorships::proposal_id.eq_any(&ids))
-            .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
-            .select((co_sponsorships::proposal_id, organisations::name))
-            .load(conn)?;
-        for (
-            (id, reference, status, group, version, submitted_at, organisation, category),
-            texts,
-        ) in rows
-        {
-            let (
-                title,
-                commitment,
-                measures,
-                partnerships,
-                capacity_building,
-                financing,
-                data,
-                actors,
-                sdg,
-                timeline,
-                indicators,
-                hash,
-            ) = texts;
-            records.push(ProposalRecord {
-                reference: reference.unwrap_or_default(),
-                status: status.as_str().to_string(),
-                action_group: group,
-                version,
-                submitted_at,
-                organisation: organisation.unwrap_or_default(),
-                stakeholder_category: category_text(category),
-                co_sponsors: sponsors
-                    .iter()
-                    .filter(|(p, _)| *p == id)
-                    .map(|(_, n)| n.clone())
-                    .collect(),
-                title,
-                commitment,
-                actionable_measures: measures
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                partnerships,
-                capacity_building,
-                financing,
-                data,
-                responsible_actors: actors,
-                sdg_targets: sdg,
-                timeline,
-                indicators,
-                sha256: hash,
-            });
-        }
-        Ok(Some(last))
+    let rows = proposal_rows(conn, process_id, after, limit)?;
+    let Some(last) = rows.last().map(|r| r.0.0) else {
+        return Ok(None);
+    };
+    let ids: Vec<i64> = rows.iter().map(|r| r.0.0).collect();
+    let sponsors: Vec<(i64, String)> = co_sponsorships::table
+        .inner_join(organisations::table)
+        .filter(co_sponsorships::proposal_id.eq_any(&ids))
+        .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
+        .select((co_sponsorships::proposal_id, organisations::name))
+        .load(conn)?;
+    for (head, texts) in rows {
+        let co_sponsors = sponsors
+            .iter()
+            .filter(|(p, _)| *p == head.0)
+            .map(|(_, n)| n.clone())
+            .collect();
+        records.push(proposal_record(head, texts, co_sponsors));
+    }
+    Ok(Some(last))
+}
+
+/// The submitted proposals after `after`, each at its current version, with its
+/// organisation.
+fn proposal_rows(
+    conn: &mut DbConnection,
+    process_id: i64,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<(ProposalHead, ProposalTexts)>> {
+    proposals::table
+        .inner_join(action_groups::table)
+        .inner_join(
+            proposal_versions::table.on(proposal_versions::proposal_id
+                .eq(proposals::id)
+                .and(proposal_versions::number.eq(proposals::current_version))),
+        )
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
+        )
+        .filter(proposals::process_id.eq(process_id))
+        .filter(proposals::status.ne(ProposalStatus::Draft))
+        .filter(proposals::id.gt(after))
+        .order(proposals::id)
+        .limit(limit)
+        .select((
+            (
+                proposals::id,
+                proposals::reference,
+                proposals::status,
+                action_groups::number,
+                proposals::current_version,
+                proposals::submitted_at,
+                organisations::name.nullable(),
+                organisations::category.nullable(),
+            ),
+            (
+                proposal_versions::title,
+                proposal_versions::commitment,
+                proposal_versions::actionable_measures,
+                proposal_versions::partnerships,
+                proposal_versions::capacity_building,
+                proposal_versions::financing,
+                proposal_versions::data,
+                proposal_versions::responsible_actors,
+                proposal_versions::sdg_targets,
+                proposal_versions::timeline,
+                proposal_versions::indicators,
+                proposal_versions::content_hash,
+            ),
+        ))
+        .load(conn)
+}
+
+fn proposal_record(
+    head: ProposalHead,
+    texts: ProposalTexts,
+    co_sponsors: Vec<String>,
+) -> ProposalRecord {
+    let (_, reference, status, group, version, submitted_at, organisation, category) = head;
+    let (
+        title,
+        commitment,
+        measures,
+        partnerships,
+        capacity_building,
+        financing,
+        data,
+        actors,
+        sdg,
+        timeline,
+        indicators,
+        hash,
+    ) = texts;
+    ProposalRecord {
+        reference: reference.unwrap_or_default(),
+        status: status.as_str().to_string(),
+        action_group: group,
+        version,
+        submitted_at,
+        organisation: organisation.unwrap_or_default(),
+        stakeholder_category: category_text(category),
+        co_sponsors,
+        title,
+        commitment,
+        actionable_measures: measures
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        partnerships,
+        capacity_building,
+        financing,
+        data,
+        responsible_actors: actors,
+        sdg_targets: sdg,
+        timeline,
+        indicators,
+        sha256: hash,
     }
 }

@@ -249,11 +249,24 @@ pub fn update_process(
     write_structure(conn, process_id, draft)
 }
 
+/// Phases, groups, themes and principles as the form states them.
 fn write_structure(
     conn: &mut DbConnection,
     process_id: i64,
     draft: &ProcessDraft,
 ) -> Result<(), ProcessError> {
+    write_phases(conn, process_id, draft)?;
+    write_groups(conn, process_id, draft)?;
+    for (kind, names) in [
+        (ThemeKind::Theme, &draft.themes),
+        (ThemeKind::Principle, &draft.principles),
+    ] {
+        write_themes(conn, process_id, kind, names)?;
+    }
+    Ok(())
+}
+
+fn write_phases(conn: &mut DbConnection, process_id: i64, draft: &ProcessDraft) -> QueryResult<()> {
     for (kind, window) in &draft.phases {
         let updated = diesel::update(
             phases::table
@@ -276,7 +289,16 @@ fn write_structure(
                 .execute(conn)?;
         }
     }
+    Ok(())
+}
 
+/// Groups are numbered by their place in the list; one can be renamed or added, never
+/// removed (proposals and reports hang off it).
+fn write_groups(
+    conn: &mut DbConnection,
+    process_id: i64,
+    draft: &ProcessDraft,
+) -> Result<(), ProcessError> {
     let existing_groups: i64 = action_groups::table
         .filter(action_groups::process_id.eq(process_id))
         .count()
@@ -304,55 +326,60 @@ fn write_structure(
                 .execute(conn)?;
         }
     }
+    Ok(())
+}
 
-    for (kind, names) in [
-        (ThemeKind::Theme, &draft.themes),
-        (ThemeKind::Principle, &draft.principles),
-    ] {
-        let removed: Vec<i64> = themes::table
+/// The themes (or principles) by position: renamed, added, or removed from the end unless
+/// a contribution or proposal is tagged with one of them.
+fn write_themes(
+    conn: &mut DbConnection,
+    process_id: i64,
+    kind: ThemeKind,
+    names: &[String],
+) -> Result<(), ProcessError> {
+    let removed: Vec<i64> = themes::table
+        .filter(themes::process_id.eq(process_id))
+        .filter(themes::kind.eq(kind))
+        .filter(themes::position.ge(names.len() as i32))
+        .select(themes::id)
+        .load(conn)?;
+    let in_use: i64 = contribution_themes::table
+        .filter(contribution_themes::theme_id.eq_any(&removed))
+        .count()
+        .get_result::<i64>(conn)?
+        + proposal_themes::table
+            .filter(proposal_themes::theme_id.eq_any(&removed))
+            .count()
+            .get_result::<i64>(conn)?;
+    if in_use > 0 {
+        return Err(ProcessError::ThemeInUse);
+    }
+    diesel::delete(
+        themes::table
             .filter(themes::process_id.eq(process_id))
             .filter(themes::kind.eq(kind))
-            .filter(themes::position.ge(names.len() as i32))
-            .select(themes::id)
-            .load(conn)?;
-        let in_use: i64 = contribution_themes::table
-            .filter(contribution_themes::theme_id.eq_any(&removed))
-            .count()
-            .get_result::<i64>(conn)?
-            + proposal_themes::table
-                .filter(proposal_themes::theme_id.eq_any(&removed))
-                .count()
-                .get_result::<i64>(conn)?;
-        if in_use > 0 {
-            return Err(ProcessError::ThemeInUse);
-        }
-        diesel::delete(
+            .filter(themes::position.ge(names.len() as i32)),
+    )
+    .execute(conn)?;
+    for (position, name) in names.iter().enumerate() {
+        let position = position as i32;
+        let updated = diesel::update(
             themes::table
                 .filter(themes::process_id.eq(process_id))
                 .filter(themes::kind.eq(kind))
-                .filter(themes::position.ge(names.len() as i32)),
+                .filter(themes::position.eq(position)),
         )
+        .set(themes::name.eq(name))
         .execute(conn)?;
-        for (position, name) in names.iter().enumerate() {
-            let position = position as i32;
-            let updated = diesel::update(
-                themes::table
-                    .filter(themes::process_id.eq(process_id))
-                    .filter(themes::kind.eq(kind))
-                    .filter(themes::position.eq(position)),
-            )
-            .set(themes::name.eq(name))
-            .execute(conn)?;
-            if updated == 0 {
-                diesel::insert_into(themes::table)
-                    .values((
-                        themes::process_id.eq(process_id),
-                        themes::kind.eq(kind),
-                        themes::name.eq(name),
-                        themes::position.eq(position),
-                    ))
-                    .execute(conn)?;
-            }
+        if updated == 0 {
+            diesel::insert_into(themes::table)
+                .values((
+                    themes::process_id.eq(process_id),
+                    themes::kind.eq(kind),
+                    themes::name.eq(name),
+                    themes::position.eq(position),
+                ))
+                .execute(conn)?;
         }
     }
     Ok(())

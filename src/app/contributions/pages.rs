@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::public_by_reference;
+use crate::app::paging::{self, PAGE_SIZE};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::ContributionStatus;
@@ -13,8 +14,6 @@ use crate::store::attachments::{self, AttachedFile};
 use crate::store::contributions::{self, Contribution, ListFilter, ListPage, ListSort, Tags};
 use crate::store::processes::{self, Process, Structure};
 use crate::store::search::SearchQuery;
-
-pub const PAGE_SIZE: i64 = 25;
 
 /// The list's query string, as typed; each value is allow-listed before use.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -51,11 +50,7 @@ impl ListQuery {
 
     /// The page asked for, from 1; anything else is the first.
     pub fn page(&self) -> i64 {
-        self.page
-            .parse::<i64>()
-            .ok()
-            .filter(|p| (1..=100_000).contains(p))
-            .unwrap_or(1)
+        i64::from(paging::page_number(&self.page))
     }
 }
 
@@ -78,7 +73,7 @@ pub fn list(
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = processes::structure_of(conn, process.id)?;
     let filter = query.filter(&structure);
-    let offset = (query.page() - 1) * PAGE_SIZE;
+    let offset = paging::offset(paging::page_number(&query.page));
     let result = contributions::public_page(conn, process.id, &filter, offset, PAGE_SIZE)?;
     let drafts = match actor.account_id {
         Some(account) => contributions::drafts_of_author(conn, process.id, account)?,

@@ -2,7 +2,7 @@
 //! proposals, what the visitor may do about its review and report, and the report itself
 //! where the visitor may read it.
 
-use super::list::PER_PAGE;
+use crate::app::paging::PAGE_SIZE;
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, GroupId, can};
@@ -48,7 +48,7 @@ pub fn group(
         group_id: Some(group.id),
         ..ProposalFilter::default()
     };
-    let list = store::public_proposals(conn, process.id, &filter, 0, PER_PAGE)?;
+    let list = store::public_proposals(conn, process.id, &filter, 0, PAGE_SIZE)?;
     let group_id = GroupId(group.id);
     let can_review = can(&actor, Action::UseInternalNotes(group_id));
     let can_edit_report = can(&actor, Action::EditGroupReport(group_id));

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use crate::app::paging::{self, PAGE_SIZE};
 use crate::app::{self, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, can};
@@ -13,10 +14,6 @@ use crate::store::proposals::list::{
     self as store, DraftListing, ProposalFilter, ProposalPage, ProposalSort,
 };
 use crate::store::search::SearchQuery;
-
-pub const PER_PAGE: i64 = 25;
-/// Far beyond any real list; keeps the offset arithmetic small.
-const LAST_PAGE: u32 = 100_000;
 
 /// The list's query string as sent; values that name nothing are ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -60,11 +57,7 @@ impl ListQuery {
     }
 
     pub fn page_number(&self) -> u32 {
-        self.page
-            .trim()
-            .parse::<u32>()
-            .unwrap_or(1)
-            .clamp(1, LAST_PAGE)
+        paging::page_number(&self.page)
     }
 }
 
@@ -87,8 +80,8 @@ pub fn public_list(
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = processes::structure_of(conn, process.id)?;
     let filter = query.filter(&structure);
-    let offset = i64::from(query.page_number() - 1) * PER_PAGE;
-    let list = store::public_proposals(conn, process.id, &filter, offset, PER_PAGE)?;
+    let offset = paging::offset(query.page_number());
+    let list = store::public_proposals(conn, process.id, &filter, offset, PAGE_SIZE)?;
     // A signed-in author finds their unsubmitted texts here.
     let drafts = match actor.account_id {
         Some(id) => store::drafts_of_author(conn, process.id, id)?,

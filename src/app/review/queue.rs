@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::reviewing;
 use super::similar::{SimilarView, similar_to};
+use crate::app::paging::{self, PAGE_SIZE};
 use crate::app::{Person, Result};
 use crate::db::DbConnection;
 use crate::domain::proposals::ProposalStatus;
@@ -14,10 +15,8 @@ use crate::store::review::queue::{
     self as store, QueueFilter, QueueRow, SponsorCount, similarity_candidates,
 };
 
-pub const PER_PAGE: i64 = 25;
 /// Beside each proposal of the queue, this many alike.
 const SIMILAR_SHOWN: usize = 3;
-const LAST_PAGE: u32 = 100_000;
 
 /// The queue's query string as sent; values that name nothing are ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -46,11 +45,7 @@ impl QueueQuery {
     }
 
     pub fn page_number(&self) -> u32 {
-        self.page
-            .trim()
-            .parse::<u32>()
-            .unwrap_or(1)
-            .clamp(1, LAST_PAGE)
+        paging::page_number(&self.page)
     }
 }
 
@@ -84,8 +79,8 @@ pub fn queue(
         .cloned()
         .collect();
     let filter = query.filter(&themes);
-    let offset = i64::from(query.page_number() - 1) * PER_PAGE;
-    let list = store::review_queue(conn, reviewing.group.id, &filter, offset, PER_PAGE)?;
+    let offset = paging::offset(query.page_number());
+    let list = store::review_queue(conn, reviewing.group.id, &filter, offset, PAGE_SIZE)?;
     let candidates = similarity_candidates(conn, reviewing.group.id)?;
     let ids: Vec<i64> = list.rows.iter().map(|r| r.id).collect();
     let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);

@@ -8,7 +8,8 @@ use askama::Template;
 
 use super::human_size;
 use crate::app::contributions::files::{self, Download};
-use crate::app::contributions::pages::{self, ListQuery, PAGE_SIZE, Receipt};
+use crate::app::contributions::pages::{self, ListQuery, Receipt};
+use crate::app::paging::page_count;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::roles::StakeholderCategory;
 use crate::store::attachments::AttachedFile;
@@ -69,7 +70,7 @@ impl ListPageView {
     }
 
     fn pages(&self) -> i64 {
-        (self.result.total + PAGE_SIZE - 1) / PAGE_SIZE
+        page_count(self.result.total)
     }
 
     fn previous_link(&self) -> Option<String> {

@@ -5,7 +5,8 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use super::proposal_path;
-use crate::app::proposals::list::{self as app_list, ListQuery, ListView, PER_PAGE};
+use crate::app::paging::{PAGE_SIZE, page_count};
+use crate::app::proposals::list::{self as app_list, ListQuery, ListView};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
@@ -79,12 +80,12 @@ impl ListPage {
     }
 
     fn next_page(&self) -> Option<String> {
-        let shown = i64::from(self.page) * PER_PAGE;
+        let shown = i64::from(self.page) * PAGE_SIZE;
         (shown < self.total).then(|| link_to_page(&self.query, &self.base(), self.page + 1))
     }
 
     fn page_label(&self) -> String {
-        let pages = ((self.total + PER_PAGE - 1) / PER_PAGE).max(1);
+        let pages = page_count(self.total);
         self.ctx.lang.t_with(
             "proposals-page-of",
             &[

@@ -7,7 +7,8 @@ use askama::Template;
 
 use super::history::{EventKind, HistoryEvent, public_history};
 use super::{queue_path, review_path};
-use crate::app::review::queue::{self as app_queue, Entry, PER_PAGE, QueueQuery};
+use crate::app::paging::{PAGE_SIZE, page_count};
+use crate::app::review::queue::{self as app_queue, Entry, QueueQuery};
 use crate::domain::proposals::ProposalStatus;
 use crate::store::processes::{ActionGroup, Process, Theme};
 use crate::store::review::queue::{QueueRow, SponsorCount};
@@ -90,12 +91,12 @@ impl QueuePage {
     }
 
     fn next_page(&self) -> Option<String> {
-        let shown = i64::from(self.page) * PER_PAGE;
+        let shown = i64::from(self.page) * PAGE_SIZE;
         (shown < self.total).then(|| link_to_page(&self.query, &self.base(), self.page + 1))
     }
 
     fn page_label(&self) -> String {
-        let pages = ((self.total + PER_PAGE - 1) / PER_PAGE).max(1);
+        let pages = page_count(self.total);
         self.ctx.lang.t_with(
             "proposals-page-of",
             &[

@@ -1,0 +1,225 @@
+//! Written contributions: drafts, submissions, withdrawals, hiding, and the public list.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{
+    accounts, contribution_groups, contribution_themes, contributions, organisations,
+};
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::roles::StakeholderCategory;
+
+mod list;
+
+pub use list::{ListFilter, ListPage, ListSort, Listed, Tags, public_page, tags_of};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = contributions)]
+pub struct Contribution {
+    pub id: i64,
+    pub process_id: i64,
+    pub author_id: i64,
+    pub organisation_id: Option<i64>,
+    pub reference: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub status: ContributionStatus,
+    pub content_hash: Option<String>,
+    pub search_text: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub withdrawn_at: Option<NaiveDateTime>,
+    pub hidden_at: Option<NaiveDateTime>,
+    pub hidden_by: Option<i64>,
+    pub hidden_reason: Option<String>,
+}
+
+impl Contribution {
+    pub fn status(&self) -> ContributionStatus {
+        self.status
+    }
+}
+
+/// The text of a draft, already checked, and what it is tagged with.
+#[derive(Debug, Clone, Default)]
+pub struct DraftContent {
+    pub title: String,
+    pub body: String,
+    pub group_ids: Vec<i64>,
+    pub theme_ids: Vec<i64>,
+}
+
+/// Creates a draft; call inside a write transaction.
+pub fn create_draft(
+    conn: &mut DbConnection,
+    process_id: i64,
+    author_id: i64,
+    organisation_id: Option<i64>,
+    content: &DraftContent,
+) -> QueryResult<i64> {
+    let now = super::now();
+    let id = diesel::insert_into(contributions::table)
+        .values((
+            contributions::process_id.eq(process_id),
+            contributions::author_id.eq(author_id),
+            contributions::organisation_id.eq(organisation_id),
+            contributions::title.eq(&content.title),
+            contributions::body.eq(&content.body),
+            contributions::status.eq(ContributionStatus::Draft),
+            contributions::search_text.eq(""),
+            contributions::created_at.eq(now),
+            contributions::updated_at.eq(now),
+        ))
+        .returning(contributions::id)
+        .get_result(conn)?;
+    replace_tags(conn, id, content)?;
+    Ok(id)
+}
+
+/// Saves a draft's text and tags; call inside a write transaction.
+pub fn update_draft(conn: &mut DbConnection, id: i64, content: &DraftContent) -> QueryResult<()> {
+    diesel::update(contributions::table.find(id))
+        .set((
+            contributions::title.eq(&content.title),
+            contributions::body.eq(&content.body),
+            contributions::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    replace_tags(conn, id, content)
+}
+
+fn replace_tags(conn: &mut DbConnection, id: i64, content: &DraftContent) -> QueryResult<()> {
+    diesel::delete(contribution_groups::table.filter(contribution_groups::contribution_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(contribution_themes::table.filter(contribution_themes::contribution_id.eq(id)))
+        .execute(conn)?;
+    // One row at a time: diesel's multi-backend connection has no batch insert, and a
+    // contribution has a handful of tags at most.
+    for group in &content.group_ids {
+        diesel::insert_into(contribution_groups::table)
+            .values((
+                contribution_groups::contribution_id.eq(id),
+                contribution_groups::group_id.eq(*group),
+            ))
+            .execute(conn)?;
+    }
+    for theme in &content.theme_ids {
+        diesel::insert_into(contribution_themes::table)
+            .values((
+                contribution_themes::contribution_id.eq(id),
+                contribution_themes::theme_id.eq(*theme),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Makes a draft public with its receipt; call inside a write transaction.
+pub fn mark_submitted(
+    conn: &mut DbConnection,
+    id: i64,
+    reference: &str,
+    content_hash: &str,
+    search_text: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(contributions::table.find(id))
+        .set((
+            contributions::status.eq(ContributionStatus::Submitted),
+            contributions::reference.eq(reference),
+            contributions::content_hash.eq(content_hash),
+            contributions::search_text.eq(search_text),
+            contributions::submitted_at.eq(at),
+            contributions::updated_at.eq(at),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn mark_withdrawn(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    let now = super::now();
+    diesel::update(contributions::table.find(id))
+        .set((
+            contributions::status.eq(ContributionStatus::Withdrawn),
+            contributions::withdrawn_at.eq(now),
+            contributions::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn mark_hidden(conn: &mut DbConnection, id: i64, by: i64, reason: &str) -> QueryResult<()> {
+    let now = super::now();
+    diesel::update(contributions::table.find(id))
+        .set((
+            contributions::status.eq(ContributionStatus::Hidden),
+            contributions::hidden_at.eq(now),
+            contributions::hidden_by.eq(by),
+            contributions::hidden_reason.eq(reason),
+            contributions::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn contribution_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Contribution>> {
+    contributions::table
+        .find(id)
+        .select(Contribution::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn contribution_by_reference(
+    conn: &mut DbConnection,
+    process_id: i64,
+    reference: &str,
+) -> QueryResult<Option<Contribution>> {
+    contributions::table
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::reference.eq(reference))
+        .select(Contribution::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// An author's drafts in a process, newest first.
+pub fn drafts_of_author(
+    conn: &mut DbConnection,
+    process_id: i64,
+    author_id: i64,
+) -> QueryResult<Vec<Contribution>> {
+    contributions::table
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::author_id.eq(author_id))
+        .filter(contributions::status.eq(ContributionStatus::Draft))
+        .order(contributions::updated_at.desc())
+        .select(Contribution::as_select())
+        .load(conn)
+}
+
+/// Who submitted a contribution, for its page: their name, and the organisation they
+/// submitted it for.
+pub fn author_of(
+    conn: &mut DbConnection,
+    contribution: &Contribution,
+) -> QueryResult<(String, Option<String>, Option<StakeholderCategory>)> {
+    let name: String = accounts::table
+        .find(contribution.author_id)
+        .select(accounts::display_name)
+        .first(conn)?;
+    let organisation: Option<(String, StakeholderCategory)> = match contribution.organisation_id {
+        Some(id) => organisations::table
+            .find(id)
+            .select((organisations::name, organisations::category))
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    Ok(match organisation {
+        Some((organisation, category)) => (name, Some(organisation), Some(category)),
+        None => (name, None, None),
+    })
+}
