@@ -11,6 +11,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod markdown;
+pub mod paths;
 pub mod security;
 pub mod store;
 pub mod telemetry;

@@ -561,6 +561,26 @@ pub fn registered_routes() -> BTreeSet<String> {
     found
 }
 
+/// The route table (`concord::paths`) names only routes the server registers: a link built
+/// from it cannot point nowhere.
+#[test]
+fn every_route_of_the_table_is_served() {
+    let served: BTreeSet<String> = registered_routes()
+        .into_iter()
+        .filter_map(|route| route.split_once(' ').map(|(_, path)| path.to_string()))
+        .collect();
+    let table = concord::paths::ALL
+        .iter()
+        .chain(concord::paths::BY_REFERENCE)
+        .chain([&concord::paths::CONTRIBUTION_FILE]);
+    for pattern in table {
+        assert!(
+            served.contains(*pattern),
+            "{pattern} is not a route: {served:#?}"
+        );
+    }
+}
+
 #[test]
 fn the_route_list_is_read_from_the_source() {
     let routes = registered_routes();
