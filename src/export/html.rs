@@ -181,7 +181,7 @@ mod tests {
         assert!(html.contains(sample::ARABIC) && html.contains(sample::CHINESE));
         assert!(html.contains("lang=\"zh\""));
         assert!(html.contains("<strong>accurate</strong>"));
-        assert!(html.contains("href=\"https://concord.example/p/gcm/contributions/gcm-wc-0004\""));
+        assert!(html.contains("href=\"https://concord.example/p/gcm/contributions/GCM-WC-0004\""));
         assert!(html.contains("Merged &#38; shortened &#60;by the co-facilitators&#62;"));
         assert!(html.contains("Objectives &#38; commitments"));
         assert!(html.contains("counter(page)"));

@@ -113,7 +113,7 @@ mod tests {
         assert!(md.contains(&format!("2\\. {}", sample::ARABIC)));
         assert!(md.contains(&format!("3\\. {}", sample::CHINESE)));
         assert!(md.contains(
-            "[^para_p1]: Sources: [GCM/WC/0004](<https://concord.example/p/gcm/contributions/gcm-wc-0004>): “better data” (Merged & shortened \\<by the co-facilitators\\>); [GCM/CP/0007, version 2](<urn:concord:proposal-version:7>)"
+            "[^para_p1]: Sources: [GCM/WC/0004](<https://concord.example/p/gcm/contributions/GCM-WC-0004>): “better data” (Merged & shortened \\<by the co-facilitators\\>); [GCM/CP/0007, version 2](<urn:concord:proposal-version:7>)"
         ));
         assert!(md.contains("Symbol: A/CONF.231/3 · Date: 2018-03-05 · Revision: Rev.1"));
         assert!(!md.contains("Working copy"));

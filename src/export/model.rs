@@ -9,6 +9,7 @@ use super::text::{self, Block, Language, ScriptCount};
 use crate::domain::documents::{
     Content, DocumentKind, NodeKind, Number, Provenance, Source, numbers,
 };
+use crate::paths;
 
 /// Which text of the document is exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,14 +174,12 @@ impl Export {
 
     /// The web page of this text.
     pub fn page_url(&self) -> String {
-        let base = format!(
-            "{}/p/{}/documents/{}",
-            self.base_url, self.process_slug, self.document_slug
-        );
-        match &self.version {
-            Version::Published { slug, .. } => format!("{base}/revisions/{slug}"),
-            Version::Working => format!("{base}?view=working"),
-        }
+        let (process, document) = (&self.process_slug, &self.document_slug);
+        let path = match &self.version {
+            Version::Published { slug, .. } => paths::document_revision(process, document, slug),
+            Version::Working => format!("{}?view=working", paths::document(process, document)),
+        };
+        format!("{}{path}", self.base_url)
     }
 
     pub fn citations_of<'a>(

@@ -68,7 +68,7 @@ pub fn export_of(content: &Content) -> Export {
     let mut paths = HashMap::new();
     paths.insert(
         Source::Contribution { id: 4 },
-        "/p/gcm/contributions/gcm-wc-0004".to_string(),
+        crate::paths::contribution("gcm", "GCM/WC/0004"),
     );
     let date = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap_or_default();
     build(Input {

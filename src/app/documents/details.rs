@@ -136,10 +136,7 @@ pub fn save_details(
             "language": language.code,
         });
         loaded.audit(conn, person, "document.details", detail)?;
-        Ok(format!(
-            "/p/{}/documents/{}?view=working&notice=details-saved",
-            loaded.process.slug, loaded.document.slug
-        ))
+        Ok(format!("{}&notice=details-saved", loaded.working_path()))
     })
 }
 

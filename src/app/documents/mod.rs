@@ -21,6 +21,7 @@ use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::documents::{DocumentKind, access};
 use crate::domain::permissions::{Actor, GroupId, can};
+use crate::paths;
 use crate::store::audit::{self, Entry};
 use crate::store::documents::{self as store, Document};
 use crate::store::processes::Process;
@@ -60,18 +61,13 @@ impl Loaded {
 
     /// The working copy's page.
     fn working_path(&self) -> String {
-        format!(
-            "/p/{}/documents/{}?view=working",
-            self.process.slug, self.document.slug
-        )
+        let page = paths::document(&self.process.slug, &self.document.slug);
+        format!("{page}?view=working")
     }
 
     /// A node's editing page.
     fn node_path(&self, key: &str) -> String {
-        format!(
-            "/p/{}/documents/{}/nodes/{key}/edit",
-            self.process.slug, self.document.slug
-        )
+        paths::document_node_edit(&self.process.slug, &self.document.slug, key)
     }
 
     /// Writes the audit entry of a change to this document.

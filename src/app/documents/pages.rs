@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use super::{Loaded, load, load_for_editing};
 use crate::app::{Error, Person, Result};
 use crate::db::DbConnection;
-use crate::domain::contributions::reference_slug;
 use crate::domain::documents::{Comparison, Content, Node, Source, compare as compare_nodes};
+use crate::paths;
 use crate::store::documents::{self as store, Revision, RevisionSummary};
 
 /// A published revision's text; a revision that cannot be read is a failure, not a refusal.
@@ -208,15 +208,16 @@ pub fn source_links(
     let mut links = HashMap::new();
     for (id, number, reference) in store::proposal_version_references(conn, &version_ids)? {
         if let Some(reference) = reference {
-            let slug = reference_slug(&reference);
-            let path = format!("/p/{process_slug}/proposals/{slug}#version-{number}");
+            let path = format!(
+                "{}#version-{number}",
+                paths::proposal(process_slug, &reference)
+            );
             links.insert(Source::ProposalVersion { id }, path);
         }
     }
     for (id, reference) in store::contribution_references(conn, &contribution_ids)? {
         if let Some(reference) = reference {
-            let slug = reference_slug(&reference);
-            let path = format!("/p/{process_slug}/contributions/{slug}");
+            let path = paths::contribution(process_slug, &reference);
             links.insert(Source::Contribution { id }, path);
         }
     }
@@ -228,7 +229,7 @@ pub fn source_links(
         } = source
             && let Some((_, slug)) = slugs.iter().find(|(id, _)| id == document_id)
         {
-            let path = format!("/p/{process_slug}/documents/{slug}#n-{node_key}");
+            let path = format!("{}#n-{node_key}", paths::document(process_slug, slug));
             links.insert(source.clone(), path);
         }
     }

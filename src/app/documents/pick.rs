@@ -209,9 +209,6 @@ pub fn pull(
         let detail = serde_json::json!({ "source": source, "nodes": nodes.len() });
         loaded.audit(conn, person, "document.pull", detail)?;
         let first = nodes.first().map(|n| n.key.clone()).unwrap_or_default();
-        Ok(format!(
-            "/p/{}/documents/{}?view=working&notice=saved#n-{first}",
-            loaded.process.slug, loaded.document.slug
-        ))
+        Ok(format!("{}&notice=saved#n-{first}", loaded.working_path()))
     })
 }

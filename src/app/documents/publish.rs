@@ -4,6 +4,7 @@ use super::load_for_editing;
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::documents::revision_slug;
+use crate::paths;
 use crate::store::documents as store;
 
 /// The longest name a revision may have, in characters.
@@ -37,9 +38,7 @@ pub fn publish(
         let number = store::publish(conn, &loaded.document, &label, &slug, person.account_id)?;
         let detail = serde_json::json!({ "revision": number, "label": label });
         loaded.audit(conn, person, "document.publish", detail)?;
-        Ok(format!(
-            "/p/{}/documents/{}/revisions/{slug}?notice=published",
-            loaded.process.slug, loaded.document.slug
-        ))
+        let revision = paths::document_revision(&loaded.process.slug, &loaded.document.slug, &slug);
+        Ok(format!("{revision}?notice=published"))
     })
 }

@@ -13,6 +13,7 @@ use crate::domain::documents::{
 use crate::domain::permissions::{Action, GroupId};
 use crate::domain::reports::group_report_nodes;
 use crate::domain::summary::{PublishedReport, chairs_summary_nodes, draft_skeleton_nodes};
+use crate::paths;
 use crate::security::tokens::random_token;
 use crate::store::audit::{self, Entry};
 use crate::store::documents::{self as store, AcceptedIn, NewDocument};
@@ -47,7 +48,7 @@ fn start_once<T>(
         let (process, actor) = app::process_for(conn, process_slug, Some(person))?;
         let (action, slug, found) = permit(conn, &process)?;
         app::require(&actor, action)?;
-        let location = format!("/p/{}/documents/{slug}?view=working", process.slug);
+        let location = format!("{}?view=working", paths::document(&process.slug, &slug));
         if store::document_by_slug(conn, process.id, &slug)?.is_some() {
             return Ok(location);
         }

@@ -290,7 +290,7 @@ mod tests {
         assert!(xml.contains("<paragraph eId=\"para_p2\" xml:lang=\"ar\">"));
         assert!(xml.contains(sample::ARABIC) && xml.contains(sample::CHINESE));
         assert!(xml.contains(
-            "<TLCReference eId=\"src_contribution_4\" href=\"https://concord.example/p/gcm/contributions/gcm-wc-0004\" showAs=\"GCM/WC/0004\" name=\"contribution\"/>"
+            "<TLCReference eId=\"src_contribution_4\" href=\"https://concord.example/p/gcm/contributions/GCM-WC-0004\" showAs=\"GCM/WC/0004\" name=\"contribution\"/>"
         ));
         assert!(xml.contains("placementBase=\"#para_p1\""));
         assert!(xml.contains("<ref href=\"#src_contribution_4\">GCM/WC/0004</ref>"));

@@ -120,13 +120,6 @@ impl ComparePage {
         }
     }
 
-    fn base(&self) -> String {
-        format!(
-            "/p/{}/documents/{}",
-            self.loaded.process.slug, self.loaded.document.slug
-        )
-    }
-
     fn can_compare_working(&self) -> bool {
         self.loaded.can_read_working()
     }

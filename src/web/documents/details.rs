@@ -65,13 +65,6 @@ struct DetailsPage {
 }
 
 impl DetailsPage {
-    fn working(&self) -> String {
-        format!(
-            "/p/{}/documents/{}?view=working",
-            self.loaded.process.slug, self.loaded.document.slug
-        )
-    }
-
     /// Whether someone else saved other details while this editor wrote.
     fn changed_meanwhile(&self) -> bool {
         self.errors.all().iter().any(|(_, key)| *key == CHANGED)

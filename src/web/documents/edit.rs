@@ -85,13 +85,6 @@ impl NodePage {
     fn kind_key(&self) -> String {
         format!("document-kind-{}", self.kind.as_str())
     }
-
-    fn action(&self) -> String {
-        format!(
-            "/p/{}/documents/{}/nodes/{}",
-            self.loaded.process.slug, self.loaded.document.slug, self.key
-        )
-    }
 }
 
 /// The node's editing form as it is now, for a refused save or link to show again.

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::app::documents::export as exports;
 use crate::export::pdf::Printer;
 use crate::export::{self, ExportError, File, Format, Labels, bundle};
+use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
@@ -97,7 +98,7 @@ pub async fn export_document(
     let wanted = query.into_inner().revision;
     let labels = Labels::in_language(ctx.lang);
     let base_url = state.settings.public_url.clone();
-    let back = format!("/p/{process_slug}/documents/{document_slug}");
+    let back = paths::document(&process_slug, &document_slug);
     let person = visitor.person();
     let export = state
         .run(move |conn| {
@@ -139,7 +140,7 @@ pub async fn draft_summary(
     let SummaryQuery { summary, draft } = query.into_inner();
     let labels = Labels::in_language(ctx.lang);
     let base_url = state.settings.public_url.clone();
-    let back = format!("/p/{process_slug}");
+    let back = paths::process(&process_slug);
     let person = visitor.person();
     let (process_slug, exports) = state
         .run(move |conn| {

@@ -23,15 +23,6 @@ struct PickPage {
     total: usize,
 }
 
-impl PickPage {
-    fn base(&self) -> String {
-        format!(
-            "/p/{}/documents/{}",
-            self.loaded.process.slug, self.loaded.document.slug
-        )
-    }
-}
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PickQuery {

@@ -131,13 +131,6 @@ impl DocumentPage {
             errors,
         }
     }
-
-    fn base(&self) -> String {
-        format!(
-            "/p/{}/documents/{}",
-            self.loaded.process.slug, self.loaded.document.slug
-        )
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -179,15 +172,6 @@ struct RevisionPage {
     nodes: Vec<NodeView>,
     revision: RevisionSummary,
     revisions: Vec<RevisionSummary>,
-}
-
-impl RevisionPage {
-    fn base(&self) -> String {
-        format!(
-            "/p/{}/documents/{}",
-            self.loaded.process.slug, self.loaded.document.slug
-        )
-    }
 }
 
 #[get("/{document}/revisions/{revision}")]
