@@ -104,8 +104,10 @@ impl Application {
         .await??;
         Ok((admins == 0).then(|| {
             format!(
-                "{}/setup?token={}",
-                self.state.settings.public_url, self.state.setup_token
+                "{}{}?token={}",
+                self.state.settings.public_url,
+                paths::setup(),
+                self.state.setup_token
             )
         }))
     }

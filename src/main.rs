@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use concord::config::Settings;
-use concord::{Application, demo, open_database, telemetry};
+use concord::{Application, demo, open_database, paths, telemetry};
 
 #[derive(Parser)]
 #[command(
@@ -85,7 +85,7 @@ async fn load_demo_only(settings: Settings) -> anyhow::Result<()> {
 
 fn print_demo_accounts(url: &str) -> anyhow::Result<()> {
     println!();
-    println!("Demo accounts (sign in at {url}/login):");
+    println!("Demo accounts (sign in at {url}{}):", paths::login());
     for login in demo::logins()? {
         println!(
             "  {:<24} {:<38} {}",

@@ -20,6 +20,7 @@ use crate::domain::notifications::Delivery;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{self, DisplayName, Email, NewPassword, OrganisationName};
 use crate::i18n::Lang;
+use crate::paths;
 use crate::security::tokens;
 use crate::store::accounts::Registration;
 
@@ -81,7 +82,10 @@ pub async fn register(
         .run(move |conn| app::accounts::register(conn, &registration, &password))
         .await
     {
-        Ok(()) => Ok(page::see_other("/login?notice=registered")),
+        Ok(()) => Ok(page::see_other(&format!(
+            "{}?notice=registered",
+            paths::login()
+        ))),
         // Only a refusal of a form that parsed: its errors are all there is to show.
         Err(app::Error::Invalid(errors)) => again(ctx, form, errors),
         Err(other) => Err(other.into()),
@@ -250,7 +254,7 @@ pub async fn logout(
             .await?;
         tracing::info!(account_id = id, "signed out");
     }
-    let mut response = page::see_other("/?notice=signed-out");
+    let mut response = page::see_other(&format!("{}?notice=signed-out", paths::home()));
     response
         .add_cookie(&session::removal(
             SESSION_COOKIE,
@@ -305,7 +309,10 @@ pub async fn change_password(
         .run(move |conn| app::accounts::change_password(conn, person, &keep, &form))
         .await;
     match changed {
-        Ok(()) => Ok(page::see_other("/account?notice=password-changed")),
+        Ok(()) => Ok(page::see_other(&format!(
+            "{}?notice=password-changed",
+            paths::account()
+        ))),
         Err(app::Error::Invalid(errors)) => {
             let profile = state
                 .run(move |conn| app::accounts::profile(conn, person))

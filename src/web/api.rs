@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::app;
 use crate::app::api::{DatasetPage, ProcessSummary, Records};
 use crate::app::opendata::Dataset;
-use crate::domain::contributions::reference_slug;
+use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
 
@@ -19,7 +19,7 @@ pub async fn api_processes(state: web::Data<AppState>) -> Result<HttpResponse, A
     let all = state.run(app::processes::all_processes).await?;
     let list: Vec<_> = all
         .iter()
-        .map(|p| json!({ "slug": p.slug, "title": p.title, "url": format!("/api/p/{}", p.slug) }))
+        .map(|p| json!({ "slug": p.slug, "title": p.title, "url": paths::api_process(&p.slug) }))
         .collect();
     Ok(HttpResponse::Ok().json(json!({ "processes": list })))
 }
@@ -53,10 +53,10 @@ pub async fn api_process(
             "title": d.title,
             "kind": d.kind,
             "latest_revision": r.label,
-            "revisions": format!("/api/p/{}/documents/{}", process.slug, d.slug),
+            "revisions": paths::api_document(&process.slug, &d.slug),
         }))).collect::<Vec<_>>(),
-        "contributions": format!("/api/p/{}/contributions", process.slug),
-        "proposals": format!("/api/p/{}/proposals", process.slug),
+        "contributions": paths::api_dataset(&process.slug, "contributions"),
+        "proposals": paths::api_dataset(&process.slug, "proposals"),
     });
     Ok(HttpResponse::Ok().json(body))
 }
@@ -87,30 +87,26 @@ pub async fn api_dataset(
     let items: Vec<serde_json::Value> = match &records {
         Records::Contributions(records) => records
             .iter()
-            .map(|r| with_url(json!(r), &process.slug, "contributions", &r.reference))
+            .map(|r| with_url(json!(r), paths::contribution(&process.slug, &r.reference)))
             .collect(),
         Records::Proposals(records) => records
             .iter()
-            .map(|r| with_url(json!(r), &process.slug, "proposals", &r.reference))
+            .map(|r| with_url(json!(r), paths::proposal(&process.slug, &r.reference)))
             .collect(),
     };
     let next = match last {
-        Some(last) if items.len() as i64 == PAGE => {
-            Some(format!("/api/p/{}/{set}?after={last}", process.slug))
-        }
+        Some(last) if items.len() as i64 == PAGE => Some(format!(
+            "{}?after={last}",
+            paths::api_dataset(&process.slug, &set)
+        )),
         _ => None,
     };
     Ok(HttpResponse::Ok().json(json!({ set.as_str(): items, "next": next })))
 }
 
 /// A record with the address of its page.
-fn with_url(
-    mut value: serde_json::Value,
-    slug: &str,
-    kind: &str,
-    reference: &str,
-) -> serde_json::Value {
-    value["url"] = json!(format!("/p/{slug}/{kind}/{}", reference_slug(reference)));
+fn with_url(mut value: serde_json::Value, url: String) -> serde_json::Value {
+    value["url"] = json!(url);
     value
 }
 
@@ -131,7 +127,7 @@ pub async fn api_document(
         "revisions": revisions.iter().map(|r| json!({
             "label": r.label,
             "published_at": r.published_at.and_utc().to_rfc3339(),
-            "url": format!("/api/p/{}/documents/{}/revisions/{}", process.slug, document.slug, r.slug),
+            "url": paths::api_revision(&process.slug, &document.slug, &r.slug),
         })).collect::<Vec<_>>(),
     });
     Ok(HttpResponse::Ok().json(body))

@@ -10,6 +10,7 @@ use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
 use crate::i18n::Lang;
+use crate::paths;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -57,7 +58,7 @@ impl AppError {
     /// The full error page in `lang`.
     pub fn page(&self, lang: Lang) -> HttpResponse {
         if let AppError::SignInRequired { next } = self {
-            let location = format!("/login?next={}", urlencode(next));
+            let location = paths::login_then(next);
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, location))
                 .finish();

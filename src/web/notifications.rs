@@ -9,10 +9,10 @@ use serde::Deserialize;
 use super::AppState;
 use super::error::AppError;
 use super::page::{self, Ctx};
-use super::proposals::proposal_path;
 use super::session::SignedIn;
 use crate::app;
 use crate::domain::notifications::{Delivery, NotificationKind};
+use crate::paths;
 use crate::store::notifications::NotificationView;
 
 /// Notifications as the page groups them: one by one, or a day's digest together.
@@ -56,10 +56,6 @@ struct NotificationsPage {
 }
 
 impl NotificationsPage {
-    fn path_of(&self, n: &NotificationView) -> String {
-        proposal_path(&n.process_slug, &n.reference)
-    }
-
     fn message_key(&self, n: &NotificationView) -> String {
         match (n.kind, n.decision) {
             (_, Some(kind)) => format!("notifications-{}", kind.as_str()),
@@ -120,9 +116,10 @@ pub async fn choose_delivery(
     state
         .run(move |conn| app::notifications::choose_delivery(conn, person, delivery))
         .await?;
-    Ok(page::see_other(
-        "/account?notice=notifications-saved#notifications-heading",
-    ))
+    Ok(page::see_other(&format!(
+        "{}?notice=notifications-saved#notifications-heading",
+        paths::account()
+    )))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::csrf::CsrfToken;
 use super::error::AppError;
 use super::session::{CurrentUser, LANG_COOKIE, Visitor};
 use crate::i18n::Lang;
+use crate::paths;
 
 pub struct Ctx {
     pub lang: Lang,
@@ -104,7 +105,7 @@ impl FromRequest for Ctx {
                 .uri()
                 .path_and_query()
                 .map(|p| p.as_str().to_string())
-                .unwrap_or_else(|| "/".into());
+                .unwrap_or_else(paths::home);
             let notice = form_urlencoded::parse(req.query_string().as_bytes())
                 .find(|(k, _)| k == "notice")
                 .map(|(_, v)| format!("notice-{v}"))
@@ -172,7 +173,7 @@ pub fn safe_next(next: Option<&str>) -> String {
         {
             path.to_string()
         }
-        _ => "/".to_string(),
+        _ => paths::home(),
     }
 }
 

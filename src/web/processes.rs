@@ -18,6 +18,7 @@ use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::phases::{PhaseKind, WindowState};
 use crate::domain::roles::Role;
 use crate::i18n::Lang;
+use crate::paths;
 use crate::store as st;
 use crate::store::documents::{Document, RevisionSummary};
 use crate::store::processes::{self, Process, Structure, ThemeKind};
@@ -232,7 +233,10 @@ pub async fn request_accreditation(
         Accreditation::Granted => "accredited",
         Accreditation::Requested => "accreditation-requested",
     };
-    Ok(page::see_other(&format!("/p/{slug}?notice={notice}")))
+    Ok(page::see_other(&format!(
+        "{}?notice={notice}",
+        paths::process(&slug)
+    )))
 }
 
 #[derive(Deserialize)]

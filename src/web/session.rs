@@ -15,6 +15,7 @@ use futures_util::future::LocalBoxFuture;
 use super::AppState;
 use super::error::AppError;
 use crate::app::sessions::{self, Lifetime, Standing};
+use crate::paths;
 use crate::security::tokens;
 
 pub const SESSION_COOKIE: &str = "concord_session";
@@ -164,9 +165,9 @@ impl FromRequest for SignedIn {
             req.uri()
                 .path_and_query()
                 .map(|p| p.as_str().to_string())
-                .unwrap_or_else(|| "/".into())
+                .unwrap_or_else(paths::home)
         } else {
-            "/".to_string()
+            paths::home()
         };
         Box::pin(async move {
             match visitor.await?.0 {

@@ -13,6 +13,7 @@ use super::page::{self, Ctx, FieldErrors};
 use super::session::{self, SESSION_COOKIE};
 use crate::app;
 use crate::domain::roles::StakeholderCategory;
+use crate::paths;
 use crate::security::tokens;
 
 #[derive(Deserialize)]
@@ -94,7 +95,8 @@ pub async fn setup(
     match created {
         Ok(account_id) => {
             tracing::info!(account_id, "first administrator created");
-            let mut response = page::see_other("/admin?notice=welcome-administrator");
+            let mut response =
+                page::see_other(&format!("{}?notice=welcome-administrator", paths::admin()));
             response
                 .add_cookie(&session::cookie(
                     SESSION_COOKIE,

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::app;
 use crate::domain::roles::StakeholderCategory;
+use crate::paths;
 use crate::store::accounts::AccountListing;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -81,5 +82,8 @@ pub async fn set_account_state(
     state
         .run(move |conn| app::admin::accounts::change_account(conn, person, account_id, &change))
         .await?;
-    Ok(page::see_other("/admin/accounts?notice=saved"))
+    Ok(page::see_other(&format!(
+        "{}?notice=saved",
+        paths::admin_accounts()
+    )))
 }

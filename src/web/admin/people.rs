@@ -10,6 +10,7 @@ use crate::app::admin::people::{AssignForm, LateForm, ProcessAdmin};
 use crate::domain::permissions::{Action, Actor, can};
 use crate::domain::phases::PhaseKind;
 use crate::domain::roles::{Role, StakeholderCategory};
+use crate::paths;
 use crate::store::audit::LoggedEntry;
 use crate::store::processes::Process;
 use crate::store::roles::{Assignment, PendingRequest};
@@ -132,7 +133,8 @@ pub async fn decide_accreditation(
         })
         .await?;
     Ok(page::see_other(&format!(
-        "/admin/processes/{slug}?notice=saved"
+        "{}?notice=saved",
+        paths::admin_process(&slug)
     )))
 }
 
@@ -154,7 +156,8 @@ pub async fn assign(
         .await;
     match assigned {
         Ok(slug) => Ok(page::see_other(&format!(
-            "/admin/processes/{slug}?notice=saved#roles"
+            "{}?notice=saved#roles",
+            paths::admin_process(&slug)
         ))),
         Err(app::Error::Invalid(errors)) => {
             admin_page(ctx, &user, &state, slug, form, errors).await
@@ -176,7 +179,8 @@ pub async fn unassign(
         .run(move |conn| app::admin::people::unassign(conn, person, &slug, assignment_id))
         .await?;
     Ok(page::see_other(&format!(
-        "/admin/processes/{slug}?notice=saved#roles"
+        "{}?notice=saved#roles",
+        paths::admin_process(&slug)
     )))
 }
 
@@ -220,6 +224,7 @@ pub async fn allow_late(
         .run(move |conn| app::admin::people::allow_late(conn, person, &path, &form))
         .await?;
     Ok(page::see_other(&format!(
-        "/admin/processes/{slug}?notice=saved#late"
+        "{}?notice=saved#late",
+        paths::admin_process(&slug)
     )))
 }

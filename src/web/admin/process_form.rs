@@ -7,6 +7,7 @@ use askama::Template;
 use crate::app;
 use crate::app::admin::process_form::{ProcessForm, phase_field_names};
 use crate::domain::phases::PhaseKind;
+use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
@@ -70,7 +71,8 @@ pub async fn create_process(
         .await;
     match created {
         Ok(slug) => Ok(page::see_other(&format!(
-            "/admin/processes/{slug}?notice=saved"
+            "{}?notice=saved",
+            paths::admin_process(&slug)
         ))),
         Err(app::Error::Invalid(errors)) => form_again(ctx, None, form, errors),
         Err(other) => Err(other.into()),
@@ -128,7 +130,8 @@ pub async fn update_process(
         .await;
     match updated {
         Ok(new_slug) => Ok(page::see_other(&format!(
-            "/admin/processes/{new_slug}?notice=saved"
+            "{}?notice=saved",
+            paths::admin_process(&new_slug)
         ))),
         Err(app::Error::Invalid(errors)) => form_again(ctx, Some(slug), form, errors),
         Err(other) => Err(other.into()),
