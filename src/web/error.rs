@@ -69,6 +69,9 @@ impl AppError {
             _ => None,
         };
         let page = ErrorPage {
+            kind: title
+                .trim_start_matches("error-")
+                .trim_end_matches("-title"),
             lang: lang.code(),
             dir: lang.dir(),
             title: lang.t(title),
@@ -162,6 +165,9 @@ impl From<anyhow::Error> for AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
+    /// What went wrong, in a word that does not change with the language (`csrf`,
+    /// `not-found`…), for whoever reads the page by machine.
+    kind: &'static str,
     lang: &'static str,
     dir: &'static str,
     title: String,

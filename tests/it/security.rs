@@ -51,7 +51,7 @@ async fn unsafe_requests_need_a_valid_csrf_token(backend: Backend) {
             .text()
             .await
             .expect("body")
-            .contains("This form has expired")
+            .contains(r#"data-error="csrf""#)
     );
     let wrong = browser.post_form("/login", &fields("forged-token")).await;
     assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
