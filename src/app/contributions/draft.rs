@@ -8,6 +8,7 @@ use super::submit::{self, Posted, Posting};
 use crate::app::{self, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::Action;
+use crate::paths;
 
 /// What an autosave did. Text that cannot be saved is `Invalid`.
 #[derive(Debug, Clone)]
@@ -45,10 +46,7 @@ pub fn autosave(
         match submit::write(conn, process, person.account_id, &posting)? {
             Posted::Drafted(drafted) => Autosaved::Saved {
                 draft_id: drafted.id,
-                edit_path: format!(
-                    "/p/{}/contributions/drafts/{}",
-                    drafted.form.process.slug, drafted.id
-                ),
+                edit_path: paths::contribution_draft(&drafted.form.process.slug, drafted.id),
                 saved_at: crate::store::now(),
             },
             Posted::Submitted { location } => Autosaved::Submitted { location },

@@ -17,6 +17,7 @@ use crate::app::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::phases::PhaseKind;
+use crate::paths;
 use crate::store::contributions::{self, Contribution};
 use crate::store::processes::Process;
 use crate::store::windows::{SubmissionWindow, submission_window};
@@ -64,12 +65,8 @@ fn public_by_reference(
 /// Where a contribution that is no longer a draft is read.
 fn public_path(process: &Process, contribution: &Contribution) -> String {
     match &contribution.reference {
-        Some(reference) => format!(
-            "/p/{}/contributions/{}",
-            process.slug,
-            rules::reference_slug(reference)
-        ),
-        None => format!("/p/{}/contributions", process.slug),
+        Some(reference) => paths::contribution(&process.slug, reference),
+        None => paths::contributions(&process.slug),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionEvent, next_status};
 use crate::domain::permissions::Action;
 use crate::domain::validation;
+use crate::paths;
 use crate::store::audit::{self, Entry};
 use crate::store::contributions;
 
@@ -54,9 +55,8 @@ pub fn hide(
         )?;
         Ok(Done {
             location: format!(
-                "/p/{}/contributions/{}?notice=hidden",
-                process.slug,
-                rules::reference_slug(&reference)
+                "{}?notice=hidden",
+                paths::contribution(&process.slug, &reference)
             ),
         })
     })

@@ -19,6 +19,7 @@ use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::permissions::Action;
 use crate::domain::validation::FieldErrors;
+use crate::paths;
 use crate::store::audit::{self, Entry};
 use crate::store::contributions::{self, DraftContent};
 use crate::store::processes::{self, Process};
@@ -119,9 +120,8 @@ pub(super) fn write(
     if let Some(reference) = saved.reference {
         tracing::info!(contribution_id = saved.id, %reference, "contribution submitted");
         let location = format!(
-            "/p/{}/contributions/{}?notice=submitted",
-            process.slug,
-            rules::reference_slug(&reference)
+            "{}?notice=submitted",
+            paths::contribution(&process.slug, &reference)
         );
         return Ok(Posted::Submitted { location });
     }

@@ -5,6 +5,7 @@ use super::Done;
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionEvent, next_status};
+use crate::paths;
 use crate::store::audit::{self, Entry};
 use crate::store::contributions;
 use crate::store::processes;
@@ -40,9 +41,8 @@ pub fn withdraw(
         )?;
         Ok(Done {
             location: format!(
-                "/p/{}/contributions/{}?notice=withdrawn",
-                process.slug,
-                rules::reference_slug(&reference)
+                "{}?notice=withdrawn",
+                paths::contribution(&process.slug, &reference)
             ),
         })
     })

@@ -14,10 +14,11 @@ use crate::app::contributions::form::{self as writing, DraftForm, WritingForm};
 use crate::app::contributions::input::{BODY_MAX, Input, Intent, TITLE_MAX};
 use crate::app::contributions::submit::{self, Drafted, Posted, Posting};
 use crate::app::{self, Person};
+use crate::paths;
 use crate::store::attachments::AttachedFile;
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
-use crate::web::error::{AppError, urlencode};
+use crate::web::error::AppError;
 use crate::web::forms::{Fields, Limits};
 use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::session::{SignedIn, Visitor};
@@ -57,8 +58,8 @@ impl FormPage {
 
     fn action_path(&self) -> String {
         match self.draft_id {
-            Some(id) => format!("/p/{}/contributions/drafts/{id}", self.process.slug),
-            None => format!("/p/{}/contributions/new", self.process.slug),
+            Some(id) => paths::contribution_draft(&self.process.slug, id),
+            None => paths::contribution_new(&self.process.slug),
         }
     }
 
@@ -172,13 +173,10 @@ async fn handle(
     match posted {
         Ok(Posted::Submitted { location }) => Ok(page::see_other(&location)),
         Ok(Posted::Drafted(drafted)) if timed_out => {
-            let next = format!(
-                "/p/{}/contributions/drafts/{}",
-                drafted.form.process.slug, drafted.id
-            );
+            let next = paths::contribution_draft(&drafted.form.process.slug, drafted.id);
             Ok(page::see_other(&format!(
-                "/login?next={}&notice=session-expired-draft-saved",
-                urlencode(&next)
+                "{}&notice=session-expired-draft-saved",
+                paths::login_then(&next)
             )))
         }
         Ok(Posted::Drafted(drafted)) => drafted_page(ctx, *drafted, input, intent),
@@ -221,8 +219,8 @@ fn drafted_page(
     } = drafted;
     if intent == Intent::SaveDraft && errors.is_empty() {
         return Ok(page::see_other(&format!(
-            "/p/{}/contributions/drafts/{id}?notice=draft-saved",
-            form.process.slug
+            "{}?notice=draft-saved",
+            paths::contribution_draft(&form.process.slug, id)
         )));
     }
     let preview = (intent == Intent::Preview).then(|| crate::markdown::to_safe_html(&input.body));

@@ -81,11 +81,9 @@ impl ListPageView {
         (self.page < self.pages()).then(|| with_page(&self.query, self.page + 1))
     }
 
-    fn slug(&self, reference: &Option<String>) -> String {
-        reference
-            .as_deref()
-            .map(rules::reference_slug)
-            .unwrap_or_default()
+    /// A row's reference, as the route table takes it.
+    fn reference<'a>(&self, reference: &'a Option<String>) -> &'a str {
+        reference.as_deref().unwrap_or_default()
     }
 
     fn tags(&self) -> &Tags {
@@ -150,12 +148,9 @@ impl ShowPage {
         self.contribution.status()
     }
 
-    fn slug(&self) -> String {
-        self.contribution
-            .reference
-            .as_deref()
-            .map(rules::reference_slug)
-            .unwrap_or_default()
+    /// The reference, as the route table takes it.
+    fn reference(&self) -> &str {
+        self.contribution.reference.as_deref().unwrap_or_default()
     }
 
     fn is_author(&self) -> bool {

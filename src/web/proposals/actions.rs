@@ -5,10 +5,10 @@
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 
-use super::proposal_path;
 use super::show::{InviteForm, ProposalPage};
 use crate::app;
 use crate::app::proposals::{self as app_proposals, Done};
+use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
@@ -16,7 +16,7 @@ use crate::web::session::{SignedIn, Visitor};
 
 /// The proposal's page with a notice and, maybe, the part of the page to show.
 fn back_to(done: &Done, notice: &str, anchor: &str) -> HttpResponse {
-    let path = proposal_path(&done.process_slug, &done.reference);
+    let path = paths::proposal(&done.process_slug, &done.reference);
     page::see_other(&format!("{path}?notice={notice}{anchor}"))
 }
 

@@ -4,7 +4,6 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::proposal_path;
 use crate::app::proposals::compare::{self as app_compare, Comparison};
 use crate::domain::diff::{Change, Segment};
 use crate::domain::proposals::text::{Field, compare as compare_texts};
@@ -60,10 +59,6 @@ struct ComparePage {
 impl ComparePage {
     fn reference(&self) -> &str {
         self.header.proposal.reference.as_deref().unwrap_or("")
-    }
-
-    fn base_path(&self) -> String {
-        proposal_path(&self.process.slug, self.reference())
     }
 
     fn any_change(&self) -> bool {

@@ -5,11 +5,11 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{draft_path, proposal_path};
 use crate::app::proposals::Writer;
 use crate::app::proposals::edit::{self as app_edit, Editing, Setting};
 use crate::app::proposals::form::ProposalForm;
 use crate::domain::proposals::text::Field;
+use crate::paths;
 use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -50,9 +50,9 @@ impl FormPage {
 
     fn action(&self) -> String {
         match &self.editing {
-            Editing::New => format!("/p/{}/proposals/new", self.process.slug),
+            Editing::New => paths::proposal_new(&self.process.slug),
             Editing::Draft { id } | Editing::Revision { id, .. } => {
-                draft_path(&self.process.slug, *id)
+                paths::proposal_draft(&self.process.slug, id)
             }
         }
     }
@@ -60,7 +60,7 @@ impl FormPage {
     fn public_path(&self) -> Option<String> {
         match &self.editing {
             Editing::Revision { reference, .. } => {
-                Some(proposal_path(&self.process.slug, reference))
+                Some(paths::proposal(&self.process.slug, reference))
             }
             _ => None,
         }

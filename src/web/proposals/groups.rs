@@ -6,9 +6,9 @@
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
-use super::proposal_path;
 use crate::app::proposals::groups::{self as app_groups, GroupReport, GroupView};
 use crate::domain::roles::Role;
+use crate::paths;
 use crate::store::processes::{ActionGroup, Process};
 use crate::store::proposals::list::ProposalRow;
 use crate::store::roles::Assignment;
@@ -43,7 +43,7 @@ struct ReportLink {
 impl ReportLink {
     /// Its published revisions for all; its working copy for those who draft or review it.
     fn of(process: &Process, report: GroupReport) -> ReportLink {
-        let base = format!("/p/{}/documents/{}", process.slug, report.document_slug);
+        let base = paths::document(&process.slug, &report.document_slug);
         ReportLink {
             path: if report.published {
                 base
@@ -57,16 +57,8 @@ impl ReportLink {
 }
 
 impl GroupPage {
-    fn row_path(&self, row: &ProposalRow) -> String {
-        proposal_path(&self.process.slug, &row.reference)
-    }
-
     fn has_more(&self) -> bool {
         self.total > self.rows.len() as i64
-    }
-
-    fn review_path(&self) -> String {
-        crate::web::review::queue_path(&self.process.slug, self.group.number)
     }
 }
 

@@ -4,11 +4,11 @@
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
-use super::proposal_path;
 use crate::app::paging::{PAGE_SIZE, page_count};
 use crate::app::proposals::list::{self as app_list, ListQuery, ListView};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
+use crate::paths;
 use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
 use crate::store::proposals::list::{DraftListing, ProposalRow, ProposalSort};
 use crate::web::AppState;
@@ -51,10 +51,6 @@ struct ListPage {
 }
 
 impl ListPage {
-    fn base(&self) -> String {
-        format!("/p/{}/proposals", self.process.slug)
-    }
-
     fn categories(&self) -> [StakeholderCategory; 12] {
         StakeholderCategory::ALL
     }
@@ -71,17 +67,18 @@ impl ListPage {
         format!("proposals-sort-{}", sort.as_str())
     }
 
-    fn row_path(&self, row: &ProposalRow) -> String {
-        proposal_path(&self.process.slug, &row.reference)
+    /// This list's query on another page.
+    fn page_link(&self, page: u32) -> String {
+        link_to_page(&self.query, &paths::proposals(&self.process.slug), page)
     }
 
     fn previous_page(&self) -> Option<String> {
-        (self.page > 1).then(|| link_to_page(&self.query, &self.base(), self.page - 1))
+        (self.page > 1).then(|| self.page_link(self.page - 1))
     }
 
     fn next_page(&self) -> Option<String> {
         let shown = i64::from(self.page) * PAGE_SIZE;
-        (shown < self.total).then(|| link_to_page(&self.query, &self.base(), self.page + 1))
+        (shown < self.total).then(|| self.page_link(self.page + 1))
     }
 
     fn page_label(&self) -> String {

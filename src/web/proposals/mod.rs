@@ -16,7 +16,6 @@ pub mod submit;
 use actix_web::{Scope, web};
 
 use crate::app::proposals::Writer;
-use crate::domain::proposals::reference_slug;
 use crate::web::error::AppError;
 use crate::web::session::Visitor;
 
@@ -36,14 +35,10 @@ pub fn routes() -> Scope {
         .service(actions::answer)
 }
 
-/// The public page of a proposal.
+/// The public page of a proposal. Kept only for `web::notifications` until it calls
+/// `paths::proposal` itself; everything here calls the table directly.
 pub fn proposal_path(process_slug: &str, reference: &str) -> String {
-    format!("/p/{process_slug}/proposals/{}", reference_slug(reference))
-}
-
-/// The private page where its author edits a proposal.
-pub fn draft_path(process_slug: &str, proposal_id: i64) -> String {
-    format!("/p/{process_slug}/proposals/drafts/{proposal_id}")
+    crate::paths::proposal(process_slug, reference)
 }
 
 /// The writer of this request: a signed-in participant, or one whose session timed out

@@ -5,13 +5,14 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{draft_path, lines, proposal_path};
+use super::lines;
 use crate::app::proposals::show::{self as app_show, ProposalView};
 use crate::domain::permissions::{Action, GroupId, can};
 use crate::domain::proposals::review::DecisionKind;
 use crate::domain::proposals::text::Field;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
+use crate::paths;
 use crate::store::documents::Use;
 use crate::store::proposals::co_sponsors::CoSponsorship;
 use crate::web::AppState;
@@ -48,10 +49,6 @@ impl ProposalPage {
 
     fn reference(&self) -> &str {
         self.view.header.proposal.reference.as_deref().unwrap_or("")
-    }
-
-    fn base_path(&self) -> String {
-        proposal_path(&self.view.process.slug, self.reference())
     }
 
     fn status(&self) -> ProposalStatus {
@@ -130,10 +127,6 @@ impl ProposalPage {
             && self.status().awaits_decision()
     }
 
-    fn edit_path(&self) -> String {
-        draft_path(&self.view.process.slug, self.view.header.proposal.id)
-    }
-
     /// The invitation addressed to the visitor's organisation, if it waits for an answer.
     fn my_invitation(&self) -> Option<&CoSponsorship> {
         let organisation = self.view.visitor_organisation?;
@@ -176,10 +169,6 @@ impl ProposalPage {
         Some(DecisionView::of(latest, &self.view.process.slug))
     }
 
-    fn other_path(&self, reference: &str) -> String {
-        proposal_path(&self.view.process.slug, reference)
-    }
-
     /// "Report of action group 1, First draft, paragraph 7".
     fn use_label(&self, used: &Use) -> String {
         let key = if used.number.is_empty() {
@@ -197,18 +186,11 @@ impl ProposalPage {
         )
     }
 
-    fn use_path(&self, used: &Use) -> String {
-        format!(
-            "/p/{}/documents/{}/revisions/{}#n-{}",
-            self.view.process.slug, used.document_slug, used.revision_slug, used.node_key
-        )
-    }
-
     /// The group's reviewers find their way to its review from here.
     fn review_path(&self) -> Option<String> {
         let group = GroupId(self.view.header.proposal.group_id);
         can(&self.view.actor, Action::UseInternalNotes(group)).then(|| {
-            crate::web::review::review_path(
+            paths::review(
                 &self.view.process.slug,
                 self.view.header.group_number,
                 self.reference(),

@@ -5,13 +5,14 @@
 use actix_web::{HttpResponse, post, web};
 
 use super::edit::{FormPage, render};
-use super::{draft_path, proposal_path, writer_of};
+use super::writer_of;
 use crate::app;
 use crate::app::proposals::edit as app_edit;
 use crate::app::proposals::form::ProposalForm;
 use crate::app::proposals::submit::{self as app_submit, Kept, Outcome, Saved};
+use crate::paths;
 use crate::web::AppState;
-use crate::web::error::{AppError, urlencode};
+use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::Visitor;
 
@@ -25,7 +26,7 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
     let form = ProposalForm::from_pairs(body.into_inner());
-    let writer = writer_of(&visitor, format!("/p/{slug}/proposals/new"))?;
+    let writer = writer_of(&visitor, paths::proposal_new(&slug))?;
     let (sent, owned_slug) = (form.clone(), slug.clone());
     match state
         .run(move |conn| app_submit::create(conn, writer, &owned_slug, &sent))
@@ -52,7 +53,7 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
     let form = ProposalForm::from_pairs(body.into_inner());
-    let writer = writer_of(&visitor, draft_path(&slug, id))?;
+    let writer = writer_of(&visitor, paths::proposal_draft(&slug, id))?;
     let (sent, owned_slug) = (form.clone(), slug.clone());
     match state
         .run(move |conn| app_submit::save(conn, writer, &owned_slug, id, &sent))
@@ -75,15 +76,15 @@ fn redirect(saved: Saved) -> HttpResponse {
     match saved.outcome {
         Outcome::Kept(Kept::OnRequest, id) => page::see_other(&format!(
             "{}?notice=proposal-draft-saved",
-            draft_path(slug, id)
+            paths::proposal_draft(slug, id)
         )),
         Outcome::Kept(Kept::WindowClosed, id) => page::see_other(&format!(
             "{}?notice=proposal-window-closed",
-            draft_path(slug, id)
+            paths::proposal_draft(slug, id)
         )),
         Outcome::Kept(Kept::SessionExpired, id) => page::see_other(&format!(
-            "/login?next={}&notice=proposal-session-expired",
-            urlencode(&draft_path(slug, id))
+            "{}&notice=proposal-session-expired",
+            paths::login_then(&paths::proposal_draft(slug, id))
         )),
         Outcome::Submitted { reference, first } => {
             let notice = if first {
@@ -93,7 +94,7 @@ fn redirect(saved: Saved) -> HttpResponse {
             };
             page::see_other(&format!(
                 "{}?notice={notice}",
-                proposal_path(slug, &reference)
+                paths::proposal(slug, &reference)
             ))
         }
     }

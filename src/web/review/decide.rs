@@ -6,9 +6,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 
 use super::proposal::page_again;
-use super::queue_path;
 use crate::app;
 use crate::app::review::decide::{self as app_decide, DecisionForm};
+use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
@@ -35,7 +35,7 @@ pub async fn decide(
         .await;
     match result {
         Ok(done) => {
-            let queue = queue_path(&done.process_slug, done.group_number);
+            let queue = paths::review_queue(&done.process_slug, done.group_number);
             Ok(page::see_other(&format!(
                 "{queue}?notice=decision-recorded"
             )))

@@ -6,8 +6,9 @@ use chrono::NaiveDateTime;
 
 use crate::domain::proposals::review::DecisionKind;
 use crate::domain::roles::Role;
+use crate::paths;
 use crate::store::review::DecisionRecord;
-use crate::web::proposals::{lines, proposal_path};
+use crate::web::proposals::lines;
 
 /// The proposal a merge or duplicate points to, with its address.
 #[derive(Debug, Clone)]
@@ -43,7 +44,7 @@ impl DecisionView {
             target: record.target.as_ref().map(|t| TargetLink {
                 reference: t.reference.clone(),
                 title: t.title.clone(),
-                path: proposal_path(process_slug, &t.reference),
+                path: paths::proposal(process_slug, &t.reference),
             }),
         }
     }

@@ -14,8 +14,6 @@ pub mod queue;
 
 use actix_web::{Scope, web};
 
-use crate::domain::proposals::reference_slug;
-
 /// The routes under `/p/{process}/groups/{number}/review`.
 pub fn routes() -> Scope {
     web::scope("/p/{process}/groups/{number}/review")
@@ -23,20 +21,6 @@ pub fn routes() -> Scope {
         .service(proposal::review_page)
         .service(decide::decide)
         .service(notes::add_note)
-}
-
-/// The queue of a group.
-pub fn queue_path(process_slug: &str, group_number: i32) -> String {
-    format!("/p/{process_slug}/groups/{group_number}/review")
-}
-
-/// One proposal under review.
-pub fn review_path(process_slug: &str, group_number: i32, reference: &str) -> String {
-    format!(
-        "{}/{}",
-        queue_path(process_slug, group_number),
-        reference_slug(reference)
-    )
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 
 use super::proposal::page_again;
-use super::review_path;
 use crate::app;
 use crate::app::review::notes::{self as app_notes, NoteForm};
+use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
@@ -34,7 +34,7 @@ pub async fn add_note(
         .await;
     match result {
         Ok(added) => {
-            let path = review_path(&added.process_slug, added.group_number, &added.reference);
+            let path = paths::review(&added.process_slug, added.group_number, &added.reference);
             Ok(page::see_other(&format!(
                 "{path}?notice=note-added#note-{}",
                 added.id

@@ -7,18 +7,18 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use super::queue_path;
 use crate::app::review::decide::DecisionForm;
 use crate::app::review::notes::NoteForm;
 use crate::app::review::proposal::{self as app_review, ReviewView};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::review::DecisionKind;
 use crate::domain::proposals::text::Field;
+use crate::paths;
 use crate::store::review::notes::Note;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
-use crate::web::proposals::{lines, proposal_path};
+use crate::web::proposals::lines;
 use crate::web::session::{SignedIn, Visitor};
 
 #[derive(Template)]
@@ -67,24 +67,9 @@ impl ReviewPage {
         self.view.header.proposal.status()
     }
 
-    fn queue_path(&self) -> String {
-        queue_path(self.slug(), self.view.reviewing.group.number)
-    }
-
-    fn base(&self) -> String {
-        super::review_path(
-            self.slug(),
-            self.view.reviewing.group.number,
-            self.reference(),
-        )
-    }
-
-    fn public_path(&self) -> String {
-        proposal_path(self.slug(), self.reference())
-    }
-
+    /// The address of a proposal alike this one (`review/similar.html`, shared with the queue).
     fn other_path(&self, reference: &str) -> String {
-        proposal_path(self.slug(), reference)
+        paths::proposal(self.slug(), reference)
     }
 
     /// The form is offered to those who decide, while the proposal awaits a decision.

@@ -6,16 +6,15 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use super::{queue_path, review_path};
 use crate::app::paging::{PAGE_SIZE, page_count};
 use crate::app::review::queue::{self as app_queue, Entry, QueueQuery};
 use crate::domain::proposals::ProposalStatus;
+use crate::paths;
 use crate::store::processes::{ActionGroup, Process, Theme};
 use crate::store::review::queue::{QueueRow, SponsorCount};
 use crate::web::AppState;
 use crate::web::error::{AppError, urlencode};
 use crate::web::page::{self, Ctx};
-use crate::web::proposals::proposal_path;
 use crate::web::session::{SignedIn, Visitor};
 
 /// The queue's query on another page.
@@ -49,10 +48,6 @@ struct QueuePage {
 }
 
 impl QueuePage {
-    fn base(&self) -> String {
-        queue_path(&self.process.slug, self.group.number)
-    }
-
     fn statuses(&self) -> [ProposalStatus; 7] {
         ProposalStatus::PUBLIC
     }
@@ -65,16 +60,10 @@ impl QueuePage {
         format!("review-co-sponsors-{value}")
     }
 
-    fn public_path(&self, reference: &str) -> String {
-        proposal_path(&self.process.slug, reference)
-    }
-
-    fn review_path(&self, reference: &str) -> String {
-        review_path(&self.process.slug, self.group.number, reference)
-    }
-
+    /// The address of a proposal alike one in the queue (`review/similar.html`, shared with
+    /// the review page).
     fn other_path(&self, reference: &str) -> String {
-        proposal_path(&self.process.slug, reference)
+        paths::proposal(&self.process.slug, reference)
     }
 
     fn history_of(&self, row: &QueueRow) -> Vec<HistoryEvent> {
@@ -86,13 +75,22 @@ impl QueuePage {
         public_history(&self.process.slug, &versions, &row.decisions, None)
     }
 
+    /// This list's query on another page.
+    fn page_link(&self, page: u32) -> String {
+        link_to_page(
+            &self.query,
+            &paths::review_queue(&self.process.slug, self.group.number),
+            page,
+        )
+    }
+
     fn previous_page(&self) -> Option<String> {
-        (self.page > 1).then(|| link_to_page(&self.query, &self.base(), self.page - 1))
+        (self.page > 1).then(|| self.page_link(self.page - 1))
     }
 
     fn next_page(&self) -> Option<String> {
         let shown = i64::from(self.page) * PAGE_SIZE;
-        (shown < self.total).then(|| link_to_page(&self.query, &self.base(), self.page + 1))
+        (shown < self.total).then(|| self.page_link(self.page + 1))
     }
 
     fn page_label(&self) -> String {
