@@ -35,12 +35,6 @@ pub fn routes() -> Scope {
         .service(actions::answer)
 }
 
-/// The public page of a proposal. Kept only for `web::notifications` until it calls
-/// `paths::proposal` itself; everything here calls the table directly.
-pub fn proposal_path(process_slug: &str, reference: &str) -> String {
-    crate::paths::proposal(process_slug, reference)
-}
-
 /// The writer of this request: a signed-in participant, or one whose session timed out
 /// while writing (their text is still theirs to keep). Anyone else is sent to sign in.
 pub fn writer_of(visitor: &Visitor, next: String) -> Result<Writer, AppError> {
