@@ -7,6 +7,7 @@ pub mod charts;
 pub mod contributions;
 pub mod diff;
 pub mod documents;
+pub mod ids;
 pub mod notifications;
 pub mod permissions;
 pub mod phases;
