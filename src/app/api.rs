@@ -5,6 +5,7 @@ use super::opendata::Dataset;
 use super::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::documents::Content;
+use crate::domain::ids::ContributionId;
 use crate::store::documents::{self, Document, Revision, RevisionSummary};
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
 use crate::store::processes::{self, Process, Structure};
@@ -56,8 +57,9 @@ pub fn dataset_page(
     let (records, last) = match dataset {
         Dataset::Contributions => {
             let mut records = Vec::new();
+            let after = ContributionId(after);
             let last = opendata::contributions_after(conn, process.id, after, limit, &mut records)?;
-            (Records::Contributions(records), last)
+            (Records::Contributions(records), last.map(i64::from))
         }
         Dataset::Proposals => {
             let mut records = Vec::new();

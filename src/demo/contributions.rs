@@ -11,6 +11,7 @@ use super::{Demo, DemoError, invalid, pdf};
 use crate::db::DbConnection;
 use crate::db::schema::{contribution_attachments, contributions as rows};
 use crate::domain::contributions::content_hash;
+use crate::domain::ids::ContributionId;
 use crate::store::attachments;
 use crate::store::contributions::{self, DraftContent};
 use crate::store::references::{ReferenceKind, next_reference};
@@ -77,7 +78,7 @@ fn insert_one(
     conn: &mut DbConnection,
     demo: &Demo,
     c: &DemoContribution,
-) -> Result<(i64, String), DemoError> {
+) -> Result<(ContributionId, String), DemoError> {
     let author = demo.people.person(&c.author)?;
     let content = DraftContent {
         title: c.title.trim().to_string(),

@@ -26,6 +26,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use serde::Deserialize;
 
 use crate::db::{DbConnection, write_transaction};
+use crate::domain::ids::ContributionId;
 use crate::domain::phases::{PhaseKind, Window};
 use crate::domain::roles::Role;
 use crate::domain::validation::Email;
@@ -215,7 +216,7 @@ struct Demo {
     themes: HashMap<String, i64>,
     people: accounts::People,
     /// Contribution key → id and reference.
-    contributions: HashMap<String, (i64, String)>,
+    contributions: HashMap<String, (ContributionId, String)>,
 }
 
 impl Demo {
@@ -233,7 +234,7 @@ impl Demo {
             .ok_or_else(|| invalid(format!("no theme {name:?}")))
     }
 
-    fn contribution(&self, key: &str) -> Result<&(i64, String), DemoError> {
+    fn contribution(&self, key: &str) -> Result<&(ContributionId, String), DemoError> {
         self.contributions
             .get(key)
             .ok_or_else(|| invalid(format!("no contribution {key:?}")))

@@ -6,6 +6,8 @@
 //! conversion lives in `db::ids`, so this module stays free of storage.
 
 use std::fmt;
+use std::num::ParseIntError;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +23,20 @@ macro_rules! id_type {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseIntError;
+            fn from_str(raw: &str) -> Result<Self, Self::Err> {
+                raw.parse().map($name)
+            }
+        }
+
+        /// The bare number, for what is deliberately any kind of id (a dataset's cursor).
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 {
+                id.0
             }
         }
     };
@@ -46,7 +62,10 @@ mod tests {
     #[test]
     fn an_id_reads_and_prints_as_its_bare_number() {
         assert_eq!(ProposalId(42).to_string(), "42");
-        assert_eq!(serde_json::to_string(&ContributionId(7)).ok().as_deref(), Some("7"));
+        assert_eq!(
+            serde_json::to_string(&ContributionId(7)).ok().as_deref(),
+            Some("7")
+        );
         let back: Option<DocumentId> = serde_json::from_str("12").ok();
         assert_eq!(back, Some(DocumentId(12)));
     }

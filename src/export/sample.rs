@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::model::{Export, Input, Labels, Version, build};
 use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
+use crate::domain::ids::ContributionId;
 
 pub const ARABIC: &str = "نلتزم بتعزيز التعاون الدولي بشأن الهجرة الآمنة";
 pub const CHINESE: &str = "我们承诺加强安全、有序和正常移民的国际合作。";
@@ -38,7 +39,13 @@ pub fn content() -> Content {
                 NodeKind::Paragraph,
                 "Collect and utilize **accurate** data.",
                 vec![
-                    cited(Source::Contribution { id: 4 }, "GCM/WC/0004", "better data"),
+                    cited(
+                        Source::Contribution {
+                            id: ContributionId(4),
+                        },
+                        "GCM/WC/0004",
+                        "better data",
+                    ),
                     cited(
                         Source::ProposalVersion { id: 7 },
                         "GCM/CP/0007, version 2",
@@ -51,7 +58,13 @@ pub fn content() -> Content {
                 "m2",
                 NodeKind::Measure,
                 "Improve comparability.",
-                vec![cited(Source::Contribution { id: 4 }, "GCM/WC/0004", "")],
+                vec![cited(
+                    Source::Contribution {
+                        id: ContributionId(4),
+                    },
+                    "GCM/WC/0004",
+                    "",
+                )],
             ),
             node("p2", NodeKind::Paragraph, ARABIC, vec![]),
             node("p3", NodeKind::Paragraph, CHINESE, vec![]),
@@ -67,7 +80,9 @@ pub fn export() -> Export {
 pub fn export_of(content: &Content) -> Export {
     let mut paths = HashMap::new();
     paths.insert(
-        Source::Contribution { id: 4 },
+        Source::Contribution {
+            id: ContributionId(4),
+        },
         crate::paths::contribution("gcm", "GCM/WC/0004"),
     );
     let date = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap_or_default();

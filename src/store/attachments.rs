@@ -6,12 +6,13 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{attachments, contribution_attachments};
+use crate::domain::ids::ContributionId;
 
 /// An attached file, without its bytes.
 #[derive(Debug, Clone, Queryable)]
 pub struct AttachedFile {
     pub link_id: i64,
-    pub contribution_id: i64,
+    pub contribution_id: ContributionId,
     pub file_name: String,
     pub size: i64,
     pub sha256: String,
@@ -41,7 +42,7 @@ pub fn store_content(conn: &mut DbConnection, sha256: &str, content: &[u8]) -> Q
 
 pub fn attach(
     conn: &mut DbConnection,
-    contribution_id: i64,
+    contribution_id: ContributionId,
     attachment_id: i64,
     file_name: &str,
 ) -> QueryResult<()> {
@@ -59,7 +60,7 @@ pub fn attach(
 /// The files of some contributions, in the order attached: one query.
 pub fn files_of(
     conn: &mut DbConnection,
-    contribution_ids: &[i64],
+    contribution_ids: &[ContributionId],
 ) -> QueryResult<Vec<AttachedFile>> {
     if contribution_ids.is_empty() {
         return Ok(Vec::new());
@@ -82,7 +83,7 @@ pub fn files_of(
 /// The name and bytes of one file of a contribution.
 pub fn file_content(
     conn: &mut DbConnection,
-    contribution_id: i64,
+    contribution_id: ContributionId,
     link_id: i64,
 ) -> QueryResult<Option<(String, Vec<u8>)>> {
     contribution_attachments::table
@@ -95,7 +96,11 @@ pub fn file_content(
 }
 
 /// Detaches a file from a draft (the bytes stay for any other contribution that has them).
-pub fn detach(conn: &mut DbConnection, contribution_id: i64, link_id: i64) -> QueryResult<usize> {
+pub fn detach(
+    conn: &mut DbConnection,
+    contribution_id: ContributionId,
+    link_id: i64,
+) -> QueryResult<usize> {
     diesel::delete(
         contribution_attachments::table
             .filter(contribution_attachments::id.eq(link_id))

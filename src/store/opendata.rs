@@ -12,6 +12,7 @@ use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
 use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 
@@ -43,7 +44,7 @@ pub fn public_contributions(
     process_id: i64,
 ) -> QueryResult<Vec<ContributionRecord>> {
     let mut records = Vec::new();
-    let mut after = 0;
+    let mut after = ContributionId(0);
     while let Some(last) = contributions_after(conn, process_id, after, BATCH, &mut records)? {
         after = last;
     }
@@ -55,12 +56,12 @@ pub fn public_contributions(
 pub fn contributions_after(
     conn: &mut DbConnection,
     process_id: i64,
-    after: i64,
+    after: ContributionId,
     limit: i64,
     records: &mut Vec<ContributionRecord>,
-) -> QueryResult<Option<i64>> {
+) -> QueryResult<Option<ContributionId>> {
     type Row = (
-        i64,
+        ContributionId,
         Option<String>,
         ContributionStatus,
         Option<NaiveDateTime>,
@@ -95,7 +96,7 @@ pub fn contributions_after(
         let Some(last) = rows.last().map(|r| r.0) else {
             return Ok(None);
         };
-        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let ids: Vec<ContributionId> = rows.iter().map(|r| r.0).collect();
         let tags = tags_of(conn, &ids)?;
         for (
             id,

@@ -7,6 +7,7 @@ use super::input::{Input, Intent};
 use super::submit::{self, Posted, Posting};
 use crate::app::{self, Person, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ContributionId;
 use crate::domain::permissions::Action;
 use crate::paths;
 
@@ -14,7 +15,7 @@ use crate::paths;
 #[derive(Debug, Clone)]
 pub enum Autosaved {
     Saved {
-        draft_id: i64,
+        draft_id: ContributionId,
         /// Where the draft is edited from now on.
         edit_path: String,
         saved_at: NaiveDateTime,
@@ -27,7 +28,7 @@ pub fn autosave(
     conn: &mut DbConnection,
     person: Person,
     slug: &str,
-    draft_id: Option<i64>,
+    draft_id: Option<ContributionId>,
     input: Input,
 ) -> Result<Autosaved> {
     let (process, actor) = app::process_for(conn, slug, Some(person))?;

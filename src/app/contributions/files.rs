@@ -5,6 +5,7 @@ use super::public_by_reference;
 use crate::app::{Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
 use crate::store::processes;
 use crate::store::{attachments, contributions};
 
@@ -15,7 +16,11 @@ pub struct Download {
     pub content: Vec<u8>,
 }
 
-fn download(conn: &mut DbConnection, contribution_id: i64, link_id: i64) -> Result<Download> {
+fn download(
+    conn: &mut DbConnection,
+    contribution_id: ContributionId,
+    link_id: i64,
+) -> Result<Download> {
     let (file_name, content) =
         attachments::file_content(conn, contribution_id, link_id)?.ok_or(Error::NotFound)?;
     Ok(Download { file_name, content })
@@ -42,7 +47,7 @@ pub fn draft_file(
     conn: &mut DbConnection,
     person: Person,
     slug: &str,
-    id: i64,
+    id: ContributionId,
     link_id: i64,
 ) -> Result<Download> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;

@@ -6,6 +6,7 @@ use super::{consultation_window, own_contribution, public_path};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
 use crate::domain::permissions::Action;
 use crate::store::attachments::{self, AttachedFile};
 use crate::store::contributions;
@@ -51,7 +52,7 @@ pub fn draft_form(
     conn: &mut DbConnection,
     person: Person,
     slug: &str,
-    id: i64,
+    id: ContributionId,
 ) -> Result<DraftForm> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let draft = own_contribution(conn, &process, id, person.account_id)?;
@@ -97,7 +98,7 @@ pub fn refused_form(
     conn: &mut DbConnection,
     person: Person,
     slug: &str,
-    draft_id: Option<i64>,
+    draft_id: Option<ContributionId>,
 ) -> Result<WritingForm> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let structure = processes::structure_of(conn, process.id)?;

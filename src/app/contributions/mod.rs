@@ -16,6 +16,7 @@ pub mod withdraw;
 use crate::app::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionStatus};
+use crate::domain::ids::ContributionId;
 use crate::domain::phases::PhaseKind;
 use crate::paths;
 use crate::store::contributions::{self, Contribution};
@@ -33,7 +34,7 @@ pub struct Done {
 fn own_contribution(
     conn: &mut DbConnection,
     process: &Process,
-    id: i64,
+    id: ContributionId,
     account_id: i64,
 ) -> Result<Contribution> {
     let contribution = contributions::contribution_by_id(conn, id)?

@@ -17,6 +17,7 @@ use crate::app::{self, Error, Person, Result};
 use crate::config::hex;
 use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionStatus};
+use crate::domain::ids::ContributionId;
 use crate::domain::permissions::Action;
 use crate::domain::validation::FieldErrors;
 use crate::paths;
@@ -31,7 +32,7 @@ use crate::store::{accounts, attachments, search};
 #[derive(Debug, Clone)]
 pub struct Posting {
     /// The draft written over, if any.
-    pub draft_id: Option<i64>,
+    pub draft_id: Option<ContributionId>,
     pub input: Input,
     pub uploads: Vec<Upload>,
     pub intent: Intent,
@@ -50,7 +51,7 @@ pub enum Posted {
 /// A text saved as a draft.
 #[derive(Debug, Clone)]
 pub struct Drafted {
-    pub id: i64,
+    pub id: ContributionId,
     pub form: WritingForm,
     /// Problems with files or with submitting; the text itself is saved.
     pub errors: FieldErrors,
@@ -118,7 +119,7 @@ pub(super) fn write(
     };
     let saved = app::transaction(conn, |conn| save.run(conn))?;
     if let Some(reference) = saved.reference {
-        tracing::info!(contribution_id = saved.id, %reference, "contribution submitted");
+        tracing::info!(contribution_id = %saved.id, %reference, "contribution submitted");
         let location = format!(
             "{}?notice=submitted",
             paths::contribution(&process.slug, &reference)
@@ -143,7 +144,7 @@ pub(super) fn write(
 
 /// The draft a form is posted over, as it is before the form's transaction.
 enum WrittenOver {
-    Draft(i64),
+    Draft(ContributionId),
     /// Submitted from another tab meanwhile: nothing to save over. Where it is read now.
     Submitted(String),
 }
@@ -151,7 +152,7 @@ enum WrittenOver {
 fn written_over(
     conn: &mut DbConnection,
     process: &Process,
-    id: i64,
+    id: ContributionId,
     account_id: i64,
 ) -> Result<WrittenOver> {
     let draft = own_contribution(conn, process, id, account_id)?;
@@ -201,7 +202,7 @@ struct Save<'a> {
     process: &'a Process,
     account_id: i64,
     organisation_id: Option<i64>,
-    existing: Option<i64>,
+    existing: Option<ContributionId>,
     content: &'a DraftContent,
     pdfs: &'a [(&'a str, &'a [u8])],
     remove_files: &'a [String],
@@ -210,7 +211,7 @@ struct Save<'a> {
 
 /// The draft as saved, with its reference if it is now submitted.
 struct Saved {
-    id: i64,
+    id: ContributionId,
     reference: Option<String>,
 }
 
@@ -258,7 +259,7 @@ impl Save<'_> {
     }
 
     /// Numbers the draft, makes it public with its receipt's hash, and records it.
-    fn submit(&self, conn: &mut DbConnection, id: i64) -> Result<String> {
+    fn submit(&self, conn: &mut DbConnection, id: ContributionId) -> Result<String> {
         let process = self.process;
         let reference = next_reference(
             conn,

@@ -190,18 +190,15 @@ pub fn source_links(
         .iter()
         .flat_map(|n| n.provenance.iter().map(|p| &p.source))
         .collect();
-    let ids = |wanted: fn(&Source) -> Option<i64>| -> Vec<i64> {
-        sources.iter().filter_map(|s| wanted(s)).collect()
-    };
-    let version_ids = ids(|s| match s {
+    let version_ids = ids_of(&sources, |s| match s {
         Source::ProposalVersion { id } => Some(*id),
         _ => None,
     });
-    let contribution_ids = ids(|s| match s {
+    let contribution_ids = ids_of(&sources, |s| match s {
         Source::Contribution { id } => Some(*id),
         _ => None,
     });
-    let document_ids = ids(|s| match s {
+    let document_ids = ids_of(&sources, |s| match s {
         Source::Paragraph { document_id, .. } => Some(*document_id),
         _ => None,
     });
@@ -234,4 +231,9 @@ pub fn source_links(
         }
     }
     Ok(links)
+}
+
+/// The ids `wanted` finds among some sources: those of one kind.
+fn ids_of<T>(sources: &[&Source], wanted: impl Fn(&Source) -> Option<T>) -> Vec<T> {
+    sources.iter().filter_map(|s| wanted(s)).collect()
 }

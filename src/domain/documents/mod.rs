@@ -13,6 +13,8 @@ mod merge;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::ContributionId;
+
 pub use compare::{Change, Comparison, Row, compare};
 pub use merge::{Merge, merge};
 
@@ -102,7 +104,7 @@ impl NodeKind {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Source {
     ProposalVersion { id: i64 },
-    Contribution { id: i64 },
+    Contribution { id: ContributionId },
     Paragraph { document_id: i64, node_key: String },
 }
 

@@ -10,19 +10,20 @@ use crate::db::schema::{
 };
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::search::{self, SearchQuery, Searchable};
 
 /// The groups (number, name) and themes tagged on some contributions: two queries.
 #[derive(Debug, Clone, Default)]
 pub struct Tags {
-    pub groups: Vec<(i64, i64, i32, String)>,
-    pub themes: Vec<(i64, i64, String)>,
+    pub groups: Vec<(ContributionId, i64, i32, String)>,
+    pub themes: Vec<(ContributionId, i64, String)>,
 }
 
 impl Tags {
     /// The (number, name) of the groups of one contribution.
-    pub fn groups_of(&self, contribution: &i64) -> Vec<(i32, &str)> {
+    pub fn groups_of(&self, contribution: &ContributionId) -> Vec<(i32, &str)> {
         self.groups
             .iter()
             .filter(|(c, ..)| c == contribution)
@@ -30,7 +31,7 @@ impl Tags {
             .collect()
     }
 
-    pub fn group_ids_of(&self, contribution: &i64) -> Vec<i64> {
+    pub fn group_ids_of(&self, contribution: &ContributionId) -> Vec<i64> {
         self.groups
             .iter()
             .filter(|(c, ..)| c == contribution)
@@ -38,7 +39,7 @@ impl Tags {
             .collect()
     }
 
-    pub fn themes_of(&self, contribution: &i64) -> Vec<&str> {
+    pub fn themes_of(&self, contribution: &ContributionId) -> Vec<&str> {
         self.themes
             .iter()
             .filter(|(c, ..)| c == contribution)
@@ -46,7 +47,7 @@ impl Tags {
             .collect()
     }
 
-    pub fn theme_ids_of(&self, contribution: &i64) -> Vec<i64> {
+    pub fn theme_ids_of(&self, contribution: &ContributionId) -> Vec<i64> {
         self.themes
             .iter()
             .filter(|(c, ..)| c == contribution)
@@ -55,7 +56,7 @@ impl Tags {
     }
 }
 
-pub fn tags_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Tags> {
+pub fn tags_of(conn: &mut DbConnection, ids: &[ContributionId]) -> QueryResult<Tags> {
     if ids.is_empty() {
         return Ok(Tags::default());
     }
@@ -237,7 +238,7 @@ pub fn public_page(
             organisations::category,
         ))
         .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let ids: Vec<ContributionId> = rows.iter().map(|c| c.id).collect();
     let tags = tags_of(conn, &ids)?;
     let rows = rows
         .into_iter()

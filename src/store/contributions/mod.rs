@@ -8,6 +8,7 @@ use crate::db::schema::{
     accounts, contribution_groups, contribution_themes, contributions, organisations,
 };
 use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 
 mod list;
@@ -17,7 +18,7 @@ pub use list::{ListFilter, ListPage, ListSort, Listed, Tags, public_page, tags_o
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = contributions)]
 pub struct Contribution {
-    pub id: i64,
+    pub id: ContributionId,
     pub process_id: i64,
     pub author_id: i64,
     pub organisation_id: Option<i64>,
@@ -58,7 +59,7 @@ pub fn create_draft(
     author_id: i64,
     organisation_id: Option<i64>,
     content: &DraftContent,
-) -> QueryResult<i64> {
+) -> QueryResult<ContributionId> {
     let now = super::now();
     let id = diesel::insert_into(contributions::table)
         .values((
@@ -79,7 +80,11 @@ pub fn create_draft(
 }
 
 /// Saves a draft's text and tags; call inside a write transaction.
-pub fn update_draft(conn: &mut DbConnection, id: i64, content: &DraftContent) -> QueryResult<()> {
+pub fn update_draft(
+    conn: &mut DbConnection,
+    id: ContributionId,
+    content: &DraftContent,
+) -> QueryResult<()> {
     diesel::update(contributions::table.find(id))
         .set((
             contributions::title.eq(&content.title),
@@ -90,7 +95,11 @@ pub fn update_draft(conn: &mut DbConnection, id: i64, content: &DraftContent) ->
     replace_tags(conn, id, content)
 }
 
-fn replace_tags(conn: &mut DbConnection, id: i64, content: &DraftContent) -> QueryResult<()> {
+fn replace_tags(
+    conn: &mut DbConnection,
+    id: ContributionId,
+    content: &DraftContent,
+) -> QueryResult<()> {
     diesel::delete(contribution_groups::table.filter(contribution_groups::contribution_id.eq(id)))
         .execute(conn)?;
     diesel::delete(contribution_themes::table.filter(contribution_themes::contribution_id.eq(id)))
@@ -119,7 +128,7 @@ fn replace_tags(conn: &mut DbConnection, id: i64, content: &DraftContent) -> Que
 /// Makes a draft public with its receipt; call inside a write transaction.
 pub fn mark_submitted(
     conn: &mut DbConnection,
-    id: i64,
+    id: ContributionId,
     reference: &str,
     content_hash: &str,
     search_text: &str,
@@ -138,7 +147,7 @@ pub fn mark_submitted(
         .map(drop)
 }
 
-pub fn mark_withdrawn(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+pub fn mark_withdrawn(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
     let now = super::now();
     diesel::update(contributions::table.find(id))
         .set((
@@ -150,7 +159,12 @@ pub fn mark_withdrawn(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
         .map(drop)
 }
 
-pub fn mark_hidden(conn: &mut DbConnection, id: i64, by: i64, reason: &str) -> QueryResult<()> {
+pub fn mark_hidden(
+    conn: &mut DbConnection,
+    id: ContributionId,
+    by: i64,
+    reason: &str,
+) -> QueryResult<()> {
     let now = super::now();
     diesel::update(contributions::table.find(id))
         .set((
@@ -164,7 +178,10 @@ pub fn mark_hidden(conn: &mut DbConnection, id: i64, by: i64, reason: &str) -> Q
         .map(drop)
 }
 
-pub fn contribution_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Contribution>> {
+pub fn contribution_by_id(
+    conn: &mut DbConnection,
+    id: ContributionId,
+) -> QueryResult<Option<Contribution>> {
     contributions::table
         .find(id)
         .select(Contribution::as_select())

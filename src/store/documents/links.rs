@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::provenance_links;
 use crate::domain::documents::{Provenance, Source, SourceKind};
+use crate::domain::ids::ContributionId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = provenance_links)]
@@ -27,7 +28,9 @@ impl LinkRow {
     pub fn source(&self) -> Option<Source> {
         match self.source_kind {
             SourceKind::ProposalVersion => Some(Source::ProposalVersion { id: self.source_id }),
-            SourceKind::Contribution => Some(Source::Contribution { id: self.source_id }),
+            SourceKind::Contribution => Some(Source::Contribution {
+                id: ContributionId(self.source_id),
+            }),
             SourceKind::Paragraph => Some(Source::Paragraph {
                 document_id: self.source_id,
                 node_key: self.source_node_key.clone()?,
@@ -44,7 +47,8 @@ pub fn add_link(
     by: Option<i64>,
 ) -> QueryResult<()> {
     let (source_id, source_node_key) = match &link.source {
-        Source::ProposalVersion { id } | Source::Contribution { id } => (*id, None),
+        Source::ProposalVersion { id } => (*id, None),
+        Source::Contribution { id } => (id.0, None),
         Source::Paragraph {
             document_id,
             node_key,

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{contributions, documents, proposal_versions, proposals};
+use crate::domain::ids::ContributionId;
 
 /// The id and number of a proposal's version in a process: `number`, or the latest when
 /// `None`.
@@ -35,7 +36,7 @@ pub fn contribution_by_reference(
     conn: &mut DbConnection,
     process_id: i64,
     reference: &str,
-) -> QueryResult<Option<i64>> {
+) -> QueryResult<Option<ContributionId>> {
     contributions::table
         .filter(contributions::process_id.eq(process_id))
         .filter(contributions::reference.eq(reference))
@@ -66,8 +67,8 @@ pub fn proposal_version_references(
 /// For each contribution: its id and reference (if numbered).
 pub fn contribution_references(
     conn: &mut DbConnection,
-    contribution_ids: &[i64],
-) -> QueryResult<Vec<(i64, Option<String>)>> {
+    contribution_ids: &[ContributionId],
+) -> QueryResult<Vec<(ContributionId, Option<String>)>> {
     if contribution_ids.is_empty() {
         return Ok(Vec::new());
     }

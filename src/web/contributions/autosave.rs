@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, post, web};
 
 use super::input_from_fields;
 use crate::app::{self, contributions::draft::Autosaved};
+use crate::domain::ids::ContributionId;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::forms::Fields;
@@ -22,7 +23,7 @@ pub async fn autosave(
     };
     let fields = Fields::from_urlencoded(&body);
     let input = input_from_fields(&fields);
-    let draft_id = fields.get("draft_id").parse::<i64>().ok();
+    let draft_id = fields.get("draft_id").parse::<ContributionId>().ok();
     let person = user.person();
     let slug = path.into_inner();
     let saved = state

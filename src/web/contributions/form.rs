@@ -14,6 +14,7 @@ use crate::app::contributions::form::{self as writing, DraftForm, WritingForm};
 use crate::app::contributions::input::{BODY_MAX, Input, Intent, TITLE_MAX};
 use crate::app::contributions::submit::{self, Drafted, Posted, Posting};
 use crate::app::{self, Person};
+use crate::domain::ids::ContributionId;
 use crate::paths;
 use crate::store::attachments::AttachedFile;
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
@@ -31,7 +32,7 @@ struct FormPage {
     structure: Structure,
     input: Input,
     errors: FieldErrors,
-    draft_id: Option<i64>,
+    draft_id: Option<ContributionId>,
     files: Vec<AttachedFile>,
     preview: Option<String>,
     /// What just happened, when it needs saying on the form itself.
@@ -41,7 +42,7 @@ struct FormPage {
 
 impl FormPage {
     /// The form in its setting, with nothing said yet.
-    fn new(ctx: Ctx, form: WritingForm, input: Input, draft_id: Option<i64>) -> Self {
+    fn new(ctx: Ctx, form: WritingForm, input: Input, draft_id: Option<ContributionId>) -> Self {
         Self {
             ctx,
             process: form.process,
@@ -99,7 +100,7 @@ pub async fn edit_form(
     ctx: Ctx,
     user: SignedIn,
     state: web::Data<AppState>,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ContributionId)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
     let person = user.person();
@@ -135,7 +136,7 @@ pub async fn save(
     ctx: Ctx,
     visitor: Visitor,
     state: web::Data<AppState>,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ContributionId)>,
     multipart: Multipart,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
@@ -148,7 +149,7 @@ async fn handle(
     visitor: Visitor,
     state: web::Data<AppState>,
     slug: String,
-    draft_id: Option<i64>,
+    draft_id: Option<ContributionId>,
     fields: Fields,
 ) -> Result<HttpResponse, AppError> {
     let input = input_from_fields(&fields);
@@ -248,7 +249,7 @@ async fn signed_out(
     ctx: Ctx,
     state: &AppState,
     slug: String,
-    draft_id: Option<i64>,
+    draft_id: Option<ContributionId>,
     input: Input,
 ) -> Result<HttpResponse, AppError> {
     let form = state

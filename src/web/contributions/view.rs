@@ -11,6 +11,7 @@ use crate::app::contributions::files::{self, Download};
 use crate::app::contributions::pages::{self, ListQuery, Receipt};
 use crate::app::paging::page_count;
 use crate::domain::contributions::{self as rules, ContributionStatus};
+use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::attachments::AttachedFile;
 use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
@@ -309,7 +310,7 @@ pub async fn attached_file(
 pub async fn draft_file(
     visitor: Visitor,
     state: web::Data<AppState>,
-    path: web::Path<(String, i64, i64)>,
+    path: web::Path<(String, ContributionId, i64)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id, link) = path.into_inner();
     let person = visitor.person().ok_or(AppError::NotFound)?;
