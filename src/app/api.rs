@@ -5,7 +5,7 @@ use super::opendata::Dataset;
 use super::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::documents::Content;
-use crate::domain::ids::ContributionId;
+use crate::domain::ids::{ContributionId, ProposalId};
 use crate::store::documents::{self, Document, Revision, RevisionSummary};
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
 use crate::store::processes::{self, Process, Structure};
@@ -63,8 +63,9 @@ pub fn dataset_page(
         }
         Dataset::Proposals => {
             let mut records = Vec::new();
+            let after = ProposalId(after);
             let last = opendata::proposals_after(conn, process.id, after, limit, &mut records)?;
-            (Records::Proposals(records), last)
+            (Records::Proposals(records), last.map(i64::from))
         }
     };
     Ok(DatasetPage {

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::review::{self, DemoDecision, DemoNote};
 use super::{Demo, DemoError, invalid};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::text::{DraftText, ProposalText, SubmittedText};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus, Transition};
 use crate::store::proposals::{self as store, DraftContent, NewProposal, Submission, co_sponsors};
@@ -96,7 +97,7 @@ struct DemoSponsor {
 /// A proposal as the documents cite it.
 #[derive(Debug, Clone)]
 pub(super) struct Proposed {
-    pub id: i64,
+    pub id: ProposalId,
     pub reference: String,
     pub version: i32,
     /// The current version's row, which documents link to; none for a draft.
@@ -193,7 +194,8 @@ fn insert_one(
         if !matches!(event, Event::Submit(_)) && id.is_none() {
             return Err(invalid("an event before the first submission"));
         }
-        let proposal_id = id.unwrap_or_default();
+        // Read by every event but the submission, which made it.
+        let proposal_id = id.unwrap_or(ProposalId(0));
         match event {
             Event::Submit(i) => {
                 p.versions[i].apply(&mut text);
@@ -228,7 +230,8 @@ fn insert_one(
             Event::Note(i) => review::add_notes(conn, demo, proposal_id, &p.notes[i])?,
         }
     }
-    let proposal = current(conn, demo, id.unwrap_or_default())?;
+    let id = id.ok_or_else(|| invalid("lost its proposal"))?;
+    let proposal = current(conn, demo, id)?;
     let version_id = crate::store::review::version_ids_of(conn, proposal.id)?
         .last()
         .copied();
@@ -274,9 +277,9 @@ struct Version<'a> {
 fn submit_version(
     conn: &mut DbConnection,
     demo: &Demo,
-    id: Option<i64>,
+    id: Option<ProposalId>,
     version: &Version<'_>,
-) -> Result<i64, DemoError> {
+) -> Result<ProposalId, DemoError> {
     let submitted = SubmittedText::parse(version.text).map_err(|e| invalid(format!("{e:?}")))?;
     let status = match id {
         Some(id) => current(conn, demo, id)?.status(),
@@ -306,7 +309,11 @@ fn submit_version(
 }
 
 /// The proposal as it stands now.
-fn current(conn: &mut DbConnection, demo: &Demo, id: i64) -> Result<store::Proposal, DemoError> {
+fn current(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    id: ProposalId,
+) -> Result<store::Proposal, DemoError> {
     store::proposal_by_id(conn, demo.process.id, id)?.ok_or_else(|| invalid("lost its proposal"))
 }
 

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::proposals::Proposed;
 use super::{Demo, DemoError, invalid};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::notifications::NotificationKind;
 use crate::domain::permissions::GroupId;
 use crate::domain::proposals::review::{
@@ -169,7 +170,7 @@ fn notify_decision(
 pub(super) fn add_notes(
     conn: &mut DbConnection,
     demo: &Demo,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     note: &DemoNote,
 ) -> Result<(), DemoError> {
     let text = |body: &str| NoteText::parse(body).map_err(|e| invalid(e.0));

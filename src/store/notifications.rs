@@ -11,6 +11,7 @@ use crate::db::schema::{
     accounts, co_sponsorships, notification_settings, notifications, processes, proposal_decisions,
     proposals, role_assignments,
 };
+use crate::domain::ids::ProposalId;
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::proposals::CoSponsorStatus;
 use crate::domain::proposals::review::DecisionKind;
@@ -58,7 +59,7 @@ pub fn set_delivery(
 pub fn recipients_of(
     conn: &mut DbConnection,
     process_id: i64,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     author_id: i64,
 ) -> QueryResult<Vec<(i64, Delivery)>> {
     let sponsors = co_sponsorships::table
@@ -92,7 +93,7 @@ pub fn recipients_of(
 pub struct NewNotification {
     pub account_id: i64,
     pub process_id: i64,
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     pub decision_id: Option<i64>,
     pub kind: NotificationKind,
     pub delivery: Delivery,

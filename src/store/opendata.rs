@@ -12,7 +12,7 @@ use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
 use crate::domain::contributions::ContributionStatus;
-use crate::domain::ids::ContributionId;
+use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 
@@ -157,7 +157,7 @@ pub fn public_proposals(
     process_id: i64,
 ) -> QueryResult<Vec<ProposalRecord>> {
     let mut records = Vec::new();
-    let mut after = 0;
+    let mut after = ProposalId(0);
     while let Some(last) = proposals_after(conn, process_id, after, BATCH, &mut records)? {
         after = last;
     }
@@ -165,7 +165,7 @@ pub fn public_proposals(
 }
 
 type ProposalHead = (
-    i64,
+    ProposalId,
     Option<String>,
     ProposalStatus,
     i32,
@@ -193,16 +193,16 @@ type ProposalTexts = (
 pub fn proposals_after(
     conn: &mut DbConnection,
     process_id: i64,
-    after: i64,
+    after: ProposalId,
     limit: i64,
     records: &mut Vec<ProposalRecord>,
-) -> QueryResult<Option<i64>> {
+) -> QueryResult<Option<ProposalId>> {
     let rows = proposal_rows(conn, process_id, after, limit)?;
     let Some(last) = rows.last().map(|r| r.0.0) else {
         return Ok(None);
     };
-    let ids: Vec<i64> = rows.iter().map(|r| r.0.0).collect();
-    let sponsors: Vec<(i64, String)> = co_sponsorships::table
+    let ids: Vec<ProposalId> = rows.iter().map(|r| r.0.0).collect();
+    let sponsors: Vec<(ProposalId, String)> = co_sponsorships::table
         .inner_join(organisations::table)
         .filter(co_sponsorships::proposal_id.eq_any(&ids))
         .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
@@ -224,7 +224,7 @@ pub fn proposals_after(
 fn proposal_rows(
     conn: &mut DbConnection,
     process_id: i64,
-    after: i64,
+    after: ProposalId,
     limit: i64,
 ) -> QueryResult<Vec<(ProposalHead, ProposalTexts)>> {
     proposals::table

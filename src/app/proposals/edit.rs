@@ -5,6 +5,7 @@ use super::form::ProposalForm;
 use super::{Writer, account_in};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::permissions::{Action, Actor};
 use crate::domain::phases::PhaseKind;
 use crate::domain::proposals::ProposalStatus;
@@ -20,11 +21,11 @@ pub enum Editing {
     New,
     /// A proposal never submitted.
     Draft {
-        id: i64,
+        id: ProposalId,
     },
     /// A submitted proposal: the form makes its next version.
     Revision {
-        id: i64,
+        id: ProposalId,
         reference: String,
         current_version: i32,
         group_number: i32,
@@ -108,7 +109,7 @@ pub fn draft_form(
     conn: &mut DbConnection,
     writer: Writer,
     slug: &str,
-    id: i64,
+    id: ProposalId,
 ) -> Result<(Setting, ProposalForm)> {
     let (setting, proposal, _) = editable(conn, slug, id, writer)?;
     let form = saved_form(conn, &proposal, &setting.structure)?;
@@ -120,7 +121,7 @@ pub fn draft_setting(
     conn: &mut DbConnection,
     writer: Writer,
     slug: &str,
-    id: i64,
+    id: ProposalId,
 ) -> Result<Setting> {
     Ok(editable(conn, slug, id, writer)?.0)
 }
@@ -162,7 +163,7 @@ fn saved_form(
 pub(super) fn editable(
     conn: &mut DbConnection,
     slug: &str,
-    id: i64,
+    id: ProposalId,
     writer: Writer,
 ) -> Result<(Setting, Proposal, Account)> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;

@@ -20,6 +20,7 @@ pub mod withdraw;
 
 use crate::app::{Error, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::permissions::{Action, Actor};
 use crate::domain::proposals::reference_from_slug;
 use crate::store::accounts::{self, Account};
@@ -116,7 +117,7 @@ fn record(
     process: &Process,
     actor_id: i64,
     action: &str,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     detail: serde_json::Value,
 ) -> Result<()> {
     audit::record(

@@ -9,6 +9,7 @@ use super::form::{Intent, ParsedForm, ProposalForm, add_field_errors};
 use super::{Writer, account_in};
 use crate::app::{self, Error, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::text::{FieldError, SubmittedText};
 use crate::domain::proposals::{ProposalStatus, Transition};
 use crate::domain::validation::FieldErrors;
@@ -40,7 +41,7 @@ pub struct Saved {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Kept as the draft with this id.
-    Kept(Kept, i64),
+    Kept(Kept, ProposalId),
     /// Submitted; `first` says whether it was the first version.
     Submitted { reference: String, first: bool },
 }
@@ -109,7 +110,7 @@ pub fn save(
     conn: &mut DbConnection,
     writer: Writer,
     slug: &str,
-    id: i64,
+    id: ProposalId,
     form: &ProposalForm,
 ) -> Result<Saved> {
     app::transaction(conn, |conn| {
@@ -137,9 +138,9 @@ pub fn save(
     })
 }
 
-fn kept(process_slug: String, why: Kept, id: i64) -> Saved {
+fn kept(process_slug: String, why: Kept, id: ProposalId) -> Saved {
     if why != Kept::OnRequest {
-        tracing::info!(proposal_id = id, reason = ?why, "proposal text kept as a draft");
+        tracing::info!(proposal_id = %id, reason = ?why, "proposal text kept as a draft");
     }
     Saved {
         process_slug,
@@ -218,7 +219,7 @@ fn record_submission(
     let id = version.proposal_id;
     super::record(conn, &setting.process, author_id, action, id, detail)?;
     tracing::info!(
-        proposal_id = id,
+        proposal_id = %id,
         version = version.number,
         action,
         "proposal submitted"

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::{proposal_of_group, reviewing};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::review::NoteText;
 use crate::store::audit::{self, Entry};
 use crate::store::review::notes;
@@ -79,7 +80,11 @@ pub fn add_note(
 /// The note a reply joins: a reply answers a note of this proposal, and a reply to a reply
 /// joins its thread. `None` for a new note; a parent that is not a note of this proposal
 /// is `NotFound`.
-fn thread_of(conn: &mut DbConnection, proposal_id: i64, parent: &str) -> Result<Option<i64>> {
+fn thread_of(
+    conn: &mut DbConnection,
+    proposal_id: ProposalId,
+    parent: &str,
+) -> Result<Option<i64>> {
     match parent.trim() {
         "" => Ok(None),
         raw => {

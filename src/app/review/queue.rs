@@ -9,6 +9,7 @@ use super::similar::{SimilarView, similar_to};
 use crate::app::paging::{self, PAGE_SIZE};
 use crate::app::{Person, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
 use crate::store::review::queue::{
@@ -82,7 +83,7 @@ pub fn queue(
     let offset = paging::offset(query.page_number());
     let list = store::review_queue(conn, reviewing.group.id, &filter, offset, PAGE_SIZE)?;
     let candidates = similarity_candidates(conn, reviewing.group.id)?;
-    let ids: Vec<i64> = list.rows.iter().map(|r| r.id).collect();
+    let ids: Vec<ProposalId> = list.rows.iter().map(|r| r.id).collect();
     let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);
     let entries = list
         .rows

@@ -1,6 +1,7 @@
 //! The proposals of a group most alike a given one, as the queue and the review page show
 //! them beside it.
 
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::similarity::{Shingles, most_similar};
 use crate::store::review::queue::Candidate;
@@ -20,15 +21,15 @@ const SIMILARITY_THRESHOLD: f64 = 0.15;
 /// For each of `ids`, the `limit` proposals of the group most alike it. Withdrawn proposals
 /// are compared but never proposed as alike.
 pub fn similar_to(
-    ids: &[i64],
+    ids: &[ProposalId],
     candidates: &[Candidate],
     limit: usize,
-) -> Vec<(i64, Vec<SimilarView>)> {
-    let shingled: Vec<(i64, Shingles)> = candidates
+) -> Vec<(ProposalId, Vec<SimilarView>)> {
+    let shingled: Vec<(ProposalId, Shingles)> = candidates
         .iter()
         .map(|c| (c.id, Shingles::of(&c.search_text)))
         .collect();
-    let pool: Vec<(i64, Shingles)> = shingled
+    let pool: Vec<(ProposalId, Shingles)> = shingled
         .iter()
         .zip(candidates)
         .filter(|(_, c)| c.status() != ProposalStatus::Withdrawn)

@@ -5,6 +5,8 @@
 //! without spaces between words (Chinese, Japanese, Thai) count each character as a word.
 //! Shingles are kept as sorted hashes, so comparing two texts is one merge of two lists.
 
+use crate::domain::ids::ProposalId;
+
 /// Words per shingle: pairs catch reworded duplicates without matching every text that
 /// shares common words.
 pub const SHINGLE_WORDS: usize = 2;
@@ -111,7 +113,7 @@ pub fn jaccard(a: &Shingles, b: &Shingles) -> f64 {
 /// One proposal found alike, and how much (0 to 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Similar {
-    pub id: i64,
+    pub id: ProposalId,
     pub score: f64,
 }
 
@@ -125,9 +127,9 @@ impl Similar {
 /// The at most `limit` candidates most like `subject` (never itself), each at least
 /// `threshold` alike, most alike first; equal scores in the order of their ids.
 pub fn most_similar(
-    subject_id: i64,
+    subject_id: ProposalId,
     subject: &Shingles,
-    candidates: &[(i64, Shingles)],
+    candidates: &[(ProposalId, Shingles)],
     threshold: f64,
     limit: usize,
 ) -> Vec<Similar> {
@@ -209,22 +211,22 @@ mod tests {
     fn the_most_similar_come_first_never_the_subject_itself() {
         let subject = Shingles::of("a b c d e");
         let candidates = vec![
-            (1, Shingles::of("a b c d e")),
-            (2, Shingles::of("a b c x y")),
-            (3, Shingles::of("a b c d e")),
-            (4, Shingles::of("v w x y z")),
-            (5, Shingles::of("a b q r s")),
+            (ProposalId(1), Shingles::of("a b c d e")),
+            (ProposalId(2), Shingles::of("a b c x y")),
+            (ProposalId(3), Shingles::of("a b c d e")),
+            (ProposalId(4), Shingles::of("v w x y z")),
+            (ProposalId(5), Shingles::of("a b q r s")),
         ];
-        let found = most_similar(1, &subject, &candidates, 0.0, 10);
-        let ids: Vec<i64> = found.iter().map(|s| s.id).collect();
+        let found = most_similar(ProposalId(1), &subject, &candidates, 0.0, 10);
+        let ids: Vec<i64> = found.iter().map(|s| s.id.0).collect();
         assert_eq!(ids, [3, 2, 5], "best first, nothing in common left out");
         assert_eq!(found[0].percent(), 100);
         assert_eq!(found[1].percent(), 33);
 
-        let top = most_similar(1, &subject, &candidates, 0.0, 1);
+        let top = most_similar(ProposalId(1), &subject, &candidates, 0.0, 1);
         assert_eq!(top.len(), 1);
-        let strong = most_similar(1, &subject, &candidates, 0.3, 10);
-        assert_eq!(strong.iter().map(|s| s.id).collect::<Vec<_>>(), [3, 2]);
-        assert!(most_similar(9, &Shingles::default(), &candidates, 0.0, 10).is_empty());
+        let strong = most_similar(ProposalId(1), &subject, &candidates, 0.3, 10);
+        assert_eq!(strong.iter().map(|s| s.id.0).collect::<Vec<_>>(), [3, 2]);
+        assert!(most_similar(ProposalId(9), &Shingles::default(), &candidates, 0.0, 10).is_empty());
     }
 }

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{co_sponsorships, organisations};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::CoSponsorStatus;
 use crate::domain::roles::StakeholderCategory;
 
@@ -33,7 +34,7 @@ impl CoSponsorship {
 /// The invitations of a proposal, in the order they were sent.
 pub fn co_sponsorships_of(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
 ) -> QueryResult<Vec<CoSponsorship>> {
     co_sponsorships::table
         .inner_join(organisations::table)
@@ -71,7 +72,7 @@ pub enum InviteError {
 /// Invites an organisation to co-sponsor; call inside a write transaction.
 pub fn invite(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     organisation_id: i64,
     invited_by: i64,
     now: NaiveDateTime,

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use super::theme_names_of;
 use crate::db::schema::{action_groups, organisations, proposal_themes, proposals};
 use crate::db::{DbConnection, MultiBackend};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::search::{self, SearchQuery, Searchable};
@@ -15,7 +16,7 @@ use crate::store::search::{self, SearchQuery, Searchable};
 /// to a submitted one.
 #[derive(Debug, Clone, Queryable)]
 pub struct DraftListing {
-    pub id: i64,
+    pub id: ProposalId,
     pub reference: Option<String>,
     pub title: String,
     pub updated_at: NaiveDateTime,
@@ -87,7 +88,7 @@ pub struct ProposalFilter {
 /// One row of the public list.
 #[derive(Debug, Clone)]
 pub struct ProposalRow {
-    pub id: i64,
+    pub id: ProposalId,
     pub reference: String,
     pub title: String,
     pub status: ProposalStatus,
@@ -150,7 +151,7 @@ fn filtered<'a>(
 }
 
 type RowData = (
-    i64,
+    ProposalId,
     Option<String>,
     String,
     ProposalStatus,
@@ -173,7 +174,7 @@ pub fn public_proposals(
     let total: i64 = filtered(conn, process_id, filter)
         .count()
         .get_result(conn)?;
-    let ids: Vec<i64> = ordered(conn, process_id, filter)
+    let ids: Vec<ProposalId> = ordered(conn, process_id, filter)
         .select(proposals::id)
         .offset(offset)
         .limit(limit)
@@ -197,7 +198,7 @@ fn ordered<'a>(
 }
 
 /// The rows of the proposals with these ids, in the order of the ids: two queries.
-fn rows_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<ProposalRow>> {
+fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<ProposalRow>> {
     let data: Vec<RowData> = proposals::table
         .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
         .left_join(

@@ -21,6 +21,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     accounts, action_groups, organisations, proposal_themes, proposals, themes,
 };
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::text::ProposalText;
 use crate::domain::roles::StakeholderCategory;
@@ -29,7 +30,7 @@ use crate::domain::roles::StakeholderCategory;
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = proposals)]
 pub struct Proposal {
-    pub id: i64,
+    pub id: ProposalId,
     pub process_id: i64,
     pub group_id: i64,
     pub author_id: i64,
@@ -89,7 +90,7 @@ pub fn create_draft(
     new: &NewProposal,
     draft: &DraftContent,
     now: NaiveDateTime,
-) -> QueryResult<i64> {
+) -> QueryResult<ProposalId> {
     diesel::insert_into(proposals::table)
         .values((
             proposals::process_id.eq(new.process_id),
@@ -139,7 +140,7 @@ pub fn save_draft(
 /// Replaces the proposal's themes with `theme_ids`.
 pub(super) fn set_themes(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     theme_ids: &[i64],
 ) -> QueryResult<()> {
     diesel::delete(proposal_themes::table.filter(proposal_themes::proposal_id.eq(proposal_id)))
@@ -160,7 +161,7 @@ pub(super) fn set_themes(
 /// Moves a proposal from `from` to `to` (a withdrawal); false if its state changed meanwhile.
 pub fn change_status(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     from: ProposalStatus,
     to: ProposalStatus,
     now: NaiveDateTime,
@@ -184,7 +185,7 @@ pub fn change_status(
 pub fn proposal_by_id(
     conn: &mut DbConnection,
     process_id: i64,
-    id: i64,
+    id: ProposalId,
 ) -> QueryResult<Option<Proposal>> {
     proposals::table
         .find(id)
@@ -238,7 +239,7 @@ pub fn proposal_by_reference(
 }
 
 /// The ids of a proposal's themes.
-pub fn theme_ids_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<i64>> {
+pub fn theme_ids_of(conn: &mut DbConnection, proposal_id: ProposalId) -> QueryResult<Vec<i64>> {
     proposal_themes::table
         .filter(proposal_themes::proposal_id.eq(proposal_id))
         .select(proposal_themes::theme_id)
@@ -248,8 +249,8 @@ pub fn theme_ids_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Ve
 /// The theme names of several proposals, as (proposal id, name) in theme order: one query.
 pub fn theme_names_of(
     conn: &mut DbConnection,
-    proposal_ids: &[i64],
-) -> QueryResult<Vec<(i64, String)>> {
+    proposal_ids: &[ProposalId],
+) -> QueryResult<Vec<(ProposalId, String)>> {
     proposal_themes::table
         .inner_join(themes::table)
         .filter(proposal_themes::proposal_id.eq_any(proposal_ids))

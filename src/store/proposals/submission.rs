@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use super::{DraftContent, NewProposal, Proposal, create_draft, proposal_by_id, set_themes};
 use crate::db::DbConnection;
 use crate::db::schema::{proposal_versions, proposals};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::text::{Field, SubmittedText};
 use crate::security::tokens;
@@ -31,7 +32,7 @@ pub struct Submission<'a> {
 /// What a submission produced: the receipt of the new version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmittedVersion {
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     pub reference: String,
     pub number: i32,
     pub content_hash: String,
@@ -120,7 +121,7 @@ fn move_to_next_version(
 
 fn insert_version(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     number: i32,
     s: &Submission<'_>,
     content_hash: &str,

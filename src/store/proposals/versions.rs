@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::proposal_versions;
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::text::ProposalText;
 
 /// One immutable version.
@@ -53,7 +54,7 @@ impl From<VersionText> for ProposalText {
 /// The versions of a proposal with the given numbers, in number order: one query.
 pub fn versions(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     numbers: &[i32],
 ) -> QueryResult<Vec<Version>> {
     use proposal_versions as v;
@@ -92,7 +93,7 @@ pub struct VersionHeader {
 /// Every version of a proposal, oldest first, without its texts.
 pub fn version_history(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
 ) -> QueryResult<Vec<VersionHeader>> {
     proposal_versions::table
         .filter(proposal_versions::proposal_id.eq(proposal_id))

@@ -13,6 +13,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{proposal_decisions, proposal_versions, proposals};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::review::{DecisionKind, Rationale};
 use crate::domain::roles::Role;
@@ -20,12 +21,12 @@ use crate::domain::roles::Role;
 /// A decision to record, already allowed by the domain's rules.
 #[derive(Debug, Clone, Copy)]
 pub struct NewDecision<'a> {
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     /// The version decided on: it must still be the current one.
     pub version: i32,
     pub kind: DecisionKind,
     pub rationale: &'a Rationale,
-    pub target_id: Option<i64>,
+    pub target_id: Option<ProposalId>,
     pub decided_by: i64,
     /// The capacity in which it was decided, which the public sees.
     pub decided_as: Role,
@@ -77,7 +78,7 @@ pub fn record_decision(conn: &mut DbConnection, d: &NewDecision<'_>) -> Result<i
 /// The other proposal a merge or duplicate points to, as pages name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetRef {
-    pub id: i64,
+    pub id: ProposalId,
     pub reference: String,
     pub title: String,
 }
@@ -86,7 +87,7 @@ pub struct TargetRef {
 #[derive(Debug, Clone)]
 pub struct DecisionRecord {
     pub id: i64,
-    pub proposal_id: i64,
+    pub proposal_id: ProposalId,
     pub version: i32,
     pub kind: DecisionKind,
     pub rationale: String,
@@ -98,13 +99,13 @@ pub struct DecisionRecord {
 
 type DecisionData = (
     i64,
-    i64,
+    ProposalId,
     i32,
     DecisionKind,
     String,
     Role,
     NaiveDateTime,
-    Option<i64>,
+    Option<ProposalId>,
     Option<String>,
     Option<String>,
 );
@@ -112,7 +113,7 @@ type DecisionData = (
 /// The decisions on these proposals, oldest first, each with its target: one query.
 pub fn decisions_of(
     conn: &mut DbConnection,
-    proposal_ids: &[i64],
+    proposal_ids: &[ProposalId],
 ) -> QueryResult<Vec<DecisionRecord>> {
     let targets = diesel::alias!(proposals as targets);
     let rows: Vec<DecisionData> = proposal_decisions::table
@@ -166,7 +167,10 @@ pub struct Referrer {
 }
 
 /// The proposals merged into this one or marked duplicates of it, oldest first: one query.
-pub fn referrers_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<Referrer>> {
+pub fn referrers_of(
+    conn: &mut DbConnection,
+    proposal_id: ProposalId,
+) -> QueryResult<Vec<Referrer>> {
     let rows: Vec<(DecisionKind, Option<String>, String, NaiveDateTime)> =
         proposal_decisions::table
             .inner_join(proposals::table.on(proposals::id.eq(proposal_decisions::proposal_id)))
@@ -191,7 +195,7 @@ pub fn referrers_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Ve
 }
 
 /// The ids of a proposal's versions, oldest first: what documents cite it by.
-pub fn version_ids_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<i64>> {
+pub fn version_ids_of(conn: &mut DbConnection, proposal_id: ProposalId) -> QueryResult<Vec<i64>> {
     proposal_versions::table
         .filter(proposal_versions::proposal_id.eq(proposal_id))
         .order(proposal_versions::number)

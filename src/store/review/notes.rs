@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, review_notes};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::review::NoteText;
 
 /// A note or a reply, with its author's name.
@@ -20,7 +21,7 @@ pub struct Note {
 }
 
 /// Every note and reply on a proposal, oldest first: one query.
-pub fn notes_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<Note>> {
+pub fn notes_of(conn: &mut DbConnection, proposal_id: ProposalId) -> QueryResult<Vec<Note>> {
     review_notes::table
         .inner_join(accounts::table)
         .filter(review_notes::proposal_id.eq(proposal_id))
@@ -39,7 +40,7 @@ pub fn notes_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<No
 /// `Some(Some(id))` for a reply.
 pub fn parent_of_note(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     note_id: i64,
 ) -> QueryResult<Option<Option<i64>>> {
     review_notes::table
@@ -53,7 +54,7 @@ pub fn parent_of_note(
 /// Adds a note, or a reply to `parent_id`; returns its id.
 pub fn add_note(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     parent_id: Option<i64>,
     author_id: i64,
     text: &NoteText,
@@ -72,7 +73,10 @@ pub fn add_note(
 }
 
 /// How many notes and replies each of these proposals has, as (proposal id, count): one query.
-pub fn note_counts(conn: &mut DbConnection, proposal_ids: &[i64]) -> QueryResult<Vec<(i64, i64)>> {
+pub fn note_counts(
+    conn: &mut DbConnection,
+    proposal_ids: &[ProposalId],
+) -> QueryResult<Vec<(ProposalId, i64)>> {
     review_notes::table
         .filter(review_notes::proposal_id.eq_any(proposal_ids))
         .group_by(review_notes::proposal_id)

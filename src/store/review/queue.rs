@@ -13,6 +13,7 @@ use crate::db::schema::{
     action_groups, co_sponsorships, organisations, proposal_themes, proposal_versions, proposals,
 };
 use crate::db::{DbConnection, MultiBackend};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 use crate::store::proposals::theme_names_of;
@@ -72,7 +73,7 @@ pub struct VersionDate {
 /// One proposal of the queue, with everything shown beside it.
 #[derive(Debug, Clone)]
 pub struct QueueRow {
-    pub id: i64,
+    pub id: ProposalId,
     pub reference: String,
     pub title: String,
     pub status: ProposalStatus,
@@ -146,7 +147,7 @@ fn filtered<'a>(group_id: i64, filter: &QueueFilter) -> proposals::BoxedQuery<'a
 }
 
 type RowData = (
-    i64,
+    ProposalId,
     Option<String>,
     String,
     ProposalStatus,
@@ -166,7 +167,7 @@ pub fn review_queue(
     limit: i64,
 ) -> QueryResult<QueuePage> {
     let total: i64 = filtered(group_id, filter).count().get_result(conn)?;
-    let ids: Vec<i64> = filtered(group_id, filter)
+    let ids: Vec<ProposalId> = filtered(group_id, filter)
         .order((proposals::submitted_at.asc(), proposals::id.asc()))
         .select(proposals::id)
         .offset(offset)
@@ -198,15 +199,15 @@ pub fn review_queue(
 
 /// What the queue shows of its proposals besides their row: one query each, for the page.
 struct Extras {
-    themes: Vec<(i64, String)>,
-    sponsors: Vec<(i64, i64)>,
-    versions: Vec<(i64, VersionDate)>,
+    themes: Vec<(ProposalId, String)>,
+    sponsors: Vec<(ProposalId, i64)>,
+    versions: Vec<(ProposalId, VersionDate)>,
     decisions: Vec<DecisionRecord>,
-    notes: Vec<(i64, i64)>,
+    notes: Vec<(ProposalId, i64)>,
 }
 
 impl Extras {
-    fn of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Extras> {
+    fn of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Extras> {
         Ok(Extras {
             themes: theme_names_of(conn, ids)?,
             sponsors: co_sponsor_counts(conn, ids)?,
@@ -217,7 +218,7 @@ impl Extras {
     }
 
     fn row(&self, d: RowData) -> QueueRow {
-        let count_of = |counts: &[(i64, i64)], id: i64| {
+        let count_of = |counts: &[(ProposalId, i64)], id: ProposalId| {
             counts
                 .iter()
                 .find(|(of, _)| *of == id)
@@ -258,7 +259,10 @@ impl Extras {
 }
 
 /// The accepted co-sponsorships of these proposals, as (proposal id, count): one query.
-fn co_sponsor_counts(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, i64)>> {
+fn co_sponsor_counts(
+    conn: &mut DbConnection,
+    ids: &[ProposalId],
+) -> QueryResult<Vec<(ProposalId, i64)>> {
     co_sponsorships::table
         .filter(co_sponsorships::proposal_id.eq_any(ids))
         .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
@@ -268,8 +272,11 @@ fn co_sponsor_counts(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i
 }
 
 /// The versions of these proposals, by proposal then number: one query.
-fn versions_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, VersionDate)>> {
-    let rows: Vec<(i64, i32, NaiveDateTime)> = proposal_versions::table
+fn versions_of(
+    conn: &mut DbConnection,
+    ids: &[ProposalId],
+) -> QueryResult<Vec<(ProposalId, VersionDate)>> {
+    let rows: Vec<(ProposalId, i32, NaiveDateTime)> = proposal_versions::table
         .filter(proposal_versions::proposal_id.eq_any(ids))
         .order((proposal_versions::proposal_id, proposal_versions::number))
         .select((
@@ -287,7 +294,7 @@ fn versions_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, Ve
 /// A proposal of the group as similarity sees it: its lower-cased search text.
 #[derive(Debug, Clone, Queryable)]
 pub struct Candidate {
-    pub id: i64,
+    pub id: ProposalId,
     pub reference: Option<String>,
     pub title: String,
     pub status: ProposalStatus,

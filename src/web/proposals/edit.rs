@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::app::proposals::Writer;
 use crate::app::proposals::edit::{self as app_edit, Editing, Setting};
 use crate::app::proposals::form::ProposalForm;
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::text::Field;
 use crate::paths;
 use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
@@ -155,7 +156,7 @@ pub async fn edit_form(
     ctx: Ctx,
     user: SignedIn,
     state: web::Data<AppState>,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
     let writer = Writer::SignedIn(user.id);

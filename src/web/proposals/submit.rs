@@ -10,6 +10,7 @@ use crate::app;
 use crate::app::proposals::edit as app_edit;
 use crate::app::proposals::form::ProposalForm;
 use crate::app::proposals::submit::{self as app_submit, Kept, Outcome, Saved};
+use crate::domain::ids::ProposalId;
 use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -48,7 +49,7 @@ pub async fn save(
     ctx: Ctx,
     visitor: Visitor,
     state: web::Data<AppState>,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ProposalId)>,
     body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();

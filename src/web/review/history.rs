@@ -114,6 +114,7 @@ pub fn public_history(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::ProposalId;
     use crate::store::review::TargetRef;
     use chrono::NaiveDate;
 
@@ -126,14 +127,14 @@ mod tests {
     fn decision(kind: DecisionKind, version: i32, when: NaiveDateTime) -> DecisionRecord {
         DecisionRecord {
             id: 1,
-            proposal_id: 1,
+            proposal_id: ProposalId(1),
             version,
             kind,
             rationale: "Because.\n\nReally.".into(),
             decided_as: Some(Role::Rapporteur),
             decided_at: when,
             target: (kind == DecisionKind::Merge).then(|| TargetRef {
-                id: 2,
+                id: ProposalId(2),
                 reference: "GCM/CP/0002".into(),
                 title: "Other".into(),
             }),

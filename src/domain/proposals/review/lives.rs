@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::domain::proposals::Transition;
 
-const ID: i64 = 1;
+const ID: ProposalId = ProposalId(1);
 const GROUP: GroupId = GroupId(7);
 
 /// The whole of a proposal's state, as the model follows it.
@@ -15,7 +15,7 @@ const GROUP: GroupId = GroupId(7);
 struct Life {
     status: ProposalStatus,
     version: i32,
-    target: Option<i64>,
+    target: Option<ProposalId>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -93,12 +93,12 @@ fn step(life: Life, event: Event) -> Life {
                     status: life.status,
                 }),
                 Aim::SameGroup(status) => Some(Target {
-                    id: 2,
+                    id: ProposalId(2),
                     group: GROUP,
                     status,
                 }),
                 Aim::OtherGroup(status) => Some(Target {
-                    id: 3,
+                    id: ProposalId(3),
                     group: GroupId(8),
                     status,
                 }),
@@ -144,7 +144,7 @@ fn check(before: Life, after: Life) {
         ProposalStatus::Merged | ProposalStatus::Duplicate => {
             let target = after.target.expect("a merge or duplicate names a target");
             assert_ne!(target, ID, "never itself");
-            assert_eq!(target, 2, "always one of its own group");
+            assert_eq!(target, ProposalId(2), "always one of its own group");
         }
         _ => assert_eq!(after.target, None, "only merges and duplicates point"),
     }

@@ -7,6 +7,7 @@
 //! decided; every decision but a request for revision is final.
 
 use super::ProposalStatus;
+use crate::domain::ids::ProposalId;
 use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::roles::Role;
 use crate::domain::validation::Invalid;
@@ -93,7 +94,7 @@ impl DecisionKind {
 /// The proposal a decision is about, as the decision sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnderReview {
-    pub id: i64,
+    pub id: ProposalId,
     pub group: GroupId,
     pub status: ProposalStatus,
     pub current_version: i32,
@@ -102,7 +103,7 @@ pub struct UnderReview {
 /// The proposal a merge or a duplicate points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
-    pub id: i64,
+    pub id: ProposalId,
     pub group: GroupId,
     pub status: ProposalStatus,
 }

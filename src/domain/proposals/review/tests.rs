@@ -9,7 +9,7 @@ const GROUP: GroupId = GroupId(1);
 
 fn submitted(version: i32) -> UnderReview {
     UnderReview {
-        id: 10,
+        id: ProposalId(10),
         group: GROUP,
         status: Submitted,
         current_version: version,
@@ -17,7 +17,11 @@ fn submitted(version: i32) -> UnderReview {
 }
 
 fn target(id: i64, group: GroupId, status: ProposalStatus) -> Option<Target> {
-    Some(Target { id, group, status })
+    Some(Target {
+        id: ProposalId(id),
+        group,
+        status,
+    })
 }
 
 fn decide(kind: DecisionKind, version: i32, to: Option<Target>) -> Decision {
@@ -74,7 +78,7 @@ fn nothing_is_decided_but_a_submitted_proposal() {
         };
         for kind in DecisionKind::ALL {
             let to = kind.needs_target().then_some(Target {
-                id: 11,
+                id: ProposalId(11),
                 group: GROUP,
                 status: Submitted,
             });
