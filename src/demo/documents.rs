@@ -18,6 +18,7 @@ use crate::domain::documents::{
     CHAIRS_SUMMARY, Content, DocumentKind, Node, NodeKind, Provenance, Source, group_report_slug,
     new_key, numbers, revision_slug,
 };
+use crate::domain::ids::DocumentId;
 use crate::domain::reports::group_report_nodes;
 use crate::domain::summary::{PublishedReport, chairs_summary_nodes};
 use crate::security::tokens::random_token;
@@ -75,7 +76,7 @@ pub(super) enum DemoSource {
 
 /// The Chair's summary as published, for the draft to cite.
 pub(super) struct PublishedSummary {
-    pub document_id: i64,
+    pub document_id: DocumentId,
     /// "Chair's summary (Final)".
     pub name: String,
     pub nodes: Vec<Node>,

@@ -5,6 +5,7 @@
 //! from, which links to the proposal versions it came from.
 
 use super::documents::{Node, NodeKind, Provenance, Source, numbers};
+use super::ids::DocumentId;
 use super::reports::{AcceptedProposal, Generated};
 
 /// A group's report as last published.
@@ -12,7 +13,7 @@ use super::reports::{AcceptedProposal, Generated};
 pub struct PublishedReport {
     pub group_number: i32,
     pub group_name: String,
-    pub document_id: i64,
+    pub document_id: DocumentId,
     pub document_title: String,
     pub revision_label: String,
     pub nodes: Vec<Node>,
@@ -132,7 +133,7 @@ mod tests {
         PublishedReport {
             group_number: 1,
             group_name: "Human dimensions".into(),
-            document_id: 9,
+            document_id: DocumentId(9),
             document_title: "Report of action group 1".into(),
             revision_label: "Final".into(),
             nodes: vec![
@@ -155,7 +156,7 @@ mod tests {
         assert_eq!(
             nodes[1].provenance[0].source,
             Source::Paragraph {
-                document_id: 9,
+                document_id: DocumentId(9),
                 node_key: "a".into()
             }
         );

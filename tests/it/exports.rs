@@ -14,6 +14,7 @@ use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use crate::helpers::{Backend, Browser, PASSWORD, TestApp, spawn_app, with_db};
 use crate::on_both_backends;
 use concord::domain::documents::{DocumentKind, Node, NodeKind, Provenance, Source};
+use concord::domain::ids::DocumentId;
 
 on_both_backends!(
     every_format_holds_every_paragraph,
@@ -152,7 +153,7 @@ async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
             )
             .expect("the summary")
         } else {
-            0
+            DocumentId(0)
         };
         let cite = |key: &str| -> Vec<Provenance> {
             match key {

@@ -7,6 +7,7 @@ use crate::db::DbConnection;
 use crate::domain::documents::{
     CHAIRS_SUMMARY, Node, NodeKind, Provenance, Source, new_key, numbers,
 };
+use crate::domain::ids::DocumentId;
 use crate::domain::reports::AcceptedProposal;
 use crate::security::tokens::random_token;
 use crate::store::documents::{self as store, AcceptedIn};
@@ -24,7 +25,7 @@ pub struct Candidate {
 
 /// The published Chair's summary: its id, how it is cited, and its nodes.
 struct Summary {
-    id: i64,
+    id: DocumentId,
     label: String,
     nodes: Vec<Node>,
 }

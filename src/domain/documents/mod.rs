@@ -13,7 +13,7 @@ mod merge;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::ContributionId;
+use crate::domain::ids::{ContributionId, DocumentId};
 
 pub use compare::{Change, Comparison, Row, compare};
 pub use merge::{Merge, merge};
@@ -103,9 +103,16 @@ impl NodeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Source {
-    ProposalVersion { id: i64 },
-    Contribution { id: ContributionId },
-    Paragraph { document_id: i64, node_key: String },
+    ProposalVersion {
+        id: i64,
+    },
+    Contribution {
+        id: ContributionId,
+    },
+    Paragraph {
+        document_id: DocumentId,
+        node_key: String,
+    },
 }
 
 impl Source {

@@ -6,13 +6,13 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::provenance_links;
 use crate::domain::documents::{Provenance, Source, SourceKind};
-use crate::domain::ids::ContributionId;
+use crate::domain::ids::{ContributionId, DocumentId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = provenance_links)]
 pub struct LinkRow {
     pub id: i64,
-    pub document_id: i64,
+    pub document_id: DocumentId,
     pub node_key: String,
     pub source_kind: SourceKind,
     pub source_id: i64,
@@ -32,7 +32,7 @@ impl LinkRow {
                 id: ContributionId(self.source_id),
             }),
             SourceKind::Paragraph => Some(Source::Paragraph {
-                document_id: self.source_id,
+                document_id: DocumentId(self.source_id),
                 node_key: self.source_node_key.clone()?,
             }),
         }
@@ -41,18 +41,18 @@ impl LinkRow {
 
 pub fn add_link(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     node_key: &str,
     link: &Provenance,
     by: Option<i64>,
 ) -> QueryResult<()> {
     let (source_id, source_node_key) = match &link.source {
         Source::ProposalVersion { id } => (*id, None),
-        Source::Contribution { id } => (id.0, None),
+        Source::Contribution { id } => (i64::from(*id), None),
         Source::Paragraph {
             document_id,
             node_key,
-        } => (*document_id, Some(node_key.as_str())),
+        } => (i64::from(*document_id), Some(node_key.as_str())),
     };
     diesel::insert_into(provenance_links::table)
         .values((
@@ -71,7 +71,11 @@ pub fn add_link(
         .map(drop)
 }
 
-pub fn remove_link(conn: &mut DbConnection, document_id: i64, link_id: i64) -> QueryResult<bool> {
+pub fn remove_link(
+    conn: &mut DbConnection,
+    document_id: DocumentId,
+    link_id: i64,
+) -> QueryResult<bool> {
     let removed = diesel::delete(
         provenance_links::table
             .filter(provenance_links::id.eq(link_id))

@@ -34,12 +34,13 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::documents;
 use crate::domain::documents::{DocumentKind, Node};
+use crate::domain::ids::DocumentId;
 use nodes::insert_node_row;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = documents)]
 pub struct Document {
-    pub id: i64,
+    pub id: DocumentId,
     pub process_id: i64,
     pub slug: String,
     pub kind: DocumentKind,
@@ -100,7 +101,7 @@ pub fn create_document(
     new: &NewDocument<'_>,
     nodes: &[Node],
     by: Option<i64>,
-) -> QueryResult<i64> {
+) -> QueryResult<DocumentId> {
     let now = crate::store::now();
     let id = diesel::insert_into(documents::table)
         .values((
@@ -128,7 +129,7 @@ pub fn create_document(
 /// The details a document's revisions and exports carry: its title, symbol and language.
 pub fn update_details(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     title: &str,
     symbol: &str,
     language: &str,
@@ -145,7 +146,7 @@ pub fn update_details(
 }
 
 /// Marks the document changed now, for its exports' dates.
-fn touch(conn: &mut DbConnection, document_id: i64) -> QueryResult<()> {
+fn touch(conn: &mut DbConnection, document_id: DocumentId) -> QueryResult<()> {
     diesel::update(documents::table.find(document_id))
         .set(documents::updated_at.eq(crate::store::now()))
         .execute(conn)

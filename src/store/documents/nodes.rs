@@ -8,12 +8,13 @@ use super::{Document, touch};
 use crate::db::DbConnection;
 use crate::db::schema::{document_nodes, provenance_links};
 use crate::domain::documents::{Content, Node, NodeKind, Provenance};
+use crate::domain::ids::DocumentId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = document_nodes)]
 pub struct NodeRow {
     pub id: i64,
-    pub document_id: i64,
+    pub document_id: DocumentId,
     pub node_key: String,
     pub kind: NodeKind,
     pub position: i32,
@@ -25,7 +26,7 @@ pub struct NodeRow {
 
 pub(super) fn insert_node_row(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     node: &Node,
     position: i32,
     by: Option<i64>,
@@ -48,7 +49,7 @@ pub(super) fn insert_node_row(
 /// The working copy's nodes, in order, with their provenance: two queries.
 pub fn working_copy(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> QueryResult<(Vec<NodeRow>, Vec<LinkRow>)> {
     let nodes = document_nodes::table
         .filter(document_nodes::document_id.eq(document_id))
@@ -98,7 +99,7 @@ pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryRes
 
 pub fn node_by_key(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     key: &str,
 ) -> QueryResult<Option<NodeRow>> {
     document_nodes::table
@@ -112,7 +113,7 @@ pub fn node_by_key(
 /// Saves a node's new text if it is still at `expected_version`; returns whether it was.
 pub fn save_text_if_version(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     key: &str,
     expected_version: i32,
     text: &str,
@@ -138,7 +139,7 @@ pub fn save_text_if_version(
 /// Inserts a node after `after` (or at the start); call inside a write transaction.
 pub fn insert_node_after(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     after: Option<&str>,
     node: &Node,
     by: i64,
@@ -166,7 +167,7 @@ pub fn insert_node_after(
 /// Swaps a node with its neighbour above (`up`) or below; returns whether it moved.
 pub fn move_node(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     key: &str,
     up: bool,
 ) -> QueryResult<bool> {
@@ -204,7 +205,11 @@ pub fn move_node(
 }
 
 /// Removes a node and its links from the working copy (published revisions keep theirs).
-pub fn delete_node(conn: &mut DbConnection, document_id: i64, key: &str) -> QueryResult<bool> {
+pub fn delete_node(
+    conn: &mut DbConnection,
+    document_id: DocumentId,
+    key: &str,
+) -> QueryResult<bool> {
     diesel::delete(
         provenance_links::table
             .filter(provenance_links::document_id.eq(document_id))

@@ -8,12 +8,13 @@ use super::{Document, documents_of_process};
 use crate::db::DbConnection;
 use crate::db::schema::revisions;
 use crate::domain::documents::Content;
+use crate::domain::ids::DocumentId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = revisions)]
 pub struct Revision {
     pub id: i64,
-    pub document_id: i64,
+    pub document_id: DocumentId,
     pub number: i32,
     pub label: String,
     pub slug: String,
@@ -69,7 +70,7 @@ pub fn publish(
 
 pub fn revisions_of(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
 ) -> QueryResult<Vec<RevisionSummary>> {
     revisions::table
         .filter(revisions::document_id.eq(document_id))
@@ -85,7 +86,7 @@ pub fn revisions_of(
 
 pub fn revision_by_slug(
     conn: &mut DbConnection,
-    document_id: i64,
+    document_id: DocumentId,
     slug: &str,
 ) -> QueryResult<Option<Revision>> {
     revisions::table
@@ -96,7 +97,10 @@ pub fn revision_by_slug(
         .optional()
 }
 
-pub fn latest_revision(conn: &mut DbConnection, document_id: i64) -> QueryResult<Option<Revision>> {
+pub fn latest_revision(
+    conn: &mut DbConnection,
+    document_id: DocumentId,
+) -> QueryResult<Option<Revision>> {
     revisions::table
         .filter(revisions::document_id.eq(document_id))
         .order(revisions::number.desc())
@@ -111,8 +115,8 @@ pub fn documents_with_latest_revision(
     process_id: i64,
 ) -> QueryResult<Vec<(Document, Option<RevisionSummary>)>> {
     let documents = documents_of_process(conn, process_id)?;
-    let ids: Vec<i64> = documents.iter().map(|d| d.id).collect();
-    let all: Vec<(i64, i32, String, String, NaiveDateTime)> = revisions::table
+    let ids: Vec<DocumentId> = documents.iter().map(|d| d.id).collect();
+    let all: Vec<(DocumentId, i32, String, String, NaiveDateTime)> = revisions::table
         .filter(revisions::document_id.eq_any(&ids))
         .order((revisions::document_id, revisions::number))
         .select((

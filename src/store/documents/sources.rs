@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{contributions, documents, proposal_versions, proposals};
-use crate::domain::ids::ContributionId;
+use crate::domain::ids::{ContributionId, DocumentId};
 
 /// The id and number of a proposal's version in a process: `number`, or the latest when
 /// `None`.
@@ -81,8 +81,8 @@ pub fn contribution_references(
 /// For each document: its id and slug.
 pub fn document_slugs(
     conn: &mut DbConnection,
-    document_ids: &[i64],
-) -> QueryResult<Vec<(i64, String)>> {
+    document_ids: &[DocumentId],
+) -> QueryResult<Vec<(DocumentId, String)>> {
     if document_ids.is_empty() {
         return Ok(Vec::new());
     }

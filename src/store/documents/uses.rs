@@ -7,6 +7,7 @@ use super::{Document, documents_of_process};
 use crate::db::DbConnection;
 use crate::db::schema::revisions;
 use crate::domain::documents::{Content, Source};
+use crate::domain::ids::DocumentId;
 
 /// Where a source was used: a paragraph of a published revision that cites it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub fn uses_in_revisions(
         return Ok(Vec::new());
     }
     let documents = documents_of_process(conn, process_id)?;
-    let ids: Vec<i64> = documents.iter().map(|d| d.id).collect();
+    let ids: Vec<DocumentId> = documents.iter().map(|d| d.id).collect();
     let all: Vec<Revision> = revisions::table
         .filter(revisions::document_id.eq_any(&ids))
         .order((revisions::document_id, revisions::number))
