@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use concord::domain::documents::{
     Content, DocumentKind, Node, NodeKind, Provenance, Source, compare,
 };
+use concord::domain::ids::ContributionId;
 use concord::export::pdf::Printer;
 use concord::export::{self, Format, Input, Labels, Version};
 use concord::i18n::Lang;
@@ -40,7 +41,9 @@ fn cite(link: &mut usize, count: usize) -> Vec<Provenance> {
             let id = (n % 2_500) as i64;
             Provenance {
                 source: if n.is_multiple_of(3) {
-                    Source::Contribution { id }
+                    Source::Contribution {
+                        id: ContributionId(id),
+                    }
                 } else {
                     Source::ProposalVersion { id }
                 },

@@ -194,7 +194,7 @@ fn insert_one(
         if !matches!(event, Event::Submit(_)) && id.is_none() {
             return Err(invalid("an event before the first submission"));
         }
-        // Read by every event but the submission, which made it.
+        // A submission reads `id` itself; every other event has one by now (checked above).
         let proposal_id = id.unwrap_or(ProposalId(0));
         match event {
             Event::Submit(i) => {

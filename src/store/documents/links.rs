@@ -25,6 +25,8 @@ pub struct LinkRow {
 }
 
 impl LinkRow {
+    /// `source_id` names a row of whichever table `source_kind` says: here, and in `add_link`,
+    /// is where it becomes, or stops being, an id of one type.
     pub fn source(&self) -> Option<Source> {
         match self.source_kind {
             SourceKind::ProposalVersion => Some(Source::ProposalVersion { id: self.source_id }),
