@@ -119,7 +119,7 @@ pub(super) fn write(
     };
     let saved = app::transaction(conn, |conn| save.run(conn))?;
     if let Some(reference) = saved.reference {
-        tracing::info!(contribution_id = %saved.id, %reference, "contribution submitted");
+        tracing::info!(contribution_id = i64::from(saved.id), %reference, "contribution submitted");
         let location = format!(
             "{}?notice=submitted",
             paths::contribution(&process.slug, &reference)

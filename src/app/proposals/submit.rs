@@ -140,7 +140,7 @@ pub fn save(
 
 fn kept(process_slug: String, why: Kept, id: ProposalId) -> Saved {
     if why != Kept::OnRequest {
-        tracing::info!(proposal_id = %id, reason = ?why, "proposal text kept as a draft");
+        tracing::info!(proposal_id = i64::from(id), reason = ?why, "proposal text kept as a draft");
     }
     Saved {
         process_slug,
@@ -219,7 +219,7 @@ fn record_submission(
     let id = version.proposal_id;
     super::record(conn, &setting.process, author_id, action, id, detail)?;
     tracing::info!(
-        proposal_id = %id,
+        proposal_id = i64::from(id),
         version = version.number,
         action,
         "proposal submitted"

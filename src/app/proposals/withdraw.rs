@@ -37,7 +37,7 @@ pub fn withdraw(
             id,
             detail,
         )?;
-        tracing::info!(proposal_id = %id, "proposal withdrawn");
+        tracing::info!(proposal_id = i64::from(id), "proposal withdrawn");
         Ok(Done::of(&process, &header))
     })
 }

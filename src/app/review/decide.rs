@@ -179,7 +179,7 @@ fn record(
         },
     )?;
     tracing::info!(
-        proposal_id = %proposal.id,
+        proposal_id = i64::from(proposal.id),
         decision_id,
         decision = kind.as_str(),
         "proposal decided"
