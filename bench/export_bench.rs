@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use concord::domain::documents::{
     Content, DocumentKind, Node, NodeKind, Provenance, Source, compare,
 };
-use concord::domain::ids::ContributionId;
+use concord::domain::ids::{ContributionId, ProposalVersionId};
 use concord::export::pdf::Printer;
 use concord::export::{self, Format, Input, Labels, Version};
 use concord::i18n::Lang;
@@ -45,7 +45,9 @@ fn cite(link: &mut usize, count: usize) -> Vec<Provenance> {
                         id: ContributionId(id),
                     }
                 } else {
-                    Source::ProposalVersion { id }
+                    Source::ProposalVersion {
+                        id: ProposalVersionId(id),
+                    }
                 },
                 label: format!("GCM/CP/{id:04}, version {}", n % 4 + 1),
                 quote: if n.is_multiple_of(5) {

@@ -7,7 +7,7 @@
 //! This module must not grow queries or know which columns hold which id: that is the
 //! schema's and the store's business.
 
-use crate::domain::ids::{ContributionId, DocumentId, ProposalId};
+use crate::domain::ids::{ContributionId, DocumentId, ProposalId, ProposalVersionId};
 
 /// Gives a domain id (`struct X(pub i64)`) its `BigInt` conversion: `bigint_id!(ProposalId);`.
 macro_rules! bigint_id {
@@ -76,6 +76,7 @@ macro_rules! bigint_id {
 
 bigint_id!(ContributionId);
 bigint_id!(ProposalId);
+bigint_id!(ProposalVersionId);
 bigint_id!(DocumentId);
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::domain::documents::{
     CHAIRS_SUMMARY, Content, DocumentKind, Node, NodeKind, Provenance, Source, group_report_slug,
     new_key, numbers, revision_slug,
 };
-use crate::domain::ids::DocumentId;
+use crate::domain::ids::{DocumentId, ProposalVersionId};
 use crate::domain::reports::group_report_nodes;
 use crate::domain::summary::{PublishedReport, chairs_summary_nodes};
 use crate::security::tokens::random_token;
@@ -243,7 +243,7 @@ pub(super) fn provenance(
         quote: String::new(),
         note: String::new(),
     };
-    let proposal = |key: &str| -> Result<(&Proposed, i64), DemoError> {
+    let proposal = |key: &str| -> Result<(&Proposed, ProposalVersionId), DemoError> {
         let p = proposed
             .get(key)
             .ok_or_else(|| invalid(format!("no proposal {key:?}")))?;
@@ -286,7 +286,10 @@ pub(super) fn provenance(
 /// The Chair's summary paragraph that carries a proposal version's commitment, by way of the
 /// group report paragraph it came from (the second the report gives the proposal: the first
 /// is its key message); with its number.
-fn summary_paragraph_of(summary: &PublishedSummary, version_id: i64) -> Option<(String, String)> {
+fn summary_paragraph_of(
+    summary: &PublishedSummary,
+    version_id: ProposalVersionId,
+) -> Option<(String, String)> {
     let cites = |node: &Node, source: &Source| node.provenance.iter().any(|p| &p.source == source);
     let version = Source::ProposalVersion { id: version_id };
     let in_report = summary.reports.iter().find_map(|report| {

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::review::{self, DemoDecision, DemoNote};
 use super::{Demo, DemoError, invalid};
 use crate::db::DbConnection;
-use crate::domain::ids::ProposalId;
+use crate::domain::ids::{ProposalId, ProposalVersionId};
 use crate::domain::proposals::text::{DraftText, ProposalText, SubmittedText};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus, Transition};
 use crate::store::proposals::{self as store, DraftContent, NewProposal, Submission, co_sponsors};
@@ -101,7 +101,7 @@ pub(super) struct Proposed {
     pub reference: String,
     pub version: i32,
     /// The current version's row, which documents link to; none for a draft.
-    pub version_id: Option<i64>,
+    pub version_id: Option<ProposalVersionId>,
 }
 
 /// Something that happens to a proposal, in the order of the dates.

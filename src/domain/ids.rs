@@ -51,6 +51,10 @@ id_type!(
     ProposalId
 );
 id_type!(
+    /// One version of a proposal's text, as documents cite it.
+    ProposalVersionId
+);
+id_type!(
     /// A drafting document's database id.
     DocumentId
 );

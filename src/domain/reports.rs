@@ -3,11 +3,12 @@
 //! of implementation; every generated paragraph linked to the proposal version it came from.
 
 use super::documents::{Node, NodeKind, Provenance, Source};
+use super::ids::ProposalVersionId;
 
 /// What a report needs of one accepted proposal (its accepted version).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AcceptedProposal {
-    pub version_id: i64,
+    pub version_id: ProposalVersionId,
     pub reference: String,
     pub version: i32,
     pub organisation: String,
@@ -170,7 +171,7 @@ mod tests {
 
     fn proposal(n: i64) -> AcceptedProposal {
         AcceptedProposal {
-            version_id: n,
+            version_id: ProposalVersionId(n),
             reference: format!("GCM/CP/000{n}"),
             version: 2,
             organisation: "Migrant Forum in Asia".into(),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::model::{Export, Input, Labels, Version, build};
 use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
-use crate::domain::ids::ContributionId;
+use crate::domain::ids::{ContributionId, ProposalVersionId};
 
 pub const ARABIC: &str = "نلتزم بتعزيز التعاون الدولي بشأن الهجرة الآمنة";
 pub const CHINESE: &str = "我们承诺加强安全、有序和正常移民的国际合作。";
@@ -47,7 +47,9 @@ pub fn content() -> Content {
                         "better data",
                     ),
                     cited(
-                        Source::ProposalVersion { id: 7 },
+                        Source::ProposalVersion {
+                            id: ProposalVersionId(7),
+                        },
                         "GCM/CP/0007, version 2",
                         "",
                     ),

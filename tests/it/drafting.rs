@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use crate::helpers::{Backend, Browser, PASSWORD, TestApp, location, spawn_app, with_db};
 use crate::on_both_backends;
 use concord::domain::documents::Source;
+use concord::domain::ids::ProposalVersionId;
 
 on_both_backends!(
     a_proposal_reaches_the_draft_through_report_and_summary,
@@ -233,7 +234,9 @@ async fn a_proposal_reaches_the_draft_through_report_and_summary(backend: Backen
         concord::store::documents::uses_in_revisions(
             conn,
             process,
-            &[Source::ProposalVersion { id: version_id }],
+            &[Source::ProposalVersion {
+                id: ProposalVersionId(version_id),
+            }],
         )
         .expect("uses")
     })

@@ -14,7 +14,7 @@ use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use crate::helpers::{Backend, Browser, PASSWORD, TestApp, spawn_app, with_db};
 use crate::on_both_backends;
 use concord::domain::documents::{DocumentKind, Node, NodeKind, Provenance, Source};
-use concord::domain::ids::DocumentId;
+use concord::domain::ids::{DocumentId, ProposalVersionId};
 
 on_both_backends!(
     every_format_holds_every_paragraph,
@@ -168,14 +168,18 @@ async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
                         note: "Taken up & merged".into(),
                     },
                     Provenance {
-                        source: Source::ProposalVersion { id: 4242 },
+                        source: Source::ProposalVersion {
+                            id: ProposalVersionId(4242),
+                        },
                         label: "GCM/CP/0042, version 2".into(),
                         quote: String::new(),
                         note: String::new(),
                     },
                 ],
                 "m2" => vec![Provenance {
-                    source: Source::ProposalVersion { id: 4242 },
+                    source: Source::ProposalVersion {
+                        id: ProposalVersionId(4242),
+                    },
                     label: "GCM/CP/0042, version 2".into(),
                     quote: "comparability".into(),
                     note: String::new(),

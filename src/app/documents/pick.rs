@@ -7,7 +7,7 @@ use crate::db::DbConnection;
 use crate::domain::documents::{
     CHAIRS_SUMMARY, Node, NodeKind, Provenance, Source, new_key, numbers,
 };
-use crate::domain::ids::DocumentId;
+use crate::domain::ids::{DocumentId, ProposalVersionId};
 use crate::domain::reports::AcceptedProposal;
 use crate::security::tokens::random_token;
 use crate::store::documents::{self as store, AcceptedIn};
@@ -155,7 +155,7 @@ fn from_summary(summary: Option<Summary>, key: &str) -> Result<Vec<Node>> {
 /// The accepted proposal version `id`: its commitment and lettered measures, as new nodes
 /// citing it.
 fn from_proposal(accepted: &[AcceptedProposal], id: &str) -> Result<Vec<Node>> {
-    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+    let id: ProposalVersionId = id.parse().map_err(|_| Error::NotFound)?;
     let proposal = accepted
         .iter()
         .find(|p| p.version_id == id)

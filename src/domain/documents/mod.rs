@@ -13,7 +13,7 @@ mod merge;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{ContributionId, DocumentId};
+use crate::domain::ids::{ContributionId, DocumentId, ProposalVersionId};
 
 pub use compare::{Change, Comparison, Row, compare};
 pub use merge::{Merge, merge};
@@ -104,7 +104,7 @@ impl NodeKind {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Source {
     ProposalVersion {
-        id: i64,
+        id: ProposalVersionId,
     },
     Contribution {
         id: ContributionId,

@@ -1,6 +1,7 @@
 //! The document model's rules: numbering, comparison, merging, keys.
 
 use super::*;
+use crate::domain::ids::ProposalVersionId;
 
 #[test]
 fn revision_labels_become_slugs() {
@@ -193,7 +194,9 @@ fn revisions_serialise_round_trip() {
             kind: NodeKind::Paragraph,
             text: "Text".into(),
             provenance: vec![Provenance {
-                source: Source::ProposalVersion { id: 7 },
+                source: Source::ProposalVersion {
+                    id: ProposalVersionId(7),
+                },
                 label: "GCM/CP/0007, version 2".into(),
                 quote: String::new(),
                 note: String::new(),

@@ -4,12 +4,20 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{organisations, proposal_versions, proposals};
+use crate::domain::ids::ProposalVersionId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::reports::AcceptedProposal;
 
 type Texts = (String, String, String, String, String);
 type Means = (String, String, String, String);
-type Row = (i64, Option<String>, i32, Option<String>, Texts, Means);
+type Row = (
+    ProposalVersionId,
+    Option<String>,
+    i32,
+    Option<String>,
+    Texts,
+    Means,
+);
 
 /// Whose accepted proposals: one group's, or the whole process's.
 #[derive(Debug, Clone, Copy)]

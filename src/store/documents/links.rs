@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::provenance_links;
 use crate::domain::documents::{Provenance, Source, SourceKind};
-use crate::domain::ids::{ContributionId, DocumentId};
+use crate::domain::ids::{ContributionId, DocumentId, ProposalVersionId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = provenance_links)]
@@ -29,7 +29,9 @@ impl LinkRow {
     /// is where it becomes, or stops being, an id of one type.
     pub fn source(&self) -> Option<Source> {
         match self.source_kind {
-            SourceKind::ProposalVersion => Some(Source::ProposalVersion { id: self.source_id }),
+            SourceKind::ProposalVersion => Some(Source::ProposalVersion {
+                id: ProposalVersionId(self.source_id),
+            }),
             SourceKind::Contribution => Some(Source::Contribution {
                 id: ContributionId(self.source_id),
             }),
@@ -49,7 +51,7 @@ pub fn add_link(
     by: Option<i64>,
 ) -> QueryResult<()> {
     let (source_id, source_node_key) = match &link.source {
-        Source::ProposalVersion { id } => (*id, None),
+        Source::ProposalVersion { id } => (i64::from(*id), None),
         Source::Contribution { id } => (i64::from(*id), None),
         Source::Paragraph {
             document_id,

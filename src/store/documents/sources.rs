@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{contributions, documents, proposal_versions, proposals};
-use crate::domain::ids::{ContributionId, DocumentId};
+use crate::domain::ids::{ContributionId, DocumentId, ProposalVersionId};
 
 /// The id and number of a proposal's version in a process: `number`, or the latest when
 /// `None`.
@@ -15,7 +15,7 @@ pub fn proposal_version_by_reference(
     process_id: i64,
     reference: &str,
     number: Option<i32>,
-) -> QueryResult<Option<(i64, i32)>> {
+) -> QueryResult<Option<(ProposalVersionId, i32)>> {
     let mut query = proposal_versions::table
         .inner_join(proposals::table)
         .filter(proposals::process_id.eq(process_id))
@@ -48,8 +48,8 @@ pub fn contribution_by_reference(
 /// For each proposal version: its id, number and its proposal's reference (if numbered).
 pub fn proposal_version_references(
     conn: &mut DbConnection,
-    version_ids: &[i64],
-) -> QueryResult<Vec<(i64, i32, Option<String>)>> {
+    version_ids: &[ProposalVersionId],
+) -> QueryResult<Vec<(ProposalVersionId, i32, Option<String>)>> {
     if version_ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{proposal_decisions, proposal_versions, proposals};
-use crate::domain::ids::ProposalId;
+use crate::domain::ids::{ProposalId, ProposalVersionId};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::review::{DecisionKind, Rationale};
 use crate::domain::roles::Role;
@@ -195,7 +195,10 @@ pub fn referrers_of(
 }
 
 /// The ids of a proposal's versions, oldest first: what documents cite it by.
-pub fn version_ids_of(conn: &mut DbConnection, proposal_id: ProposalId) -> QueryResult<Vec<i64>> {
+pub fn version_ids_of(
+    conn: &mut DbConnection,
+    proposal_id: ProposalId,
+) -> QueryResult<Vec<ProposalVersionId>> {
     proposal_versions::table
         .filter(proposal_versions::proposal_id.eq(proposal_id))
         .order(proposal_versions::number)
