@@ -160,7 +160,8 @@ impl Settings {
         Self::from_lookup(|name| std::env::var(name).ok())
     }
 
-    /// Reads settings through `lookup`, so tests can pass their own variables.
+    /// Reads settings through `lookup`, so tests can pass their own variables. One statement
+    /// per setting, in the order of the README's table, which is why it runs long.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let env = Env(&lookup);
         let environment = env.choice(

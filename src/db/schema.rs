@@ -1,5 +1,6 @@
 //! The tables, in portable types only, so one schema serves SQLite and PostgreSQL.
-//! Written by hand from `migrations/`; keep the two in step.
+//! Written by hand from `migrations/`; keep the two in step (`tests/it/schema.rs` checks it).
+//! Long by nature: one `table!` per table, and nothing else.
 
 diesel::table! {
     organisations (id) {

@@ -110,16 +110,7 @@ fn insert_one(
     // Drafted a couple of days before it was sent, as people do.
     let started = c.submitted - TimeDelta::days(2);
     if let Some(attachment) = &c.attachment {
-        let bytes = pdf::one_page(&attachment.title, &attachment.lines);
-        let sha = crate::config::hex(&Sha256::digest(&bytes));
-        let stored = attachments::store_content(conn, &sha, &bytes)?;
-        attachments::attach(conn, id, stored, &attachment.file_name)?;
-        diesel::update(
-            contribution_attachments::table
-                .filter(contribution_attachments::contribution_id.eq(id)),
-        )
-        .set(contribution_attachments::created_at.eq(started))
-        .execute(conn)?;
+        attach_pdf(conn, id, attachment, started)?;
     }
     let reference = next_reference(
         conn,
@@ -150,4 +141,23 @@ fn insert_one(
             .execute(conn)?;
     }
     Ok((id, reference))
+}
+
+/// A one-page PDF made from the demo's lines, attached as it was when the text was drafted.
+fn attach_pdf(
+    conn: &mut DbConnection,
+    id: ContributionId,
+    attachment: &DemoAttachment,
+    at: NaiveDateTime,
+) -> Result<(), DemoError> {
+    let bytes = pdf::one_page(&attachment.title, &attachment.lines);
+    let sha = crate::config::hex(&Sha256::digest(&bytes));
+    let stored = attachments::store_content(conn, &sha, &bytes)?;
+    attachments::attach(conn, id, stored, &attachment.file_name)?;
+    diesel::update(
+        contribution_attachments::table.filter(contribution_attachments::contribution_id.eq(id)),
+    )
+    .set(contribution_attachments::created_at.eq(at))
+    .execute(conn)?;
+    Ok(())
 }

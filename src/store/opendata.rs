@@ -51,6 +51,15 @@ pub fn public_contributions(
     Ok(records)
 }
 
+type ContributionRow = (
+    ContributionId,
+    Option<String>,
+    ContributionStatus,
+    Option<NaiveDateTime>,
+    (String, String, Option<String>),
+    (Option<String>, Option<StakeholderCategory>, Option<String>),
+);
+
 /// Up to `limit` public contributions after the one with id `after`, appended to `records`;
 /// returns the id of the last one read (a cursor), or `None` when there were none.
 pub fn contributions_after(
@@ -60,71 +69,71 @@ pub fn contributions_after(
     limit: i64,
     records: &mut Vec<ContributionRecord>,
 ) -> QueryResult<Option<ContributionId>> {
-    type Row = (
-        ContributionId,
-        Option<String>,
-        ContributionStatus,
-        Option<NaiveDateTime>,
-        (String, String, Option<String>),
-        (Option<String>, Option<StakeholderCategory>, Option<String>),
-    );
+    let rows = contribution_rows(conn, process_id, after, limit)?;
+    let Some(last) = rows.last().map(|r| r.0) else {
+        return Ok(None);
+    };
+    let ids: Vec<ContributionId> = rows.iter().map(|r| r.0).collect();
+    let tags = tags_of(conn, &ids)?;
+    for (
+        id,
+        reference,
+        status,
+        submitted_at,
+        (title, body, hash),
+        (organisation, category, hidden_reason),
+    ) in rows
     {
-        let rows: Vec<Row> = contributions::table
-            .left_join(organisations::table)
-            .filter(contributions::process_id.eq(process_id))
-            .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
-            .filter(contributions::id.gt(after))
-            .order(contributions::id)
-            .limit(limit)
-            .select((
-                contributions::id,
-                contributions::reference,
-                contributions::status,
-                contributions::submitted_at,
-                (
-                    contributions::title,
-                    contributions::body,
-                    contributions::content_hash,
-                ),
-                (
-                    organisations::name.nullable(),
-                    organisations::category.nullable(),
-                    contributions::hidden_reason,
-                ),
-            ))
-            .load(conn)?;
-        let Some(last) = rows.last().map(|r| r.0) else {
-            return Ok(None);
-        };
-        let ids: Vec<ContributionId> = rows.iter().map(|r| r.0).collect();
-        let tags = tags_of(conn, &ids)?;
-        for (
-            id,
-            reference,
-            status,
+        let hidden = status == ContributionStatus::Hidden;
+        records.push(ContributionRecord {
+            reference: reference.unwrap_or_default(),
             submitted_at,
-            (title, body, hash),
-            (organisation, category, hidden_reason),
-        ) in rows
-        {
-            let hidden = status == ContributionStatus::Hidden;
-            records.push(ContributionRecord {
-                reference: reference.unwrap_or_default(),
-                submitted_at,
-                // A hidden contribution is published only as its tombstone.
-                title: if hidden { String::new() } else { title },
-                text: if hidden { String::new() } else { body },
-                sha256: hash.unwrap_or_default(),
-                organisation: organisation.unwrap_or_default(),
-                stakeholder_category: category_text(category),
-                action_groups: tags.groups_of(&id).iter().map(|(n, _)| *n).collect(),
-                themes: tags.themes_of(&id).iter().map(|t| t.to_string()).collect(),
-                hidden_reason: hidden_reason.unwrap_or_default(),
-                status: status.as_str().to_string(),
-            });
-        }
-        Ok(Some(last))
+            // A hidden contribution is published only as its tombstone.
+            title: if hidden { String::new() } else { title },
+            text: if hidden { String::new() } else { body },
+            sha256: hash.unwrap_or_default(),
+            organisation: organisation.unwrap_or_default(),
+            stakeholder_category: category_text(category),
+            action_groups: tags.groups_of(&id).iter().map(|(n, _)| *n).collect(),
+            themes: tags.themes_of(&id).iter().map(|t| t.to_string()).collect(),
+            hidden_reason: hidden_reason.unwrap_or_default(),
+            status: status.as_str().to_string(),
+        });
     }
+    Ok(Some(last))
+}
+
+/// The public contributions after `after`, with their organisation.
+fn contribution_rows(
+    conn: &mut DbConnection,
+    process_id: i64,
+    after: ContributionId,
+    limit: i64,
+) -> QueryResult<Vec<ContributionRow>> {
+    contributions::table
+        .left_join(organisations::table)
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
+        .filter(contributions::id.gt(after))
+        .order(contributions::id)
+        .limit(limit)
+        .select((
+            contributions::id,
+            contributions::reference,
+            contributions::status,
+            contributions::submitted_at,
+            (
+                contributions::title,
+                contributions::body,
+                contributions::content_hash,
+            ),
+            (
+                organisations::name.nullable(),
+                organisations::category.nullable(),
+                contributions::hidden_reason,
+            ),
+        ))
+        .load(conn)
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -90,18 +90,7 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
         .map(|(i, n)| (n.key.as_str(), i))
         .collect();
     let to_keys: HashSet<&str> = to.iter().map(|n| n.key.as_str()).collect();
-    let from_keys: Vec<&str> = from.iter().map(|n| n.key.as_str()).collect();
-    let shared_to: Vec<&str> = to
-        .iter()
-        .map(|n| n.key.as_str())
-        .filter(|k| from_index.contains_key(k))
-        .collect();
-    let shared_from: Vec<&str> = from_keys
-        .iter()
-        .copied()
-        .filter(|k| to_keys.contains(k))
-        .collect();
-    let kept = kept_in_order(&shared_from, &shared_to);
+    let kept = kept_keys(from, to, &from_index, &to_keys);
 
     let mut rows = Vec::with_capacity(from.len().max(to.len()));
     let mut next_from = 0usize;
@@ -127,20 +116,11 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
                     }
                     next_from = next_from.max(i + 1);
                 }
-                let segments = word_diff(&from[i].text, &node.text);
-                rows.push(Row {
-                    key: node.key.clone(),
-                    kind: node.kind,
-                    change: if differs(&segments) {
-                        Change::Changed(segments)
-                    } else {
-                        Change::Unchanged
-                    },
-                    moved: !kept.contains(&node.key),
-                    from_number: from_numbers[i].as_ref().map(Number::display),
-                    to_number: to_numbers[j].as_ref().map(Number::display),
-                    text: node.text.clone(),
-                });
+                let mut row = kept_row(&from[i], node);
+                row.moved = !kept.contains(&node.key);
+                row.from_number = from_numbers[i].as_ref().map(Number::display);
+                row.to_number = to_numbers[j].as_ref().map(Number::display);
+                rows.push(row);
             }
             None => rows.push(Row {
                 key: node.key.clone(),
@@ -160,4 +140,44 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
         next_from += 1;
     }
     Comparison { rows }
+}
+
+/// The keys both revisions hold that also kept their order: a shared key not among them
+/// moved.
+fn kept_keys(
+    from: &[Node],
+    to: &[Node],
+    from_index: &HashMap<&str, usize>,
+    to_keys: &HashSet<&str>,
+) -> HashSet<String> {
+    let shared_to: Vec<&str> = to
+        .iter()
+        .map(|n| n.key.as_str())
+        .filter(|k| from_index.contains_key(k))
+        .collect();
+    let shared_from: Vec<&str> = from
+        .iter()
+        .map(|n| n.key.as_str())
+        .filter(|k| to_keys.contains(k))
+        .collect();
+    kept_in_order(&shared_from, &shared_to)
+}
+
+/// The row of a node both revisions hold: its word changes, if any (numbers and moves are the
+/// caller's to fill in).
+fn kept_row(old: &Node, new: &Node) -> Row {
+    let segments = word_diff(&old.text, &new.text);
+    Row {
+        key: new.key.clone(),
+        kind: new.kind,
+        change: if differs(&segments) {
+            Change::Changed(segments)
+        } else {
+            Change::Unchanged
+        },
+        moved: false,
+        from_number: None,
+        to_number: None,
+        text: new.text.clone(),
+    }
 }

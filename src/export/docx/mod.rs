@@ -16,6 +16,7 @@ use super::model::{Export, ExportNode};
 use super::text::{Block, Language, xml_safe};
 
 mod order;
+mod sequences;
 
 /// Twentieths of a point: 720 is half an inch.
 const NUMBER_WIDTH: i32 = 720;
