@@ -85,15 +85,8 @@ mod tests {
     use diesel::sql_types::{BigInt, Nullable};
 
     use super::*;
-    use crate::db::DbConnection;
+    use crate::db::test_connections as connections;
 
-    fn connections() -> Vec<DbConnection> {
-        let mut all = vec![DbConnection::establish(":memory:").expect("in-memory SQLite")];
-        if let Ok(url) = std::env::var("CONCORD_TEST_POSTGRES_URL") {
-            all.push(DbConnection::establish(&url).expect("the test PostgreSQL"));
-        }
-        all
-    }
 
     #[test]
     fn an_id_round_trips_as_its_number() {

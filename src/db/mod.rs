@@ -168,3 +168,14 @@ where
 pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
     conn.batch_execute("SELECT 1")
 }
+
+/// Every backend a unit test can reach: SQLite in memory always, PostgreSQL when
+/// `CONCORD_TEST_POSTGRES_URL` names one.
+#[cfg(test)]
+pub(crate) fn test_connections() -> Vec<DbConnection> {
+    let mut all = vec![DbConnection::establish(":memory:").expect("in-memory SQLite")];
+    if let Ok(url) = std::env::var("CONCORD_TEST_POSTGRES_URL") {
+        all.push(DbConnection::establish(&url).expect("the test PostgreSQL"));
+    }
+    all
+}

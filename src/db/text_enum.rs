@@ -180,19 +180,10 @@ mod tests {
     use diesel::sql_types::{Nullable, Text};
 
     use super::*;
-    use crate::db::DbConnection;
+    use crate::db::test_connections as connections;
     use crate::store::processes::ThemeKind;
     use crate::store::references::ReferenceKind;
 
-    /// Every backend the tests can reach: SQLite in memory always, PostgreSQL when
-    /// `CONCORD_TEST_POSTGRES_URL` names one.
-    fn connections() -> Vec<DbConnection> {
-        let mut all = vec![DbConnection::establish(":memory:").expect("in-memory SQLite")];
-        if let Ok(url) = std::env::var("CONCORD_TEST_POSTGRES_URL") {
-            all.push(DbConnection::establish(&url).expect("the test PostgreSQL"));
-        }
-        all
-    }
 
     /// An error with its causes: diesel wraps a field's error in one that names the field.
     fn chain(e: &(dyn std::error::Error + 'static)) -> String {
