@@ -1,5 +1,11 @@
-//! Pages of the public lists and the review queue: one page size and one bound for all, so a
-//! list's links and its queries agree.
+//! Pages and filters of the public lists and the review queue: one page size, one bound and
+//! one query for all, so a list's links and its queries agree.
+
+use serde::Deserialize;
+
+use crate::domain::roles::StakeholderCategory;
+use crate::store::processes::{Structure, ThemeKind};
+use crate::store::search::SearchQuery;
 
 /// Rows on one page of a list.
 pub const PAGE_SIZE: i64 = 25;
@@ -21,6 +27,72 @@ pub fn page_count(total: i64) -> i64 {
     ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
 }
 
+/// A public list's query string as typed (contributions or proposals); each value is
+/// allow-listed where it is read, and one that names nothing is ignored.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub category: String,
+    pub group: String,
+    pub theme: String,
+    pub status: String,
+    pub sort: String,
+    pub page: String,
+}
+
+impl ListQuery {
+    pub fn search(&self) -> Option<SearchQuery> {
+        SearchQuery::parse(&self.q)
+    }
+
+    pub fn category(&self) -> Option<StakeholderCategory> {
+        StakeholderCategory::parse(&self.category)
+    }
+
+    /// The process's action group the query names by its number.
+    pub fn group_id(&self, structure: &Structure) -> Option<i64> {
+        let number: i32 = self.group.trim().parse().ok()?;
+        structure
+            .groups
+            .iter()
+            .find(|g| g.number == number)
+            .map(|g| g.id)
+    }
+
+    /// The process's theme (not a principle) the query names by its id.
+    pub fn theme_id(&self, structure: &Structure) -> Option<i64> {
+        let id: i64 = self.theme.trim().parse().ok()?;
+        structure
+            .themes_of(ThemeKind::Theme)
+            .any(|t| t.id == id)
+            .then_some(id)
+    }
+
+    pub fn page_number(&self) -> u32 {
+        page_number(&self.page)
+    }
+
+    /// The same query on page `page`, as a query string without its `?`.
+    pub fn on_page(&self, page: impl std::fmt::Display) -> String {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("q", &self.q),
+            ("category", &self.category),
+            ("group", &self.group),
+            ("theme", &self.theme),
+            ("status", &self.status),
+            ("sort", &self.sort),
+        ] {
+            if !value.is_empty() {
+                serializer.append_pair(name, value);
+            }
+        }
+        serializer.append_pair("page", &page.to_string());
+        serializer.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +109,17 @@ mod tests {
         assert_eq!(page_count(0), 1);
         assert_eq!(page_count(PAGE_SIZE), 1);
         assert_eq!(page_count(PAGE_SIZE + 1), 2);
+    }
+
+    #[test]
+    fn a_query_keeps_its_values_on_another_page() {
+        let query = ListQuery {
+            q: "travail décent".into(),
+            sort: "oldest".into(),
+            page: "4".into(),
+            ..ListQuery::default()
+        };
+        assert_eq!(query.on_page(5), "q=travail+d%C3%A9cent&sort=oldest&page=5");
+        assert_eq!(query.page_number(), 4);
     }
 }

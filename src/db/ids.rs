@@ -87,7 +87,6 @@ mod tests {
     use super::*;
     use crate::db::test_connections as connections;
 
-
     #[test]
     fn an_id_round_trips_as_its_number() {
         for mut conn in connections() {

@@ -184,7 +184,6 @@ mod tests {
     use crate::store::processes::ThemeKind;
     use crate::store::references::ReferenceKind;
 
-
     /// An error with its causes: diesel wraps a field's error in one that names the field.
     fn chain(e: &(dyn std::error::Error + 'static)) -> String {
         let mut message = e.to_string();

@@ -1,10 +1,8 @@
 //! The reads of the public pages: the list with search and filters, one contribution, and
 //! its receipt. Anyone may read them; drafts never appear here.
 
-use serde::Deserialize;
-
 use super::public_by_reference;
-use crate::app::paging::{self, PAGE_SIZE};
+use crate::app::paging::{self, ListQuery, PAGE_SIZE};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::ContributionStatus;
@@ -13,44 +11,16 @@ use crate::domain::roles::StakeholderCategory;
 use crate::store::attachments::{self, AttachedFile};
 use crate::store::contributions::{self, Contribution, ListFilter, ListPage, ListSort, Tags};
 use crate::store::processes::{self, Process, Structure};
-use crate::store::search::SearchQuery;
 
-/// The list's query string, as typed; each value is allow-listed before use.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct ListQuery {
-    pub q: String,
-    pub category: String,
-    pub group: String,
-    pub theme: String,
-    pub status: String,
-    pub sort: String,
-    pub page: String,
-}
-
-impl ListQuery {
-    fn filter(&self, structure: &Structure) -> ListFilter {
-        ListFilter {
-            query: SearchQuery::parse(&self.q),
-            category: StakeholderCategory::parse(&self.category),
-            group_id: structure
-                .groups
-                .iter()
-                .find(|g| self.group.parse::<i32>() == Ok(g.number))
-                .map(|g| g.id),
-            theme_id: structure
-                .themes
-                .iter()
-                .find(|t| self.theme.parse::<i64>() == Ok(t.id))
-                .map(|t| t.id),
-            status: ContributionStatus::parse(&self.status).filter(|s| s.is_public()),
-            sort: ListSort::parse(&self.sort).unwrap_or_default(),
-        }
-    }
-
-    /// The page asked for, from 1; anything else is the first.
-    pub fn page(&self) -> i64 {
-        i64::from(paging::page_number(&self.page))
+/// The typed filter of the contribution list.
+fn filter(query: &ListQuery, structure: &Structure) -> ListFilter {
+    ListFilter {
+        query: query.search(),
+        category: query.category(),
+        group_id: query.group_id(structure),
+        theme_id: query.theme_id(structure),
+        status: ContributionStatus::parse(&query.status).filter(|s| s.is_public()),
+        sort: ListSort::parse(&query.sort).unwrap_or_default(),
     }
 }
 
@@ -72,8 +42,8 @@ pub fn list(
 ) -> Result<ListView> {
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = processes::structure_of(conn, process.id)?;
-    let filter = query.filter(&structure);
-    let offset = paging::offset(paging::page_number(&query.page));
+    let filter = filter(query, &structure);
+    let offset = paging::offset(query.page_number());
     let result = contributions::public_page(conn, process.id, &filter, offset, PAGE_SIZE)?;
     let drafts = match actor.account_id {
         Some(account) => contributions::drafts_of_author(conn, process.id, account)?,

@@ -8,7 +8,8 @@ use askama::Template;
 
 use super::human_size;
 use crate::app::contributions::files::{self, Download};
-use crate::app::contributions::pages::{self, ListQuery, Receipt};
+use crate::app::contributions::pages::{self, Receipt};
+use crate::app::paging::ListQuery;
 use crate::app::paging::page_count;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
@@ -20,25 +21,6 @@ use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::Visitor;
-
-/// The list's query with another page number, for the page links.
-fn with_page(query: &ListQuery, page: i64) -> String {
-    let mut serializer = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
-        ("q", &query.q),
-        ("category", &query.category),
-        ("group", &query.group),
-        ("theme", &query.theme),
-        ("status", &query.status),
-        ("sort", &query.sort),
-    ] {
-        if !value.is_empty() {
-            serializer.append_pair(name, value);
-        }
-    }
-    serializer.append_pair("page", &page.to_string());
-    serializer.finish()
-}
 
 #[derive(Template)]
 #[template(path = "contributions/list.html")]
@@ -75,11 +57,11 @@ impl ListPageView {
     }
 
     fn previous_link(&self) -> Option<String> {
-        (self.page > 1).then(|| with_page(&self.query, self.page - 1))
+        (self.page > 1).then(|| self.query.on_page(self.page - 1))
     }
 
     fn next_link(&self) -> Option<String> {
-        (self.page < self.pages()).then(|| with_page(&self.query, self.page + 1))
+        (self.page < self.pages()).then(|| self.query.on_page(self.page + 1))
     }
 
     /// A row's reference, as the route table takes it.
@@ -110,7 +92,7 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let page = query.page();
+    let page = i64::from(query.page_number());
     let person = visitor.person();
     let owned_query = query.clone();
     let view = state

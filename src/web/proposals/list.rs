@@ -4,35 +4,22 @@
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
+use crate::app::paging::ListQuery;
 use crate::app::paging::{PAGE_SIZE, page_count};
-use crate::app::proposals::list::{self as app_list, ListQuery, ListView};
+use crate::app::proposals::list::{self as app_list, ListView};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::paths;
 use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
 use crate::store::proposals::list::{DraftListing, ProposalRow, ProposalSort};
 use crate::web::AppState;
-use crate::web::error::{AppError, urlencode};
+use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::Visitor;
 
 /// The list's query on another page.
 fn link_to_page(query: &ListQuery, base: &str, page: u32) -> String {
-    let pairs = [
-        ("q", query.q.as_str()),
-        ("category", &query.category),
-        ("group", &query.group),
-        ("theme", &query.theme),
-        ("status", &query.status),
-        ("sort", &query.sort),
-    ];
-    let mut parts: Vec<String> = pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
-        .collect();
-    parts.push(format!("page={page}"));
-    format!("{base}?{}", parts.join("&"))
+    format!("{base}?{}", query.on_page(page))
 }
 
 #[derive(Template)]
