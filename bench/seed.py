@@ -38,6 +38,7 @@ LANGUAGES = {  # share of texts, vocabulary size
 ZIPF_S = 1.05
 CAMPAIGN_SHARE = 0.15
 CAMPAIGNS = 40
+BATCH = 50_000  # rows per transaction
 
 SEED_WORDS = {
     "en": "the of and to in migrants migration rights for with states protection work labour "
@@ -207,15 +208,23 @@ class Sqlite:
         return self.conn.execute(sql.replace("%s", "?"), args).fetchall()
 
     def insert_contributions(self, process_id, rows):
-        self.conn.execute("BEGIN")
-        self.conn.executemany(
-            f"INSERT INTO contributions ({CONTRIBUTION_COLUMNS}) VALUES ({', '.join('?' * 12)})",
-            ((process_id, *row) for row in rows))
-        self.conn.execute("COMMIT")
+        # In batches: one transaction of a million rows (and their full-text entries) grows
+        # the write-ahead log to many gigabytes before the checkpoint can fold it back.
+        rows = iter(rows)
+        while batch := list(itertools.islice(rows, BATCH)):
+            self.conn.execute("BEGIN")
+            self.conn.executemany(
+                f"INSERT INTO contributions ({CONTRIBUTION_COLUMNS})"
+                f" VALUES ({', '.join('?' * 12)})",
+                ((process_id, *row) for row in batch))
+            self.conn.execute("COMMIT")
 
     def insert_proposals(self, process_id, rows):
         self.conn.execute("BEGIN")
-        for group, author, organisation, reference, title, fields, at in rows:
+        for n, (group, author, organisation, reference, title, fields, at) in enumerate(rows):
+            if n and n % BATCH == 0:
+                self.conn.execute("COMMIT")
+                self.conn.execute("BEGIN")
             search = "\n".join(x.lower() for x in [title] + fields)
             cur = self.conn.execute(
                 f"INSERT INTO proposals ({PROPOSAL_COLUMNS})"
