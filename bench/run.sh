@@ -57,6 +57,15 @@ report() { # name wrk-output
   share=$(awk -v r="$rps" -v l="$livez" 'BEGIN { if (l > 0) printf "%.1f %%", 100 * r / l; else print "-" }')
   printf '| %-40s | %10s | %8s | %9s | %s |\n' "$1" "$rps" "$share" "$p99" "${errors:-0}"
 }
+# After a measurement that outran the server, its backlog would still be running during the
+# next one: wait until one more request of the same kind has been answered.
+settle() { # path [header]
+  if [ $# -ge 2 ]; then
+    curl -s -o /dev/null --max-time 600 -H "$2" "$base$1" || true
+  else
+    curl -s -o /dev/null --max-time 600 "$base$1" || true
+  fi
+}
 measure() { # name path [header]
   local out
   if [ $# -ge 3 ]; then
@@ -65,12 +74,14 @@ measure() { # name path [header]
     out=$(wrk -t2 -c64 -d"$duration" --timeout 10s --latency "$base$2")
   fi
   report "$1" "$out"
+  settle "${@:2}"
 }
 search() { # name band path-prefix
   local out
   out=$(TERMS="$work/terms/band-$2.txt" PATH_PREFIX="$3" \
         wrk -t2 -c64 -d"$duration" --timeout 10s --latency -s bench/search.lua "$base")
   report "$1" "$out"
+  settle "$3$(head -1 "$work/terms/band-$2.txt")"
 }
 alone() { # name band path-prefix: each query answered alone (one connection), first 20 terms
   local worst=0 t
