@@ -152,6 +152,7 @@ diesel::table! {
         hidden_at -> Nullable<Timestamp>,
         hidden_by -> Nullable<BigInt>,
         hidden_reason -> Nullable<Text>,
+        campaign_copy -> Bool,
     }
 }
 
