@@ -65,8 +65,16 @@ impl Application {
         if let Some(base) = settings.public_url.strip_suffix(":0") {
             settings.public_url = format!("{base}:{port}");
         }
+        let writer = db::start_writer(
+            &settings.database_url,
+            settings.sqlite_synchronous,
+            pool.clone(),
+            queries.clone(),
+        )
+        .context("cannot start the database writer")?;
         let state = actix::Data::new(AppState {
             pool,
+            writer,
             limiter: LoginLimiter::new(&settings),
             settings,
             setup_token,

@@ -6,12 +6,15 @@
 pub mod ids;
 pub mod schema;
 pub mod text_enum;
+pub mod writer;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use diesel::connection::{InstrumentationEvent, SimpleConnection};
+use diesel::connection::{
+    AnsiTransactionManager, InstrumentationEvent, SimpleConnection, TransactionManager,
+};
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::{Connection, PgConnection, QueryResult, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -53,6 +56,12 @@ struct ConnectionSetup {
 
 impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        self.prepare(conn).map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+impl ConnectionSetup {
+    fn prepare(&self, conn: &mut DbConnection) -> QueryResult<()> {
         let counter = self.queries.0.clone();
         conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
             if let InstrumentationEvent::StartQuery { .. } = event {
@@ -64,19 +73,46 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup 
                 SqliteSynchronous::Full => "FULL",
                 SqliteSynchronous::Normal => "NORMAL",
             };
-            sqlite
-                .batch_execute(&format!(
-                    // busy_timeout first: switching to WAL needs a lock another new
-                    // connection may hold for a moment.
-                    "PRAGMA busy_timeout = 10000;
+            sqlite.batch_execute(&format!(
+                // busy_timeout first: switching to WAL needs a lock another new
+                // connection may hold for a moment.
+                "PRAGMA busy_timeout = 10000;
                      PRAGMA journal_mode = WAL;
                      PRAGMA synchronous = {synchronous};
                      PRAGMA foreign_keys = ON;"
-                ))
-                .map_err(diesel::r2d2::Error::QueryError)?;
+            ))?;
         }
         Ok(())
     }
+}
+
+/// Where the writes of submissions go: SQLite's group-commit thread, over a connection of its
+/// own set up as the pool's are, or PostgreSQL's pool (see `writer`).
+pub fn start_writer(
+    url: &DatabaseUrl,
+    synchronous: SqliteSynchronous,
+    pool: DbPool,
+    queries: QueryCounter,
+) -> Result<writer::Writer, diesel::result::Error> {
+    // An in-memory database is one per connection: the writer could not share it.
+    if !url.is_sqlite() || url.connection_string() == ":memory:" {
+        return Ok(writer::Writer::pooled(pool));
+    }
+    let url = url.connection_string();
+    let setup = ConnectionSetup {
+        synchronous,
+        queries,
+    };
+    writer::Writer::batched(Box::new(move || {
+        let mut conn = DbConnection::establish(&url).map_err(|e| {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UnableToSendCommand,
+                Box::new(e.to_string()),
+            )
+        })?;
+        setup.prepare(&mut conn)?;
+        Ok(conn)
+    }))
 }
 
 /// Opens the pool. SQLite gets a small pool (one writer at a time anyway), PostgreSQL a
@@ -135,7 +171,9 @@ pub fn migrations_for(conn: &DbConnection) -> EmbeddedMigrations {
 /// SQLite's default deferred transaction takes the write lock only at the first write, and a
 /// reader that then wants to write fails at once with "database is locked" instead of waiting.
 /// `BEGIN IMMEDIATE` makes it wait (busy_timeout) at the start instead. PostgreSQL needs nothing
-/// special. `f` must not open a transaction of its own.
+/// special. Inside a transaction already (a job of the writer's batch), `f` runs in a savepoint
+/// of its own: its failure undoes its writes alone, and its success is durable only with the
+/// enclosing commit. `f` may itself nest transactions (diesel's, which become savepoints).
 pub fn write_transaction<T, E>(
     conn: &mut DbConnection,
     f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -143,20 +181,27 @@ pub fn write_transaction<T, E>(
 where
     E: From<diesel::result::Error>,
 {
+    let depth =
+        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+            .transaction_depth()?;
+    if depth.is_some() {
+        return conn.transaction(f);
+    }
     match conn {
         DbConnection::Postgresql(_) => conn.transaction(f),
-        DbConnection::Sqlite(_) => {
-            conn.batch_execute("BEGIN IMMEDIATE")?;
+        DbConnection::Sqlite(sqlite) => {
+            // Through diesel's transaction manager, so that it knows the depth and nests.
+            AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
             match f(conn) {
-                Ok(value) => match conn.batch_execute("COMMIT") {
-                    Ok(()) => Ok(value),
-                    Err(e) => {
-                        let _ = conn.batch_execute("ROLLBACK");
-                        Err(e.into())
-                    }
-                },
+                // A failed COMMIT is rolled back by the manager before it returns the error.
+                Ok(value) => {
+                    <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+                    Ok(value)
+                }
                 Err(e) => {
-                    let _ = conn.batch_execute("ROLLBACK");
+                    let _ = <DbConnection as Connection>::TransactionManager::rollback_transaction(
+                        conn,
+                    );
                     Err(e)
                 }
             }

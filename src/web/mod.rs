@@ -39,6 +39,8 @@ use session::Visitor;
 /// What every handler can reach: shared across workers.
 pub struct AppState {
     pub pool: DbPool,
+    /// Where the writes of submissions go: SQLite's group commit, or PostgreSQL's pool.
+    pub writer: crate::db::writer::Writer,
     pub settings: Settings,
     pub limiter: LoginLimiter,
     /// The one-time token of the link that creates the first administrator. It works only
@@ -68,6 +70,16 @@ impl AppState {
         })
         .await
         .map_err(|e| crate::app::Error::Internal(e.into()))?
+    }
+
+    /// Runs a write decided by a use case where writes share commits (`db::writer`): it is
+    /// answered once its batch is durable, without holding a pooled connection meanwhile.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, crate::app::Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<T> + Send + 'static,
+    {
+        self.writer.write(f).await
     }
 }
 

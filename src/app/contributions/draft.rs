@@ -44,7 +44,7 @@ pub fn autosave(
         intent: Intent::SaveDraft,
     };
     Ok(
-        match submit::write(conn, process, person.account_id, &posting)? {
+        match submit::write(conn, process, person.account_id, posting)? {
             Posted::Drafted(drafted) => Autosaved::Saved {
                 draft_id: drafted.id,
                 edit_path: paths::contribution_draft(&drafted.form.process.slug, drafted.id),

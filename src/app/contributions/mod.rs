@@ -10,6 +10,7 @@ pub mod form;
 pub mod input;
 pub mod moderate;
 pub mod pages;
+pub mod save;
 pub mod submit;
 pub mod withdraw;
 

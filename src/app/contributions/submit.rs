@@ -3,30 +3,30 @@
 //! that same transaction. A submission is acknowledged only once it is committed with its
 //! reference and audit entry.
 //!
+//! Reading and deciding happen on the pool (`prepare`); the write itself (`save::Save`) goes
+//! to the writer, where submissions share commits; the answer comes after (`After`).
+//!
 //! Whatever goes wrong once the text is readable, the text is kept: a closed window, a
 //! missing title or a file that is not a PDF leave it saved as a draft, the reasons beside
 //! the fields. Only text that cannot be saved at all (too long, forged tags) is refused,
 //! and then the web layer shows it again as typed.
 
-use sha2::{Digest, Sha256};
-
 use super::form::WritingForm;
 use super::input::{Input, Intent, Upload, draft_content, submission_errors};
+use super::save::{Save, Saved};
 use super::{consultation_window, own_contribution, public_path};
 use crate::app::{self, Error, Person, Result};
-use crate::config::hex;
 use crate::db::DbConnection;
-use crate::domain::contributions::{self as rules, ContributionStatus};
+use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::permissions::Action;
 use crate::domain::validation::FieldErrors;
 use crate::paths;
-use crate::store::audit::{self, Entry};
-use crate::store::contributions::{self, DraftContent};
-use crate::store::processes::{self, Process};
-use crate::store::references::{ReferenceKind, next_reference};
+use crate::store::accounts;
+use crate::store::attachments;
+use crate::store::contributions::DraftContent;
+use crate::store::processes::{self, Process, Structure};
 use crate::store::windows::SubmissionWindow;
-use crate::store::{accounts, attachments, search};
 
 /// A posted form.
 #[derive(Debug, Clone)]
@@ -59,14 +59,41 @@ pub struct Drafted {
     pub message: Option<&'static str>,
 }
 
+/// A posted form, read and decided: nothing left to write, or the write and what to answer.
+#[derive(Debug)]
+pub enum Prepared {
+    /// Submitted meanwhile from another tab: nothing to save over.
+    Done(Posted),
+    Write(Box<Write>),
+}
+
+/// The write a posted form asks for, and what its answer needs besides.
+#[derive(Debug)]
+pub struct Write {
+    pub save: Save,
+    pub after: After,
+}
+
+/// What the answer to a posted form needs once its write is committed.
+#[derive(Debug)]
+pub struct After {
+    process: Process,
+    structure: Structure,
+    intent: Intent,
+    file_errors: FieldErrors,
+    missing: FieldErrors,
+    window: SubmissionWindow,
+}
+
 /// The writing form posted by its author, signed in or whose session has just timed out (the
-/// web layer then asks only for a draft). Text that cannot be saved is `Invalid`.
-pub fn post(
+/// web layer then asks only for a draft), read and decided on the pool; the write is left to
+/// the caller. Text that cannot be saved is `Invalid`.
+pub fn prepare(
     conn: &mut DbConnection,
     person: Person,
     slug: &str,
-    posting: &Posting,
-) -> Result<Posted> {
+    posting: Posting,
+) -> Result<Prepared> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     // Someone else's draft is not found, whoever asks; then the role is checked.
     if let Some(id) = posting.draft_id {
@@ -74,72 +101,113 @@ pub fn post(
     }
     let actor = app::actor_in(conn, Some(person), process.id)?;
     app::require(&actor, Action::SubmitContribution)?;
-    write(conn, process, person.account_id, posting)
+    decide(conn, process, person.account_id, posting)
 }
 
-/// Saves a posted form for `account_id`, who may submit in `process`: the writes of `post`
-/// and of autosaving.
+/// Saves a posted form for `account_id`, who may submit in `process`, on this one connection:
+/// the writes of autosaving.
 pub(super) fn write(
     conn: &mut DbConnection,
     process: Process,
     account_id: i64,
-    posting: &Posting,
+    posting: Posting,
 ) -> Result<Posted> {
+    match decide(conn, process, account_id, posting)? {
+        Prepared::Done(posted) => Ok(posted),
+        Prepared::Write(write) => {
+            let saved = write.save.run(conn)?;
+            write.after.answer(conn, saved)
+        }
+    }
+}
+
+/// Reads what a posted form's write depends on and decides it, so that a submission is one
+/// transaction (one durable commit) with no read of its own to wait for.
+fn decide(
+    conn: &mut DbConnection,
+    process: Process,
+    account_id: i64,
+    posting: Posting,
+) -> Result<Prepared> {
     let structure = processes::structure_of(conn, process.id)?;
     let existing = match posting.draft_id {
         None => None,
         Some(id) => match written_over(conn, &process, id, account_id)? {
             WrittenOver::Draft(id) => Some(id),
-            WrittenOver::Submitted(location) => return Ok(Posted::Submitted { location }),
+            WrittenOver::Submitted(location) => {
+                return Ok(Prepared::Done(Posted::Submitted { location }));
+            }
         },
     };
-    let (content, errors) = draft_content(&posting.input, &structure);
+    let (content, errors): (DraftContent, FieldErrors) = draft_content(&posting.input, &structure);
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let (pdfs, file_errors) = pdfs_of(&posting.uploads);
+    let (pdfs, file_errors) = pdfs_of(posting.uploads);
     let organisation_id = accounts::account_by_id(conn, account_id)?
         .ok_or(Error::Forbidden)?
         .organisation_id;
-    // Decided before writing, so that a submission is one transaction (one durable commit).
     let window = consultation_window(conn, process.id, account_id)?;
     let missing = submission_errors(&content);
+    let submit_now = posting.intent == Intent::Submit
+        && file_errors.is_empty()
+        && missing.is_empty()
+        && window.is_open();
     let save = Save {
-        process: &process,
+        process: process.clone(),
         account_id,
         organisation_id,
         existing,
-        content: &content,
-        pdfs: &pdfs,
-        remove_files: &posting.input.remove_files,
-        submit_now: posting.intent == Intent::Submit
-            && file_errors.is_empty()
-            && missing.is_empty()
-            && window.is_open(),
+        content,
+        pdfs,
+        remove_files: posting.input.remove_files,
+        submit_now,
     };
-    let saved = app::transaction(conn, |conn| save.run(conn))?;
-    if let Some(reference) = saved.reference {
+    let after = After {
+        process,
+        structure,
+        intent: posting.intent,
+        file_errors,
+        missing,
+        window,
+    };
+    Ok(Prepared::Write(Box::new(Write { save, after })))
+}
+
+impl After {
+    /// The answer to a submitted form, which needs no query: `None` for a draft (`answer`).
+    pub fn submitted(&self, saved: &Saved) -> Option<Posted> {
+        let reference = saved.reference.as_ref()?;
         tracing::info!(contribution_id = i64::from(saved.id), %reference, "contribution submitted");
         let location = format!(
             "{}?notice=submitted",
-            paths::contribution(&process.slug, &reference)
+            paths::contribution(&self.process.slug, reference)
         );
-        return Ok(Posted::Submitted { location });
+        Some(Posted::Submitted { location })
     }
-    let files = attachments::files_of(conn, &[saved.id])?;
-    let (errors, message) = kept_because(posting.intent, file_errors, missing, window);
-    let form = WritingForm {
-        process,
-        structure,
-        files,
-        window_open: window.is_open(),
-    };
-    Ok(Posted::Drafted(Box::new(Drafted {
-        id: saved.id,
-        form,
-        errors,
-        message,
-    })))
+
+    /// The answer to the form once its write is committed: where a submission is read, or
+    /// the draft's form again with its files and why it is still a draft.
+    pub fn answer(self, conn: &mut DbConnection, saved: Saved) -> Result<Posted> {
+        if let Some(posted) = self.submitted(&saved) {
+            return Ok(posted);
+        }
+        let files = attachments::files_of(conn, &[saved.id])?;
+        let (errors, message) =
+            kept_because(self.intent, self.file_errors, self.missing, self.window);
+        let form = WritingForm {
+            window_open: self.window.is_open(),
+            process: self.process,
+            structure: self.structure,
+            files,
+        };
+        Ok(Posted::Drafted(Box::new(Drafted {
+            id: saved.id,
+            form,
+            errors,
+            message,
+        })))
+    }
 }
 
 /// The draft a form is posted over, as it is before the form's transaction.
@@ -164,12 +232,12 @@ fn written_over(
 }
 
 /// The PDFs among the files sent, and an error beside the field for any other file.
-fn pdfs_of(uploads: &[Upload]) -> (Vec<(&str, &[u8])>, FieldErrors) {
+fn pdfs_of(uploads: Vec<Upload>) -> (Vec<(String, Vec<u8>)>, FieldErrors) {
     let mut errors = FieldErrors::default();
     let mut pdfs = Vec::new();
     for upload in uploads {
         match upload {
-            Upload::Pdf { file_name, content } => pdfs.push((file_name.as_str(), &content[..])),
+            Upload::Pdf { file_name, content } => pdfs.push((file_name, content)),
             Upload::NotPdf => errors.add("attachments", "error-not-pdf"),
         }
     }
@@ -195,95 +263,6 @@ fn kept_because(
         SubmissionWindow::Open => "contribution-kept-as-draft",
     };
     (missing, Some(message))
-}
-
-/// The writes of one posted form, decided beforehand.
-struct Save<'a> {
-    process: &'a Process,
-    account_id: i64,
-    organisation_id: Option<i64>,
-    existing: Option<ContributionId>,
-    content: &'a DraftContent,
-    pdfs: &'a [(&'a str, &'a [u8])],
-    remove_files: &'a [String],
-    submit_now: bool,
-}
-
-/// The draft as saved, with its reference if it is now submitted.
-struct Saved {
-    id: ContributionId,
-    reference: Option<String>,
-}
-
-impl Save<'_> {
-    /// Runs inside the form's one write transaction.
-    fn run(&self, conn: &mut DbConnection) -> Result<Saved> {
-        let id = match self.existing {
-            Some(id) => {
-                // Checked again under the write lock: a second tab submitting the same draft
-                // at the same moment finds it submitted and does not submit it twice.
-                let current =
-                    contributions::contribution_by_id(conn, id)?.ok_or(Error::NotFound)?;
-                if current.status() != ContributionStatus::Draft {
-                    let reference = current.reference;
-                    return Ok(Saved { id, reference });
-                }
-                contributions::update_draft(conn, id, self.content)?;
-                id
-            }
-            None => contributions::create_draft(
-                conn,
-                self.process.id,
-                self.account_id,
-                self.organisation_id,
-                self.content,
-            )?,
-        };
-        for (file_name, content) in self.pdfs {
-            let sha = hex(&Sha256::digest(content));
-            let stored = attachments::store_content(conn, &sha, content)?;
-            attachments::attach(conn, id, stored, file_name)?;
-        }
-        for link in self
-            .remove_files
-            .iter()
-            .filter_map(|l| l.parse::<i64>().ok())
-        {
-            attachments::detach(conn, id, link)?;
-        }
-        let reference = match self.submit_now {
-            true => Some(self.submit(conn, id)?),
-            false => None,
-        };
-        Ok(Saved { id, reference })
-    }
-
-    /// Numbers the draft, makes it public with its receipt's hash, and records it.
-    fn submit(&self, conn: &mut DbConnection, id: ContributionId) -> Result<String> {
-        let process = self.process;
-        let reference = next_reference(
-            conn,
-            process.id,
-            &process.reference_prefix,
-            ReferenceKind::Contribution,
-        )?;
-        let content = self.content;
-        let hash = rules::content_hash(&content.title, &content.body);
-        let search_text = search::search_text([content.title.as_str(), &content.body]);
-        let now = crate::store::now();
-        contributions::mark_submitted(conn, id, &reference, &hash, &search_text, now)?;
-        audit::record(
-            conn,
-            Entry {
-                actor_id: Some(self.account_id),
-                process_id: Some(process.id),
-                action: "contribution.submit",
-                subject: format!("contribution:{reference}"),
-                detail: serde_json::json!({ "sha256": hash, "contribution_id": id }),
-            },
-        )?;
-        Ok(reference)
-    }
 }
 
 #[cfg(test)]
@@ -340,7 +319,7 @@ mod tests {
                 content: b"%PDF-1.7 %%EOF".to_vec(),
             },
         ];
-        let (pdfs, file_errors) = pdfs_of(&uploads);
+        let (pdfs, file_errors) = pdfs_of(uploads.to_vec());
         assert_eq!(pdfs.len(), 1);
         let (errors, message) = kept_because(
             Intent::SaveDraft,

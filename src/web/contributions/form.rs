@@ -12,7 +12,7 @@ use askama::Template;
 use super::{FILE_MAX_BYTES, FILES_PER_REQUEST, human_size, input_from_fields, uploads};
 use crate::app::contributions::form::{self as writing, DraftForm, WritingForm};
 use crate::app::contributions::input::{BODY_MAX, Input, Intent, TITLE_MAX};
-use crate::app::contributions::submit::{self, Drafted, Posted, Posting};
+use crate::app::contributions::submit::{self, Drafted, Posted, Posting, Prepared, Write};
 use crate::app::{self, Person};
 use crate::domain::ids::ContributionId;
 use crate::paths;
@@ -167,10 +167,7 @@ async fn handle(
         uploads: uploads(fields.files),
         intent: if timed_out { Intent::SaveDraft } else { intent },
     };
-    let owned_slug = slug.clone();
-    let posted = state
-        .run(move |conn| submit::post(conn, person, &owned_slug, &posting))
-        .await;
+    let posted = post(&state, person, slug.clone(), posting).await;
     match posted {
         Ok(Posted::Submitted { location }) => Ok(page::see_other(&location)),
         Ok(Posted::Drafted(drafted)) if timed_out => {
@@ -191,7 +188,46 @@ async fn handle(
                 ..FormPage::new(ctx, form, input, draft_id)
             })
         }
+        // A failure of the write (its batch did not commit, the writer stopped): nothing is
+        // acknowledged, and the text comes back in the form to be sent again.
+        Err(app::Error::Internal(source)) => {
+            let logged = AppError::internal(source);
+            let form = state
+                .run(move |conn| writing::refused_form(conn, person, &slug, draft_id))
+                .await
+                .map_err(|_| logged)?;
+            page::render(
+                &FormPage {
+                    message: Some("contribution-not-saved-failure"),
+                    ..FormPage::new(ctx, form, input, draft_id)
+                },
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
         Err(other) => Err(other.into()),
+    }
+}
+
+/// A posted form: read and decided on the pool, written by the writer (with the submissions
+/// it shares a commit with), then answered, with one more read for a text kept as a draft.
+async fn post(
+    state: &AppState,
+    person: Person,
+    slug: String,
+    posting: Posting,
+) -> Result<Posted, app::Error> {
+    let prepared = state
+        .run(move |conn| submit::prepare(conn, person, &slug, posting))
+        .await?;
+    let write = match prepared {
+        Prepared::Done(posted) => return Ok(posted),
+        Prepared::Write(write) => *write,
+    };
+    let Write { save: job, after } = write;
+    let saved = state.write(move |conn| job.run(conn)).await?;
+    match after.submitted(&saved) {
+        Some(posted) => Ok(posted),
+        None => state.run(move |conn| after.answer(conn, saved)).await,
     }
 }
 

@@ -1,0 +1,370 @@
+//! Group commit: the writes that arrive together share one transaction and one fsync.
+//!
+//! SQLite has one writer at a time, and with `synchronous = FULL` every commit waits for the
+//! disk. A pool of connections taking turns at `BEGIN IMMEDIATE` pays one fsync per write; here
+//! one thread per SQLite database owns a connection of its own, takes the jobs that are waiting
+//! (up to [`MAX_BATCH`]), runs each in a savepoint of its own inside one `BEGIN IMMEDIATE …
+//! COMMIT`, and only then answers them. A job that fails rolls back its savepoint alone and
+//! gets its own error; a batch whose commit fails answers every job with that failure, so
+//! nothing is acknowledged that is not on disk.
+//!
+//! PostgreSQL already flushes the WAL of concurrent commits together, so there a job simply
+//! runs in its own transaction on a pooled connection: the same behaviour, without the thread.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+
+use diesel::Connection;
+use diesel::connection::TransactionManager;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use tokio::sync::oneshot;
+
+use super::{DbConnection, DbPool, write_transaction};
+
+/// The most jobs one transaction carries: enough to share an fsync among every request a
+/// busy server has waiting, few enough that the first of them is not kept long.
+pub const MAX_BATCH: usize = 256;
+
+/// Opens the writer's connection (again, after a batch broke it).
+pub type Opener = Box<dyn Fn() -> Result<DbConnection, DieselError> + Send>;
+
+/// Where writes go: the group-commit thread of a SQLite database, or PostgreSQL's pool.
+#[derive(Clone)]
+pub struct Writer {
+    route: Route,
+    stats: WriterStats,
+}
+
+#[derive(Clone)]
+enum Route {
+    Batched(mpsc::Sender<Box<dyn Job>>),
+    Pool(DbPool),
+}
+
+/// How many batches were committed and how many jobs they carried: tests read it to show that
+/// jobs shared commits, the logs to show how well batching works.
+#[derive(Debug, Clone, Default)]
+pub struct WriterStats {
+    batches: Arc<AtomicU64>,
+    jobs: Arc<AtomicU64>,
+}
+
+impl WriterStats {
+    pub fn batches(&self) -> u64 {
+        self.batches.load(Ordering::Relaxed)
+    }
+
+    pub fn jobs(&self) -> u64 {
+        self.jobs.load(Ordering::Relaxed)
+    }
+}
+
+impl Writer {
+    /// Starts the group-commit thread over the connections `open` makes (SQLite).
+    pub fn batched(open: Opener) -> Result<Self, DieselError> {
+        let conn = open()?;
+        let (sender, jobs) = mpsc::channel();
+        let stats = WriterStats::default();
+        let thread_stats = stats.clone();
+        std::thread::Builder::new()
+            .name("concord-writer".into())
+            .spawn(move || serve(conn, open, jobs, thread_stats))
+            .map_err(|e| unavailable(&format!("cannot start the writer thread: {e}")))?;
+        Ok(Self {
+            route: Route::Batched(sender),
+            stats,
+        })
+    }
+
+    /// Writes on the pool, each in its own transaction (PostgreSQL).
+    pub fn pooled(pool: DbPool) -> Self {
+        Self {
+            route: Route::Pool(pool),
+            stats: WriterStats::default(),
+        }
+    }
+
+    pub fn stats(&self) -> &WriterStats {
+        &self.stats
+    }
+
+    /// Runs `f` as one write transaction (a savepoint of a shared one, with SQLite) and
+    /// answers once it is committed. `f` must only write what it decided beforehand: it runs
+    /// on another thread, after reads that other writes may since have changed, so it checks
+    /// again under the write lock whatever it depends on.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DieselError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+    {
+        match &self.route {
+            Route::Batched(jobs) => {
+                let (reply, answer) = oneshot::channel();
+                let job = Box::new(Pending {
+                    work: Some(f),
+                    outcome: None,
+                    reply,
+                });
+                if jobs.send(job).is_err() {
+                    return Err(unavailable("the writer has stopped").into());
+                }
+                // A dropped reply means the batch never finished (its thread panicked): the
+                // write is not acknowledged.
+                answer
+                    .await
+                    .unwrap_or_else(|_| Err(unavailable("the write's batch was abandoned").into()))
+            }
+            Route::Pool(pool) => {
+                let pool = pool.clone();
+                let written = tokio::task::spawn_blocking(move || {
+                    let mut conn = pool
+                        .get()
+                        .map_err(|e| unavailable(&format!("no database connection: {e}")))?;
+                    write_transaction(&mut conn, f)
+                })
+                .await;
+                self.stats.batches.fetch_add(1, Ordering::Relaxed);
+                self.stats.jobs.fetch_add(1, Ordering::Relaxed);
+                written
+                    .unwrap_or_else(|e| Err(unavailable(&format!("the write failed: {e}")).into()))
+            }
+        }
+    }
+}
+
+/// A failure of the write machinery itself, as a database error every use case handles.
+fn unavailable(why: &str) -> DieselError {
+    DieselError::DatabaseError(DatabaseErrorKind::Unknown, Box::new(why.to_string()))
+}
+
+/// One write waiting in, or carried by, a batch.
+trait Job: Send {
+    /// Runs the write inside the batch's transaction, in a savepoint of its own.
+    fn run(&mut self, conn: &mut DbConnection);
+    /// Answers the request: its own outcome if the batch committed, else the commit's failure.
+    fn answer(self: Box<Self>, committed: Result<(), &str>);
+}
+
+struct Pending<T, E, F> {
+    work: Option<F>,
+    outcome: Option<Result<T, E>>,
+    reply: oneshot::Sender<Result<T, E>>,
+}
+
+impl<T, E, F> Job for Pending<T, E, F>
+where
+    T: Send,
+    E: From<DieselError> + Send,
+    F: FnOnce(&mut DbConnection) -> Result<T, E> + Send,
+{
+    fn run(&mut self, conn: &mut DbConnection) {
+        if let Some(work) = self.work.take() {
+            self.outcome = Some(conn.transaction(work));
+        }
+    }
+
+    fn answer(self: Box<Self>, committed: Result<(), &str>) {
+        let outcome = match (committed, self.outcome) {
+            (Ok(()), Some(outcome)) => outcome,
+            (Ok(()), None) => Err(unavailable("the write did not run").into()),
+            (Err(why), _) => Err(unavailable(why).into()),
+        };
+        // The request may have gone (its client left); the write stands all the same.
+        let _ = self.reply.send(outcome);
+    }
+}
+
+/// The writer thread: one batch after another until every `Writer` is dropped.
+fn serve(
+    mut conn: DbConnection,
+    open: Opener,
+    jobs: mpsc::Receiver<Box<dyn Job>>,
+    stats: WriterStats,
+) {
+    while let Ok(first) = jobs.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let size = batch.len() as u64;
+        let healthy = catch_unwind(AssertUnwindSafe(|| run_batch(&mut conn, batch)));
+        match healthy {
+            Ok(true) => {
+                stats.batches.fetch_add(1, Ordering::Relaxed);
+                stats.jobs.fetch_add(size, Ordering::Relaxed);
+            }
+            // A failed commit or a panic may leave the connection mid-transaction: start
+            // afresh (dropping it rolls back whatever it held).
+            Ok(false) | Err(_) => match open() {
+                Ok(fresh) => conn = fresh,
+                Err(e) => tracing::error!(error = %e, "the writer cannot reopen its connection"),
+            },
+        }
+    }
+}
+
+/// Whether the connection is still in the batch's own transaction, no savepoint left open.
+fn in_the_batch(conn: &mut DbConnection) -> Result<bool, DieselError> {
+    let status =
+        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn);
+    Ok(status.transaction_depth()?.map(|depth| depth.get()) == Some(1))
+}
+
+/// Runs the jobs in one transaction, then answers them; whether the batch committed.
+fn run_batch(conn: &mut DbConnection, mut batch: Vec<Box<dyn Job>>) -> bool {
+    let committed = write_transaction(conn, |conn| {
+        for job in batch.iter_mut() {
+            // A job that broke out of the batch's transaction (its savepoint could not be
+            // undone) leaves the rest unrun: they would otherwise commit on their own.
+            if !in_the_batch(conn)? {
+                return Err(unavailable("a write left the batch's transaction"));
+            }
+            job.run(conn);
+        }
+        match in_the_batch(conn)? {
+            true => Ok(()),
+            false => Err(unavailable("a write left the batch's transaction")),
+        }
+    });
+    let failure = committed
+        .as_ref()
+        .err()
+        .map(|e| format!("the batch's commit failed: {e}"));
+    if let Some(why) = &failure {
+        tracing::error!(error = %why, jobs = batch.len(), "a batch of writes was not committed");
+    }
+    for job in batch {
+        job.answer(failure.as_deref().map_or(Ok(()), Err));
+    }
+    failure.is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use diesel::connection::SimpleConnection;
+    use diesel::sql_types::BigInt;
+    use diesel::{QueryableByName, RunQueryDsl, sql_query};
+
+    use super::*;
+
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+
+    fn opener(path: String) -> Opener {
+        Box::new(move || {
+            let mut conn = DbConnection::establish(&path)
+                .map_err(|e| unavailable(&format!("cannot open the test database: {e}")))?;
+            conn.batch_execute(
+                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+            )?;
+            Ok(conn)
+        })
+    }
+
+    fn insert(conn: &mut DbConnection, n: i64) -> Result<(), DieselError> {
+        conn.batch_execute(&format!("INSERT INTO t (n) VALUES ({n})"))
+    }
+
+    fn rows(path: &str) -> Vec<i64> {
+        let mut conn = DbConnection::establish(path).expect("the test database");
+        let rows: Vec<Row> = sql_query("SELECT n FROM t ORDER BY n")
+            .load(&mut conn)
+            .expect("rows");
+        rows.into_iter().map(|r| r.n).collect()
+    }
+
+    /// A writer over a fresh database with one table, and its path.
+    fn writer_over_new_database() -> (tempfile::TempDir, String, Writer) {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("writer.db").display().to_string();
+        let mut conn = opener(path.clone())().expect("the test database");
+        conn.batch_execute("CREATE TABLE t (n BIGINT PRIMARY KEY NOT NULL)")
+            .expect("the table");
+        let writer = Writer::batched(opener(path.clone())).expect("the writer");
+        (dir, path, writer)
+    }
+
+    /// The first job holds the writer until every other job is queued, so that those share
+    /// one batch: job 50 fails on its own, job 60 fails inside a nested transaction after one
+    /// good insert; the others commit together, and the failures take only their own rows.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_job_in_a_batch_loses_only_itself() {
+        let (_dir, path, writer) = writer_over_new_database();
+        let (release, held) = mpsc::channel::<()>();
+        let first = tokio::spawn({
+            let writer = writer.clone();
+            async move {
+                writer
+                    .write(move |conn| {
+                        let _ = held.recv_timeout(Duration::from_secs(10));
+                        insert(conn, 0)
+                    })
+                    .await
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let mut others = Vec::new();
+        for n in 1..100_i64 {
+            let writer = writer.clone();
+            others.push(tokio::spawn(async move {
+                writer
+                    .write(move |conn| match n {
+                        50 => {
+                            insert(conn, 50)?;
+                            Err(DieselError::RollbackTransaction)
+                        }
+                        // Nested as `app::transaction` nests: a savepoint in the savepoint.
+                        60 => write_transaction(conn, |conn| {
+                            insert(conn, 60)?;
+                            insert(conn, 1)
+                        }),
+                        n => write_transaction(conn, |conn| insert(conn, n)),
+                    })
+                    .await
+            }));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        release.send(()).expect("the first job waits");
+        assert!(first.await.expect("the first job").is_ok());
+        for (n, job) in (1..100_i64).zip(others) {
+            let outcome = job.await.expect("a job");
+            assert_eq!(outcome.is_ok(), n != 50 && n != 60, "job {n}: {outcome:?}");
+        }
+        let expected: Vec<i64> = (0..100).filter(|n| *n != 50 && *n != 60).collect();
+        assert_eq!(rows(&path), expected);
+        assert_eq!(writer.stats().jobs(), 100);
+        assert_eq!(
+            writer.stats().batches(),
+            2,
+            "the 99 queued jobs share one commit"
+        );
+    }
+
+    /// A job that ends the batch's transaction behind the manager's back breaks the batch:
+    /// none of its jobs is acknowledged, and the writer goes on with a fresh connection.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_broken_batch_acknowledges_nothing_and_the_writer_recovers() {
+        let (_dir, path, writer) = writer_over_new_database();
+        let broken = writer
+            .write(|conn| {
+                insert(conn, 1)?;
+                conn.batch_execute("ROLLBACK")
+            })
+            .await;
+        assert!(broken.is_err(), "{broken:?}");
+        let after = writer.write(|conn| insert(conn, 2)).await;
+        assert!(after.is_ok(), "{after:?}");
+        assert_eq!(rows(&path), vec![2]);
+    }
+}
