@@ -25,3 +25,4 @@ mod review;
 mod schema;
 mod security;
 mod setup;
+mod submissions;
