@@ -1,6 +1,7 @@
 //! What is public of a process, as rows for open data: submitted, withdrawn and hidden
 //! contributions (a hidden one only as a tombstone), and proposals at their current version.
-//! Drafts are never included. Read in batches, a fixed number of queries per batch.
+//! Drafts are never included. Read in keyset batches, a fixed number of queries per batch, so
+//! a caller streams any number of rows in the memory of one batch.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -34,21 +35,6 @@ pub struct ContributionRecord {
     pub sha256: String,
     pub text: String,
     pub hidden_reason: String,
-}
-
-const BATCH: i64 = 2_000;
-
-/// Every public contribution of a process, oldest first.
-pub fn public_contributions(
-    conn: &mut DbConnection,
-    process_id: i64,
-) -> QueryResult<Vec<ContributionRecord>> {
-    let mut records = Vec::new();
-    let mut after = ContributionId(0);
-    while let Some(last) = contributions_after(conn, process_id, after, BATCH, &mut records)? {
-        after = last;
-    }
-    Ok(records)
 }
 
 type ContributionRow = (
@@ -158,19 +144,6 @@ pub struct ProposalRecord {
     pub timeline: String,
     pub indicators: String,
     pub sha256: String,
-}
-
-/// Every proposal that was submitted (whatever became of it since), at its current version.
-pub fn public_proposals(
-    conn: &mut DbConnection,
-    process_id: i64,
-) -> QueryResult<Vec<ProposalRecord>> {
-    let mut records = Vec::new();
-    let mut after = ProposalId(0);
-    while let Some(last) = proposals_after(conn, process_id, after, BATCH, &mut records)? {
-        after = last;
-    }
-    Ok(records)
 }
 
 type ProposalHead = (
