@@ -106,14 +106,26 @@ sign_in() { # email; sets COOKIE and TOKEN (for a form at $2)
 }
 
 peak_kib() { awk '/VmHWM/ {print $2}' "/proc/$server/status"; }
-download() { # name path rows
-  local before after seconds
-  before=$(peak_kib)
-  seconds=$(curl -s -o "$work/download" -w '%{time_total}' "$base$2")
-  after=$(peak_kib)
-  printf '| %-40s | %s rows in %.1f s = %.0f rows/s | peak RSS %d MiB (before %d MiB) | %d MiB |\n' \
-    "$1" "$3" "$seconds" "$(awk -v n="$3" -v s="$seconds" 'BEGIN { print n / s }')" \
-    $((after / 1024)) $((before / 1024)) $(( $(stat -c %s "$work/download") / 1048576 ))
+# A download: its rows (counted in the file), rows/s, and the server's peak resident memory
+# during it (VmHWM, reset first through clear_refs where the kernel allows, else the peak of
+# the whole run so far: then "since start" says so). A transfer cut short fails the row.
+download() { # name path
+  local seconds rows peak scope=during
+  echo 5 2>/dev/null >"/proc/$server/clear_refs" || scope="since start"
+  if ! seconds=$(curl -fsS -o "$work/download" -w '%{time_total}' "$base$2"); then
+    printf '| %-40s | FAILED: the transfer did not complete | | |\n' "$1"
+    return
+  fi
+  peak=$(peak_kib)
+  case "$2" in
+    # One record a line, each opening with "{" (texts' newlines are escaped in JSON).
+    *.json) rows=$(grep -c '^{' "$work/download" || true) ;;
+    *.csv) rows=$(python3 -c 'import csv, sys; f = open(sys.argv[1], newline="", encoding="utf-8-sig"); print(sum(1 for _ in csv.reader(f)) - 1)' "$work/download") ;;
+    *) rows=- ;;
+  esac
+  printf '| %-40s | %s rows in %.1f s = %.0f rows/s | peak RSS %d MiB (%s) | %d MiB |\n' \
+    "$1" "$rows" "$seconds" "$(awk -v n="$rows" -v s="$seconds" 'BEGIN { print (n + 0) / s }')" \
+    $((peak / 1024)) "$scope" $(( $(stat -c %s "$work/download") / 1048576 ))
 }
 
 start_server full
@@ -151,9 +163,11 @@ measure "review queue, group 1 (signed in)" /p/gcm/groups/1/review "Cookie: $COO
 echo
 echo "| download | rows/s | memory | size |"
 echo "|---|---|---|---|"
-download "open data: contributions.csv" /p/gcm/open-data/contributions.csv "$contributions"
-download "open data: contributions.json" /p/gcm/open-data/contributions.json "$contributions"
-download "open data: proposals.csv" /p/gcm/open-data/proposals.csv "$proposals"
+download "open data: contributions.csv" /p/gcm/open-data/contributions.csv
+download "open data: contributions.json" /p/gcm/open-data/contributions.json
+download "open data: proposals.csv" /p/gcm/open-data/proposals.csv
+download "open data: proposals.json" /p/gcm/open-data/proposals.json
+download "open data: workbook.xlsx (capped)" /p/gcm/open-data/workbook.xlsx
 
 echo
 for mode in full normal; do

@@ -208,12 +208,28 @@ fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<
     Ok(server)
 }
 
+/// Forgets the rate-limit buckets that are full again (shared by every instance: any of them
+/// may prune).
+async fn prune_rate_limits(state: &actix::Data<AppState>) {
+    let pool = state.pool.clone();
+    let pruned = actix::block(move || -> anyhow::Result<usize> {
+        let mut conn = pool.get()?;
+        Ok(app::limits::prune(&mut conn)?)
+    })
+    .await;
+    match pruned {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "could not prune rate limits"),
+        Err(e) => tracing::warn!(error = %e, "could not prune rate limits"),
+    }
+}
+
 /// Removes expired sessions and forgets idle rate-limit buckets, every few minutes.
 async fn housekeeping(state: actix::Data<AppState>) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
-        state.limiter.forget_idle();
+        prune_rate_limits(&state).await;
         // Expired sessions are kept a week, so a text sent from a timed-out page can still be
         // saved as its author's draft.
         let grace = chrono::TimeDelta::days(7);

@@ -1,6 +1,7 @@
 ## Engagement statistics and open data
 stats-title = Engagement
 stats-intro = Who has taken part, and how: counted from every contribution and proposal received (drafts excepted), with the data beside each chart.
+stats-counted-at = Figures as of { $time } (counted again at most once a minute).
 stats-open-data-link = All public data, for download
 stats-series-contributions = Written contributions
 stats-series-proposals = Commitment proposals
@@ -29,6 +30,7 @@ open-data-intro = Everything public in this process, to download and reuse: writ
 open-data-contributions = Written contributions
 open-data-proposals = Commitment proposals
 open-data-workbook = Workbook (XLSX) with both
+open-data-workbook-cap = The workbook holds at most the first { $rows } contributions and the first { $rows } proposals (its first sheet says whether any were left out); the CSV and JSON files hold every row.
 open-data-api = The same data through the read-only JSON API is described in the README.
 process-stats-link = Engagement
 process-open-data-link = Open data

@@ -1,6 +1,7 @@
 ## Statistiques de participation et données ouvertes
 stats-title = Participation
 stats-intro = Qui a participé, et de quelle manière : chiffres établis à partir de toutes les contributions et propositions reçues (hors brouillons), avec les données à côté de chaque graphique.
+stats-counted-at = Chiffres au { $time } (recomptés au plus une fois par minute).
 stats-open-data-link = Toutes les données publiques, à télécharger
 stats-series-contributions = Contributions écrites
 stats-series-proposals = Propositions d'engagements
@@ -29,6 +30,7 @@ open-data-intro = Tout ce qui est public dans ce processus, à télécharger et 
 open-data-contributions = Contributions écrites
 open-data-proposals = Propositions d'engagements
 open-data-workbook = Classeur (XLSX) réunissant les deux
+open-data-workbook-cap = Le classeur contient au plus les { $rows } premières contributions et les { $rows } premières propositions (sa première feuille indique si certaines ont été omises) ; les fichiers CSV et JSON contiennent toutes les lignes.
 open-data-api = Les mêmes données sont accessibles au moyen de l'API JSON en lecture seule, décrite dans le fichier README.
 process-stats-link = Participation
 process-open-data-link = Données ouvertes

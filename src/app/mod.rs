@@ -16,6 +16,7 @@ pub mod api;
 pub mod contributions;
 pub mod documents;
 pub mod error;
+pub mod limits;
 pub mod notifications;
 pub mod opendata;
 pub mod paging;

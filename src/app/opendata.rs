@@ -5,9 +5,12 @@
 
 use rust_xlsxwriter::Workbook;
 
+mod stream;
+
 use super::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::charts::safe_cell;
+use crate::domain::ids::{ContributionId, ProposalId};
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
 use crate::store::processes::{self, Process};
 
@@ -51,34 +54,16 @@ pub fn public_process(conn: &mut DbConnection, slug: &str) -> Result<Process> {
     processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)
 }
 
-/// One dataset of the process `slug` as a file's bytes.
-pub fn dataset_file(
+/// One dataset of a process, encoded in `format`, chunk by chunk into `send` (see
+/// [`stream`]).
+pub fn write_dataset(
     conn: &mut DbConnection,
-    slug: &str,
+    process_id: i64,
     dataset: Dataset,
     format: Format,
-) -> Result<Vec<u8>> {
-    let process = public_process(conn, slug)?;
-    match (dataset, format) {
-        (Dataset::Contributions, Format::Csv) => {
-            let records = opendata::public_contributions(conn, process.id)?;
-            csv_bytes(&CONTRIBUTION_COLUMNS, records.iter().map(contribution_row))
-        }
-        (Dataset::Contributions, Format::Json) => {
-            json_bytes(&opendata::public_contributions(conn, process.id)?)
-        }
-        (Dataset::Proposals, Format::Csv) => {
-            let records = opendata::public_proposals(conn, process.id)?;
-            csv_bytes(&PROPOSAL_COLUMNS, records.iter().map(proposal_row))
-        }
-        (Dataset::Proposals, Format::Json) => {
-            json_bytes(&opendata::public_proposals(conn, process.id)?)
-        }
-    }
-}
-
-fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
-    serde_json::to_vec_pretty(value).map_err(|e| Error::Internal(e.into()))
+    send: stream::Send<'_>,
+) -> Result<()> {
+    stream::write_dataset(conn, process_id, dataset, format, send)
 }
 
 const CONTRIBUTION_COLUMNS: [&str; 11] = [
@@ -170,12 +155,21 @@ fn proposal_row(p: &ProposalRecord) -> Vec<String> {
 /// A table as CSV: the byte-order mark makes spreadsheet programs read it as UTF-8, and no
 /// cell is ever taken for a formula.
 pub fn csv_bytes(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+    let mut bytes = Vec::from("\u{feff}".as_bytes());
+    let header = columns.iter().map(|c| c.to_string());
+    bytes.extend(csv_rows(std::iter::once(header.collect()))?);
+    bytes.extend(csv_rows(rows)?);
+    Ok(bytes)
+}
+
+/// Rows as CSV lines, no cell ever taken for a formula.
+fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
     let failed = |e: csv::Error| Error::Internal(e.into());
-    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    writer.write_record(columns).map_err(failed)?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|cell| safe_cell(cell)).collect();
-        writer.write_record(&cells).map_err(failed)?;
+        writer
+            .write_record(row.iter().map(|cell| safe_cell(cell)))
+            .map_err(failed)?;
     }
     writer
         .into_inner()
@@ -197,15 +191,34 @@ fn xlsx_cell(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The most rows of each dataset the workbook holds: a spreadsheet is built whole in
+/// memory, so it is capped; the CSV and JSON files hold every row.
+pub const XLSX_ROWS: i64 = 10_000;
+
 /// A sheet's name, its columns and its rows.
 type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
 
-/// Both datasets of the process `slug` in one workbook, a sheet each.
+/// Both datasets of the process `slug` in one workbook, a sheet each, at most [`XLSX_ROWS`]
+/// rows each (the oldest), after a first sheet that says whether rows were left out.
 pub fn workbook(conn: &mut DbConnection, slug: &str) -> Result<Vec<u8>> {
     let process = public_process(conn, slug)?;
-    let contributions = opendata::public_contributions(conn, process.id)?;
-    let proposals = opendata::public_proposals(conn, process.id)?;
-    let sheets: [Sheet<'_>; 2] = [
+    let mut contributions = Vec::new();
+    let limit = XLSX_ROWS + 1;
+    opendata::contributions_after(
+        conn,
+        process.id,
+        ContributionId(0),
+        limit,
+        &mut contributions,
+    )?;
+    let mut proposals = Vec::new();
+    opendata::proposals_after(conn, process.id, ProposalId(0), limit, &mut proposals)?;
+    let cut = contributions.len() as i64 > XLSX_ROWS || proposals.len() as i64 > XLSX_ROWS;
+    contributions.truncate(XLSX_ROWS as usize);
+    proposals.truncate(XLSX_ROWS as usize);
+    let about = vec![vec![about_text(cut)]];
+    let sheets: [Sheet<'_>; 3] = [
+        ("About", &["about"], about),
         (
             "Contributions",
             &CONTRIBUTION_COLUMNS,
@@ -220,7 +233,23 @@ pub fn workbook(conn: &mut DbConnection, slug: &str) -> Result<Vec<u8>> {
     write_workbook(sheets).map_err(|e| Error::Internal(e.into()))
 }
 
-fn write_workbook(sheets: [Sheet<'_>; 2]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+/// What the workbook's first sheet says about its completeness.
+fn about_text(cut: bool) -> String {
+    if cut {
+        format!(
+            "INCOMPLETE: this workbook holds only the first {XLSX_ROWS} contributions and the \
+             first {XLSX_ROWS} proposals (oldest first). The CSV and JSON files of the open-data \
+             page hold every row."
+        )
+    } else {
+        format!(
+            "Complete: every public contribution and proposal (a workbook holds at most \
+             {XLSX_ROWS} of each; the CSV and JSON files have no limit)."
+        )
+    }
+}
+
+fn write_workbook(sheets: [Sheet<'_>; 3]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     for (name, columns, rows) in sheets {
         let sheet = book.add_worksheet();

@@ -4,6 +4,10 @@
 //! Rows are labelled by what they count (a category, a group…), not by text: the web layer
 //! words them in the visitor's language and lays the charts out.
 
+use chrono::{NaiveDateTime, TimeDelta};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
 use super::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::regions::{Region, region_of};
@@ -41,6 +45,35 @@ pub enum Series {
 pub struct Chart {
     pub series: Series,
     pub rows: Vec<(Label, Vec<i64>)>,
+    /// When its figures were counted (at most [`MAX_AGE_SECONDS`] ago).
+    pub counted_at: NaiveDateTime,
+}
+
+/// How old the figures of a chart may be before a page counts them again: counting scans the
+/// process's whole corpus, so it is done at most once a minute a chart, whatever the number
+/// of requests or instances (the counts are kept in the database, shared by all).
+pub const MAX_AGE_SECONDS: i64 = 60;
+
+/// The figures of the chart `name` of a process: the stored ones if recent enough, else
+/// counted by `count` now and stored.
+fn counted<T: Serialize + DeserializeOwned>(
+    conn: &mut DbConnection,
+    process_id: i64,
+    name: &str,
+    count: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<T>,
+) -> Result<(T, NaiveDateTime)> {
+    let now = crate::store::now();
+    if let Some((json, counted_at)) = stats::cached(conn, process_id, name)? {
+        let fresh = now - counted_at < TimeDelta::seconds(MAX_AGE_SECONDS);
+        // Figures that no longer read (an older layout) are counted again.
+        if let (true, Ok(value)) = (fresh, serde_json::from_str(&json)) {
+            return Ok((value, counted_at));
+        }
+    }
+    let value = count(conn)?;
+    let json = serde_json::to_string(&value).map_err(|e| Error::Internal(e.into()))?;
+    stats::store_cached(conn, process_id, name, &json, now)?;
+    Ok((value, now))
 }
 
 /// The process `slug` and every chart of its page, in the order of [`CHARTS`].
@@ -70,16 +103,17 @@ fn chart(
     structure: &Structure,
     name: &str,
 ) -> Result<Chart> {
-    let (pair, keys) = match name {
+    let pid = process.id;
+    let ((pair, counted_at), keys) = match name {
         "categories" => (
-            stats::by_category(conn, process.id)?,
+            counted(conn, pid, name, |c| stats::by_category(c, pid))?,
             StakeholderCategory::ALL
                 .iter()
                 .map(|c| (c.as_str().to_string(), Label::Category(*c)))
                 .collect(),
         ),
         "groups" => (
-            stats::by_group(conn, process.id)?,
+            counted(conn, pid, name, |c| stats::by_group(c, pid))?,
             structure
                 .groups
                 .iter()
@@ -93,16 +127,16 @@ fn chart(
                 .collect(),
         ),
         "themes" => (
-            stats::by_theme(conn, process.id)?,
+            counted(conn, pid, name, |c| stats::by_theme(c, pid))?,
             structure
                 .themes_of(ThemeKind::Theme)
                 .map(|t| (t.id.to_string(), Label::Theme(t.name.clone())))
                 .collect(),
         ),
         "months" => {
-            let pair = stats::by_month(conn, process.id)?;
+            let (pair, counted_at) = counted(conn, pid, name, |c| stats::by_month(c, pid))?;
             let keys = months_of(&pair);
-            (pair, keys)
+            ((pair, counted_at), keys)
         }
         "regions" => return participants_by_region(conn, process),
         _ => return Err(Error::NotFound),
@@ -110,6 +144,7 @@ fn chart(
     Ok(Chart {
         series: Series::ContributionsAndProposals,
         rows: pair_rows(&pair, keys),
+        counted_at,
     })
 }
 
@@ -130,7 +165,10 @@ fn months_of(pair: &Pair) -> Vec<(String, Label)> {
 }
 
 fn participants_by_region(conn: &mut DbConnection, process: &Process) -> Result<Chart> {
-    let counts = stats::participants_by_country(conn, process.id)?;
+    let pid = process.id;
+    let (counts, counted_at) = counted(conn, pid, "regions", |c| {
+        stats::participants_by_country(c, pid)
+    })?;
     let rows = Region::ALL
         .iter()
         .map(|region| {
@@ -145,6 +183,7 @@ fn participants_by_region(conn: &mut DbConnection, process: &Process) -> Result<
     Ok(Chart {
         series: Series::Participants,
         rows,
+        counted_at,
     })
 }
 

@@ -431,3 +431,20 @@ diesel::joinable!(provenance_links -> documents (document_id));
 diesel::joinable!(revisions -> documents (document_id));
 
 diesel::allow_columns_to_appear_in_same_group_by_clause!(accounts::country, organisations::country);
+
+diesel::table! {
+    rate_limits (bucket, key) {
+        bucket -> Text,
+        key -> Text,
+        tat -> BigInt,
+    }
+}
+
+diesel::table! {
+    stats_cache (process_id, chart) {
+        process_id -> BigInt,
+        chart -> Text,
+        counts -> Text,
+        computed_at -> Timestamp,
+    }
+}

@@ -8,6 +8,7 @@ pub mod contributions;
 pub mod diff;
 pub mod documents;
 pub mod ids;
+pub mod limits;
 pub mod notifications;
 pub mod permissions;
 pub mod phases;

@@ -1,9 +1,12 @@
 //! What is public of a process, as rows for open data: submitted, withdrawn and hidden
 //! contributions (a hidden one only as a tombstone), and proposals at their current version.
-//! Drafts are never included. Read in batches, a fixed number of queries per batch.
+//! Drafts are never included. Read in keyset batches, a fixed number of queries per batch, so
+//! a caller streams any number of rows in the memory of one batch.
 
 use chrono::NaiveDateTime;
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool};
 use serde::Serialize;
 
 use super::contributions::tags_of;
@@ -21,6 +24,11 @@ fn category_text(category: Option<StakeholderCategory>) -> String {
     category.map(|c| c.as_str().to_string()).unwrap_or_default()
 }
 
+// A batch's filter on the process is written `+table.process_id = ?` so that neither
+// backend reads it through an index on the process: the batch is then read along the primary
+// key from the cursor and stops at its limit, instead of sorting every row of the process for
+// each batch (which made a download quadratic: 0.7 s a batch at 200,000 rows on SQLite).
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionRecord {
     pub reference: String,
@@ -34,21 +42,6 @@ pub struct ContributionRecord {
     pub sha256: String,
     pub text: String,
     pub hidden_reason: String,
-}
-
-const BATCH: i64 = 2_000;
-
-/// Every public contribution of a process, oldest first.
-pub fn public_contributions(
-    conn: &mut DbConnection,
-    process_id: i64,
-) -> QueryResult<Vec<ContributionRecord>> {
-    let mut records = Vec::new();
-    let mut after = ContributionId(0);
-    while let Some(last) = contributions_after(conn, process_id, after, BATCH, &mut records)? {
-        after = last;
-    }
-    Ok(records)
 }
 
 type ContributionRow = (
@@ -112,7 +105,7 @@ fn contribution_rows(
 ) -> QueryResult<Vec<ContributionRow>> {
     contributions::table
         .left_join(organisations::table)
-        .filter(contributions::process_id.eq(process_id))
+        .filter(sql::<Bool>("+contributions.process_id = ").bind::<BigInt, _>(process_id))
         .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
         .filter(contributions::id.gt(after))
         .order(contributions::id)
@@ -160,24 +153,11 @@ pub struct ProposalRecord {
     pub sha256: String,
 }
 
-/// Every proposal that was submitted (whatever became of it since), at its current version.
-pub fn public_proposals(
-    conn: &mut DbConnection,
-    process_id: i64,
-) -> QueryResult<Vec<ProposalRecord>> {
-    let mut records = Vec::new();
-    let mut after = ProposalId(0);
-    while let Some(last) = proposals_after(conn, process_id, after, BATCH, &mut records)? {
-        after = last;
-    }
-    Ok(records)
-}
-
 type ProposalHead = (
     ProposalId,
     Option<String>,
     ProposalStatus,
-    i32,
+    i64,
     i32,
     Option<NaiveDateTime>,
     Option<String>,
@@ -211,6 +191,11 @@ pub fn proposals_after(
         return Ok(None);
     };
     let ids: Vec<ProposalId> = rows.iter().map(|r| r.0.0).collect();
+    // The process's few groups, by id: cheaper than a join the planner would drive from.
+    let numbers: Vec<(i64, i32)> = action_groups::table
+        .filter(action_groups::process_id.eq(process_id))
+        .select((action_groups::id, action_groups::number))
+        .load(conn)?;
     let sponsors: Vec<(ProposalId, String)> = co_sponsorships::table
         .inner_join(organisations::table)
         .filter(co_sponsorships::proposal_id.eq_any(&ids))
@@ -223,7 +208,11 @@ pub fn proposals_after(
             .filter(|(p, _)| *p == head.0)
             .map(|(_, n)| n.clone())
             .collect();
-        records.push(proposal_record(head, texts, co_sponsors));
+        let group = numbers
+            .iter()
+            .find(|(id, _)| *id == head.3)
+            .map_or(0, |(_, n)| *n);
+        records.push(proposal_record(head, group, texts, co_sponsors));
     }
     Ok(Some(last))
 }
@@ -237,7 +226,6 @@ fn proposal_rows(
     limit: i64,
 ) -> QueryResult<Vec<(ProposalHead, ProposalTexts)>> {
     proposals::table
-        .inner_join(action_groups::table)
         .inner_join(
             proposal_versions::table.on(proposal_versions::proposal_id
                 .eq(proposals::id)
@@ -246,7 +234,7 @@ fn proposal_rows(
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
         )
-        .filter(proposals::process_id.eq(process_id))
+        .filter(sql::<Bool>("+proposals.process_id = ").bind::<BigInt, _>(process_id))
         .filter(proposals::status.ne(ProposalStatus::Draft))
         .filter(proposals::id.gt(after))
         .order(proposals::id)
@@ -256,7 +244,7 @@ fn proposal_rows(
                 proposals::id,
                 proposals::reference,
                 proposals::status,
-                action_groups::number,
+                proposals::group_id,
                 proposals::current_version,
                 proposals::submitted_at,
                 organisations::name.nullable(),
@@ -282,10 +270,11 @@ fn proposal_rows(
 
 fn proposal_record(
     head: ProposalHead,
+    group: i32,
     texts: ProposalTexts,
     co_sponsors: Vec<String>,
 ) -> ProposalRecord {
-    let (_, reference, status, group, version, submitted_at, organisation, category) = head;
+    let (_, reference, status, _, version, submitted_at, organisation, category) = head;
     let (
         title,
         commitment,

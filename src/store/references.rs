@@ -40,27 +40,23 @@ pub fn next_reference(
     prefix: &str,
     kind: ReferenceKind,
 ) -> QueryResult<String> {
-    let updated: Option<i32> = diesel::update(
-        reference_counters::table
-            .filter(reference_counters::process_id.eq(process_id))
-            .filter(reference_counters::kind.eq(kind)),
-    )
-    .set(reference_counters::last_number.eq(reference_counters::last_number + 1))
-    .returning(reference_counters::last_number)
-    .get_result(conn)
-    .optional()?;
-    let number = match updated {
-        Some(number) => number,
-        None => {
-            diesel::insert_into(reference_counters::table)
-                .values((
-                    reference_counters::process_id.eq(process_id),
-                    reference_counters::kind.eq(kind),
-                    reference_counters::last_number.eq(1),
-                ))
-                .execute(conn)?;
-            1
-        }
+    // One statement that creates the counter or advances it: two transactions taking the
+    // first number of a process at once (two requests, or two instances) queue on the row
+    // instead of both inserting it, which failed the second with a duplicate key.
+    let upsert = diesel::insert_into(reference_counters::table)
+        .values((
+            reference_counters::process_id.eq(process_id),
+            reference_counters::kind.eq(kind),
+            reference_counters::last_number.eq(1),
+        ))
+        .on_conflict((reference_counters::process_id, reference_counters::kind))
+        .do_update()
+        .set(reference_counters::last_number.eq(reference_counters::last_number + 1))
+        .returning(reference_counters::last_number);
+    // An upsert is each backend's own syntax: run on the backend's connection.
+    let number: i32 = match conn {
+        DbConnection::Postgresql(pg) => upsert.get_result(pg)?,
+        DbConnection::Sqlite(lite) => upsert.get_result(lite)?,
     };
     Ok(format!("{prefix}/{}/{number:04}", kind.as_str()))
 }

@@ -1,5 +1,6 @@
 //! Engagement figures of a process, counted in the database: a fixed number of grouped
-//! queries, whatever the number of submissions.
+//! queries, whatever the number of submissions; and the last counts of each chart, kept so
+//! that a page need not count again (each count scans the process's corpus).
 
 use diesel::dsl::{count_star, sql};
 use diesel::prelude::*;
@@ -8,7 +9,7 @@ use diesel::sql_types::Text;
 use crate::db::DbConnection;
 use crate::db::schema::{
     accounts, action_groups, contribution_groups, contribution_themes, contributions,
-    organisations, proposal_themes, proposals, role_assignments, themes,
+    organisations, proposal_themes, proposals, role_assignments, stats_cache, themes,
 };
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::proposals::ProposalStatus;
@@ -18,7 +19,7 @@ use crate::domain::roles::Role;
 pub type Counts = Vec<(String, i64)>;
 
 /// Contributions and proposals side by side for one breakdown.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Pair {
     pub contributions: Counts,
     pub proposals: Counts,
@@ -159,4 +160,48 @@ pub fn participants_by_country(conn: &mut DbConnection, process_id: i64) -> Quer
         }
     }
     Ok(counts)
+}
+
+/// The counts of a chart as last stored for a process (JSON), and when they were counted.
+pub fn cached(
+    conn: &mut DbConnection,
+    process_id: i64,
+    chart: &str,
+) -> QueryResult<Option<(String, chrono::NaiveDateTime)>> {
+    stats_cache::table
+        .filter(stats_cache::process_id.eq(process_id))
+        .filter(stats_cache::chart.eq(chart))
+        .select((stats_cache::counts, stats_cache::computed_at))
+        .first(conn)
+        .optional()
+}
+
+/// Stores the counts of a chart, replacing what was there (two instances counting at once
+/// both write the same figures; the later one stays).
+pub fn store_cached(
+    conn: &mut DbConnection,
+    process_id: i64,
+    chart: &str,
+    counts: &str,
+    computed_at: chrono::NaiveDateTime,
+) -> QueryResult<()> {
+    let upsert = diesel::insert_into(stats_cache::table)
+        .values((
+            stats_cache::process_id.eq(process_id),
+            stats_cache::chart.eq(chart),
+            stats_cache::counts.eq(counts),
+            stats_cache::computed_at.eq(computed_at),
+        ))
+        .on_conflict((stats_cache::process_id, stats_cache::chart))
+        .do_update()
+        .set((
+            stats_cache::counts.eq(counts),
+            stats_cache::computed_at.eq(computed_at),
+        ));
+    // An upsert is each backend's own syntax: run on the backend's connection.
+    match conn {
+        DbConnection::Postgresql(pg) => upsert.execute(pg)?,
+        DbConnection::Sqlite(lite) => upsert.execute(lite)?,
+    };
+    Ok(())
 }

@@ -74,9 +74,7 @@ pub async fn register(
     };
 
     let address = ratelimit::client_address(&req, &state.settings);
-    if let Err(retry_after_secs) = state.limiter.check_registration(address) {
-        return Err(AppError::TooManyRequests { retry_after_secs });
-    }
+    ratelimit::check_registration(&state, address).await?;
 
     match state
         .run(move |conn| app::accounts::register(conn, &registration, &password))
@@ -198,13 +196,7 @@ pub async fn login(
         req.cookie(DEVICE_COOKIE).as_ref().map(|c| c.value()),
     );
     let address = ratelimit::client_address(&req, &state.settings);
-    if let Err(retry_after_secs) = state
-        .limiter
-        .check_login(address, &typed_email, known_device)
-    {
-        tracing::warn!(%address, "sign-in rate limit reached");
-        return Err(AppError::TooManyRequests { retry_after_secs });
-    }
+    ratelimit::check_login(&state, address, &typed_email, known_device).await?;
 
     let email = Email::parse(&form.email).ok();
     let password = form.password;

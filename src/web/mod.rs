@@ -83,6 +83,51 @@ impl AppState {
     }
 }
 
+/// A response body produced chunk by chunk off the async workers.
+pub type ChunkStream =
+    std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<web::Bytes, std::io::Error>>>>;
+
+/// Chunks a use case writes waiting to be sent: a bounded queue, so a slow reader slows the
+/// writer down instead of letting the chunks pile up in memory.
+const QUEUED_CHUNKS: usize = 4;
+
+impl AppState {
+    /// Runs a use case that writes a file chunk by chunk (`send` answers `false` once the
+    /// reader has gone) on a blocking thread with a connection of its own, and streams its
+    /// chunks as they come. If the use case fails midway the body ends in an error, so the
+    /// transfer is cut off (no last chunk) instead of looking complete.
+    pub fn stream<F>(&self, write: F) -> ChunkStream
+    where
+        F: FnOnce(
+                &mut crate::db::DbConnection,
+                &mut dyn FnMut(Vec<u8>) -> bool,
+            ) -> crate::app::Result<()>
+            + Send
+            + 'static,
+    {
+        let (tx, rx) = tokio::sync::mpsc::channel(QUEUED_CHUNKS);
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        let writer = actix_web::rt::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut send = |chunk: Vec<u8>| tx.blocking_send(Ok(web::Bytes::from(chunk))).is_ok();
+            let outcome = pool
+                .get()
+                .map_err(crate::app::Error::from)
+                .and_then(|mut conn| write(&mut conn, &mut send));
+            if let Err(e) = outcome {
+                tracing::error!(error = %e, "a streamed download failed midway");
+                let _ = tx.blocking_send(Err(std::io::Error::other("the download failed")));
+            }
+        });
+        // The writer runs on by itself; the body ends when it drops its end of the queue.
+        drop(writer);
+        Box::pin(futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|item| (item, rx))
+        }))
+    }
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(assets::stylesheet)
         .service(assets::favicon)

@@ -17,6 +17,8 @@ use crate::web::page::{self, Ctx};
 struct OpenDataPage {
     ctx: Ctx,
     process: Process,
+    /// The most rows of each dataset in the workbook.
+    workbook_rows: String,
 }
 
 #[get("/p/{process}/open-data")]
@@ -28,19 +30,21 @@ pub async fn open_data_page(
     let process = state
         .run(move |conn| app::opendata::public_process(conn, &path))
         .await?;
-    page::ok(&OpenDataPage { ctx, process })
+    page::ok(&OpenDataPage {
+        ctx,
+        process,
+        workbook_rows: app::opendata::XLSX_ROWS.to_string(),
+    })
 }
 
 fn download(content_type: &str, file_name: String, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{file_name}\""),
-        ))
+        .insert_header(attachment(&file_name))
         .body(body)
 }
 
+/// A dataset's file, streamed: written batch by batch as it is read, in constant memory.
 #[get("/p/{process}/open-data/{dataset}.{format}")]
 pub async fn dataset(
     state: web::Data<AppState>,
@@ -51,14 +55,27 @@ pub async fn dataset(
         return Err(AppError::NotFound);
     };
     let file_name = format!("{slug}-{set}.{format}");
-    let body = state
-        .run(move |conn| app::opendata::dataset_file(conn, &slug, dataset, file_format))
+    let process = state
+        .run(move |conn| app::opendata::public_process(conn, &slug))
         .await?;
+    let body = state.stream(move |conn, send| {
+        app::opendata::write_dataset(conn, process.id, dataset, file_format, send)
+    });
     let content_type = match file_format {
         Format::Csv => "text/csv; charset=utf-8",
         Format::Json => "application/json",
     };
-    Ok(download(content_type, file_name, body))
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(attachment(&file_name))
+        .streaming(body))
+}
+
+fn attachment(file_name: &str) -> (header::HeaderName, String) {
+    (
+        header::CONTENT_DISPOSITION,
+        format!("attachment; filename=\"{file_name}\""),
+    )
 }
 
 #[get("/p/{process}/open-data/workbook.xlsx")]

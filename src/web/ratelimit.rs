@@ -1,82 +1,69 @@
-//! Sign-in rate limits, per address and per account, held in memory per instance.
-//!
-//! The per-account limit stops password guessing spread over many addresses; on its own it
-//! would let an attacker lock a real person out by failing on purpose. So a browser that has
-//! signed in to the account before carries a signed "known device" cookie, and is held only
-//! to the per-address limit (OWASP's device cookies). A lock-out lasts seconds, not hours:
-//! the buckets refill every minute.
+//! Sign-in and registration rate limits, as the web layer meets them: the client's address,
+//! the signed "known device" cookie, and the checks, which `app::limits` counts in the
+//! database so that every instance shares them. A lock-out lasts seconds, not hours: the
+//! buckets refill every minute.
 
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::time::Duration;
 
 use actix_web::HttpRequest;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
+use crate::app;
+use crate::app::limits::Quotas;
 use crate::config::Settings;
+use crate::web::AppState;
+use crate::web::error::AppError;
 
 pub const DEVICE_COOKIE: &str = "concord_device";
 
+/// The quotas of the instance.
 pub struct LoginLimiter {
-    by_address: DefaultKeyedRateLimiter<IpAddr>,
-    by_account: DefaultKeyedRateLimiter<String>,
-    registrations: DefaultKeyedRateLimiter<IpAddr>,
+    quotas: Quotas,
 }
 
 impl LoginLimiter {
     pub fn new(settings: &Settings) -> Self {
-        let nonzero = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
-        let per_minute = settings.login_attempts_per_minute;
-        let burst = settings.login_burst;
-        let quota = Quota::per_minute(nonzero(per_minute)).allow_burst(nonzero(burst));
-        // Registration is rarer than sign-in but shared networks (a conference hall, a
-        // ministry) register many people at once: a looser limit.
-        let registrations = Quota::per_minute(nonzero(per_minute.saturating_mul(2)))
-            .allow_burst(nonzero(burst.saturating_mul(3)));
         Self {
-            by_address: RateLimiter::keyed(quota),
-            by_account: RateLimiter::keyed(quota),
-            registrations: RateLimiter::keyed(registrations),
+            quotas: Quotas::new(settings.login_attempts_per_minute, settings.login_burst),
         }
-    }
-
-    /// Counts one sign-in attempt; `Err` holds the seconds to wait.
-    pub fn check_login(&self, address: IpAddr, email: &str, known_device: bool) -> Result<(), u64> {
-        wait(self.by_address.check_key(&address))?;
-        if !known_device {
-            wait(self.by_account.check_key(&email.to_string()))?;
-        }
-        Ok(())
-    }
-
-    /// Counts one registration from an address.
-    pub fn check_registration(&self, address: IpAddr) -> Result<(), u64> {
-        wait(self.registrations.check_key(&address))
-    }
-
-    /// Forgets full buckets, so memory stays bounded.
-    pub fn forget_idle(&self) {
-        self.by_address.retain_recent();
-        self.by_account.retain_recent();
-        self.registrations.retain_recent();
     }
 }
 
-fn wait<T>(
-    outcome: Result<T, governor::NotUntil<<DefaultClock as Clock>::Instant>>,
-) -> Result<(), u64> {
-    outcome.map(drop).map_err(|not_until| {
-        let seconds = not_until
-            .wait_time_from(DefaultClock::default().now())
-            .max(Duration::from_secs(1));
-        seconds.as_secs().max(1)
-    })
+/// Counts one sign-in attempt; `TooManyRequests` when it is one too many.
+pub async fn check_login(
+    state: &AppState,
+    address: IpAddr,
+    email: &str,
+    known_device: bool,
+) -> Result<(), AppError> {
+    let quotas = state.limiter.quotas;
+    let email = email.to_string();
+    let refused = state
+        .run(move |conn| app::limits::check_sign_in(conn, quotas, address, &email, known_device))
+        .await?;
+    match refused {
+        Some(retry_after_secs) => {
+            tracing::warn!(%address, "sign-in rate limit reached");
+            Err(AppError::TooManyRequests { retry_after_secs })
+        }
+        None => Ok(()),
+    }
+}
+
+/// Counts one registration from an address; `TooManyRequests` when it is one too many.
+pub async fn check_registration(state: &AppState, address: IpAddr) -> Result<(), AppError> {
+    let quotas = state.limiter.quotas;
+    let refused = state
+        .run(move |conn| app::limits::check_registration(conn, quotas, address))
+        .await?;
+    match refused {
+        Some(retry_after_secs) => Err(AppError::TooManyRequests { retry_after_secs }),
+        None => Ok(()),
+    }
 }
 
 /// The address of the person asking: the peer, or the last address a trusted proxy added.

@@ -62,6 +62,8 @@ struct StatsPage {
     ctx: Ctx,
     process: Process,
     charts: Vec<ChartView>,
+    /// When the oldest figures on the page were counted, `YYYY-MM-DD HH:MM UTC`.
+    counted_at: String,
 }
 
 #[get("/p/{process}/stats")]
@@ -74,6 +76,12 @@ pub async fn stats_page(
     let (process, charts) = state
         .run(move |conn| app::stats::charts(conn, &path))
         .await?;
+    let counted_at = charts
+        .iter()
+        .map(|(_, chart)| chart.counted_at)
+        .min()
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default();
     let charts = charts
         .into_iter()
         .map(|(name, chart)| {
@@ -95,6 +103,7 @@ pub async fn stats_page(
         ctx,
         process,
         charts,
+        counted_at,
     })
 }
 

@@ -67,8 +67,11 @@ pub struct TestApp {
     pub setup_token: String,
     /// The SQL statements the app has run so far.
     pub queries: concord::db::QueryCounter,
+    /// The database it serves, for another instance on the same one.
+    pub database_url: String,
     handle: actix_web::dev::ServerHandle,
-    _db: DbGuard,
+    /// Shared by every instance on the database; the last one dropped removes it.
+    _db: Arc<DbGuard>,
 }
 
 impl Drop for TestApp {
@@ -195,6 +198,15 @@ pub async fn spawn_app_with(
     let (url, guard) = tokio::task::spawn_blocking(move || fresh_database(backend))
         .await
         .expect("database set-up")?;
+    Some(start_instance(url, Arc::new(guard), extra, demo).await)
+}
+
+async fn start_instance(
+    url: String,
+    guard: Arc<DbGuard>,
+    extra: &[(&str, &str)],
+    demo: bool,
+) -> TestApp {
     let settings = test_settings(&url, extra);
     let app = Application::build_with(settings, demo)
         .await
@@ -203,17 +215,24 @@ pub async fn spawn_app_with(
     let state = app.state();
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
-    Some(TestApp {
+    TestApp {
         address,
         pool: state.pool.clone(),
         setup_token: state.setup_token.clone(),
         queries: state.queries.clone(),
+        database_url: url,
         handle,
         _db: guard,
-    })
+    }
 }
 
 impl TestApp {
+    /// A second instance of the application on the same database (as several processes
+    /// behind one load balancer), with the same settings and `extra`.
+    pub async fn another_instance(&self, extra: &[(&str, &str)]) -> TestApp {
+        start_instance(self.database_url.clone(), self._db.clone(), extra, false).await
+    }
+
     /// Another browser, with its own cookies.
     pub fn new_browser(&self) -> Browser {
         Browser::new(&self.address)
