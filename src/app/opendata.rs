@@ -193,7 +193,7 @@ fn xlsx_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// The most rows of each dataset the workbook holds: a spreadsheet is built whole in
 /// memory, so it is capped; the CSV and JSON files hold every row.
-pub const XLSX_ROWS: i64 = 10_000;
+pub const XLSX_ROWS: i64 = 2_000;
 
 /// A sheet's name, its columns and its rows.
 type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);

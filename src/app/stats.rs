@@ -64,10 +64,14 @@ fn counted<T: Serialize + DeserializeOwned>(
 ) -> Result<(T, NaiveDateTime)> {
     let now = crate::store::now();
     if let Some((json, counted_at)) = stats::cached(conn, process_id, name)? {
-        let fresh = now - counted_at < TimeDelta::seconds(MAX_AGE_SECONDS);
         // Figures that no longer read (an older layout) are counted again.
-        if let (true, Ok(value)) = (fresh, serde_json::from_str(&json)) {
-            return Ok((value, counted_at));
+        if let Ok(value) = serde_json::from_str(&json) {
+            let fresh = now - counted_at < TimeDelta::seconds(MAX_AGE_SECONDS);
+            // Stale: one request counts again, the others show these figures, as of their
+            // time, rather than all scanning the corpus at once.
+            if fresh || !stats::claim_recount(conn, process_id, name, counted_at, now)? {
+                return Ok((value, counted_at));
+            }
         }
     }
     let value = count(conn)?;

@@ -205,3 +205,24 @@ pub fn store_cached(
     };
     Ok(())
 }
+
+/// Claims the recount of a chart whose stored counts date from `counted_at`, by moving their
+/// time to `now` only if no one else has: `true` for the one request (of any instance) that
+/// should count now; the others keep showing the stored counts meanwhile.
+pub fn claim_recount(
+    conn: &mut DbConnection,
+    process_id: i64,
+    chart: &str,
+    counted_at: chrono::NaiveDateTime,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<bool> {
+    let claimed = diesel::update(
+        stats_cache::table
+            .filter(stats_cache::process_id.eq(process_id))
+            .filter(stats_cache::chart.eq(chart))
+            .filter(stats_cache::computed_at.eq(counted_at)),
+    )
+    .set(stats_cache::computed_at.eq(now))
+    .execute(conn)?;
+    Ok(claimed == 1)
+}
