@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod audit;
 pub mod contributions;
 pub mod documents;
+pub mod keyset;
 pub mod notifications;
 pub mod opendata;
 pub mod processes;
