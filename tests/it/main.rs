@@ -18,6 +18,7 @@ mod durability;
 mod exports;
 mod fuzz;
 mod hostile;
+mod lists;
 mod matrix;
 mod opendata;
 mod proposals;
