@@ -106,8 +106,8 @@ pub fn queue(
     let filter = query.filter(&themes);
     let seek = query.position().seek;
     let list = store::review_queue(conn, reviewing.group.id, &filter, seek, PAGE_SIZE)?;
-    let candidates = similarity_candidates(conn, reviewing.group.id)?;
     let ids: Vec<ProposalId> = list.rows.iter().map(|r| r.id).collect();
+    let candidates = similarity_candidates(conn, reviewing.group.id, &ids)?;
     let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);
     let entries = list
         .rows

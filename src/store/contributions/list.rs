@@ -165,8 +165,13 @@ pub(super) fn filtered<'a>(
     let mut query = contributions::table
         .filter(contributions::process_id.eq(process_id))
         .filter(contributions::campaign_copy.eq(false))
-        .filter(contributions::status.eq_any(public))
         .into_boxed();
+    // One status is an equality, so the index range it names comes out in the list's order
+    // (PostgreSQL reads `= ANY(array)` as an unordered set, even of one value).
+    query = match public.as_slice() {
+        [status] => query.filter(contributions::status.eq(*status)),
+        _ => query.filter(contributions::status.eq_any(public)),
+    };
     if let Some(category) = filter.category {
         query = query.filter(
             contributions::organisation_id.eq_any(

@@ -127,8 +127,13 @@ pub(super) fn filtered<'a>(
     let public: Vec<ProposalStatus> = statuses.iter().copied().filter(|s| s.is_public()).collect();
     let mut query = proposals::table
         .filter(proposals::process_id.eq(process_id))
-        .filter(proposals::status.eq_any(public))
         .into_boxed();
+    // One status is an equality, so the index range it names comes out in the list's order
+    // (PostgreSQL reads `= ANY(array)` as an unordered set, even of one value).
+    query = match public.as_slice() {
+        [status] => query.filter(proposals::status.eq(*status)),
+        _ => query.filter(proposals::status.eq_any(public)),
+    };
     if let Some(category) = filter.category {
         query = query.filter(
             proposals::organisation_id.eq_any(

@@ -21,6 +21,8 @@ use crate::store::proposals::browse::{ordered, past};
 use crate::store::proposals::list::ProposalSort;
 use crate::store::proposals::theme_names_of;
 
+pub use super::candidates::{Candidate, SIMILARITY_POOL, similarity_candidates};
+
 /// How many organisations co-sponsor a proposal (accepted invitations only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SponsorCount {
@@ -361,45 +363,4 @@ fn versions_of(
         .into_iter()
         .map(|(id, number, created_at)| (id, VersionDate { number, created_at }))
         .collect())
-}
-
-/// A proposal of the group as similarity sees it: its lower-cased search text.
-#[derive(Debug, Clone, Queryable)]
-pub struct Candidate {
-    pub id: ProposalId,
-    pub reference: Option<String>,
-    pub title: String,
-    pub status: ProposalStatus,
-    pub search_text: String,
-}
-
-impl Candidate {
-    pub fn status(&self) -> ProposalStatus {
-        self.status
-    }
-}
-
-/// Every public proposal of the group that a duplicate could repeat (withdrawn ones are
-/// gone from the discussion): one query.
-pub fn similarity_candidates(
-    conn: &mut DbConnection,
-    group_id: i64,
-) -> QueryResult<Vec<Candidate>> {
-    let statuses: Vec<ProposalStatus> = ProposalStatus::PUBLIC
-        .iter()
-        .copied()
-        .filter(|s| *s != ProposalStatus::Withdrawn)
-        .collect();
-    proposals::table
-        .filter(proposals::group_id.eq(group_id))
-        .filter(proposals::status.eq_any(statuses))
-        .order(proposals::id)
-        .select((
-            proposals::id,
-            proposals::reference,
-            proposals::title,
-            proposals::status,
-            proposals::search_text,
-        ))
-        .load(conn)
 }
