@@ -292,4 +292,70 @@ mod tests {
         assert_eq!(query.on_page(5), "q=travail+d%C3%A9cent&sort=oldest&page=5");
         assert_eq!(query.page_number(), 4);
     }
+
+    #[test]
+    fn a_position_is_parsed_never_trusted() {
+        let first = Position::parse("", "", "", "");
+        assert_eq!(
+            (first.seek, first.first_row, first.too_deep),
+            (Seek::First, 1, false)
+        );
+        let after = Position::parse("42", "", "26", "");
+        assert_eq!((after.seek, after.first_row), (Seek::After(42), 26));
+        let before = Position::parse("abc", "7", "-3", "");
+        assert_eq!((before.seek, before.first_row), (Seek::Before(7), 1));
+        for forged in ["-1", "0", "1e9", "99999999999999999999", "%00"] {
+            assert_eq!(
+                Position::parse(forged, forged, "", "").seek,
+                Seek::First,
+                "{forged}"
+            );
+        }
+        assert_eq!(
+            Position::parse("", "", "", "3").seek,
+            Seek::Offset(2 * PAGE_SIZE)
+        );
+        let deep = Position::parse("", "", "", "41");
+        assert_eq!((deep.seek, deep.too_deep), (Seek::First, true));
+    }
+
+    #[test]
+    fn keyset_links_carry_the_cursor_and_the_row() {
+        let link = |page: &[(&str, String)]| {
+            page.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        let shown = Shown {
+            rows: 25,
+            first_id: Some(90),
+            last_id: Some(66),
+            previous: true,
+            next: true,
+            total: Total {
+                count: 1_000,
+                more: true,
+            },
+        };
+        let pager = Pager::keyset(Position::parse("91", "", "51", ""), shown, link);
+        assert_eq!(pager.next.as_deref(), Some("after=66&row=76"));
+        assert_eq!(pager.previous.as_deref(), Some("before=90&row=26"));
+        assert_eq!(pager.first.as_deref(), Some(""));
+        assert_eq!((pager.from, pager.to), (51, 75));
+        // The second page's previous page is the first: no cursor needed.
+        let second = Pager::keyset(Position::parse("91", "", "26", ""), shown, link);
+        assert_eq!(second.previous.as_deref(), Some(""));
+        // The last page has no next link; the first none back.
+        let last = Pager::keyset(
+            Position::parse("", "", "", ""),
+            Shown {
+                next: false,
+                previous: false,
+                ..shown
+            },
+            link,
+        );
+        assert!(last.next.is_none() && last.previous.is_none() && !last.has_links());
+    }
 }
