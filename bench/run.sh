@@ -128,6 +128,24 @@ download() { # name path
     $((peak / 1024)) "$scope" $(( $(stat -c %s "$work/download") / 1048576 ))
 }
 
+# The id of the row at a depth of a list's order: the cursor its `after=` link would carry
+# after that many rows, so a deep page is measured as people reach it (by next links).
+cursor() { # table, extra condition, order, rows before
+  local sql="SELECT id FROM $1 WHERE process_id = (SELECT id FROM processes WHERE slug = 'gcm')
+             AND status <> 'draft' $2 ORDER BY $3 LIMIT 1 OFFSET $(($4 - 1))"
+  if [[ "$DATABASE_URL" == postgres* ]]; then
+    psql -X -qAt "$DATABASE_URL" -c "$sql"
+  else
+    python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' \
+      "$DATABASE_URL" "$sql"
+  fi
+}
+depth() { echo $(( $1 / 2 < $2 ? $1 / 2 : $2 )); } # half the list, at most $2 rows
+deep_c=$(depth "$contributions" 50000) deep_t=$(depth "$contributions" 12500) deep_p=$(depth "$proposals" 50000)
+deep_contributions=$(cursor contributions "AND NOT campaign_copy" "submitted_at DESC, id DESC" "$deep_c")
+deep_titles=$(cursor contributions "AND NOT campaign_copy" "title, id" "$deep_t")
+deep_proposals=$(cursor proposals "" "submitted_at DESC, id DESC" "$deep_p")
+
 start_server full
 echo
 echo "| measurement | req/s | of /livez | p99 | non-2xx / timeouts |"
@@ -137,13 +155,13 @@ report "hello (/livez)" "$out"
 measure "home" /
 measure "process" /p/gcm
 measure "contributions, first page" /p/gcm/contributions
-measure "contributions, page 2,000" "/p/gcm/contributions?page=2000"
+measure "contributions, after row $deep_c" "/p/gcm/contributions?after=$deep_contributions&row=$((deep_c + 1))"
 measure "contributions, civil society, group 1" "/p/gcm/contributions?category=civil-society&group=1"
 measure "contributions, oldest first" "/p/gcm/contributions?sort=oldest"
-measure "contributions, by title, page 500" "/p/gcm/contributions?sort=title&page=500"
+measure "contributions, by title, after row $deep_t" "/p/gcm/contributions?sort=title&after=$deep_titles&row=$((deep_t + 1))"
 measure "one contribution" /p/gcm/contributions/GCM-WC-B0500000
 measure "proposals, first page" /p/gcm/proposals
-measure "proposals, page 2,000" "/p/gcm/proposals?page=2000"
+measure "proposals, after row $deep_p" "/p/gcm/proposals?after=$deep_proposals&row=$((deep_p + 1))"
 measure "proposals of group 3" "/p/gcm/proposals?group=3"
 measure "group 1" /p/gcm/groups/1
 measure "statistics" /p/gcm/stats

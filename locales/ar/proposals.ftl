@@ -144,3 +144,4 @@ notice-proposal-withdrawn = سُحب المقترح.
 notice-proposal-invited = دُعيت المنظمة إلى المشاركة في تقديم هذا المقترح.
 notice-proposal-co-sponsored = أصبحت منظمتك مشاركة في تقديم هذا المقترح.
 notice-proposal-declined = اعتذرت عن الدعوة.
+proposals-count-more = المقترحات التي وُجدت: أكثر من { $count }

@@ -126,3 +126,4 @@ notifications-settings-submit = حفظ إعدادات الإشعارات
 notice-decision-recorded = سُجّل القرار ونُشر. وأُبلغ صاحب المقترح والمشاركون في تقديمه.
 notice-note-added = أُضيفت ملاحظتك.
 notice-notifications-saved = حُفظت إعدادات الإشعارات.
+review-queue-count-more = عدد المقترحات في القائمة: أكثر من { $count }

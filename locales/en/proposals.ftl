@@ -145,3 +145,4 @@ notice-proposal-withdrawn = The proposal has been withdrawn.
 notice-proposal-invited = The organisation has been invited to co-sponsor this proposal.
 notice-proposal-co-sponsored = Your organisation now co-sponsors this proposal.
 notice-proposal-declined = You have declined the invitation.
+proposals-count-more = Proposals found: more than { $count }

@@ -126,3 +126,4 @@ notifications-settings-submit = Save notification settings
 notice-decision-recorded = The decision has been recorded and published. The author and co-sponsors are notified.
 notice-note-added = Your note has been added.
 notice-notifications-saved = Your notification settings have been saved.
+review-queue-count-more = Proposals in the queue: more than { $count }

@@ -144,3 +144,4 @@ notice-proposal-withdrawn = La proposition a été retirée.
 notice-proposal-invited = L'organisation a été invitée à coparrainer cette proposition.
 notice-proposal-co-sponsored = Votre organisation coparraine désormais cette proposition.
 notice-proposal-declined = Vous avez décliné l'invitation.
+proposals-count-more = Propositions trouvées : plus de { $count }

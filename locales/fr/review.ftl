@@ -126,3 +126,4 @@ notifications-settings-submit = Enregistrer les préférences de notification
 notice-decision-recorded = La décision a été enregistrée et publiée. L'auteur et les coparrains en sont informés.
 notice-note-added = Votre note a été ajoutée.
 notice-notifications-saved = Vos préférences de notification ont été enregistrées.
+review-queue-count-more = Propositions dans la file : plus de { $count }

@@ -1,9 +1,16 @@
 //! Pages and filters of the public lists and the review queue: one page size, one bound and
 //! one query for all, so a list's links and its queries agree.
+//!
+//! A list pages by keyset: the link to the next page names the last row shown (`after=`),
+//! the link to the previous one the first row shown (`before=`), and `row=` carries the
+//! number of the page's first row for its label only. A cursor is only an id the store
+//! looks up within the process: a forged one gives the first page. Old `page=` addresses
+//! keep working up to `OFFSET_PAGES`; past it the first page comes with a notice.
 
 use serde::Deserialize;
 
 use crate::domain::roles::StakeholderCategory;
+use crate::store::keyset::{Seek, Total};
 use crate::store::processes::{Structure, ThemeKind};
 use crate::store::search::SearchQuery;
 
@@ -11,6 +18,149 @@ use crate::store::search::SearchQuery;
 pub const PAGE_SIZE: i64 = 25;
 /// No one pages this far by hand; a larger number is a forged or mistyped address.
 const LAST_PAGE: u32 = 100_000;
+/// `page=` addresses are read by offset up to this page; beyond, they would cost a scan.
+pub const OFFSET_PAGES: u32 = 40;
+
+/// Where a page starts, as the address asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub seek: Seek,
+    /// The number of the page's first row (1 for the first page), for its label.
+    pub first_row: i64,
+    /// The address asked for a page number past `OFFSET_PAGES`: the first page is shown.
+    pub too_deep: bool,
+}
+
+impl Position {
+    /// The position the `after`, `before`, `row` and `page` parameters name; whatever does
+    /// not parse is ignored.
+    pub fn parse(after: &str, before: &str, row: &str, page: &str) -> Position {
+        let id = |raw: &str| raw.trim().parse::<i64>().ok().filter(|id| *id > 0);
+        let row = row
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .map(|n| n.clamp(1, i64::from(u32::MAX)));
+        if let Some(id) = id(after) {
+            return Position {
+                seek: Seek::After(id),
+                first_row: row.unwrap_or(PAGE_SIZE + 1),
+                too_deep: false,
+            };
+        }
+        if let Some(id) = id(before) {
+            return Position {
+                seek: Seek::Before(id),
+                first_row: row.unwrap_or(1),
+                too_deep: false,
+            };
+        }
+        let page = page_number(page);
+        if page > OFFSET_PAGES {
+            return Position {
+                seek: Seek::First,
+                first_row: 1,
+                too_deep: true,
+            };
+        }
+        Position {
+            seek: if page > 1 {
+                Seek::Offset(offset(page))
+            } else {
+                Seek::First
+            },
+            first_row: offset(page) + 1,
+            too_deep: false,
+        }
+    }
+}
+
+/// The links and label of a list's page navigation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pager {
+    pub first: Option<String>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// Rows `from`–`to` are shown (none when `to < from`).
+    pub from: i64,
+    pub to: i64,
+    pub total: Total,
+    pub too_deep: bool,
+}
+
+/// What a page shows, for its navigation.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    pub rows: usize,
+    pub first_id: Option<i64>,
+    pub last_id: Option<i64>,
+    pub previous: bool,
+    pub next: bool,
+    pub total: Total,
+}
+
+impl Pager {
+    /// The navigation of a keyset page; `link` turns cursor parameters into an address that
+    /// keeps the list's filters and order.
+    pub fn keyset(
+        position: Position,
+        shown: Shown,
+        link: impl Fn(&[(&str, String)]) -> String,
+    ) -> Pager {
+        // Back at the top, whatever `row=` said.
+        let from = if shown.previous {
+            position.first_row
+        } else {
+            1
+        };
+        let to = from + i64::try_from(shown.rows).unwrap_or(0) - 1;
+        let previous = shown.previous.then(|| match shown.first_id {
+            Some(id) if from > PAGE_SIZE + 1 => link(&[
+                ("before", id.to_string()),
+                ("row", (from - PAGE_SIZE).to_string()),
+            ]),
+            _ => link(&[]),
+        });
+        let next = match (shown.next, shown.last_id) {
+            (true, Some(id)) => Some(link(&[
+                ("after", id.to_string()),
+                ("row", (to + 1).to_string()),
+            ])),
+            _ => None,
+        };
+        Pager {
+            first: shown.previous.then(|| link(&[])),
+            previous,
+            next,
+            from,
+            to,
+            total: shown.total,
+            too_deep: position.too_deep,
+        }
+    }
+
+    /// The navigation of a page read by number (search results): links to its neighbours.
+    pub fn numbered(page: u32, shown: Shown, link: impl Fn(&[(&str, String)]) -> String) -> Pager {
+        let page = page.max(1);
+        let from = offset(page) + 1;
+        let to = from + i64::try_from(shown.rows).unwrap_or(0) - 1;
+        let numbered = |n: u32| link(&[("page", n.to_string())]);
+        Pager {
+            first: (page > 1).then(|| link(&[])),
+            previous: (page > 1).then(|| numbered(page - 1)),
+            next: (shown.next && page < OFFSET_PAGES).then(|| numbered(page + 1)),
+            from,
+            to,
+            total: shown.total,
+            too_deep: false,
+        }
+    }
+
+    /// Whether there is any page but this one.
+    pub fn has_links(&self) -> bool {
+        self.previous.is_some() || self.next.is_some()
+    }
+}
 
 /// The page a `page` parameter asks for: the first when it names none, never past `LAST_PAGE`.
 pub fn page_number(raw: &str) -> u32 {
@@ -39,6 +189,9 @@ pub struct ListQuery {
     pub status: String,
     pub sort: String,
     pub page: String,
+    pub after: String,
+    pub before: String,
+    pub row: String,
 }
 
 impl ListQuery {
@@ -73,23 +226,40 @@ impl ListQuery {
         page_number(&self.page)
     }
 
-    /// The same query on page `page`, as a query string without its `?`.
-    pub fn on_page(&self, page: impl std::fmt::Display) -> String {
+    pub fn position(&self) -> Position {
+        Position::parse(&self.after, &self.before, &self.row, &self.page)
+    }
+
+    /// The same filters and order with other page parameters, as a query string without
+    /// its `?`.
+    pub fn with_page(&self, page: &[(&str, String)]) -> String {
         let mut serializer = form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [
+        for (name, value) in self.kept() {
+            serializer.append_pair(name, value);
+        }
+        for (name, value) in page {
+            serializer.append_pair(name, value);
+        }
+        serializer.finish()
+    }
+
+    /// The filters and order a page link keeps.
+    fn kept(&self) -> impl Iterator<Item = (&'static str, &String)> {
+        [
             ("q", &self.q),
             ("category", &self.category),
             ("group", &self.group),
             ("theme", &self.theme),
             ("status", &self.status),
             ("sort", &self.sort),
-        ] {
-            if !value.is_empty() {
-                serializer.append_pair(name, value);
-            }
-        }
-        serializer.append_pair("page", &page.to_string());
-        serializer.finish()
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+    }
+
+    /// The same query on page `page`, as a query string without its `?`.
+    pub fn on_page(&self, page: impl std::fmt::Display) -> String {
+        self.with_page(&[("page", page.to_string())])
     }
 }
 
@@ -121,5 +291,71 @@ mod tests {
         };
         assert_eq!(query.on_page(5), "q=travail+d%C3%A9cent&sort=oldest&page=5");
         assert_eq!(query.page_number(), 4);
+    }
+
+    #[test]
+    fn a_position_is_parsed_never_trusted() {
+        let first = Position::parse("", "", "", "");
+        assert_eq!(
+            (first.seek, first.first_row, first.too_deep),
+            (Seek::First, 1, false)
+        );
+        let after = Position::parse("42", "", "26", "");
+        assert_eq!((after.seek, after.first_row), (Seek::After(42), 26));
+        let before = Position::parse("abc", "7", "-3", "");
+        assert_eq!((before.seek, before.first_row), (Seek::Before(7), 1));
+        for forged in ["-1", "0", "1e9", "99999999999999999999", "%00"] {
+            assert_eq!(
+                Position::parse(forged, forged, "", "").seek,
+                Seek::First,
+                "{forged}"
+            );
+        }
+        assert_eq!(
+            Position::parse("", "", "", "3").seek,
+            Seek::Offset(2 * PAGE_SIZE)
+        );
+        let deep = Position::parse("", "", "", "41");
+        assert_eq!((deep.seek, deep.too_deep), (Seek::First, true));
+    }
+
+    #[test]
+    fn keyset_links_carry_the_cursor_and_the_row() {
+        let link = |page: &[(&str, String)]| {
+            page.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        let shown = Shown {
+            rows: 25,
+            first_id: Some(90),
+            last_id: Some(66),
+            previous: true,
+            next: true,
+            total: Total {
+                count: 1_000,
+                more: true,
+            },
+        };
+        let pager = Pager::keyset(Position::parse("91", "", "51", ""), shown, link);
+        assert_eq!(pager.next.as_deref(), Some("after=66&row=76"));
+        assert_eq!(pager.previous.as_deref(), Some("before=90&row=26"));
+        assert_eq!(pager.first.as_deref(), Some(""));
+        assert_eq!((pager.from, pager.to), (51, 75));
+        // The second page's previous page is the first: no cursor needed.
+        let second = Pager::keyset(Position::parse("91", "", "26", ""), shown, link);
+        assert_eq!(second.previous.as_deref(), Some(""));
+        // The last page has no next link; the first none back.
+        let last = Pager::keyset(
+            Position::parse("", "", "", ""),
+            Shown {
+                next: false,
+                previous: false,
+                ..shown
+            },
+            link,
+        );
+        assert!(last.next.is_none() && last.previous.is_none() && !last.has_links());
     }
 }

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod contributions;
 pub mod documents;
 pub mod limits;
+pub mod keyset;
 pub mod notifications;
 pub mod opendata;
 pub mod processes;

@@ -66,6 +66,23 @@ impl Ctx {
         self.user.as_ref().is_some_and(|u| u.is_admin)
     }
 
+    /// Where a list's page lies: "Rows 26–50 of 734", or "of more than 1000" past the bound.
+    pub fn rows_label(&self, pager: &crate::app::paging::Pager) -> String {
+        let key = if pager.total.more {
+            "pagination-rows-more"
+        } else {
+            "pagination-rows"
+        };
+        self.lang.t_with(
+            key,
+            &[
+                ("from", pager.from.to_string()),
+                ("to", pager.to.max(pager.from).to_string()),
+                ("total", pager.total.count.to_string()),
+            ],
+        )
+    }
+
     /// A stored timestamp as people read it: in UTC, to the minute.
     pub fn utc(&self, at: &chrono::NaiveDateTime) -> String {
         format!("{} UTC", at.format("%Y-%m-%d %H:%M"))

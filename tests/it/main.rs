@@ -19,6 +19,7 @@ mod exports;
 mod fuzz;
 mod hostile;
 mod instances;
+mod lists;
 mod matrix;
 mod opendata;
 mod proposals;

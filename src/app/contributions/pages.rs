@@ -2,7 +2,7 @@
 //! its receipt. Anyone may read them; drafts never appear here.
 
 use super::public_by_reference;
-use crate::app::paging::{self, ListQuery, PAGE_SIZE};
+use crate::app::paging::{ListQuery, PAGE_SIZE};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::ContributionStatus;
@@ -43,8 +43,8 @@ pub fn list(
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = processes::structure_of(conn, process.id)?;
     let filter = filter(query, &structure);
-    let offset = paging::offset(query.page_number());
-    let result = contributions::public_page(conn, process.id, &filter, offset, PAGE_SIZE)?;
+    let seek = query.position().seek;
+    let result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE)?;
     let drafts = match actor.account_id {
         Some(account) => contributions::drafts_of_author(conn, process.id, account)?,
         None => Vec::new(),

@@ -8,6 +8,7 @@ use crate::db::DbConnection;
 use crate::domain::permissions::{Action, GroupId, can};
 use crate::domain::roles::Role;
 use crate::store::documents;
+use crate::store::keyset::Seek;
 use crate::store::processes::{self, ActionGroup, Process};
 use crate::store::proposals::list::{self as store, ProposalFilter, ProposalPage};
 use crate::store::roles::{self, Assignment};
@@ -48,7 +49,7 @@ pub fn group(
         group_id: Some(group.id),
         ..ProposalFilter::default()
     };
-    let list = store::public_proposals(conn, process.id, &filter, 0, PAGE_SIZE)?;
+    let list = store::public_proposals(conn, process.id, &filter, Seek::First, PAGE_SIZE)?;
     let group_id = GroupId(group.id);
     let can_review = can(&actor, Action::UseInternalNotes(group_id));
     let can_edit_report = can(&actor, Action::EditGroupReport(group_id));

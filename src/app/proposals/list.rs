@@ -1,7 +1,7 @@
 //! The public list of a process's proposals: full-text search, filters, sorting and pages,
 //! in a fixed number of queries whatever the page holds.
 
-use crate::app::paging::{self, ListQuery, PAGE_SIZE};
+use crate::app::paging::{ListQuery, PAGE_SIZE};
 use crate::app::{self, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, can};
@@ -43,8 +43,8 @@ pub fn public_list(
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = processes::structure_of(conn, process.id)?;
     let filter = filter(query, &structure);
-    let offset = paging::offset(query.page_number());
-    let list = store::public_proposals(conn, process.id, &filter, offset, PAGE_SIZE)?;
+    let seek = query.position().seek;
+    let list = store::public_proposals(conn, process.id, &filter, seek, PAGE_SIZE)?;
     // A signed-in author finds their unsubmitted texts here.
     let drafts = match actor.account_id {
         Some(id) => store::drafts_of_author(conn, process.id, id)?,

@@ -43,7 +43,7 @@ pub fn review(
     let history = versions::version_history(conn, id)?;
     let decisions = store::decisions_of(conn, &[id])?;
     let notes = notes::notes_of(conn, id)?;
-    let candidates = similarity_candidates(conn, reviewing.group.id)?;
+    let candidates = similarity_candidates(conn, reviewing.group.id, &[id])?;
     let similar = similar_to(&[id], &candidates, SIMILAR_SHOWN)
         .into_iter()
         .next()

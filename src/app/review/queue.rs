@@ -6,11 +6,12 @@ use serde::Deserialize;
 
 use super::reviewing;
 use super::similar::{SimilarView, similar_to};
-use crate::app::paging::{self, PAGE_SIZE};
+use crate::app::paging::{PAGE_SIZE, Position};
 use crate::app::{Person, Result};
 use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
+use crate::store::keyset::Total;
 use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
 use crate::store::review::queue::{
     self as store, QueueFilter, QueueRow, SponsorCount, similarity_candidates,
@@ -27,6 +28,9 @@ pub struct QueueQuery {
     pub theme: String,
     pub co_sponsors: String,
     pub page: String,
+    pub after: String,
+    pub before: String,
+    pub row: String,
 }
 
 impl QueueQuery {
@@ -45,8 +49,26 @@ impl QueueQuery {
         }
     }
 
-    pub fn page_number(&self) -> u32 {
-        paging::page_number(&self.page)
+    pub fn position(&self) -> Position {
+        Position::parse(&self.after, &self.before, &self.row, &self.page)
+    }
+
+    /// The same filters with other page parameters, as a query string without its `?`.
+    pub fn with_page(&self, page: &[(&str, String)]) -> String {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("status", &self.status),
+            ("theme", &self.theme),
+            ("co_sponsors", &self.co_sponsors),
+        ] {
+            if !value.is_empty() {
+                serializer.append_pair(name, value);
+            }
+        }
+        for (name, value) in page {
+            serializer.append_pair(name, value);
+        }
+        serializer.finish()
     }
 }
 
@@ -63,7 +85,9 @@ pub struct QueueView {
     /// The status the queue shows.
     pub status: ProposalStatus,
     pub entries: Vec<Entry>,
-    pub total: i64,
+    pub total: Total,
+    pub previous: bool,
+    pub next: bool,
     pub may_decide: bool,
 }
 
@@ -80,10 +104,10 @@ pub fn queue(
         .cloned()
         .collect();
     let filter = query.filter(&themes);
-    let offset = paging::offset(query.page_number());
-    let list = store::review_queue(conn, reviewing.group.id, &filter, offset, PAGE_SIZE)?;
-    let candidates = similarity_candidates(conn, reviewing.group.id)?;
+    let seek = query.position().seek;
+    let list = store::review_queue(conn, reviewing.group.id, &filter, seek, PAGE_SIZE)?;
     let ids: Vec<ProposalId> = list.rows.iter().map(|r| r.id).collect();
+    let candidates = similarity_candidates(conn, reviewing.group.id, &ids)?;
     let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);
     let entries = list
         .rows
@@ -108,5 +132,7 @@ pub fn queue(
         status: filter.status,
         entries,
         total: list.total,
+        previous: list.previous,
+        next: list.next,
     })
 }

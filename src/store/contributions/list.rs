@@ -1,6 +1,7 @@
 //! The public list of contributions: filters, orders, one page of rows with their tags, and
 //! the number of rows in all pages.
 
+use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::Contribution;
@@ -12,7 +13,10 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
+use crate::store::keyset::{Seek, Slice, Total};
 use crate::store::search::{self, SearchQuery, Searchable};
+
+use super::browse;
 
 /// The groups (number, name) and themes tagged on some contributions: two queries.
 #[derive(Debug, Clone, Default)]
@@ -135,27 +139,39 @@ pub struct Listed {
     pub category: Option<StakeholderCategory>,
 }
 
-/// A page of the public list and the number of rows in all pages.
+/// A page of the public list, the rows of all pages (counted up to a bound), and whether
+/// pages lie before and after it.
 #[derive(Debug, Clone, Default)]
 pub struct ListPage {
-    pub total: i64,
+    pub total: Total,
     pub rows: Vec<Listed>,
     pub tags: Tags,
+    pub previous: bool,
+    pub next: bool,
 }
 
-fn filtered<'a>(
+/// The listed contributions of the process in `statuses` (public ones only) that the filter
+/// keeps. Campaign copies are never listed: their campaign shows through its first letter.
+/// Groups and themes are tested row by row (`EXISTS` on the link table's key), so the
+/// planner walks the list's index in order instead of sorting a whole group.
+pub(super) fn filtered<'a>(
     conn: &DbConnection,
     process_id: i64,
     filter: &ListFilter,
+    statuses: &[ContributionStatus],
 ) -> contributions::BoxedQuery<'a, MultiBackend> {
-    let public: Vec<ContributionStatus> = match filter.status {
-        Some(status) if status.is_public() => vec![status],
-        _ => ContributionStatus::PUBLIC.to_vec(),
-    };
+    let public: Vec<ContributionStatus> =
+        statuses.iter().copied().filter(|s| s.is_public()).collect();
     let mut query = contributions::table
         .filter(contributions::process_id.eq(process_id))
-        .filter(contributions::status.eq_any(public))
+        .filter(contributions::campaign_copy.eq(false))
         .into_boxed();
+    // One status is an equality, so the index range it names comes out in the list's order
+    // (PostgreSQL reads `= ANY(array)` as an unordered set, even of one value).
+    query = match public.as_slice() {
+        [status] => query.filter(contributions::status.eq(*status)),
+        _ => query.filter(contributions::status.eq_any(public)),
+    };
     if let Some(category) = filter.category {
         query = query.filter(
             contributions::organisation_id.eq_any(
@@ -166,22 +182,18 @@ fn filtered<'a>(
         );
     }
     if let Some(group) = filter.group_id {
-        query = query.filter(
-            contributions::id.eq_any(
-                contribution_groups::table
-                    .filter(contribution_groups::group_id.eq(group))
-                    .select(contribution_groups::contribution_id),
-            ),
-        );
+        query = query.filter(exists(
+            contribution_groups::table
+                .filter(contribution_groups::contribution_id.eq(contributions::id))
+                .filter(contribution_groups::group_id.eq(group)),
+        ));
     }
     if let Some(theme) = filter.theme_id {
-        query = query.filter(
-            contributions::id.eq_any(
-                contribution_themes::table
-                    .filter(contribution_themes::theme_id.eq(theme))
-                    .select(contribution_themes::contribution_id),
-            ),
-        );
+        query = query.filter(exists(
+            contribution_themes::table
+                .filter(contribution_themes::contribution_id.eq(contributions::id))
+                .filter(contribution_themes::theme_id.eq(theme)),
+        ));
     }
     if let Some(text) = &filter.query {
         for condition in search::conditions(conn, Searchable::Contributions, text) {
@@ -191,38 +203,67 @@ fn filtered<'a>(
     query
 }
 
-fn ordered(
-    query: contributions::BoxedQuery<'_, MultiBackend>,
-    sort: ListSort,
-) -> contributions::BoxedQuery<'_, MultiBackend> {
-    match sort {
-        ListSort::Newest => {
-            query.order((contributions::submitted_at.desc(), contributions::id.desc()))
-        }
-        ListSort::Oldest => {
-            query.order((contributions::submitted_at.asc(), contributions::id.asc()))
-        }
-        ListSort::Title => query.order((contributions::title.asc(), contributions::id.asc())),
-        ListSort::Reference => query.order(contributions::reference.asc()),
+/// The statuses a search reads: the one asked for, or every public one.
+fn searched_statuses(filter: &ListFilter) -> Vec<ContributionStatus> {
+    match filter.status {
+        Some(status) if status.is_public() => vec![status],
+        _ => ContributionStatus::PUBLIC.to_vec(),
     }
 }
 
-/// One page of the public contributions of a process: five queries, whatever the page size.
+/// One page of the public contributions of a process. Without search words, a keyset page
+/// (`browse`); with them, the search's page by offset.
 pub fn public_page(
+    conn: &mut DbConnection,
+    process_id: i64,
+    filter: &ListFilter,
+    seek: Seek,
+    limit: i64,
+) -> QueryResult<ListPage> {
+    let (slice, total) = match &filter.query {
+        None => browse::browse(conn, process_id, filter, seek, limit)?,
+        Some(_) => searched(conn, process_id, filter, seek.offset(), limit)?,
+    };
+    with_authors(conn, slice, total)
+}
+
+/// A page of search results by offset, and their exact number.
+fn searched(
     conn: &mut DbConnection,
     process_id: i64,
     filter: &ListFilter,
     offset: i64,
     limit: i64,
-) -> QueryResult<ListPage> {
-    let total: i64 = filtered(conn, process_id, filter)
+) -> QueryResult<(Slice<Contribution>, Total)> {
+    let statuses = searched_statuses(filter);
+    let count: i64 = filtered(conn, process_id, filter, &statuses)
         .count()
         .get_result(conn)?;
-    let rows: Vec<Contribution> = ordered(filtered(conn, process_id, filter), filter.sort)
-        .offset(offset)
-        .limit(limit)
-        .select(Contribution::as_select())
-        .load(conn)?;
+    let rows: Vec<Contribution> = browse::ordered(
+        filtered(conn, process_id, filter, &statuses),
+        filter.sort,
+        Seek::First,
+    )
+    .offset(offset)
+    .limit(limit)
+    .select(Contribution::as_select())
+    .load(conn)?;
+    let shown = offset + i64::try_from(rows.len()).unwrap_or(0);
+    let slice = Slice {
+        rows,
+        previous: offset > 0,
+        next: shown < count,
+    };
+    Ok((slice, Total { count, more: false }))
+}
+
+/// The page's rows with who submitted them and their tags: four queries.
+fn with_authors(
+    conn: &mut DbConnection,
+    slice: Slice<Contribution>,
+    total: Total,
+) -> QueryResult<ListPage> {
+    let rows = slice.rows;
     let author_ids: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
     let authors: Vec<(i64, String)> = accounts::table
         .filter(accounts::id.eq_any(&author_ids))
@@ -258,5 +299,11 @@ pub fn public_page(
             }
         })
         .collect();
-    Ok(ListPage { total, rows, tags })
+    Ok(ListPage {
+        total,
+        rows,
+        tags,
+        previous: slice.previous,
+        next: slice.next,
+    })
 }

@@ -11,6 +11,7 @@ use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 
+mod browse;
 mod list;
 
 pub use list::{ListFilter, ListPage, ListSort, Listed, Tags, public_page, tags_of};

@@ -2,6 +2,7 @@
 //! fixed number of queries; and an author's own drafts.
 
 use chrono::NaiveDateTime;
+use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::theme_names_of;
@@ -10,7 +11,10 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
+use crate::store::keyset::{Seek, Slice, Total};
 use crate::store::search::{self, SearchQuery, Searchable};
+
+use super::browse;
 
 /// A draft as its author finds it again: a never-submitted proposal, or unsubmitted changes
 /// to a submitted one.
@@ -101,26 +105,35 @@ pub struct ProposalRow {
     pub themes: Vec<String>,
 }
 
-/// A page of the list, and how many rows all pages hold.
+/// A page of the list, how many rows all pages hold (counted up to a bound), and whether
+/// pages lie before and after it.
 #[derive(Debug, Clone, Default)]
 pub struct ProposalPage {
     pub rows: Vec<ProposalRow>,
-    pub total: i64,
+    pub total: Total,
+    pub previous: bool,
+    pub next: bool,
 }
 
-fn filtered<'a>(
+/// The public proposals of the process in `statuses` that the filter keeps. Themes are
+/// tested row by row (`EXISTS` on the link table's key), so the planner walks the list's
+/// index in order instead of sorting every proposal of a theme.
+pub(super) fn filtered<'a>(
     conn: &DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
+    statuses: &[ProposalStatus],
 ) -> proposals::BoxedQuery<'a, MultiBackend> {
-    let public: Vec<ProposalStatus> = match filter.status {
-        Some(status) if status.is_public() => vec![status],
-        _ => ProposalStatus::PUBLIC.to_vec(),
-    };
+    let public: Vec<ProposalStatus> = statuses.iter().copied().filter(|s| s.is_public()).collect();
     let mut query = proposals::table
         .filter(proposals::process_id.eq(process_id))
-        .filter(proposals::status.eq_any(public))
         .into_boxed();
+    // One status is an equality, so the index range it names comes out in the list's order
+    // (PostgreSQL reads `= ANY(array)` as an unordered set, even of one value).
+    query = match public.as_slice() {
+        [status] => query.filter(proposals::status.eq(*status)),
+        _ => query.filter(proposals::status.eq_any(public)),
+    };
     if let Some(category) = filter.category {
         query = query.filter(
             proposals::organisation_id.eq_any(
@@ -134,13 +147,11 @@ fn filtered<'a>(
         query = query.filter(proposals::group_id.eq(group));
     }
     if let Some(theme) = filter.theme_id {
-        query = query.filter(
-            proposals::id.eq_any(
-                proposal_themes::table
-                    .filter(proposal_themes::theme_id.eq(theme))
-                    .select(proposal_themes::proposal_id),
-            ),
-        );
+        query = query.filter(exists(
+            proposal_themes::table
+                .filter(proposal_themes::proposal_id.eq(proposals::id))
+                .filter(proposal_themes::theme_id.eq(theme)),
+        ));
     }
     if let Some(text) = &filter.search {
         for condition in search::conditions(conn, Searchable::Proposals, text) {
@@ -163,38 +174,59 @@ type RowData = (
     Option<StakeholderCategory>,
 );
 
-/// One page of the public proposals of a process: four queries, whatever the page holds.
+/// One page of the public proposals of a process. Without search words, a keyset page
+/// (`browse`); with them, the search's page by offset.
 pub fn public_proposals(
+    conn: &mut DbConnection,
+    process_id: i64,
+    filter: &ProposalFilter,
+    seek: Seek,
+    limit: i64,
+) -> QueryResult<ProposalPage> {
+    let (slice, total) = match &filter.search {
+        None => browse::browse(conn, process_id, filter, seek, limit)?,
+        Some(_) => searched(conn, process_id, filter, seek.offset(), limit)?,
+    };
+    let rows = rows_of(conn, &slice.rows)?;
+    Ok(ProposalPage {
+        rows,
+        total,
+        previous: slice.previous,
+        next: slice.next,
+    })
+}
+
+/// The ids of a page of search results by offset, and their exact number.
+fn searched(
     conn: &mut DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
     offset: i64,
     limit: i64,
-) -> QueryResult<ProposalPage> {
-    let total: i64 = filtered(conn, process_id, filter)
+) -> QueryResult<(Slice<ProposalId>, Total)> {
+    let statuses: Vec<ProposalStatus> = match filter.status {
+        Some(status) if status.is_public() => vec![status],
+        _ => ProposalStatus::PUBLIC.to_vec(),
+    };
+    let count: i64 = filtered(conn, process_id, filter, &statuses)
         .count()
         .get_result(conn)?;
-    let ids: Vec<ProposalId> = ordered(conn, process_id, filter)
-        .select(proposals::id)
-        .offset(offset)
-        .limit(limit)
-        .load(conn)?;
-    let rows = rows_of(conn, &ids)?;
-    Ok(ProposalPage { rows, total })
-}
-
-fn ordered<'a>(
-    conn: &DbConnection,
-    process_id: i64,
-    filter: &ProposalFilter,
-) -> proposals::BoxedQuery<'a, MultiBackend> {
-    let query = filtered(conn, process_id, filter);
-    match filter.sort {
-        ProposalSort::Newest => query.order((proposals::submitted_at.desc(), proposals::id.desc())),
-        ProposalSort::Oldest => query.order((proposals::submitted_at.asc(), proposals::id.asc())),
-        ProposalSort::Title => query.order((proposals::title.asc(), proposals::id.asc())),
-        ProposalSort::Reference => query.order((proposals::reference.asc(), proposals::id.asc())),
-    }
+    let ids: Vec<ProposalId> = browse::ordered(
+        filtered(conn, process_id, filter, &statuses),
+        filter.sort,
+        Seek::First,
+    )
+    .select(proposals::id)
+    .offset(offset)
+    .limit(limit)
+    .load(conn)?;
+    let shown = offset + i64::try_from(ids.len()).unwrap_or(0);
+    let slice = Slice {
+        rows: ids,
+        previous: offset > 0,
+        next: shown < count,
+    };
+    Ok((slice, Total { count, more: false }))
 }
 
 /// The rows of the proposals with these ids, in the order of the ids: two queries.

@@ -6,6 +6,7 @@
 //! state they are given, and refuse only what the database itself can see (a version
 //! submitted meanwhile, an invitation sent twice).
 
+pub(crate) mod browse;
 pub mod co_sponsors;
 pub mod list;
 mod submission;

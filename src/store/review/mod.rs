@@ -5,6 +5,7 @@
 //! what they are given, and refuse only what the database itself can see: a proposal that
 //! changed since it was read.
 
+mod candidates;
 pub mod notes;
 pub mod queue;
 

@@ -4,7 +4,7 @@
 //! similarity is computed from. A fixed number of queries, whatever the number of proposals.
 
 use chrono::NaiveDateTime;
-use diesel::dsl::count_star;
+use diesel::dsl::{count_star, exists};
 use diesel::prelude::*;
 
 use super::notes::note_counts;
@@ -16,7 +16,12 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
+use crate::store::keyset::{self, COUNT_BOUND, Key, Seek, Slice, Total};
+use crate::store::proposals::browse::{ordered, past};
+use crate::store::proposals::list::ProposalSort;
 use crate::store::proposals::theme_names_of;
+
+pub use super::candidates::{Candidate, SIMILARITY_POOL, similarity_candidates};
 
 /// How many organisations co-sponsor a proposal (accepted invitations only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,10 +104,14 @@ impl QueueRow {
     }
 }
 
+/// A page of the queue, how many proposals it holds (counted up to a bound), and whether
+/// pages lie before and after it.
 #[derive(Debug, Clone, Default)]
 pub struct QueuePage {
     pub rows: Vec<QueueRow>,
-    pub total: i64,
+    pub total: Total,
+    pub previous: bool,
+    pub next: bool,
 }
 
 fn filtered<'a>(group_id: i64, filter: &QueueFilter) -> proposals::BoxedQuery<'a, MultiBackend> {
@@ -112,13 +121,11 @@ fn filtered<'a>(group_id: i64, filter: &QueueFilter) -> proposals::BoxedQuery<'a
         .filter(proposals::status.eq(filter.status))
         .into_boxed();
     if let Some(theme) = filter.theme_id {
-        query = query.filter(
-            proposals::id.eq_any(
-                proposal_themes::table
-                    .filter(proposal_themes::theme_id.eq(theme))
-                    .select(proposal_themes::proposal_id),
-            ),
-        );
+        query = query.filter(exists(
+            proposal_themes::table
+                .filter(proposal_themes::proposal_id.eq(proposals::id))
+                .filter(proposal_themes::theme_id.eq(theme)),
+        ));
     }
     match filter.co_sponsors {
         SponsorCount::Any => {}
@@ -157,22 +164,84 @@ type RowData = (
     Option<StakeholderCategory>,
 );
 
-/// One page of a group's queue, oldest submission first: eight queries, whatever the page
+/// The sort keys of a proposal of the group; none for a forged or foreign id.
+fn key_in_group(conn: &mut DbConnection, group_id: i64, id: i64) -> QueryResult<Option<Key>> {
+    let row = proposals::table
+        .filter(proposals::id.eq(ProposalId(id)))
+        .filter(proposals::group_id.eq(group_id))
+        .select((
+            proposals::submitted_at,
+            proposals::title,
+            proposals::reference,
+        ))
+        .first::<(Option<NaiveDateTime>, String, Option<String>)>(conn)
+        .optional()?;
+    Ok(row.filter(|(submitted_at, ..)| submitted_at.is_some()).map(
+        |(submitted_at, title, reference)| Key {
+            id,
+            submitted_at,
+            title,
+            reference,
+        },
+    ))
+}
+
+/// The ids of one page of the queue, oldest submission first, read from the
+/// `proposals_group_submitted` index from the cursor on: two queries.
+fn page_ids(
+    conn: &mut DbConnection,
+    group_id: i64,
+    filter: &QueueFilter,
+    seek: Seek,
+    limit: i64,
+) -> QueryResult<Slice<ProposalId>> {
+    let key = match seek.cursor() {
+        Some(id) => key_in_group(conn, group_id, id)?,
+        None => None,
+    };
+    let (seek, query) = match &key {
+        Some(key) => {
+            let query = ordered(filtered(group_id, filter), ProposalSort::Oldest, seek);
+            (seek, past(query, ProposalSort::Oldest, seek, key))
+        }
+        // A cursor that names no proposal of the group starts at the top.
+        None if seek.cursor().is_some() => (
+            Seek::First,
+            ordered(
+                filtered(group_id, filter),
+                ProposalSort::Oldest,
+                Seek::First,
+            ),
+        ),
+        None => (
+            seek,
+            ordered(filtered(group_id, filter), ProposalSort::Oldest, seek),
+        ),
+    };
+    let ids: Vec<ProposalId> = query
+        .select(proposals::id)
+        .offset(seek.offset())
+        .limit(limit + 1)
+        .load(conn)?;
+    Ok(keyset::slice(ids, seek, limit))
+}
+
+/// One page of a group's queue, oldest submission first: nine queries, whatever the page
 /// or the group holds.
 pub fn review_queue(
     conn: &mut DbConnection,
     group_id: i64,
     filter: &QueueFilter,
-    offset: i64,
+    seek: Seek,
     limit: i64,
 ) -> QueryResult<QueuePage> {
-    let total: i64 = filtered(group_id, filter).count().get_result(conn)?;
-    let ids: Vec<ProposalId> = filtered(group_id, filter)
-        .order((proposals::submitted_at.asc(), proposals::id.asc()))
+    let read: Vec<ProposalId> = filtered(group_id, filter)
         .select(proposals::id)
-        .offset(offset)
-        .limit(limit)
+        .limit(COUNT_BOUND + 1)
         .load(conn)?;
+    let total = Total::of_read(read.len());
+    let slice = page_ids(conn, group_id, filter, seek, limit)?;
+    let ids = slice.rows;
     let data: Vec<RowData> = proposals::table
         .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
         .left_join(
@@ -194,7 +263,12 @@ pub fn review_queue(
     let mut rows: Vec<QueueRow> = data.into_iter().map(|d| extras.row(d)).collect();
     // The rows query has no order of its own: put them back in the page's.
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
-    Ok(QueuePage { rows, total })
+    Ok(QueuePage {
+        rows,
+        total,
+        previous: slice.previous,
+        next: slice.next,
+    })
 }
 
 /// What the queue shows of its proposals besides their row: one query each, for the page.
@@ -289,45 +363,4 @@ fn versions_of(
         .into_iter()
         .map(|(id, number, created_at)| (id, VersionDate { number, created_at }))
         .collect())
-}
-
-/// A proposal of the group as similarity sees it: its lower-cased search text.
-#[derive(Debug, Clone, Queryable)]
-pub struct Candidate {
-    pub id: ProposalId,
-    pub reference: Option<String>,
-    pub title: String,
-    pub status: ProposalStatus,
-    pub search_text: String,
-}
-
-impl Candidate {
-    pub fn status(&self) -> ProposalStatus {
-        self.status
-    }
-}
-
-/// Every public proposal of the group that a duplicate could repeat (withdrawn ones are
-/// gone from the discussion): one query.
-pub fn similarity_candidates(
-    conn: &mut DbConnection,
-    group_id: i64,
-) -> QueryResult<Vec<Candidate>> {
-    let statuses: Vec<ProposalStatus> = ProposalStatus::PUBLIC
-        .iter()
-        .copied()
-        .filter(|s| *s != ProposalStatus::Withdrawn)
-        .collect();
-    proposals::table
-        .filter(proposals::group_id.eq(group_id))
-        .filter(proposals::status.eq_any(statuses))
-        .order(proposals::id)
-        .select((
-            proposals::id,
-            proposals::reference,
-            proposals::title,
-            proposals::status,
-            proposals::search_text,
-        ))
-        .load(conn)
 }

@@ -9,8 +9,7 @@ use askama::Template;
 use super::human_size;
 use crate::app::contributions::files::{self, Download};
 use crate::app::contributions::pages::{self, Receipt};
-use crate::app::paging::ListQuery;
-use crate::app::paging::page_count;
+use crate::app::paging::{ListQuery, Pager, Shown};
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
@@ -30,7 +29,7 @@ struct ListPageView {
     structure: Structure,
     query: ListQuery,
     result: ListPage,
-    page: i64,
+    pager: Pager,
     drafts: Vec<Contribution>,
     can_submit: bool,
 }
@@ -52,16 +51,14 @@ impl ListPageView {
         self.structure.themes_of(ThemeKind::Theme).collect()
     }
 
-    fn pages(&self) -> i64 {
-        page_count(self.result.total)
-    }
-
-    fn previous_link(&self) -> Option<String> {
-        (self.page > 1).then(|| self.query.on_page(self.page - 1))
-    }
-
-    fn next_link(&self) -> Option<String> {
-        (self.page < self.pages()).then(|| self.query.on_page(self.page + 1))
+    fn count_label(&self) -> String {
+        let total = self.result.total;
+        let key = if total.more {
+            "contributions-count-more"
+        } else {
+            "contributions-count"
+        };
+        self.ctx.t1(key, "count", total.count.to_string())
     }
 
     /// A row's reference, as the route table takes it.
@@ -92,22 +89,41 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let page = i64::from(query.page_number());
     let person = visitor.person();
     let owned_query = query.clone();
     let view = state
         .run(move |conn| pages::list(conn, person, &path, &owned_query))
         .await?;
+    let pager = pager_of(&query, &view.process, &view.result);
     page::ok(&ListPageView {
         ctx,
         process: view.process,
         structure: view.structure,
         query,
         result: view.result,
-        page,
+        pager,
         drafts: view.drafts,
         can_submit: view.can_submit,
     })
+}
+
+/// The list's navigation: by cursor when browsing, by page number among search results.
+fn pager_of(query: &ListQuery, process: &Process, result: &ListPage) -> Pager {
+    let base = crate::paths::contributions(&process.slug);
+    let link = |page: &[(&str, String)]| format!("{base}?{}", query.with_page(page));
+    let shown = Shown {
+        rows: result.rows.len(),
+        first_id: result.rows.first().map(|r| r.contribution.id.0),
+        last_id: result.rows.last().map(|r| r.contribution.id.0),
+        previous: result.previous,
+        next: result.next,
+        total: result.total,
+    };
+    if query.search().is_some() {
+        Pager::numbered(query.page_number(), shown, link)
+    } else {
+        Pager::keyset(query.position(), shown, link)
+    }
 }
 
 #[derive(Template)]

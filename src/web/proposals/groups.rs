@@ -9,6 +9,7 @@ use askama::Template;
 use crate::app::proposals::groups::{self as app_groups, GroupReport, GroupView};
 use crate::domain::roles::Role;
 use crate::paths;
+use crate::store::keyset::Total;
 use crate::store::processes::{ActionGroup, Process};
 use crate::store::proposals::list::ProposalRow;
 use crate::store::roles::Assignment;
@@ -26,7 +27,8 @@ struct GroupPage {
     group: ActionGroup,
     people: Vec<(Role, Assignment)>,
     rows: Vec<ProposalRow>,
-    total: i64,
+    total: Total,
+    more_pages: bool,
     can_submit: bool,
     can_review: bool,
     can_edit_report: bool,
@@ -58,7 +60,7 @@ impl ReportLink {
 
 impl GroupPage {
     fn has_more(&self) -> bool {
-        self.total > self.rows.len() as i64
+        self.more_pages
     }
 }
 
@@ -84,6 +86,7 @@ pub async fn group_page(
         people: view.people,
         rows: view.list.rows,
         total: view.list.total,
+        more_pages: view.list.next,
         can_submit: view.can_submit,
         can_review: view.can_review,
         can_edit_report: view.can_edit_report,

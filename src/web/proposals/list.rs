@@ -4,22 +4,36 @@
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
-use crate::app::paging::ListQuery;
-use crate::app::paging::{PAGE_SIZE, page_count};
+use crate::app::paging::{ListQuery, Pager, Shown};
 use crate::app::proposals::list::{self as app_list, ListView};
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::paths;
+use crate::store::keyset::Total;
 use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
-use crate::store::proposals::list::{DraftListing, ProposalRow, ProposalSort};
+use crate::store::proposals::list::{DraftListing, ProposalPage, ProposalRow, ProposalSort};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::Visitor;
 
-/// The list's query on another page.
-fn link_to_page(query: &ListQuery, base: &str, page: u32) -> String {
-    format!("{base}?{}", query.on_page(page))
+/// The list's navigation: by cursor when browsing, by page number among search results.
+fn pager_of(query: &ListQuery, slug: &str, page: &ProposalPage) -> Pager {
+    let base = paths::proposals(slug);
+    let link = |page: &[(&str, String)]| format!("{base}?{}", query.with_page(page));
+    let shown = Shown {
+        rows: page.rows.len(),
+        first_id: page.rows.first().map(|r| r.id.0),
+        last_id: page.rows.last().map(|r| r.id.0),
+        previous: page.previous,
+        next: page.next,
+        total: page.total,
+    };
+    if query.search().is_some() {
+        Pager::numbered(query.page_number(), shown, link)
+    } else {
+        Pager::keyset(query.position(), shown, link)
+    }
 }
 
 #[derive(Template)]
@@ -31,8 +45,8 @@ struct ListPage {
     themes: Vec<Theme>,
     query: ListQuery,
     rows: Vec<ProposalRow>,
-    total: i64,
-    page: u32,
+    total: Total,
+    pager: Pager,
     drafts: Vec<DraftListing>,
     can_submit: bool,
 }
@@ -54,29 +68,13 @@ impl ListPage {
         format!("proposals-sort-{}", sort.as_str())
     }
 
-    /// This list's query on another page.
-    fn page_link(&self, page: u32) -> String {
-        link_to_page(&self.query, &paths::proposals(&self.process.slug), page)
-    }
-
-    fn previous_page(&self) -> Option<String> {
-        (self.page > 1).then(|| self.page_link(self.page - 1))
-    }
-
-    fn next_page(&self) -> Option<String> {
-        let shown = i64::from(self.page) * PAGE_SIZE;
-        (shown < self.total).then(|| self.page_link(self.page + 1))
-    }
-
-    fn page_label(&self) -> String {
-        let pages = page_count(self.total);
-        self.ctx.lang.t_with(
-            "proposals-page-of",
-            &[
-                ("page", self.page.to_string()),
-                ("pages", pages.to_string()),
-            ],
-        )
+    fn count_label(&self) -> String {
+        let key = if self.total.more {
+            "proposals-count-more"
+        } else {
+            "proposals-count"
+        };
+        self.ctx.t1(key, "count", self.total.count.to_string())
     }
 }
 
@@ -90,7 +88,6 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
     let query = query.into_inner();
-    let page_number = query.page_number();
     let owned_query = query.clone();
     let person = visitor.person();
     let ListView {
@@ -103,6 +100,7 @@ pub async fn list(
         .run(move |conn| app_list::public_list(conn, person, &slug, &owned_query))
         .await?;
     let themes = structure.themes_of(ThemeKind::Theme).cloned().collect();
+    let pager = pager_of(&query, &process.slug, &list);
     page::ok(&ListPage {
         ctx,
         process,
@@ -111,7 +109,7 @@ pub async fn list(
         query,
         rows: list.rows,
         total: list.total,
-        page: page_number,
+        pager,
         drafts,
         can_submit,
     })

@@ -6,30 +6,31 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use super::history::{EventKind, HistoryEvent, public_history};
-use crate::app::paging::{PAGE_SIZE, page_count};
-use crate::app::review::queue::{self as app_queue, Entry, QueueQuery};
+use crate::app::paging::{Pager, Shown};
+use crate::app::review::queue::{self as app_queue, Entry, QueueQuery, QueueView};
 use crate::domain::proposals::ProposalStatus;
 use crate::paths;
+use crate::store::keyset::Total;
 use crate::store::processes::{ActionGroup, Process, Theme};
 use crate::store::review::queue::{QueueRow, SponsorCount};
 use crate::web::AppState;
-use crate::web::error::{AppError, urlencode};
+use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::{SignedIn, Visitor};
 
-/// The queue's query on another page.
-fn link_to_page(query: &QueueQuery, base: &str, page: u32) -> String {
-    let mut parts: Vec<String> = [
-        ("status", &query.status),
-        ("theme", &query.theme),
-        ("co_sponsors", &query.co_sponsors),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}={}", urlencode(v)))
-    .collect();
-    parts.push(format!("page={page}"));
-    format!("{base}?{}", parts.join("&"))
+/// The queue's navigation by cursor, keeping its filters.
+fn pager_of(query: &QueueQuery, view: &QueueView) -> Pager {
+    let base = paths::review_queue(&view.process.slug, view.group.number);
+    let link = |page: &[(&str, String)]| format!("{base}?{}", query.with_page(page));
+    let shown = Shown {
+        rows: view.entries.len(),
+        first_id: view.entries.first().map(|e| e.row.id.0),
+        last_id: view.entries.last().map(|e| e.row.id.0),
+        previous: view.previous,
+        next: view.next,
+        total: view.total,
+    };
+    Pager::keyset(query.position(), shown, link)
 }
 
 #[derive(Template)]
@@ -42,8 +43,8 @@ struct QueuePage {
     query: QueueQuery,
     status: ProposalStatus,
     entries: Vec<Entry>,
-    total: i64,
-    page: u32,
+    total: Total,
+    pager: Pager,
     may_decide: bool,
 }
 
@@ -75,33 +76,13 @@ impl QueuePage {
         public_history(&self.process.slug, &versions, &row.decisions, None)
     }
 
-    /// This list's query on another page.
-    fn page_link(&self, page: u32) -> String {
-        link_to_page(
-            &self.query,
-            &paths::review_queue(&self.process.slug, self.group.number),
-            page,
-        )
-    }
-
-    fn previous_page(&self) -> Option<String> {
-        (self.page > 1).then(|| self.page_link(self.page - 1))
-    }
-
-    fn next_page(&self) -> Option<String> {
-        let shown = i64::from(self.page) * PAGE_SIZE;
-        (shown < self.total).then(|| self.page_link(self.page + 1))
-    }
-
-    fn page_label(&self) -> String {
-        let pages = page_count(self.total);
-        self.ctx.lang.t_with(
-            "proposals-page-of",
-            &[
-                ("page", self.page.to_string()),
-                ("pages", pages.to_string()),
-            ],
-        )
+    fn count_label(&self) -> String {
+        let key = if self.total.more {
+            "review-queue-count-more"
+        } else {
+            "review-queue-count"
+        };
+        self.ctx.t1(key, "count", self.total.count.to_string())
     }
 }
 
@@ -116,12 +97,12 @@ pub async fn queue(
 ) -> Result<HttpResponse, AppError> {
     let (slug, number) = path.into_inner();
     let query = query.into_inner();
-    let page_number = query.page_number();
     let owned_query = query.clone();
     let person = visitor.person();
     let view = state
         .run(move |conn| app_queue::queue(conn, person, &slug, &number, &owned_query))
         .await?;
+    let pager = pager_of(&query, &view);
     page::ok(&QueuePage {
         ctx,
         process: view.process,
@@ -131,7 +112,7 @@ pub async fn queue(
         status: view.status,
         entries: view.entries,
         total: view.total,
-        page: page_number,
+        pager,
         may_decide: view.may_decide,
     })
 }

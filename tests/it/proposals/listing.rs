@@ -208,16 +208,30 @@ async fn the_list_costs_the_same_queries_for_10_and_1000_proposals(backend: Back
     // Pages of 25, with links to the next and the previous.
     let (_, first) = visitor.get_text("/p/gcm/proposals?sort=title").await;
     assert!(first.contains("Proposals found: 1000"));
-    assert!(first.contains("Page 1 of 40"));
+    assert!(first.contains("Rows 1–25 of 1000"));
     assert!(first.contains("Bulk proposal 0000") && first.contains("Bulk proposal 0024"));
     assert!(!first.contains("Bulk proposal 0025"));
-    // The page's links keep the query (its `&` written as an HTML character reference).
+    // The page's links keep the query (its `&` written as an HTML character reference) and
+    // carry the last row shown as the cursor.
     let links = first.replace("&#38;", "&");
-    assert!(links.contains("href=\"/p/gcm/proposals?sort=title&page=2\" rel=\"next\""));
+    let next = links
+        .split("\" rel=\"next\"")
+        .next()
+        .and_then(|head| head.rsplit("href=\"").next())
+        .expect("a next link")
+        .to_string();
+    assert!(
+        next.starts_with("/p/gcm/proposals?sort=title&after="),
+        "{next}"
+    );
+    assert!(next.ends_with("&row=26"), "{next}");
     assert!(!first.contains("rel=\"prev\""));
-    let (_, second) = visitor.get_text("/p/gcm/proposals?sort=title&page=2").await;
+    let (_, second) = visitor.get_text(&next).await;
     assert!(second.contains("Bulk proposal 0025") && !second.contains("Bulk proposal 0024"));
     assert!(second.contains("rel=\"prev\"") && second.contains("rel=\"next\""));
+    assert!(second.contains("Rows 26–50 of 1000"));
+    let (_, by_number) = visitor.get_text("/p/gcm/proposals?sort=title&page=2").await;
+    assert!(by_number.contains("Bulk proposal 0025") && !by_number.contains("Bulk proposal 0024"));
     let (_, last) = visitor
         .get_text("/p/gcm/proposals?sort=title&page=40")
         .await;
