@@ -959,7 +959,6 @@ async fn the_list_costs_the_same_queries_for_10_or_1000(backend: Backend) {
                         id,
                         &format!("TST/WC/X{i}-{n}"),
                         "hash",
-                        &format!("contribution {i}"),
                         concord::store::now(),
                     )?;
                 }

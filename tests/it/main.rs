@@ -23,5 +23,6 @@ mod opendata;
 mod proposals;
 mod review;
 mod schema;
+mod search;
 mod security;
 mod setup;

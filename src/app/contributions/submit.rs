@@ -26,7 +26,7 @@ use crate::store::contributions::{self, DraftContent};
 use crate::store::processes::{self, Process};
 use crate::store::references::{ReferenceKind, next_reference};
 use crate::store::windows::SubmissionWindow;
-use crate::store::{accounts, attachments, search};
+use crate::store::{accounts, attachments};
 
 /// A posted form.
 #[derive(Debug, Clone)]
@@ -269,9 +269,8 @@ impl Save<'_> {
         )?;
         let content = self.content;
         let hash = rules::content_hash(&content.title, &content.body);
-        let search_text = search::search_text([content.title.as_str(), &content.body]);
         let now = crate::store::now();
-        contributions::mark_submitted(conn, id, &reference, &hash, &search_text, now)?;
+        contributions::mark_submitted(conn, id, &reference, &hash, now)?;
         audit::record(
             conn,
             Entry {

@@ -12,7 +12,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
-use crate::store::search::{self, SearchQuery, Searchable};
+use crate::store::search::{self, SearchQuery};
 
 /// The groups (number, name) and themes tagged on some contributions: two queries.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +97,8 @@ pub struct ListFilter {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ListSort {
+    /// Best matches first; offered (and the default) only when searching.
+    Relevance,
     #[default]
     Newest,
     Oldest,
@@ -105,7 +107,8 @@ pub enum ListSort {
 }
 
 impl ListSort {
-    pub const ALL: [ListSort; 4] = [
+    pub const ALL: [ListSort; 5] = [
+        ListSort::Relevance,
         ListSort::Newest,
         ListSort::Oldest,
         ListSort::Title,
@@ -114,6 +117,7 @@ impl ListSort {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            ListSort::Relevance => "relevance",
             ListSort::Newest => "newest",
             ListSort::Oldest => "oldest",
             ListSort::Title => "title",
@@ -139,12 +143,13 @@ pub struct Listed {
 #[derive(Debug, Clone, Default)]
 pub struct ListPage {
     pub total: i64,
+    /// A search found more than `total` matches (its bound); only `total` are paged.
+    pub more: bool,
     pub rows: Vec<Listed>,
     pub tags: Tags,
 }
 
 fn filtered<'a>(
-    conn: &DbConnection,
     process_id: i64,
     filter: &ListFilter,
 ) -> contributions::BoxedQuery<'a, MultiBackend> {
@@ -183,11 +188,6 @@ fn filtered<'a>(
             ),
         );
     }
-    if let Some(text) = &filter.query {
-        for condition in search::conditions(conn, Searchable::Contributions, text) {
-            query = query.filter(condition);
-        }
-    }
     query
 }
 
@@ -196,7 +196,8 @@ fn ordered(
     sort: ListSort,
 ) -> contributions::BoxedQuery<'_, MultiBackend> {
     match sort {
-        ListSort::Newest => {
+        // Relevance needs a query: without one, the newest come first.
+        ListSort::Newest | ListSort::Relevance => {
             query.order((contributions::submitted_at.desc(), contributions::id.desc()))
         }
         ListSort::Oldest => {
@@ -215,14 +216,22 @@ pub fn public_page(
     offset: i64,
     limit: i64,
 ) -> QueryResult<ListPage> {
-    let total: i64 = filtered(conn, process_id, filter)
-        .count()
-        .get_result(conn)?;
-    let rows: Vec<Contribution> = ordered(filtered(conn, process_id, filter), filter.sort)
-        .offset(offset)
-        .limit(limit)
-        .select(Contribution::as_select())
-        .load(conn)?;
+    let (total, more, rows) = match &filter.query {
+        Some(query) => {
+            let (found, rows) =
+                search::lists::contribution_page(conn, process_id, filter, query, offset, limit)?;
+            (found.total, found.more, rows)
+        }
+        None => {
+            let total: i64 = filtered(process_id, filter).count().get_result(conn)?;
+            let rows: Vec<Contribution> = ordered(filtered(process_id, filter), filter.sort)
+                .offset(offset)
+                .limit(limit)
+                .select(Contribution::as_select())
+                .load(conn)?;
+            (total, false, rows)
+        }
+    };
     let author_ids: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
     let authors: Vec<(i64, String)> = accounts::table
         .filter(accounts::id.eq_any(&author_ids))
@@ -258,5 +267,10 @@ pub fn public_page(
             }
         })
         .collect();
-    Ok(ListPage { total, rows, tags })
+    Ok(ListPage {
+        total,
+        more,
+        rows,
+        tags,
+    })
 }

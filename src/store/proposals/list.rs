@@ -10,7 +10,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
-use crate::store::search::{self, SearchQuery, Searchable};
+use crate::store::search::{self, SearchQuery};
 
 /// A draft as its author finds it again: a never-submitted proposal, or unsubmitted changes
 /// to a submitted one.
@@ -44,6 +44,8 @@ pub fn drafts_of_author(
 /// The orders the public list offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ProposalSort {
+    /// Best matches first; offered (and the default) only when searching.
+    Relevance,
     #[default]
     Newest,
     Oldest,
@@ -52,7 +54,8 @@ pub enum ProposalSort {
 }
 
 impl ProposalSort {
-    pub const ALL: [ProposalSort; 4] = [
+    pub const ALL: [ProposalSort; 5] = [
+        ProposalSort::Relevance,
         ProposalSort::Newest,
         ProposalSort::Oldest,
         ProposalSort::Title,
@@ -61,6 +64,7 @@ impl ProposalSort {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            ProposalSort::Relevance => "relevance",
             ProposalSort::Newest => "newest",
             ProposalSort::Oldest => "oldest",
             ProposalSort::Title => "title",
@@ -106,10 +110,11 @@ pub struct ProposalRow {
 pub struct ProposalPage {
     pub rows: Vec<ProposalRow>,
     pub total: i64,
+    /// A search found more than `total` matches (its bound); only `total` are paged.
+    pub more: bool,
 }
 
 fn filtered<'a>(
-    conn: &DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
 ) -> proposals::BoxedQuery<'a, MultiBackend> {
@@ -142,11 +147,6 @@ fn filtered<'a>(
             ),
         );
     }
-    if let Some(text) = &filter.search {
-        for condition in search::conditions(conn, Searchable::Proposals, text) {
-            query = query.filter(condition);
-        }
-    }
     query
 }
 
@@ -171,26 +171,36 @@ pub fn public_proposals(
     offset: i64,
     limit: i64,
 ) -> QueryResult<ProposalPage> {
-    let total: i64 = filtered(conn, process_id, filter)
-        .count()
-        .get_result(conn)?;
-    let ids: Vec<ProposalId> = ordered(conn, process_id, filter)
-        .select(proposals::id)
-        .offset(offset)
-        .limit(limit)
-        .load(conn)?;
+    let (total, more, ids) = match &filter.search {
+        Some(query) => {
+            let (found, ids) =
+                search::lists::proposal_page(conn, process_id, filter, query, offset, limit)?;
+            (found.total, found.more, ids)
+        }
+        None => {
+            let total: i64 = filtered(process_id, filter).count().get_result(conn)?;
+            let ids: Vec<ProposalId> = ordered(process_id, filter)
+                .select(proposals::id)
+                .offset(offset)
+                .limit(limit)
+                .load(conn)?;
+            (total, false, ids)
+        }
+    };
     let rows = rows_of(conn, &ids)?;
-    Ok(ProposalPage { rows, total })
+    Ok(ProposalPage { rows, total, more })
 }
 
 fn ordered<'a>(
-    conn: &DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
 ) -> proposals::BoxedQuery<'a, MultiBackend> {
-    let query = filtered(conn, process_id, filter);
+    let query = filtered(process_id, filter);
     match filter.sort {
-        ProposalSort::Newest => query.order((proposals::submitted_at.desc(), proposals::id.desc())),
+        // Relevance needs a query: without one, the newest come first.
+        ProposalSort::Newest | ProposalSort::Relevance => {
+            query.order((proposals::submitted_at.desc(), proposals::id.desc()))
+        }
         ProposalSort::Oldest => query.order((proposals::submitted_at.asc(), proposals::id.asc())),
         ProposalSort::Title => query.order((proposals::title.asc(), proposals::id.asc())),
         ProposalSort::Reference => query.order((proposals::reference.asc(), proposals::id.asc())),

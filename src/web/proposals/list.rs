@@ -32,6 +32,8 @@ struct ListPage {
     query: ListQuery,
     rows: Vec<ProposalRow>,
     total: i64,
+    /// A search found more than `total` matches.
+    more: bool,
     page: u32,
     drafts: Vec<DraftListing>,
     can_submit: bool,
@@ -46,8 +48,13 @@ impl ListPage {
         ProposalStatus::PUBLIC
     }
 
-    fn sorts(&self) -> [ProposalSort; 4] {
+    /// The orders offered: by relevance only when there is something to search by.
+    fn sorts(&self) -> Vec<ProposalSort> {
+        let searching = self.query.search().is_some();
         ProposalSort::ALL
+            .into_iter()
+            .filter(|s| searching || *s != ProposalSort::Relevance)
+            .collect()
     }
 
     fn sort_key(&self, sort: &ProposalSort) -> String {
@@ -111,6 +118,7 @@ pub async fn list(
         query,
         rows: list.rows,
         total: list.total,
+        more: list.more,
         page: page_number,
         drafts,
         can_submit,
