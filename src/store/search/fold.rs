@@ -162,11 +162,13 @@ mod tests {
     }
 
     #[test]
-    fn cyrillic_is_words() {
+    fn cyrillic_is_words_with_their_breves_and_diaereses_folded() {
+        // й and ё lose their marks like any accent, as Russian readers often type them.
         assert_eq!(
             index_tokens("Права ДЕТЕЙ-мигрантов"),
-            ["права", "детей", "мигрантов"]
+            ["права", "детеи", "мигрантов"]
         );
+        assert_eq!(index_tokens("ещё"), index_tokens("еще"));
     }
 
     #[test]
