@@ -148,9 +148,31 @@ async fn open_database_counted(
         if applied > 0 {
             tracing::info!(applied, database = %url, "migrations applied");
         }
+        // The search index is folded in Rust: a migration that creates it, or a change of the
+        // folding, leaves it to be filled here.
+        let started = std::time::Instant::now();
+        if let Some(rebuilt) = store::search::reindex_if_needed(&mut conn)? {
+            tracing::info!(
+                contributions = rebuilt.contributions,
+                proposals = rebuilt.proposals,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "search index rebuilt"
+            );
+        }
         Ok(pool)
     })
     .await?
+}
+
+/// Rebuilds the whole search index (`concord reindex`).
+pub async fn rebuild_search_index(pool: &db::DbPool) -> anyhow::Result<store::search::Rebuilt> {
+    let pool = pool.clone();
+    let rebuilt = actix::block(move || -> anyhow::Result<store::search::Rebuilt> {
+        let mut conn = pool.get()?;
+        Ok(store::search::reindex(&mut conn)?)
+    })
+    .await??;
+    Ok(rebuilt)
 }
 
 /// Loads the demo if the database does not hold it yet.

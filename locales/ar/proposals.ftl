@@ -14,6 +14,7 @@ proposals-sort-newest = الأحدث أولاً
 proposals-sort-oldest = الأقدم أولاً
 proposals-sort-title = حسب العنوان
 proposals-sort-reference = حسب المرجع
+proposals-sort-relevance = الأكثر صلة أولاً
 proposals-count = المقترحات التي وُجدت: { $count }
 proposals-pages = الصفحات
 proposals-previous = الصفحة السابقة

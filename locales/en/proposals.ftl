@@ -15,6 +15,7 @@ proposals-sort-newest = Newest first
 proposals-sort-oldest = Oldest first
 proposals-sort-title = By title
 proposals-sort-reference = By reference
+proposals-sort-relevance = Best matches first
 proposals-count = Proposals found: { $count }
 proposals-pages = Pages
 proposals-previous = Previous page

@@ -14,6 +14,7 @@ proposals-sort-newest = Les plus récentes d'abord
 proposals-sort-oldest = Les plus anciennes d'abord
 proposals-sort-title = Par titre
 proposals-sort-reference = Par référence
+proposals-sort-relevance = Les plus pertinentes d'abord
 proposals-count = Propositions trouvées : { $count }
 proposals-pages = Pages
 proposals-previous = Page précédente

@@ -144,7 +144,6 @@ diesel::table! {
         body -> Text,
         status -> Text,
         content_hash -> Nullable<Text>,
-        search_text -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
@@ -334,6 +333,15 @@ diesel::joinable!(notification_settings -> accounts (account_id));
 diesel::joinable!(notifications -> accounts (account_id));
 diesel::joinable!(notifications -> processes (process_id));
 diesel::joinable!(notifications -> proposal_decisions (decision_id));
+
+diesel::table! {
+    /// What the search index was last built with (the folding version), so a start after a
+    /// change rebuilds it.
+    search_index_state (name) {
+        name -> Text,
+        version -> Integer,
+    }
+}
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,

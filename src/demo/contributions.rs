@@ -15,7 +15,6 @@ use crate::domain::ids::ContributionId;
 use crate::store::attachments;
 use crate::store::contributions::{self, DraftContent};
 use crate::store::references::{ReferenceKind, next_reference};
-use crate::store::search;
 
 #[derive(Deserialize)]
 pub(super) struct DemoContributions {
@@ -119,8 +118,7 @@ fn insert_one(
         ReferenceKind::Contribution,
     )?;
     let hash = content_hash(&content.title, &content.body);
-    let search_text = search::search_text([content.title.as_str(), &content.body]);
-    contributions::mark_submitted(conn, id, &reference, &hash, &search_text, c.submitted)?;
+    contributions::mark_submitted(conn, id, &reference, &hash, c.submitted)?;
     diesel::update(rows::table.find(id))
         .set(rows::created_at.eq(started))
         .execute(conn)?;

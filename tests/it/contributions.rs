@@ -877,7 +877,9 @@ async fn search_finds_every_script_and_filters_narrow(backend: Backend) {
         }
     };
     for (query, expected_title) in [
-        ("MIGRANT", "Migrant workers"),
+        // The author's organisation (Migrant Forum in Asia) is searched too: with one more
+        // word, only the Latin text is left.
+        ("MIGRANT WORKERS", "Migrant workers"),
         ("المهاجرين", "حقوق العمال المهاجرين"),
         ("移民", "移民工人的权利"),
         ("детей", "Права трудящихся-мигрантов"),
@@ -959,7 +961,6 @@ async fn the_list_costs_the_same_queries_for_10_or_1000(backend: Backend) {
                         id,
                         &format!("TST/WC/X{i}-{n}"),
                         "hash",
-                        &format!("contribution {i}"),
                         concord::store::now(),
                     )?;
                 }

@@ -97,7 +97,6 @@ fn insert_contribution(
             c::title.eq(format!("Bulk letter {:04}", i / 10)),
             c::body.eq("A bulk letter"),
             c::status.eq(ContributionStatus::Submitted),
-            c::search_text.eq("a bulk letter"),
             c::created_at.eq(at),
             c::updated_at.eq(at),
             c::submitted_at.eq(Some(at)),

@@ -25,6 +25,7 @@ mod opendata;
 mod proposals;
 mod review;
 mod schema;
+mod search;
 mod security;
 mod setup;
 mod submissions;

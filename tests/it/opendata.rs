@@ -80,15 +80,8 @@ async fn seeded(app: &TestApp) {
             };
             let id = create_draft(conn, process, *author, *organisation, &content).expect("draft");
             if *status != "draft" {
-                mark_submitted(
-                    conn,
-                    id,
-                    &format!("TST/WC/000{n}"),
-                    "hash",
-                    &title.to_lowercase(),
-                    at(*month),
-                )
-                .expect("submitted");
+                mark_submitted(conn, id, &format!("TST/WC/000{n}"), "hash", at(*month))
+                    .expect("submitted");
             }
             if *status == "hidden" {
                 mark_hidden(conn, id, *author, "Breaches the code of conduct").expect("hidden");
@@ -258,7 +251,6 @@ async fn the_api_pages_with_a_cursor(backend: Backend) {
                     id,
                     &format!("TST/WC/B{i:03}"),
                     "hash",
-                    "bulk",
                     concord::store::now(),
                 )?;
             }

@@ -38,11 +38,11 @@ impl std::fmt::Display for Column {
 /// Table name → column name → column.
 type Tables = BTreeMap<String, BTreeMap<String, Column>>;
 
-/// Tables the migrations build that `schema.rs` leaves out on purpose: SQLite's full-text
-/// indexes (and the shadow tables FTS5 keeps for them), which only `store::search` queries, in
-/// SQL of its own.
+/// Tables the migrations build that `schema.rs` leaves out on purpose: the search indexes
+/// (SQLite's FTS5 tables and the shadow tables FTS5 keeps for them, PostgreSQL's tables of
+/// `tsvector`s), which only `store::search` queries, in SQL of its own.
 fn deliberately_undeclared(table: &str) -> bool {
-    ["contributions_fts", "proposals_fts"]
+    ["contributions_search", "proposals_search"]
         .iter()
         .any(|fts| table == *fts || table.starts_with(&format!("{fts}_")))
 }

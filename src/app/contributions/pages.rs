@@ -20,7 +20,11 @@ fn filter(query: &ListQuery, structure: &Structure) -> ListFilter {
         group_id: query.group_id(structure),
         theme_id: query.theme_id(structure),
         status: ContributionStatus::parse(&query.status).filter(|s| s.is_public()),
-        sort: ListSort::parse(&query.sort).unwrap_or_default(),
+        // Searching, the best matches come first unless another order is asked for.
+        sort: ListSort::parse(&query.sort).unwrap_or(match query.search() {
+            Some(_) => ListSort::Relevance,
+            None => ListSort::Newest,
+        }),
     }
 }
 

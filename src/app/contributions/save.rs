@@ -13,7 +13,7 @@ use crate::store::audit::{self, Entry};
 use crate::store::contributions::{self, DraftContent};
 use crate::store::processes::Process;
 use crate::store::references::{ReferenceKind, next_reference};
-use crate::store::{attachments, search};
+use crate::store::attachments;
 
 /// The writes of one posted form, decided beforehand.
 #[derive(Debug)]
@@ -96,9 +96,8 @@ impl Save {
         )?;
         let content = &self.content;
         let hash = rules::content_hash(&content.title, &content.body);
-        let search_text = search::search_text([content.title.as_str(), &content.body]);
         let now = crate::store::now();
-        contributions::mark_submitted(conn, id, &reference, &hash, &search_text, now)?;
+        contributions::mark_submitted(conn, id, &reference, &hash, now)?;
         audit::record(
             conn,
             Entry {

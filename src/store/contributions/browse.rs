@@ -32,7 +32,7 @@ fn bounded_total(
     process_id: i64,
     filter: &ListFilter,
 ) -> QueryResult<Total> {
-    let read: Vec<ContributionId> = filtered(conn, process_id, filter, &statuses(filter))
+    let read: Vec<ContributionId> = filtered(process_id, filter, &statuses(filter))
         .select(contributions::id)
         .limit(COUNT_BOUND + 1)
         .load(conn)?;
@@ -60,7 +60,7 @@ fn key_of(
         .optional()?;
     Ok(row
         .filter(|(submitted_at, _, reference)| match sort {
-            ListSort::Newest | ListSort::Oldest => submitted_at.is_some(),
+            ListSort::Newest | ListSort::Relevance | ListSort::Oldest => submitted_at.is_some(),
             ListSort::Title => true,
             ListSort::Reference => reference.is_some(),
         })
@@ -74,16 +74,16 @@ fn key_of(
 
 /// Whether the page reads toward smaller keys.
 fn descending(sort: ListSort, seek: Seek) -> bool {
-    (sort == ListSort::Newest) != seek.backwards()
+    matches!(sort, ListSort::Newest | ListSort::Relevance) != seek.backwards()
 }
 
 pub(super) fn ordered(query: Boxed<'_>, sort: ListSort, seek: Seek) -> Boxed<'_> {
     use contributions::{id, reference, submitted_at, title};
     match (sort, descending(sort, seek)) {
-        (ListSort::Newest | ListSort::Oldest, true) => {
+        (ListSort::Newest | ListSort::Relevance | ListSort::Oldest, true) => {
             query.order((submitted_at.desc(), id.desc()))
         }
-        (ListSort::Newest | ListSort::Oldest, false) => query.order((submitted_at.asc(), id.asc())),
+        (ListSort::Newest | ListSort::Relevance | ListSort::Oldest, false) => query.order((submitted_at.asc(), id.asc())),
         (ListSort::Title, true) => query.order((title.desc(), id.desc())),
         (ListSort::Title, false) => query.order((title.asc(), id.asc())),
         (ListSort::Reference, true) => query.order((reference.desc(), id.desc())),
@@ -98,7 +98,7 @@ fn past<'a>(query: Boxed<'a>, sort: ListSort, seek: Seek, key: &Key) -> Boxed<'a
     let id = ContributionId(key.id);
     let down = descending(sort, seek);
     match sort {
-        ListSort::Newest | ListSort::Oldest => {
+        ListSort::Newest | ListSort::Relevance | ListSort::Oldest => {
             let at = key.submitted_at.unwrap_or_default();
             if down {
                 query
@@ -160,7 +160,7 @@ pub fn browse(
     let mut candidates: Vec<ContributionId> = Vec::new();
     for status in statuses(filter) {
         let query = ordered(
-            filtered(conn, process_id, filter, &[status]),
+            filtered(process_id, filter, &[status]),
             filter.sort,
             seek,
         );

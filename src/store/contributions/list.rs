@@ -14,7 +14,7 @@ use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::keyset::{Seek, Slice, Total};
-use crate::store::search::{self, SearchQuery, Searchable};
+use crate::store::search::{self, SearchQuery};
 
 use super::browse;
 
@@ -101,6 +101,8 @@ pub struct ListFilter {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ListSort {
+    /// Best matches first; offered (and the default) only when searching.
+    Relevance,
     #[default]
     Newest,
     Oldest,
@@ -109,7 +111,8 @@ pub enum ListSort {
 }
 
 impl ListSort {
-    pub const ALL: [ListSort; 4] = [
+    pub const ALL: [ListSort; 5] = [
+        ListSort::Relevance,
         ListSort::Newest,
         ListSort::Oldest,
         ListSort::Title,
@@ -118,6 +121,7 @@ impl ListSort {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            ListSort::Relevance => "relevance",
             ListSort::Newest => "newest",
             ListSort::Oldest => "oldest",
             ListSort::Title => "title",
@@ -155,7 +159,6 @@ pub struct ListPage {
 /// Groups and themes are tested row by row (`EXISTS` on the link table's key), so the
 /// planner walks the list's index in order instead of sorting a whole group.
 pub(super) fn filtered<'a>(
-    conn: &DbConnection,
     process_id: i64,
     filter: &ListFilter,
     statuses: &[ContributionStatus],
@@ -195,20 +198,7 @@ pub(super) fn filtered<'a>(
                 .filter(contribution_themes::theme_id.eq(theme)),
         ));
     }
-    if let Some(text) = &filter.query {
-        for condition in search::conditions(conn, Searchable::Contributions, text) {
-            query = query.filter(condition);
-        }
-    }
     query
-}
-
-/// The statuses a search reads: the one asked for, or every public one.
-fn searched_statuses(filter: &ListFilter) -> Vec<ContributionStatus> {
-    match filter.status {
-        Some(status) if status.is_public() => vec![status],
-        _ => ContributionStatus::PUBLIC.to_vec(),
-    }
 }
 
 /// One page of the public contributions of a process. Without search words, a keyset page
@@ -222,39 +212,33 @@ pub fn public_page(
 ) -> QueryResult<ListPage> {
     let (slice, total) = match &filter.query {
         None => browse::browse(conn, process_id, filter, seek, limit)?,
-        Some(_) => searched(conn, process_id, filter, seek.offset(), limit)?,
+        Some(query) => searched(conn, process_id, filter, query, seek.offset(), limit)?,
     };
     with_authors(conn, slice, total)
 }
 
-/// A page of search results by offset, and their exact number.
+/// A page of search results by offset, within the search's bounded, ranked matches.
 fn searched(
     conn: &mut DbConnection,
     process_id: i64,
     filter: &ListFilter,
+    query: &SearchQuery,
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Slice<Contribution>, Total)> {
-    let statuses = searched_statuses(filter);
-    let count: i64 = filtered(conn, process_id, filter, &statuses)
-        .count()
-        .get_result(conn)?;
-    let rows: Vec<Contribution> = browse::ordered(
-        filtered(conn, process_id, filter, &statuses),
-        filter.sort,
-        Seek::First,
-    )
-    .offset(offset)
-    .limit(limit)
-    .select(Contribution::as_select())
-    .load(conn)?;
+    let (found, rows) =
+        search::lists::contribution_page(conn, process_id, filter, query, offset, limit)?;
     let shown = offset + i64::try_from(rows.len()).unwrap_or(0);
     let slice = Slice {
         rows,
         previous: offset > 0,
-        next: shown < count,
+        next: shown < found.total,
     };
-    Ok((slice, Total { count, more: false }))
+    let total = Total {
+        count: found.total,
+        more: found.more,
+    };
+    Ok((slice, total))
 }
 
 /// The page's rows with who submitted them and their tags: four queries.

@@ -10,6 +10,7 @@ use crate::db::schema::{
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
+use crate::store::search;
 
 mod browse;
 mod list;
@@ -28,7 +29,6 @@ pub struct Contribution {
     pub body: String,
     pub status: ContributionStatus,
     pub content_hash: Option<String>,
-    pub search_text: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
@@ -70,7 +70,6 @@ pub fn create_draft(
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
             contributions::status.eq(ContributionStatus::Draft),
-            contributions::search_text.eq(""),
             contributions::created_at.eq(now),
             contributions::updated_at.eq(now),
         ))
@@ -126,13 +125,12 @@ fn replace_tags(
     Ok(())
 }
 
-/// Makes a draft public with its receipt; call inside a write transaction.
+/// Makes a draft public with its receipt, and searchable; call inside a write transaction.
 pub fn mark_submitted(
     conn: &mut DbConnection,
     id: ContributionId,
     reference: &str,
     content_hash: &str,
-    search_text: &str,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::update(contributions::table.find(id))
@@ -140,12 +138,11 @@ pub fn mark_submitted(
             contributions::status.eq(ContributionStatus::Submitted),
             contributions::reference.eq(reference),
             contributions::content_hash.eq(content_hash),
-            contributions::search_text.eq(search_text),
             contributions::submitted_at.eq(at),
             contributions::updated_at.eq(at),
         ))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    search::sync_contribution(conn, id)
 }
 
 pub fn mark_withdrawn(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
@@ -156,10 +153,12 @@ pub fn mark_withdrawn(conn: &mut DbConnection, id: ContributionId) -> QueryResul
             contributions::withdrawn_at.eq(now),
             contributions::updated_at.eq(now),
         ))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    // A withdrawn contribution stays readable, so searchable; the index follows its state.
+    search::sync_contribution(conn, id)
 }
 
+/// Hides a contribution behind its tombstone and takes its text out of the search index.
 pub fn mark_hidden(
     conn: &mut DbConnection,
     id: ContributionId,
@@ -175,8 +174,10 @@ pub fn mark_hidden(
             contributions::hidden_reason.eq(reason),
             contributions::updated_at.eq(now),
         ))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    // What moderation hid must not be found by its words: out of the index, in this
+    // transaction.
+    search::sync_contribution(conn, id)
 }
 
 pub fn contribution_by_id(

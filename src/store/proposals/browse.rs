@@ -31,7 +31,7 @@ fn bounded_total(
     process_id: i64,
     filter: &ProposalFilter,
 ) -> QueryResult<Total> {
-    let read: Vec<ProposalId> = filtered(conn, process_id, filter, &statuses(filter))
+    let read: Vec<ProposalId> = filtered(process_id, filter, &statuses(filter))
         .select(proposals::id)
         .limit(COUNT_BOUND + 1)
         .load(conn)?;
@@ -59,7 +59,7 @@ pub(crate) fn key_of(
         .optional()?;
     Ok(row
         .filter(|(submitted_at, _, reference)| match sort {
-            ProposalSort::Newest | ProposalSort::Oldest => submitted_at.is_some(),
+            ProposalSort::Newest | ProposalSort::Relevance | ProposalSort::Oldest => submitted_at.is_some(),
             ProposalSort::Title => true,
             ProposalSort::Reference => reference.is_some(),
         })
@@ -73,16 +73,16 @@ pub(crate) fn key_of(
 
 /// Whether the page reads toward smaller keys.
 fn descending(sort: ProposalSort, seek: Seek) -> bool {
-    (sort == ProposalSort::Newest) != seek.backwards()
+    matches!(sort, ProposalSort::Newest | ProposalSort::Relevance) != seek.backwards()
 }
 
 pub(crate) fn ordered(query: Boxed<'_>, sort: ProposalSort, seek: Seek) -> Boxed<'_> {
     use proposals::{id, reference, submitted_at, title};
     match (sort, descending(sort, seek)) {
-        (ProposalSort::Newest | ProposalSort::Oldest, true) => {
+        (ProposalSort::Newest | ProposalSort::Relevance | ProposalSort::Oldest, true) => {
             query.order((submitted_at.desc(), id.desc()))
         }
-        (ProposalSort::Newest | ProposalSort::Oldest, false) => {
+        (ProposalSort::Newest | ProposalSort::Relevance | ProposalSort::Oldest, false) => {
             query.order((submitted_at.asc(), id.asc()))
         }
         (ProposalSort::Title, true) => query.order((title.desc(), id.desc())),
@@ -99,7 +99,7 @@ pub(crate) fn past<'a>(query: Boxed<'a>, sort: ProposalSort, seek: Seek, key: &K
     let id = ProposalId(key.id);
     let down = descending(sort, seek);
     match sort {
-        ProposalSort::Newest | ProposalSort::Oldest => {
+        ProposalSort::Newest | ProposalSort::Relevance | ProposalSort::Oldest => {
             let at = key.submitted_at.unwrap_or_default();
             if down {
                 query
@@ -161,7 +161,7 @@ pub fn browse(
     let mut candidates: Vec<ProposalId> = Vec::new();
     for status in statuses(filter) {
         let query = ordered(
-            filtered(conn, process_id, filter, &[status]),
+            filtered(process_id, filter, &[status]),
             filter.sort,
             seek,
         );

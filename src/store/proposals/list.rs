@@ -12,7 +12,7 @@ use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::keyset::{Seek, Slice, Total};
-use crate::store::search::{self, SearchQuery, Searchable};
+use crate::store::search::{self, SearchQuery};
 
 use super::browse;
 
@@ -48,6 +48,8 @@ pub fn drafts_of_author(
 /// The orders the public list offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ProposalSort {
+    /// Best matches first; offered (and the default) only when searching.
+    Relevance,
     #[default]
     Newest,
     Oldest,
@@ -56,7 +58,8 @@ pub enum ProposalSort {
 }
 
 impl ProposalSort {
-    pub const ALL: [ProposalSort; 4] = [
+    pub const ALL: [ProposalSort; 5] = [
+        ProposalSort::Relevance,
         ProposalSort::Newest,
         ProposalSort::Oldest,
         ProposalSort::Title,
@@ -65,6 +68,7 @@ impl ProposalSort {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            ProposalSort::Relevance => "relevance",
             ProposalSort::Newest => "newest",
             ProposalSort::Oldest => "oldest",
             ProposalSort::Title => "title",
@@ -119,7 +123,6 @@ pub struct ProposalPage {
 /// tested row by row (`EXISTS` on the link table's key), so the planner walks the list's
 /// index in order instead of sorting every proposal of a theme.
 pub(super) fn filtered<'a>(
-    conn: &DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
     statuses: &[ProposalStatus],
@@ -153,11 +156,6 @@ pub(super) fn filtered<'a>(
                 .filter(proposal_themes::theme_id.eq(theme)),
         ));
     }
-    if let Some(text) = &filter.search {
-        for condition in search::conditions(conn, Searchable::Proposals, text) {
-            query = query.filter(condition);
-        }
-    }
     query
 }
 
@@ -185,7 +183,7 @@ pub fn public_proposals(
 ) -> QueryResult<ProposalPage> {
     let (slice, total) = match &filter.search {
         None => browse::browse(conn, process_id, filter, seek, limit)?,
-        Some(_) => searched(conn, process_id, filter, seek.offset(), limit)?,
+        Some(query) => searched(conn, process_id, filter, query, seek.offset(), limit)?,
     };
     let rows = rows_of(conn, &slice.rows)?;
     Ok(ProposalPage {
@@ -196,37 +194,29 @@ pub fn public_proposals(
     })
 }
 
-/// The ids of a page of search results by offset, and their exact number.
+/// The ids of a page of search results by offset, within the search's bounded, ranked
+/// matches.
 fn searched(
     conn: &mut DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
+    query: &SearchQuery,
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Slice<ProposalId>, Total)> {
-    let statuses: Vec<ProposalStatus> = match filter.status {
-        Some(status) if status.is_public() => vec![status],
-        _ => ProposalStatus::PUBLIC.to_vec(),
-    };
-    let count: i64 = filtered(conn, process_id, filter, &statuses)
-        .count()
-        .get_result(conn)?;
-    let ids: Vec<ProposalId> = browse::ordered(
-        filtered(conn, process_id, filter, &statuses),
-        filter.sort,
-        Seek::First,
-    )
-    .select(proposals::id)
-    .offset(offset)
-    .limit(limit)
-    .load(conn)?;
+    let (found, ids) =
+        search::lists::proposal_page(conn, process_id, filter, query, offset, limit)?;
     let shown = offset + i64::try_from(ids.len()).unwrap_or(0);
     let slice = Slice {
         rows: ids,
         previous: offset > 0,
-        next: shown < count,
+        next: shown < found.total,
     };
-    Ok((slice, Total { count, more: false }))
+    let total = Total {
+        count: found.total,
+        more: found.more,
+    };
+    Ok((slice, total))
 }
 
 /// The rows of the proposals with these ids, in the order of the ids: two queries.

@@ -1,6 +1,6 @@
 //! Submitting a proposal's text as its next immutable version: the reference taken at the
-//! first submission, the search text, the version row and the themes, written together
-//! inside the caller's write transaction.
+//! first submission, the similarity text, the version row, the themes and the search index
+//! entry, written together inside the caller's write transaction.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -23,7 +23,7 @@ pub struct Submission<'a> {
     pub themes: &'a [i64],
     /// The state after the submission, as the domain decided it.
     pub status: ProposalStatus,
-    /// The organisation's name, so searching for it finds its proposals.
+    /// The organisation's name, part of the text similar proposals are compared by.
     pub organisation_name: Option<&'a str>,
     pub by: i64,
     pub now: NaiveDateTime,
@@ -77,6 +77,8 @@ pub fn submit(
     let content_hash = tokens::token_hash(&s.text.canonical_form());
     insert_version(conn, proposal.id, number, s, &content_hash)?;
     set_themes(conn, proposal.id, s.themes)?;
+    // Searchable by the version just submitted, from this transaction on.
+    search::sync_proposal(conn, proposal.id)?;
     Ok(SubmittedVersion {
         proposal_id: proposal.id,
         reference,

@@ -43,8 +43,13 @@ impl ListPageView {
         ContributionStatus::PUBLIC
     }
 
-    fn sorts(&self) -> [ListSort; 4] {
+    /// The orders offered: by relevance only when there is something to search by.
+    fn sorts(&self) -> Vec<ListSort> {
+        let searching = self.query.search().is_some();
         ListSort::ALL
+            .into_iter()
+            .filter(|s| searching || *s != ListSort::Relevance)
+            .collect()
     }
 
     fn themes(&self) -> Vec<&Theme> {

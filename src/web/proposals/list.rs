@@ -60,8 +60,13 @@ impl ListPage {
         ProposalStatus::PUBLIC
     }
 
-    fn sorts(&self) -> [ProposalSort; 4] {
+    /// The orders offered: by relevance only when there is something to search by.
+    fn sorts(&self) -> Vec<ProposalSort> {
+        let searching = self.query.search().is_some();
         ProposalSort::ALL
+            .into_iter()
+            .filter(|s| searching || *s != ProposalSort::Relevance)
+            .collect()
     }
 
     fn sort_key(&self, sort: &ProposalSort) -> String {

@@ -1,0 +1,225 @@
+//! Keeping the search index: one row's entry written, replaced or removed inside the caller's
+//! write transaction, whenever what the public may read of it changes.
+//!
+//! A contribution is searchable while submitted or withdrawn (a withdrawn one stays readable,
+//! marked withdrawn); a hidden one's text is gone from the index, so its words no longer find
+//! its tombstone. A proposal is searchable once submitted, whatever its state after (every
+//! state but the draft is public), by the text of its current version.
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+
+use super::{Searchable, fold, syntax};
+use crate::db::DbConnection;
+use crate::db::schema::{contributions, organisations, proposal_versions, proposals};
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::{ContributionId, ProposalId};
+use crate::domain::proposals::ProposalStatus;
+use crate::store::proposals::versions::VersionText;
+
+/// The contribution states whose text anyone may read, and so search.
+pub const SEARCHABLE_CONTRIBUTIONS: [ContributionStatus; 2] =
+    [ContributionStatus::Submitted, ContributionStatus::Withdrawn];
+
+/// What one row is searched by, folded into tokens: its title (weighted highest), its body,
+/// and its meta (reference number and organisation's name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    pub title: Vec<String>,
+    pub body: Vec<String>,
+    pub meta: Vec<String>,
+}
+
+impl Document {
+    pub fn of<'a>(
+        title: &str,
+        body: impl IntoIterator<Item = &'a str>,
+        meta: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let fold_all = |parts: &mut dyn Iterator<Item = &'a str>| -> Vec<String> {
+            parts.flat_map(fold::index_tokens).collect()
+        };
+        Document {
+            title: fold::index_tokens(title),
+            body: fold_all(&mut body.into_iter()),
+            meta: fold_all(&mut meta.into_iter()),
+        }
+    }
+
+    /// A proposal's document: the title, every other field as the body.
+    pub fn of_proposal(text: &VersionText, reference: Option<&str>, org: Option<&str>) -> Self {
+        let body = [
+            text.commitment.as_str(),
+            &text.actionable_measures,
+            &text.partnerships,
+            &text.capacity_building,
+            &text.financing,
+            &text.data,
+            &text.responsible_actors,
+            &text.sdg_targets,
+            &text.timeline,
+            &text.indicators,
+        ];
+        Self::of(&text.title, body, reference.into_iter().chain(org))
+    }
+}
+
+/// Writes (or replaces) the entry of row `id` of `table`.
+pub fn write(
+    conn: &mut DbConnection,
+    table: Searchable,
+    id: i64,
+    doc: &Document,
+) -> QueryResult<()> {
+    remove(conn, table, id)?;
+    let index = table.index();
+    match conn {
+        DbConnection::Sqlite(c) => diesel::sql_query(format!(
+            "INSERT INTO {index} (rowid, title, body, meta) VALUES (?, ?, ?, ?)"
+        ))
+        .bind::<BigInt, _>(id)
+        .bind::<Text, _>(doc.title.join(" "))
+        .bind::<Text, _>(doc.body.join(" "))
+        .bind::<Text, _>(doc.meta.join(" "))
+        .execute(c),
+        DbConnection::Postgresql(c) => {
+            let vector = syntax::tsvector(&[(&doc.title, 'A'), (&doc.meta, 'B'), (&doc.body, 'D')]);
+            diesel::sql_query(format!(
+                "INSERT INTO {index} (id, vector) VALUES ($1, $2::tsvector)"
+            ))
+            .bind::<BigInt, _>(id)
+            .bind::<Text, _>(vector)
+            .execute(c)
+        }
+    }
+    .map(drop)
+}
+
+/// Removes the entry of row `id` of `table`, if it has one.
+pub fn remove(conn: &mut DbConnection, table: Searchable, id: i64) -> QueryResult<()> {
+    let index = table.index();
+    match conn {
+        DbConnection::Sqlite(c) => {
+            diesel::sql_query(format!("DELETE FROM {index} WHERE rowid = ?"))
+                .bind::<BigInt, _>(id)
+                .execute(c)
+        }
+        DbConnection::Postgresql(c) => {
+            diesel::sql_query(format!("DELETE FROM {index} WHERE id = $1"))
+                .bind::<BigInt, _>(id)
+                .execute(c)
+        }
+    }
+    .map(drop)
+}
+
+/// A contribution's title, body, reference, organisation's name and state.
+type ContributionText = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    ContributionStatus,
+);
+
+/// Brings a contribution's entry in line with its state: indexed while its text is public,
+/// absent otherwise. Call in the transaction that changed it.
+pub fn sync_contribution(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
+    let row: Option<ContributionText> = contributions::table
+        .left_join(organisations::table)
+        .filter(contributions::id.eq(id))
+        .select((
+            contributions::title,
+            contributions::body,
+            contributions::reference,
+            organisations::name.nullable(),
+            contributions::status,
+        ))
+        .first(conn)
+        .optional()?;
+    match row {
+        Some((title, body, reference, org, status))
+            if SEARCHABLE_CONTRIBUTIONS.contains(&status) =>
+        {
+            let doc = Document::of(
+                &title,
+                [body.as_str()],
+                reference.iter().chain(&org).map(String::as_str),
+            );
+            write(conn, Searchable::Contributions, id.into(), &doc)
+        }
+        _ => remove(conn, Searchable::Contributions, id.into()),
+    }
+}
+
+/// Brings a proposal's entry in line with its current version and state. Call in the
+/// transaction that submitted, revised or withdrew it.
+pub fn sync_proposal(conn: &mut DbConnection, id: ProposalId) -> QueryResult<()> {
+    let row: Option<(Option<String>, Option<String>, ProposalStatus, VersionText)> =
+        proposals::table
+            .inner_join(
+                proposal_versions::table.on(proposal_versions::proposal_id
+                    .eq(proposals::id)
+                    .and(proposal_versions::number.eq(proposals::current_version))),
+            )
+            .left_join(organisations::table)
+            .filter(proposals::id.eq(id))
+            .select((
+                proposals::reference,
+                organisations::name.nullable(),
+                proposals::status,
+                version_text(),
+            ))
+            .first(conn)
+            .optional()?;
+    match row {
+        Some((reference, org, status, text)) if status != ProposalStatus::Draft => {
+            let doc = Document::of_proposal(&text, reference.as_deref(), org.as_deref());
+            write(conn, Searchable::Proposals, id.into(), &doc)
+        }
+        _ => remove(conn, Searchable::Proposals, id.into()),
+    }
+}
+
+/// The columns of a version's texts, in `VersionText`'s order.
+#[allow(clippy::type_complexity)]
+pub(super) fn version_text() -> (
+    proposal_versions::title,
+    proposal_versions::commitment,
+    proposal_versions::actionable_measures,
+    proposal_versions::partnerships,
+    proposal_versions::capacity_building,
+    proposal_versions::financing,
+    proposal_versions::data,
+    proposal_versions::responsible_actors,
+    proposal_versions::sdg_targets,
+    proposal_versions::timeline,
+    proposal_versions::indicators,
+) {
+    (
+        proposal_versions::title,
+        proposal_versions::commitment,
+        proposal_versions::actionable_measures,
+        proposal_versions::partnerships,
+        proposal_versions::capacity_building,
+        proposal_versions::financing,
+        proposal_versions::data,
+        proposal_versions::responsible_actors,
+        proposal_versions::sdg_targets,
+        proposal_versions::timeline,
+        proposal_versions::indicators,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_folds_its_fields_apart() {
+        let doc = Document::of("Mobilité", ["Le travail", "décent"], ["GCM/WC/0043", "ONG"]);
+        assert_eq!(doc.title, ["mobilite"]);
+        assert_eq!(doc.body, ["le", "travail", "decent"]);
+        assert_eq!(doc.meta, ["gcm", "wc", "0043", "ong"]);
+    }
+}

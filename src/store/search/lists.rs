@@ -1,0 +1,115 @@
+//! The search branch of the public lists: when a list has a query, its filters become a
+//! [`Scope`] and its order a [`SearchOrder`], and one page of ranked matches comes back.
+
+use diesel::prelude::*;
+
+use super::index::SEARCHABLE_CONTRIBUTIONS;
+use super::{Scope, SearchOrder, SearchPage, SearchQuery, Searchable, searched_page};
+use crate::db::DbConnection;
+use crate::db::schema::contributions;
+use crate::domain::ids::{ContributionId, ProposalId};
+use crate::domain::proposals::ProposalStatus;
+use crate::store::contributions::{Contribution, ListFilter, ListSort};
+use crate::store::proposals::list::{ProposalFilter, ProposalSort};
+
+/// One page of the contributions matching `query` within the list's filters, in the
+/// filter's order, with the count of matches: two queries.
+pub fn contribution_page(
+    conn: &mut DbConnection,
+    process_id: i64,
+    filter: &ListFilter,
+    query: &SearchQuery,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(SearchPage, Vec<Contribution>)> {
+    let statuses: Vec<&'static str> = SEARCHABLE_CONTRIBUTIONS
+        .iter()
+        .filter(|s| filter.status.is_none_or(|wanted| wanted == **s))
+        .map(|s| s.as_str())
+        .collect();
+    let scope = Scope {
+        process_id,
+        statuses,
+        category: filter.category.map(|c| c.as_str()),
+        group_id: filter.group_id,
+        theme_id: filter.theme_id,
+    };
+    let order = match filter.sort {
+        ListSort::Relevance => SearchOrder::Relevance,
+        ListSort::Newest => SearchOrder::Newest,
+        ListSort::Oldest => SearchOrder::Oldest,
+        ListSort::Title => SearchOrder::Title,
+        ListSort::Reference => SearchOrder::Reference,
+    };
+    let found = searched_page(
+        conn,
+        Searchable::Contributions,
+        &scope,
+        query,
+        order,
+        offset,
+        limit,
+    )?;
+    let ids: Vec<ContributionId> = found.ids.iter().copied().map(ContributionId).collect();
+    let mut rows: Vec<Contribution> = contributions::table
+        .filter(contributions::id.eq_any(&ids))
+        .select(Contribution::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok((found, rows))
+}
+
+/// The ids of one page of the proposals matching `query` within the list's filters, in
+/// the filter's order, with the count of matches: one query.
+pub fn proposal_page(
+    conn: &mut DbConnection,
+    process_id: i64,
+    filter: &ProposalFilter,
+    query: &SearchQuery,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(SearchPage, Vec<ProposalId>)> {
+    let statuses: Vec<&'static str> = ProposalStatus::PUBLIC
+        .iter()
+        .filter(|s| filter.status.is_none_or(|wanted| wanted == **s))
+        .map(|s| s.as_str())
+        .collect();
+    let scope = Scope {
+        process_id,
+        statuses,
+        category: filter.category.map(|c| c.as_str()),
+        group_id: filter.group_id,
+        theme_id: filter.theme_id,
+    };
+    let order = match filter.sort {
+        ProposalSort::Relevance => SearchOrder::Relevance,
+        ProposalSort::Newest => SearchOrder::Newest,
+        ProposalSort::Oldest => SearchOrder::Oldest,
+        ProposalSort::Title => SearchOrder::Title,
+        ProposalSort::Reference => SearchOrder::Reference,
+    };
+    let found = searched_page(
+        conn,
+        Searchable::Proposals,
+        &scope,
+        query,
+        order,
+        offset,
+        limit,
+    )?;
+    let ids = found.ids.iter().copied().map(ProposalId).collect();
+    Ok((found, ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contributions::ContributionStatus;
+
+    #[test]
+    fn hidden_and_drafts_are_not_searchable_states() {
+        assert!(!SEARCHABLE_CONTRIBUTIONS.contains(&ContributionStatus::Hidden));
+        assert!(!SEARCHABLE_CONTRIBUTIONS.contains(&ContributionStatus::Draft));
+        assert!(!ProposalStatus::PUBLIC.contains(&ProposalStatus::Draft));
+    }
+}

@@ -1,0 +1,165 @@
+//! Rebuilding the whole search index from the tables: after the migration that created it
+//! (folding is done in Rust, so SQL alone cannot fill it), when the folding changes, after rows
+//! were written straight into the database (the benchmark's seed), or at an operator's
+//! request (`concord reindex`).
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+
+use super::Searchable;
+use super::index::{Document, SEARCHABLE_CONTRIBUTIONS, version_text, write};
+use crate::db::schema::{
+    contributions, organisations, proposal_versions, proposals, search_index_state,
+};
+use crate::db::{DbConnection, write_transaction};
+use crate::domain::ids::{ContributionId, ProposalId};
+use crate::domain::proposals::ProposalStatus;
+use crate::store::proposals::versions::VersionText;
+
+/// The version of the folding ([`super::fold`]) the index is built with. Raise it whenever
+/// the folding changes: the next start rebuilds the index.
+pub const FOLDING_VERSION: i32 = 1;
+
+/// The row of `search_index_state` that records the folding version.
+const STATE: &str = "folding";
+/// Rows read and indexed per transaction.
+const BATCH: i64 = 2_000;
+/// Instances of one PostgreSQL database starting together take turns (after migrations).
+const PG_LOCK: &str = "4242002";
+
+/// How many rows a rebuild indexed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rebuilt {
+    pub contributions: usize,
+    pub proposals: usize,
+}
+
+/// Rebuilds the index if it was built with another folding version, or never; `None` if
+/// it was up to date. Run where the migrations run.
+pub fn reindex_if_needed(conn: &mut DbConnection) -> QueryResult<Option<Rebuilt>> {
+    let postgres = matches!(conn, DbConnection::Postgresql(_));
+    if postgres {
+        conn.batch_execute(&format!("SELECT pg_advisory_lock({PG_LOCK})"))?;
+    }
+    let outcome = rebuild_if_stale(conn);
+    if postgres {
+        conn.batch_execute(&format!("SELECT pg_advisory_unlock({PG_LOCK})"))?;
+    }
+    outcome
+}
+
+fn rebuild_if_stale(conn: &mut DbConnection) -> QueryResult<Option<Rebuilt>> {
+    let built: Option<i32> = search_index_state::table
+        .find(STATE)
+        .select(search_index_state::version)
+        .first(conn)
+        .optional()?;
+    match built {
+        Some(version) if version == FOLDING_VERSION => Ok(None),
+        _ => reindex(conn).map(Some),
+    }
+}
+
+/// Empties the index and indexes every searchable row again, in batches of their own
+/// transactions; records the folding version last, so an interrupted rebuild starts over.
+pub fn reindex(conn: &mut DbConnection) -> QueryResult<Rebuilt> {
+    write_transaction(conn, |conn| {
+        diesel::delete(search_index_state::table.find(STATE)).execute(conn)?;
+        clear(conn, Searchable::Contributions)?;
+        clear(conn, Searchable::Proposals)
+    })?;
+    let mut rebuilt = Rebuilt::default();
+    let mut after = 0;
+    while let Some((last, count)) = write_transaction(conn, |conn| contribution_batch(conn, after))?
+    {
+        rebuilt.contributions += count;
+        after = last;
+    }
+    after = 0;
+    while let Some((last, count)) = write_transaction(conn, |conn| proposal_batch(conn, after))? {
+        rebuilt.proposals += count;
+        after = last;
+    }
+    diesel::insert_into(search_index_state::table)
+        .values((
+            search_index_state::name.eq(STATE),
+            search_index_state::version.eq(FOLDING_VERSION),
+        ))
+        .execute(conn)?;
+    Ok(rebuilt)
+}
+
+fn clear(conn: &mut DbConnection, table: Searchable) -> QueryResult<()> {
+    let index = table.index();
+    match conn {
+        // The command that empties a contentless FTS5 table at once.
+        DbConnection::Sqlite(c) => {
+            diesel::sql_query(format!("INSERT INTO {index} ({index}) VALUES (?)"))
+                .bind::<Text, _>("delete-all")
+                .execute(c)
+        }
+        DbConnection::Postgresql(c) => diesel::sql_query(format!("DELETE FROM {index}")).execute(c),
+    }
+    .map(drop)
+}
+
+/// A contribution's id, title, body, reference and organisation's name.
+type ContributionText = (
+    ContributionId,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// Indexes the next searchable contributions after id `after`: the last id and how many.
+fn contribution_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i64, usize)>> {
+    let rows: Vec<ContributionText> = contributions::table
+        .left_join(organisations::table)
+        .filter(contributions::status.eq_any(SEARCHABLE_CONTRIBUTIONS))
+        .filter(contributions::id.gt(ContributionId(after)))
+        .order(contributions::id)
+        .limit(BATCH)
+        .select((
+            contributions::id,
+            contributions::title,
+            contributions::body,
+            contributions::reference,
+            organisations::name.nullable(),
+        ))
+        .load(conn)?;
+    for (id, title, body, reference, org) in &rows {
+        let meta = reference.iter().chain(org).map(String::as_str);
+        let doc = Document::of(title, [body.as_str()], meta);
+        write(conn, Searchable::Contributions, id.0, &doc)?;
+    }
+    Ok(rows.last().map(|row| (row.0.0, rows.len())))
+}
+
+/// Indexes the next submitted proposals after id `after`, by their current version.
+fn proposal_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i64, usize)>> {
+    let rows: Vec<(ProposalId, Option<String>, Option<String>, VersionText)> = proposals::table
+        .inner_join(
+            proposal_versions::table.on(proposal_versions::proposal_id
+                .eq(proposals::id)
+                .and(proposal_versions::number.eq(proposals::current_version))),
+        )
+        .left_join(organisations::table)
+        .filter(proposals::status.ne(ProposalStatus::Draft))
+        .filter(proposals::id.gt(ProposalId(after)))
+        .order(proposals::id)
+        .limit(BATCH)
+        .select((
+            proposals::id,
+            proposals::reference,
+            organisations::name.nullable(),
+            version_text(),
+        ))
+        .load(conn)?;
+    for (id, reference, org, text) in &rows {
+        let doc = Document::of_proposal(text, reference.as_deref(), org.as_deref());
+        write(conn, Searchable::Proposals, id.0, &doc)?;
+    }
+    Ok(rows.last().map(|row| (row.0.0, rows.len())))
+}

@@ -1,0 +1,407 @@
+//! Search, on both backends: what moderation hid is never found, accents and case fold away,
+//! every script is found, a reference number or an organisation finds its submissions, a
+//! title match ranks first, odd queries are answered, results are bounded, proposals are
+//! searched too, and the index is rebuilt when it is stale.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, spawn_app, with_db};
+use crate::on_both_backends;
+
+on_both_backends!(
+    hidden_text_is_never_found_and_withdrawn_text_still_is,
+    accents_and_case_fold_both_ways,
+    every_script_is_found,
+    a_reference_or_an_organisation_finds_its_submissions,
+    a_title_holding_the_terms_ranks_first,
+    odd_queries_are_answered,
+    results_beyond_the_bound_read_more_than,
+    proposals_are_searched_and_ranked,
+    a_stale_index_is_rebuilt,
+);
+
+/// A process with open windows, its administrator, and an accredited author.
+async fn setup(app: &TestApp) -> (Browser, Browser) {
+    let admin = app.first_administrator("admin@example.org").await;
+    assert_eq!(
+        app.create_process(&admin, "gcm").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let author = app
+        .accredited(
+            "gcm",
+            "author@example.org",
+            "Amal Author",
+            "Migrant Forum in Asia",
+            "civil-society",
+        )
+        .await;
+    (admin, author)
+}
+
+/// Submits a contribution through its form, as a browser would.
+async fn contribute(browser: &Browser, title: &str, body: &str) {
+    let form = "/p/gcm/contributions/new";
+    let (_, page) = browser.get_text(form).await;
+    let fields = [("title", title), ("body", body), ("action", "submit")];
+    let response = browser
+        .send_multipart(form, &csrf_of(&page), &fields, vec![])
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "{title} submitted"
+    );
+}
+
+/// The list page for `query` (and more parameters), as anyone sees it.
+async fn search(app: &TestApp, path: &str, query: &str, more: &str) -> String {
+    let url = format!(
+        "/p/gcm/{path}?q={}{more}",
+        concord::web::error::urlencode(query)
+    );
+    let (status, page) = app.new_browser().get_text(&url).await;
+    assert_eq!(status, StatusCode::OK, "{url}");
+    page
+}
+
+/// What the page says it found.
+fn count(page: &str) -> String {
+    let marker = "<p role=\"status\">";
+    let start = page.find(marker).expect("a count") + marker.len();
+    page[start..].split('<').next().unwrap_or("").to_string()
+}
+
+async fn found(app: &TestApp, query: &str) -> String {
+    count(&search(app, "contributions", query, "").await)
+}
+
+async fn hidden_text_is_never_found_and_withdrawn_text_still_is(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = setup(&app).await;
+    contribute(&author, "First thoughts", "Zephyrine corridors for workers").await;
+    contribute(&author, "Offensive words", "Quillwort insults everyone").await;
+    assert_eq!(found(&app, "quillwort").await, "One contribution");
+
+    author
+        .submit(
+            "/p/gcm/contributions/TST-WC-0001",
+            "/p/gcm/contributions/TST-WC-0001/withdraw",
+            &[("", "")],
+        )
+        .await;
+    app.participant(
+        "mod@example.org",
+        "Mona Moderator",
+        "University",
+        "academia",
+    )
+    .await;
+    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
+        .await;
+    let moderator = app.new_browser();
+    moderator.login("mod@example.org", PASSWORD).await;
+    let response = moderator
+        .submit(
+            "/p/gcm/contributions/TST-WC-0002",
+            "/p/gcm/contributions/TST-WC-0002/hide",
+            &[("reason", "Breaches the code of conduct")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // A withdrawn contribution stays readable, so its words still find it.
+    assert_eq!(found(&app, "zephyrine").await, "One contribution");
+    // What moderation hid is gone from search: body, title and reference alike.
+    for query in ["quillwort", "offensive", "TST/WC/0002"] {
+        assert_eq!(found(&app, query).await, "0 contributions", "{query}");
+    }
+    let page = search(&app, "contributions", "insults", "&status=hidden").await;
+    assert_eq!(
+        count(&page),
+        "0 contributions",
+        "not even asked for by state"
+    );
+    // The tombstone still stands in the list.
+    let (_, list) = app.new_browser().get_text("/p/gcm/contributions").await;
+    assert!(list.contains("Breaches the code of conduct"));
+}
+
+async fn accents_and_case_fold_both_ways(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    contribute(
+        &author,
+        "Mobilité des travailleurs",
+        "Une approche régionale",
+    )
+    .await;
+    contribute(&author, "Migracion segura", "Vias regulares para todos").await;
+    for (query, title) in [
+        ("mobilite", "Mobilité des travailleurs"),
+        ("MOBILITÉ", "Mobilité des travailleurs"),
+        ("regionale", "Mobilité des travailleurs"),
+        ("migración", "Migracion segura"),
+        ("VÍAS", "Migracion segura"),
+    ] {
+        let page = search(&app, "contributions", query, "").await;
+        assert_eq!(count(&page), "One contribution", "{query}");
+        assert!(page.contains(title), "{query} finds {title}");
+    }
+}
+
+async fn every_script_is_found(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    contribute(&author, "الهِجْرَة الآمِنَة", "حقوق العمال المهاجرين").await;
+    contribute(&author, "保护移民权利", "各国承诺保护所有移民工人").await;
+    contribute(&author, "Права детей-мигрантов", "Достойный труд").await;
+    contribute(&author, "Safe corridors", "Nothing of the others' words").await;
+    for (query, title) in [
+        ("الهجرة", "الهِجْرَة الآمِنَة"),
+        ("المهاجرين", "الهِجْرَة الآمِنَة"),
+        ("移民", "保护移民权利"),
+        ("移民工人", "保护移民权利"),
+        ("权利", "保护移民权利"),
+        ("移", "保护移民权利"),
+        ("ДЕТЕЙ", "Права детей-мигрантов"),
+        ("мигрантов", "Права детей-мигрантов"),
+    ] {
+        let page = search(&app, "contributions", query, "").await;
+        assert_eq!(count(&page), "One contribution", "{query}");
+        assert!(page.contains(title), "{query} finds {title}");
+    }
+    // Two characters that are not a word of the text do not match across it.
+    assert_eq!(found(&app, "民保").await, "0 contributions");
+}
+
+async fn a_reference_or_an_organisation_finds_its_submissions(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    let state = app
+        .accredited(
+            "gcm",
+            "state@example.org",
+            "Sara State",
+            "Permanent Mission of Examplia",
+            "member-state",
+        )
+        .await;
+    contribute(&author, "Labour mobility", "Decent work").await;
+    contribute(&author, "Return and readmission", "Dignity").await;
+    contribute(&state, "Consular protection", "Assistance abroad").await;
+    let page = search(&app, "contributions", "TST/WC/0002", "").await;
+    assert_eq!(count(&page), "One contribution");
+    assert!(page.contains("Return and readmission"));
+    let page = search(&app, "contributions", "Examplia", "").await;
+    assert_eq!(count(&page), "One contribution");
+    assert!(page.contains("Consular protection"));
+    assert_eq!(found(&app, "migrant forum").await, "2 contributions");
+}
+
+async fn a_title_holding_the_terms_ranks_first(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    contribute(
+        &author,
+        "Remittance costs",
+        "Lowering fees for migrants' families",
+    )
+    .await;
+    contribute(
+        &author,
+        "Financial inclusion",
+        "Bank accounts for migrants, so that remittance transfers are cheaper",
+    )
+    .await;
+    contribute(
+        &author,
+        "Development and diaspora",
+        "Diaspora investment; remittance flows; remittance data",
+    )
+    .await;
+    let page = search(&app, "contributions", "remittance", "").await;
+    assert_eq!(count(&page), "3 contributions");
+    let first = page.find("Remittance costs").expect("the title match");
+    for other in ["Financial inclusion", "Development and diaspora"] {
+        assert!(first < page.find(other).expect(other), "before {other}");
+    }
+    assert!(page.contains("value=\"relevance\""), "relevance is offered");
+    // Newest first when asked.
+    let page = search(&app, "contributions", "remittance", "&sort=newest").await;
+    let newest = page.find("Development and diaspora").expect("newest");
+    assert!(newest < page.find("Remittance costs").expect("oldest"));
+    // Without a query there is nothing to be relevant to.
+    let (_, list) = app.new_browser().get_text("/p/gcm/contributions").await;
+    assert!(!list.contains("value=\"relevance\""));
+}
+
+async fn odd_queries_are_answered(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    contribute(&author, "Labour mobility", "Decent work AND NOT \"quotes\"").await;
+    let huge = "mobility ".repeat(500);
+    let chinese = "移民".repeat(500);
+    for query in [
+        "%%%",
+        "?!…",
+        "\"",
+        "NOT",
+        "AND OR NEAR(",
+        "' OR 1=1 --",
+        "a\u{0}b",
+        "mobility*",
+        huge.as_str(),
+        chinese.as_str(),
+    ] {
+        let page = search(&app, "contributions", query, "").await;
+        assert!(!count(&page).is_empty(), "{query:.20} answered");
+    }
+    assert_eq!(found(&app, "%%%").await, "0 contributions");
+    assert_eq!(found(&app, "and not").await, "One contribution");
+    assert_eq!(found(&app, &huge).await, "One contribution");
+    let page = search(&app, "proposals", "?!", "").await;
+    assert!(page.contains("Proposals found: 0"));
+}
+
+async fn results_beyond_the_bound_read_more_than(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    setup(&app).await;
+    let bound = concord::store::search::CANDIDATES;
+    with_db(&app, move |conn| {
+        use concord::db::schema::{accounts, processes};
+        use concord::store::contributions::{DraftContent, create_draft, mark_submitted};
+        use diesel::prelude::*;
+        let process: i64 = processes::table.select(processes::id).first(conn).unwrap();
+        let author: i64 = accounts::table
+            .filter(accounts::email.eq("author@example.org"))
+            .select(accounts::id)
+            .first(conn)
+            .unwrap();
+        concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
+            for i in 0..bound + 5 {
+                let content = DraftContent {
+                    title: format!("Letter {i}"),
+                    body: "The same campaign words".to_string(),
+                    group_ids: vec![],
+                    theme_ids: vec![],
+                };
+                let id = create_draft(conn, process, author, None, &content)?;
+                let reference = format!("TST/WC/B{i:05}");
+                mark_submitted(conn, id, &reference, "hash", concord::store::now())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    })
+    .await;
+    let page = search(&app, "contributions", "campaign", "").await;
+    assert!(
+        count(&page).starts_with(&format!("More than {bound} match")),
+        "{}",
+        count(&page)
+    );
+    let page = search(&app, "contributions", "campaign", "&sort=newest").await;
+    assert!(
+        page.contains(&format!("Letter {}", bound + 4)),
+        "the newest"
+    );
+    let page = search(&app, "contributions", "letter 7", "").await;
+    assert_eq!(count(&page), "One contribution", "a precise query finds it");
+}
+
+async fn proposals_are_searched_and_ranked(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    let propose = |title: &'static str, commitment: &'static str| {
+        let author = &author;
+        async move {
+            let page = "/p/gcm/proposals/new";
+            let form = [
+                ("group", "1"),
+                ("title", title),
+                ("commitment", commitment),
+                ("actionable_measures", "Bilateral agreements"),
+                ("partnerships", "Employers and trade unions"),
+                ("capacity_building", "Training"),
+                ("financing", "A fund"),
+                ("data", "Disaggregated data"),
+                ("responsible_actors", "Ministries of labour"),
+                ("sdg_targets", "8.8 and 10.7"),
+                ("timeline", "From 2019 to 2030"),
+                ("indicators", "Costs paid by workers"),
+                ("intent", "submit"),
+            ];
+            let response = author.submit(page, page, &form).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{title}");
+        }
+    };
+    propose(
+        "Pension portability",
+        "Social security that travels with workers",
+    )
+    .await;
+    propose(
+        "Labour inspection",
+        "Inspectors check pension contributions",
+    )
+    .await;
+    let page = search(&app, "proposals", "pensión", "").await;
+    assert!(page.contains("Proposals found: 2"), "accents fold");
+    let first = page.find("Pension portability").expect("title match");
+    assert!(first < page.find("Labour inspection").expect("body match"));
+    let page = search(&app, "proposals", "TST/CP/0002", "").await;
+    assert!(page.contains("Proposals found: 1") && page.contains("Labour inspection"));
+    let page = search(&app, "proposals", "migrant forum", "").await;
+    assert!(page.contains("Proposals found: 2"), "by organisation");
+    assert!(page.contains("value=\"relevance\""));
+}
+
+async fn a_stale_index_is_rebuilt(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    contribute(&author, "Labour mobility", "Decent work").await;
+    with_db(&app, |conn| {
+        use concord::db::schema::search_index_state;
+        use concord::store::search::{Searchable, index, reindex_if_needed};
+        use diesel::prelude::*;
+        let up_to_date = reindex_if_needed(conn).unwrap();
+        assert_eq!(up_to_date, None, "the start built it");
+        // As if the rows had been written straight into the tables (bench/seed.py).
+        let id: i64 = concord::db::schema::contributions::table
+            .select(concord::db::schema::contributions::id)
+            .first(conn)
+            .unwrap();
+        index::remove(conn, Searchable::Contributions, id).unwrap();
+        diesel::delete(search_index_state::table)
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    assert_eq!(found(&app, "mobility").await, "0 contributions");
+    let rebuilt = with_db(&app, |conn| {
+        concord::store::search::reindex_if_needed(conn).unwrap()
+    })
+    .await
+    .expect("rebuilt");
+    assert_eq!(rebuilt.contributions, 1);
+    assert_eq!(found(&app, "mobility").await, "One contribution");
+}
