@@ -58,7 +58,9 @@ impl ListPageView {
 
     fn count_label(&self) -> String {
         let total = self.result.total;
-        let key = if total.more {
+        let key = if total.more && self.query.search().is_some() {
+            "search-more-than"
+        } else if total.more {
             "contributions-count-more"
         } else {
             "contributions-count"

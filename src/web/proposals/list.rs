@@ -74,7 +74,9 @@ impl ListPage {
     }
 
     fn count_label(&self) -> String {
-        let key = if self.total.more {
+        let key = if self.total.more && self.query.search().is_some() {
+            "search-more-than"
+        } else if self.total.more {
             "proposals-count-more"
         } else {
             "proposals-count"
