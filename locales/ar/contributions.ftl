@@ -82,3 +82,26 @@ pagination-label = الصفحات
 pagination-previous = الصفحة السابقة
 pagination-next = الصفحة التالية
 pagination-page = الصفحة { $page }
+
+## الحملات: إرسال الرسالة نفسها مرات عديدة
+campaign-title = حملة
+campaign-submitted-times = { $count ->
+    [one] أُرسل هذا النص مرة واحدة
+   *[other] أُرسل هذا النص { $count } مرة
+}
+campaign-added-words = { $count ->
+    [0] لم يضف أحد كلمات من عنده
+    [one] أضاف واحد كلمات من عنده
+   *[other] أضاف { $count } كلمات من عندهم
+}
+campaign-member = { $count ->
+    [one] هذا النص جزء من حملة.
+   *[other] نسخة من { $count } نسخة لحملة.
+}
+campaign-see = عرض الحملة
+campaign-letter = الرسالة
+campaign-copies-heading = نسخ فيها كلمات مضافة
+campaign-copies-none = لا تختلف أي نسخة عن الرسالة.
+campaign-copies-no-more = لا توجد نسخ أخرى تختلف عن الرسالة.
+campaign-diff-added = مضاف
+campaign-diff-removed = محذوف

@@ -78,3 +78,26 @@ pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page
 pagination-page = Page { $page }
+
+## Campaigns: many submissions of the same letter
+campaign-title = Campaign
+campaign-submitted-times = { $count ->
+    [one] This text was submitted once
+   *[other] This text was submitted { $count } times
+}
+campaign-added-words = { $count ->
+    [0] none added words of their own
+    [one] one added words of their own
+   *[other] { $count } added their own words
+}
+campaign-member = { $count ->
+    [one] This text belongs to a campaign.
+   *[other] One of { $count } copies of a campaign.
+}
+campaign-see = See the campaign
+campaign-letter = The letter
+campaign-copies-heading = Copies with words of their own
+campaign-copies-none = No copy differs from the letter.
+campaign-copies-no-more = No more copies differ from the letter.
+campaign-diff-added = added
+campaign-diff-removed = removed

@@ -78,3 +78,26 @@ pagination-label = Pages
 pagination-previous = Page précédente
 pagination-next = Page suivante
 pagination-page = Page { $page }
+
+## Campagnes : de nombreux envois de la même lettre
+campaign-title = Campagne
+campaign-submitted-times = { $count ->
+    [one] Ce texte a été envoyé une fois
+   *[other] Ce texte a été envoyé { $count } fois
+}
+campaign-added-words = { $count ->
+    [0] personne n’y a ajouté ses propres mots
+    [one] une personne y a ajouté ses propres mots
+   *[other] { $count } personnes y ont ajouté leurs propres mots
+}
+campaign-member = { $count ->
+    [one] Ce texte fait partie d’une campagne.
+   *[other] L’un des { $count } exemplaires d’une campagne.
+}
+campaign-see = Voir la campagne
+campaign-letter = La lettre
+campaign-copies-heading = Exemplaires avec des mots propres
+campaign-copies-none = Aucun exemplaire ne diffère de la lettre.
+campaign-copies-no-more = Plus aucun exemplaire ne diffère de la lettre.
+campaign-diff-added = ajouté
+campaign-diff-removed = supprimé

@@ -26,7 +26,7 @@ use crate::store::contributions::{self, DraftContent};
 use crate::store::processes::{self, Process};
 use crate::store::references::{ReferenceKind, next_reference};
 use crate::store::windows::SubmissionWindow;
-use crate::store::{accounts, attachments, search};
+use crate::store::{accounts, attachments, campaigns, search};
 
 /// A posted form.
 #[derive(Debug, Clone)]
@@ -272,6 +272,7 @@ impl Save<'_> {
         let search_text = search::search_text([content.title.as_str(), &content.body]);
         let now = crate::store::now();
         contributions::mark_submitted(conn, id, &reference, &hash, &search_text, now)?;
+        campaigns::record(conn, process.id, id, &content.title, &content.body)?;
         audit::record(
             conn,
             Entry {

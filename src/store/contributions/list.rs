@@ -155,6 +155,8 @@ fn filtered<'a>(
     let mut query = contributions::table
         .filter(contributions::process_id.eq(process_id))
         .filter(contributions::status.eq_any(public))
+        // A campaign is listed once, through its listed copy.
+        .filter(contributions::campaign_copy.eq(false))
         .into_boxed();
     if let Some(category) = filter.category {
         query = query.filter(
