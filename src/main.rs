@@ -28,6 +28,9 @@ enum Command {
     Migrate,
     /// Load the demo into the database and exit.
     Demo,
+    /// Group into campaigns the submitted contributions not yet grouped (rows loaded
+    /// directly, such as the benchmark's seed), as submission would have, and exit.
+    GroupCampaigns,
 }
 
 #[tokio::main]
@@ -47,6 +50,7 @@ async fn main() -> ExitCode {
             println!("Migrations applied to the {}.", settings.database_url);
         }),
         Command::Demo => load_demo_only(settings).await,
+        Command::GroupCampaigns => group_campaigns(settings).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -81,6 +85,13 @@ async fn load_demo_only(settings: Settings) -> anyhow::Result<()> {
         demo::Loaded::Already => println!("The demo process was loaded before; nothing changed."),
     }
     print_demo_accounts(&settings.public_url)
+}
+
+async fn group_campaigns(settings: Settings) -> anyhow::Result<()> {
+    let pool = open_database(&settings).await?;
+    let filed = concord::group_campaigns(&pool).await?;
+    println!("{filed} submitted contributions filed for campaign detection.");
+    Ok(())
 }
 
 fn print_demo_accounts(url: &str) -> anyhow::Result<()> {
