@@ -51,7 +51,7 @@ pub fn page(
     let letter = shown_letter(conn, &campaign)?;
     let mut rows = campaigns::differing_copies(
         conn,
-        campaign.id,
+        &campaign,
         after.unwrap_or(ContributionId(0)),
         COPIES_PER_PAGE + 1,
     )?;

@@ -437,6 +437,8 @@ diesel::table! {
         contribution_id -> BigInt,
         process_id -> BigInt,
         text_hash -> Text,
+        campaign_id -> Nullable<BigInt>,
+        copies -> BigInt,
     }
 }
 
@@ -464,7 +466,7 @@ diesel::table! {
     campaign_members (contribution_id) {
         contribution_id -> BigInt,
         campaign_id -> BigInt,
-        exact -> Bool,
+        text_id -> BigInt,
     }
 }
 

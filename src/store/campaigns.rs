@@ -20,9 +20,13 @@ use crate::domain::campaigns::{self as rules, Signature};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 
+mod leave;
 mod reads;
+mod unfiled;
 
+pub use leave::left;
 pub use reads::{Summary, campaign_in, differing_copies, listed_through, of_contribution, summary};
+pub use unfiled::record_unfiled;
 
 /// Candidate letters a near copy is compared with, at most: those sharing the most buckets.
 const CANDIDATES: usize = 8;
@@ -34,7 +38,7 @@ const BUCKET_ROWS: i64 = 256;
 pub struct Campaign {
     pub id: i64,
     pub process_id: i64,
-    /// The first text of the campaign: the letter the copies are compared with.
+    /// The text most copies carry (its first contribution): the letter copies are compared with.
     pub letter_id: ContributionId,
     /// The copy the public lists show for the whole campaign.
     pub listed_id: ContributionId,
@@ -45,7 +49,7 @@ pub struct Campaign {
     pub created_at: NaiveDateTime,
 }
 
-/// Files a contribution just submitted: it joins the campaign of the letter it copies
+/// Files a contribution just submitted: it joins the campaign of the text it copies
 /// (exactly or nearly), or becomes a distinct text later copies can find. Returns its
 /// campaign. Call inside the submit transaction, after the contribution is marked submitted.
 pub fn record(
@@ -57,38 +61,64 @@ pub fn record(
 ) -> QueryResult<Option<i64>> {
     let words = rules::words_of(title, body);
     let hash = rules::text_hash(&words);
-    if let Some(letter) = exact_letter(conn, process_id, &hash)? {
-        return join(conn, process_id, letter, id, true).map(Some);
+    if let Some(text) = exact_text(conn, process_id, &hash)? {
+        let campaign = match text.campaign_id {
+            Some(campaign) => campaign,
+            None => create(conn, process_id, &text)?,
+        };
+        add_copy(conn, text.contribution_id, 1)?;
+        return join(conn, campaign, text.contribution_id, id).map(Some);
     }
     let signature = rules::signature(&words);
-    if let Some(letter) = near_letter(conn, process_id, &signature)? {
-        return join(conn, process_id, letter, id, false).map(Some);
+    let near = match near_text(conn, process_id, &signature)? {
+        Some(text) => Some(match text.campaign_id {
+            Some(campaign) => campaign,
+            None => create(conn, process_id, &text)?,
+        }),
+        None => None,
+    };
+    file_text(conn, process_id, id, &hash, &signature, near)?;
+    match near {
+        Some(campaign) => join(conn, campaign, id, id).map(Some),
+        None => bump_counts(conn, process_id, 1, 0).map(|()| None),
     }
-    file_distinct(conn, process_id, id, &hash, &signature)?;
-    Ok(None)
 }
 
-fn exact_letter(
-    conn: &mut DbConnection,
-    process_id: i64,
-    hash: &str,
-) -> QueryResult<Option<ContributionId>> {
+/// A distinct text: the first contribution that carried it, and its campaign if it has one.
+#[derive(Debug, Clone, Queryable)]
+struct Text {
+    contribution_id: ContributionId,
+    campaign_id: Option<i64>,
+    copies: i64,
+}
+
+fn exact_text(conn: &mut DbConnection, process_id: i64, hash: &str) -> QueryResult<Option<Text>> {
     campaign_texts::table
         .filter(campaign_texts::process_id.eq(process_id))
         .filter(campaign_texts::text_hash.eq(hash))
         .order(campaign_texts::contribution_id)
-        .select(campaign_texts::contribution_id)
+        .select(TEXT_COLUMNS)
         .first(conn)
         .optional()
 }
 
+const TEXT_COLUMNS: (
+    campaign_texts::contribution_id,
+    campaign_texts::campaign_id,
+    campaign_texts::copies,
+) = (
+    campaign_texts::contribution_id,
+    campaign_texts::campaign_id,
+    campaign_texts::copies,
+);
+
 /// The distinct text sharing a bucket with `signature` that is most similar to it, if it
 /// is similar enough.
-fn near_letter(
+fn near_text(
     conn: &mut DbConnection,
     process_id: i64,
     signature: &Signature,
-) -> QueryResult<Option<ContributionId>> {
+) -> QueryResult<Option<Text>> {
     let buckets = rules::buckets(signature).to_vec();
     let hits: Vec<ContributionId> = campaign_bands::table
         .filter(campaign_bands::process_id.eq(process_id))
@@ -112,7 +142,14 @@ fn near_letter(
         })
         .filter(|(_, similarity)| *similarity >= rules::THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-    Ok(best.map(|(id, _)| id))
+    match best {
+        Some((id, _)) => campaign_texts::table
+            .find(id)
+            .select(TEXT_COLUMNS)
+            .first(conn)
+            .optional(),
+        None => Ok(None),
+    }
 }
 
 /// The texts that share the most buckets, at most `CANDIDATES` of them.
@@ -133,19 +170,23 @@ fn most_shared(mut hits: Vec<ContributionId>) -> Vec<ContributionId> {
         .collect()
 }
 
-/// Files a text no earlier one resembles, under its hash and its buckets.
-fn file_distinct(
+/// Files a text no earlier one carries exactly, under its hash and its buckets, in
+/// `campaign` if it is a near copy.
+fn file_text(
     conn: &mut DbConnection,
     process_id: i64,
     id: ContributionId,
     hash: &str,
     signature: &Signature,
+    campaign: Option<i64>,
 ) -> QueryResult<()> {
     diesel::insert_into(campaign_texts::table)
         .values((
             campaign_texts::contribution_id.eq(id),
             campaign_texts::process_id.eq(process_id),
             campaign_texts::text_hash.eq(hash),
+            campaign_texts::campaign_id.eq(campaign),
+            campaign_texts::copies.eq(1),
         ))
         .execute(conn)?;
     let mut buckets = rules::buckets(signature).to_vec();
@@ -161,8 +202,8 @@ fn file_distinct(
         "INSERT INTO campaign_bands (process_id, bucket, contribution_id) VALUES {}",
         values.join(", ")
     ))
-    .execute(conn)?;
-    bump_counts(conn, process_id, 1, 0)
+    .execute(conn)
+    .map(drop)
 }
 
 /// Adds to the process's counts of distinct texts and campaigns.
@@ -185,75 +226,26 @@ fn bump_counts(
     .map(drop)
 }
 
-/// Adds `id` to the campaign of `letter` (formed now if this is its first copy), counts it,
-/// and marks it a campaign copy unless the campaign has no public copy to list but it.
-fn join(
-    conn: &mut DbConnection,
-    process_id: i64,
-    letter: ContributionId,
-    id: ContributionId,
-    exact: bool,
-) -> QueryResult<i64> {
-    let campaign = match campaigns::table
-        .filter(campaigns::letter_id.eq(letter))
-        .select(Campaign::as_select())
-        .first(conn)
-        .optional()?
-    {
-        Some(campaign) => campaign,
-        None => create(conn, process_id, letter)?,
-    };
-    add_member(conn, campaign.id, id, exact)?;
-    let listed_is_public = is_submitted(conn, campaign.listed_id)?;
-    let listed = if listed_is_public {
-        campaign.listed_id
-    } else {
-        id
-    };
-    diesel::update(campaigns::table.find(campaign.id))
-        .set((
-            campaigns::copies.eq(campaigns::copies + 1),
-            campaigns::additions.eq(campaigns::additions + i64::from(!exact)),
-            campaigns::listed_id.eq(listed),
-        ))
-        .execute(conn)?;
-    if listed_is_public {
-        set_copy(conn, id, true)?;
-    } else {
-        set_copy(conn, campaign.listed_id, true)?;
-    }
-    Ok(campaign.id)
-}
-
-/// A campaign of `letter`, which has just received its first copy.
-fn create(
-    conn: &mut DbConnection,
-    process_id: i64,
-    letter: ContributionId,
-) -> QueryResult<Campaign> {
-    let copies = i64::from(is_submitted(conn, letter)?);
-    let now = super::now();
-    let id: i64 = diesel::insert_into(campaigns::table)
+/// A campaign formed around `text`, which had no copy until now: its first contribution is
+/// its first member, counted if still public. Returns the campaign.
+fn create(conn: &mut DbConnection, process_id: i64, text: &Text) -> QueryResult<i64> {
+    let letter = text.contribution_id;
+    let campaign: i64 = diesel::insert_into(campaigns::table)
         .values((
             campaigns::process_id.eq(process_id),
             campaigns::letter_id.eq(letter),
             campaigns::listed_id.eq(letter),
-            campaigns::copies.eq(copies),
+            campaigns::copies.eq(text.copies),
             campaigns::additions.eq(0),
-            campaigns::created_at.eq(now),
+            campaigns::created_at.eq(super::now()),
         ))
         .returning(campaigns::id)
         .get_result(conn)?;
-    let campaign = Campaign {
-        id,
-        process_id,
-        letter_id: letter,
-        listed_id: letter,
-        copies,
-        additions: 0,
-        created_at: now,
-    };
-    add_member(conn, campaign.id, letter, true)?;
+    diesel::update(campaign_texts::table.find(letter))
+        .set(campaign_texts::campaign_id.eq(campaign))
+        .execute(conn)?;
+    add_member(conn, campaign, letter, letter)?;
+    // A campaign stands for its text: distinct texts do not change.
     bump_counts(conn, process_id, 0, 1)?;
     Ok(campaign)
 }
@@ -262,16 +254,73 @@ fn add_member(
     conn: &mut DbConnection,
     campaign_id: i64,
     id: ContributionId,
-    exact: bool,
+    text_id: ContributionId,
 ) -> QueryResult<()> {
     diesel::insert_into(campaign_members::table)
         .values((
             campaign_members::contribution_id.eq(id),
             campaign_members::campaign_id.eq(campaign_id),
-            campaign_members::exact.eq(exact),
+            campaign_members::text_id.eq(text_id),
         ))
         .execute(conn)
         .map(drop)
+}
+
+fn add_copy(conn: &mut DbConnection, text_id: ContributionId, by: i64) -> QueryResult<()> {
+    diesel::update(campaign_texts::table.find(text_id))
+        .set(campaign_texts::copies.eq(campaign_texts::copies + by))
+        .execute(conn)
+        .map(drop)
+}
+
+fn copies_of(conn: &mut DbConnection, text_id: ContributionId) -> QueryResult<i64> {
+    campaign_texts::table
+        .find(text_id)
+        .select(campaign_texts::copies)
+        .first(conn)
+}
+
+/// Adds contribution `id`, carrying text `text_id` (already counted there), to `campaign`:
+/// counts it, makes its text the letter if most copies now carry it, and marks it a
+/// campaign copy unless the campaign has no other public copy to list.
+fn join(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+    text_id: ContributionId,
+    id: ContributionId,
+) -> QueryResult<i64> {
+    let campaign: Campaign = campaigns::table
+        .find(campaign_id)
+        .select(Campaign::as_select())
+        .first(conn)?;
+    add_member(conn, campaign_id, id, text_id)?;
+    let text_copies = copies_of(conn, text_id)?;
+    let mut letter = campaign.letter_id;
+    let mut letter_copies = copies_of(conn, letter)?;
+    if text_id != letter && text_copies > letter_copies {
+        (letter, letter_copies) = (text_id, text_copies);
+    }
+    let copies = campaign.copies + 1;
+    let listed_is_public = is_submitted(conn, campaign.listed_id)?;
+    let listed = if listed_is_public {
+        campaign.listed_id
+    } else {
+        id
+    };
+    diesel::update(campaigns::table.find(campaign_id))
+        .set((
+            campaigns::copies.eq(copies),
+            campaigns::additions.eq(copies - letter_copies),
+            campaigns::letter_id.eq(letter),
+            campaigns::listed_id.eq(listed),
+        ))
+        .execute(conn)?;
+    if listed_is_public {
+        set_copy(conn, id, true)?;
+    } else {
+        set_copy(conn, campaign.listed_id, true)?;
+    }
+    Ok(campaign_id)
 }
 
 fn is_submitted(conn: &mut DbConnection, id: ContributionId) -> QueryResult<bool> {
@@ -287,84 +336,6 @@ fn set_copy(conn: &mut DbConnection, id: ContributionId, copy: bool) -> QueryRes
         .set(contributions::campaign_copy.eq(copy))
         .execute(conn)
         .map(drop)
-}
-
-/// A contribution just hidden or withdrawn no longer counts among its campaign's copies; if
-/// the lists showed the campaign through it, they now show the next public copy (an exact
-/// one first). Call in the same transaction, after its status changed.
-pub fn left(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
-    let member: Option<(i64, bool)> = campaign_members::table
-        .find(id)
-        .select((campaign_members::campaign_id, campaign_members::exact))
-        .first(conn)
-        .optional()?;
-    let Some((campaign_id, exact)) = member else {
-        return Ok(());
-    };
-    let listed: ContributionId = diesel::update(campaigns::table.find(campaign_id))
-        .set((
-            campaigns::copies.eq(campaigns::copies - 1),
-            campaigns::additions.eq(campaigns::additions - i64::from(!exact)),
-        ))
-        .returning(campaigns::listed_id)
-        .get_result(conn)?;
-    if listed != id {
-        return Ok(());
-    }
-    let next: Option<ContributionId> = campaign_members::table
-        .inner_join(contributions::table)
-        .filter(campaign_members::campaign_id.eq(campaign_id))
-        .filter(contributions::status.eq(ContributionStatus::Submitted))
-        .order((
-            campaign_members::exact.desc(),
-            campaign_members::contribution_id.asc(),
-        ))
-        .select(campaign_members::contribution_id)
-        .first(conn)
-        .optional()?;
-    // With no public copy left, the campaign stays listed through this one (a tombstone).
-    if let Some(next) = next {
-        diesel::update(campaigns::table.find(campaign_id))
-            .set(campaigns::listed_id.eq(next))
-            .execute(conn)?;
-        set_copy(conn, next, false)?;
-        set_copy(conn, id, true)?;
-    }
-    Ok(())
-}
-
-/// Files up to `limit` submitted contributions of any process after `after` (by id) not yet
-/// filed, in id order, as if each were submitted now: for rows loaded without the app (the
-/// benchmark's seed). Returns how many were filed and the last id read.
-pub fn record_unfiled(
-    conn: &mut DbConnection,
-    after: ContributionId,
-    limit: i64,
-) -> QueryResult<(u64, Option<ContributionId>)> {
-    let rows: Vec<(ContributionId, i64, String, String)> = contributions::table
-        .filter(contributions::id.gt(after))
-        .filter(contributions::status.eq(ContributionStatus::Submitted))
-        .filter(diesel::dsl::not(diesel::dsl::exists(
-            campaign_texts::table.filter(campaign_texts::contribution_id.eq(contributions::id)),
-        )))
-        .filter(diesel::dsl::not(diesel::dsl::exists(
-            campaign_members::table.filter(campaign_members::contribution_id.eq(contributions::id)),
-        )))
-        .order(contributions::id)
-        .limit(limit)
-        .select((
-            contributions::id,
-            contributions::process_id,
-            contributions::title,
-            contributions::body,
-        ))
-        .load(conn)?;
-    let last = rows.last().map(|r| r.0);
-    let filed = rows.len() as u64;
-    for (id, process_id, title, body) in rows {
-        record(conn, process_id, id, &title, &body)?;
-    }
-    Ok((filed, last))
 }
 
 #[cfg(test)]

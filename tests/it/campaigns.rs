@@ -14,6 +14,7 @@ use crate::on_both_backends;
 on_both_backends!(
     exact_and_near_copies_form_one_campaign_listed_once,
     hiding_the_listed_copy_lists_the_next,
+    the_letter_is_the_text_most_copies_carry,
 );
 
 const LETTER_TITLE: &str = "Protect the rights of migrant workers";
@@ -251,4 +252,48 @@ async fn hiding_the_listed_copy_lists_the_next(backend: Backend) {
         .get_text(&format!("/p/gcm/campaigns/{}", campaign.id))
         .await;
     assert!(page.contains("No copy differs from the letter."));
+}
+
+/// The id of a contribution by the reference its address spells.
+async fn id_of(app: &TestApp, reference: &str) -> ContributionId {
+    let reference = reference.replace('-', "/");
+    with_db(app, move |conn| {
+        let process = processes::process_by_slug(conn, "gcm").unwrap().unwrap();
+        contributions::contribution_by_reference(conn, process.id, &reference)
+            .unwrap()
+            .unwrap()
+            .id
+    })
+    .await
+}
+
+async fn the_letter_is_the_text_most_copies_carry(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = setup(&app).await;
+    // A sender with words of their own happens to be first.
+    let added = submit(&author, LETTER_TITLE, &format!("{LETTER} {OWN_WORDS}")).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    let (campaign, _) = campaign_of(&app, &letter).await;
+    let campaign = campaign.expect("grouped");
+    assert_eq!((campaign.copies, campaign.additions), (2, 1));
+    submit(&author, LETTER_TITLE, LETTER).await;
+    let (campaign, _) = campaign_of(&app, &added).await;
+    let campaign = campaign.expect("grouped");
+    assert_eq!(campaign.letter_id, id_of(&app, &letter).await);
+    assert_eq!((campaign.copies, campaign.additions), (3, 1));
+    let (_, page) = app
+        .new_browser()
+        .get_text(&format!("/p/gcm/campaigns/{}", campaign.id))
+        .await;
+    assert!(
+        page.contains(&added.replace('-', "/")),
+        "the first copy differs"
+    );
+    assert!(page.contains("never saw my passport."));
+    assert!(
+        !page.contains(&letter.replace('-', "/")),
+        "copies carrying the letter are not shown as differing"
+    );
 }

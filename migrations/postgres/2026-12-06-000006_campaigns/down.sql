@@ -1,5 +1,5 @@
 DROP TABLE campaign_counts;
 DROP TABLE campaign_members;
-DROP TABLE campaigns;
 DROP TABLE campaign_bands;
 DROP TABLE campaign_texts;
+DROP TABLE campaigns;

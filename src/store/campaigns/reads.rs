@@ -53,17 +53,18 @@ pub fn campaign_in(
 }
 
 /// Public copies of a campaign whose words differ from its letter's, in the order they
-/// arrived, after `after`, at most `limit`.
+/// arrived, after `after`, at most `limit`. Walks the campaign's members in order (an
+/// index), passing over those that carry the letter.
 pub fn differing_copies(
     conn: &mut DbConnection,
-    campaign_id: i64,
+    campaign: &Campaign,
     after: ContributionId,
     limit: i64,
 ) -> QueryResult<Vec<Contribution>> {
     campaign_members::table
         .inner_join(contributions::table)
-        .filter(campaign_members::campaign_id.eq(campaign_id))
-        .filter(campaign_members::exact.eq(false))
+        .filter(campaign_members::campaign_id.eq(campaign.id))
+        .filter(campaign_members::text_id.ne(campaign.letter_id))
         .filter(campaign_members::contribution_id.gt(after))
         .filter(contributions::status.eq(ContributionStatus::Submitted))
         .order(campaign_members::contribution_id)
