@@ -81,7 +81,7 @@ fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
     serde_json::to_vec_pretty(value).map_err(|e| Error::Internal(e.into()))
 }
 
-const CONTRIBUTION_COLUMNS: [&str; 11] = [
+const CONTRIBUTION_COLUMNS: [&str; 12] = [
     "reference",
     "status",
     "submitted_at",
@@ -93,6 +93,7 @@ const CONTRIBUTION_COLUMNS: [&str; 11] = [
     "sha256",
     "text",
     "hidden_reason",
+    "campaign",
 ];
 
 fn contribution_row(c: &ContributionRecord) -> Vec<String> {
@@ -114,6 +115,7 @@ fn contribution_row(c: &ContributionRecord) -> Vec<String> {
         c.sha256.clone(),
         c.text.clone(),
         c.hidden_reason.clone(),
+        c.campaign.map(|n| n.to_string()).unwrap_or_default(),
     ]
 }
 

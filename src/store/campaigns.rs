@@ -25,7 +25,10 @@ mod reads;
 mod unfiled;
 
 pub use leave::left;
-pub use reads::{Summary, campaign_in, differing_copies, listed_through, of_contribution, summary};
+pub use reads::{
+    Summary, campaign_in, campaign_numbers, differing_copies, listed_through, of_contribution,
+    summary,
+};
 pub use unfiled::record_unfiled;
 
 /// Candidate letters a near copy is compared with, at most: those sharing the most buckets.

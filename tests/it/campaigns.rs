@@ -183,6 +183,17 @@ async fn exact_and_near_copies_form_one_campaign_listed_once(backend: Backend) {
     assert!(copy_page.contains(&path));
     let (status, _) = reader.get_text("/p/gcm/campaigns/999999").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Open data names each copy's campaign.
+    let (_, json) = reader.get_text("/p/gcm/open-data/contributions.json").await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let in_campaign = rows
+        .iter()
+        .filter(|r| r["campaign"] == serde_json::json!(campaign.id))
+        .count();
+    assert_eq!((rows.len(), in_campaign), (5, 4));
+    let (_, csv) = reader.get_text("/p/gcm/open-data/contributions.csv").await;
+    assert!(csv.lines().next().unwrap().ends_with(",campaign"));
 }
 
 async fn hiding_the_listed_copy_lists_the_next(backend: Backend) {

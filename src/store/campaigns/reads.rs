@@ -25,6 +25,24 @@ pub fn listed_through(
         .load(conn)
 }
 
+/// The campaign numbers of those of `ids` that belong to one (a batch of open data): one
+/// query.
+pub fn campaign_numbers(
+    conn: &mut DbConnection,
+    ids: &[ContributionId],
+) -> QueryResult<Vec<(ContributionId, i64)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    campaign_members::table
+        .filter(campaign_members::contribution_id.eq_any(ids))
+        .select((
+            campaign_members::contribution_id,
+            campaign_members::campaign_id,
+        ))
+        .load(conn)
+}
+
 /// The campaign a contribution belongs to, if any.
 pub fn of_contribution(
     conn: &mut DbConnection,
