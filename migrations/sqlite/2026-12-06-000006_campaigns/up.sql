@@ -37,7 +37,7 @@ CREATE TABLE campaign_bands (
     bucket BIGINT NOT NULL,
     contribution_id BIGINT NOT NULL REFERENCES contributions (id),
     PRIMARY KEY (process_id, bucket, contribution_id)
-);
+) WITHOUT ROWID; -- the key is the whole row: stored once, not as a table and an index
 
 -- Each contribution of a campaign, and the distinct text it carries.
 CREATE TABLE campaign_members (
