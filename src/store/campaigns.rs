@@ -65,19 +65,24 @@ pub fn record(
     let words = rules::words_of(title, body);
     let hash = rules::text_hash(&words);
     if let Some(text) = exact_text(conn, process_id, &hash)? {
+        // Counted first: the update locks the text's row, so two copies arriving together
+        // on PostgreSQL see each other's campaign instead of forming two.
+        let text = add_copy(conn, text, 1)?;
         let campaign = match text.campaign_id {
             Some(campaign) => campaign,
-            None => create(conn, process_id, &text)?,
+            None => create(conn, process_id, text.contribution_id, text.copies - 1)?,
         };
-        add_copy(conn, text.contribution_id, 1)?;
         return join(conn, campaign, text.contribution_id, id).map(Some);
     }
     let signature = rules::signature(&words);
     let near = match near_text(conn, process_id, &signature)? {
-        Some(text) => Some(match text.campaign_id {
-            Some(campaign) => campaign,
-            None => create(conn, process_id, &text)?,
-        }),
+        Some(text) => {
+            let text = add_copy(conn, text, 0)?;
+            Some(match text.campaign_id {
+                Some(campaign) => campaign,
+                None => create(conn, process_id, text.contribution_id, text.copies)?,
+            })
+        }
         None => None,
     };
     file_text(conn, process_id, id, &hash, &signature, near)?;
@@ -87,8 +92,9 @@ pub fn record(
     }
 }
 
-/// A distinct text: the first contribution that carried it, and its campaign if it has one.
-#[derive(Debug, Clone, Queryable)]
+/// A distinct text: the first contribution that carried it, its campaign if it has one,
+/// and how many public copies carry it.
+#[derive(Debug, Clone, Copy, Queryable)]
 struct Text {
     contribution_id: ContributionId,
     campaign_id: Option<i64>,
@@ -229,16 +235,21 @@ fn bump_counts(
     .map(drop)
 }
 
-/// A campaign formed around `text`, which had no copy until now: its first contribution is
-/// its first member, counted if still public. Returns the campaign.
-fn create(conn: &mut DbConnection, process_id: i64, text: &Text) -> QueryResult<i64> {
-    let letter = text.contribution_id;
+/// A campaign formed around the text first carried by `letter`, which had no copy until
+/// now: that contribution is its first member, counted (`copies`) if still public. Returns
+/// the campaign.
+fn create(
+    conn: &mut DbConnection,
+    process_id: i64,
+    letter: ContributionId,
+    copies: i64,
+) -> QueryResult<i64> {
     let campaign: i64 = diesel::insert_into(campaigns::table)
         .values((
             campaigns::process_id.eq(process_id),
             campaigns::letter_id.eq(letter),
             campaigns::listed_id.eq(letter),
-            campaigns::copies.eq(text.copies),
+            campaigns::copies.eq(copies),
             campaigns::additions.eq(0),
             campaigns::created_at.eq(super::now()),
         ))
@@ -269,7 +280,17 @@ fn add_member(
         .map(drop)
 }
 
-fn add_copy(conn: &mut DbConnection, text_id: ContributionId, by: i64) -> QueryResult<()> {
+/// Adds `by` to the copies carrying `text` (locking its row until the transaction ends), and
+/// returns it as it now stands.
+fn add_copy(conn: &mut DbConnection, text: Text, by: i64) -> QueryResult<Text> {
+    diesel::update(campaign_texts::table.find(text.contribution_id))
+        .set(campaign_texts::copies.eq(campaign_texts::copies + by))
+        .returning(TEXT_COLUMNS)
+        .get_result(conn)
+}
+
+/// Adds `by` to the copies carrying the text first carried by `text_id`, if it was filed.
+fn add_copy_of(conn: &mut DbConnection, text_id: ContributionId, by: i64) -> QueryResult<()> {
     diesel::update(campaign_texts::table.find(text_id))
         .set(campaign_texts::copies.eq(campaign_texts::copies + by))
         .execute(conn)
@@ -292,27 +313,28 @@ fn join(
     text_id: ContributionId,
     id: ContributionId,
 ) -> QueryResult<i64> {
-    let campaign: Campaign = campaigns::table
-        .find(campaign_id)
-        .select(Campaign::as_select())
-        .first(conn)?;
     add_member(conn, campaign_id, id, text_id)?;
+    // Counted first, in the statement: it locks the campaign's row, so what is read next
+    // stays true until the transaction ends.
+    let (letter_id, listed_id, copies): (ContributionId, ContributionId, i64) =
+        diesel::update(campaigns::table.find(campaign_id))
+            .set(campaigns::copies.eq(campaigns::copies + 1))
+            .returning((
+                campaigns::letter_id,
+                campaigns::listed_id,
+                campaigns::copies,
+            ))
+            .get_result(conn)?;
     let text_copies = copies_of(conn, text_id)?;
-    let mut letter = campaign.letter_id;
+    let mut letter = letter_id;
     let mut letter_copies = copies_of(conn, letter)?;
     if text_id != letter && text_copies > letter_copies {
         (letter, letter_copies) = (text_id, text_copies);
     }
-    let copies = campaign.copies + 1;
-    let listed_is_public = is_submitted(conn, campaign.listed_id)?;
-    let listed = if listed_is_public {
-        campaign.listed_id
-    } else {
-        id
-    };
+    let listed_is_public = is_submitted(conn, listed_id)?;
+    let listed = if listed_is_public { listed_id } else { id };
     diesel::update(campaigns::table.find(campaign_id))
         .set((
-            campaigns::copies.eq(copies),
             campaigns::additions.eq(copies - letter_copies),
             campaigns::letter_id.eq(letter),
             campaigns::listed_id.eq(listed),
@@ -321,7 +343,7 @@ fn join(
     if listed_is_public {
         set_copy(conn, id, true)?;
     } else {
-        set_copy(conn, campaign.listed_id, true)?;
+        set_copy(conn, listed_id, true)?;
     }
     Ok(campaign_id)
 }

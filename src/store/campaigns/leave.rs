@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use super::{Campaign, add_copy, copies_of, set_copy};
+use super::{Campaign, add_copy_of, copies_of, set_copy};
 use crate::db::DbConnection;
 use crate::db::schema::{campaign_members, campaigns, contributions};
 use crate::domain::contributions::ContributionStatus;
@@ -19,19 +19,20 @@ pub fn left(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
         .optional()?;
     let Some((campaign_id, text_id)) = member else {
         // A text of its own, if filed: one copy fewer carries it.
-        return add_copy(conn, id, -1);
+        return add_copy_of(conn, id, -1);
     };
-    add_copy(conn, text_id, -1)?;
+    add_copy_of(conn, text_id, -1)?;
+    // Counted first: the update locks the campaign's row for what is read next.
+    diesel::update(campaigns::table.find(campaign_id))
+        .set(campaigns::copies.eq(campaigns::copies - 1))
+        .execute(conn)?;
     let campaign: Campaign = campaigns::table
         .find(campaign_id)
         .select(Campaign::as_select())
         .first(conn)?;
     let letter_copies = copies_of(conn, campaign.letter_id)?;
     diesel::update(campaigns::table.find(campaign_id))
-        .set((
-            campaigns::copies.eq(campaign.copies - 1),
-            campaigns::additions.eq(campaign.copies - 1 - letter_copies),
-        ))
+        .set(campaigns::additions.eq(campaign.copies - letter_copies))
         .execute(conn)?;
     if campaign.listed_id != id {
         return Ok(());
