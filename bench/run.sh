@@ -40,6 +40,9 @@ echo "Seeding $contributions contributions and $proposals proposals…"
 time python3 bench/seed.py "$DATABASE_URL" "$work/terms" "$contributions" "$proposals"
 echo "Indexing them for search…"
 time "$bin" reindex
+# The seed writes rows directly; group its campaign letters as submission would have.
+echo "Grouping campaign letters…"
+time "$bin" group-campaigns
 
 start_server() { # synchronous mode
   CONCORD_SQLITE_SYNCHRONOUS=$1 "$bin" serve >/dev/null 2>&1 &

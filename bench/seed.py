@@ -14,6 +14,8 @@ language's vocabulary (a few hundred real words of the domain first, then made-u
 same script), so that searched words range from the most common to the very rare. A share of the
 contributions are campaign letters: the same text sent many times, some with a sentence of the
 sender's own. Everything is drawn from one seeded generator: two runs write the same corpus.
+The rows are written directly, so no campaign is grouped here: `concord group-campaigns`
+(which bench/run.sh runs next) files them as submission would have.
 """
 import csv
 import hashlib

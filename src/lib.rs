@@ -194,6 +194,24 @@ pub async fn load_demo(pool: &db::DbPool) -> anyhow::Result<demo::Loaded> {
     Ok(loaded)
 }
 
+/// Files for campaign detection every submitted contribution not yet filed (see
+/// `app::campaigns::group_unfiled`); returns how many were.
+pub async fn group_campaigns(pool: &db::DbPool) -> anyhow::Result<u64> {
+    let pool = pool.clone();
+    let started = std::time::Instant::now();
+    let filed = actix::block(move || -> anyhow::Result<u64> {
+        let mut conn = pool.get()?;
+        Ok(app::campaigns::group_unfiled(&mut conn)?)
+    })
+    .await??;
+    tracing::info!(
+        filed,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "contributions filed for campaign detection"
+    );
+    Ok(filed)
+}
+
 fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<Server> {
     let workers = state.settings.workers;
     let headers_settings = state.settings.clone();

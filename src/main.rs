@@ -32,6 +32,9 @@ enum Command {
     /// Rebuild the search index from the tables and exit (after rows were written into the
     /// database directly, e.g. by bench/seed.py). Searches find fewer rows while it runs.
     Reindex,
+    /// Group into campaigns the submitted contributions not yet grouped (rows loaded
+    /// directly, such as the benchmark's seed), as submission would have, and exit.
+    GroupCampaigns,
 }
 
 #[tokio::main]
@@ -52,6 +55,7 @@ async fn main() -> ExitCode {
         }),
         Command::Demo => load_demo_only(settings).await,
         Command::Reindex => reindex(settings).await,
+        Command::GroupCampaigns => group_campaigns(settings).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -98,6 +102,13 @@ async fn reindex(settings: Settings) -> anyhow::Result<()> {
         rebuilt.proposals,
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+async fn group_campaigns(settings: Settings) -> anyhow::Result<()> {
+    let pool = open_database(&settings).await?;
+    let filed = concord::group_campaigns(&pool).await?;
+    println!("{filed} submitted contributions filed for campaign detection.");
     Ok(())
 }
 

@@ -73,6 +73,8 @@ routes! {
     draft_summary = "/p/{process}/export/draft-summary.{format}" (process, format);
 
     contributions = "/p/{process}/contributions" (process);
+    /// A campaign's page (`campaign` is its number).
+    campaign = "/p/{process}/campaigns/{campaign}" (process, campaign);
     contribution_new = "/p/{process}/contributions/new" (process);
     contribution_autosave = "/p/{process}/contributions/autosave" (process);
     contribution_draft = "/p/{process}/contributions/drafts/{id}" (process, id);

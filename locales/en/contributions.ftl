@@ -86,3 +86,26 @@ pagination-rows = Rows { $from }–{ $to } of { $total }
 pagination-rows-more = Rows { $from }–{ $to } of more than { $total }
 pagination-too-deep = Page numbers stop at { $max }: this is the first page. Go on with “Next page”, or narrow the list with the filters.
 contributions-count-more = More than { $count } contributions
+
+## Campaigns: many submissions of the same letter
+campaign-title = Campaign
+campaign-submitted-times = { $count ->
+    [one] This text was submitted once
+   *[other] This text was submitted { $count } times
+}
+campaign-added-words = { $count ->
+    [0] none added words of their own
+    [one] one added words of their own
+   *[other] { $count } added their own words
+}
+campaign-member = { $count ->
+    [one] This text belongs to a campaign.
+   *[other] One of { $count } copies of a campaign.
+}
+campaign-see = See the campaign
+campaign-letter = The letter
+campaign-copies-heading = Copies with words of their own
+campaign-copies-none = No copy differs from the letter.
+campaign-copies-no-more = No more copies differ from the letter.
+campaign-diff-added = added
+campaign-diff-removed = removed

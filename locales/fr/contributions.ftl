@@ -86,3 +86,26 @@ pagination-rows = Lignes { $from } à { $to } sur { $total }
 pagination-rows-more = Lignes { $from } à { $to } sur plus de { $total }
 pagination-too-deep = Les numéros de page s’arrêtent à { $max } : voici la première page. Continuez avec « Page suivante », ou affinez la liste avec les filtres.
 contributions-count-more = Plus de { $count } contributions
+
+## Campagnes : de nombreux envois de la même lettre
+campaign-title = Campagne
+campaign-submitted-times = { $count ->
+    [one] Ce texte a été envoyé une fois
+   *[other] Ce texte a été envoyé { $count } fois
+}
+campaign-added-words = { $count ->
+    [0] personne n’y a ajouté ses propres mots
+    [one] une personne y a ajouté ses propres mots
+   *[other] { $count } personnes y ont ajouté leurs propres mots
+}
+campaign-member = { $count ->
+    [one] Ce texte fait partie d’une campagne.
+   *[other] L’un des { $count } exemplaires d’une campagne.
+}
+campaign-see = Voir la campagne
+campaign-letter = La lettre
+campaign-copies-heading = Exemplaires avec des mots propres
+campaign-copies-none = Aucun exemplaire ne diffère de la lettre.
+campaign-copies-no-more = Plus aucun exemplaire ne diffère de la lettre.
+campaign-diff-added = ajouté
+campaign-diff-removed = supprimé

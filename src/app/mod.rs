@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod api;
+pub mod campaigns;
 pub mod contributions;
 pub mod documents;
 pub mod error;

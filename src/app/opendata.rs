@@ -66,7 +66,7 @@ pub fn write_dataset(
     stream::write_dataset(conn, process_id, dataset, format, send)
 }
 
-const CONTRIBUTION_COLUMNS: [&str; 11] = [
+const CONTRIBUTION_COLUMNS: [&str; 12] = [
     "reference",
     "status",
     "submitted_at",
@@ -78,6 +78,7 @@ const CONTRIBUTION_COLUMNS: [&str; 11] = [
     "sha256",
     "text",
     "hidden_reason",
+    "campaign",
 ];
 
 fn contribution_row(c: &ContributionRecord) -> Vec<String> {
@@ -99,6 +100,7 @@ fn contribution_row(c: &ContributionRecord) -> Vec<String> {
         c.sha256.clone(),
         c.text.clone(),
         c.hidden_reason.clone(),
+        c.campaign.map(|n| n.to_string()).unwrap_or_default(),
     ]
 }
 

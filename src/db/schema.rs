@@ -456,3 +456,61 @@ diesel::table! {
         computed_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    campaign_texts (contribution_id) {
+        contribution_id -> BigInt,
+        process_id -> BigInt,
+        text_hash -> Text,
+        campaign_id -> Nullable<BigInt>,
+        copies -> BigInt,
+    }
+}
+
+diesel::table! {
+    campaign_bands (process_id, bucket, contribution_id) {
+        process_id -> BigInt,
+        bucket -> BigInt,
+        contribution_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        letter_id -> BigInt,
+        listed_id -> BigInt,
+        copies -> BigInt,
+        additions -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    campaign_members (contribution_id) {
+        contribution_id -> BigInt,
+        campaign_id -> BigInt,
+        text_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    campaign_counts (process_id) {
+        process_id -> BigInt,
+        distinct_texts -> BigInt,
+        campaigns -> BigInt,
+    }
+}
+
+diesel::joinable!(campaign_members -> campaigns (campaign_id));
+diesel::joinable!(campaign_members -> contributions (contribution_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    campaign_texts,
+    campaign_bands,
+    campaigns,
+    campaign_members,
+    campaign_counts,
+    contributions,
+);

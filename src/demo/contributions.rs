@@ -12,9 +12,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{contribution_attachments, contributions as rows};
 use crate::domain::contributions::content_hash;
 use crate::domain::ids::ContributionId;
-use crate::store::attachments;
 use crate::store::contributions::{self, DraftContent};
 use crate::store::references::{ReferenceKind, next_reference};
+use crate::store::{attachments, campaigns};
 
 #[derive(Deserialize)]
 pub(super) struct DemoContributions {
@@ -119,11 +119,13 @@ fn insert_one(
     )?;
     let hash = content_hash(&content.title, &content.body);
     contributions::mark_submitted(conn, id, &reference, &hash, c.submitted)?;
+    campaigns::record(conn, demo.process.id, id, &content.title, &content.body)?;
     diesel::update(rows::table.find(id))
         .set(rows::created_at.eq(started))
         .execute(conn)?;
     if let Some(at) = c.withdrawn {
         contributions::mark_withdrawn(conn, id)?;
+        campaigns::left(conn, id)?;
         diesel::update(rows::table.find(id))
             .set((rows::withdrawn_at.eq(at), rows::updated_at.eq(at)))
             .execute(conn)?;
@@ -131,6 +133,7 @@ fn insert_one(
     if let Some(hidden) = &c.hidden {
         let moderator = demo.people.person(&hidden.by)?;
         contributions::mark_hidden(conn, id, moderator.id, &hidden.reason)?;
+        campaigns::left(conn, id)?;
         diesel::update(rows::table.find(id))
             .set((
                 rows::hidden_at.eq(hidden.at),

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod attachments;
 pub mod audit;
+pub mod campaigns;
 pub mod contributions;
 pub mod documents;
 pub mod limits;

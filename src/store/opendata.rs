@@ -42,6 +42,8 @@ pub struct ContributionRecord {
     pub sha256: String,
     pub text: String,
     pub hidden_reason: String,
+    /// The number of the campaign it is a copy of, if any.
+    pub campaign: Option<i64>,
 }
 
 type ContributionRow = (
@@ -68,6 +70,7 @@ pub fn contributions_after(
     };
     let ids: Vec<ContributionId> = rows.iter().map(|r| r.0).collect();
     let tags = tags_of(conn, &ids)?;
+    let in_campaigns = super::campaigns::campaign_numbers(conn, &ids)?;
     for (
         id,
         reference,
@@ -91,6 +94,7 @@ pub fn contributions_after(
             themes: tags.themes_of(&id).iter().map(|t| t.to_string()).collect(),
             hidden_reason: hidden_reason.unwrap_or_default(),
             status: status.as_str().to_string(),
+            campaign: in_campaigns.iter().find(|(c, _)| *c == id).map(|(_, n)| *n),
         });
     }
     Ok(Some(last))

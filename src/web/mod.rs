@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod campaigns;
 pub mod contributions;
 pub mod csrf;
 pub mod documents;
@@ -152,6 +153,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(admin::routes())
         .service(processes::process_page)
         .service(processes::request_accreditation)
+        .service(campaigns::show)
         .service(contributions::routes())
         .service(documents::create::start_group_report)
         .service(documents::create::compile_chairs_summary)

@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod assets;
 mod browser;
+mod campaigns;
 mod contributions;
 mod demo;
 mod documents;

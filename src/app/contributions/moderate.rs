@@ -10,7 +10,7 @@ use crate::domain::permissions::Action;
 use crate::domain::validation;
 use crate::paths;
 use crate::store::audit::{self, Entry};
-use crate::store::contributions;
+use crate::store::{campaigns, contributions};
 
 /// The reason is public: 5 to 1,000 characters.
 fn public_reason(raw: &str) -> Result<String> {
@@ -40,6 +40,7 @@ pub fn hide(
             return Err(Error::BadRequest("this contribution cannot be hidden"));
         }
         contributions::mark_hidden(conn, contribution.id, person.account_id, &reason)?;
+        campaigns::left(conn, contribution.id)?;
         audit::record(
             conn,
             Entry {

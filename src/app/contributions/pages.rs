@@ -6,9 +6,11 @@ use crate::app::paging::{ListQuery, PAGE_SIZE};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
 use crate::domain::permissions::{Action, can};
 use crate::domain::roles::StakeholderCategory;
 use crate::store::attachments::{self, AttachedFile};
+use crate::store::campaigns::{self, Campaign};
 use crate::store::contributions::{self, Contribution, ListFilter, ListPage, ListSort, Tags};
 use crate::store::processes::{self, Process, Structure};
 
@@ -36,6 +38,8 @@ pub struct ListView {
     pub result: ListPage,
     pub drafts: Vec<Contribution>,
     pub can_submit: bool,
+    /// The campaigns listed through rows of this page, with their counts.
+    pub campaigns: Vec<Campaign>,
 }
 
 pub fn list(
@@ -49,6 +53,8 @@ pub fn list(
     let filter = filter(query, &structure);
     let seek = query.position().seek;
     let result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE)?;
+    let ids: Vec<ContributionId> = result.rows.iter().map(|r| r.contribution.id).collect();
+    let campaigns = campaigns::listed_through(conn, &ids)?;
     let drafts = match actor.account_id {
         Some(account) => contributions::drafts_of_author(conn, process.id, account)?,
         None => Vec::new(),
@@ -59,6 +65,7 @@ pub fn list(
         result,
         drafts,
         can_submit: can(&actor, Action::SubmitContribution),
+        campaigns,
     })
 }
 
@@ -75,6 +82,8 @@ pub struct ContributionView {
     pub files: Vec<AttachedFile>,
     pub is_author: bool,
     pub can_hide: bool,
+    /// The campaign it is a copy of, if any.
+    pub campaign: Option<Campaign>,
 }
 
 pub fn contribution(
@@ -89,6 +98,7 @@ pub fn contribution(
     let id = contribution.id;
     let (author, organisation, category) = contributions::author_of(conn, &contribution)?;
     let tags = contributions::tags_of(conn, &[id])?;
+    let campaign = campaigns::of_contribution(conn, id)?;
     let files = if contribution.status() == ContributionStatus::Hidden {
         Vec::new()
     } else {
@@ -104,6 +114,7 @@ pub fn contribution(
         category,
         tags,
         files,
+        campaign,
     })
 }
 

@@ -13,7 +13,7 @@ use crate::store::audit::{self, Entry};
 use crate::store::contributions::{self, DraftContent};
 use crate::store::processes::Process;
 use crate::store::references::{ReferenceKind, next_reference};
-use crate::store::attachments;
+use crate::store::{attachments, campaigns};
 
 /// The writes of one posted form, decided beforehand.
 #[derive(Debug)]
@@ -98,6 +98,7 @@ impl Save {
         let hash = rules::content_hash(&content.title, &content.body);
         let now = crate::store::now();
         contributions::mark_submitted(conn, id, &reference, &hash, now)?;
+        campaigns::record(conn, process.id, id, &content.title, &content.body)?;
         audit::record(
             conn,
             Entry {

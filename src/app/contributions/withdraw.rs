@@ -7,8 +7,8 @@ use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionEvent, next_status};
 use crate::paths;
 use crate::store::audit::{self, Entry};
-use crate::store::contributions;
 use crate::store::processes;
+use crate::store::{campaigns, contributions};
 
 pub fn withdraw(
     conn: &mut DbConnection,
@@ -29,6 +29,7 @@ pub fn withdraw(
             return Err(Error::BadRequest("this contribution cannot be withdrawn"));
         }
         contributions::mark_withdrawn(conn, contribution.id)?;
+        campaigns::left(conn, contribution.id)?;
         audit::record(
             conn,
             Entry {

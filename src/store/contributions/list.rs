@@ -167,6 +167,7 @@ pub(super) fn filtered<'a>(
         statuses.iter().copied().filter(|s| s.is_public()).collect();
     let mut query = contributions::table
         .filter(contributions::process_id.eq(process_id))
+        // A campaign is listed once, through its listed copy.
         .filter(contributions::campaign_copy.eq(false))
         .into_boxed();
     // One status is an equality, so the index range it names comes out in the list's order

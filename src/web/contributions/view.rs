@@ -14,6 +14,7 @@ use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 use crate::store::attachments::AttachedFile;
+use crate::store::campaigns::Campaign;
 use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
@@ -32,6 +33,7 @@ struct ListPageView {
     pager: Pager,
     drafts: Vec<Contribution>,
     can_submit: bool,
+    campaigns: Vec<Campaign>,
 }
 
 impl ListPageView {
@@ -77,6 +79,11 @@ impl ListPageView {
         &self.result.tags
     }
 
+    /// The campaign listed through row `id`, if it is one's listed copy.
+    fn campaign_of(&self, id: &ContributionId) -> Option<&Campaign> {
+        self.campaigns.iter().find(|c| c.listed_id == *id)
+    }
+
     fn excerpt(&self, body: &str) -> String {
         let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut excerpt: String = flat.chars().take(240).collect();
@@ -111,6 +118,7 @@ pub async fn list(
         pager,
         drafts: view.drafts,
         can_submit: view.can_submit,
+        campaigns: view.campaigns,
     })
 }
 
@@ -147,6 +155,7 @@ struct ShowPage {
     body_html: String,
     is_author: bool,
     can_hide: bool,
+    campaign: Option<Campaign>,
 }
 
 impl ShowPage {
@@ -202,6 +211,7 @@ pub async fn show(
         body_html,
         is_author: view.is_author,
         can_hide: view.can_hide,
+        campaign: view.campaign,
     })
 }
 

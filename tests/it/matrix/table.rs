@@ -180,6 +180,7 @@ pub fn rows() -> Vec<Row> {
         get("GET /p/{process}/contributions/drafts/{id}",            "/p/gcm/contributions/drafts/{wc_draft}",                  OWNER,            Has(200, DRAFT_CONTRIBUTION), S(404), Login),
         get("GET /p/{process}/contributions/{reference}",            "/p/gcm/contributions/{wc_own}",                           EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}",            "/p/gcm/contributions/{wc_hidden}",                        EVERYONE,         Lacks(200, "Visa Express Consulting offers"), Nobody, Nobody),
+        get("GET /p/{process}/campaigns/{campaign}",                 "/p/gcm/campaigns/999999",                                 EVERYONE,         S(404),       Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}/receipt.txt", "/p/gcm/contributions/{wc_own}/receipt.txt",              EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}/files/{file}", "/p/gcm/contributions/{wc_file_ref}/files/{wc_file}",    EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/drafts/{id}/files/{file}", "/p/gcm/contributions/drafts/{wc_draft}/files/{wc_draft_file}", OWNER,    S(200),       S(404),       S(404)),

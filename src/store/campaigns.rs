@@ -1,0 +1,378 @@
+//! Campaigns: submissions of the same letter, grouped as they arrive. `record` files a newly
+//! submitted text (one call, inside the submit transaction): an exact copy is found by the
+//! hash of its normalised words, a near copy by the LSH buckets of its MinHash signature and
+//! confirmed by estimated similarity; only distinct texts are filed, so a campaign of a
+//! million letters adds one row to the lookup tables, not a million. `left` keeps the counts
+//! and the listed copy right when a copy is hidden or withdrawn.
+//!
+//! Knows nothing of permissions or HTTP; every function runs on the caller's connection, in
+//! the caller's transaction.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use crate::db::DbConnection;
+use crate::db::schema::{
+    campaign_bands, campaign_members, campaign_texts, campaigns, contributions,
+};
+use crate::domain::campaigns::{self as rules, Signature};
+use crate::domain::contributions::ContributionStatus;
+use crate::domain::ids::ContributionId;
+
+mod leave;
+mod reads;
+mod unfiled;
+
+pub use leave::left;
+pub use reads::{
+    Summary, campaign_in, campaign_numbers, differing_copies, listed_through, of_contribution,
+    summary,
+};
+pub use unfiled::record_unfiled;
+
+/// Candidate letters a near copy is compared with, at most: those sharing the most buckets.
+const CANDIDATES: usize = 8;
+/// Bucket rows read at most for one text, so a bucket many texts share cannot cost a scan.
+const BUCKET_ROWS: i64 = 256;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = campaigns)]
+pub struct Campaign {
+    pub id: i64,
+    pub process_id: i64,
+    /// The text most copies carry (its first contribution): the letter copies are compared with.
+    pub letter_id: ContributionId,
+    /// The copy the public lists show for the whole campaign.
+    pub listed_id: ContributionId,
+    /// Copies still public as submitted, the letter included.
+    pub copies: i64,
+    /// Of those, copies whose words differ from the letter's.
+    pub additions: i64,
+    pub created_at: NaiveDateTime,
+}
+
+/// Files a contribution just submitted: it joins the campaign of the text it copies
+/// (exactly or nearly), or becomes a distinct text later copies can find. Returns its
+/// campaign. Call inside the submit transaction, after the contribution is marked submitted.
+pub fn record(
+    conn: &mut DbConnection,
+    process_id: i64,
+    id: ContributionId,
+    title: &str,
+    body: &str,
+) -> QueryResult<Option<i64>> {
+    let words = rules::words_of(title, body);
+    let hash = rules::text_hash(&words);
+    if let Some(text) = exact_text(conn, process_id, &hash)? {
+        // Counted first: the update locks the text's row, so two copies arriving together
+        // on PostgreSQL see each other's campaign instead of forming two.
+        let text = add_copy(conn, text, 1)?;
+        let campaign = match text.campaign_id {
+            Some(campaign) => campaign,
+            None => create(conn, process_id, text.contribution_id, text.copies - 1)?,
+        };
+        return join(conn, campaign, text.contribution_id, id).map(Some);
+    }
+    let signature = rules::signature(&words);
+    let near = match near_text(conn, process_id, &signature)? {
+        Some(text) => {
+            let text = add_copy(conn, text, 0)?;
+            Some(match text.campaign_id {
+                Some(campaign) => campaign,
+                None => create(conn, process_id, text.contribution_id, text.copies)?,
+            })
+        }
+        None => None,
+    };
+    file_text(conn, process_id, id, &hash, &signature, near)?;
+    match near {
+        Some(campaign) => join(conn, campaign, id, id).map(Some),
+        None => bump_counts(conn, process_id, 1, 0).map(|()| None),
+    }
+}
+
+/// A distinct text: the first contribution that carried it, its campaign if it has one,
+/// and how many public copies carry it.
+#[derive(Debug, Clone, Copy, Queryable)]
+struct Text {
+    contribution_id: ContributionId,
+    campaign_id: Option<i64>,
+    copies: i64,
+}
+
+fn exact_text(conn: &mut DbConnection, process_id: i64, hash: &str) -> QueryResult<Option<Text>> {
+    campaign_texts::table
+        .filter(campaign_texts::process_id.eq(process_id))
+        .filter(campaign_texts::text_hash.eq(hash))
+        .order(campaign_texts::contribution_id)
+        .select(TEXT_COLUMNS)
+        .first(conn)
+        .optional()
+}
+
+const TEXT_COLUMNS: (
+    campaign_texts::contribution_id,
+    campaign_texts::campaign_id,
+    campaign_texts::copies,
+) = (
+    campaign_texts::contribution_id,
+    campaign_texts::campaign_id,
+    campaign_texts::copies,
+);
+
+/// The distinct text sharing a bucket with `signature` that is most similar to it, if it
+/// is similar enough.
+fn near_text(
+    conn: &mut DbConnection,
+    process_id: i64,
+    signature: &Signature,
+) -> QueryResult<Option<Text>> {
+    let buckets = rules::buckets(signature).to_vec();
+    let hits: Vec<ContributionId> = campaign_bands::table
+        .filter(campaign_bands::process_id.eq(process_id))
+        .filter(campaign_bands::bucket.eq_any(buckets))
+        .select(campaign_bands::contribution_id)
+        .limit(BUCKET_ROWS)
+        .load(conn)?;
+    let candidates = most_shared(hits);
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    let texts: Vec<(ContributionId, String, String)> = contributions::table
+        .filter(contributions::id.eq_any(&candidates))
+        .select((contributions::id, contributions::title, contributions::body))
+        .load(conn)?;
+    let best = texts
+        .iter()
+        .map(|(id, title, body)| {
+            let theirs = rules::signature(&rules::words_of(title, body));
+            (*id, rules::similarity(signature, &theirs))
+        })
+        .filter(|(_, similarity)| *similarity >= rules::THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    match best {
+        Some((id, _)) => campaign_texts::table
+            .find(id)
+            .select(TEXT_COLUMNS)
+            .first(conn)
+            .optional(),
+        None => Ok(None),
+    }
+}
+
+/// The texts that share the most buckets, at most `CANDIDATES` of them.
+fn most_shared(mut hits: Vec<ContributionId>) -> Vec<ContributionId> {
+    hits.sort();
+    let mut counted: Vec<(ContributionId, usize)> = Vec::new();
+    for hit in hits {
+        match counted.last_mut() {
+            Some((id, n)) if *id == hit => *n += 1,
+            _ => counted.push((hit, 1)),
+        }
+    }
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counted
+        .into_iter()
+        .take(CANDIDATES)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Files a text no earlier one carries exactly, under its hash and its buckets, in
+/// `campaign` if it is a near copy.
+fn file_text(
+    conn: &mut DbConnection,
+    process_id: i64,
+    id: ContributionId,
+    hash: &str,
+    signature: &Signature,
+    campaign: Option<i64>,
+) -> QueryResult<()> {
+    diesel::insert_into(campaign_texts::table)
+        .values((
+            campaign_texts::contribution_id.eq(id),
+            campaign_texts::process_id.eq(process_id),
+            campaign_texts::text_hash.eq(hash),
+            campaign_texts::campaign_id.eq(campaign),
+            campaign_texts::copies.eq(1),
+        ))
+        .execute(conn)?;
+    let mut buckets = rules::buckets(signature).to_vec();
+    buckets.sort_unstable();
+    buckets.dedup();
+    // One statement for all bands: the numbers are integers the code computed, written
+    // into the statement as such (nothing a person typed).
+    let values: Vec<String> = buckets
+        .iter()
+        .map(|bucket| format!("({process_id}, {bucket}, {id})"))
+        .collect();
+    diesel::sql_query(format!(
+        "INSERT INTO campaign_bands (process_id, bucket, contribution_id) VALUES {}",
+        values.join(", ")
+    ))
+    .execute(conn)
+    .map(drop)
+}
+
+/// Adds to the process's counts of distinct texts and campaigns.
+fn bump_counts(
+    conn: &mut DbConnection,
+    process_id: i64,
+    distinct_texts: i64,
+    campaigns: i64,
+) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO campaign_counts (process_id, distinct_texts, campaigns) VALUES ($1, $2, $3) \
+         ON CONFLICT (process_id) DO UPDATE SET \
+         distinct_texts = campaign_counts.distinct_texts + excluded.distinct_texts, \
+         campaigns = campaign_counts.campaigns + excluded.campaigns",
+    )
+    .bind::<BigInt, _>(process_id)
+    .bind::<BigInt, _>(distinct_texts)
+    .bind::<BigInt, _>(campaigns)
+    .execute(conn)
+    .map(drop)
+}
+
+/// A campaign formed around the text first carried by `letter`, which had no copy until
+/// now: that contribution is its first member, counted (`copies`) if still public. Returns
+/// the campaign.
+fn create(
+    conn: &mut DbConnection,
+    process_id: i64,
+    letter: ContributionId,
+    copies: i64,
+) -> QueryResult<i64> {
+    let campaign: i64 = diesel::insert_into(campaigns::table)
+        .values((
+            campaigns::process_id.eq(process_id),
+            campaigns::letter_id.eq(letter),
+            campaigns::listed_id.eq(letter),
+            campaigns::copies.eq(copies),
+            campaigns::additions.eq(0),
+            campaigns::created_at.eq(super::now()),
+        ))
+        .returning(campaigns::id)
+        .get_result(conn)?;
+    diesel::update(campaign_texts::table.find(letter))
+        .set(campaign_texts::campaign_id.eq(campaign))
+        .execute(conn)?;
+    add_member(conn, campaign, letter, letter)?;
+    // A campaign stands for its text: distinct texts do not change.
+    bump_counts(conn, process_id, 0, 1)?;
+    Ok(campaign)
+}
+
+fn add_member(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+    id: ContributionId,
+    text_id: ContributionId,
+) -> QueryResult<()> {
+    diesel::insert_into(campaign_members::table)
+        .values((
+            campaign_members::contribution_id.eq(id),
+            campaign_members::campaign_id.eq(campaign_id),
+            campaign_members::text_id.eq(text_id),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Adds `by` to the copies carrying `text` (locking its row until the transaction ends), and
+/// returns it as it now stands.
+fn add_copy(conn: &mut DbConnection, text: Text, by: i64) -> QueryResult<Text> {
+    diesel::update(campaign_texts::table.find(text.contribution_id))
+        .set(campaign_texts::copies.eq(campaign_texts::copies + by))
+        .returning(TEXT_COLUMNS)
+        .get_result(conn)
+}
+
+/// Adds `by` to the copies carrying the text first carried by `text_id`, if it was filed.
+fn add_copy_of(conn: &mut DbConnection, text_id: ContributionId, by: i64) -> QueryResult<()> {
+    diesel::update(campaign_texts::table.find(text_id))
+        .set(campaign_texts::copies.eq(campaign_texts::copies + by))
+        .execute(conn)
+        .map(drop)
+}
+
+fn copies_of(conn: &mut DbConnection, text_id: ContributionId) -> QueryResult<i64> {
+    campaign_texts::table
+        .find(text_id)
+        .select(campaign_texts::copies)
+        .first(conn)
+}
+
+/// Adds contribution `id`, carrying text `text_id` (already counted there), to `campaign`:
+/// counts it, makes its text the letter if most copies now carry it, and marks it a
+/// campaign copy unless the campaign has no other public copy to list.
+fn join(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+    text_id: ContributionId,
+    id: ContributionId,
+) -> QueryResult<i64> {
+    add_member(conn, campaign_id, id, text_id)?;
+    // Counted first, in the statement: it locks the campaign's row, so what is read next
+    // stays true until the transaction ends.
+    let (letter_id, listed_id, copies): (ContributionId, ContributionId, i64) =
+        diesel::update(campaigns::table.find(campaign_id))
+            .set(campaigns::copies.eq(campaigns::copies + 1))
+            .returning((
+                campaigns::letter_id,
+                campaigns::listed_id,
+                campaigns::copies,
+            ))
+            .get_result(conn)?;
+    let text_copies = copies_of(conn, text_id)?;
+    let mut letter = letter_id;
+    let mut letter_copies = copies_of(conn, letter)?;
+    if text_id != letter && text_copies > letter_copies {
+        (letter, letter_copies) = (text_id, text_copies);
+    }
+    let listed_is_public = is_submitted(conn, listed_id)?;
+    let listed = if listed_is_public { listed_id } else { id };
+    diesel::update(campaigns::table.find(campaign_id))
+        .set((
+            campaigns::additions.eq(copies - letter_copies),
+            campaigns::letter_id.eq(letter),
+            campaigns::listed_id.eq(listed),
+        ))
+        .execute(conn)?;
+    if listed_is_public {
+        set_copy(conn, id, true)?;
+    } else {
+        set_copy(conn, listed_id, true)?;
+    }
+    Ok(campaign_id)
+}
+
+fn is_submitted(conn: &mut DbConnection, id: ContributionId) -> QueryResult<bool> {
+    let status: ContributionStatus = contributions::table
+        .find(id)
+        .select(contributions::status)
+        .first(conn)?;
+    Ok(status == ContributionStatus::Submitted)
+}
+
+fn set_copy(conn: &mut DbConnection, id: ContributionId, copy: bool) -> QueryResult<()> {
+    diesel::update(contributions::table.find(id))
+        .set(contributions::campaign_copy.eq(copy))
+        .execute(conn)
+        .map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_the_texts_sharing_the_most_buckets() {
+        let ids = |raw: &[i64]| raw.iter().map(|i| ContributionId(*i)).collect::<Vec<_>>();
+        let hits = ids(&[9, 3, 9, 4, 9, 3, 1, 2, 5, 6, 7, 8, 10]);
+        let picked = most_shared(hits);
+        assert_eq!(picked.len(), CANDIDATES);
+        assert_eq!(&picked[..3], &ids(&[9, 3, 1])[..]);
+    }
+}

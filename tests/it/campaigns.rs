@@ -1,0 +1,310 @@
+//! Campaigns: exact and near copies of a letter grouped as they are submitted, an unrelated
+//! text left alone, the campaign listed once with its counts, its page showing the words
+//! copies added, and the counts and listed copy kept right when copies are hidden or
+//! withdrawn.
+
+use concord::domain::ids::ContributionId;
+use concord::store::campaigns::{self, Campaign, Summary};
+use concord::store::{contributions, processes};
+use reqwest::StatusCode;
+
+use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app, with_db};
+use crate::on_both_backends;
+
+on_both_backends!(
+    exact_and_near_copies_form_one_campaign_listed_once,
+    hiding_the_listed_copy_lists_the_next,
+    the_letter_is_the_text_most_copies_carry,
+);
+
+const LETTER_TITLE: &str = "Protect the rights of migrant workers";
+const LETTER: &str = "Dear co-facilitators, we write to ask that the global compact protect \
+the rights of every migrant worker, whatever their status. Recruitment fees push workers into \
+debt before they leave home, and employers who keep passports hold them in jobs they cannot \
+quit. We ask states to ban recruitment fees charged to workers, to make the confiscation of \
+identity documents a crime, and to let workers change employer without losing their right to \
+stay. Wage theft must be punished and back pay recovered even after a worker has returned home. \
+Labour inspectors should visit farms, building sites and private homes, where domestic workers \
+are most isolated, and inspections must never be used to enforce immigration rules. Firewalls \
+between labour inspection and immigration enforcement let workers report abuse without fear. \
+Please make these commitments concrete, with indicators and a timeline, so that they can be \
+measured at the first review.";
+const OWN_WORDS: &str = "I cleaned houses in the Gulf for six years and never saw my passport.";
+const UNRELATED: &str = "Climate change already displaces millions of people every year. The \
+compact should recognise disaster displacement, support planned relocation with the consent \
+of the communities concerned, and open humanitarian visas for people who cannot return.";
+
+/// An administrator, process `gcm`, and a stakeholder who submits.
+async fn setup(app: &TestApp) -> (Browser, Browser) {
+    let admin = app.first_administrator("admin@example.org").await;
+    assert_eq!(
+        app.create_process(&admin, "gcm").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let author = app
+        .accredited(
+            "gcm",
+            "author@example.org",
+            "Amal Author",
+            "Migrant Forum in Asia",
+            "civil-society",
+        )
+        .await;
+    (admin, author)
+}
+
+/// Submits a contribution; returns its reference as the address spells it.
+async fn submit(author: &Browser, title: &str, body: &str) -> String {
+    let form = "/p/gcm/contributions/new";
+    let (status, page) = author.get_text(form).await;
+    assert_eq!(status, StatusCode::OK);
+    let fields = [("title", title), ("body", body), ("action", "submit")];
+    let response = author
+        .send_multipart(form, &csrf_of(&page), &fields, Vec::new())
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{title}");
+    let to = location(&response);
+    let reference = to
+        .trim_start_matches("/p/gcm/contributions/")
+        .trim_end_matches("?notice=submitted");
+    reference.to_string()
+}
+
+/// The campaign a contribution (by its address's reference) belongs to, and whether it is
+/// marked a campaign copy.
+async fn campaign_of(app: &TestApp, reference: &str) -> (Option<Campaign>, bool) {
+    let reference = reference.replace('-', "/");
+    with_db(app, move |conn| {
+        let process = processes::process_by_slug(conn, "gcm").unwrap().unwrap();
+        let c = contributions::contribution_by_reference(conn, process.id, &reference)
+            .unwrap()
+            .unwrap();
+        let copy = copy_flag(conn, c.id);
+        (campaigns::of_contribution(conn, c.id).unwrap(), copy)
+    })
+    .await
+}
+
+fn copy_flag(conn: &mut concord::db::DbConnection, id: ContributionId) -> bool {
+    use concord::db::schema::contributions as c;
+    use diesel::prelude::*;
+    c::table
+        .find(id)
+        .select(c::campaign_copy)
+        .first(conn)
+        .unwrap()
+}
+
+async fn summary(app: &TestApp) -> Summary {
+    with_db(app, |conn| {
+        let process = processes::process_by_slug(conn, "gcm").unwrap().unwrap();
+        campaigns::summary(conn, process.id).unwrap()
+    })
+    .await
+}
+
+fn changed_words(letter: &str) -> String {
+    letter
+        .replace("farms, building sites", "fields, factories")
+        .replace("first review", "second review")
+}
+
+async fn exact_and_near_copies_form_one_campaign_listed_once(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = setup(&app).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    // Case, spacing and punctuation do not make another text.
+    let shouted = LETTER.to_uppercase().replace(", ", " ,  ");
+    let exact = submit(
+        &author,
+        &format!("{}!", LETTER_TITLE.to_lowercase()),
+        &shouted,
+    )
+    .await;
+    let added = submit(&author, LETTER_TITLE, &format!("{LETTER}\n\n{OWN_WORDS}")).await;
+    let changed = submit(&author, LETTER_TITLE, &changed_words(LETTER)).await;
+    let other = submit(&author, "Disaster displacement", UNRELATED).await;
+
+    let (campaign, listed_is_copy) = campaign_of(&app, &letter).await;
+    let campaign = campaign.expect("the letter heads a campaign");
+    assert!(!listed_is_copy, "the first letter is the one listed");
+    assert_eq!((campaign.copies, campaign.additions), (4, 2));
+    for copy in [&exact, &added, &changed] {
+        let (of, is_copy) = campaign_of(&app, copy).await;
+        assert_eq!(of.map(|c| c.id), Some(campaign.id), "{copy} is grouped");
+        assert!(is_copy, "{copy} is marked a copy");
+    }
+    let (of, is_copy) = campaign_of(&app, &other).await;
+    assert!(of.is_none() && !is_copy, "an unrelated text is not grouped");
+    assert_eq!(
+        summary(&app).await,
+        Summary {
+            distinct_texts: 2,
+            campaigns: 1
+        }
+    );
+
+    let reader = app.new_browser();
+    let (_, list) = reader.get_text("/p/gcm/contributions").await;
+    assert!(list.contains(&letter.replace('-', "/")) && list.contains(&other.replace('-', "/")));
+    for copy in [&exact, &added, &changed] {
+        assert!(!list.contains(&copy.replace('-', "/")), "{copy} not listed");
+    }
+    assert!(
+        list.contains("This text was submitted 4 times; 2 added their own words"),
+        "the count is shown: {list}"
+    );
+
+    let path = format!("/p/gcm/campaigns/{}", campaign.id);
+    let (status, page) = reader.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page.matches("Firewalls").count(), 1, "the letter once");
+    assert!(
+        page.contains("never saw my passport."),
+        "the words a sender added"
+    );
+    assert!(
+        page.contains("<ins>") && page.contains("<del>"),
+        "changes are marked"
+    );
+    assert!(page.contains("factories") && page.contains("second"));
+    assert!(page.contains(&added.replace('-', "/")) && page.contains(&changed.replace('-', "/")));
+    assert!(
+        !page.contains(&exact.replace('-', "/")),
+        "exact copies add nothing to show"
+    );
+
+    let (_, copy_page) = reader
+        .get_text(&format!("/p/gcm/contributions/{exact}"))
+        .await;
+    assert!(copy_page.contains("One of 4 copies of a campaign"));
+    assert!(copy_page.contains(&path));
+    let (status, _) = reader.get_text("/p/gcm/campaigns/999999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Open data names each copy's campaign.
+    let (_, json) = reader.get_text("/p/gcm/open-data/contributions.json").await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let in_campaign = rows
+        .iter()
+        .filter(|r| r["campaign"] == serde_json::json!(campaign.id))
+        .count();
+    assert_eq!((rows.len(), in_campaign), (5, 4));
+    let (_, csv) = reader.get_text("/p/gcm/open-data/contributions.csv").await;
+    assert!(csv.lines().next().unwrap().ends_with(",campaign"));
+}
+
+async fn hiding_the_listed_copy_lists_the_next(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = setup(&app).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    let added = submit(&author, LETTER_TITLE, &format!("{LETTER} {OWN_WORDS}")).await;
+    let exact = submit(&author, LETTER_TITLE, LETTER).await;
+
+    app.participant(
+        "mod@example.org",
+        "Mona Moderator",
+        "University",
+        "academia",
+    )
+    .await;
+    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
+        .await;
+    let moderator = app.new_browser();
+    moderator.login("mod@example.org", PASSWORD).await;
+    let response = moderator
+        .submit(
+            &format!("/p/gcm/contributions/{letter}"),
+            &format!("/p/gcm/contributions/{letter}/hide"),
+            &[("reason", "Breaches the code of conduct")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let (campaign, letter_is_copy) = campaign_of(&app, &letter).await;
+    let campaign = campaign.expect("still grouped");
+    assert!(
+        letter_is_copy,
+        "the hidden letter is no longer the one listed"
+    );
+    assert_eq!((campaign.copies, campaign.additions), (2, 1));
+    let (_, exact_is_copy) = campaign_of(&app, &exact).await;
+    assert!(!exact_is_copy, "the next exact copy is listed");
+    let (_, list) = app.new_browser().get_text("/p/gcm/contributions").await;
+    assert!(list.contains(&exact.replace('-', "/")));
+    assert!(!list.contains(&letter.replace('-', "/")));
+    assert!(list.contains("This text was submitted 2 times; one added words of their own"));
+    let (_, page) = app
+        .new_browser()
+        .get_text(&format!("/p/gcm/campaigns/{}", campaign.id))
+        .await;
+    assert!(
+        page.contains("Firewalls"),
+        "the text is shown from a public copy"
+    );
+
+    let response = author
+        .submit(
+            &format!("/p/gcm/contributions/{added}"),
+            &format!("/p/gcm/contributions/{added}/withdraw"),
+            &[("", "")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (campaign, _) = campaign_of(&app, &exact).await;
+    let campaign = campaign.expect("still grouped");
+    assert_eq!((campaign.copies, campaign.additions), (1, 0));
+    let (_, page) = app
+        .new_browser()
+        .get_text(&format!("/p/gcm/campaigns/{}", campaign.id))
+        .await;
+    assert!(page.contains("No copy differs from the letter."));
+}
+
+/// The id of a contribution by the reference its address spells.
+async fn id_of(app: &TestApp, reference: &str) -> ContributionId {
+    let reference = reference.replace('-', "/");
+    with_db(app, move |conn| {
+        let process = processes::process_by_slug(conn, "gcm").unwrap().unwrap();
+        contributions::contribution_by_reference(conn, process.id, &reference)
+            .unwrap()
+            .unwrap()
+            .id
+    })
+    .await
+}
+
+async fn the_letter_is_the_text_most_copies_carry(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = setup(&app).await;
+    // A sender with words of their own happens to be first.
+    let added = submit(&author, LETTER_TITLE, &format!("{LETTER} {OWN_WORDS}")).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    let (campaign, _) = campaign_of(&app, &letter).await;
+    let campaign = campaign.expect("grouped");
+    assert_eq!((campaign.copies, campaign.additions), (2, 1));
+    submit(&author, LETTER_TITLE, LETTER).await;
+    let (campaign, _) = campaign_of(&app, &added).await;
+    let campaign = campaign.expect("grouped");
+    assert_eq!(campaign.letter_id, id_of(&app, &letter).await);
+    assert_eq!((campaign.copies, campaign.additions), (3, 1));
+    let (_, page) = app
+        .new_browser()
+        .get_text(&format!("/p/gcm/campaigns/{}", campaign.id))
+        .await;
+    assert!(
+        page.contains(&added.replace('-', "/")),
+        "the first copy differs"
+    );
+    assert!(page.contains("never saw my passport."));
+    assert!(
+        !page.contains(&letter.replace('-', "/")),
+        "copies carrying the letter are not shown as differing"
+    );
+}
