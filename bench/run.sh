@@ -9,6 +9,7 @@
 #   bench/run.sh                          # SQLite; needs wrk and python3 (apt-get install wrk)
 #   DATABASE=postgres://postgres@127.0.0.1:5432/concord_bench bench/run.sh   # PostgreSQL (needs psql)
 #   CONTRIBUTIONS=100000 PROPOSALS=25000 DURATION=10s bench/run.sh           # a quicker look
+#   KEEP=/var/tmp/concord-bench bench/run.sh   # keep the seeded database; measure it again later
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-15s}
@@ -23,26 +24,44 @@ if [ -z "${BIN:-}" ]; then
   cargo build --release --quiet --bin concord
 fi
 bin="${BIN:-${CARGO_TARGET_DIR:-target}/release/concord}"
-work=$(mktemp -d)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# KEEP=DIR keeps the seeded database and its search terms in DIR, and a later run with the same
+# KEEP measures them again without seeding (a million rows take a while to write).
+if [ -n "${KEEP:-}" ]; then
+  work=$KEEP
+  mkdir -p "$work"
+  trap 'kill "${server:-0}" 2>/dev/null || true' EXIT
+else
+  work=$(mktemp -d)
+  trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+fi
+reuse=false
+[ -n "${KEEP:-}" ] && [ -f "$work/seeded" ] && reuse=true
 if [[ "${DATABASE:-}" == postgres* ]]; then
   admin_url="${DATABASE%/*}/postgres"
   name="${DATABASE##*/}"
-  psql -X -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$name\"" -c "CREATE DATABASE \"$name\""
+  if ! $reuse; then
+    psql -X -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$name\"" -c "CREATE DATABASE \"$name\""
+  fi
   export DATABASE_URL="$DATABASE"
 else
   export DATABASE_URL="$work/bench.db"
 fi
 export CONCORD_SECRET_KEY=bench-secret-key-0123456789abcdef0123 CONCORD_BIND="127.0.0.1:$port" \
        CONCORD_LOGIN_BURST=10000 CONCORD_LOGIN_ATTEMPTS_PER_MINUTE=10000 RUST_LOG=error
-"$bin" demo >/dev/null
-echo "Seeding $contributions contributions and $proposals proposals…"
-time python3 bench/seed.py "$DATABASE_URL" "$work/terms" "$contributions" "$proposals"
-echo "Indexing them for search…"
-time "$bin" reindex
-# The seed writes rows directly; group its campaign letters as submission would have.
-echo "Grouping campaign letters…"
-time "$bin" group-campaigns
+if $reuse; then
+  echo "Measuring the database seeded before in $work."
+else
+  rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
+  "$bin" demo >/dev/null
+  echo "Seeding $contributions contributions and $proposals proposals…"
+  time python3 bench/seed.py "$DATABASE_URL" "$work/terms" "$contributions" "$proposals"
+  echo "Indexing them for search…"
+  time "$bin" reindex
+  # The seed writes rows directly; group its campaign letters as submission would have.
+  echo "Grouping campaign letters…"
+  time "$bin" group-campaigns
+  [ -n "${KEEP:-}" ] && touch "$work/seeded"
+fi
 
 start_server() { # synchronous mode
   CONCORD_SQLITE_SYNCHRONOUS=$1 "$bin" serve >/dev/null 2>&1 &

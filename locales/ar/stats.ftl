@@ -34,3 +34,4 @@ open-data-workbook-cap = يتضمن المصنف على الأكثر أول { $r
 open-data-api = يتضمن ملف README وصفًا لواجهة برمجة التطبيقات JSON المخصصة للقراءة فقط، التي تتيح البيانات نفسها.
 process-stats-link = المشاركة
 process-open-data-link = البيانات المفتوحة
+stats-distinct-texts = النصوص المختلفة الواردة: { $texts }. الحملات (الرسالة نفسها يرسلها كثيرون): { $campaigns }.

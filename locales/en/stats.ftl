@@ -34,3 +34,4 @@ open-data-workbook-cap = The workbook holds at most the first { $rows } contribu
 open-data-api = The same data through the read-only JSON API is described in the README.
 process-stats-link = Engagement
 process-open-data-link = Open data
+stats-distinct-texts = Distinct texts received: { $texts }. Campaigns (the same letter sent by many): { $campaigns }.

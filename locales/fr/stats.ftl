@@ -34,3 +34,4 @@ open-data-workbook-cap = Le classeur contient au plus les { $rows } premières c
 open-data-api = Les mêmes données sont accessibles au moyen de l'API JSON en lecture seule, décrite dans le fichier README.
 process-stats-link = Participation
 process-open-data-link = Données ouvertes
+stats-distinct-texts = Textes distincts reçus : { $texts }. Campagnes (la même lettre envoyée par beaucoup) : { $campaigns }.

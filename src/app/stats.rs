@@ -12,6 +12,7 @@ use super::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::regions::{Region, region_of};
 use crate::domain::roles::StakeholderCategory;
+use crate::store::campaigns;
 use crate::store::processes::{self, Process, Structure, ThemeKind};
 use crate::store::stats::{self, Pair};
 
@@ -80,18 +81,30 @@ fn counted<T: Serialize + DeserializeOwned>(
     Ok((value, now))
 }
 
-/// The process `slug` and every chart of its page, in the order of [`CHARTS`].
-pub fn charts(
-    conn: &mut DbConnection,
-    slug: &str,
-) -> Result<(Process, Vec<(&'static str, Chart)>)> {
+/// The statistics page of a process: its charts and how its texts group into campaigns.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub process: Process,
+    /// Every chart, in the order of [`CHARTS`].
+    pub charts: Vec<(&'static str, Chart)>,
+    /// Distinct texts and campaigns, kept as texts arrive (one row read).
+    pub campaigns: campaigns::Summary,
+}
+
+/// The process `slug` and every chart of its page, with its campaign counts.
+pub fn charts(conn: &mut DbConnection, slug: &str) -> Result<Overview> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let structure = processes::structure_of(conn, process.id)?;
     let mut charts = Vec::new();
     for name in CHARTS {
         charts.push((name, chart(conn, &process, &structure, name)?));
     }
-    Ok((process, charts))
+    let campaigns = campaigns::summary(conn, process.id)?;
+    Ok(Overview {
+        process,
+        charts,
+        campaigns,
+    })
 }
 
 /// One chart of the process `slug`; an unknown chart is `NotFound`.

@@ -62,8 +62,23 @@ struct StatsPage {
     ctx: Ctx,
     process: Process,
     charts: Vec<ChartView>,
+    /// Distinct texts received and campaigns formed.
+    campaigns: crate::store::campaigns::Summary,
     /// When the oldest figures on the page were counted, `YYYY-MM-DD HH:MM UTC`.
     counted_at: String,
+}
+
+impl StatsPage {
+    /// "Distinct texts received: …; campaigns: …", in the visitor's language.
+    fn campaigns_line(&self) -> String {
+        self.ctx.lang.t_with(
+            "stats-distinct-texts",
+            &[
+                ("texts", self.campaigns.distinct_texts.to_string()),
+                ("campaigns", self.campaigns.campaigns.to_string()),
+            ],
+        )
+    }
 }
 
 #[get("/p/{process}/stats")]
@@ -73,7 +88,11 @@ pub async fn stats_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let (process, charts) = state
+    let app::stats::Overview {
+        process,
+        charts,
+        campaigns,
+    } = state
         .run(move |conn| app::stats::charts(conn, &path))
         .await?;
     let counted_at = charts
@@ -103,6 +122,7 @@ pub async fn stats_page(
         ctx,
         process,
         charts,
+        campaigns,
         counted_at,
     })
 }

@@ -83,7 +83,9 @@ pub(super) fn ordered(query: Boxed<'_>, sort: ListSort, seek: Seek) -> Boxed<'_>
         (ListSort::Newest | ListSort::Relevance | ListSort::Oldest, true) => {
             query.order((submitted_at.desc(), id.desc()))
         }
-        (ListSort::Newest | ListSort::Relevance | ListSort::Oldest, false) => query.order((submitted_at.asc(), id.asc())),
+        (ListSort::Newest | ListSort::Relevance | ListSort::Oldest, false) => {
+            query.order((submitted_at.asc(), id.asc()))
+        }
         (ListSort::Title, true) => query.order((title.desc(), id.desc())),
         (ListSort::Title, false) => query.order((title.asc(), id.asc())),
         (ListSort::Reference, true) => query.order((reference.desc(), id.desc())),
@@ -159,11 +161,7 @@ pub fn browse(
     };
     let mut candidates: Vec<ContributionId> = Vec::new();
     for status in statuses(filter) {
-        let query = ordered(
-            filtered(process_id, filter, &[status]),
-            filter.sort,
-            seek,
-        );
+        let query = ordered(filtered(process_id, filter, &[status]), filter.sort, seek);
         let query = match &key {
             Some(key) => past(query, filter.sort, seek, key),
             None => query,

@@ -59,7 +59,9 @@ pub(crate) fn key_of(
         .optional()?;
     Ok(row
         .filter(|(submitted_at, _, reference)| match sort {
-            ProposalSort::Newest | ProposalSort::Relevance | ProposalSort::Oldest => submitted_at.is_some(),
+            ProposalSort::Newest | ProposalSort::Relevance | ProposalSort::Oldest => {
+                submitted_at.is_some()
+            }
             ProposalSort::Title => true,
             ProposalSort::Reference => reference.is_some(),
         })
@@ -160,11 +162,7 @@ pub fn browse(
     };
     let mut candidates: Vec<ProposalId> = Vec::new();
     for status in statuses(filter) {
-        let query = ordered(
-            filtered(process_id, filter, &[status]),
-            filter.sort,
-            seek,
-        );
+        let query = ordered(filtered(process_id, filter, &[status]), filter.sort, seek);
         let query = match &key {
             Some(key) => past(query, filter.sort, seek, key),
             None => query,

@@ -72,6 +72,16 @@ pub fn write(
     doc: &Document,
 ) -> QueryResult<()> {
     remove(conn, table, id)?;
+    insert(conn, table, id, doc)
+}
+
+/// Adds the entry of row `id`, which must have none (a rebuild, after emptying the index).
+pub fn insert(
+    conn: &mut DbConnection,
+    table: Searchable,
+    id: i64,
+    doc: &Document,
+) -> QueryResult<()> {
     let index = table.index();
     match conn {
         DbConnection::Sqlite(c) => diesel::sql_query(format!(

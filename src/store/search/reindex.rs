@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 
 use super::Searchable;
-use super::index::{Document, SEARCHABLE_CONTRIBUTIONS, version_text, write};
+use super::index::{Document, SEARCHABLE_CONTRIBUTIONS, insert, version_text};
 use crate::db::schema::{
     contributions, organisations, proposal_versions, proposals, search_index_state,
 };
@@ -87,6 +87,10 @@ pub fn reindex(conn: &mut DbConnection) -> QueryResult<Rebuilt> {
             search_index_state::version.eq(FOLDING_VERSION),
         ))
         .execute(conn)?;
+    // PostgreSQL plans by its statistics: tell it how common each word now is.
+    if let DbConnection::Postgresql(pg) = conn {
+        pg.batch_execute("ANALYZE contributions_search; ANALYZE proposals_search")?;
+    }
     Ok(rebuilt)
 }
 
@@ -132,7 +136,7 @@ fn contribution_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option
     for (id, title, body, reference, org) in &rows {
         let meta = reference.iter().chain(org).map(String::as_str);
         let doc = Document::of(title, [body.as_str()], meta);
-        write(conn, Searchable::Contributions, id.0, &doc)?;
+        insert(conn, Searchable::Contributions, id.0, &doc)?;
     }
     Ok(rows.last().map(|row| (row.0.0, rows.len())))
 }
@@ -159,7 +163,7 @@ fn proposal_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i6
         .load(conn)?;
     for (id, reference, org, text) in &rows {
         let doc = Document::of_proposal(text, reference.as_deref(), org.as_deref());
-        write(conn, Searchable::Proposals, id.0, &doc)?;
+        insert(conn, Searchable::Proposals, id.0, &doc)?;
     }
     Ok(rows.last().map(|row| (row.0.0, rows.len())))
 }
