@@ -133,9 +133,23 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<db::DbPool> {
     open_database_counted(settings, db::QueryCounter::default()).await
 }
 
+/// Opens and migrates the database but leaves the search index as it is: for `concord
+/// reindex`, which rebuilds it anyway (once, not after a rebuild at opening).
+pub async fn open_database_to_reindex(settings: &Settings) -> anyhow::Result<db::DbPool> {
+    open_database_with(settings, db::QueryCounter::default(), false).await
+}
+
 async fn open_database_counted(
     settings: &Settings,
     queries: db::QueryCounter,
+) -> anyhow::Result<db::DbPool> {
+    open_database_with(settings, queries, true).await
+}
+
+async fn open_database_with(
+    settings: &Settings,
+    queries: db::QueryCounter,
+    rebuild_stale_index: bool,
 ) -> anyhow::Result<db::DbPool> {
     let url = settings.database_url.clone();
     let synchronous = settings.sqlite_synchronous;
@@ -151,6 +165,9 @@ async fn open_database_counted(
         // The search index is folded in Rust: a migration that creates it, or a change of the
         // folding, leaves it to be filled here.
         let started = std::time::Instant::now();
+        if !rebuild_stale_index {
+            return Ok(pool);
+        }
         if let Some(rebuilt) = store::search::reindex_if_needed(&mut conn)? {
             tracing::info!(
                 contributions = rebuilt.contributions,

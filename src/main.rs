@@ -93,7 +93,7 @@ async fn load_demo_only(settings: Settings) -> anyhow::Result<()> {
 }
 
 async fn reindex(settings: Settings) -> anyhow::Result<()> {
-    let pool = open_database(&settings).await?;
+    let pool = concord::open_database_to_reindex(&settings).await?;
     let started = std::time::Instant::now();
     let rebuilt = concord::rebuild_search_index(&pool).await?;
     println!(

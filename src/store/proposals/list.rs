@@ -166,10 +166,8 @@ type RowData = (
     ProposalStatus,
     i32,
     Option<NaiveDateTime>,
-    i32,
-    String,
-    Option<String>,
-    Option<StakeholderCategory>,
+    i64,
+    Option<i64>,
 );
 
 /// One page of the public proposals of a process. Without search words, a keyset page
@@ -221,11 +219,9 @@ fn searched(
 
 /// The rows of the proposals with these ids, in the order of the ids: two queries.
 fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<ProposalRow>> {
+    // The rows by their keys, then their groups and organisations by theirs: joined in one
+    // query, SQLite may walk a whole group's index to find a page's few rows.
     let data: Vec<RowData> = proposals::table
-        .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
-        .left_join(
-            organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
-        )
         .filter(proposals::id.eq_any(ids))
         .select((
             proposals::id,
@@ -234,31 +230,51 @@ fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<Propo
             proposals::status,
             proposals::current_version,
             proposals::submitted_at,
+            proposals::group_id,
+            proposals::organisation_id,
+        ))
+        .load(conn)?;
+    let group_ids: Vec<i64> = data.iter().map(|d| d.6).collect();
+    let groups: Vec<(i64, i32, String)> = action_groups::table
+        .filter(action_groups::id.eq_any(&group_ids))
+        .select((
+            action_groups::id,
             action_groups::number,
             action_groups::name,
-            organisations::name.nullable(),
-            organisations::category.nullable(),
+        ))
+        .load(conn)?;
+    let organisation_ids: Vec<i64> = data.iter().filter_map(|d| d.7).collect();
+    let speaking_for: Vec<(i64, String, StakeholderCategory)> = organisations::table
+        .filter(organisations::id.eq_any(&organisation_ids))
+        .select((
+            organisations::id,
+            organisations::name,
+            organisations::category,
         ))
         .load(conn)?;
     let theme_names = theme_names_of(conn, ids)?;
     let mut rows: Vec<ProposalRow> = data
         .into_iter()
-        .map(|d| ProposalRow {
-            id: d.0,
-            reference: d.1.unwrap_or_default(),
-            title: d.2,
-            status: d.3,
-            current_version: d.4,
-            submitted_at: d.5,
-            group_number: d.6,
-            group_name: d.7,
-            organisation: d.8,
-            category: d.9,
-            themes: theme_names
-                .iter()
-                .filter(|(id, _)| *id == d.0)
-                .map(|(_, name)| name.clone())
-                .collect(),
+        .map(|d| {
+            let group = groups.iter().find(|g| g.0 == d.6);
+            let organisation = speaking_for.iter().find(|o| Some(o.0) == d.7);
+            ProposalRow {
+                id: d.0,
+                reference: d.1.unwrap_or_default(),
+                title: d.2,
+                status: d.3,
+                current_version: d.4,
+                submitted_at: d.5,
+                group_number: group.map(|g| g.1).unwrap_or_default(),
+                group_name: group.map(|g| g.2.clone()).unwrap_or_default(),
+                organisation: organisation.map(|o| o.1.clone()),
+                category: organisation.map(|o| o.2),
+                themes: theme_names
+                    .iter()
+                    .filter(|(id, _)| *id == d.0)
+                    .map(|(_, name)| name.clone())
+                    .collect(),
+            }
         })
         .collect();
     // The rows query has no order of its own: put them back in the page's.
