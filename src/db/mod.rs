@@ -220,6 +220,15 @@ pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
 pub(crate) fn test_connections() -> Vec<DbConnection> {
     let mut all = vec![DbConnection::establish(":memory:").expect("in-memory SQLite")];
     if let Ok(url) = std::env::var("CONCORD_TEST_POSTGRES_URL") {
+        // Without TLS, as in the integration tests (tests/it/helpers.rs `without_tls`):
+        // OpenSSL's clean-up at exit must not meet a connection still open on another thread.
+        let url = if url.contains("sslmode=") {
+            url
+        } else if url.contains('?') {
+            format!("{url}&sslmode=disable")
+        } else {
+            format!("{url}?sslmode=disable")
+        };
         all.push(DbConnection::establish(&url).expect("the test PostgreSQL"));
     }
     all
