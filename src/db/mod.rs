@@ -214,21 +214,27 @@ pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
     conn.batch_execute("SELECT 1")
 }
 
+/// A test server's PostgreSQL URL without TLS, unless it names an `sslmode` of its own, for the
+/// unit and integration tests. OpenSSL, which libpq uses for TLS, cleans up at exit while the
+/// pools of test servers still hold connections on other threads: with TLS, a test binary
+/// could crash after every test had passed.
+pub fn without_tls(url: &str) -> String {
+    if url.contains("sslmode=") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&sslmode=disable")
+    } else {
+        format!("{url}?sslmode=disable")
+    }
+}
+
 /// Every backend a unit test can reach: SQLite in memory always, PostgreSQL when
 /// `CONCORD_TEST_POSTGRES_URL` names one.
 #[cfg(test)]
 pub(crate) fn test_connections() -> Vec<DbConnection> {
     let mut all = vec![DbConnection::establish(":memory:").expect("in-memory SQLite")];
     if let Ok(url) = std::env::var("CONCORD_TEST_POSTGRES_URL") {
-        // Without TLS, as in the integration tests (tests/it/helpers.rs `without_tls`):
-        // OpenSSL's clean-up at exit must not meet a connection still open on another thread.
-        let url = if url.contains("sslmode=") {
-            url
-        } else if url.contains('?') {
-            format!("{url}&sslmode=disable")
-        } else {
-            format!("{url}?sslmode=disable")
-        };
+        let url = without_tls(&url);
         all.push(DbConnection::establish(&url).expect("the test PostgreSQL"));
     }
     all

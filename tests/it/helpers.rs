@@ -102,7 +102,9 @@ fn fresh_database(backend: Backend) -> Option<(String, DbGuard)> {
             Some((url, DbGuard::Sqlite(dir)))
         }
         Backend::Postgres => {
-            let Ok(admin_url) = std::env::var(POSTGRES_VAR).map(|url| without_tls(&url)) else {
+            let Ok(admin_url) =
+                std::env::var(POSTGRES_VAR).map(|url| concord::db::without_tls(&url))
+            else {
                 // CI promises both backends: a missing server there is a failure, not a skip.
                 assert!(
                     std::env::var("CI").is_err(),
@@ -132,19 +134,6 @@ fn fresh_database(backend: Backend) -> Option<(String, DbGuard)> {
                 DbGuard::Postgres { admin_url, name },
             ))
         }
-    }
-}
-
-/// The test server's URL without TLS, unless it names an `sslmode` of its own. OpenSSL, which
-/// libpq uses for TLS, cleans up at exit while the pools of test servers still hold connections
-/// on other threads: with TLS, the test binary could crash after every test had passed.
-pub fn without_tls(url: &str) -> String {
-    if url.contains("sslmode=") {
-        url.to_string()
-    } else if url.contains('?') {
-        format!("{url}&sslmode=disable")
-    } else {
-        format!("{url}?sslmode=disable")
     }
 }
 
