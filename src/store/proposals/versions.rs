@@ -18,7 +18,8 @@ pub struct Version {
 }
 
 /// The texts of a version as stored, in the order of `Field::ALL`.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = crate::db::schema::proposal_versions)]
 pub struct VersionText {
     pub title: String,
     pub commitment: String,

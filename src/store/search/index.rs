@@ -178,7 +178,7 @@ pub fn sync_proposal(conn: &mut DbConnection, id: ProposalId) -> QueryResult<()>
                 proposals::reference,
                 organisations::name.nullable(),
                 proposals::status,
-                version_text(),
+                VersionText::as_select(),
             ))
             .first(conn)
             .optional()?;
@@ -189,36 +189,6 @@ pub fn sync_proposal(conn: &mut DbConnection, id: ProposalId) -> QueryResult<()>
         }
         _ => remove(conn, Searchable::Proposals, id.into()),
     }
-}
-
-/// The columns of a version's texts, in `VersionText`'s order.
-#[allow(clippy::type_complexity)]
-pub(super) fn version_text() -> (
-    proposal_versions::title,
-    proposal_versions::commitment,
-    proposal_versions::actionable_measures,
-    proposal_versions::partnerships,
-    proposal_versions::capacity_building,
-    proposal_versions::financing,
-    proposal_versions::data,
-    proposal_versions::responsible_actors,
-    proposal_versions::sdg_targets,
-    proposal_versions::timeline,
-    proposal_versions::indicators,
-) {
-    (
-        proposal_versions::title,
-        proposal_versions::commitment,
-        proposal_versions::actionable_measures,
-        proposal_versions::partnerships,
-        proposal_versions::capacity_building,
-        proposal_versions::financing,
-        proposal_versions::data,
-        proposal_versions::responsible_actors,
-        proposal_versions::sdg_targets,
-        proposal_versions::timeline,
-        proposal_versions::indicators,
-    )
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 
 use super::Searchable;
-use super::index::{Document, SEARCHABLE_CONTRIBUTIONS, insert, version_text};
+use super::index::{Document, SEARCHABLE_CONTRIBUTIONS, insert};
 use crate::db::schema::{
     contributions, organisations, proposal_versions, proposals, search_index_state,
 };
@@ -158,7 +158,7 @@ fn proposal_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i6
             proposals::id,
             proposals::reference,
             organisations::name.nullable(),
-            version_text(),
+            VersionText::as_select(),
         ))
         .load(conn)?;
     for (id, reference, org, text) in &rows {
