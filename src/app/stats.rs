@@ -50,35 +50,67 @@ pub struct Chart {
     pub counted_at: NaiveDateTime,
 }
 
-/// How old the figures of a chart may be before a page counts them again: counting scans the
+/// How old the figures of a chart may be before they are counted again: counting scans the
 /// process's whole corpus, so it is done at most once a minute a chart, whatever the number
 /// of requests or instances (the counts are kept in the database, shared by all).
 pub const MAX_AGE_SECONDS: i64 = 60;
 
-/// The figures of the chart `name` of a process: the stored ones if recent enough, else
-/// counted by `count` now and stored.
-fn counted<T: Serialize + DeserializeOwned>(
+/// The charts a request found stale and claimed: the caller counts them again after
+/// answering ([`recount`]), so no visitor waits for a count of the whole corpus.
+pub type Recounts = Vec<&'static str>;
+
+/// The figures of the chart `name` of a process as stored, even stale (then claimed for
+/// `recounts` by one request of any instance); counted now only when never counted before.
+fn counted<T: DeserializeOwned>(
     conn: &mut DbConnection,
     process_id: i64,
-    name: &str,
-    count: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<T>,
+    name: &'static str,
+    recounts: &mut Recounts,
 ) -> Result<(T, NaiveDateTime)> {
     let now = crate::store::now();
     if let Some((json, counted_at)) = stats::cached(conn, process_id, name)? {
-        // Figures that no longer read (an older layout) are counted again.
+        // Figures that no longer read (an older layout) are counted again at once.
         if let Ok(value) = serde_json::from_str(&json) {
-            let fresh = now - counted_at < TimeDelta::seconds(MAX_AGE_SECONDS);
-            // Stale: one request counts again, the others show these figures, as of their
-            // time, rather than all scanning the corpus at once.
-            if fresh || !stats::claim_recount(conn, process_id, name, counted_at, now)? {
-                return Ok((value, counted_at));
+            let stale = now - counted_at >= TimeDelta::seconds(MAX_AGE_SECONDS);
+            if stale && stats::claim_recount(conn, process_id, name, counted_at, now)? {
+                recounts.push(name);
             }
+            return Ok((value, counted_at));
         }
     }
-    let value = count(conn)?;
-    let json = serde_json::to_string(&value).map_err(|e| Error::Internal(e.into()))?;
-    stats::store_cached(conn, process_id, name, &json, now)?;
+    let json = count_and_store(conn, process_id, name, now)?;
+    let value = serde_json::from_str(&json).map_err(|e| Error::Internal(e.into()))?;
     Ok((value, now))
+}
+
+/// Counts the chart `name` over the whole corpus and stores its figures (as JSON, returned).
+fn count_and_store(
+    conn: &mut DbConnection,
+    process_id: i64,
+    name: &str,
+    now: NaiveDateTime,
+) -> Result<String> {
+    fn json(value: &impl Serialize) -> Result<String> {
+        serde_json::to_string(value).map_err(|e| Error::Internal(e.into()))
+    }
+    let json = match name {
+        "categories" => json(&stats::by_category(conn, process_id)?)?,
+        "groups" => json(&stats::by_group(conn, process_id)?)?,
+        "themes" => json(&stats::by_theme(conn, process_id)?)?,
+        "months" => json(&stats::by_month(conn, process_id)?)?,
+        "regions" => json(&stats::participants_by_country(conn, process_id)?)?,
+        _ => return Err(Error::NotFound),
+    };
+    stats::store_cached(conn, process_id, name, &json, now)?;
+    Ok(json)
+}
+
+/// Counts again the charts a page claimed ([`Recounts`]), after it was answered.
+pub fn recount(conn: &mut DbConnection, process_id: i64, charts: &[&'static str]) -> Result<()> {
+    for name in charts {
+        count_and_store(conn, process_id, name, crate::store::now())?;
+    }
+    Ok(())
 }
 
 /// The statistics page of a process: its charts and how its texts group into campaigns.
@@ -89,6 +121,8 @@ pub struct Overview {
     pub charts: Vec<(&'static str, Chart)>,
     /// Distinct texts and campaigns, kept as texts arrive (one row read).
     pub campaigns: campaigns::Summary,
+    /// Charts shown stale, to count again once the page is answered.
+    pub recounts: Recounts,
 }
 
 /// The process `slug` and every chart of its page, with its campaign counts.
@@ -96,22 +130,30 @@ pub fn charts(conn: &mut DbConnection, slug: &str) -> Result<Overview> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let structure = processes::structure_of(conn, process.id)?;
     let mut charts = Vec::new();
+    let mut recounts = Recounts::new();
     for name in CHARTS {
-        charts.push((name, chart(conn, &process, &structure, name)?));
+        charts.push((
+            name,
+            chart(conn, &process, &structure, name, &mut recounts)?,
+        ));
     }
     let campaigns = campaigns::summary(conn, process.id)?;
     Ok(Overview {
         process,
         charts,
         campaigns,
+        recounts,
     })
 }
 
-/// One chart of the process `slug`; an unknown chart is `NotFound`.
-pub fn chart_of(conn: &mut DbConnection, slug: &str, name: &str) -> Result<Chart> {
+/// One chart of the process `slug` (with the process's id and whether the chart is to be
+/// counted again); an unknown chart is `NotFound`.
+pub fn chart_of(conn: &mut DbConnection, slug: &str, name: &str) -> Result<(i64, Chart, Recounts)> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let structure = processes::structure_of(conn, process.id)?;
-    chart(conn, &process, &structure, name)
+    let mut recounts = Recounts::new();
+    let chart = chart(conn, &process, &structure, name, &mut recounts)?;
+    Ok((process.id, chart, recounts))
 }
 
 fn chart(
@@ -119,18 +161,19 @@ fn chart(
     process: &Process,
     structure: &Structure,
     name: &str,
+    recounts: &mut Recounts,
 ) -> Result<Chart> {
     let pid = process.id;
-    let ((pair, counted_at), keys) = match name {
+    let ((pair, counted_at), keys): ((Pair, _), _) = match name {
         "categories" => (
-            counted(conn, pid, name, |c| stats::by_category(c, pid))?,
+            counted(conn, pid, "categories", recounts)?,
             StakeholderCategory::ALL
                 .iter()
                 .map(|c| (c.as_str().to_string(), Label::Category(*c)))
                 .collect(),
         ),
         "groups" => (
-            counted(conn, pid, name, |c| stats::by_group(c, pid))?,
+            counted(conn, pid, "groups", recounts)?,
             structure
                 .groups
                 .iter()
@@ -144,18 +187,18 @@ fn chart(
                 .collect(),
         ),
         "themes" => (
-            counted(conn, pid, name, |c| stats::by_theme(c, pid))?,
+            counted(conn, pid, "themes", recounts)?,
             structure
                 .themes_of(ThemeKind::Theme)
                 .map(|t| (t.id.to_string(), Label::Theme(t.name.clone())))
                 .collect(),
         ),
         "months" => {
-            let (pair, counted_at) = counted(conn, pid, name, |c| stats::by_month(c, pid))?;
+            let (pair, counted_at) = counted(conn, pid, "months", recounts)?;
             let keys = months_of(&pair);
             ((pair, counted_at), keys)
         }
-        "regions" => return participants_by_region(conn, process),
+        "regions" => return participants_by_region(conn, process, recounts),
         _ => return Err(Error::NotFound),
     };
     Ok(Chart {
@@ -181,11 +224,12 @@ fn months_of(pair: &Pair) -> Vec<(String, Label)> {
         .collect()
 }
 
-fn participants_by_region(conn: &mut DbConnection, process: &Process) -> Result<Chart> {
-    let pid = process.id;
-    let (counts, counted_at) = counted(conn, pid, "regions", |c| {
-        stats::participants_by_country(c, pid)
-    })?;
+fn participants_by_region(
+    conn: &mut DbConnection,
+    process: &Process,
+    recounts: &mut Recounts,
+) -> Result<Chart> {
+    let (counts, counted_at): (stats::Counts, _) = counted(conn, process.id, "regions", recounts)?;
     let rows = Region::ALL
         .iter()
         .map(|region| {

@@ -81,6 +81,23 @@ impl StatsPage {
     }
 }
 
+/// Counts again, once this request is answered, the charts it found stale: the visitor saw
+/// the stored figures (with their time) rather than wait for a count of the whole corpus.
+fn recount_later(state: &web::Data<AppState>, process_id: i64, charts: app::stats::Recounts) {
+    if charts.is_empty() {
+        return;
+    }
+    let state = state.clone();
+    actix_web::rt::spawn(async move {
+        let counted = state
+            .run(move |conn| app::stats::recount(conn, process_id, &charts))
+            .await;
+        if let Err(error) = counted {
+            tracing::error!(process_id, error = %error, "statistics were not counted again");
+        }
+    });
+}
+
 #[get("/p/{process}/stats")]
 pub async fn stats_page(
     ctx: Ctx,
@@ -92,9 +109,11 @@ pub async fn stats_page(
         process,
         charts,
         campaigns,
+        recounts,
     } = state
         .run(move |conn| app::stats::charts(conn, &path))
         .await?;
+    recount_later(&state, process.id, recounts);
     let counted_at = charts
         .iter()
         .map(|(_, chart)| chart.counted_at)
@@ -137,9 +156,10 @@ pub async fn stats_csv(
     let (slug, name) = path.into_inner();
     let file_name = format!("{slug}-{name}.csv");
     let lang = language_of(&req, None);
-    let chart = state
+    let (process_id, chart, recounts) = state
         .run(move |conn| app::stats::chart_of(conn, &slug, &name))
         .await?;
+    recount_later(&state, process_id, recounts);
     let data = worded(chart, lang);
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))

@@ -8,6 +8,7 @@ use crate::on_both_backends;
 
 on_both_backends!(
     statistics_count_what_was_received,
+    stale_statistics_are_shown_at_once_and_counted_again_after,
     open_data_is_public_only_and_safe,
     the_api_pages_with_a_cursor
 );
@@ -158,6 +159,67 @@ async fn statistics_count_what_was_received(backend: Backend) {
         visitor.get("/p/gcm/stats/secrets.csv").await.status(),
         StatusCode::NOT_FOUND
     );
+}
+
+/// The row of the category chart for civil society with its count of contributions.
+fn civil_society(count: u32) -> String {
+    format!("<th scope=\"row\" dir=\"auto\">Civil society</th><td class=\"number\">{count}</td>")
+}
+
+async fn stale_statistics_are_shown_at_once_and_counted_again_after(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    seeded(&app).await;
+    let visitor = app.new_browser();
+    let (_, page) = visitor.get_text("/p/gcm/stats").await;
+    assert!(page.contains(&civil_society(3)), "counted on first sight");
+
+    // One more civil-society contribution arrives, and the figures grow older than a minute.
+    with_db(&app, |conn| {
+        use concord::db::schema::{accounts, processes, stats_cache};
+        use concord::store::contributions::{DraftContent, create_draft, mark_submitted};
+        use diesel::prelude::*;
+        let process: i64 = processes::table
+            .select(processes::id)
+            .first(conn)
+            .expect("process");
+        let (author, organisation): (i64, Option<i64>) = accounts::table
+            .filter(accounts::email.eq("ngo@example.org"))
+            .select((accounts::id, accounts::organisation_id))
+            .first(conn)
+            .expect("the NGO");
+        let content = DraftContent {
+            title: "Late but counted".to_string(),
+            body: "A further text".to_string(),
+            group_ids: vec![],
+            theme_ids: vec![],
+        };
+        let id = create_draft(conn, process, author, organisation, &content).expect("draft");
+        let now = concord::store::now();
+        mark_submitted(conn, id, "TST/WC/0099", "hash", now).expect("submitted");
+        diesel::update(stats_cache::table)
+            .set(stats_cache::computed_at.eq(now - chrono::TimeDelta::minutes(2)))
+            .execute(conn)
+            .expect("aged");
+    })
+    .await;
+
+    // The next visitor is answered from the stored figures, without waiting for a count…
+    let (status, page) = visitor.get_text("/p/gcm/stats").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&civil_society(3)), "stale figures at once");
+    // …and the count runs after the answer: visitors soon see the new figures.
+    let mut counted = false;
+    for _ in 0..100 {
+        let (_, page) = visitor.get_text("/p/gcm/stats").await;
+        if page.contains(&civil_society(4)) {
+            counted = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(counted, "counted again after the stale page was answered");
 }
 
 async fn open_data_is_public_only_and_safe(backend: Backend) {
