@@ -79,7 +79,11 @@ mod key_file {
     use super::*;
 
     fn mode_of(path: &Path) -> u32 {
-        std::fs::metadata(path).expect("the key file").permissions().mode() & 0o777
+        std::fs::metadata(path)
+            .expect("the key file")
+            .permissions()
+            .mode()
+            & 0o777
     }
 
     fn sqlite_in(dir: &tempfile::TempDir) -> (String, PathBuf) {
