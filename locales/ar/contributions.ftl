@@ -44,6 +44,7 @@ contribution-withdraw = سحب هذه المساهمة
 contribution-withdraw-intro = تظل المساهمة المسحوبة متاحة للاطلاع، مع الإشارة إلى أنها مسحوبة. ولا يمكن التراجع عن السحب.
 contribution-hidden-tombstone = أخفى أحد مديري الحوار هذه المساهمة
 contribution-hidden-reason = السبب:
+contribution-hidden-shown-to-you = مخفية عن غيرك: ترى نصها لأنك كاتبها أو من مديري الحوار أو من الأمانة التي تدير العملية.
 contribution-hide-title = إخفاء هذه المساهمة
 contribution-hide-reason = السبب المعلن
 contribution-hide-hint = يُعرض مكان المساهمة. من 5 إلى 1000 حرف.

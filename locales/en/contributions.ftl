@@ -40,6 +40,7 @@ contribution-withdraw = Withdraw this contribution
 contribution-withdraw-intro = Withdrawing keeps the contribution readable, marked as withdrawn. It cannot be undone.
 contribution-hidden-tombstone = This contribution was hidden by a moderator
 contribution-hidden-reason = Reason:
+contribution-hidden-shown-to-you = Hidden from everyone else: you see its text because you wrote it, moderate, or run the process.
 contribution-hide-title = Hide this contribution
 contribution-hide-reason = Public reason
 contribution-hide-hint = Shown in place of the contribution. 5 to 1,000 characters.

@@ -40,6 +40,7 @@ contribution-withdraw = Retirer cette contribution
 contribution-withdraw-intro = Une contribution retirée reste consultable, avec la mention « retirée ». Ce retrait est irréversible.
 contribution-hidden-tombstone = Cette contribution a été masquée par un modérateur
 contribution-hidden-reason = Motif :
+contribution-hidden-shown-to-you = Masquée pour tous les autres : vous en voyez le texte parce que vous en êtes l’auteur, que vous modérez ou que vous conduisez le processus.
 contribution-hide-title = Masquer cette contribution
 contribution-hide-reason = Motif public
 contribution-hide-hint = Affiché à la place de la contribution. De 5 à 1 000 caractères.

@@ -6,9 +6,10 @@
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::campaigns::changes;
-use crate::domain::contributions::ContributionStatus;
+use crate::domain::contributions::may_read_content;
 use crate::domain::diff::Segment;
 use crate::domain::ids::ContributionId;
+use crate::domain::permissions::Actor;
 use crate::store::campaigns::{self, Campaign};
 use crate::store::contributions::{self, Contribution};
 use crate::store::processes::Process;
@@ -78,10 +79,13 @@ pub fn page(
     })
 }
 
+/// The letter a campaign's page shows: the same for every visitor, so only a text the public
+/// may read, even to a moderator who could read a hidden one.
 fn shown_letter(conn: &mut DbConnection, campaign: &Campaign) -> Result<Option<Contribution>> {
+    let public = Actor::anonymous();
     for id in [campaign.letter_id, campaign.listed_id] {
         if let Some(c) = contributions::contribution_by_id(conn, id)?
-            && c.status() != ContributionStatus::Hidden
+            && may_read_content(&public, c.status(), c.author_id)
         {
             return Ok(Some(c));
         }

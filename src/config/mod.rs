@@ -5,9 +5,11 @@
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rand::Rng;
+
+use key_file::{development_secret, key_file_path, refuse_shared_key_file};
 
 /// Where the data lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,12 +318,17 @@ fn secret_key(
     database_url: &DatabaseUrl,
 ) -> Result<SecretKey, ConfigError> {
     let refused = |reason: String| ConfigError::new("CONCORD_SECRET_KEY", reason);
+    let key_file = key_file_path(database_url);
     match raw {
+        Some(raw) if environment == Environment::Production => {
+            refuse_shared_key_file(&key_file).map_err(refused)?;
+            SecretKey::parse(&raw).map_err(refused)
+        }
         Some(raw) => SecretKey::parse(&raw).map_err(refused),
         None if environment == Environment::Production => Err(refused(
             "is required in production (CONCORD_ENV=production); generate one with `openssl rand -hex 32`".into(),
         )),
-        None => development_secret(database_url).map_err(refused),
+        None => development_secret(&key_file).map_err(refused),
     }
 }
 
@@ -343,32 +350,7 @@ fn trusted_proxies(raw: Option<String>) -> Result<Vec<IpAddr>, ConfigError> {
         .collect()
 }
 
-/// In development a missing secret is generated once and kept in a file beside the database,
-/// so sessions survive a restart.
-fn development_secret(database_url: &DatabaseUrl) -> Result<SecretKey, String> {
-    let path = match database_url {
-        DatabaseUrl::Sqlite(db) => secret_path_beside(db),
-        DatabaseUrl::Postgres(_) => PathBuf::from(".concord-secret"),
-    };
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        return SecretKey::parse(&existing)
-            .map_err(|reason| format!("is unset and the key kept in {} {reason}", path.display()));
-    }
-    let key = SecretKey::generate();
-    std::fs::write(&path, key.as_bytes())
-        .map_err(|e| format!("is unset and {} could not be written: {e}", path.display()))?;
-    tracing::warn!(
-        path = %path.display(),
-        "CONCORD_SECRET_KEY is unset: generated a development key and kept it beside the database; set CONCORD_SECRET_KEY in production"
-    );
-    Ok(key)
-}
-
-fn secret_path_beside(db: &Path) -> PathBuf {
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".secret");
-    db.with_file_name(name)
-}
+mod key_file;
 
 #[cfg(test)]
 mod tests;

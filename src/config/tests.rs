@@ -70,3 +70,68 @@ fn https_public_url_means_secure_cookies() {
     assert!(s.secure_cookies());
     assert_eq!(s.public_url, "https://concord.example.org");
 }
+
+#[cfg(unix)]
+mod key_file {
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
+
+    use super::*;
+
+    fn mode_of(path: &Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("the key file")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    fn sqlite_in(dir: &tempfile::TempDir) -> (String, PathBuf) {
+        let db = dir.path().join("concord.db");
+        let key = dir.path().join("concord.db.secret");
+        (db.display().to_string(), key)
+    }
+
+    #[test]
+    fn a_development_key_is_created_for_its_owner_alone() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let (db, key) = sqlite_in(&dir);
+        let first = settings(&[("DATABASE_URL", &db)]).expect("development starts");
+        assert_eq!(mode_of(&key), 0o600);
+        // Kept: a restart signs with the same key.
+        let again = settings(&[("DATABASE_URL", &db)]).expect("development starts");
+        assert_eq!(first.secret_key.as_bytes(), again.secret_key.as_bytes());
+    }
+
+    #[test]
+    fn a_readable_development_key_is_made_private_before_use() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let (db, key) = sqlite_in(&dir);
+        std::fs::write(&key, KEY).expect("written");
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let s = settings(&[("DATABASE_URL", &db)]).expect("development starts");
+        assert_eq!(s.secret_key.as_bytes(), KEY.as_bytes());
+        assert_eq!(mode_of(&key), 0o600);
+    }
+
+    #[test]
+    fn production_refuses_a_key_file_others_can_read() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let (db, key) = sqlite_in(&dir);
+        let production = [
+            ("DATABASE_URL", db.as_str()),
+            ("CONCORD_ENV", "production"),
+            ("CONCORD_SECRET_KEY", KEY),
+        ];
+        settings(&production).expect("no key file: starts");
+        std::fs::write(&key, KEY).expect("written");
+        for mode in [0o644, 0o640, 0o604] {
+            std::fs::set_permissions(&key, std::fs::Permissions::from_mode(mode)).expect("chmod");
+            let error = settings(&production).expect_err("refused");
+            assert_eq!(error.variable, "CONCORD_SECRET_KEY");
+            assert!(error.reason.contains("other users"), "{}", error.reason);
+        }
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        settings(&production).expect("a private key file: starts");
+    }
+}

@@ -2,6 +2,8 @@
 
 use sha2::{Digest, Sha256};
 
+use super::permissions::{Action, Actor, can};
+
 /// Where a contribution stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContributionStatus {
@@ -77,6 +79,23 @@ pub fn next_status(
     }
 }
 
+/// Whether `viewer` may read a contribution's content: its title, text, files, receipt and
+/// hash, and the campaign its words joined. Everyone else sees at most its tombstone
+/// (reference, dates, the reason it was hidden). The one rule every read of a contribution
+/// asks: pages, receipts, files, lists, campaigns, open data and the API.
+///
+/// A hidden one stays readable to its author, who wrote it, and to those who may hide
+/// contributions (the moderators and the secretariat), who need the words to judge it. A
+/// draft is its author's alone.
+pub fn may_read_content(viewer: &Actor, status: ContributionStatus, author_id: i64) -> bool {
+    let is_author = viewer.account_id == Some(author_id);
+    match status {
+        ContributionStatus::Submitted | ContributionStatus::Withdrawn => true,
+        ContributionStatus::Hidden => is_author || can(viewer, Action::HideSubmission),
+        ContributionStatus::Draft => is_author,
+    }
+}
+
 /// The exact text a receipt's hash is taken of: the title, a blank line, the body, with line
 /// endings as submitted (browsers send CRLF; the server stores LF).
 pub fn receipt_text(title: &str, body: &str) -> String {
@@ -119,6 +138,44 @@ mod tests {
                     .find(|(f, e, _)| *f == from && *e == event)
                     .map(|(_, _, to)| *to);
                 assert_eq!(next_status(from, event), expected, "{from:?} {event:?}");
+            }
+        }
+    }
+
+    /// Who reads the content of a contribution by account 7, status by status.
+    #[test]
+    fn content_readers_table() {
+        use crate::domain::permissions::{Grant, GroupId};
+        use crate::domain::roles::Role;
+        let holding = |account: i64, role: Role, group: Option<GroupId>| Actor {
+            account_id: Some(account),
+            is_admin: false,
+            grants: vec![Grant { role, group }],
+        };
+        let admin = Actor {
+            account_id: Some(9),
+            is_admin: true,
+            grants: vec![],
+        };
+        // Columns: draft, submitted, withdrawn, hidden.
+        #[rustfmt::skip]
+        let table: [(&str, Actor, [u8; 4]); 8] = [
+            ("anonymous",        Actor::anonymous(),                                  [0, 1, 1, 0]),
+            ("the author",       Actor { account_id: Some(7), ..Actor::default() },   [1, 1, 1, 1]),
+            ("another account",  Actor { account_id: Some(8), ..Actor::default() },   [0, 1, 1, 0]),
+            ("a stakeholder",    holding(8, Role::Stakeholder, None),                 [0, 1, 1, 0]),
+            ("a moderator",      holding(8, Role::Moderator, Some(GroupId(1))),       [0, 1, 1, 1]),
+            ("the secretariat",  holding(8, Role::Secretariat, None),                 [0, 1, 1, 1]),
+            ("a rapporteur",     holding(8, Role::Rapporteur, Some(GroupId(1))),      [0, 1, 1, 0]),
+            ("an administrator", admin,                                               [0, 1, 1, 0]),
+        ];
+        for (who, viewer, row) in &table {
+            for (status, expected) in [Draft, Submitted, Withdrawn, Hidden].iter().zip(row) {
+                assert_eq!(
+                    may_read_content(viewer, *status, 7),
+                    *expected == 1,
+                    "{who} / {status:?}"
+                );
             }
         }
     }

@@ -108,29 +108,42 @@ pub fn organisation_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Optio
         .optional()
 }
 
-/// Finds the organisation by its name (ignoring case and spacing), or creates it.
-pub fn find_or_create_organisation(
+/// The organisation of that name (ignoring case and spacing), if any.
+fn organisation_named(
+    conn: &mut DbConnection,
+    name: &OrganisationName,
+) -> QueryResult<Option<Organisation>> {
+    organisations::table
+        .filter(organisations::name_key.eq(name.key()))
+        .select(Organisation::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// An existing organisation of that name, refused when it is of another category.
+fn organisation_of_category(
+    conn: &mut DbConnection,
+    name: &OrganisationName,
+    category: StakeholderCategory,
+) -> Result<Option<Organisation>, RegistrationError> {
+    match organisation_named(conn, name)? {
+        Some(organisation) if organisation.category() != category => {
+            Err(RegistrationError::CategoryMismatch(organisation.category()))
+        }
+        found => Ok(found),
+    }
+}
+
+fn create_organisation(
     conn: &mut DbConnection,
     name: &OrganisationName,
     category: StakeholderCategory,
     country: Option<&str>,
 ) -> Result<Organisation, RegistrationError> {
-    let key = name.key();
-    let existing = organisations::table
-        .filter(organisations::name_key.eq(&key))
-        .select(Organisation::as_select())
-        .first(conn)
-        .optional()?;
-    if let Some(organisation) = existing {
-        if organisation.category() != category {
-            return Err(RegistrationError::CategoryMismatch(organisation.category()));
-        }
-        return Ok(organisation);
-    }
     let id = diesel::insert_into(organisations::table)
         .values((
             organisations::name.eq(name.as_str()),
-            organisations::name_key.eq(&key),
+            organisations::name_key.eq(name.key()),
             organisations::category.eq(category),
             organisations::country.eq(country),
             organisations::created_at.eq(super::now()),
@@ -141,22 +154,45 @@ pub fn find_or_create_organisation(
         .ok_or(RegistrationError::Database(diesel::result::Error::NotFound))
 }
 
+/// Finds the organisation by its name (ignoring case and spacing), or creates it.
+pub fn find_or_create_organisation(
+    conn: &mut DbConnection,
+    name: &OrganisationName,
+    category: StakeholderCategory,
+    country: Option<&str>,
+) -> Result<Organisation, RegistrationError> {
+    match organisation_of_category(conn, name, category)? {
+        Some(organisation) => Ok(organisation),
+        None => create_organisation(conn, name, category, country),
+    }
+}
+
 /// Creates an account; call inside a write transaction.
+///
+/// The organisation's category is checked before the address: a refusal that does not
+/// depend on the address must come first, or a known address (`EmailTaken`, which callers
+/// answer as a success) and an unknown one would end differently for the same wrong
+/// category, telling which addresses have accounts.
 pub fn create_account(
     conn: &mut DbConnection,
     registration: &Registration,
     password_hash: &str,
     is_admin: bool,
 ) -> Result<Account, RegistrationError> {
+    let existing =
+        organisation_of_category(conn, &registration.organisation, registration.category)?;
     if account_by_email(conn, &registration.email)?.is_some() {
         return Err(RegistrationError::EmailTaken);
     }
-    let organisation = find_or_create_organisation(
-        conn,
-        &registration.organisation,
-        registration.category,
-        registration.country.as_deref(),
-    )?;
+    let organisation = match existing {
+        Some(organisation) => organisation,
+        None => create_organisation(
+            conn,
+            &registration.organisation,
+            registration.category,
+            registration.country.as_deref(),
+        )?,
+    };
     let id = diesel::insert_into(accounts::table)
         .values((
             accounts::email.eq(registration.email.as_str()),

@@ -1,5 +1,5 @@
 //! What is public of a process, as rows for open data: submitted, withdrawn and hidden
-//! contributions (a hidden one only as a tombstone), and proposals at their current version.
+//! contributions (a hidden one only as a tombstone, by `may_read_content`), and proposals at their current version.
 //! Drafts are never included. Read in keyset batches, a fixed number of queries per batch, so
 //! a caller streams any number of rows in the memory of one batch.
 
@@ -14,8 +14,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
-use crate::domain::contributions::ContributionStatus;
+use crate::domain::contributions::{ContributionStatus, may_read_content};
 use crate::domain::ids::{ContributionId, ProposalId};
+use crate::domain::permissions::Actor;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 
@@ -46,8 +47,30 @@ pub struct ContributionRecord {
     pub campaign: Option<i64>,
 }
 
+impl ContributionRecord {
+    /// The record as a tombstone: its reference, status, dates and the reason it was hidden;
+    /// nothing of its words (title, text, hash, campaign) nor of who sent it or what it was
+    /// tagged with.
+    fn tombstone(self) -> Self {
+        Self {
+            reference: self.reference,
+            status: self.status,
+            submitted_at: self.submitted_at,
+            hidden_reason: self.hidden_reason,
+            title: String::new(),
+            organisation: String::new(),
+            stakeholder_category: String::new(),
+            action_groups: Vec::new(),
+            themes: Vec::new(),
+            sha256: String::new(),
+            text: String::new(),
+            campaign: None,
+        }
+    }
+}
+
 type ContributionRow = (
-    ContributionId,
+    (ContributionId, i64),
     Option<String>,
     ContributionStatus,
     Option<NaiveDateTime>,
@@ -65,14 +88,14 @@ pub fn contributions_after(
     records: &mut Vec<ContributionRecord>,
 ) -> QueryResult<Option<ContributionId>> {
     let rows = contribution_rows(conn, process_id, after, limit)?;
-    let Some(last) = rows.last().map(|r| r.0) else {
+    let Some(last) = rows.last().map(|r| r.0.0) else {
         return Ok(None);
     };
-    let ids: Vec<ContributionId> = rows.iter().map(|r| r.0).collect();
+    let ids: Vec<ContributionId> = rows.iter().map(|r| r.0.0).collect();
     let tags = tags_of(conn, &ids)?;
     let in_campaigns = super::campaigns::campaign_numbers(conn, &ids)?;
     for (
-        id,
+        (id, author_id),
         reference,
         status,
         submitted_at,
@@ -80,13 +103,11 @@ pub fn contributions_after(
         (organisation, category, hidden_reason),
     ) in rows
     {
-        let hidden = status == ContributionStatus::Hidden;
-        records.push(ContributionRecord {
+        let mut record = ContributionRecord {
             reference: reference.unwrap_or_default(),
             submitted_at,
-            // A hidden contribution is published only as its tombstone.
-            title: if hidden { String::new() } else { title },
-            text: if hidden { String::new() } else { body },
+            title,
+            text: body,
             sha256: hash.unwrap_or_default(),
             organisation: organisation.unwrap_or_default(),
             stakeholder_category: category_text(category),
@@ -95,7 +116,13 @@ pub fn contributions_after(
             hidden_reason: hidden_reason.unwrap_or_default(),
             status: status.as_str().to_string(),
             campaign: in_campaigns.iter().find(|(c, _)| *c == id).map(|(_, n)| *n),
-        });
+        };
+        // Open data is the same for everyone, so it holds what the public may read: of a
+        // hidden contribution, its tombstone alone.
+        if !may_read_content(&Actor::anonymous(), status, author_id) {
+            record = record.tombstone();
+        }
+        records.push(record);
     }
     Ok(Some(last))
 }
@@ -115,7 +142,7 @@ fn contribution_rows(
         .order(contributions::id)
         .limit(limit)
         .select((
-            contributions::id,
+            (contributions::id, contributions::author_id),
             contributions::reference,
             contributions::status,
             contributions::submitted_at,

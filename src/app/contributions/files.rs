@@ -1,10 +1,9 @@
-//! The attached files themselves: those of a public contribution for anyone (not of a
-//! hidden one), those of a draft for its author only.
+//! The attached files themselves: those of a public contribution for anyone (of a hidden
+//! one, for those who may read it), those of a draft for its author only.
 
-use super::public_by_reference;
+use super::readable_by_reference;
 use crate::app::{Error, Person, Result};
 use crate::db::DbConnection;
-use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::store::processes;
 use crate::store::{attachments, contributions};
@@ -26,18 +25,15 @@ fn download(
     Ok(Download { file_name, content })
 }
 
-/// A file of a public contribution.
+/// A file of a public contribution; of a hidden one, only for those who may read it.
 pub fn attached_file(
     conn: &mut DbConnection,
+    person: Option<Person>,
     slug: &str,
     reference_slug: &str,
     link_id: i64,
 ) -> Result<Download> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let contribution = public_by_reference(conn, &process, reference_slug)?;
-    if contribution.status() == ContributionStatus::Hidden {
-        return Err(Error::NotFound);
-    }
+    let (_, contribution) = readable_by_reference(conn, person, slug, reference_slug)?;
     download(conn, contribution.id, link_id)
 }
 

@@ -14,10 +14,11 @@ pub mod save;
 pub mod submit;
 pub mod withdraw;
 
-use crate::app::{Error, Result};
+use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
+use crate::domain::permissions::Actor;
 use crate::domain::phases::PhaseKind;
 use crate::paths;
 use crate::store::contributions::{self, Contribution};
@@ -62,6 +63,32 @@ fn public_by_reference(
     contributions::contribution_by_reference(conn, process.id, &reference)?
         .filter(|c| c.status().is_public())
         .ok_or(Error::NotFound)
+}
+
+/// `contribution` as `viewer` may see it, and whether its content is shown: whole, or its
+/// tombstone when `rules::may_read_content` says the content is not theirs to read.
+pub(crate) fn as_seen_by(viewer: &Actor, contribution: Contribution) -> (Contribution, bool) {
+    if rules::may_read_content(viewer, contribution.status(), contribution.author_id) {
+        (contribution, true)
+    } else {
+        (contribution.tombstone(), false)
+    }
+}
+
+/// A public contribution whose content `person` may read, with its process. A hidden one is
+/// not found for anyone else: its receipt and files answer as if they did not exist.
+fn readable_by_reference(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    reference_slug: &str,
+) -> Result<(Process, Contribution)> {
+    let (process, actor) = app::process_for(conn, slug, person)?;
+    let contribution = public_by_reference(conn, &process, reference_slug)?;
+    match as_seen_by(&actor, contribution) {
+        (contribution, true) => Ok((process, contribution)),
+        (_, false) => Err(Error::NotFound),
+    }
 }
 
 /// Where a contribution that is no longer a draft is read.

@@ -1,7 +1,8 @@
 //! The reads of the public pages: the list with search and filters, one contribution, and
-//! its receipt. Anyone may read them; drafts never appear here.
+//! its receipt. Anyone may read them; drafts never appear here, and a hidden contribution's
+//! content only to those `domain::contributions::may_read_content` names.
 
-use super::public_by_reference;
+use super::{as_seen_by, public_by_reference, readable_by_reference};
 use crate::app::paging::{ListQuery, PAGE_SIZE};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
@@ -11,7 +12,9 @@ use crate::domain::permissions::{Action, can};
 use crate::domain::roles::StakeholderCategory;
 use crate::store::attachments::{self, AttachedFile};
 use crate::store::campaigns::{self, Campaign};
-use crate::store::contributions::{self, Contribution, ListFilter, ListPage, ListSort, Tags};
+use crate::store::contributions::{
+    self, Contribution, ListFilter, ListPage, ListSort, Listed, Tags,
+};
 use crate::store::processes::{self, Process, Structure};
 
 /// The typed filter of the contribution list.
@@ -52,7 +55,16 @@ pub fn list(
     let structure = processes::structure_of(conn, process.id)?;
     let filter = filter(query, &structure);
     let seek = query.position().seek;
-    let result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE)?;
+    let mut result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE)?;
+    // The list's template shows a hidden row as a tombstone; its words do not even reach it.
+    result.rows = result
+        .rows
+        .into_iter()
+        .map(|row| Listed {
+            contribution: as_seen_by(&actor, row.contribution).0,
+            ..row
+        })
+        .collect();
     let ids: Vec<ContributionId> = result.rows.iter().map(|r| r.contribution.id).collect();
     let campaigns = campaigns::listed_through(conn, &ids)?;
     let drafts = match actor.account_id {
@@ -69,8 +81,8 @@ pub fn list(
     })
 }
 
-/// One public contribution with who submitted it. A hidden one keeps only its tombstone: no
-/// files (and the web layer shows no text).
+/// One public contribution with who submitted it. A hidden one shows only its tombstone (no
+/// title, text, hash, files or campaign) to all but those `may_read_content` names.
 #[derive(Debug, Clone)]
 pub struct ContributionView {
     pub process: Process,
@@ -80,6 +92,8 @@ pub struct ContributionView {
     pub category: Option<StakeholderCategory>,
     pub tags: Tags,
     pub files: Vec<AttachedFile>,
+    /// Whether the visitor may read its content (always, unless it is hidden).
+    pub content_shown: bool,
     pub is_author: bool,
     pub can_hide: bool,
     /// The campaign it is a copy of, if any.
@@ -93,16 +107,20 @@ pub fn contribution(
     reference_slug: &str,
 ) -> Result<ContributionView> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let contribution = public_by_reference(conn, &process, reference_slug)?;
+    let found = public_by_reference(conn, &process, reference_slug)?;
     let actor = app::actor_in(conn, person, process.id)?;
+    let (contribution, content_shown) = as_seen_by(&actor, found);
     let id = contribution.id;
     let (author, organisation, category) = contributions::author_of(conn, &contribution)?;
     let tags = contributions::tags_of(conn, &[id])?;
-    let campaign = campaigns::of_contribution(conn, id)?;
-    let files = if contribution.status() == ContributionStatus::Hidden {
-        Vec::new()
+    // Its campaign's letter carries its words, and its files are its content.
+    let (campaign, files) = if content_shown {
+        (
+            campaigns::of_contribution(conn, id)?,
+            attachments::files_of(conn, &[id])?,
+        )
     } else {
-        attachments::files_of(conn, &[id])?
+        (None, Vec::new())
     };
     Ok(ContributionView {
         is_author: actor.account_id == Some(contribution.author_id),
@@ -114,6 +132,7 @@ pub fn contribution(
         category,
         tags,
         files,
+        content_shown,
         campaign,
     })
 }
@@ -126,9 +145,15 @@ pub struct Receipt {
     pub files: Vec<AttachedFile>,
 }
 
-pub fn receipt(conn: &mut DbConnection, slug: &str, reference_slug: &str) -> Result<Receipt> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let contribution = public_by_reference(conn, &process, reference_slug)?;
+/// The receipt of a public contribution; of a hidden one, not found but for those who may
+/// read it, as its page shows them its content.
+pub fn receipt(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    reference_slug: &str,
+) -> Result<Receipt> {
+    let (process, contribution) = readable_by_reference(conn, person, slug, reference_slug)?;
     let files = attachments::files_of(conn, &[contribution.id])?;
     Ok(Receipt {
         process,

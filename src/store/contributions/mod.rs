@@ -42,6 +42,17 @@ impl Contribution {
     pub fn status(&self) -> ContributionStatus {
         self.status
     }
+
+    /// What is left for those who may not read it: its reference, dates and status, and
+    /// why it was hidden; no title, text or hash of them.
+    pub fn tombstone(self) -> Self {
+        Self {
+            title: String::new(),
+            body: String::new(),
+            content_hash: None,
+            ..self
+        }
+    }
 }
 
 /// The text of a draft, already checked, and what it is tagged with.

@@ -178,6 +178,9 @@ struct ShowPage {
     tags: Tags,
     files: Vec<AttachedFile>,
     body_html: String,
+    /// Whether the visitor may read its content: unless it is hidden, or they wrote it, may
+    /// hide it, or run the process.
+    content_shown: bool,
     is_author: bool,
     can_hide: bool,
     campaign: Option<Campaign>,
@@ -201,6 +204,10 @@ impl ShowPage {
         self.can_hide
     }
 
+    fn content_shown(&self) -> bool {
+        self.content_shown
+    }
+
     fn size(&self, bytes: &i64) -> String {
         human_size(*bytes)
     }
@@ -218,11 +225,10 @@ pub async fn show(
     let view = state
         .run(move |conn| pages::contribution(conn, person, &slug, &reference))
         .await?;
-    // A hidden contribution keeps only its tombstone.
-    let body_html = if view.contribution.status() == ContributionStatus::Hidden {
-        String::new()
-    } else {
+    let body_html = if view.content_shown {
         crate::markdown::to_safe_html(&view.contribution.body)
+    } else {
+        String::new()
     };
     page::ok(&ShowPage {
         ctx,
@@ -234,6 +240,7 @@ pub async fn show(
         tags: view.tags,
         files: view.files,
         body_html,
+        content_shown: view.content_shown,
         is_author: view.is_author,
         can_hide: view.can_hide,
         campaign: view.campaign,
@@ -243,14 +250,14 @@ pub async fn show(
 /// The receipt as a text file the submitter can keep, with how to check the hash.
 #[get("/{reference}/receipt.txt")]
 pub async fn receipt(
-    // Looked up, as on every page, so reading keeps the visitor's session alive.
-    _visitor: Visitor,
+    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, reference) = path.into_inner();
+    let person = visitor.person();
     let receipt = state
-        .run(move |conn| pages::receipt(conn, &slug, &reference))
+        .run(move |conn| pages::receipt(conn, person, &slug, &reference))
         .await?;
     let reference = receipt.contribution.reference.clone().unwrap_or_default();
     Ok(HttpResponse::Ok()
@@ -330,17 +337,17 @@ fn download(file: Download) -> HttpResponse {
         .body(file.content)
 }
 
-/// A file of a public contribution (not of a hidden one).
+/// A file of a public contribution (of a hidden one, for those who may read it).
 #[get("/{reference}/files/{file}")]
 pub async fn attached_file(
-    // Looked up, as on every page, so reading keeps the visitor's session alive.
-    _visitor: Visitor,
+    visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String, i64)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, reference, link) = path.into_inner();
+    let person = visitor.person();
     let file = state
-        .run(move |conn| files::attached_file(conn, &slug, &reference, link))
+        .run(move |conn| files::attached_file(conn, person, &slug, &reference, link))
         .await?;
     Ok(download(file))
 }
