@@ -514,3 +514,22 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_counts,
     contributions,
 );
+
+diesel::table! {
+    proposal_similarities (proposal_id, similar_id) {
+        proposal_id -> BigInt,
+        similar_id -> BigInt,
+        score -> Integer,
+    }
+}
+
+diesel::table! {
+    proposal_similarity_state (proposal_id) {
+        proposal_id -> BigInt,
+        compared_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(proposal_similarities -> proposals (similar_id));
+
+diesel::allow_tables_to_appear_in_same_query!(proposal_similarities, proposals);

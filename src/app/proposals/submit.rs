@@ -43,7 +43,11 @@ pub enum Outcome {
     /// Kept as the draft with this id.
     Kept(Kept, ProposalId),
     /// Submitted; `first` says whether it was the first version.
-    Submitted { reference: String, first: bool },
+    Submitted {
+        id: ProposalId,
+        reference: String,
+        first: bool,
+    },
 }
 
 /// Whether the text is to be kept as a draft, whatever it holds, and why.
@@ -193,6 +197,7 @@ fn submit_text(
     let first = transition == Transition::Submit;
     record_submission(conn, setting, author.id, first, &version)?;
     Ok(Outcome::Submitted {
+        id: version.proposal_id,
         reference: version.reference,
         first,
     })

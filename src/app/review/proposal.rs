@@ -10,7 +10,6 @@ use crate::domain::proposals::text::ProposalText;
 use crate::store::proposals::ProposalHeader;
 use crate::store::proposals::versions::{self, VersionHeader};
 use crate::store::review::notes::{self, Note};
-use crate::store::review::queue::similarity_candidates;
 use crate::store::review::{self as store, DecisionRecord};
 
 /// Beside the proposal under review, this many alike.
@@ -43,8 +42,7 @@ pub fn review(
     let history = versions::version_history(conn, id)?;
     let decisions = store::decisions_of(conn, &[id])?;
     let notes = notes::notes_of(conn, id)?;
-    let candidates = similarity_candidates(conn, reviewing.group.id, &[id])?;
-    let similar = similar_to(&[id], &candidates, SIMILAR_SHOWN)
+    let similar = similar_to(conn, reviewing.group.id, &[id], SIMILAR_SHOWN)?
         .into_iter()
         .next()
         .map(|(_, views)| views)

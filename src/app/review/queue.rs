@@ -13,9 +13,7 @@ use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::store::keyset::Total;
 use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
-use crate::store::review::queue::{
-    self as store, QueueFilter, QueueRow, SponsorCount, similarity_candidates,
-};
+use crate::store::review::queue::{self as store, QueueFilter, QueueRow, SponsorCount};
 
 /// Beside each proposal of the queue, this many alike.
 const SIMILAR_SHOWN: usize = 3;
@@ -107,8 +105,7 @@ pub fn queue(
     let seek = query.position().seek;
     let list = store::review_queue(conn, reviewing.group.id, &filter, seek, PAGE_SIZE)?;
     let ids: Vec<ProposalId> = list.rows.iter().map(|r| r.id).collect();
-    let candidates = similarity_candidates(conn, reviewing.group.id, &ids)?;
-    let mut similar = similar_to(&ids, &candidates, SIMILAR_SHOWN);
+    let mut similar = similar_to(conn, reviewing.group.id, &ids, SIMILAR_SHOWN)?;
     let entries = list
         .rows
         .into_iter()

@@ -196,6 +196,15 @@ pub fn proposal_by_id(
         .optional()
 }
 
+/// The action group of a proposal; none for an unknown id.
+pub fn group_of(conn: &mut DbConnection, id: ProposalId) -> QueryResult<Option<i64>> {
+    proposals::table
+        .find(id)
+        .select(proposals::group_id)
+        .first(conn)
+        .optional()
+}
+
 /// A proposal with what its page shows about where it comes from.
 #[derive(Debug, Clone, Queryable)]
 pub struct ProposalHeader {

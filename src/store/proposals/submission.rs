@@ -79,6 +79,8 @@ pub fn submit(
     set_themes(conn, proposal.id, s.themes)?;
     // Searchable by the version just submitted, from this transaction on.
     search::sync_proposal(conn, proposal.id)?;
+    // What it was found alike was found of another text.
+    crate::store::review::similarities::forget(conn, proposal.id)?;
     Ok(SubmittedVersion {
         proposal_id: proposal.id,
         reference,

@@ -8,6 +8,7 @@
 mod candidates;
 pub mod notes;
 pub mod queue;
+pub mod similarities;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

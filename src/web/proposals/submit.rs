@@ -33,7 +33,10 @@ pub async fn create(
         .run(move |conn| app_submit::create(conn, writer, &owned_slug, &sent))
         .await
     {
-        Ok(saved) => Ok(redirect(saved)),
+        Ok(saved) => {
+            compare_later(&state, &saved);
+            Ok(redirect(saved))
+        }
         Err(app::Error::Invalid(errors)) => {
             let setting = state
                 .run(move |conn| app_edit::new_form_of_writer(conn, writer, &slug))
@@ -60,7 +63,10 @@ pub async fn save(
         .run(move |conn| app_submit::save(conn, writer, &owned_slug, id, &sent))
         .await
     {
-        Ok(saved) => Ok(redirect(saved)),
+        Ok(saved) => {
+            compare_later(&state, &saved);
+            Ok(redirect(saved))
+        }
         Err(app::Error::Invalid(errors)) => {
             let setting = state
                 .run(move |conn| app_edit::draft_setting(conn, writer, &slug, id))
@@ -69,6 +75,23 @@ pub async fn save(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Compares a proposal just submitted with its group once its writer is answered, so review
+/// pages find what it is alike without comparing it themselves (they would, were it lost).
+fn compare_later(state: &web::Data<AppState>, saved: &Saved) {
+    let Outcome::Submitted { id, .. } = saved.outcome else {
+        return;
+    };
+    let state = state.clone();
+    actix_web::rt::spawn(async move {
+        let compared = state
+            .run(move |conn| app::review::similar::compare_submitted(conn, id))
+            .await;
+        if let Err(error) = compared {
+            tracing::warn!(proposal_id = %id, error = %error, "a submitted proposal was not compared");
+        }
+    });
 }
 
 /// Where the writer goes once their text is saved.
@@ -87,7 +110,9 @@ fn redirect(saved: Saved) -> HttpResponse {
             "{}&notice=proposal-session-expired",
             paths::login_then(&paths::proposal_draft(slug, id))
         )),
-        Outcome::Submitted { reference, first } => {
+        Outcome::Submitted {
+            reference, first, ..
+        } => {
             let notice = if first {
                 "proposal-submitted"
             } else {

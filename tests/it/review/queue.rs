@@ -9,6 +9,7 @@ use crate::on_both_backends;
 on_both_backends!(
     the_queue_filters_by_status_theme_and_co_sponsors,
     similar_proposals_stand_side_by_side,
+    what_is_alike_is_kept_and_follows_new_versions,
     the_queue_costs_the_same_queries_for_10_and_1000_proposals,
 );
 
@@ -170,6 +171,123 @@ async fn similar_proposals_stand_side_by_side(backend: Backend) {
         .await;
     assert!(page.contains("TST/CP/0001"));
     assert!(page.contains("Portable social security"));
+}
+
+const PORTABLE: &str = "States commit to make social security benefits portable between \
+                        countries of origin and destination for all migrant workers.";
+
+/// How many proposals were compared with their group.
+async fn compared(app: &TestApp) -> i64 {
+    with_db(app, |conn| {
+        use concord::db::schema::proposal_similarity_state::dsl::*;
+        use diesel::prelude::*;
+        proposal_similarity_state
+            .count()
+            .get_result::<i64>(conn)
+            .expect("counted")
+    })
+    .await
+}
+
+/// Polls the review page of `reference` until `wanted` says whether `other` is beside it.
+async fn shown_beside(r: &super::Review, reference: &str, other: &str, wanted: bool) -> bool {
+    for _ in 0..50 {
+        let (_, page) = r
+            .rapporteur
+            .get_text(&super::review_page("1", reference))
+            .await;
+        if page.contains(other) == wanted {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    false
+}
+
+/// Comparisons are stored: a proposal compared once finds a later near-duplicate through the
+/// later one's comparison (made after it was submitted), and loses it when that one's text
+/// changes.
+async fn what_is_alike_is_kept_and_follows_new_versions(backend: Backend) {
+    let Some(r) = setup(backend).await else {
+        return;
+    };
+    propose(&r.author, "Portable social security", PORTABLE, "1").await;
+    let (_, page) = r
+        .rapporteur
+        .get_text(&super::review_page("1", "TST/CP/0001"))
+        .await;
+    assert!(page.contains("No similar proposal in this group."));
+    assert_eq!(
+        compared(&r.app).await,
+        1,
+        "the first is compared once shown"
+    );
+
+    let other = accredited(
+        &r.app,
+        "other@example.org",
+        "Omar Other",
+        "Another NGO",
+        "civil-society",
+    )
+    .await;
+    let (public, _) = propose(
+        &other,
+        "Portability of social security",
+        &PORTABLE.replace("for all", "for"),
+        "1",
+    )
+    .await;
+    assert!(
+        shown_beside(&r, "TST/CP/0001", "TST/CP/0002", true).await,
+        "the near-duplicate submitted later is found beside the first"
+    );
+    assert_eq!(
+        compared(&r.app).await,
+        2,
+        "each compared once, stored both ways"
+    );
+
+    // A new version that says something else is no longer alike.
+    let id = super::proposal_id(&r.app, "Portability of social security").await;
+    let edit = format!("/p/gcm/proposals/drafts/{id}");
+    let mut second = super::fields(
+        "Ending child detention",
+        "States commit to end the immigration detention of children in all circumstances.",
+        "1",
+    );
+    for (name, value) in [
+        (
+            "actionable_measures",
+            "Release families into community-based care",
+        ),
+        (
+            "financing",
+            "Savings on detention centres pay for case workers",
+        ),
+        ("base_version", "1"),
+    ] {
+        second.retain(|(k, _)| k != name);
+        second.push((name.to_string(), value.to_string()));
+    }
+    let response = other.submit(&edit, &edit, &second).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{public}");
+    // Compared again once submitted, and alike nothing now.
+    for _ in 0..50 {
+        if compared(&r.app).await == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(compared(&r.app).await, 2, "the new version is compared");
+    let (_, page) = r
+        .rapporteur
+        .get_text(&super::review_page("1", "TST/CP/0001"))
+        .await;
+    assert!(
+        !page.contains("TST/CP/0002"),
+        "a new text is no longer beside the first"
+    );
 }
 
 /// Submits `count` proposals to group 1 through the store, in one transaction.

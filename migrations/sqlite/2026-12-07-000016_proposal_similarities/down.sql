@@ -1,0 +1,2 @@
+DROP TABLE proposal_similarity_state;
+DROP TABLE proposal_similarities;
