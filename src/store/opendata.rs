@@ -19,6 +19,15 @@ use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 
+/// The generation of the public data: it grows with every write to a table the open-data
+/// files are read from (triggers keep it; see the migration `open_data_generation`).
+pub fn generation(conn: &mut DbConnection) -> QueryResult<i64> {
+    use crate::db::schema::open_data_generation;
+    open_data_generation::table
+        .select(open_data_generation::generation)
+        .first(conn)
+}
+
 /// The stored form of a category, empty when there is no organisation.
 fn category_text(category: Option<StakeholderCategory>) -> String {
     category.map(|c| c.as_str().to_string()).unwrap_or_default()

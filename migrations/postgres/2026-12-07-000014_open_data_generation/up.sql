@@ -1,0 +1,51 @@
+-- The generation of a database's public data: a number that grows with every write to a
+-- table the open-data files are read from, kept by triggers so that no write path can forget
+-- it. A download's ETag is derived from it, so an unchanged dataset is answered 304 without
+-- being read again. One row for the whole database: a change anywhere renews every ETag,
+-- which costs a rebuild, never a stale file. Drafts being typed (contributions still in
+-- draft) do not count: they are never public, and autosave writes them often.
+CREATE TABLE open_data_generation (
+    id BIGINT NOT NULL PRIMARY KEY CHECK (id = 1),
+    generation BIGINT NOT NULL
+);
+INSERT INTO open_data_generation (id, generation) VALUES (1, 0);
+
+CREATE FUNCTION open_data_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE open_data_generation SET generation = generation + 1;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER open_data_contributions_insert AFTER INSERT ON contributions
+FOR EACH ROW WHEN (NEW.status <> 'draft') EXECUTE FUNCTION open_data_bump();
+
+CREATE TRIGGER open_data_contributions_update AFTER UPDATE ON contributions
+FOR EACH ROW WHEN (OLD.status <> 'draft' OR NEW.status <> 'draft') EXECUTE FUNCTION open_data_bump();
+
+CREATE TRIGGER open_data_contributions_delete AFTER DELETE ON contributions
+FOR EACH ROW WHEN (OLD.status <> 'draft') EXECUTE FUNCTION open_data_bump();
+
+-- Once a statement, not once a row: a statement that writes many rows bumps once.
+CREATE TRIGGER open_data_contribution_groups AFTER INSERT OR UPDATE OR DELETE ON contribution_groups
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_contribution_themes AFTER INSERT OR UPDATE OR DELETE ON contribution_themes
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_proposals AFTER INSERT OR UPDATE OR DELETE ON proposals
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_proposal_versions AFTER INSERT OR UPDATE OR DELETE ON proposal_versions
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_proposal_themes AFTER INSERT OR UPDATE OR DELETE ON proposal_themes
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_co_sponsorships AFTER INSERT OR UPDATE OR DELETE ON co_sponsorships
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_organisations AFTER INSERT OR UPDATE OR DELETE ON organisations
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_action_groups AFTER INSERT OR UPDATE OR DELETE ON action_groups
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_themes AFTER INSERT OR UPDATE OR DELETE ON themes
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_campaigns AFTER INSERT OR UPDATE OR DELETE ON campaigns
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+CREATE TRIGGER open_data_campaign_members AFTER INSERT OR UPDATE OR DELETE ON campaign_members
+FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
