@@ -504,8 +504,8 @@ diesel::table! {
 }
 
 diesel::table! {
-    open_data_generation (id) {
-        id -> BigInt,
+    open_data_generation (stripe) {
+        stripe -> BigInt,
         generation -> BigInt,
     }
 }

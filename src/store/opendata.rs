@@ -19,13 +19,15 @@ use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 
-/// The generation of the public data: it grows with every write to a table the open-data
-/// files are read from (triggers keep it; see the migration `open_data_generation`).
+/// The generation of the public data: it grows with every committed write to a table the
+/// open-data files are read from (triggers keep it in stripes, summed here; see the migration
+/// `open_data_generation`). The stripes are read in one statement, so in one snapshot.
 pub fn generation(conn: &mut DbConnection) -> QueryResult<i64> {
     use crate::db::schema::open_data_generation;
-    open_data_generation::table
+    let stripes: Vec<i64> = open_data_generation::table
         .select(open_data_generation::generation)
-        .first(conn)
+        .load(conn)?;
+    Ok(stripes.iter().sum())
 }
 
 /// The stored form of a category, empty when there is no organisation.

@@ -4,15 +4,21 @@
 -- being read again. One row for the whole database: a change anywhere renews every ETag,
 -- which costs a rebuild, never a stale file. Drafts being typed (contributions still in
 -- draft) do not count: they are never public, and autosave writes them often.
+--
+-- The generation is the sum of a few stripes: every committed write adds to one, so the sum
+-- grows with every commit and names one state of the data. On PostgreSQL a transaction bumps
+-- the stripe of its connection, so concurrent submissions do not all queue on one row's lock
+-- until they commit; SQLite writes one at a time anyway and keeps one stripe.
 CREATE TABLE open_data_generation (
-    id BIGINT NOT NULL PRIMARY KEY CHECK (id = 1),
+    stripe BIGINT NOT NULL PRIMARY KEY,
     generation BIGINT NOT NULL
 );
-INSERT INTO open_data_generation (id, generation) VALUES (1, 0);
+INSERT INTO open_data_generation (stripe, generation) SELECT s, 0 FROM generate_series(0, 15) AS s;
 
 CREATE FUNCTION open_data_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE open_data_generation SET generation = generation + 1;
+    UPDATE open_data_generation SET generation = generation + 1
+    WHERE stripe = pg_backend_pid() % 16;
     RETURN NULL;
 END;
 $$;
