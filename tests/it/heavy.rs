@@ -186,7 +186,13 @@ async fn an_unchanged_download_is_not_sent_again(backend: Backend) {
             "civil-society",
         )
         .await;
-    submit(&author, "First contribution", "Recruitment fees must go.").await;
+    send(
+        &author,
+        "First contribution",
+        "Recruitment fees must go.",
+        "submit",
+    )
+    .await;
     let client = bare_client();
     for file in [
         "/p/gcm/open-data/contributions.csv",
@@ -210,17 +216,22 @@ async fn an_unchanged_download_is_not_sent_again(backend: Backend) {
         assert_eq!(again.headers().get(ETAG), Some(&tag));
         assert!(again.bytes().await.expect("body").is_empty());
     }
-    // A submission changes the data, and so the ETag.
+    // A draft being written changes nothing public: the ETag stays.
     let url = author.url("/p/gcm/open-data/contributions.csv");
     let before = client.get(&url).send().await.expect("answered");
     let tag = before.headers().get(ETAG).cloned().expect("an ETag");
     before.bytes().await.expect("body");
-    submit(
-        &author,
-        "Second contribution",
-        "Passports belong to their holders.",
-    )
-    .await;
+    send(&author, "A draft", "Not yet.", "save").await;
+    let unchanged = client.get(&url).send().await.expect("answered");
+    assert_eq!(
+        unchanged.headers().get(ETAG),
+        Some(&tag),
+        "a draft is not public"
+    );
+    unchanged.bytes().await.expect("body");
+    // A submission changes the data, and so the ETag.
+    let second = "Passports belong to their holders.";
+    send(&author, "Second contribution", second, "submit").await;
     let after = client
         .get(&url)
         .header(IF_NONE_MATCH, tag.clone())
@@ -233,12 +244,12 @@ async fn an_unchanged_download_is_not_sent_again(backend: Backend) {
     assert!(text.contains("Second contribution"));
 }
 
-/// Submits a contribution through the form.
-async fn submit(author: &Browser, title: &str, body: &str) {
+/// Sends a new contribution through the form: `action` is `submit`, or `save` for a draft.
+async fn send(author: &Browser, title: &str, body: &str, action: &str) {
     let form = "/p/gcm/contributions/new";
     let (status, page) = author.get_text(form).await;
     assert_eq!(status, StatusCode::OK);
-    let fields = [("title", title), ("body", body), ("action", "submit")];
+    let fields = [("title", title), ("body", body), ("action", action)];
     let response = author
         .send_multipart(form, &csrf_of(&page), &fields, Vec::new())
         .await;

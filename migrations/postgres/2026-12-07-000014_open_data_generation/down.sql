@@ -12,5 +12,6 @@ DROP TRIGGER open_data_action_groups ON action_groups;
 DROP TRIGGER open_data_themes ON themes;
 DROP TRIGGER open_data_campaigns ON campaigns;
 DROP TRIGGER open_data_campaign_members ON campaign_members;
+DROP FUNCTION open_data_bump_tags;
 DROP FUNCTION open_data_bump;
 DROP TABLE open_data_generation;

@@ -32,11 +32,29 @@ FOR EACH ROW WHEN (OLD.status <> 'draft' OR NEW.status <> 'draft') EXECUTE FUNCT
 CREATE TRIGGER open_data_contributions_delete AFTER DELETE ON contributions
 FOR EACH ROW WHEN (OLD.status <> 'draft') EXECUTE FUNCTION open_data_bump();
 
--- Once a statement, not once a row: a statement that writes many rows bumps once.
+-- A contribution's tags count once it is no longer a draft: row by row, to know whose they are.
+CREATE FUNCTION open_data_bump_tags() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    tagged BIGINT;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        tagged := OLD.contribution_id;
+    ELSE
+        tagged := NEW.contribution_id;
+    END IF;
+    IF EXISTS (SELECT 1 FROM contributions WHERE id = tagged AND status <> 'draft') THEN
+        UPDATE open_data_generation SET generation = generation + 1
+        WHERE stripe = pg_backend_pid() % 16;
+    END IF;
+    RETURN NULL;
+END;
+$$;
 CREATE TRIGGER open_data_contribution_groups AFTER INSERT OR UPDATE OR DELETE ON contribution_groups
-FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+FOR EACH ROW EXECUTE FUNCTION open_data_bump_tags();
 CREATE TRIGGER open_data_contribution_themes AFTER INSERT OR UPDATE OR DELETE ON contribution_themes
-FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
+FOR EACH ROW EXECUTE FUNCTION open_data_bump_tags();
+
+-- Once a statement, not once a row: a statement that writes many rows bumps once.
 CREATE TRIGGER open_data_proposals AFTER INSERT OR UPDATE OR DELETE ON proposals
 FOR EACH STATEMENT EXECUTE FUNCTION open_data_bump();
 CREATE TRIGGER open_data_proposal_versions AFTER INSERT OR UPDATE OR DELETE ON proposal_versions

@@ -27,22 +27,29 @@ CREATE TRIGGER open_data_contributions_delete AFTER DELETE ON contributions
 WHEN OLD.status <> 'draft'
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
+-- A contribution's tags count once it is no longer a draft.
 CREATE TRIGGER open_data_contribution_groups_insert AFTER INSERT ON contribution_groups
+WHEN EXISTS (SELECT 1 FROM contributions WHERE id = NEW.contribution_id AND status <> 'draft')
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
 CREATE TRIGGER open_data_contribution_groups_update AFTER UPDATE ON contribution_groups
+WHEN EXISTS (SELECT 1 FROM contributions WHERE id = NEW.contribution_id AND status <> 'draft')
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
 CREATE TRIGGER open_data_contribution_groups_delete AFTER DELETE ON contribution_groups
+WHEN EXISTS (SELECT 1 FROM contributions WHERE id = OLD.contribution_id AND status <> 'draft')
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
 CREATE TRIGGER open_data_contribution_themes_insert AFTER INSERT ON contribution_themes
+WHEN EXISTS (SELECT 1 FROM contributions WHERE id = NEW.contribution_id AND status <> 'draft')
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
 CREATE TRIGGER open_data_contribution_themes_update AFTER UPDATE ON contribution_themes
+WHEN EXISTS (SELECT 1 FROM contributions WHERE id = NEW.contribution_id AND status <> 'draft')
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
 CREATE TRIGGER open_data_contribution_themes_delete AFTER DELETE ON contribution_themes
+WHEN EXISTS (SELECT 1 FROM contributions WHERE id = OLD.contribution_id AND status <> 'draft')
 BEGIN UPDATE open_data_generation SET generation = generation + 1; END;
 
 CREATE TRIGGER open_data_proposals_insert AFTER INSERT ON proposals
