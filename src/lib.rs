@@ -72,9 +72,12 @@ impl Application {
             queries.clone(),
         )
         .context("cannot start the database writer")?;
+        let (hashing, exports) = gates(&settings);
         let state = actix::Data::new(AppState {
             pool,
             writer,
+            hashing,
+            exports,
             limiter: LoginLimiter::new(&settings),
             settings,
             setup_token,
@@ -126,6 +129,26 @@ impl Application {
         housekeeping.abort();
         result
     }
+}
+
+/// The gates of heavy work (`web::gate`). A sign-in waits its turn a little (a hash takes
+/// tens of milliseconds, so a queue of 16 a slot drains within about a second); a download
+/// beyond the slots is turned away at once, as it would hold its slot for seconds or minutes.
+fn gates(settings: &Settings) -> (web::gate::Gate, web::gate::Gate) {
+    use web::gate::{Bounds, Gate};
+    let hashing = Gate::new(Bounds {
+        slots: settings.hashing_slots,
+        queue: 16 * settings.hashing_slots,
+        wait: Duration::from_secs(3),
+        retry_after_secs: 2,
+    });
+    let exports = Gate::new(Bounds {
+        slots: settings.export_slots,
+        queue: 0,
+        wait: Duration::from_secs(1),
+        retry_after_secs: 10,
+    });
+    (hashing, exports)
 }
 
 /// Opens the pool and applies pending migrations.

@@ -54,6 +54,17 @@ pub fn public_process(conn: &mut DbConnection, slug: &str) -> Result<Process> {
     processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)
 }
 
+/// The process `slug` and the generation of the public data now. Read before a file is
+/// written, so the file is at least as new as the generation it is labelled with: a write
+/// in between makes a later request see a newer generation, never an old file as current.
+pub fn public_process_and_generation(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> Result<(Process, i64)> {
+    let process = public_process(conn, slug)?;
+    Ok((process, opendata::generation(conn)?))
+}
+
 /// One dataset of a process, encoded in `format`, chunk by chunk into `send` (see
 /// [`stream`]).
 pub fn write_dataset(
@@ -202,8 +213,7 @@ type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
 
 /// Both datasets of the process `slug` in one workbook, a sheet each, at most [`XLSX_ROWS`]
 /// rows each (the oldest), after a first sheet that says whether rows were left out.
-pub fn workbook(conn: &mut DbConnection, slug: &str) -> Result<Vec<u8>> {
-    let process = public_process(conn, slug)?;
+pub fn workbook(conn: &mut DbConnection, process: &Process) -> Result<Vec<u8>> {
     let mut contributions = Vec::new();
     let limit = XLSX_ROWS + 1;
     opendata::contributions_after(

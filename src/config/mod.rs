@@ -146,6 +146,12 @@ pub struct Settings {
     /// Login attempts allowed per minute, per address and per account, after a burst.
     pub login_attempts_per_minute: u32,
     pub login_burst: u32,
+    /// Password hashes (argon2, tens of milliseconds of CPU each) computed at once; surplus
+    /// sign-ins wait briefly in a bounded queue, then are turned away with 503.
+    pub hashing_slots: usize,
+    /// Heavy downloads (open-data files, document exports) served at once by this instance;
+    /// one more is turned away at once with 503.
+    pub export_slots: usize,
 }
 
 /// A configuration error: which variable, and why.
@@ -235,6 +241,9 @@ impl Settings {
                 10_000,
             )?,
             login_burst: env.number("CONCORD_LOGIN_BURST", 10, 10_000)?,
+            // One hash at a time leaves the other core to the pages on a two-core machine.
+            hashing_slots: env.number("CONCORD_HASHING_SLOTS", 1, 256)? as usize,
+            export_slots: env.number("CONCORD_EXPORT_SLOTS", 2, 256)? as usize,
         })
     }
 

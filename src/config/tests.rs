@@ -45,6 +45,8 @@ fn bad_values_name_their_variable() {
         ("CONCORD_ENV", "staging"),
         ("DATABASE_URL", "mysql://x/y"),
         ("CONCORD_WORKERS", "0"),
+        ("CONCORD_HASHING_SLOTS", "0"),
+        ("CONCORD_EXPORT_SLOTS", "many"),
     ];
     for (variable, value) in cases {
         // The first match wins, so the case under test comes first.

@@ -503,6 +503,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    open_data_generation (stripe) {
+        stripe -> BigInt,
+        generation -> BigInt,
+    }
+}
+
 diesel::joinable!(campaign_members -> campaigns (campaign_id));
 diesel::joinable!(campaign_members -> contributions (contribution_id));
 

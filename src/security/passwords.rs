@@ -1,7 +1,8 @@
 //! argon2id password hashes with OWASP's parameters (19 MiB, 2 passes, 1 lane).
 //!
-//! Hashing takes tens of milliseconds of CPU on purpose: call these from `web::block`, never
-//! on an async worker.
+//! Hashing takes tens of milliseconds of CPU on purpose: call these off the async workers and
+//! through the hashing gate (`AppState::run_hashing`), so that a storm of sign-ins takes only
+//! the slots it is given and the pages keep the rest of the machine.
 
 use std::sync::LazyLock;
 

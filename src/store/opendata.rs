@@ -20,6 +20,17 @@ use crate::domain::permissions::Actor;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 
+/// The generation of the public data: it grows with every committed write to a table the
+/// open-data files are read from (triggers keep it in stripes, summed here; see the migration
+/// `open_data_generation`). The stripes are read in one statement, so in one snapshot.
+pub fn generation(conn: &mut DbConnection) -> QueryResult<i64> {
+    use crate::db::schema::open_data_generation;
+    let stripes: Vec<i64> = open_data_generation::table
+        .select(open_data_generation::generation)
+        .load(conn)?;
+    Ok(stripes.iter().sum())
+}
+
 /// The stored form of a category, empty when there is no organisation.
 fn category_text(category: Option<StakeholderCategory>) -> String {
     category.map(|c| c.as_str().to_string()).unwrap_or_default()

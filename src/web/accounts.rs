@@ -77,8 +77,8 @@ pub async fn register(
     ratelimit::check_registration(&state, address).await?;
 
     match state
-        .run(move |conn| app::accounts::register(conn, &registration, &password))
-        .await
+        .run_hashing(move |conn| app::accounts::register(conn, &registration, &password))
+        .await?
     {
         Ok(()) => Ok(page::see_other(&format!(
             "{}?notice=registered",
@@ -204,11 +204,11 @@ pub async fn login(
     let token = tokens::random_token();
     let token_hash = tokens::token_hash(&token);
     let signed_in = state
-        .run(move |conn| {
+        .run_hashing(move |conn| {
             let old_session = old_session.as_deref();
             app::sessions::sign_in(conn, email.as_ref(), &password, old_session, &token_hash)
         })
-        .await?;
+        .await??;
 
     let Some(account) = signed_in else {
         tracing::info!(%address, "sign-in refused");
@@ -298,8 +298,8 @@ pub async fn change_password(
     let person = user.person();
     let keep = user.session_hash.clone();
     let changed = state
-        .run(move |conn| app::accounts::change_password(conn, person, &keep, &form))
-        .await;
+        .run_hashing(move |conn| app::accounts::change_password(conn, person, &keep, &form))
+        .await?;
     match changed {
         Ok(()) => Ok(page::see_other(&format!(
             "{}?notice=password-changed",

@@ -25,6 +25,10 @@ pub enum AppError {
     Csrf,
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
+    /// Heavy work (password hashing, a large download) already runs in every slot this
+    /// instance gives it: try again shortly (`web::gate`).
+    #[error("busy")]
+    Busy { retry_after_secs: u64 },
     #[error("bad request: {0}")]
     BadRequest(&'static str),
     #[error("request body too large")]
@@ -49,6 +53,7 @@ impl AppError {
             AppError::SignInRequired { .. } => ("error-forbidden-title", "error-sign-in-body"),
             AppError::Csrf => ("error-csrf-title", "error-csrf-body"),
             AppError::TooManyRequests { .. } => ("error-too-many-title", "error-too-many-body"),
+            AppError::Busy { .. } => ("error-busy-title", "error-busy-body"),
             AppError::BadRequest(_) => ("error-bad-request-title", "error-bad-request-body"),
             AppError::PayloadTooLarge => ("error-too-large-title", "error-too-large-body"),
             AppError::Internal { .. } => ("error-internal-title", "error-internal-body"),
@@ -88,7 +93,8 @@ impl AppError {
             .unwrap_or_else(|_| "<!doctype html><title>Error</title>".to_string());
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("text/html; charset=utf-8");
-        if let AppError::TooManyRequests { retry_after_secs } = self
+        if let AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } =
+            self
             && let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
             response.insert_header((header::RETRY_AFTER, value));
@@ -104,6 +110,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,

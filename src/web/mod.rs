@@ -14,6 +14,7 @@ pub mod csrf;
 pub mod documents;
 pub mod error;
 pub mod forms;
+pub mod gate;
 pub mod notifications;
 pub mod opendata;
 pub mod page;
@@ -51,6 +52,10 @@ pub struct AppState {
     pub demo_logins: Vec<crate::demo::DemoLogin>,
     /// SQL statements run so far, for tests that count a page's queries.
     pub queries: crate::db::QueryCounter,
+    /// Password hashing: a few at a time, so a storm of sign-ins cannot take every core.
+    pub hashing: gate::Gate,
+    /// Heavy downloads (open data, document exports) served at once.
+    pub exports: gate::Gate,
 }
 
 impl AppState {
@@ -71,6 +76,25 @@ impl AppState {
         })
         .await
         .map_err(|e| crate::app::Error::Internal(e.into()))?
+    }
+
+    /// Runs a use case that hashes or verifies a password (`security::passwords`) once the
+    /// hashing gate lets it in. The outer error is the gate's `Busy` (too many already wait);
+    /// the inner result is the use case's, refusals included, for the handler to show. The
+    /// pass travels with the work, so a client that goes away frees no slot before the hash
+    /// is done.
+    pub async fn run_hashing<T, F>(&self, f: F) -> Result<crate::app::Result<T>, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<T> + Send + 'static,
+    {
+        let pass = self.hashing.enter().await?;
+        Ok(self
+            .run(move |conn| {
+                let _pass = pass;
+                f(conn)
+            })
+            .await)
     }
 
     /// Runs a write decided by a use case where writes share commits (`db::writer`): it is

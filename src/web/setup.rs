@@ -88,10 +88,10 @@ pub async fn setup(
     let session_token = tokens::random_token();
     let session_hash = tokens::token_hash(&session_token);
     let created = state
-        .run(move |conn| {
+        .run_hashing(move |conn| {
             app::setup::create_first_administrator(conn, &registration, &password, &session_hash)
         })
-        .await;
+        .await?;
     match created {
         Ok(account_id) => {
             tracing::info!(account_id, "first administrator created");

@@ -18,6 +18,7 @@ mod drafting;
 mod durability;
 mod exports;
 mod fuzz;
+mod heavy;
 mod hidden;
 mod hostile;
 mod instances;

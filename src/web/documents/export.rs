@@ -110,7 +110,13 @@ pub async fn export_document(
     if format == Format::Pdf && !printer.is_available() {
         return pdf_unavailable(ctx, back);
     }
-    let written = web::block(move || export::write(&export, format, &printer)).await?;
+    // Writing (Chromium for a PDF) is the heavy part: a few at once (`web::gate`).
+    let pass = state.exports.enter().await?;
+    let written = web::block(move || {
+        let _pass = pass;
+        export::write(&export, format, &printer)
+    })
+    .await?;
     match written {
         Ok(file) => Ok(download(file)),
         Err(ExportError::ChromiumMissing(_)) => pdf_unavailable(ctx, back),
@@ -159,7 +165,9 @@ pub async fn draft_summary(
     if format == Format::Pdf && !printer.is_available() {
         return pdf_unavailable(ctx, back);
     }
+    let pass = state.exports.enter().await?;
     let zipped = web::block(move || -> Result<Vec<u8>, ExportError> {
+        let _pass = pass;
         let files = exports
             .iter()
             .map(|export| export::write(export, format, &printer))

@@ -1,0 +1,17 @@
+DROP TRIGGER open_data_contributions_insert ON contributions;
+DROP TRIGGER open_data_contributions_update ON contributions;
+DROP TRIGGER open_data_contributions_delete ON contributions;
+DROP TRIGGER open_data_contribution_groups ON contribution_groups;
+DROP TRIGGER open_data_contribution_themes ON contribution_themes;
+DROP TRIGGER open_data_proposals ON proposals;
+DROP TRIGGER open_data_proposal_versions ON proposal_versions;
+DROP TRIGGER open_data_proposal_themes ON proposal_themes;
+DROP TRIGGER open_data_co_sponsorships ON co_sponsorships;
+DROP TRIGGER open_data_organisations ON organisations;
+DROP TRIGGER open_data_action_groups ON action_groups;
+DROP TRIGGER open_data_themes ON themes;
+DROP TRIGGER open_data_campaigns ON campaigns;
+DROP TRIGGER open_data_campaign_members ON campaign_members;
+DROP FUNCTION open_data_bump_tags;
+DROP FUNCTION open_data_bump;
+DROP TABLE open_data_generation;
