@@ -144,6 +144,9 @@ pub struct Settings {
     /// Login attempts allowed per minute, per address and per account, after a burst.
     pub login_attempts_per_minute: u32,
     pub login_burst: u32,
+    /// How long a request body may take to arrive, in seconds, before it is refused (408):
+    /// a client trickling a body must not hold a connection and its buffer forever.
+    pub body_seconds: u64,
 }
 
 /// A configuration error: which variable, and why.
@@ -233,6 +236,7 @@ impl Settings {
                 10_000,
             )?,
             login_burst: env.number("CONCORD_LOGIN_BURST", 10, 10_000)?,
+            body_seconds: u64::from(env.number("CONCORD_BODY_SECONDS", 300, 3_600)?),
         })
     }
 

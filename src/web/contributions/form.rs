@@ -19,6 +19,7 @@ use crate::paths;
 use crate::store::attachments::AttachedFile;
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
+use crate::web::bodies::MULTIPART_TEXT_LIMIT;
 use crate::web::error::AppError;
 use crate::web::forms::{Fields, Limits};
 use crate::web::page::{self, Ctx, FieldErrors};
@@ -113,10 +114,13 @@ pub async fn edit_form(
     }
 }
 
+/// The form's title, text, checkboxes and files, with room to spare; 200,000 empty parts
+/// are not a form.
 const LIMITS: Limits = Limits {
-    text_bytes: 2 * 1024 * 1024,
+    text_bytes: MULTIPART_TEXT_LIMIT,
     file_bytes: FILE_MAX_BYTES,
     files: FILES_PER_REQUEST,
+    parts: 2_000,
 };
 
 #[post("/new")]
