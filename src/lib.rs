@@ -250,9 +250,10 @@ fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<
                 )
                 .configure(web::routes)
                 .wrap(from_fn(web::csrf::protect))
-                // Outside the CSRF check, which reads form bodies: see `web::bodies`.
-                .wrap(from_fn(web::bodies::guard))
                 .wrap(from_fn(web::localise_errors))
+                // Outside the CSRF check, which reads form bodies, and outside the error pages'
+                // localisation, whose new responses would drop the body it keeps: `web::bodies`.
+                .wrap(from_fn(web::bodies::guard))
                 .wrap(web::security_headers(&headers_settings))
                 .wrap(Compress::default())
                 .wrap(TracingLogger::<telemetry::RequestSpan>::new())

@@ -12,11 +12,13 @@
 //! trickled body cannot hold memory or a connection longer than that. The finer limits (parts,
 //! names, files) are `web::forms`'s. This module reads no body and decides no permission.
 
+use std::cell::RefCell;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use actix_web::body::{EitherBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::PayloadError;
 use actix_web::http::header;
@@ -58,21 +60,69 @@ const SIGNED_OUT_ANSWERED_401: [&str; 3] = [
 pub async fn guard(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+) -> Result<ServiceResponse<Keeping>, actix_web::Error> {
     let limit = limit_of(&req);
-    if let Err(refusal) = admit(&req, limit).await {
-        tracing::info!(path = %req.path(), reason = %refusal, "request refused before its body");
-        return Ok(req.error_response(refusal).map_into_right_body());
-    }
     let seconds = session::state(req.request())?.settings.body_seconds;
-    let payload = req.take_payload();
-    req.set_payload(Payload::from(Box::pin(Bounded::new(
-        payload,
+    let body = Rc::new(RefCell::new(Bounded::new(
+        req.take_payload(),
         limit,
         Duration::from_secs(seconds),
-    ))
-        as Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>>));
-    Ok(next.call(req).await?.map_into_left_body())
+    )));
+    if let Err(refusal) = admit(&req, limit).await {
+        tracing::info!(path = %req.path(), reason = %refusal, "request refused before its body");
+        let user = Visitor::of_request(req.request());
+        let lang = super::page::language_of(req.request(), user.as_ref().and_then(|v| v.user()));
+        let page = refusal.page(lang);
+        return Ok(keeping(req.into_response(page), body));
+    }
+    let shared: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> =
+        Box::pin(Shared(body.clone()));
+    req.set_payload(Payload::from(shared));
+    Ok(keeping(next.call(req).await?, body))
+}
+
+/// A response body that keeps the request's body stream until the response is sent. Left
+/// unread then, the server closes the connection (after a short linger) instead of reading
+/// the rest of a refused body to drain it, which it does for a chunked body it sees dropped.
+pub struct Keeping {
+    body: BoxBody,
+    _request_body: Rc<RefCell<Bounded>>,
+}
+
+fn keeping(
+    response: ServiceResponse<impl MessageBody + 'static>,
+    request_body: Rc<RefCell<Bounded>>,
+) -> ServiceResponse<Keeping> {
+    response.map_body(|_, body| Keeping {
+        body: body.boxed(),
+        _request_body: request_body,
+    })
+}
+
+impl MessageBody for Keeping {
+    type Error = Box<dyn std::error::Error>;
+
+    fn size(&self) -> BodySize {
+        self.body.size()
+    }
+
+    fn poll_next(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Self::Error>>> {
+        Pin::new(&mut self.get_mut().body).poll_next(cx)
+    }
+}
+
+/// The bounded body as the handler reads it, shared with the response that keeps it.
+struct Shared(Rc<RefCell<Bounded>>);
+
+impl Stream for Shared {
+    type Item = Result<Bytes, PayloadError>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Pin::new(&mut *self.0.borrow_mut()).poll_next(cx)
+    }
 }
 
 /// Whether the request may have its body read at all.
@@ -125,7 +175,7 @@ fn limit_of(req: &ServiceRequest) -> usize {
 }
 
 /// A body that ends in an error past `limit` bytes or after its deadline.
-struct Bounded {
+pub struct Bounded {
     inner: Payload,
     read: usize,
     limit: usize,

@@ -97,25 +97,42 @@ fn empty_parts(name: &str, times: u64) -> Generated {
     }
 }
 
-/// One text part of `size` bytes, sent in chunks (no declared length).
-fn chunked_text_part(size: u64) -> Generated {
-    let chunk = 65_536usize;
-    let start = format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n");
-    let end = format!("\r\n--{BOUNDARY}--\r\n");
+/// `body` sent in chunks (no declared length): each piece of it framed as a chunk.
+fn chunked(body: Generated) -> Generated {
     let framed = |bytes: &[u8]| {
         let mut out = format!("{:x}\r\n", bytes.len()).into_bytes();
         out.extend_from_slice(bytes);
         out.extend_from_slice(b"\r\n");
         out
     };
-    let mut suffix = framed(end.as_bytes());
+    let mut suffix = if body.suffix.is_empty() {
+        Vec::new()
+    } else {
+        framed(&body.suffix)
+    };
     suffix.extend_from_slice(b"0\r\n\r\n");
     Generated {
-        prefix: framed(start.as_bytes()),
-        unit: framed(&vec![b'a'; chunk]),
-        times: size / chunk as u64,
+        prefix: if body.prefix.is_empty() {
+            Vec::new()
+        } else {
+            framed(&body.prefix)
+        },
+        unit: framed(&body.unit),
+        times: body.times,
         suffix,
     }
+}
+
+/// One text part of `size` bytes, sent in chunks.
+fn chunked_text_part(size: u64) -> Generated {
+    let chunk = 65_536u64;
+    chunked(Generated {
+        prefix: format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n")
+            .into_bytes(),
+        unit: vec![b'a'; chunk as usize],
+        times: size / chunk,
+        suffix: format!("\r\n--{BOUNDARY}--\r\n").into_bytes(),
+    })
 }
 
 fn nothing() -> Generated {
@@ -128,6 +145,10 @@ fn nothing() -> Generated {
 }
 
 const QUICK: Duration = Duration::from_secs(5);
+
+/// How long a client goes on writing after a refusal, to see whether the server reads on:
+/// it closes the connection after a linger of 1 s (`client_disconnect_timeout`).
+const WATCH: Duration = Duration::from_secs(3);
 
 async fn every_route_needing_a_session_answers_before_its_body(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
@@ -176,7 +197,15 @@ async fn every_route_needing_a_session_answers_before_its_body(backend: Backend)
                 },
             ),
         };
-        let answer = exchange(&app.address, &lines, body, Duration::ZERO, QUICK).await;
+        let answer = exchange(
+            &app.address,
+            &lines,
+            body,
+            Duration::ZERO,
+            QUICK,
+            Duration::ZERO,
+        )
+        .await;
         checked += 1;
         if answer.status != Some(expected) {
             wrong.push(format!(
@@ -214,16 +243,26 @@ async fn long_names_and_many_empty_parts_are_refused(backend: Backend) {
     let _one = ONE_AT_A_TIME.lock().await;
     let path = format!("/p/bod/contributions/new?csrf_token={token}");
     let cookie = format!("concord_session={session}");
+    // In chunks, with no declared length to refuse them by, and more than the server could
+    // read in its linger: only its limits on names and parts stop them.
     for (what, body) in [
-        // 8 kB names and empty values: 94 MB, under the multipart limit, all names.
-        ("8 kB names", empty_parts(&"n".repeat(8 * 1024), 12_000)),
-        // A million empty parts: 58 MB of nothing but parts.
-        ("empty parts", empty_parts("a", 1_000_000)),
+        // A million parts with 8 kB names and empty values: 8 GB of names.
+        (
+            "8 kB names",
+            chunked(empty_parts(&"n".repeat(8 * 1024), 1_000_000)),
+        ),
+        // A hundred million empty parts: 5.5 GB of nothing but parts.
+        ("empty parts", chunked(empty_parts("a", 100_000_000))),
     ] {
         let total = body.len();
-        let lines = head(&path, &cookie, &multipart_type(), Some(total));
-        let answer = exchange(&app.address, &lines, body, Duration::ZERO, QUICK * 4).await;
+        let lines = head(&path, &cookie, &multipart_type(), None);
+        let answer = exchange(&app.address, &lines, body, Duration::ZERO, QUICK * 4, WATCH).await;
         assert_eq!(answer.status, Some(413), "{what}: {}", answer.head);
+        assert!(
+            answer.closed_after_answer,
+            "{what}: the server read on after its answer ({} bytes in {WATCH:?})",
+            answer.taken_after_answer
+        );
         assert!(
             answer.body_bytes_sent < READ_AT_MOST,
             "{what}: {} of {total} bytes were taken in before the answer",
@@ -255,22 +294,38 @@ async fn huge_bodies_are_refused_without_being_read(backend: Backend) {
         ),
     ] {
         let lines = head(&path, &cookie, &content_type, Some(1024 * MB));
-        let answer = exchange(&app.address, &lines, nothing(), Duration::ZERO, QUICK).await;
+        let answer = exchange(
+            &app.address,
+            &lines,
+            nothing(),
+            Duration::ZERO,
+            QUICK,
+            Duration::ZERO,
+        )
+        .await;
         assert_eq!(answer.status, Some(413), "{path}: {}", answer.head);
         assert_eq!(answer.body_bytes_sent, 0);
     }
-    // A gigabyte in chunks, no length declared: refused once past the text limit.
+    // 64 GB in chunks, no length declared: refused once past the text limit, and the
+    // connection closed rather than the rest read.
     let path = format!("/p/bod/contributions/new?csrf_token={token}");
     let lines = head(&path, &cookie, &multipart_type(), None);
     let answer = exchange(
         &app.address,
         &lines,
-        chunked_text_part(1024 * MB),
+        // More than it could drain in `WATCH`: a server reading on would not close in time.
+        chunked_text_part(64 * 1024 * MB),
         Duration::ZERO,
         QUICK * 4,
+        WATCH,
     )
     .await;
     assert_eq!(answer.status, Some(413), "{}", answer.head);
+    assert!(
+        answer.closed_after_answer,
+        "the server read on after its answer ({} bytes in {WATCH:?})",
+        answer.taken_after_answer
+    );
     assert!(
         answer.body_bytes_sent < READ_AT_MOST,
         "{} bytes taken in before the answer",
@@ -328,6 +383,7 @@ async fn a_trickled_body_is_refused_at_its_deadline(backend: Backend) {
             body,
             Duration::from_millis(100),
             Duration::from_secs(10),
+            Duration::ZERO,
         )
         .await;
         let took = started.elapsed();
@@ -368,16 +424,21 @@ async fn concurrent_oversized_bodies_leave_memory_bounded(backend: Backend) {
                 let body = empty_parts(&"n".repeat(8 * 1024), 12_000);
                 (Some(body.len()), body)
             }
-            2 => {
-                let body = empty_parts("a", 1_000_000);
-                (Some(body.len()), body)
-            }
+            2 => (None, chunked(empty_parts("a", 4_000_000))),
             _ => (None, chunked_text_part(200 * MB)),
         };
         let lines = head(&path, &cookie, &multipart_type(), length);
         let address = app.address.clone();
         sending.push(tokio::spawn(async move {
-            exchange(&address, &lines, body, Duration::ZERO, QUICK * 6).await
+            exchange(
+                &address,
+                &lines,
+                body,
+                Duration::ZERO,
+                QUICK * 6,
+                Duration::ZERO,
+            )
+            .await
         }));
     }
     for sent in sending {

@@ -30,17 +30,24 @@ impl Generated {
 pub struct Answer {
     pub status: Option<u16>,
     pub body_bytes_sent: u64,
+    /// Body bytes the server still took in after its answer, until it closed the connection
+    /// or `watch` passed: a server that read on (draining the body) would take them all.
+    pub taken_after_answer: u64,
+    /// Whether the server closed the connection within `watch` after its answer.
+    pub closed_after_answer: bool,
     pub head: String,
 }
 
 /// Sends `head_lines` (request line and headers, without the blank line) and writes `body`,
-/// `pause` between writes, until the server answers, stops reading, or `wait` passes.
+/// `pause` between writes, until the server answers, stops reading, or `wait` passes; then
+/// goes on writing for `watch`.
 pub async fn exchange(
     address: &str,
     head_lines: &[String],
     body: Generated,
     pause: Duration,
     wait: Duration,
+    watch: Duration,
 ) -> Answer {
     let host = address.trim_start_matches("http://");
     let stream = TcpStream::connect(host).await.expect("the server listens");
@@ -51,7 +58,8 @@ pub async fn exchange(
     writer.write_all(head.as_bytes()).await.expect("head sent");
     let sent = Arc::new(AtomicU64::new(0));
     let counter = sent.clone();
-    let writing = tokio::spawn(async move { write_body(&mut writer, body, pause, &counter).await });
+    let mut writing =
+        tokio::spawn(async move { write_body(&mut writer, body, pause, &counter).await });
     let mut received = Vec::new();
     let read = tokio::time::timeout(wait, async {
         let mut buf = [0u8; 4096];
@@ -64,6 +72,9 @@ pub async fn exchange(
     })
     .await;
     let body_bytes_sent = sent.load(Ordering::SeqCst);
+    // The writer ends early only when a write fails: the server closed the connection.
+    let closed_after_answer = tokio::time::timeout(watch, &mut writing).await.is_ok();
+    let taken_after_answer = sent.load(Ordering::SeqCst) - body_bytes_sent;
     writing.abort();
     let head = String::from_utf8_lossy(&received).into_owned();
     let status = read
@@ -73,6 +84,8 @@ pub async fn exchange(
     Answer {
         status,
         body_bytes_sent,
+        taken_after_answer,
+        closed_after_answer,
         head,
     }
 }
