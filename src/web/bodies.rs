@@ -57,6 +57,8 @@ const SIGNED_OUT_ANSWERED_401: [&str; 3] = [
     "/p/{process}/contributions/autosave",
 ];
 
+/// The middleware: admits the request or refuses it unread (localised here, being outside
+/// `localise_errors`), then hands the handler its body bounded.
 pub async fn guard(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
