@@ -30,9 +30,6 @@ use config::Settings;
 use web::AppState;
 use web::ratelimit::LoginLimiter;
 
-/// The largest request body a form may send (multipart uploads set their own limits).
-const FORM_LIMIT: usize = 2 * 1024 * 1024;
-
 pub struct Application {
     port: u16,
     server: Server,
@@ -259,12 +256,14 @@ fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<
         HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
-                .app_data(actix::PayloadConfig::new(FORM_LIMIT))
+                .app_data(actix::PayloadConfig::new(web::bodies::FORM_LIMIT))
                 .app_data(
                     actix::FormConfig::default()
-                        .limit(FORM_LIMIT)
+                        .limit(web::bodies::FORM_LIMIT)
                         .error_handler(|error, _| web::error::AppError::from(error).into()),
                 )
+                // Part headers (names, file names) are parsed in this much memory at most.
+                .app_data(actix_multipart::MultipartConfig::default().buffer_limit(16 * 1024))
                 .app_data(actix::QueryConfig::default().error_handler(|_, _| {
                     web::error::AppError::BadRequest("unreadable query").into()
                 }))
@@ -275,11 +274,19 @@ fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<
                 .configure(web::routes)
                 .wrap(from_fn(web::csrf::protect))
                 .wrap(from_fn(web::localise_errors))
+                // Outside the CSRF check, which reads form bodies, and outside the error pages'
+                // localisation, whose new responses would drop the body it keeps: `web::bodies`.
+                .wrap(from_fn(web::bodies::guard))
                 .wrap(web::security_headers(&headers_settings))
                 .wrap(Compress::default())
                 .wrap(TracingLogger::<telemetry::RequestSpan>::new())
         })
         .workers(workers)
+        // A client must send its request head within this time, and is let go this long after
+        // its response if it does not close: slow heads hold no connection for long. Slow
+        // bodies have their own deadline (`web::bodies`).
+        .client_request_timeout(Duration::from_secs(5))
+        .client_disconnect_timeout(Duration::from_secs(1))
         // A response written in two segments would otherwise wait for the client's delayed
         // ACK (Nagle): about 40 ms per page for clients such as Python's `requests`.
         .tcp_nodelay(true)

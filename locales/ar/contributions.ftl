@@ -37,7 +37,6 @@ contribution-window-not-open-draft-kept = لم تُفتح فترة التشاو�
 contribution-kept-as-draft = حُفظ نصك في صورة مسودة. صحّح ما هو مشار إليه أدناه، ثم قدّمه.
 contribution-not-saved = لم يُحفظ أي شيء بعد: صحّح ما هو مشار إليه أدناه. ولا يزال نصك موجودًا في الاستمارة.
 contribution-not-saved-failure = تعذّر حفظ نصك هذه المرة ولم يُقدَّم. ولا يزال نصك موجودًا في الاستمارة: يُرجى المحاولة مرة أخرى.
-contribution-signed-out-text-kept = لم تعد مسجّل الدخول، ولذا تعذّر حفظ هذا النص. ونصك موجود أدناه: انسخه واحفظه في مكان آمن، ثم سجّل الدخول والصقه مرة أخرى.
 contribution-by = مقدَّمة من
 contribution-withdrawn-notice = سحب صاحب هذه المساهمة مساهمته.
 contribution-withdraw = سحب هذه المساهمة

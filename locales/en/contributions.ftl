@@ -33,7 +33,6 @@ contribution-window-not-open-draft-kept = The consultation window has not opened
 contribution-kept-as-draft = Your text has been saved as a draft. Correct what is marked below, then submit.
 contribution-not-saved = Nothing was saved yet: correct what is marked below. Your text is still in the form.
 contribution-not-saved-failure = Your text could not be saved this time and was not submitted. It is still in the form: please try again.
-contribution-signed-out-text-kept = You are no longer signed in, so this could not be saved. Your text is below: copy it somewhere safe, sign in, and paste it again.
 contribution-by = Submitted by
 contribution-withdrawn-notice = Its author withdrew this contribution.
 contribution-withdraw = Withdraw this contribution

@@ -74,6 +74,10 @@ error-bad-request-title = The request could not be understood
 error-bad-request-body = Something in the request was not as expected. Go back and try again.
 error-too-large-title = Too much to send at once
 error-too-large-body = What you sent is larger than Concord accepts. Shorten it, or send attachments separately.
+error-signed-out-title = You are not signed in
+error-signed-out-body = This form can only be sent while you are signed in, and nothing of what you sent was read. Sign in, then send it again: your browser's Back button may still hold your text, and the form saves drafts as you write.
+error-timeout-title = The request took too long
+error-timeout-body = What you sent arrived too slowly, so Concord stopped waiting for it. Check your connection and send it again.
 error-internal-title = Something went wrong
 error-internal-body = Concord could not complete this request. Nothing you had saved before is lost. Please try again; if it happens again, tell the secretariat the reference below.
 

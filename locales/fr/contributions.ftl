@@ -33,7 +33,6 @@ contribution-window-not-open-draft-kept = La période de consultation n'est pas 
 contribution-kept-as-draft = Votre texte a été enregistré comme brouillon. Corrigez les points signalés ci-dessous, puis soumettez-le.
 contribution-not-saved = Rien n'a encore été enregistré : corrigez les points signalés ci-dessous. Votre texte figure toujours dans le formulaire.
 contribution-not-saved-failure = Votre texte n'a pas pu être enregistré cette fois et n'a pas été soumis. Il figure toujours dans le formulaire : veuillez réessayer.
-contribution-signed-out-text-kept = Votre session n'est plus ouverte : ce texte n'a donc pas pu être enregistré. Il figure ci-dessous : copiez-le en lieu sûr, connectez-vous, puis collez-le de nouveau.
 contribution-by = Soumise par
 contribution-withdrawn-notice = Cette contribution a été retirée par son auteur.
 contribution-withdraw = Retirer cette contribution

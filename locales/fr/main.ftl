@@ -73,6 +73,10 @@ error-bad-request-title = La requête n'a pas pu être comprise
 error-bad-request-body = Un élément de la requête ne correspond pas à ce qui était attendu. Revenez en arrière et réessayez.
 error-too-large-title = Envoi trop volumineux
 error-too-large-body = Votre envoi dépasse la taille acceptée par Concord. Raccourcissez-le ou envoyez les pièces jointes séparément.
+error-signed-out-title = Vous n'êtes pas connecté
+error-signed-out-body = Ce formulaire ne peut être envoyé qu'une fois connecté, et rien de ce que vous avez envoyé n'a été lu. Connectez-vous, puis envoyez-le de nouveau : le bouton Précédent de votre navigateur conserve peut-être votre texte, et le formulaire enregistre des brouillons pendant que vous écrivez.
+error-timeout-title = La requête a pris trop de temps
+error-timeout-body = Votre envoi est arrivé trop lentement et Concord a cessé de l'attendre. Vérifiez votre connexion et envoyez-le de nouveau.
 error-internal-title = Une erreur s'est produite
 error-internal-body = Concord n'a pas pu traiter cette demande. Rien de ce que vous aviez enregistré auparavant n'est perdu. Veuillez réessayer ; si le problème se reproduit, communiquez au secrétariat la référence ci-dessous.
 

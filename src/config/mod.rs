@@ -152,6 +152,9 @@ pub struct Settings {
     /// Heavy downloads (open-data files, document exports) served at once by this instance;
     /// one more is turned away at once with 503.
     pub export_slots: usize,
+    /// How long a request body may take to arrive, in seconds, before it is refused (408):
+    /// a client trickling a body must not hold a connection and its buffer forever.
+    pub body_seconds: u64,
 }
 
 /// A configuration error: which variable, and why.
@@ -244,6 +247,7 @@ impl Settings {
             // One hash at a time leaves the other core to the pages on a two-core machine.
             hashing_slots: env.number("CONCORD_HASHING_SLOTS", 1, 256)? as usize,
             export_slots: env.number("CONCORD_EXPORT_SLOTS", 2, 256)? as usize,
+            body_seconds: u64::from(env.number("CONCORD_BODY_SECONDS", 300, 3_600)?),
         })
     }
 

@@ -62,7 +62,8 @@ pub async fn protect(
     Ok(response.map_into_left_body())
 }
 
-fn is_unsafe(method: &Method) -> bool {
+/// Whether a method may change something, and so must carry the token.
+pub fn is_unsafe(method: &Method) -> bool {
     !matches!(
         *method,
         Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
@@ -122,12 +123,16 @@ async fn token_from_form_body(req: &mut ServiceRequest) -> Result<Option<String>
     if !is_form {
         return Ok(None);
     }
-    let body = req.extract::<web::Bytes>().await.map_err(|e| {
-        if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+    let body = req.extract::<web::Bytes>().await.map_err(|e| match e
+        .as_error::<actix_web::error::PayloadError>()
+    {
+        Some(payload) => AppError::from_payload(payload, "unreadable form"),
+        None if e.as_response_error().status_code()
+            == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE =>
+        {
             AppError::PayloadTooLarge
-        } else {
-            AppError::BadRequest("unreadable form")
         }
+        None => AppError::BadRequest("unreadable form"),
     })?;
     let token = form_urlencoded::parse(&body)
         .find(|(name, _)| name == FIELD)

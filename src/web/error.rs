@@ -33,6 +33,13 @@ pub enum AppError {
     BadRequest(&'static str),
     #[error("request body too large")]
     PayloadTooLarge,
+    /// A form that needs a session, sent without one: refused before its body is read, so
+    /// there is no text to give back.
+    #[error("signed out")]
+    SignedOut,
+    /// A body that did not arrive within the time allowed (`web::bodies`).
+    #[error("request body too slow")]
+    RequestTimeout,
     #[error("internal error {id}: {source:#}")]
     Internal { id: String, source: anyhow::Error },
 }
@@ -56,6 +63,8 @@ impl AppError {
             AppError::Busy { .. } => ("error-busy-title", "error-busy-body"),
             AppError::BadRequest(_) => ("error-bad-request-title", "error-bad-request-body"),
             AppError::PayloadTooLarge => ("error-too-large-title", "error-too-large-body"),
+            AppError::SignedOut => ("error-signed-out-title", "error-signed-out-body"),
+            AppError::RequestTimeout => ("error-timeout-title", "error-timeout-body"),
             AppError::Internal { .. } => ("error-internal-title", "error-internal-body"),
         }
     }
@@ -113,6 +122,8 @@ impl ResponseError for AppError {
             AppError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::SignedOut => StatusCode::UNAUTHORIZED,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -158,7 +169,25 @@ impl From<actix_web::error::UrlencodedError> for AppError {
     fn from(e: actix_web::error::UrlencodedError) -> Self {
         match e {
             actix_web::error::UrlencodedError::Overflow { .. } => AppError::PayloadTooLarge,
+            actix_web::error::UrlencodedError::Payload(e) => {
+                AppError::from_payload(&e, "unreadable form")
+            }
             _ => AppError::BadRequest("unreadable form"),
+        }
+    }
+}
+
+impl AppError {
+    /// A body that could not be read: too large (413), too slow (408, the deadline of
+    /// `web::bodies`), or broken (400, `unreadable` saying what could not be read).
+    pub fn from_payload(e: &actix_web::error::PayloadError, unreadable: &'static str) -> Self {
+        use actix_web::error::PayloadError;
+        match e {
+            PayloadError::Overflow => AppError::PayloadTooLarge,
+            PayloadError::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                AppError::RequestTimeout
+            }
+            _ => AppError::BadRequest(unreadable),
         }
     }
 }

@@ -4,19 +4,27 @@
 //! up here as `Fields`: the text fields in order, and the files. Over a limit, the request is
 //! refused with 413 before more is read.
 
-use actix_multipart::Multipart;
-use actix_web::web::Bytes;
+use actix_multipart::{Multipart, MultipartError};
 use futures_util::StreamExt;
 
 use super::error::AppError;
 
-/// Limits for one multipart request.
+/// Limits for one multipart request. Everything a part makes the server keep counts against
+/// them: its name and file name as well as its value, and a fixed cost per part, so neither
+/// long names nor many empty parts get through uncounted.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// Text values, names and file names together, with `PART_COST` per part.
     pub text_bytes: usize,
+    /// One file.
     pub file_bytes: usize,
     pub files: usize,
+    pub parts: usize,
 }
+
+/// What keeping one more part costs besides its bytes (its entry, its strings' headers):
+/// 200,000 empty parts weigh 12 MB, not nothing.
+pub const PART_COST: usize = 64;
 
 /// The fields of a submitted form.
 #[derive(Debug, Default)]
@@ -30,7 +38,7 @@ pub struct Fields {
 pub struct UploadedFile {
     pub field: String,
     pub file_name: String,
-    pub content: Bytes,
+    pub content: Vec<u8>,
 }
 
 impl Fields {
@@ -52,7 +60,7 @@ impl Fields {
             .collect()
     }
 
-    /// An URL-encoded body.
+    /// An URL-encoded body, already read (its size is bounded by `web::bodies::FORM_LIMIT`).
     pub fn from_urlencoded(body: &[u8]) -> Self {
         Self {
             pairs: form_urlencoded::parse(body).into_owned().collect(),
@@ -60,33 +68,38 @@ impl Fields {
         }
     }
 
-    /// Reads a multipart body within `limits`.
+    /// Pairs read by `web::Form`, in order.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        Self {
+            pairs,
+            files: Vec::new(),
+        }
+    }
+
+    /// Reads a multipart body within `limits`, part by part; over any limit it stops reading
+    /// and answers 413, having held at most the limit.
     pub async fn from_multipart(
         mut multipart: Multipart,
         limits: Limits,
     ) -> Result<Self, AppError> {
         let mut fields = Fields::default();
-        let mut text_bytes = 0usize;
+        let mut budget = Budget {
+            text_left: limits.text_bytes,
+            parts_left: limits.parts,
+        };
         while let Some(item) = multipart.next().await {
-            let mut field = item.map_err(|_| AppError::BadRequest("unreadable upload"))?;
+            let mut field = item.map_err(unreadable)?;
             let name = field.name().unwrap_or_default().to_string();
             let file_name = field
                 .content_disposition()
                 .and_then(|d| d.get_filename())
                 .map(str::to_string);
-            let limit = if file_name.is_some() {
-                limits.file_bytes
-            } else {
-                limits.text_bytes.saturating_sub(text_bytes)
+            budget.spend_part(name.len() + file_name.as_ref().map_or(0, String::len))?;
+            let limit = match file_name {
+                Some(_) => limits.file_bytes,
+                None => budget.text_left,
             };
-            let mut content = Vec::new();
-            while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|_| AppError::BadRequest("unreadable upload"))?;
-                if content.len() + chunk.len() > limit {
-                    return Err(AppError::PayloadTooLarge);
-                }
-                content.extend_from_slice(&chunk);
-            }
+            let content = read_part(&mut field, limit).await?;
             match file_name {
                 // A file input left empty still sends a part, with no name and no bytes.
                 Some(file_name) if file_name.is_empty() && content.is_empty() => {}
@@ -97,11 +110,11 @@ impl Fields {
                     fields.files.push(UploadedFile {
                         field: name,
                         file_name,
-                        content: Bytes::from(content),
+                        content,
                     });
                 }
                 None => {
-                    text_bytes += content.len();
+                    budget.text_left -= content.len();
                     // Browsers send UTF-8; anything else is decoded with replacement marks and
                     // then fails validation like any other bad input.
                     let value = String::from_utf8_lossy(&content).into_owned();
@@ -110,6 +123,48 @@ impl Fields {
             }
         }
         Ok(fields)
+    }
+}
+
+/// What is left of a multipart request's limits.
+struct Budget {
+    text_left: usize,
+    parts_left: usize,
+}
+
+impl Budget {
+    /// Counts one more part whose names take `name_bytes`.
+    fn spend_part(&mut self, name_bytes: usize) -> Result<(), AppError> {
+        let cost = name_bytes + PART_COST;
+        if self.parts_left == 0 || cost > self.text_left {
+            return Err(AppError::PayloadTooLarge);
+        }
+        self.parts_left -= 1;
+        self.text_left -= cost;
+        Ok(())
+    }
+}
+
+/// A part's content, read chunk by chunk: the chunk that would pass `limit` is refused
+/// before it is kept, and nothing after it is read.
+async fn read_part(field: &mut actix_multipart::Field, limit: usize) -> Result<Vec<u8>, AppError> {
+    let mut content = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(unreadable)?;
+        if content.len() + chunk.len() > limit {
+            return Err(AppError::PayloadTooLarge);
+        }
+        content.extend_from_slice(&chunk);
+    }
+    Ok(content)
+}
+
+/// A multipart body that cannot be read: too large or too slow as it streamed
+/// (`web::bodies`), part headers past the parser's buffer, or broken.
+fn unreadable(e: MultipartError) -> AppError {
+    match e {
+        MultipartError::Payload(payload) => AppError::from_payload(&payload, "unreadable upload"),
+        _ => AppError::BadRequest("unreadable upload"),
     }
 }
 

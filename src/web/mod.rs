@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod bodies;
 pub mod campaigns;
 pub mod contributions;
 pub mod csrf;

@@ -652,7 +652,8 @@ async fn forged_requests_are_refused(backend: Backend) {
         author.get("/p/other/contributions/new").await.status(),
         StatusCode::FORBIDDEN
     );
-    // Signed out: the text comes back to be copied, nothing is saved.
+    // Signed out: refused before the body is read (`web::bodies`), so no text comes back,
+    // and nothing is saved.
     let anonymous = app.new_browser();
     let (_, page) = anonymous.get_text("/p/gcm").await;
     let response = send_with_token(
@@ -668,13 +669,9 @@ async fn forged_requests_are_refused(backend: Backend) {
     )
     .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert!(
-        response
-            .text()
-            .await
-            .expect("body")
-            .contains("Kept for copying</textarea>")
-    );
+    let page = response.text().await.expect("body");
+    assert!(page.contains("You are not signed in"), "{page}");
+    assert!(!page.contains("Kept for copying"));
     // Without the CSRF token, nothing at all.
     let response = author
         .client

@@ -504,11 +504,16 @@ async fn working_copies_and_edits_are_for_the_role_only(backend: Backend) {
             StatusCode::FORBIDDEN,
             "{path}"
         );
-        // A browser that is not signed in is refused too (its token is not this one's).
+        // A browser that is not signed in is refused too: sent to sign in before its body
+        // (and the token in it, not this one's anyway) is read.
         let anonymous = app.new_browser().post_form(path, &form).await;
         assert_eq!(
             anonymous.status(),
-            StatusCode::FORBIDDEN,
+            StatusCode::SEE_OTHER,
+            "anonymous {path}"
+        );
+        assert!(
+            location(&anonymous).starts_with("/login"),
             "anonymous {path}"
         );
     }

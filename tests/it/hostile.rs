@@ -2,7 +2,9 @@
 //! Markdown, `</textarea>`, SVG handlers, template syntax, CSS, bidi overrides, odd Unicode)
 //! typed into every field a person can fill, through the real forms, then looked for
 //! wherever it is shown: pages, exports, open data, the JSON API and notifications. It must
-//! come back as text, never as markup.
+//! come back as text, never as markup. `bodies`: hostile multipart bodies, refused with 413.
+
+mod bodies;
 
 use std::io::{Cursor, Read};
 use std::process::Command;

@@ -9,6 +9,7 @@ mod helpers;
 mod accounts;
 mod admin;
 mod assets;
+mod bodies;
 mod browser;
 mod campaigns;
 mod contributions;

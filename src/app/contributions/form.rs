@@ -117,16 +117,3 @@ pub fn refused_form(
         window_open,
     })
 }
-
-/// The form for a browser that is no longer signed in: nothing can be saved for nobody, so
-/// the text only comes back to be copied.
-pub fn signed_out_form(conn: &mut DbConnection, slug: &str) -> Result<WritingForm> {
-    let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let structure = processes::structure_of(conn, process.id)?;
-    Ok(WritingForm {
-        process,
-        structure,
-        files: Vec::new(),
-        window_open: true,
-    })
-}

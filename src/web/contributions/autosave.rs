@@ -16,12 +16,12 @@ pub async fn autosave(
     user: Option<SignedIn>,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    body: web::Bytes,
+    body: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let Some(user) = user else {
         return Ok(HttpResponse::Unauthorized().json(serde_json::json!({ "error": "signed-out" })));
     };
-    let fields = Fields::from_urlencoded(&body);
+    let fields = Fields::from_pairs(body.into_inner());
     let input = input_from_fields(&fields);
     let draft_id = fields.get("draft_id").parse::<ContributionId>().ok();
     let person = user.person();

@@ -19,6 +19,7 @@ use crate::paths;
 use crate::store::attachments::AttachedFile;
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
+use crate::web::bodies::MULTIPART_TEXT_LIMIT;
 use crate::web::error::AppError;
 use crate::web::forms::{Fields, Limits};
 use crate::web::page::{self, Ctx, FieldErrors};
@@ -113,10 +114,13 @@ pub async fn edit_form(
     }
 }
 
+/// The form's title, text, checkboxes and files, with room to spare; 200,000 empty parts
+/// are not a form.
 const LIMITS: Limits = Limits {
-    text_bytes: 2 * 1024 * 1024,
+    text_bytes: MULTIPART_TEXT_LIMIT,
     file_bytes: FILE_MAX_BYTES,
     files: FILES_PER_REQUEST,
+    parts: 2_000,
 };
 
 #[post("/new")]
@@ -159,7 +163,9 @@ async fn handle(
     let (person, timed_out) = match (visitor.person(), visitor.expired()) {
         (Some(person), _) => (person, false),
         (None, Some(expired)) => (expired_author(expired.account_id), true),
-        (None, None) => return signed_out(ctx, &state, slug, draft_id, input).await,
+        // `web::bodies` refuses a browser with no session before its body is read; this is
+        // only reached if the session ended in between.
+        (None, None) => return Err(AppError::SignedOut),
     };
     let posting = Posting {
         draft_id,
@@ -277,23 +283,4 @@ fn drafted_page(
         ..FormPage::new(ctx, form, input, Some(id))
     };
     page::render(&page, status)
-}
-
-/// A form sent by a browser that is no longer signed in (signed out elsewhere): nothing can
-/// be saved for nobody, so the text comes back in the form to be copied.
-async fn signed_out(
-    ctx: Ctx,
-    state: &AppState,
-    slug: String,
-    draft_id: Option<ContributionId>,
-    input: Input,
-) -> Result<HttpResponse, AppError> {
-    let form = state
-        .run(move |conn| writing::signed_out_form(conn, &slug))
-        .await?;
-    let page = FormPage {
-        message: Some("contribution-signed-out-text-kept"),
-        ..FormPage::new(ctx, form, input, draft_id)
-    };
-    page::render(&page, StatusCode::UNAUTHORIZED)
 }

@@ -54,7 +54,7 @@ pub fn uploads(files: Vec<UploadedFile>) -> Vec<Upload> {
             if looks_like_pdf(&file.content) {
                 Upload::Pdf {
                     file_name: clean_file_name(&file.file_name),
-                    content: file.content.to_vec(),
+                    content: file.content,
                 }
             } else {
                 Upload::NotPdf

@@ -170,6 +170,7 @@ pub(super) fn malformed_multipart_case(path: BoxedStrategy<String>) -> BoxedStra
         Just(b"--xyz\r\nContent-Disposition: form-data; name=\"body\"; filename*=UTF-8''%E2%80%AE.pdf\r\n\r\nx\r\n--xyz--\r\n".to_vec()),
         prop::collection::vec(any::<u8>(), 0..4_000),
         any::<String>().prop_map(|s| format!("--xyz\r\n{s}\r\n--xyz--\r\n").into_bytes()),
+        oversized_multipart(),
     ];
     let content_type = prop_oneof![
         Just("multipart/form-data; boundary=xyz".to_string()),
@@ -190,6 +191,27 @@ pub(super) fn malformed_multipart_case(path: BoxedStrategy<String>) -> BoxedStra
         .boxed()
 }
 
+/// Multipart bodies that cost what a form never does: part names up to 40 kB (past the
+/// parser's 16 kB for part headers), and up to 5,000 empty parts (past the form's 2,000).
+fn oversized_multipart() -> BoxedStrategy<Vec<u8>> {
+    let part = |name: &str| {
+        format!("--xyz\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n\r\n")
+    };
+    prop_oneof![
+        (1usize..40_000, 1usize..20).prop_map(move |(length, parts)| {
+            let mut body = part(&"n".repeat(length)).repeat(parts);
+            body.push_str("--xyz--\r\n");
+            body.into_bytes()
+        }),
+        (1usize..5_000).prop_map(move |parts| {
+            let mut body = part("a").repeat(parts);
+            body.push_str("--xyz--\r\n");
+            body.into_bytes()
+        }),
+    ]
+    .boxed()
+}
+
 /// URL-encoded bodies that are not quite: bad escapes, invalid UTF-8, a wrong content type.
 pub(super) fn malformed_form_case(path: BoxedStrategy<String>) -> BoxedStrategy<Case> {
     let raw = prop_oneof![
@@ -197,6 +219,9 @@ pub(super) fn malformed_form_case(path: BoxedStrategy<String>) -> BoxedStrategy<
         Just(b"=&&=&a==b".to_vec()),
         Just(b"title=\xff\xfe&text=\xc3\x28".to_vec()),
         prop::collection::vec(any::<u8>(), 0..2_000),
+        // Many empty fields, and a name past the 2 MB a form may weigh.
+        (1usize..200_000).prop_map(|n| "&".repeat(n).into_bytes()),
+        (1usize..3_000_000).prop_map(|n| format!("{}=x", "n".repeat(n)).into_bytes()),
     ];
     let content_type = prop_oneof![
         Just("application/x-www-form-urlencoded".to_string()),

@@ -8,7 +8,7 @@
 mod csrf;
 mod forged;
 mod params;
-mod table;
+pub(crate) mod table;
 
 use std::collections::HashMap;
 
