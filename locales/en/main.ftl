@@ -74,6 +74,11 @@ error-too-large-title = Too much to send at once
 error-too-large-body = What you sent is larger than Concord accepts. Shorten it, or send attachments separately.
 error-internal-title = Something went wrong
 error-internal-body = Concord could not complete this request. Nothing you had saved before is lost. Please try again; if it happens again, tell the secretariat the reference below.
+error-storage-title = Concord cannot save right now
+error-storage-body = The database is not taking changes at the moment, so nothing from this request was saved. Everything saved before is safe. Please try again in a few moments.
+storage-unavailable-text-kept = Nothing was saved: the database is not taking changes at the moment. Everything you typed is still here. Send it again in a few moments, or copy it somewhere safe meanwhile.
+kept-title = Your text was not saved
+kept-send-again = Send again
 
 ## Roles
 role-secretariat = Secretariat

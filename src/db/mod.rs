@@ -33,6 +33,11 @@ pub enum DbConnection {
 }
 
 pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+
+/// How long a request waits for a pooled connection before it is answered "try again": a
+/// database that is down, restarting or saturated must not hold a person's form for the
+/// pool's own timeout (10 s, for start-up and background work) only to fail then.
+pub const REQUEST_CHECKOUT: Duration = Duration::from_secs(1);
 pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
 
 /// How many SQL statements a pool's connections have run: tests read it to show that a page
@@ -206,6 +211,43 @@ where
                 }
             }
         }
+    }
+}
+
+/// Whether a database error means the database cannot take the request now (down, restarting,
+/// the connection lost, the disk full or failing, locked past the busy timeout), so that the
+/// same request may succeed later, rather than that it refused this request.
+///
+/// Diesel names lost connections; the rest only SQLite's and PostgreSQL's messages tell (in
+/// English: a server set to another language for its messages is classified by kind alone).
+pub fn is_storage_failure(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    const MESSAGES: [&str; 14] = [
+        // SQLite: SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_BUSY, SQLITE_READONLY.
+        "database or disk is full",
+        "disk i/o error",
+        "unable to open database",
+        "database is locked",
+        "attempt to write a readonly database",
+        // PostgreSQL: the disk full, the server stopping or starting, a replica.
+        "no space left on device",
+        "could not extend file",
+        "the database system is",
+        "terminating connection",
+        "server closed the connection",
+        "no connection to the server",
+        "could not connect to server",
+        "connection refused",
+        "read-only transaction",
+    ];
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+        | Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _) => true,
+        Error::DatabaseError(_, info) => {
+            let message = info.message().to_lowercase();
+            MESSAGES.iter().any(|m| message.contains(m))
+        }
+        _ => false,
     }
 }
 

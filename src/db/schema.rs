@@ -514,3 +514,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_counts,
     contributions,
 );
+
+diesel::table! {
+    /// Written and deleted again by `/healthz`, to learn whether the database takes writes.
+    storage_probes (id) {
+        id -> BigInt,
+        payload -> Binary,
+    }
+}

@@ -14,6 +14,7 @@ pub mod csrf;
 pub mod documents;
 pub mod error;
 pub mod forms;
+pub mod kept;
 pub mod notifications;
 pub mod opendata;
 pub mod page;
@@ -66,7 +67,7 @@ impl AppState {
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
+            let mut conn = pool.get_timeout(crate::db::REQUEST_CHECKOUT)?;
             f(&mut conn)
         })
         .await
