@@ -37,13 +37,21 @@ impl FromRequest for Poster {
         let visitor = Visitor::from_request(req, payload);
         let req = req.clone();
         Box::pin(async move {
-            match (ctx.await, visitor.await) {
-                (Ok(ctx), Ok(visitor)) => Ok(Poster::Known(ctx, visitor)),
-                (Err(AppError::StorageUnavailable { .. }), _)
-                | (_, Err(AppError::StorageUnavailable { .. })) => {
+            // One after the other: the visitor looked up for the context is kept for the
+            // request, while a failed lookup is not, and would wait for the database again.
+            let ctx = match ctx.await {
+                Ok(ctx) => ctx,
+                Err(AppError::StorageUnavailable { .. }) => {
+                    return Ok(Poster::Unknown(Ctx::without_visitor(&req)));
+                }
+                Err(e) => return Err(e),
+            };
+            match visitor.await {
+                Ok(visitor) => Ok(Poster::Known(ctx, visitor)),
+                Err(AppError::StorageUnavailable { .. }) => {
                     Ok(Poster::Unknown(Ctx::without_visitor(&req)))
                 }
-                (Err(e), _) | (_, Err(e)) => Err(e),
+                Err(e) => Err(e),
             }
         })
     }
@@ -119,9 +127,8 @@ pub fn page(
 /// try again.
 pub fn unavailable(page: &impl Template) -> Result<HttpResponse, AppError> {
     let mut response = super::page::render(page, StatusCode::SERVICE_UNAVAILABLE)?;
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from(RETRY_AFTER_SECS),
-    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
     Ok(response)
 }

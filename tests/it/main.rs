@@ -29,4 +29,5 @@ mod schema;
 mod search;
 mod security;
 mod setup;
+mod storage;
 mod submissions;

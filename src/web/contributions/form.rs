@@ -267,7 +267,12 @@ fn action_path(slug: &str, draft_id: Option<ContributionId>) -> String {
 /// The form's fields, to give back on the page that needs no database (files cannot be).
 fn kept(fields: &Fields) -> Vec<KeptField> {
     let mut kept = vec![
-        KeptField::shown("title", "field-contribution-title", fields.get("title"), false),
+        KeptField::shown(
+            "title",
+            "field-contribution-title",
+            fields.get("title"),
+            false,
+        ),
         KeptField::shown("body", "field-contribution-body", fields.get("body"), true),
     ];
     for name in ["group", "theme", "action"] {
