@@ -1,6 +1,6 @@
 //! A database that cannot take a write (SQLite's file full; PostgreSQL cut off behind a
-//! proxy): the contribution and proposal forms answer quickly with 503, `Retry-After` and
-//! the text given back with a message saying nothing was saved; `/healthz` says the database
+//! proxy): the contribution, proposal and document-paragraph forms answer quickly with 503,
+//! `Retry-After` and the text given back with a message saying nothing was saved; `/healthz` says the database
 //! takes no write; once the database is back the same texts go through, and what was
 //! acknowledged before is all still there.
 
@@ -251,30 +251,137 @@ async fn app_and_outage(backend: Backend) -> Option<(TestApp, Outage)> {
     }
 }
 
-async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend: Backend) {
-    let Some((app, outage)) = app_and_outage(backend).await else {
-        return;
+/// A draft document of one paragraph, for the node form.
+async fn draft_document(app: &TestApp) {
+    with_db(app, |conn| {
+        use concord::domain::documents::{DocumentKind, Node, NodeKind};
+        use concord::store::documents::{NewDocument, create_document};
+        use diesel::prelude::*;
+        let process: i64 = {
+            use concord::db::schema::processes::dsl::*;
+            processes.select(id).first(conn).unwrap()
+        };
+        let nodes = vec![Node {
+            key: "p1".into(),
+            kind: NodeKind::Paragraph,
+            text: "Collect and utilise accurate data.".into(),
+            provenance: vec![],
+        }];
+        let document = NewDocument {
+            process_id: process,
+            slug: "draft",
+            kind: DocumentKind::Draft,
+            group_id: None,
+            title: "Global Compact for Migration",
+            symbol: "",
+            language: "en",
+        };
+        create_document(conn, &document, &nodes, None).unwrap();
+    })
+    .await;
+}
+
+/// The node form's own fields (base text and version) as the page gives them.
+async fn node_form_fields(author: &Browser) -> Vec<(String, String)> {
+    let (status, page) = author
+        .get_text("/p/gcm/documents/draft/nodes/p1/edit")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let value = |name: &str| {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = page.find(&marker).unwrap() + marker.len();
+        page[start..].split('"').next().unwrap().to_string()
     };
+    vec![
+        ("csrf_token".into(), csrf_of(&page)),
+        ("base".into(), value("base")),
+        ("version".into(), value("version")),
+    ]
+}
+
+async fn send_node(author: &Browser, form: &[(String, String)], text: &str) -> Response {
+    let mut fields = form.to_vec();
+    fields.push(("text".into(), text.into()));
+    author
+        .post_form("/p/gcm/documents/draft/nodes/p1", &fields)
+        .await
+}
+
+/// A stakeholder who also edits the draft, with the process and document set up.
+async fn author_of(app: &TestApp) -> Browser {
     let admin = app.first_administrator("admin@example.org").await;
     assert_eq!(
         app.create_process(&admin, "gcm").await.status(),
         StatusCode::SEE_OTHER
     );
+    let email = "author@example.org";
     let author = app
         .accredited(
             "gcm",
-            "author@example.org",
+            email,
             "Amal Author",
-            "Migrant Forum in Asia",
+            "Migrant Forum",
             "civil-society",
         )
         .await;
-    // The form's token, read while the pages can be: the database may soon answer nothing.
+    app.assign_role(&admin, "gcm", email, "co-facilitator", "")
+        .await;
+    draft_document(app).await;
+    author
+}
+
+/// Every form sent during the outage: answered quickly, 503, its text given back.
+async fn refused_during(author: &Browser, token: &str, node_form: &[(String, String)]) {
+    let (body, commitment, paragraph) = (long_body(), long_commitment(), long_paragraph());
+    let started = Instant::now();
+    let refused = send_contribution(author, token, "Sent during the outage", &body).await;
+    let last_line = "Paragraph 1099 on decent work for every migrant worker.";
+    assert_given_back(refused, started, &["Sent during the outage", last_line]).await;
+    let started = Instant::now();
+    let refused = send_proposal(author, token, "Proposal during the outage", &commitment).await;
+    let last_measure = "Measure 159 for fair recruitment.";
+    assert_given_back(
+        refused,
+        started,
+        &["Proposal during the outage", last_measure],
+    )
+    .await;
+    let started = Instant::now();
+    let refused = send_node(author, node_form, &paragraph).await;
+    assert_given_back(
+        refused,
+        started,
+        &["Sentence 299 of the revised paragraph."],
+    )
+    .await;
+    let started = Instant::now();
+    let during = health(author).await;
+    assert!(
+        started.elapsed() < QUICK,
+        "health answered in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(during["writable"], false, "{during}");
+}
+
+/// A paragraph of the draft rewritten at length.
+fn long_paragraph() -> String {
+    (0..300)
+        .map(|n| format!("Sentence {n} of the revised paragraph. "))
+        .collect()
+}
+
+async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend: Backend) {
+    let Some((app, outage)) = app_and_outage(backend).await else {
+        return;
+    };
+    let author = author_of(&app).await;
+    // The forms' tokens, read while the pages can be: the database may soon answer nothing.
     let (status, form) = author.get_text("/p/gcm/contributions/new").await;
     assert_eq!(status, StatusCode::OK);
     let token = csrf_of(&form);
-    let body = long_body();
-    let commitment = long_commitment();
+    let node_form = node_form_fields(&author).await;
+    let (body, commitment) = (long_body(), long_commitment());
 
     // Acknowledged before the outage.
     let before = send_contribution(&author, &token, "Acknowledged before", &body).await;
@@ -284,29 +391,9 @@ async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend
     assert_eq!(health(&author).await["writable"], true);
 
     outage.begin(&app).await;
-    let started = Instant::now();
-    let refused = send_contribution(&author, &token, "Sent during the outage", &body).await;
-    let last_line = "Paragraph 1099 on decent work for every migrant worker.";
-    assert_given_back(refused, started, &["Sent during the outage", last_line]).await;
-    let started = Instant::now();
-    let refused = send_proposal(&author, &token, "Proposal during the outage", &commitment).await;
-    let last_measure = "Measure 159 for fair recruitment.";
-    assert_given_back(
-        refused,
-        started,
-        &["Proposal during the outage", last_measure],
-    )
-    .await;
-    let started = Instant::now();
-    let during = health(&author).await;
-    assert!(
-        started.elapsed() < QUICK,
-        "health answered in {:?}",
-        started.elapsed()
-    );
-    assert_eq!(during["writable"], false, "{during}");
-
+    refused_during(&author, &token, &node_form).await;
     outage.end(&app).await;
+
     // Concord finds the database again by itself, within moments.
     let deadline = Instant::now() + Duration::from_secs(20);
     while health(&author).await["writable"] != true {
@@ -317,6 +404,12 @@ async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend
     assert_eq!(again.status(), StatusCode::SEE_OTHER);
     let again = send_proposal(&author, &token, "Proposal during the outage", &commitment).await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let again = send_node(&author, &node_form, &long_paragraph()).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let (_, saved) = author
+        .get_text("/p/gcm/documents/draft/nodes/p1/edit")
+        .await;
+    assert!(saved.contains("Sentence 299 of the revised paragraph."));
 
     let (contributions, proposals) = submitted_titles(&app).await;
     assert_eq!(
