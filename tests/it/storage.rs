@@ -307,6 +307,19 @@ async fn send_node(author: &Browser, form: &[(String, String)], text: &str) -> R
         .await
 }
 
+/// A new paragraph after the first, through the form under it.
+async fn send_insert(author: &Browser, token: &str, text: &str) -> Response {
+    let fields = [
+        ("csrf_token", token),
+        ("after", "p1"),
+        ("kind", "paragraph"),
+        ("text", text),
+    ];
+    author
+        .post_form("/p/gcm/documents/draft/nodes", &fields)
+        .await
+}
+
 /// A stakeholder who also edits the draft, with the process and document set up.
 async fn author_of(app: &TestApp) -> Browser {
     let admin = app.first_administrator("admin@example.org").await;
@@ -410,6 +423,8 @@ async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend
         .get_text("/p/gcm/documents/draft/nodes/p1/edit")
         .await;
     assert!(saved.contains("Sentence 299 of the revised paragraph."));
+    let again = send_insert(&author, &token, "A paragraph added during the outage.").await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
 
     let (contributions, proposals) = submitted_titles(&app).await;
     assert_eq!(

@@ -136,12 +136,7 @@ pub async fn save_node(
     let path = path.into_inner();
     let form = form.into_inner();
     let (ctx, person) = match poster {
-        Poster::Known(ctx, visitor) => {
-            let person = visitor.person().ok_or_else(|| AppError::SignInRequired {
-                next: crate::paths::home(),
-            })?;
-            (ctx, person)
-        }
+        Poster::Known(ctx, visitor) => (ctx, signed_in(&visitor)?),
         Poster::Unknown(ctx) => return given_back(ctx, &path, &form),
     };
     let sent = NodeEdit {
@@ -241,19 +236,43 @@ pub struct InsertForm {
 /// Adds a node after another (or at the start).
 #[post("/{document}/nodes")]
 pub async fn insert_node(
-    user: SignedIn,
+    poster: Poster,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: web::Form<InsertForm>,
 ) -> Result<HttpResponse, AppError> {
     let (process_slug, document_slug) = path.into_inner();
     let InsertForm { after, kind, text } = form.into_inner();
+    // What comes back, on the plain page, if the database cannot take the new paragraph.
+    let kept_fields = vec![
+        KeptField::shown("text", "document-node-text", &text, true),
+        KeptField::carried("after", &after),
+        KeptField::carried("kind", &kind),
+    ];
+    let action = crate::paths::document_nodes(&process_slug, &document_slug);
+    let (ctx, person) = match poster {
+        Poster::Known(ctx, visitor) => (ctx, signed_in(&visitor)?),
+        Poster::Unknown(ctx) => return kept::page(ctx, action, false, kept_fields),
+    };
     let new = NewNode { after, kind, text };
-    let person = user.person();
-    let location = state
+    let inserted = state
         .run(move |conn| edit::insert_node(conn, person, &process_slug, &document_slug, &new))
-        .await?;
-    Ok(page::see_other(&location))
+        .await;
+    match inserted {
+        Ok(location) => Ok(page::see_other(&location)),
+        Err(app::Error::StorageUnavailable(source)) => {
+            let _logged = AppError::storage_unavailable(source);
+            kept::page(ctx, action, false, kept_fields)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The signed-in person who posted a form; anyone else signs in first.
+fn signed_in(visitor: &crate::web::session::Visitor) -> Result<Person, AppError> {
+    visitor.person().ok_or_else(|| AppError::SignInRequired {
+        next: crate::paths::home(),
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
