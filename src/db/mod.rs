@@ -35,9 +35,23 @@ pub enum DbConnection {
 pub type DbPool = Pool<ConnectionManager<DbConnection>>;
 
 /// How long a request waits for a pooled connection before it is answered "try again": a
-/// database that is down, restarting or saturated must not hold a person's form for the
-/// pool's own timeout (10 s, for start-up and background work) only to fail then.
+/// database that is down or restarting must not hold a person's form for the pool's own
+/// timeout (10 s, for start-up and background work) only to fail then.
 pub const REQUEST_CHECKOUT: Duration = Duration::from_secs(1);
+
+/// How much longer a request waits when every connection is open and busy: the database
+/// answers, and a burst of submissions is served in turn rather than refused.
+const BUSY_CHECKOUT: Duration = Duration::from_secs(9);
+
+/// A pooled connection for a request: within [`REQUEST_CHECKOUT`] unless the pool is full of
+/// live connections at work (then within [`BUSY_CHECKOUT`] more). A pool that could not open
+/// its connections in that second is a database out of reach, and the request says so at once.
+pub fn checkout(pool: &DbPool) -> Result<PooledDb, diesel::r2d2::PoolError> {
+    match pool.get_timeout(REQUEST_CHECKOUT) {
+        Err(_) if pool.state().connections >= pool.max_size() => pool.get_timeout(BUSY_CHECKOUT),
+        outcome => outcome,
+    }
+}
 pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
 
 /// How many SQL statements a pool's connections have run: tests read it to show that a page

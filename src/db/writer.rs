@@ -120,8 +120,7 @@ impl Writer {
             Route::Pool(pool) => {
                 let pool = pool.clone();
                 let written = tokio::task::spawn_blocking(move || {
-                    let mut conn = pool
-                        .get_timeout(super::REQUEST_CHECKOUT)
+                    let mut conn = super::checkout(&pool)
                         .map_err(|e| unavailable(&format!("no database connection: {e}")))?;
                     write_transaction(&mut conn, f)
                 })

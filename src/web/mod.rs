@@ -67,7 +67,7 @@ impl AppState {
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
-            let mut conn = pool.get_timeout(crate::db::REQUEST_CHECKOUT)?;
+            let mut conn = crate::db::checkout(&pool)?;
             f(&mut conn)
         })
         .await
