@@ -1,85 +1,27 @@
 //! A database that cannot take a write (SQLite's file full; PostgreSQL cut off behind a
 //! proxy): the contribution, proposal and document-paragraph forms answer quickly with 503,
-//! `Retry-After` and the text given back with a message saying nothing was saved; `/healthz` says the database
-//! takes no write; once the database is back the same texts go through, and what was
-//! acknowledged before is all still there.
+//! `Retry-After` and the text given back with a message saying nothing was saved; `/healthz`
+//! says the database takes no write; once the database is back the same texts go through,
+//! and what was acknowledged before is all still there.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+mod proxy;
+
 use std::time::{Duration, Instant};
 
 use concord::db::DbConnection;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, RunQueryDsl};
 use reqwest::{Response, StatusCode};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinHandle;
 
 use crate::helpers::{Backend, Browser, POSTGRES_VAR, TestApp, csrf_of, spawn_app_routed, with_db};
 use crate::on_both_backends;
+use proxy::{Proxy, through_proxy};
 
 on_both_backends!(a_database_that_takes_no_write_gives_the_text_back_and_recovers);
 
 /// How long an answer may take while the database is out: about a second (the request's
 /// wait for a connection), not the 10 s of the pool's own timeout.
 const QUICK: Duration = Duration::from_millis(2500);
-
-/// A TCP proxy between the application and PostgreSQL that the test can cut (every
-/// connection closed, new ones refused) and restore.
-struct Proxy {
-    port: u16,
-    cut: Arc<AtomicBool>,
-    links: Arc<Mutex<Vec<JoinHandle<()>>>>,
-}
-
-impl Proxy {
-    async fn start(upstream: String) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
-        let port = listener.local_addr().expect("its address").port();
-        let cut = Arc::new(AtomicBool::new(false));
-        let links: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
-        let (is_cut, all) = (cut.clone(), links.clone());
-        tokio::spawn(async move {
-            while let Ok((mut client, _)) = listener.accept().await {
-                if is_cut.load(Ordering::SeqCst) {
-                    drop(client);
-                    continue;
-                }
-                let upstream = upstream.clone();
-                let link = tokio::spawn(async move {
-                    if let Ok(mut server) = TcpStream::connect(&upstream).await {
-                        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
-                    }
-                });
-                all.lock().unwrap().push(link);
-            }
-        });
-        Proxy { port, cut, links }
-    }
-
-    fn cut(&self) {
-        self.cut.store(true, Ordering::SeqCst);
-        for link in self.links.lock().unwrap().drain(..) {
-            link.abort();
-        }
-    }
-
-    fn restore(&self) {
-        self.cut.store(false, Ordering::SeqCst);
-    }
-}
-
-/// `postgres://user@host:port/db?query` with `host:port` replaced by the proxy's, and the
-/// `host:port` it replaced.
-fn through_proxy(url: &str, port: u16) -> (String, String) {
-    let (scheme, rest) = url.split_once("://").expect("a URL");
-    let (user, rest) = rest.split_once('@').expect("a user in the URL");
-    let (address, path) = rest.split_once('/').expect("a database in the URL");
-    (
-        format!("{scheme}://{user}@127.0.0.1:{port}/{path}"),
-        address.to_string(),
-    )
-}
 
 /// How the test takes the database's writes away, and gives them back.
 enum Outage {
