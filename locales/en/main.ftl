@@ -80,6 +80,11 @@ error-timeout-title = The request took too long
 error-timeout-body = What you sent arrived too slowly, so Concord stopped waiting for it. Check your connection and send it again.
 error-internal-title = Something went wrong
 error-internal-body = Concord could not complete this request. Nothing you had saved before is lost. Please try again; if it happens again, tell the secretariat the reference below.
+error-storage-title = Concord cannot save right now
+error-storage-body = The database is not taking changes at the moment, so nothing from this request was saved. Everything saved before is safe. Please try again in a few moments.
+storage-unavailable-text-kept = Nothing was saved: the database is not taking changes at the moment. Everything you typed is still here. Send it again in a few moments, or copy it somewhere safe meanwhile.
+kept-title = Your text was not saved
+kept-send-again = Send again
 
 ## Roles
 role-secretariat = Secretariat

@@ -79,6 +79,11 @@ error-timeout-title = La requête a pris trop de temps
 error-timeout-body = Votre envoi est arrivé trop lentement et Concord a cessé de l'attendre. Vérifiez votre connexion et envoyez-le de nouveau.
 error-internal-title = Une erreur s'est produite
 error-internal-body = Concord n'a pas pu traiter cette demande. Rien de ce que vous aviez enregistré auparavant n'est perdu. Veuillez réessayer ; si le problème se reproduit, communiquez au secrétariat la référence ci-dessous.
+error-storage-title = Concord ne peut pas enregistrer pour le moment
+error-storage-body = La base de données n'accepte aucune modification pour le moment : rien de cette demande n'a été enregistré. Tout ce qui avait été enregistré auparavant est intact. Veuillez réessayer dans quelques instants.
+storage-unavailable-text-kept = Rien n'a été enregistré : la base de données n'accepte aucune modification pour le moment. Tout ce que vous avez saisi figure encore ici. Renvoyez-le dans quelques instants, ou copiez-le en lieu sûr en attendant.
+kept-title = Votre texte n'a pas été enregistré
+kept-send-again = Renvoyer
 
 ## Rôles
 role-secretariat = Secrétariat

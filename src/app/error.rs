@@ -1,7 +1,9 @@
 //! Why a use case did not do what it was asked, as values the web layer can show.
 //!
 //! A row that is not there is `NotFound` (diesel's `NotFound` included), never a failure; a
-//! failure keeps its whole cause chain for the one log line the web layer writes.
+//! database that cannot take the request now (down, restarting, full, failing to write, no
+//! connection free in time) is `StorageUnavailable`, which a form answers with the text kept;
+//! any other failure keeps its whole cause chain for the one log line the web layer writes.
 
 use crate::domain::validation::FieldErrors;
 
@@ -24,7 +26,11 @@ pub enum Error {
     /// key says which. What was typed comes back with it.
     #[error("conflict: {0}")]
     Conflict(&'static str),
-    /// Anything unexpected: the database failed, a file could not be written.
+    /// The database cannot take the request now: nothing of it was saved, and sending it
+    /// again later may work. The cause is kept for the log.
+    #[error("storage unavailable: {0:#}")]
+    StorageUnavailable(anyhow::Error),
+    /// Anything unexpected: a query the database refused, a file that could not be written.
     #[error(transparent)]
     Internal(anyhow::Error),
 }
@@ -48,6 +54,7 @@ impl From<diesel::result::Error> for Error {
             // or a path segment that is only looked up: that is bad input, not a failure
             // (SQLite takes it and simply finds nothing).
             e if is_nul_refused(&e) => Error::BadRequest("a text holds a NUL character"),
+            e if crate::db::is_storage_failure(&e) => Error::StorageUnavailable(e.into()),
             other => Error::Internal(other.into()),
         }
     }
@@ -63,9 +70,11 @@ fn is_nul_refused(error: &diesel::result::Error) -> bool {
     )
 }
 
+/// No connection came in time: the database is down, or every connection is busy. Either
+/// way the request did nothing, and may work a moment later.
 impl From<diesel::r2d2::PoolError> for Error {
     fn from(e: diesel::r2d2::PoolError) -> Self {
-        Error::Internal(e.into())
+        Error::StorageUnavailable(e.into())
     }
 }
 
@@ -95,5 +104,25 @@ mod tests {
             Error::from(diesel::result::Error::RollbackTransaction),
             Error::Internal(_)
         ));
+    }
+
+    #[test]
+    fn a_database_that_cannot_take_a_write_is_unavailable_not_a_failure() {
+        use diesel::result::{DatabaseErrorKind, Error as Diesel};
+        let full = Diesel::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new("database or disk is full".to_string()),
+        );
+        let gone = Diesel::DatabaseError(
+            DatabaseErrorKind::ClosedConnection,
+            Box::new("server closed the connection unexpectedly".to_string()),
+        );
+        let refused = Diesel::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new("syntax error near \"SELEC\"".to_string()),
+        );
+        assert!(matches!(Error::from(full), Error::StorageUnavailable(_)));
+        assert!(matches!(Error::from(gone), Error::StorageUnavailable(_)));
+        assert!(matches!(Error::from(refused), Error::Internal(_)));
     }
 }

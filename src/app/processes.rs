@@ -1,5 +1,5 @@
 //! The public side of processes: the list, one process's page, asking to be accredited, and
-//! whether the database answers at all (for health checks).
+//! whether the database answers at all and takes writes (for health checks).
 //!
 //! Reads return store rows and the person's `Actor`; arranging them for a page is the web
 //! layer's. Nothing here knows HTTP.
@@ -21,6 +21,21 @@ pub fn all_processes(conn: &mut DbConnection) -> Result<Vec<Process>> {
 /// Whether the database answers a trivial query.
 pub fn database_answers(conn: &mut DbConnection) -> Result<()> {
     Ok(crate::db::ping(conn)?)
+}
+
+/// How large a row the write probe writes: larger than a page (4 KiB), so that a database
+/// with no room left fails it as it would fail a contribution.
+const PROBE_BYTES: usize = 16 * 1024;
+
+/// Whether the database takes a write now: a probe row written and deleted again in one
+/// transaction, where submissions are written (the writer).
+pub fn database_takes_writes(conn: &mut DbConnection) -> Result<()> {
+    super::transaction(conn, |conn| {
+        Ok(crate::store::health::write_and_delete_probe(
+            conn,
+            PROBE_BYTES,
+        )?)
+    })
 }
 
 /// What a process's page shows, and how the visitor stands in it.

@@ -33,6 +33,25 @@ pub enum DbConnection {
 }
 
 pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+
+/// How long a request waits for a pooled connection before it is answered "try again": a
+/// database that is down or restarting must not hold a person's form for the pool's own
+/// timeout (10 s, for start-up and background work) only to fail then.
+pub const REQUEST_CHECKOUT: Duration = Duration::from_secs(1);
+
+/// How much longer a request waits when every connection is open and busy: the database
+/// answers, and a burst of submissions is served in turn rather than refused.
+const BUSY_CHECKOUT: Duration = Duration::from_secs(9);
+
+/// A pooled connection for a request: within [`REQUEST_CHECKOUT`] unless the pool is full of
+/// live connections at work (then within [`BUSY_CHECKOUT`] more). A pool that could not open
+/// its connections in that second is a database out of reach, and the request says so at once.
+pub fn checkout(pool: &DbPool) -> Result<PooledDb, diesel::r2d2::PoolError> {
+    match pool.get_timeout(REQUEST_CHECKOUT) {
+        Err(_) if pool.state().connections >= pool.max_size() => pool.get_timeout(BUSY_CHECKOUT),
+        outcome => outcome,
+    }
+}
 pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
 
 /// How many SQL statements a pool's connections have run: tests read it to show that a page
@@ -206,6 +225,43 @@ where
                 }
             }
         }
+    }
+}
+
+/// Whether a database error means the database cannot take the request now (down, restarting,
+/// the connection lost, the disk full or failing, locked past the busy timeout), so that the
+/// same request may succeed later, rather than that it refused this request.
+///
+/// Diesel names lost connections; the rest only SQLite's and PostgreSQL's messages tell (in
+/// English: a server set to another language for its messages is classified by kind alone).
+pub fn is_storage_failure(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    const MESSAGES: [&str; 14] = [
+        // SQLite: SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_BUSY, SQLITE_READONLY.
+        "database or disk is full",
+        "disk i/o error",
+        "unable to open database",
+        "database is locked",
+        "attempt to write a readonly database",
+        // PostgreSQL: the disk full, the server stopping or starting, a replica.
+        "no space left on device",
+        "could not extend file",
+        "the database system is",
+        "terminating connection",
+        "server closed the connection",
+        "no connection to the server",
+        "could not connect to server",
+        "connection refused",
+        "read-only transaction",
+    ];
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+        | Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _) => true,
+        Error::DatabaseError(_, info) => {
+            let message = info.message().to_lowercase();
+            MESSAGES.iter().any(|m| message.contains(m))
+        }
+        _ => false,
     }
 }
 

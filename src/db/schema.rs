@@ -540,3 +540,11 @@ diesel::table! {
 diesel::joinable!(proposal_similarities -> proposals (similar_id));
 
 diesel::allow_tables_to_appear_in_same_query!(proposal_similarities, proposals);
+
+diesel::table! {
+    /// Written and deleted again by `/healthz`, to learn whether the database takes writes.
+    storage_probes (id) {
+        id -> BigInt,
+        payload -> Binary,
+    }
+}

@@ -120,8 +120,7 @@ impl Writer {
             Route::Pool(pool) => {
                 let pool = pool.clone();
                 let written = tokio::task::spawn_blocking(move || {
-                    let mut conn = pool
-                        .get()
+                    let mut conn = super::checkout(&pool)
                         .map_err(|e| unavailable(&format!("no database connection: {e}")))?;
                     write_transaction(&mut conn, f)
                 })
@@ -135,9 +134,14 @@ impl Writer {
     }
 }
 
-/// A failure of the write machinery itself, as a database error every use case handles.
+/// A failure of the write machinery itself (the batch's commit failed, the writer stopped,
+/// no connection): nothing was written, so it reads as a database that cannot take the write
+/// now (`db::is_storage_failure`), and the request's text goes back to its writer.
 fn unavailable(why: &str) -> DieselError {
-    DieselError::DatabaseError(DatabaseErrorKind::Unknown, Box::new(why.to_string()))
+    DieselError::DatabaseError(
+        DatabaseErrorKind::UnableToSendCommand,
+        Box::new(why.to_string()),
+    )
 }
 
 /// One write waiting in, or carried by, a batch.
@@ -362,7 +366,10 @@ mod tests {
                 conn.batch_execute("ROLLBACK")
             })
             .await;
-        assert!(broken.is_err(), "{broken:?}");
+        assert!(
+            broken.as_ref().is_err_and(crate::db::is_storage_failure),
+            "answered as a database that cannot take the write: {broken:?}"
+        );
         let after = writer.write(|conn| insert(conn, 2)).await;
         assert!(after.is_ok(), "{after:?}");
         assert_eq!(rows(&path), vec![2]);

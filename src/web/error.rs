@@ -1,8 +1,10 @@
 //! The web layer's one error type, and the page it renders.
 //!
 //! Not-found is 404, forbidden 403, an expired or forged form 403 with its own page, too many
-//! attempts 429, and anything unexpected a 500 with an id that is logged with its full cause.
-//! Validation failures are not errors: handlers show the form again with the input kept.
+//! attempts 429, a database that cannot take the request now 503 with `Retry-After`, and
+//! anything unexpected a 500 with an id that is logged with its full cause.
+//! Validation failures are not errors: handlers show the form again with the input kept; so
+//! do the writing forms when the database cannot save (`web::kept`).
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -40,11 +42,25 @@ pub enum AppError {
     /// A body that did not arrive within the time allowed (`web::bodies`).
     #[error("request body too slow")]
     RequestTimeout,
+    /// The database cannot take the request now (`app::Error::StorageUnavailable`).
+    #[error("storage unavailable: {source:#}")]
+    StorageUnavailable { source: anyhow::Error },
     #[error("internal error {id}: {source:#}")]
     Internal { id: String, source: anyhow::Error },
 }
 
+/// When to try again after a 503 for a database that cannot take a request: long enough for
+/// a restarting database, short enough that a person does not give up.
+pub const RETRY_AFTER_SECS: u64 = 5;
+
 impl AppError {
+    /// A database that cannot take the request now, logged once as a warning: it is a state
+    /// of the database, not a fault of this request.
+    pub fn storage_unavailable(source: anyhow::Error) -> Self {
+        tracing::warn!(error = %format!("{source:#}"), "the database cannot take the request");
+        AppError::StorageUnavailable { source }
+    }
+
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
         let source = source.into();
         let id = crate::security::tokens::random_token()[..12].to_string();
@@ -65,6 +81,7 @@ impl AppError {
             AppError::PayloadTooLarge => ("error-too-large-title", "error-too-large-body"),
             AppError::SignedOut => ("error-signed-out-title", "error-signed-out-body"),
             AppError::RequestTimeout => ("error-timeout-title", "error-timeout-body"),
+            AppError::StorageUnavailable { .. } => ("error-storage-title", "error-storage-body"),
             AppError::Internal { .. } => ("error-internal-title", "error-internal-body"),
         }
     }
@@ -102,9 +119,14 @@ impl AppError {
             .unwrap_or_else(|_| "<!doctype html><title>Error</title>".to_string());
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("text/html; charset=utf-8");
-        if let AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } =
-            self
-            && let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string())
+        let retry_after = match self {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            AppError::StorageUnavailable { .. } => Some(RETRY_AFTER_SECS),
+            _ => None,
+        };
+        if let Some(secs) = retry_after
+            && let Ok(value) = HeaderValue::from_str(&secs.to_string())
         {
             response.insert_header((header::RETRY_AFTER, value));
         }
@@ -124,6 +146,7 @@ impl ResponseError for AppError {
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::SignedOut => StatusCode::UNAUTHORIZED,
             AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            AppError::StorageUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -146,6 +169,7 @@ impl From<crate::app::Error> for AppError {
             Error::BadRequest(why) => AppError::BadRequest(why),
             Error::Invalid(_) => AppError::BadRequest("the form was refused"),
             Error::Conflict(why) => AppError::BadRequest(why),
+            Error::StorageUnavailable(source) => AppError::storage_unavailable(source),
             Error::Internal(source) => AppError::internal(source),
         }
     }

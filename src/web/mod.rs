@@ -16,6 +16,7 @@ pub mod documents;
 pub mod error;
 pub mod forms;
 pub mod gate;
+pub mod kept;
 pub mod notifications;
 pub mod opendata;
 pub mod page;
@@ -72,7 +73,7 @@ impl AppState {
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
+            let mut conn = crate::db::checkout(&pool)?;
             f(&mut conn)
         })
         .await

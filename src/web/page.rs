@@ -143,6 +143,31 @@ impl FromRequest for Ctx {
     }
 }
 
+impl Ctx {
+    /// What the request itself says (language, CSRF token, where it is), without the visitor:
+    /// for the page that gives a text back when the database cannot even tell who sent it.
+    pub fn without_visitor(req: &HttpRequest) -> Ctx {
+        let csrf = req
+            .extensions()
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let here = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(paths::home);
+        Ctx {
+            lang: language_of(req, None),
+            user: None,
+            csrf,
+            here,
+            notice: None,
+            unread: None,
+        }
+    }
+}
+
 /// The count the navigation shows beside "Notifications": one cheap query, made only for a
 /// signed-in visitor.
 async fn unread_notifications(

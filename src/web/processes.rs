@@ -268,15 +268,30 @@ pub async fn choose_language(
     Ok(response)
 }
 
-/// Liveness and database reachability, for load balancers and container health checks.
+/// Liveness, database reachability and whether it takes writes, for load balancers,
+/// container health checks and monitoring.
+///
+/// A database that answers but takes no write (full, read-only, failing disk) is `read-only`,
+/// still 200: the instance serves every page that only reads, and another instance on the
+/// same database would do no better, so taking it out of service would only hide the pages.
 #[get("/healthz")]
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let reachable = state.run(app::processes::database_answers).await.is_ok();
-    if reachable {
-        HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": "ok" }))
-    } else {
-        HttpResponse::ServiceUnavailable()
-            .json(serde_json::json!({ "status": "degraded", "database": "unreachable" }))
+    if !reachable {
+        return HttpResponse::ServiceUnavailable().json(serde_json::json!({
+            "status": "degraded", "database": "unreachable", "writable": false
+        }));
+    }
+    match state.write(app::processes::database_takes_writes).await {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({
+            "status": "ok", "database": "ok", "writable": true
+        })),
+        Err(e) => {
+            tracing::warn!(error = %e, "the database answers but takes no write");
+            HttpResponse::Ok().json(serde_json::json!({
+                "status": "degraded", "database": "read-only", "writable": false
+            }))
+        }
     }
 }
 

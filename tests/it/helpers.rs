@@ -67,6 +67,8 @@ pub struct TestApp {
     pub setup_token: String,
     /// The SQL statements the app has run so far.
     pub queries: concord::db::QueryCounter,
+    /// Where its submissions are written (SQLite's group-commit thread, or the pool).
+    pub writer: concord::db::writer::Writer,
     /// The database it serves, for another instance on the same one.
     pub database_url: String,
     handle: actix_web::dev::ServerHandle,
@@ -204,6 +206,19 @@ pub async fn spawn_app_with(
     Some(start_instance(url, Arc::new(guard), extra, demo).await)
 }
 
+/// Starts the application on a fresh database, reaching it at the URL `route` makes of the
+/// database's own (a PostgreSQL URL through a proxy the test controls); `None` when the
+/// backend is not configured.
+pub async fn spawn_app_routed(
+    backend: Backend,
+    route: impl FnOnce(&str) -> String,
+) -> Option<TestApp> {
+    let (url, guard) = tokio::task::spawn_blocking(move || fresh_database(backend))
+        .await
+        .expect("database set-up")?;
+    Some(start_instance(route(&url), Arc::new(guard), &[], false).await)
+}
+
 async fn start_instance(
     url: String,
     guard: Arc<DbGuard>,
@@ -223,6 +238,7 @@ async fn start_instance(
         pool: state.pool.clone(),
         setup_token: state.setup_token.clone(),
         queries: state.queries.clone(),
+        writer: state.writer.clone(),
         database_url: url,
         handle,
         _db: guard,

@@ -32,4 +32,5 @@ mod schema;
 mod search;
 mod security;
 mod setup;
+mod storage;
 mod submissions;

@@ -2,7 +2,8 @@
 //! with its receipt. Handlers only: the work is `app::contributions::{form, submit}`.
 //!
 //! Whatever goes wrong, the text survives: invalid input comes back in the form; a window
-//! that closed, or a session that timed out, leaves the text saved as a draft.
+//! that closed, or a session that timed out, leaves the text saved as a draft; a database
+//! that cannot take it gives it back with 503 and `Retry-After` (`web::kept`).
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
@@ -22,8 +23,9 @@ use crate::web::AppState;
 use crate::web::bodies::MULTIPART_TEXT_LIMIT;
 use crate::web::error::AppError;
 use crate::web::forms::{Fields, Limits};
+use crate::web::kept::{self, KeptField, Poster};
 use crate::web::page::{self, Ctx, FieldErrors};
-use crate::web::session::{SignedIn, Visitor};
+use crate::web::session::SignedIn;
 
 #[derive(Template)]
 #[template(path = "contributions/form.html")]
@@ -59,10 +61,7 @@ impl FormPage {
     }
 
     fn action_path(&self) -> String {
-        match self.draft_id {
-            Some(id) => paths::contribution_draft(&self.process.slug, id),
-            None => paths::contribution_new(&self.process.slug),
-        }
+        action_path(&self.process.slug, self.draft_id)
     }
 
     fn themes(&self) -> Vec<&Theme> {
@@ -125,32 +124,29 @@ const LIMITS: Limits = Limits {
 
 #[post("/new")]
 pub async fn create(
-    ctx: Ctx,
-    visitor: Visitor,
+    poster: Poster,
     state: web::Data<AppState>,
     path: web::Path<String>,
     multipart: Multipart,
 ) -> Result<HttpResponse, AppError> {
     let fields = Fields::from_multipart(multipart, LIMITS).await?;
-    handle(ctx, visitor, state, path.into_inner(), None, fields).await
+    handle(poster, state, path.into_inner(), None, fields).await
 }
 
 #[post("/drafts/{id}")]
 pub async fn save(
-    ctx: Ctx,
-    visitor: Visitor,
+    poster: Poster,
     state: web::Data<AppState>,
     path: web::Path<(String, ContributionId)>,
     multipart: Multipart,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
     let fields = Fields::from_multipart(multipart, LIMITS).await?;
-    handle(ctx, visitor, state, slug, Some(id), fields).await
+    handle(poster, state, slug, Some(id), fields).await
 }
 
 async fn handle(
-    ctx: Ctx,
-    visitor: Visitor,
+    poster: Poster,
     state: web::Data<AppState>,
     slug: String,
     draft_id: Option<ContributionId>,
@@ -158,6 +154,14 @@ async fn handle(
 ) -> Result<HttpResponse, AppError> {
     let input = input_from_fields(&fields);
     let intent = Intent::parse(fields.get("action"));
+    // Copied before the files are taken: what comes back if nothing can be saved.
+    let given_back = kept(&fields);
+    let (ctx, visitor) = match poster {
+        Poster::Known(ctx, visitor) => (ctx, visitor),
+        Poster::Unknown(ctx) => {
+            return kept::page(ctx, action_path(&slug, draft_id), true, given_back);
+        }
+    };
     // Who is writing: the signed-in author, or the author of a session that timed out, whose
     // text is then only saved as a draft, whatever button was pressed.
     let (person, timed_out) = match (visitor.person(), visitor.expired()) {
@@ -194,24 +198,98 @@ async fn handle(
                 ..FormPage::new(ctx, form, input, draft_id)
             })
         }
-        // A failure of the write (its batch did not commit, the writer stopped): nothing is
-        // acknowledged, and the text comes back in the form to be sent again.
+        // The database cannot take it (down, full, its batch not committed), or the write
+        // failed otherwise: nothing is acknowledged, and the text comes back to be sent again.
+        Err(app::Error::StorageUnavailable(source)) => {
+            let _logged = AppError::storage_unavailable(source);
+            let unsaved = Unsaved::new(ctx, input, given_back, kept::MESSAGE);
+            not_saved(&state, person, slug, draft_id, unsaved).await
+        }
         Err(app::Error::Internal(source)) => {
-            let logged = AppError::internal(source);
-            let form = state
-                .run(move |conn| writing::refused_form(conn, person, &slug, draft_id))
-                .await
-                .map_err(|_| logged)?;
-            page::render(
-                &FormPage {
-                    message: Some("contribution-not-saved-failure"),
-                    ..FormPage::new(ctx, form, input, draft_id)
-                },
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
+            let _logged = AppError::internal(source);
+            let message = "contribution-not-saved-failure";
+            let unsaved = Unsaved::new(ctx, input, given_back, message);
+            not_saved(&state, person, slug, draft_id, unsaved).await
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// A posted text that could not be saved, and what to say about it.
+struct Unsaved {
+    ctx: Ctx,
+    input: Input,
+    kept: Vec<KeptField>,
+    message: &'static str,
+}
+
+impl Unsaved {
+    fn new(ctx: Ctx, input: Input, kept: Vec<KeptField>, message: &'static str) -> Self {
+        Self {
+            ctx,
+            input,
+            kept,
+            message,
+        }
+    }
+}
+
+/// The text that could not be saved, back in its form, 503 with `Retry-After`; or, when the
+/// form's setting cannot be read either, on the plain page that needs no database.
+async fn not_saved(
+    state: &AppState,
+    person: Person,
+    slug: String,
+    draft_id: Option<ContributionId>,
+    unsaved: Unsaved,
+) -> Result<HttpResponse, AppError> {
+    let action = action_path(&slug, draft_id);
+    let form = state
+        .run(move |conn| writing::refused_form(conn, person, &slug, draft_id))
+        .await;
+    let Unsaved {
+        ctx,
+        input,
+        kept,
+        message,
+    } = unsaved;
+    match form {
+        Ok(form) => kept::unavailable(&FormPage {
+            message: Some(message),
+            ..FormPage::new(ctx, form, input, draft_id)
+        }),
+        Err(_) => kept::page(ctx, action, true, kept),
+    }
+}
+
+/// Where the form is sent: a new contribution, or the draft written over.
+fn action_path(slug: &str, draft_id: Option<ContributionId>) -> String {
+    match draft_id {
+        Some(id) => paths::contribution_draft(slug, id),
+        None => paths::contribution_new(slug),
+    }
+}
+
+/// The form's fields, to give back on the page that needs no database (files cannot be).
+fn kept(fields: &Fields) -> Vec<KeptField> {
+    let mut kept = vec![
+        KeptField::shown(
+            "title",
+            "field-contribution-title",
+            fields.get("title"),
+            false,
+        ),
+        KeptField::shown("body", "field-contribution-body", fields.get("body"), true),
+    ];
+    for name in ["group", "theme", "action"] {
+        kept.extend(
+            fields
+                .all(name)
+                .into_iter()
+                .map(|value| KeptField::carried(name, value)),
+        );
+    }
+    kept
 }
 
 /// A posted form: read and decided on the pool, written by the writer (with the submissions

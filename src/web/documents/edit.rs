@@ -1,7 +1,8 @@
 //! Editing a working copy node by node, and publishing it. The use cases are
 //! `app::documents::{edit, publish}`; a refused save comes back as the node's form with
 //! nothing typed lost: 409 with both texts when someone else changed the same words (or
-//! removed the node) meanwhile, 422 when the text is not one to keep.
+//! removed the node) meanwhile, 422 when the text is not one to keep, 503 with `Retry-After`
+//! when the database cannot take it (`web::kept`).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
@@ -17,6 +18,7 @@ use crate::domain::documents::NodeKind;
 use crate::store::documents::LinkRow;
 use crate::web::AppState;
 use crate::web::error::AppError;
+use crate::web::kept::{self, KeptField, Poster};
 use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::session::SignedIn;
 
@@ -126,26 +128,32 @@ pub struct NodeForm {
 /// wrote nothing; the form then shows the node as it is saved now beside what was typed.
 #[post("/{document}/nodes/{key}")]
 pub async fn save_node(
-    ctx: Ctx,
-    user: SignedIn,
+    poster: Poster,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
     form: web::Form<NodeForm>,
 ) -> Result<HttpResponse, AppError> {
     let path = path.into_inner();
     let form = form.into_inner();
+    let (ctx, person) = match poster {
+        Poster::Known(ctx, visitor) => (ctx, signed_in(&visitor)?),
+        Poster::Unknown(ctx) => return given_back(ctx, &path, &form),
+    };
     let sent = NodeEdit {
         text: form.text.clone(),
         base: form.base.clone(),
         version: form.version.clone(),
     };
-    let person = user.person();
     let (process_slug, document_slug, key) = path.clone();
     let saving = state
         .run(move |conn| edit::save_node(conn, person, &process_slug, &document_slug, &key, &sent));
     let refused = match saving.await {
         Ok(location) => return Ok(page::see_other(&location)),
         Err(refused @ (app::Error::Invalid(_) | app::Error::Conflict(_))) => refused,
+        Err(app::Error::StorageUnavailable(source)) => {
+            let _logged = AppError::storage_unavailable(source);
+            return not_saved(ctx, &state, person, path, form).await;
+        }
         Err(other) => return Err(other.into()),
     };
     let key = path.2.clone();
@@ -175,6 +183,48 @@ pub async fn save_node(
     }
 }
 
+/// A node's text the database could not take: back in the node's form as it was sent, or,
+/// when the form cannot be read either, on the plain page.
+async fn not_saved(
+    ctx: Ctx,
+    state: &AppState,
+    person: Person,
+    path: (String, String, String),
+    form: NodeForm,
+) -> Result<HttpResponse, AppError> {
+    let key = path.2.clone();
+    match editor_now(state, person, path.clone()).await {
+        Ok(Editor {
+            loaded,
+            node: Some(node),
+        }) => {
+            let saved_version = node.version;
+            let mut page = NodePage::new(ctx, loaded, key, node);
+            page.version = form.version.parse().unwrap_or(saved_version);
+            page.text = form.text;
+            page.base = form.base;
+            page.message = Some(kept::MESSAGE);
+            kept::unavailable(&page)
+        }
+        _ => given_back(ctx, &path, &form),
+    }
+}
+
+/// The node's text on the plain page that needs no database, to be sent again as it was.
+fn given_back(
+    ctx: Ctx,
+    (process_slug, document_slug, key): &(String, String, String),
+    form: &NodeForm,
+) -> Result<HttpResponse, AppError> {
+    let fields = vec![
+        KeptField::shown("text", "document-node-text", &form.text, true),
+        KeptField::carried("base", &form.base),
+        KeptField::carried("version", &form.version),
+    ];
+    let action = crate::paths::document_node(process_slug, document_slug, key);
+    kept::page(ctx, action, false, fields)
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct InsertForm {
@@ -186,19 +236,43 @@ pub struct InsertForm {
 /// Adds a node after another (or at the start).
 #[post("/{document}/nodes")]
 pub async fn insert_node(
-    user: SignedIn,
+    poster: Poster,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: web::Form<InsertForm>,
 ) -> Result<HttpResponse, AppError> {
     let (process_slug, document_slug) = path.into_inner();
     let InsertForm { after, kind, text } = form.into_inner();
+    // What comes back, on the plain page, if the database cannot take the new paragraph.
+    let kept_fields = vec![
+        KeptField::shown("text", "document-node-text", &text, true),
+        KeptField::carried("after", &after),
+        KeptField::carried("kind", &kind),
+    ];
+    let action = crate::paths::document_nodes(&process_slug, &document_slug);
+    let (ctx, person) = match poster {
+        Poster::Known(ctx, visitor) => (ctx, signed_in(&visitor)?),
+        Poster::Unknown(ctx) => return kept::page(ctx, action, false, kept_fields),
+    };
     let new = NewNode { after, kind, text };
-    let person = user.person();
-    let location = state
+    let inserted = state
         .run(move |conn| edit::insert_node(conn, person, &process_slug, &document_slug, &new))
-        .await?;
-    Ok(page::see_other(&location))
+        .await;
+    match inserted {
+        Ok(location) => Ok(page::see_other(&location)),
+        Err(app::Error::StorageUnavailable(source)) => {
+            let _logged = AppError::storage_unavailable(source);
+            kept::page(ctx, action, false, kept_fields)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The signed-in person who posted a form; anyone else signs in first.
+fn signed_in(visitor: &crate::web::session::Visitor) -> Result<Person, AppError> {
+    visitor.person().ok_or_else(|| AppError::SignInRequired {
+        next: crate::paths::home(),
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -28,6 +28,8 @@ pub struct FormPage {
     errors: FieldErrors,
     editing: Editing,
     window_open: bool,
+    /// What needs saying on the form itself (nothing could be saved).
+    message: Option<&'static str>,
 }
 
 impl FormPage {
@@ -46,6 +48,15 @@ impl FormPage {
             errors,
             editing: setting.editing,
             window_open: setting.window_open,
+            message: None,
+        }
+    }
+
+    /// The form saying `message` above its fields.
+    pub fn saying(self, message: &'static str) -> Self {
+        Self {
+            message: Some(message),
+            ..self
         }
     }
 
