@@ -326,10 +326,10 @@ mod tests {
     #[test]
     fn russian_counts_take_their_three_forms() {
         let key = "contributions-count";
-        assert_eq!(count(Lang::Ru, key, 1), "1 вклад");
-        assert_eq!(count(Lang::Ru, key, 2), "2 вклада");
-        assert_eq!(count(Lang::Ru, key, 5), "5 вкладов");
-        assert_eq!(count(Lang::Ru, key, 21), "21 вклад");
+        assert_eq!(count(Lang::Ru, key, 1), "1 материал");
+        assert_eq!(count(Lang::Ru, key, 2), "2 материала");
+        assert_eq!(count(Lang::Ru, key, 5), "5 материалов");
+        assert_eq!(count(Lang::Ru, key, 21), "21 материал");
         assert_eq!(count(Lang::Ru, "document-sources-count", 1), "1 источник");
         assert_eq!(count(Lang::Ru, "document-sources-count", 3), "3 источника");
         assert_eq!(
