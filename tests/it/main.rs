@@ -20,6 +20,7 @@ mod exports;
 mod fuzz;
 mod hostile;
 mod instances;
+mod languages;
 mod lists;
 mod matrix;
 mod opendata;
