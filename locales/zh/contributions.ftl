@@ -80,7 +80,7 @@ pagination-next = 下一页
 pagination-page = 第 { $page } 页
 pagination-first = 第一页
 pagination-rows = 第 { $from }–{ $to } 行，共 { $total } 行
-pagination-rows-more = 第 { $from }–{ $to } 行，共 { $total } 多行
+pagination-rows-more = 第 { $from }–{ $to } 行，共超过 { $total } 行
 pagination-too-deep = 页码最多到 { $max }：这是第一页。请使用“下一页”继续，或用筛选条件缩小列表。
 contributions-count-more = 超过 { $count } 份意见
 
