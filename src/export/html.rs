@@ -255,8 +255,8 @@ mod tests {
             export.labels = crate::export::Labels::in_language(lang);
             let html = write(&export).expect("renders").html;
             assert!(
-                html.contains(&format!("aria-label=\"{symbol}\"")),
-                "{symbol}"
+                html.contains(&format!("aria-label=\"{sources}\"")),
+                "{sources}"
             );
         }
     }
