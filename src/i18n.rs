@@ -1,7 +1,8 @@
 //! The one translation layer: every string of the interface is looked up here.
 //!
-//! Messages live in `locales/<lang>/main.ftl`. English is complete and the fallback for
-//! every other language. Fluent's invisible isolation marks are turned off; templates wrap
+//! Messages live in `locales/<lang>/*.ftl`, one folder for each of the six official
+//! languages of the United Nations. English is complete and the fallback for every other
+//! language. Fluent's invisible isolation marks are turned off; templates wrap
 //! names people typed in `<bdi>` instead.
 
 use std::borrow::Cow;
@@ -22,28 +23,39 @@ static_loader! {
 /// A language the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    Ar,
+    Zh,
     En,
     Fr,
-    Ar,
+    Ru,
+    Es,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ar];
+    /// In the order the United Nations lists its languages (by their English names), as the
+    /// chooser shows them.
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
 
     pub fn code(self) -> &'static str {
         match self {
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
             Lang::En => "en",
             Lang::Fr => "fr",
-            Lang::Ar => "ar",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
         }
     }
 
     /// The language's own name, for the chooser.
     pub fn native_name(self) -> &'static str {
         match self {
+            Lang::Ar => "العربية",
+            Lang::Zh => "中文",
             Lang::En => "English",
             Lang::Fr => "Français",
-            Lang::Ar => "العربية",
+            Lang::Ru => "Русский",
+            Lang::Es => "Español",
         }
     }
 
@@ -136,7 +148,16 @@ mod tests {
             Lang::from_accept_language("de-DE, fr;q=0.5, en;q=0.7"),
             Some(Lang::En)
         );
-        assert_eq!(Lang::from_accept_language("de, ru"), None);
+        assert_eq!(Lang::from_accept_language("de, it"), None);
+        assert_eq!(
+            Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
+            Some(Lang::Zh)
+        );
+        assert_eq!(Lang::from_accept_language("de, ru"), Some(Lang::Ru));
+        assert_eq!(
+            Lang::from_accept_language("es-419, en;q=0.5"),
+            Some(Lang::Es)
+        );
         assert_eq!(Lang::from_accept_language("fr;q=0"), None);
     }
 
@@ -152,65 +173,31 @@ mod tests {
         );
     }
 
-    /// Every Fluent file, by name: its English, French and Arabic text.
-    const FILES: [(&str, [(Lang, &str); 3]); 7] = [
-        (
-            "contributions.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/contributions.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/contributions.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/contributions.ftl")),
-            ],
-        ),
-        (
-            "documents.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/documents.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/documents.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/documents.ftl")),
-            ],
-        ),
-        (
-            "export.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/export.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/export.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/export.ftl")),
-            ],
-        ),
-        (
-            "main.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/main.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/main.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/main.ftl")),
-            ],
-        ),
-        (
-            "proposals.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/proposals.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/proposals.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/proposals.ftl")),
-            ],
-        ),
-        (
-            "review.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/review.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/review.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/review.ftl")),
-            ],
-        ),
-        (
-            "stats.ftl",
-            [
-                (Lang::En, include_str!("../locales/en/stats.ftl")),
-                (Lang::Fr, include_str!("../locales/fr/stats.ftl")),
-                (Lang::Ar, include_str!("../locales/ar/stats.ftl")),
-            ],
-        ),
-    ];
+    /// The Fluent files of a language, by name.
+    fn files(lang: Lang) -> Vec<(String, String)> {
+        let dir = format!("{}/locales/{}", env!("CARGO_MANIFEST_DIR"), lang.code());
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|entry| entry.expect("a directory entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "ftl"))
+            .map(|path| {
+                let name = path.file_name().expect("a name").to_string_lossy().into();
+                let text = std::fs::read_to_string(&path).expect("a readable file");
+                (name, text)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The text of `locales/<lang>/<file>`, empty if there is no such file.
+    fn source(lang: Lang, file: &str) -> String {
+        files(lang)
+            .into_iter()
+            .find(|(name, _)| name == file)
+            .map(|(_, text)| text)
+            .unwrap_or_default()
+    }
 
     fn is_identifier(word: &str) -> bool {
         let mut chars = word.chars();
@@ -251,14 +238,22 @@ mod tests {
         messages
     }
 
-    /// Translations hold only what English has: a key English lacks is a typo or a leftover,
-    /// and would never be shown.
+    /// Translations hold only what English has, in files English has: a key or a file English
+    /// lacks is a typo or a leftover, and would never be shown.
     #[test]
     fn translations_only_use_english_keys() {
-        for (file, sources) in FILES {
-            let english: Vec<String> = messages(sources[0].1).into_iter().map(|(k, _)| k).collect();
-            for (lang, source) in &sources[1..] {
-                for (key, _) in messages(source) {
+        for lang in Lang::ALL {
+            for (file, text) in files(lang) {
+                let english: Vec<String> = messages(&source(Lang::En, &file))
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect();
+                assert!(
+                    !english.is_empty(),
+                    "locales/{}/{file}: English has no such file",
+                    lang.code()
+                );
+                for (key, _) in messages(&text) {
                     assert!(
                         english.contains(&key),
                         "locales/{}/{file} has {key}, which English lacks",
@@ -269,36 +264,20 @@ mod tests {
         }
     }
 
-    /// Every English file is in `FILES`, so none escapes the tests below.
-    #[test]
-    fn every_english_file_is_checked() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en");
-        for entry in std::fs::read_dir(dir).expect("locales/en") {
-            let name = entry.expect("locales/en").file_name();
-            let name = name.to_string_lossy();
-            if name.ends_with(".ftl") {
-                assert!(
-                    FILES.iter().any(|(file, _)| *file == name),
-                    "locales/en/{name} is not in FILES in src/i18n.rs: add it, with its fr and ar files"
-                );
-            }
-        }
-    }
-
     /// Every English message is translated into every language, in the file of the same name,
     /// with the same variables; and each translation loads and formats on its own (no fallback),
     /// whichever plural category a number falls in.
     #[test]
     fn every_message_is_translated_in_every_file() {
         let mut missing = Vec::new();
-        for (file, sources) in FILES {
-            let english = messages(sources[0].1);
+        for (file, english) in files(Lang::En) {
+            let english = messages(&english);
             assert!(!english.is_empty(), "locales/en/{file} has no messages");
-            for (lang, source) in sources {
-                let translated = messages(source);
+            for lang in Lang::ALL {
+                let translated = messages(&source(lang, &file));
                 for (key, variables) in &english {
                     let Some((_, own)) = translated.iter().find(|(k, _)| k == key) else {
-                        missing.push((lang.code(), file, key.clone()));
+                        missing.push((lang.code(), file.clone(), key.clone()));
                         continue;
                     };
                     assert_eq!(
@@ -307,18 +286,7 @@ mod tests {
                         "locales/{}/{file}: {key} must use the same variables as English",
                         lang.code()
                     );
-                    for number in [0_i64, 1, 2, 3, 11, 100, 1_000_000] {
-                        let args: HashMap<Cow<'static, str>, FluentValue> = variables
-                            .iter()
-                            .map(|name| (Cow::Owned(name.clone()), FluentValue::from(number)))
-                            .collect();
-                        let text = LOCALES.lookup_no_default_fallback(&lang.id(), key, Some(&args));
-                        assert!(
-                            text.is_some_and(|t| !t.trim().is_empty()),
-                            "locales/{}/{file}: {key} does not load or format with {number}",
-                            lang.code()
-                        );
-                    }
+                    assert_formats(lang, &file, key, variables);
                 }
             }
         }
@@ -331,5 +299,71 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+
+    /// The message loads in `lang` itself and formats with every kind of number: 1, 2, 5 and 21
+    /// fall in different plural categories in Russian.
+    fn assert_formats(lang: Lang, file: &str, key: &str, variables: &BTreeSet<String>) {
+        for number in [0_i64, 1, 2, 3, 5, 11, 21, 100, 1_000_000] {
+            let args: HashMap<Cow<'static, str>, FluentValue> = variables
+                .iter()
+                .map(|name| (Cow::Owned(name.clone()), FluentValue::from(number)))
+                .collect();
+            let text = LOCALES.lookup_no_default_fallback(&lang.id(), key, Some(&args));
+            assert!(
+                text.is_some_and(|t| !t.trim().is_empty()),
+                "locales/{}/{file}: {key} does not load or format with {number}",
+                lang.code()
+            );
+        }
+    }
+
+    fn count(lang: Lang, key: &str, count: i64) -> String {
+        lang.t_with(key, &[("count", count.to_string())])
+    }
+
+    /// Russian nouns take one form after 1 and 21, another after 2 to 4, a third after 5 to 20.
+    #[test]
+    fn russian_counts_take_their_three_forms() {
+        let key = "contributions-count";
+        assert_eq!(count(Lang::Ru, key, 1), "1 материал");
+        assert_eq!(count(Lang::Ru, key, 2), "2 материала");
+        assert_eq!(count(Lang::Ru, key, 5), "5 материалов");
+        assert_eq!(count(Lang::Ru, key, 21), "21 материал");
+        assert_eq!(count(Lang::Ru, "document-sources-count", 1), "1 источник");
+        assert_eq!(count(Lang::Ru, "document-sources-count", 3), "3 источника");
+        assert_eq!(
+            count(Lang::Ru, "document-sources-count", 11),
+            "11 источников"
+        );
+        assert_eq!(count(Lang::Ru, "document-sources-count", 21), "21 источник");
+    }
+
+    #[test]
+    fn chinese_and_spanish_speak_their_own_words() {
+        assert_eq!(Lang::Zh.t("nav-sign-in"), "登录");
+        assert_eq!(Lang::Zh.t("category-member-state"), "会员国");
+        assert_eq!(count(Lang::Zh, "contributions-count", 3), "3 份意见");
+        assert_eq!(Lang::Es.t("nav-sign-in"), "Iniciar sesión");
+        assert_eq!(Lang::Es.t("category-member-state"), "Estado Miembro");
+        assert_eq!(count(Lang::Es, "contributions-count", 1), "1 contribución");
+        assert_eq!(
+            count(Lang::Es, "contributions-count", 4),
+            "4 contribuciones"
+        );
+        assert_eq!(
+            Lang::Ru.t_with("welcome-back", &[("name", "Анна".into())]),
+            "Добро пожаловать, Анна."
+        );
+    }
+
+    #[test]
+    fn every_language_has_its_own_code_name_and_direction() {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["ar", "zh", "en", "fr", "ru", "es"]);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+            assert_eq!(lang.is_rtl(), lang == Lang::Ar);
+        }
     }
 }

@@ -55,6 +55,12 @@ fn css_string(text: &str) -> String {
     out
 }
 
+/// The page's margins (symbol, date, page numbers) speak the reader's language, which may be
+/// Chinese or Arabic under a document in another: name the fonts that have those scripts
+/// rather than count on the printer's fallback.
+const MARGIN_FONT: &str =
+    r#"9pt "Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", "Liberation Sans", sans-serif"#;
+
 fn stylesheet(export: &Export) -> String {
     let rtl = export.language.rtl;
     // Margin boxes are physical: the symbol stands on the reading side.
@@ -76,9 +82,9 @@ fn stylesheet(export: &Export) -> String {
         r#"@page {{
   size: A4;
   margin: 22mm 20mm 22mm 20mm;
-  @{start_box} {{ content: {symbol}; font: 9pt sans-serif; }}
-  @{end_box} {{ content: {date}; font: 9pt sans-serif; }}
-{working}  @bottom-center {{ content: {page} " " counter(page) " " {of} " " counter(pages); font: 9pt sans-serif; }}
+  @{start_box} {{ content: {symbol}; font: {MARGIN_FONT}; }}
+  @{end_box} {{ content: {date}; font: {MARGIN_FONT}; }}
+{working}  @bottom-center {{ content: {page} " " counter(page) " " {of} " " counter(pages); font: {MARGIN_FONT}; }}
 }}
 html {{ font-family: "Noto Serif", "Liberation Serif", "Times New Roman", serif; font-size: 11pt; line-height: 1.45; color: #111; }}
 :lang(ar) {{ font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Arial", serif; }}
@@ -222,6 +228,37 @@ mod tests {
         let akn = crate::export::akn::write(&export).expect("writes");
         assert!(akn.contains("<FRBRlanguage language=\"ara\"/>"));
         assert!(akn.contains("<mainBody xml:lang=\"ar\">"));
+    }
+
+    /// A Chinese reader of an English text: the words around it are Chinese, marked so, in a
+    /// font that has Chinese; a Russian or Spanish reader's words are theirs too.
+    #[test]
+    fn the_words_around_the_text_are_in_the_readers_language() {
+        let mut export = sample::export();
+        export.labels = crate::export::Labels::in_language(crate::i18n::Lang::Zh);
+        let html = write(&export).expect("renders").html;
+        assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
+        assert!(html.contains("lang=\"zh\""));
+        assert!(
+            html.contains("aria-label=\"来源\""),
+            "the sources' label is Chinese"
+        );
+        assert!(
+            html.contains(&css_string("页码")),
+            "so are the page numbers"
+        );
+        assert!(html.contains("\"Noto Sans CJK SC\""));
+        for (lang, sources) in [
+            (crate::i18n::Lang::Ru, "Источники"),
+            (crate::i18n::Lang::Es, "Fuentes"),
+        ] {
+            export.labels = crate::export::Labels::in_language(lang);
+            let html = write(&export).expect("renders").html;
+            assert!(
+                html.contains(&format!("aria-label=\"{sources}\"")),
+                "{sources}"
+            );
+        }
     }
 
     #[test]

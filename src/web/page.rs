@@ -53,7 +53,7 @@ impl Ctx {
         self.lang.dir()
     }
 
-    pub fn languages(&self) -> [Lang; 3] {
+    pub fn languages(&self) -> [Lang; 6] {
         Lang::ALL
     }
 

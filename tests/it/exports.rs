@@ -105,7 +105,7 @@ const DRAFT: &[Expected] = &[
 
 /// The process, a co-facilitator, the Chair's summary (when asked) and the draft, whose
 /// paragraphs cite the summary and a proposal.
-async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
+pub(crate) async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browser) {
     let admin = app.first_administrator("admin@example.org").await;
     app.create_process(&admin, "gcm").await;
     let cofacilitator = app
@@ -225,7 +225,7 @@ fn plain(key: &str, kind: NodeKind, text: &str) -> Node {
     }
 }
 
-async fn publish(browser: &Browser, label: &str) {
+pub(crate) async fn publish(browser: &Browser, label: &str) {
     let response = browser
         .submit(
             "/p/gcm/documents/draft?view=working",
@@ -241,11 +241,11 @@ async fn publish(browser: &Browser, label: &str) {
 }
 
 /// A download: its status, file name and bytes.
-struct Download {
+pub(crate) struct Download {
     status: StatusCode,
     content_type: String,
     disposition: String,
-    bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 impl Download {
@@ -253,7 +253,7 @@ impl Download {
         String::from_utf8(self.bytes.clone()).expect("UTF-8")
     }
 
-    fn assert_file(&self, name: &str) {
+    pub(crate) fn assert_file(&self, name: &str) {
         assert_eq!(self.status, StatusCode::OK, "{name}");
         assert!(
             self.disposition.starts_with("attachment")
@@ -264,7 +264,7 @@ impl Download {
     }
 }
 
-async fn download(browser: &Browser, path: &str) -> Download {
+pub(crate) async fn download(browser: &Browser, path: &str) -> Download {
     let response = browser.get(path).await;
     let header = |name| {
         response
@@ -372,7 +372,7 @@ fn docx_paragraphs(bytes: &[u8]) -> Vec<(bool, String)> {
 }
 
 /// The text of a PDF as poppler reads it, without the bidi control characters it adds.
-fn pdf_text(bytes: &[u8]) -> String {
+pub(crate) fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("export.pdf");
     std::fs::write(&file, bytes).expect("written");
@@ -389,7 +389,7 @@ fn pdf_text(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn chromium_installed() -> bool {
+pub(crate) fn chromium_installed() -> bool {
     std::path::Path::new(concord::export::pdf::CHROMIUM).is_file()
 }
 

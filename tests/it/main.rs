@@ -23,6 +23,7 @@ mod heavy;
 mod hidden;
 mod hostile;
 mod instances;
+mod languages;
 mod lists;
 mod matrix;
 mod opendata;

@@ -77,7 +77,7 @@ impl FormPage {
     }
 
     fn size(&self, bytes: &i64) -> String {
-        human_size(*bytes)
+        human_size(*bytes, self.ctx.lang)
     }
 }
 

@@ -10,6 +10,7 @@ use actix_web::Scope;
 use actix_web::web;
 
 use crate::app::contributions::input::{Input, Upload};
+use crate::i18n::Lang;
 use crate::web::forms::{Fields, UploadedFile, clean_file_name, looks_like_pdf};
 
 /// The routes under `/p/{process}/contributions`. The fixed segments come before
@@ -63,12 +64,24 @@ pub fn uploads(files: Vec<UploadedFile>) -> Vec<Upload> {
         .collect()
 }
 
-/// A size as people say it.
-pub fn human_size(bytes: i64) -> String {
+/// A size as people say it in `lang`: Russian has its own units, and Russian and Spanish write
+/// a decimal comma. (English, French, Arabic and Chinese keep the Latin units and point.)
+pub fn human_size(bytes: i64, lang: Lang) -> String {
+    let (byte, kilo, mega) = match lang {
+        Lang::Ru => ("Б", "КБ", "МБ"),
+        _ => ("B", "kB", "MB"),
+    };
     match bytes {
-        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-        b if b >= 1024 => format!("{} kB", b / 1024),
-        b => format!("{b} B"),
+        b if b >= 1024 * 1024 => {
+            let number = format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+            let number = match lang {
+                Lang::Ru | Lang::Es => number.replace('.', ","),
+                _ => number,
+            };
+            format!("{number} {mega}")
+        }
+        b if b >= 1024 => format!("{} {kilo}", b / 1024),
+        b => format!("{b} {byte}"),
     }
 }
 
@@ -78,8 +91,14 @@ mod tests {
 
     #[test]
     fn sizes_read_as_people_say_them() {
-        assert_eq!(human_size(512), "512 B");
-        assert_eq!(human_size(20 * 1024), "20 kB");
-        assert_eq!(human_size(3 * 1024 * 1024 + 100_000), "3.1 MB");
+        let three_mb = 3 * 1024 * 1024 + 100_000;
+        assert_eq!(human_size(512, Lang::En), "512 B");
+        assert_eq!(human_size(20 * 1024, Lang::En), "20 kB");
+        assert_eq!(human_size(three_mb, Lang::En), "3.1 MB");
+        assert_eq!(human_size(three_mb, Lang::Zh), "3.1 MB");
+        assert_eq!(human_size(512, Lang::Ru), "512 Б");
+        assert_eq!(human_size(20 * 1024, Lang::Ru), "20 КБ");
+        assert_eq!(human_size(three_mb, Lang::Ru), "3,1 МБ");
+        assert_eq!(human_size(three_mb, Lang::Es), "3,1 MB");
     }
 }

@@ -209,7 +209,7 @@ impl ShowPage {
     }
 
     fn size(&self, bytes: &i64) -> String {
-        human_size(*bytes)
+        human_size(*bytes, self.ctx.lang)
     }
 }
 

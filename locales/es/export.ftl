@@ -1,0 +1,20 @@
+## Exports: downloads of a document in several formats
+export-download = Descargar
+export-download-working = Descargar la copia de trabajo
+export-format-md = Markdown
+export-format-html = HTML imprimible
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-akn = XML Akoma Ntoso
+export-working-copy-mark = Copia de trabajo: no es un texto oficial
+export-sources = Fuentes
+export-page = Página
+export-page-of = de
+export-symbol = Signatura
+export-date = Fecha
+export-revision = Revisión
+export-pdf-unavailable-title = La exportación a PDF no está disponible
+export-pdf-unavailable-body = La exportación a PDF requiere Chromium, que no está instalado en este servidor. Pida a los administradores que lo instalen; mientras tanto, pueden descargarse los demás formatos, y el HTML imprimible puede imprimirse en PDF desde un navegador.
+export-pdf-unavailable-back = Volver al documento
+export-draft-summary = Resumen del borrador para los cofacilitadores
+export-draft-summary-intro = El resumen de la Presidencia y el borrador actual juntos, en un archivo ZIP.

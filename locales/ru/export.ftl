@@ -1,0 +1,20 @@
+## Exports: downloads of a document in several formats
+export-download = Скачать
+export-download-working = Скачать рабочий вариант
+export-format-md = Markdown
+export-format-html = HTML для печати
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-akn = Akoma Ntoso XML
+export-working-copy-mark = Рабочий вариант — не официальный текст
+export-sources = Источники
+export-page = Страница
+export-page-of = из
+export-symbol = Условное обозначение
+export-date = Дата
+export-revision = Редакция
+export-pdf-unavailable-title = Экспорт в PDF недоступен
+export-pdf-unavailable-body = Для экспорта в PDF нужен Chromium, который на этом сервере не установлен. Попросите администраторов установить его; пока можно скачать другие форматы, а HTML для печати — напечатать в PDF из браузера.
+export-pdf-unavailable-back = Вернуться к документу
+export-draft-summary = Проект резюме для сокоординаторов
+export-draft-summary-intro = Резюме Председателя и текущий проект вместе, в одном ZIP-файле.

@@ -1,0 +1,20 @@
+## Exports: downloads of a document in several formats
+export-download = 下载
+export-download-working = 下载工作稿
+export-format-md = Markdown
+export-format-html = 可打印 HTML
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-akn = Akoma Ntoso XML
+export-working-copy-mark = 工作稿——并非正式案文
+export-sources = 来源
+export-page = 页码
+export-page-of = /
+export-symbol = 文号
+export-date = 日期
+export-revision = 修订版
+export-pdf-unavailable-title = 无法导出 PDF
+export-pdf-unavailable-body = 导出 PDF 需要 Chromium，但本服务器未安装。请联系管理员安装；在此期间可以下载其他格式，也可以在浏览器中将可打印 HTML 打印为 PDF。
+export-pdf-unavailable-back = 返回文件
+export-draft-summary = 供共同协调人使用的草案摘要
+export-draft-summary-intro = 主席摘要和当前草案合为一个 ZIP 文件。
