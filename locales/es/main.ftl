@@ -247,3 +247,15 @@ process-take-part = Participar
 process-contributions-link = Contribuciones escritas
 process-proposals-link = Propuestas de compromisos
 process-documents = Documentos
+
+error-busy-title = Ocupado por un momento
+error-busy-body = El sitio está realizando mucho trabajo del mismo tipo en este momento. Vuelva a intentarlo dentro de unos segundos.
+error-signed-out-title = No ha iniciado sesión
+error-signed-out-body = Este formulario solo puede enviarse con la sesión iniciada, y no se leyó nada de lo que envió. Inicie sesión y vuelva a enviarlo: es posible que el botón Atrás de su navegador aún conserve su texto, y el formulario guarda borradores mientras escribe.
+error-timeout-title = La solicitud tardó demasiado
+error-timeout-body = Lo que envió llegó demasiado despacio, por lo que Concord dejó de esperarlo. Compruebe su conexión y vuelva a enviarlo.
+error-storage-title = Concord no puede guardar en este momento
+error-storage-body = La base de datos no acepta cambios en este momento, así que no se guardó nada de esta solicitud. Todo lo guardado antes está a salvo. Vuelva a intentarlo dentro de unos instantes.
+storage-unavailable-text-kept = No se guardó nada: la base de datos no acepta cambios en este momento. Todo lo que escribió sigue aquí. Vuelva a enviarlo dentro de unos instantes o, mientras tanto, cópielo en un lugar seguro.
+kept-title = Su texto no se guardó
+kept-send-again = Enviar de nuevo

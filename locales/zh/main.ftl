@@ -247,3 +247,15 @@ process-take-part = 参与
 process-contributions-link = 书面意见
 process-proposals-link = 承诺提案
 process-documents = 文件
+
+error-busy-title = 暂时繁忙
+error-busy-body = 网站此刻正在处理大量相同的工作。请在几秒钟后重试。
+error-signed-out-title = 您尚未登录
+error-signed-out-body = 此表单只能在登录后发送，您发送的内容均未被读取。请登录后再次发送：浏览器的“后退”按钮可能仍保留着您的文本，表单也会在您书写时自动保存草稿。
+error-timeout-title = 请求耗时过长
+error-timeout-body = 您发送的内容到达得太慢，因此 Concord 停止了等待。请检查网络连接后再次发送。
+error-storage-title = Concord 目前无法保存
+error-storage-body = 数据库此刻不接受更改，因此本次请求的任何内容都未保存。此前保存的一切都安全无虞。请稍后重试。
+storage-unavailable-text-kept = 未保存任何内容：数据库此刻不接受更改。您输入的所有内容仍在这里。请稍后再次发送，或先将其复制到安全的地方。
+kept-title = 您的文本未被保存
+kept-send-again = 再次发送
