@@ -113,16 +113,7 @@ impl FromRequest for Ctx {
         Box::pin(async move {
             let user = visitor.await?.0;
             let lang = language_of(&req, user.as_deref());
-            let csrf = req
-                .extensions()
-                .get::<CsrfToken>()
-                .map(|t| t.0.clone())
-                .unwrap_or_default();
-            let here = req
-                .uri()
-                .path_and_query()
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_else(paths::home);
+            let (csrf, here) = (csrf_of(&req), here_of(&req));
             let notice = form_urlencoded::parse(req.query_string().as_bytes())
                 .find(|(k, _)| k == "notice")
                 .map(|(_, v)| format!("notice-{v}"))
@@ -143,20 +134,27 @@ impl FromRequest for Ctx {
     }
 }
 
+/// The CSRF token of the request's forms ("" before the CSRF middleware has set one).
+fn csrf_of(req: &HttpRequest) -> String {
+    req.extensions()
+        .get::<CsrfToken>()
+        .map(|t| t.0.clone())
+        .unwrap_or_default()
+}
+
+/// Where the request is: its path and query, for links back to it.
+fn here_of(req: &HttpRequest) -> String {
+    req.uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(paths::home)
+}
+
 impl Ctx {
     /// What the request itself says (language, CSRF token, where it is), without the visitor:
     /// for the page that gives a text back when the database cannot even tell who sent it.
     pub fn without_visitor(req: &HttpRequest) -> Ctx {
-        let csrf = req
-            .extensions()
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
-        let here = req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_string())
-            .unwrap_or_else(paths::home);
+        let (csrf, here) = (csrf_of(req), here_of(req));
         Ctx {
             lang: language_of(req, None),
             user: None,

@@ -36,21 +36,7 @@ of the communities concerned, and open humanitarian visas for people who cannot 
 
 /// An administrator, process `gcm`, and a stakeholder who submits.
 async fn setup(app: &TestApp) -> (Browser, Browser) {
-    let admin = app.first_administrator("admin@example.org").await;
-    assert_eq!(
-        app.create_process(&admin, "gcm").await.status(),
-        StatusCode::SEE_OTHER
-    );
-    let author = app
-        .accredited(
-            "gcm",
-            "author@example.org",
-            "Amal Author",
-            "Migrant Forum in Asia",
-            "civil-society",
-        )
-        .await;
-    (admin, author)
+    app.process_and_author().await
 }
 
 /// Submits a contribution; returns its reference as the address spells it.

@@ -175,17 +175,7 @@ async fn an_unchanged_download_is_not_sent_again(backend: Backend) {
     let Some(app) = spawn_app_with(backend, &[], false).await else {
         return;
     };
-    let admin = app.first_administrator("admin@example.org").await;
-    app.create_process(&admin, "gcm").await;
-    let author = app
-        .accredited(
-            "gcm",
-            "author@example.org",
-            "Amal Author",
-            "Migrant Forum in Asia",
-            "civil-society",
-        )
-        .await;
+    let (_, author) = app.process_and_author().await;
     send(
         &author,
         "First contribution",

@@ -285,6 +285,27 @@ impl TestApp {
         browser
     }
 
+    /// The first administrator, process `gcm` (created by them) and an accredited
+    /// civil-society author, "author@example.org" of "Migrant Forum in Asia": where most
+    /// tests of submissions start.
+    pub async fn process_and_author(&self) -> (Browser, Browser) {
+        let admin = self.first_administrator("admin@example.org").await;
+        assert_eq!(
+            self.create_process(&admin, "gcm").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let author = self
+            .accredited(
+                "gcm",
+                "author@example.org",
+                "Amal Author",
+                "Migrant Forum in Asia",
+                "civil-society",
+            )
+            .await;
+        (admin, author)
+    }
+
     /// Registers an account and returns a browser signed in as it.
     pub async fn participant(
         &self,

@@ -22,21 +22,7 @@ on_both_backends!(
 
 /// A process with open windows, its administrator, and an accredited author.
 async fn setup(app: &TestApp) -> (Browser, Browser) {
-    let admin = app.first_administrator("admin@example.org").await;
-    assert_eq!(
-        app.create_process(&admin, "gcm").await.status(),
-        StatusCode::SEE_OTHER
-    );
-    let author = app
-        .accredited(
-            "gcm",
-            "author@example.org",
-            "Amal Author",
-            "Migrant Forum in Asia",
-            "civil-society",
-        )
-        .await;
-    (admin, author)
+    app.process_and_author().await
 }
 
 /// Submits a contribution through its form, as a browser would.

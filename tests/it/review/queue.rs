@@ -122,26 +122,7 @@ async fn similar_proposals_stand_side_by_side(backend: Backend) {
         "1",
     )
     .await;
-    // Another commitment, with its own measures and means.
-    let mut different = super::fields(
-        "Ending child detention",
-        "States commit to end the immigration detention of children in all circumstances.",
-        "1",
-    );
-    for (name, value) in [
-        (
-            "actionable_measures",
-            "Release families into community-based care",
-        ),
-        (
-            "financing",
-            "Savings on detention centres pay for case workers",
-        ),
-    ] {
-        different.retain(|(k, _)| k != name);
-        different.push((name.to_string(), value.to_string()));
-    }
-    super::propose_with(&r.author, &different).await;
+    super::propose_with(&r.author, &detention()).await;
 
     let (_, page) = r.rapporteur.get_text(QUEUE).await;
     let section = |title: &str| -> String {
@@ -171,6 +152,29 @@ async fn similar_proposals_stand_side_by_side(backend: Backend) {
         .await;
     assert!(page.contains("TST/CP/0001"));
     assert!(page.contains("Portable social security"));
+}
+
+/// A proposal unlike the others: another commitment, with its own measures and means.
+fn detention() -> Vec<(String, String)> {
+    let mut form = super::fields(
+        "Ending child detention",
+        "States commit to end the immigration detention of children in all circumstances.",
+        "1",
+    );
+    for (name, value) in [
+        (
+            "actionable_measures",
+            "Release families into community-based care",
+        ),
+        (
+            "financing",
+            "Savings on detention centres pay for case workers",
+        ),
+    ] {
+        form.retain(|(k, _)| k != name);
+        form.push((name.to_string(), value.to_string()));
+    }
+    form
 }
 
 const PORTABLE: &str = "States commit to make social security benefits portable between \
@@ -251,25 +255,8 @@ async fn what_is_alike_is_kept_and_follows_new_versions(backend: Backend) {
     // A new version that says something else is no longer alike.
     let id = super::proposal_id(&r.app, "Portability of social security").await;
     let edit = format!("/p/gcm/proposals/drafts/{id}");
-    let mut second = super::fields(
-        "Ending child detention",
-        "States commit to end the immigration detention of children in all circumstances.",
-        "1",
-    );
-    for (name, value) in [
-        (
-            "actionable_measures",
-            "Release families into community-based care",
-        ),
-        (
-            "financing",
-            "Savings on detention centres pay for case workers",
-        ),
-        ("base_version", "1"),
-    ] {
-        second.retain(|(k, _)| k != name);
-        second.push((name.to_string(), value.to_string()));
-    }
+    let mut second = detention();
+    second.push(("base_version".to_string(), "1".to_string()));
     let response = other.submit(&edit, &edit, &second).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "{public}");
     // Compared again once submitted, and alike nothing now.
