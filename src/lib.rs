@@ -75,6 +75,7 @@ impl Application {
             writer,
             hashing,
             exports,
+            files: web::files::FileCache::for_database(&settings.database_url),
             limiter: LoginLimiter::new(&settings),
             settings,
             setup_token,

@@ -14,6 +14,7 @@ pub mod contributions;
 pub mod csrf;
 pub mod documents;
 pub mod error;
+pub mod files;
 pub mod forms;
 pub mod gate;
 pub mod kept;
@@ -58,6 +59,8 @@ pub struct AppState {
     pub hashing: gate::Gate,
     /// Heavy downloads (open data, document exports) served at once.
     pub exports: gate::Gate,
+    /// Open-data files already built, by data generation.
+    pub files: files::FileCache,
 }
 
 impl AppState {

@@ -1,7 +1,8 @@
 //! Open data: the page that lists a process's public datasets, and their downloads (CSV,
 //! JSON, an XLSX workbook), which `app::opendata` builds. Downloads carry an ETag of the data's
-//! generation, so a repeated download of unchanged data is a 304, and at most a few files are
-//! built at once (`web::gate`): the others are turned away with 503 at once.
+//! generation, so a repeated download of unchanged data is a 304; a file is built once per
+//! generation and then read from disk (`web::files`); and at most a few files are built at
+//! once (`web::gate`): the others are turned away with 503 at once.
 
 use actix_web::http::header::{self, ETag, EntityTag, Header, IfNoneMatch};
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -12,6 +13,7 @@ use crate::app;
 use crate::app::opendata::{Dataset, Format};
 use crate::store::processes::Process;
 use crate::web::error::AppError;
+use crate::web::files;
 use crate::web::gate::Pass;
 use crate::web::page::{self, Ctx};
 use crate::web::{AppState, ChunkStream};
@@ -82,19 +84,61 @@ pub async fn dataset(
     if let Some(unchanged) = not_modified(&req, &tag) {
         return Ok(unchanged);
     }
-    let pass = state.exports.enter().await?;
-    let body = state.stream(move |conn, send| {
-        app::opendata::write_dataset(conn, process.id, dataset, file_format, send)
-    });
     let content_type = match file_format {
         Format::Csv => "text/csv; charset=utf-8",
         Format::Json => "application/json",
     };
-    Ok(HttpResponse::Ok()
+    let family = format!("{}-{set}-{format}-", process.id);
+    let name = format!("{family}{}", tag.tag());
+    let mut response = HttpResponse::Ok();
+    response
         .content_type(content_type)
         .insert_header(attachment(&file_name))
-        .insert_header(ETag(tag))
-        .streaming(holding(body, pass)))
+        .insert_header(ETag(tag));
+    // Built before for this generation: read from disk, without a slot or the database.
+    if let Some(kept) = state.files.kept(&name) {
+        return Ok(response.streaming(files::read_kept(&kept).map_err(AppError::internal)?));
+    }
+    let pass = state.exports.enter().await?;
+    let building = state.files.building(&family, &name);
+    let body = state.stream(move |conn, send| {
+        let mut keeping = Keeping {
+            building,
+            whole: true,
+        };
+        let mut tee = |chunk: Vec<u8>| keeping.pass_on(chunk, &mut *send);
+        app::opendata::write_dataset(conn, process.id, dataset, file_format, &mut tee)?;
+        keeping.keep();
+        Ok(())
+    });
+    Ok(response.streaming(holding(body, pass)))
+}
+
+/// A file written to disk as it streams to its reader, kept only if every chunk reached both.
+struct Keeping {
+    building: Option<files::Building>,
+    whole: bool,
+}
+
+impl Keeping {
+    fn pass_on(&mut self, chunk: Vec<u8>, send: &mut dyn FnMut(Vec<u8>) -> bool) -> bool {
+        if let Some(building) = self.building.as_mut()
+            && building.write(&chunk).is_err()
+        {
+            self.building = None;
+        }
+        let sent = send(chunk);
+        self.whole &= sent;
+        sent
+    }
+
+    fn keep(self) {
+        if let (Some(building), true) = (self.building, self.whole)
+            && let Err(error) = building.keep()
+        {
+            tracing::warn!(error = %error, "a built download was not kept");
+        }
+    }
 }
 
 /// The body, with the pass kept until it is dropped: sent whole, or abandoned by its reader.
@@ -129,16 +173,29 @@ pub async fn workbook(
     if let Some(unchanged) = not_modified(&req, &tag) {
         return Ok(unchanged);
     }
+    let family = format!("{}-workbook-", process.id);
+    let name = format!("{family}{}", tag.tag());
+    let mut response = HttpResponse::Ok();
+    response
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header(attachment(&file_name))
+        .insert_header(ETag(tag));
+    if let Some(kept) = state.files.kept(&name) {
+        return Ok(response.streaming(files::read_kept(&kept).map_err(AppError::internal)?));
+    }
     let pass = state.exports.enter().await?;
+    let files = state.files.clone();
     let body = state
         .run(move |conn| {
             let _pass = pass;
-            app::opendata::workbook(conn, &process)
+            let body = app::opendata::workbook(conn, &process)?;
+            if let Some(mut building) = files.building(&family, &name)
+                && let Err(error) = building.write(&body).and_then(|()| building.keep())
+            {
+                tracing::warn!(error = %error, "a built workbook was not kept");
+            }
+            Ok(body)
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .insert_header(attachment(&file_name))
-        .insert_header(ETag(tag))
-        .body(body))
+    Ok(response.body(body))
 }

@@ -206,6 +206,37 @@ async fn an_unchanged_download_is_not_sent_again(backend: Backend) {
         assert_eq!(again.headers().get(ETAG), Some(&tag));
         assert!(again.bytes().await.expect("body").is_empty());
     }
+    // Another reader of unchanged data gets the file built for the first, read from disk:
+    // no more statements than finding the process and its data's generation.
+    for file in [
+        "/p/gcm/open-data/contributions.csv",
+        "/p/gcm/open-data/contributions.json",
+        "/p/gcm/open-data/workbook.xlsx",
+    ] {
+        let first = bare_client()
+            .get(author.url(file))
+            .send()
+            .await
+            .expect("answered");
+        let built = first.bytes().await.expect("body");
+        let before = app.queries.get();
+        let other = bare_client()
+            .get(author.url(file))
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(other.status(), StatusCode::OK, "{file}");
+        assert_eq!(
+            other.bytes().await.expect("body"),
+            built,
+            "the same file: {file}"
+        );
+        let statements = app.queries.get() - before;
+        assert!(
+            statements <= 3,
+            "{file} read from disk, not built: {statements} statements"
+        );
+    }
     // A draft being written changes nothing public: the ETag stays.
     let url = author.url("/p/gcm/open-data/contributions.csv");
     let before = client.get(&url).send().await.expect("answered");
