@@ -35,6 +35,11 @@ use crate::paths;
 /// The largest body that is not multipart: every form but the contribution form.
 pub const FORM_LIMIT: usize = 2 * 1024 * 1024;
 
+/// The most fields an URL-encoded form may carry: far beyond any form of Concord's, and a
+/// bound on what parsing it may hold (2 MB of `a=&` would otherwise be ~700,000 pairs of
+/// strings, some 50 MB).
+pub const FORM_FIELDS: usize = 2_000;
+
 /// The text a multipart form may carry besides its files: values, names and file names, each
 /// part also counted for what keeping it costs (`web::forms`).
 pub const MULTIPART_TEXT_LIMIT: usize = 2 * 1024 * 1024;
@@ -65,9 +70,11 @@ pub async fn guard(
 ) -> Result<ServiceResponse<Keeping>, actix_web::Error> {
     let limit = limit_of(&req);
     let seconds = session::state(req.request())?.settings.body_seconds;
+    let fields = (req.content_type() == "application/x-www-form-urlencoded").then_some(FORM_FIELDS);
     let body = Rc::new(RefCell::new(Bounded::new(
         req.take_payload(),
         limit,
+        fields,
         Duration::from_secs(seconds),
     )));
     if let Err(refusal) = admit(&req, limit).await {
@@ -182,21 +189,24 @@ fn limit_of(req: &ServiceRequest) -> usize {
     }
 }
 
-/// A body that ends in an error past `limit` bytes or after its deadline.
+/// A body that ends in an error past `limit` bytes, past its fields' bound (URL-encoded
+/// bodies: fields are counted by their separators as they arrive), or after its deadline.
 pub struct Bounded {
     inner: Payload,
     read: usize,
     limit: usize,
+    separators_left: Option<usize>,
     deadline: Pin<Box<tokio::time::Sleep>>,
     ended: bool,
 }
 
 impl Bounded {
-    fn new(inner: Payload, limit: usize, within: Duration) -> Self {
+    fn new(inner: Payload, limit: usize, fields: Option<usize>, within: Duration) -> Self {
         Self {
             inner,
             read: 0,
             limit,
+            separators_left: fields.map(|n| n.saturating_sub(1)),
             deadline: Box::pin(tokio::time::sleep(within)),
             ended: false,
         }
@@ -227,6 +237,13 @@ impl Stream for Bounded {
                 this.read += chunk.len();
                 if this.read > this.limit {
                     return this.end(PayloadError::Overflow);
+                }
+                if let Some(left) = this.separators_left {
+                    let separators = chunk.iter().filter(|b| **b == b'&').count();
+                    match left.checked_sub(separators) {
+                        Some(rest) => this.separators_left = Some(rest),
+                        None => return this.end(PayloadError::Overflow),
+                    }
                 }
                 Poll::Ready(Some(Ok(chunk)))
             }
@@ -259,6 +276,7 @@ mod tests {
         let mut bounded = Bounded::new(
             body(vec![b"12345", b"67890", b"never read"]),
             8,
+            None,
             Duration::from_secs(60),
         );
         assert_eq!(
@@ -273,12 +291,37 @@ mod tests {
     }
 
     #[actix_web::test]
+    async fn a_form_ends_at_its_field_beyond_the_bound() {
+        // Three fields pass; the fourth (a third separator) ends the body.
+        let mut three = Bounded::new(
+            body(vec![b"a=1&b=", b"2&c=3"]),
+            100,
+            Some(3),
+            Duration::from_secs(60),
+        );
+        assert!(three.next().await.is_some_and(|c| c.is_ok()));
+        assert!(three.next().await.is_some_and(|c| c.is_ok()));
+        assert!(three.next().await.is_none());
+        let mut four = Bounded::new(
+            body(vec![b"a=1&b=2", b"&c=3&d=4"]),
+            100,
+            Some(3),
+            Duration::from_secs(60),
+        );
+        assert!(four.next().await.is_some_and(|c| c.is_ok()));
+        assert!(matches!(
+            four.next().await,
+            Some(Err(PayloadError::Overflow))
+        ));
+    }
+
+    #[actix_web::test]
     async fn a_body_that_never_comes_times_out() {
         let pending = futures_util::stream::pending::<Result<Bytes, PayloadError>>();
         let payload = Payload::from(
             Box::pin(pending) as Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>>
         );
-        let mut bounded = Bounded::new(payload, 8, Duration::from_millis(20));
+        let mut bounded = Bounded::new(payload, 8, None, Duration::from_millis(20));
         match bounded.next().await {
             Some(Err(e)) => assert!(matches!(
                 AppError::from_payload(&e, "unreadable form"),

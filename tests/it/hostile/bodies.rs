@@ -95,6 +95,15 @@ async fn hostile_multipart_bodies_are_refused_and_save_nothing(backend: Backend)
             "{what}"
         );
     }
+    // A URL-encoded form (the proposal form) of 3,000 fields is refused as it arrives.
+    let mut fields = vec![("csrf_token".to_string(), token.clone())];
+    fields.extend((0..3_000).map(|_| ("a".to_string(), String::new())));
+    let refused = author.post_form("/p/hb/proposals/new", &fields).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "3,000 fields"
+    );
     // Within the limits, the same form is saved: the refusals were for the excess alone.
     let form = text_form().part("attachments", pdf(pdf_of(MB)));
     assert_eq!(send(&author, &token, form).await, StatusCode::SEE_OTHER);
