@@ -52,15 +52,45 @@ pub struct Campaign {
     pub created_at: NaiveDateTime,
 }
 
+/// What filings added to processes' counts of distinct texts and campaigns, written once by
+/// [`write_tally`]: on PostgreSQL, a row updated again and again in one transaction grows a
+/// chain of versions each next update walks (filing 2,000 bulk rows a transaction crawled).
+#[derive(Debug, Default)]
+pub struct Tally(Vec<(i64, i64, i64)>);
+
+impl Tally {
+    fn add(&mut self, process_id: i64, distinct_texts: i64, campaigns: i64) {
+        match self.0.iter_mut().find(|(p, _, _)| *p == process_id) {
+            Some((_, texts, made)) => {
+                *texts += distinct_texts;
+                *made += campaigns;
+            }
+            None => self.0.push((process_id, distinct_texts, campaigns)),
+        }
+    }
+}
+
+/// Adds a tally to the counts, one statement a process; call in the filings' transaction.
+pub fn write_tally(conn: &mut DbConnection, tally: Tally) -> QueryResult<()> {
+    for (process_id, distinct_texts, campaigns) in tally.0 {
+        if distinct_texts != 0 || campaigns != 0 {
+            bump_counts(conn, process_id, distinct_texts, campaigns)?;
+        }
+    }
+    Ok(())
+}
+
 /// Files a contribution just submitted: it joins the campaign of the text it copies
 /// (exactly or nearly), or becomes a distinct text later copies can find. Returns its
-/// campaign. Call inside the submit transaction, after the contribution is marked submitted.
+/// campaign. Call inside the submit transaction, after the contribution is marked submitted,
+/// and write the `tally` before it ends.
 pub fn record(
     conn: &mut DbConnection,
     process_id: i64,
     id: ContributionId,
     title: &str,
     body: &str,
+    tally: &mut Tally,
 ) -> QueryResult<Option<i64>> {
     let words = rules::words_of(title, body);
     let hash = rules::text_hash(&words);
@@ -70,7 +100,13 @@ pub fn record(
         let text = add_copy(conn, text, 1)?;
         let campaign = match text.campaign_id {
             Some(campaign) => campaign,
-            None => create(conn, process_id, text.contribution_id, text.copies - 1)?,
+            None => create(
+                conn,
+                process_id,
+                text.contribution_id,
+                text.copies - 1,
+                tally,
+            )?,
         };
         return join(conn, campaign, text.contribution_id, id).map(Some);
     }
@@ -80,7 +116,7 @@ pub fn record(
             let text = add_copy(conn, text, 0)?;
             Some(match text.campaign_id {
                 Some(campaign) => campaign,
-                None => create(conn, process_id, text.contribution_id, text.copies)?,
+                None => create(conn, process_id, text.contribution_id, text.copies, tally)?,
             })
         }
         None => None,
@@ -88,7 +124,10 @@ pub fn record(
     file_text(conn, process_id, id, &hash, &signature, near)?;
     match near {
         Some(campaign) => join(conn, campaign, id, id).map(Some),
-        None => bump_counts(conn, process_id, 1, 0).map(|()| None),
+        None => {
+            tally.add(process_id, 1, 0);
+            Ok(None)
+        }
     }
 }
 
@@ -243,6 +282,7 @@ fn create(
     process_id: i64,
     letter: ContributionId,
     copies: i64,
+    tally: &mut Tally,
 ) -> QueryResult<i64> {
     let campaign: i64 = diesel::insert_into(campaigns::table)
         .values((
@@ -260,7 +300,7 @@ fn create(
         .execute(conn)?;
     add_member(conn, campaign, letter, letter)?;
     // A campaign stands for its text: distinct texts do not change.
-    bump_counts(conn, process_id, 0, 1)?;
+    tally.add(process_id, 0, 1);
     Ok(campaign)
 }
 

@@ -98,7 +98,16 @@ impl Save {
         let hash = rules::content_hash(&content.title, &content.body);
         let now = crate::store::now();
         contributions::mark_submitted(conn, id, &reference, &hash, now)?;
-        campaigns::record(conn, process.id, id, &content.title, &content.body)?;
+        let mut tally = campaigns::Tally::default();
+        campaigns::record(
+            conn,
+            process.id,
+            id,
+            &content.title,
+            &content.body,
+            &mut tally,
+        )?;
+        campaigns::write_tally(conn, tally)?;
         audit::record(
             conn,
             Entry {

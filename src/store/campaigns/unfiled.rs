@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use super::record;
+use super::{Tally, record, write_tally};
 use crate::db::DbConnection;
 use crate::db::schema::{campaign_members, campaign_texts, contributions};
 use crate::domain::contributions::ContributionStatus;
@@ -36,8 +36,10 @@ pub fn record_unfiled(
         .load(conn)?;
     let last = rows.last().map(|r| r.0);
     let filed = rows.len() as u64;
+    let mut tally = Tally::default();
     for (id, process_id, title, body) in rows {
-        record(conn, process_id, id, &title, &body)?;
+        record(conn, process_id, id, &title, &body, &mut tally)?;
     }
+    write_tally(conn, tally)?;
     Ok((filed, last))
 }
