@@ -91,11 +91,19 @@ pub fn record(
                 )
             })
             .collect();
-        let insert = diesel::insert_into(proposal_similarities::table).values(values);
-        // Many rows in one statement is each backend's own: run it on the backend's connection.
+        // Many rows in one statement is each backend's own: run it on the backend's
+        // connection. A pair already there was stored by a comparison running at the same
+        // time (after a submission, and on a page): of the same texts, so the same score.
         match conn {
-            DbConnection::Postgresql(pg) => insert.execute(pg)?,
-            DbConnection::Sqlite(lite) => insert.execute(lite)?,
+            DbConnection::Postgresql(pg) => diesel::insert_into(proposal_similarities::table)
+                .values(values)
+                .on_conflict_do_nothing()
+                .execute(pg)?,
+            DbConnection::Sqlite(lite) => {
+                diesel::insert_or_ignore_into(proposal_similarities::table)
+                    .values(values)
+                    .execute(lite)?
+            }
         };
     }
     // The other side of each pair gained one: it keeps its closest `KEPT`.
@@ -114,10 +122,16 @@ pub fn record(
             )
         })
         .collect();
-    let insert = diesel::insert_into(proposal_similarity_state::table).values(states);
     match conn {
-        DbConnection::Postgresql(pg) => insert.execute(pg)?,
-        DbConnection::Sqlite(lite) => insert.execute(lite)?,
+        DbConnection::Postgresql(pg) => diesel::insert_into(proposal_similarity_state::table)
+            .values(states)
+            .on_conflict_do_nothing()
+            .execute(pg)?,
+        DbConnection::Sqlite(lite) => {
+            diesel::insert_or_ignore_into(proposal_similarity_state::table)
+                .values(states)
+                .execute(lite)?
+        }
     };
     Ok(())
 }

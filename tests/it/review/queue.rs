@@ -242,6 +242,13 @@ async fn what_is_alike_is_kept_and_follows_new_versions(backend: Backend) {
         "1",
     )
     .await;
+    // Pages and the comparison after submission may compare it at the same time: each
+    // answers.
+    let page = super::review_page("1", "TST/CP/0002");
+    let answers = futures_util::future::join_all((0..8).map(|_| r.rapporteur.get(&page))).await;
+    for answer in answers {
+        assert_eq!(answer.status(), StatusCode::OK, "compared at once");
+    }
     assert!(
         shown_beside(&r, "TST/CP/0001", "TST/CP/0002", true).await,
         "the near-duplicate submitted later is found beside the first"
