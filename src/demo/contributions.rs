@@ -119,16 +119,7 @@ fn insert_one(
     )?;
     let hash = content_hash(&content.title, &content.body);
     contributions::mark_submitted(conn, id, &reference, &hash, c.submitted)?;
-    let mut tally = campaigns::Tally::default();
-    campaigns::record(
-        conn,
-        demo.process.id,
-        id,
-        &content.title,
-        &content.body,
-        &mut tally,
-    )?;
-    campaigns::write_tally(conn, tally)?;
+    campaigns::record_one(conn, demo.process.id, id, &content.title, &content.body)?;
     diesel::update(rows::table.find(id))
         .set(rows::created_at.eq(started))
         .execute(conn)?;

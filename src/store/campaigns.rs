@@ -80,6 +80,20 @@ pub fn write_tally(conn: &mut DbConnection, tally: Tally) -> QueryResult<()> {
     Ok(())
 }
 
+/// Files one contribution just submitted ([`record`]) and writes its counts at once.
+pub fn record_one(
+    conn: &mut DbConnection,
+    process_id: i64,
+    id: ContributionId,
+    title: &str,
+    body: &str,
+) -> QueryResult<Option<i64>> {
+    let mut tally = Tally::default();
+    let campaign = record(conn, process_id, id, title, body, &mut tally)?;
+    write_tally(conn, tally)?;
+    Ok(campaign)
+}
+
 /// Files a contribution just submitted: it joins the campaign of the text it copies
 /// (exactly or nearly), or becomes a distinct text later copies can find. Returns its
 /// campaign. Call inside the submit transaction, after the contribution is marked submitted,

@@ -98,16 +98,7 @@ impl Save {
         let hash = rules::content_hash(&content.title, &content.body);
         let now = crate::store::now();
         contributions::mark_submitted(conn, id, &reference, &hash, now)?;
-        let mut tally = campaigns::Tally::default();
-        campaigns::record(
-            conn,
-            process.id,
-            id,
-            &content.title,
-            &content.body,
-            &mut tally,
-        )?;
-        campaigns::write_tally(conn, tally)?;
+        campaigns::record_one(conn, process.id, id, &content.title, &content.body)?;
         audit::record(
             conn,
             Entry {
