@@ -168,6 +168,15 @@ process-themes = أبرز المواضيع
 process-principles = المبادئ التوجيهية
 process-people = الأشخاص
 process-no-people = لا يشغل أحد أي دور بعد.
+process-stakeholders = أصحاب المصلحة المعتمدون
+process-stakeholders-count = { $count ->
+    [zero] لم يُعتمد أي صاحب مصلحة بعد.
+    [one] اعتُمد صاحب مصلحة واحد؛ ولا تُدرج الأسماء هنا.
+    [two] اعتُمد صاحبا مصلحة؛ ولا تُدرج الأسماء هنا.
+    [few] اعتُمد { $count } من أصحاب المصلحة؛ ولا تُدرج الأسماء هنا.
+    [many] اعتُمد { $count } صاحب مصلحة؛ ولا تُدرج الأسماء هنا.
+   *[other] اعتُمد { $count } صاحب مصلحة؛ ولا تُدرج الأسماء هنا.
+}
 process-administer = إدارة هذه العملية
 process-request-accreditation = طلب الاعتماد
 process-accreditation-intro = يجوز لأصحاب المصلحة المعتمدين تقديم مساهمات مكتوبة ومقترحات التزامات.

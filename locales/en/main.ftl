@@ -169,6 +169,11 @@ process-themes = Thematic highlights
 process-principles = Guiding principles
 process-people = People
 process-no-people = No one holds a role yet.
+process-stakeholders = Accredited stakeholders
+process-stakeholders-count = { $count ->
+    [one] One stakeholder is accredited; their names are not listed here.
+   *[other] { $count } stakeholders are accredited; their names are not listed here.
+}
 process-administer = Administer this process
 process-request-accreditation = Ask to be accredited
 process-accreditation-intro = Accredited stakeholders may submit written contributions and commitment proposals.

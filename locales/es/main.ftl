@@ -158,6 +158,11 @@ process-themes = Aspectos temáticos destacados
 process-principles = Principios rectores
 process-people = Personas
 process-no-people = Nadie desempeña todavía una función.
+process-stakeholders = Partes interesadas acreditadas
+process-stakeholders-count = { $count ->
+    [one] Hay una parte interesada acreditada; los nombres no se enumeran aquí.
+   *[other] Hay { $count } partes interesadas acreditadas; los nombres no se enumeran aquí.
+}
 process-administer = Administrar este proceso
 process-request-accreditation = Solicitar la acreditación
 process-accreditation-intro = Las partes interesadas acreditadas pueden presentar contribuciones escritas y propuestas de compromisos.

@@ -168,6 +168,11 @@ process-themes = Thèmes phares
 process-principles = Principes directeurs
 process-people = Personnes
 process-no-people = Personne n'occupe encore de rôle.
+process-stakeholders = Parties prenantes accréditées
+process-stakeholders-count = { $count ->
+    [one] Une partie prenante est accréditée ; les noms ne sont pas énumérés ici.
+   *[other] { $count } parties prenantes sont accréditées ; les noms ne sont pas énumérés ici.
+}
 process-administer = Administrer ce processus
 process-request-accreditation = Demander une accréditation
 process-accreditation-intro = Les parties prenantes accréditées peuvent soumettre des contributions écrites et des propositions d'engagement.

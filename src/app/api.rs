@@ -23,7 +23,7 @@ pub struct ProcessSummary {
 
 pub fn process_summary(conn: &mut DbConnection, slug: &str) -> Result<ProcessSummary> {
     let process = process(conn, slug)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let documents = documents::documents_with_latest_revision(conn, process.id)?;
     Ok(ProcessSummary {
         process,

@@ -20,6 +20,7 @@ pub mod error;
 pub mod limits;
 pub mod notifications;
 pub mod opendata;
+pub mod outline;
 pub mod paging;
 pub mod processes;
 pub mod proposals;

@@ -4,14 +4,16 @@
 //! Reads return store rows and the person's `Actor`; arranging them for a page is the web
 //! layer's. Nothing here knows HTTP.
 
+use std::sync::Arc;
+
+use super::outline::{self, Outline};
 use super::{Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, Actor};
 use crate::domain::roles::Role;
 use crate::store::audit::{self, Entry};
-use crate::store::documents::{self, Document, RevisionSummary};
-use crate::store::processes::{self, Process, Structure};
-use crate::store::roles::{self, Assignment};
+use crate::store::processes::{self, Process};
+use crate::store::roles;
 
 /// Every process, for the home page and the API.
 pub fn all_processes(conn: &mut DbConnection) -> Result<Vec<Process>> {
@@ -41,30 +43,24 @@ pub fn database_takes_writes(conn: &mut DbConnection) -> Result<()> {
 /// What a process's page shows, and how the visitor stands in it.
 pub struct Overview {
     pub process: Process,
-    pub structure: Structure,
-    pub assignments: Vec<Assignment>,
+    pub outline: Arc<Outline>,
     pub actor: Actor,
     /// The visitor has asked to be accredited and waits.
     pub accreditation_pending: bool,
-    pub documents: Vec<(Document, Option<RevisionSummary>)>,
 }
 
 pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> Result<Overview> {
     let (process, actor) = super::process_for(conn, slug, person)?;
-    let structure = processes::structure_of(conn, process.id)?;
-    let assignments = roles::assignments_of_process(conn, process.id)?;
+    let outline = outline::of(conn, &process)?;
     let accreditation_pending = match actor.account_id {
         Some(account) => roles::has_pending_request(conn, process.id, account)?,
         None => false,
     };
-    let documents = documents::documents_with_latest_revision(conn, process.id)?;
     Ok(Overview {
         process,
-        structure,
-        assignments,
+        outline,
         actor,
         accreditation_pending,
-        documents,
     })
 }
 

@@ -128,7 +128,7 @@ pub struct Overview {
 /// The process `slug` and every chart of its page, with its campaign counts.
 pub fn charts(conn: &mut DbConnection, slug: &str) -> Result<Overview> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let mut charts = Vec::new();
     let mut recounts = Recounts::new();
     for name in CHARTS {
@@ -150,7 +150,7 @@ pub fn charts(conn: &mut DbConnection, slug: &str) -> Result<Overview> {
 /// counted again); an unknown chart is `NotFound`.
 pub fn chart_of(conn: &mut DbConnection, slug: &str, name: &str) -> Result<(i64, Chart, Recounts)> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let mut recounts = Recounts::new();
     let chart = chart(conn, &process, &structure, name, &mut recounts)?;
     Ok((process.id, chart, recounts))

@@ -47,6 +47,7 @@ diesel::table! {
         time_zone -> Text,
         accredit_on_registration -> Bool,
         created_at -> Timestamp,
+        stamp -> BigInt,
     }
 }
 

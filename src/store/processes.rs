@@ -20,6 +20,8 @@ pub struct Process {
     pub time_zone: String,
     pub accredit_on_registration: bool,
     pub created_at: NaiveDateTime,
+    /// Renewed by the database with every change to the process's outline (`app::outline`).
+    pub stamp: i64,
 }
 
 impl Process {

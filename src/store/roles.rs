@@ -77,12 +77,36 @@ impl Assignment {
     }
 }
 
-/// Every assignment in a process, by role then group then name: one query.
+/// Every assignment in a process, by role then group then name: one query. It grows with
+/// the stakeholders: for the administration's list, not for pages everyone reads.
 pub fn assignments_of_process(
     conn: &mut DbConnection,
     process_id: i64,
 ) -> QueryResult<Vec<Assignment>> {
-    let mut rows: Vec<Assignment> = role_assignments::table
+    assignments(conn, process_id, None)
+}
+
+/// The assignments of everyone but the stakeholders (the staff of a process), in the same
+/// order: as many as the secretariat named, however many stakeholders are accredited.
+pub fn staff_of_process(conn: &mut DbConnection, process_id: i64) -> QueryResult<Vec<Assignment>> {
+    assignments(conn, process_id, Some(Role::Stakeholder))
+}
+
+/// How many people hold `role` in a process.
+pub fn holders_of_role(conn: &mut DbConnection, process_id: i64, role: Role) -> QueryResult<i64> {
+    role_assignments::table
+        .filter(role_assignments::process_id.eq(process_id))
+        .filter(role_assignments::role.eq(role))
+        .count()
+        .get_result(conn)
+}
+
+fn assignments(
+    conn: &mut DbConnection,
+    process_id: i64,
+    except: Option<Role>,
+) -> QueryResult<Vec<Assignment>> {
+    let mut query = role_assignments::table
         .inner_join(accounts::table.on(accounts::id.eq(role_assignments::account_id)))
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
@@ -98,7 +122,11 @@ pub fn assignments_of_process(
             organisations::name.nullable(),
             role_assignments::created_at,
         ))
-        .load(conn)?;
+        .into_boxed();
+    if let Some(role) = except {
+        query = query.filter(role_assignments::role.ne(role));
+    }
+    let mut rows: Vec<Assignment> = query.load(conn)?;
     rows.sort_by(|a, b| {
         (a.role(), a.group_number, &a.display_name).cmp(&(
             b.role(),

@@ -1,5 +1,7 @@
 //! Public pages: the list of processes, one process, the language chooser, health.
 
+use std::sync::Arc;
+
 use actix_web::cookie::Cookie;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
@@ -11,6 +13,7 @@ use super::error::AppError;
 use super::page::{self, Ctx};
 use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
 use crate::app;
+use crate::app::outline::Outline;
 use crate::app::processes::{Accreditation, Overview};
 use crate::demo::DemoLogin;
 use crate::domain::documents::access;
@@ -87,16 +90,15 @@ struct ProcessPage {
     ctx: Ctx,
     process: Process,
     phases: Vec<PhaseView>,
-    structure: Structure,
+    outline: Arc<Outline>,
     people: Vec<RoleGroup>,
     actor: Actor,
     accreditation_pending: bool,
-    documents: Vec<(Document, Option<RevisionSummary>)>,
 }
 
 impl ProcessPage {
     fn has_document(&self, slug: &str) -> bool {
-        self.documents.iter().any(|(d, _)| d.slug == slug)
+        self.outline.documents.iter().any(|(d, _)| d.slug == slug)
     }
 
     /// The chair (or secretariat) may compile the summary, once.
@@ -115,7 +117,8 @@ impl ProcessPage {
 
     /// Published documents for everyone; working copies for those who draft or read them.
     fn visible_documents(&self) -> Vec<&(Document, Option<RevisionSummary>)> {
-        self.documents
+        self.outline
+            .documents
             .iter()
             .filter(|(document, latest)| {
                 latest.is_some() || {
@@ -140,11 +143,14 @@ impl ProcessPage {
     }
 
     fn themes(&self) -> Vec<&processes::Theme> {
-        self.structure.themes_of(ThemeKind::Theme).collect()
+        self.outline.structure.themes_of(ThemeKind::Theme).collect()
     }
 
     fn principles(&self) -> Vec<&processes::Theme> {
-        self.structure.themes_of(ThemeKind::Principle).collect()
+        self.outline
+            .structure
+            .themes_of(ThemeKind::Principle)
+            .collect()
     }
 
     /// The rapporteurs and moderators of a group, as one line.
@@ -156,7 +162,7 @@ impl ProcessPage {
             .collect()
     }
 
-    /// The process-wide roles (not those of a group), stakeholders last.
+    /// The process-wide staff roles (not those of a group); stakeholders are counted, not named.
     fn process_roles(&self) -> Vec<&RoleGroup> {
         self.people
             .iter()
@@ -176,29 +182,26 @@ pub async fn process_page(
     let person = visitor.person();
     let Overview {
         process,
-        structure,
-        assignments,
+        outline,
         actor,
         accreditation_pending,
-        documents,
     } = state
         .run(move |conn| app::processes::overview(conn, &slug, person))
         .await?;
 
     let mut people: Vec<RoleGroup> = Vec::new();
-    for a in assignments {
-        let role = a.role;
+    for a in &outline.staff {
         let person = Person {
-            name: a.display_name,
-            organisation: a.organisation,
+            name: a.display_name.clone(),
+            organisation: a.organisation.clone(),
         };
         match people
             .iter_mut()
-            .find(|g| g.role == role && g.group_number == a.group_number)
+            .find(|g| g.role == a.role && g.group_number == a.group_number)
         {
             Some(group) => group.people.push(person),
             None => people.push(RoleGroup {
-                role,
+                role: a.role,
                 group_number: a.group_number,
                 people: vec![person],
             }),
@@ -206,14 +209,13 @@ pub async fn process_page(
     }
 
     page::ok(&ProcessPage {
-        phases: phase_views(&process, &structure),
+        phases: phase_views(&process, &outline.structure),
         ctx,
         process,
-        structure,
+        outline,
         people,
         actor,
         accreditation_pending,
-        documents,
     })
 }
 

@@ -27,6 +27,7 @@ mod languages;
 mod lists;
 mod matrix;
 mod opendata;
+mod outline;
 mod proposals;
 mod review;
 mod schema;

@@ -26,7 +26,7 @@ pub struct WritingForm {
 pub fn new_form(conn: &mut DbConnection, person: Person, slug: &str) -> Result<WritingForm> {
     let (process, actor) = app::process_for(conn, slug, Some(person))?;
     app::require(&actor, Action::SubmitContribution)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let window_open = consultation_window(conn, process.id, person.account_id)?.is_open();
     Ok(WritingForm {
         process,
@@ -61,7 +61,7 @@ pub fn draft_form(
             location: public_path(&process, &draft),
         });
     }
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let tags = contributions::tags_of(conn, &[draft.id])?;
     let files = attachments::files_of(conn, &[draft.id])?;
     let window_open = consultation_window(conn, process.id, person.account_id)?.is_open();
@@ -101,7 +101,7 @@ pub fn refused_form(
     draft_id: Option<ContributionId>,
 ) -> Result<WritingForm> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let files = match draft_id {
         Some(id) => {
             let draft = own_contribution(conn, &process, id, person.account_id)?;

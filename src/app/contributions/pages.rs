@@ -52,7 +52,7 @@ pub fn list(
     query: &ListQuery,
 ) -> Result<ListView> {
     let (process, actor) = app::process_for(conn, slug, person)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let filter = filter(query, &structure);
     let seek = query.position().seek;
     let mut result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE)?;

@@ -129,7 +129,7 @@ fn decide(
     account_id: i64,
     posting: Posting,
 ) -> Result<Prepared> {
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let existing = match posting.draft_id {
         None => None,
         Some(id) => match written_over(conn, &process, id, account_id)? {

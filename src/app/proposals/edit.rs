@@ -93,7 +93,7 @@ pub(super) fn new_setting(
     account_id: i64,
 ) -> Result<Setting> {
     app::require(actor, Action::SubmitProposal)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let window_open = window_is_open(conn, process.id, account_id)?;
     Ok(Setting {
         process,
@@ -180,7 +180,7 @@ pub(super) fn editable(
     if !proposal.status().is_editable() {
         return Err(Error::Forbidden);
     }
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let window_open = window_is_open(conn, process.id, account.id)?;
     let editing = Editing::of(&proposal, &structure.groups);
     let setting = Setting {

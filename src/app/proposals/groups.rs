@@ -9,9 +9,9 @@ use crate::domain::permissions::{Action, GroupId, can};
 use crate::domain::roles::Role;
 use crate::store::documents;
 use crate::store::keyset::Seek;
-use crate::store::processes::{self, ActionGroup, Process};
+use crate::store::processes::{ActionGroup, Process};
 use crate::store::proposals::list::{self as store, ProposalFilter, ProposalPage};
-use crate::store::roles::{self, Assignment};
+use crate::store::roles::Assignment;
 
 pub struct GroupView {
     pub process: Process,
@@ -43,8 +43,14 @@ pub fn group(
     report_slug: &str,
 ) -> Result<GroupView> {
     let (process, actor) = app::process_for(conn, slug, person)?;
-    let group = processes::group_by_number(conn, process.id, number)?.ok_or(Error::NotFound)?;
-    let assignments = roles::assignments_of_process(conn, process.id)?;
+    let outline = app::outline::of(conn, &process)?;
+    let group = outline
+        .structure
+        .groups
+        .iter()
+        .find(|g| g.number == number)
+        .cloned()
+        .ok_or(Error::NotFound)?;
     let filter = ProposalFilter {
         group_id: Some(group.id),
         ..ProposalFilter::default()
@@ -54,12 +60,13 @@ pub fn group(
     let can_review = can(&actor, Action::UseInternalNotes(group_id));
     let can_edit_report = can(&actor, Action::EditGroupReport(group_id));
     let report = report_of(conn, &process, report_slug, can_review || can_edit_report)?;
-    // `assignments_of_process` orders rapporteurs before moderators.
-    let people = assignments
-        .into_iter()
+    // The outline's staff come by role: rapporteurs before moderators.
+    let people = outline
+        .staff
+        .iter()
         .filter(|a| a.group_number == Some(group.number))
         .filter(|a| matches!(a.role, Role::Rapporteur | Role::Moderator))
-        .map(|a| (a.role, a))
+        .map(|a| (a.role, a.clone()))
         .collect();
     Ok(GroupView {
         can_submit: can(&actor, Action::SubmitProposal),

@@ -6,7 +6,7 @@ use crate::app::{self, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, can};
 use crate::domain::proposals::ProposalStatus;
-use crate::store::processes::{self, Process, Structure};
+use crate::store::processes::{Process, Structure};
 use crate::store::proposals::list::{
     self as store, DraftListing, ProposalFilter, ProposalPage, ProposalSort,
 };
@@ -45,7 +45,7 @@ pub fn public_list(
     query: &ListQuery,
 ) -> Result<ListView> {
     let (process, actor) = app::process_for(conn, slug, person)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
     let filter = filter(query, &structure);
     let seek = query.position().seek;
     let list = store::public_proposals(conn, process.id, &filter, seek, PAGE_SIZE)?;

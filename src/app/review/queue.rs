@@ -12,7 +12,7 @@ use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::store::keyset::Total;
-use crate::store::processes::{self, ActionGroup, Process, Theme, ThemeKind};
+use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
 use crate::store::review::queue::{self as store, QueueFilter, QueueRow, SponsorCount};
 
 /// Beside each proposal of the queue, this many alike.
@@ -97,7 +97,7 @@ pub fn queue(
     query: &QueueQuery,
 ) -> Result<QueueView> {
     let reviewing = reviewing(conn, person, slug, number)?;
-    let themes: Vec<Theme> = processes::structure_of(conn, reviewing.process.id)?
+    let themes: Vec<Theme> = crate::app::outline::structure(conn, &reviewing.process)?
         .themes_of(ThemeKind::Theme)
         .cloned()
         .collect();

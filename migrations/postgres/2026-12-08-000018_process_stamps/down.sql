@@ -1,0 +1,14 @@
+DROP TRIGGER process_stamp_organisations ON organisations;
+DROP FUNCTION renew_process_stamp_of_organisation();
+DROP TRIGGER process_stamp_accounts ON accounts;
+DROP FUNCTION renew_process_stamp_of_account();
+DROP TRIGGER process_stamp_revisions ON revisions;
+DROP FUNCTION renew_process_stamp_of_revision();
+DROP TRIGGER process_stamp_documents ON documents;
+DROP TRIGGER process_stamp_roles ON role_assignments;
+DROP TRIGGER process_stamp_themes ON themes;
+DROP TRIGGER process_stamp_groups ON action_groups;
+DROP TRIGGER process_stamp_phases ON phases;
+DROP FUNCTION renew_process_stamp();
+ALTER TABLE processes DROP COLUMN stamp;
+DROP FUNCTION new_process_stamp();
