@@ -7,8 +7,10 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, in a layer of their own that only a change of Cargo.toml or Cargo.lock
-# rebuilds: compile them for an empty library and binary standing in for ours.
+# rebuilds (or .cargo/config.toml, which sets how SQLite is compiled): compile them for an
+# empty library and binary standing in for ours.
 COPY Cargo.toml Cargo.lock ./
+COPY .cargo .cargo
 RUN mkdir src \
  && echo 'fn main() {}' > src/main.rs \
  && touch src/lib.rs \

@@ -295,3 +295,30 @@ pub(crate) fn test_connections() -> Vec<DbConnection> {
     }
     all
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::prelude::*;
+    use diesel::sql_types::Text;
+
+    #[derive(QueryableByName)]
+    struct CompileOption {
+        #[diesel(sql_type = Text)]
+        compile_options: String,
+    }
+
+    /// `.cargo/config.toml` compiles the bundled SQLite with the query planner stability
+    /// guarantee: without it, every cached statement with a `LIMIT ?` is compiled again each
+    /// time it runs.
+    #[test]
+    fn the_bundled_sqlite_keeps_its_plans_whatever_the_values_bound() {
+        let mut conn = SqliteConnection::establish(":memory:").expect("in-memory SQLite");
+        let options: Vec<CompileOption> = diesel::sql_query("PRAGMA compile_options")
+            .load(&mut conn)
+            .expect("compile options");
+        assert!(
+            options.iter().any(|o| o.compile_options == "ENABLE_QPSG"),
+            "SQLite was compiled without SQLITE_ENABLE_QPSG"
+        );
+    }
+}
