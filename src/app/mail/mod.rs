@@ -101,9 +101,24 @@ const NOTIFICATIONS_PER_ROUND: i64 = 500;
 pub fn queue_notifications(conn: &mut DbConnection, public_url: &str) -> Result<usize> {
     super::transaction(conn, |conn| {
         let now = crate::store::now();
-        let pending = store::unmailed_notifications(conn, now, NOTIFICATIONS_PER_ROUND)?;
+        let mut pending = store::unmailed_notifications(conn, now, NOTIFICATIONS_PER_ROUND)?;
         if pending.is_empty() {
             return Ok(0);
+        }
+        // A full round may have cut the last account's day in two: that day waits for the
+        // next round whole, since its digest can be written only once (unless it is all
+        // there is, which then goes as it is rather than never).
+        if pending.len() as i64 == NOTIFICATIONS_PER_ROUND
+            && let Some(last) = pending.last()
+        {
+            let cut = (last.account_id, mail::digest_day(last.created_at));
+            let whole = pending
+                .iter()
+                .position(|n| (n.account_id, mail::digest_day(n.created_at)) == cut)
+                .unwrap_or(0);
+            if whole > 0 {
+                pending.truncate(whole);
+            }
         }
         let mut written = 0;
         let mut digests: BTreeMap<(i64, NaiveDate), Vec<&UnmailedNotification>> = BTreeMap::new();
