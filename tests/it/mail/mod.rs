@@ -31,6 +31,8 @@ on_both_backends!(
     notifications_are_mailed_to_confirmed_addresses_only,
     a_digest_is_sent_once_across_a_restart,
     a_message_left_unsent_is_sent_once_after_a_restart,
+    without_a_server_messages_are_written_beside_the_database,
+    a_day_cut_by_a_full_round_goes_whole_in_the_next,
 );
 
 const NEW_PASSWORD: &str = "a new and quiet river";
@@ -687,4 +689,114 @@ async fn a_message_left_unsent_is_sent_once_after_a_restart(backend: Backend) {
     })
     .await;
     assert_eq!((tries, sent), (2, true));
+}
+
+async fn without_a_server_messages_are_written_beside_the_database(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[], false).await else {
+        return;
+    };
+    let email = "offline@example.org";
+    app.participant(email, "Olu Offline", "Offline NGO", "academia")
+        .await;
+    let url = concord::config::DatabaseUrl::parse(&app.database_url).expect("its URL");
+    let folder = concord::mail::outbox_folder(&url);
+    if let concord::config::DatabaseUrl::Sqlite(path) = &url {
+        assert_eq!(
+            folder,
+            std::path::PathBuf::from(format!("{}.outbox", path.display()))
+        );
+    }
+    let mut written = Vec::new();
+    for _ in 0..100 {
+        written = std::fs::read_dir(&folder)
+            .map(|dir| {
+                dir.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !written.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(written.len(), 1, "one message in {}", folder.display());
+    let message = std::fs::read_to_string(&written[0]).expect("the message");
+    assert!(message.contains(&format!("To: {email}")), "{message}");
+    assert!(message.contains("Subject: Confirm your email address for Concord"));
+    assert!(message.contains("/account/confirm/"), "{message}");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+async fn a_day_cut_by_a_full_round_goes_whole_in_the_next(backend: Backend) {
+    // The sender waits an hour between rounds: this test runs them itself.
+    let Some(app) = spawn_app_with(backend, &[("CONCORD_MAIL_POLL_SECONDS", "3600")], true).await
+    else {
+        return;
+    };
+    // Let the sender's first round pass.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let public = app.address.clone();
+    let (first_round, second_round, bodies) = with_db(&app, move |conn| {
+        use concord::db::schema::{accounts, outbox};
+        let readers: Vec<i64> = accounts::table
+            .order(accounts::id)
+            .limit(2)
+            .select(accounts::id)
+            .load(conn)
+            .expect("two demo accounts");
+        let (_, process, listed) = demo_fixture(conn, "stakeholder@demo.concord.example");
+        let yesterday = concord::store::now() - TimeDelta::days(1);
+        // 499 for the first reader and 2 for the second: a round of 500 takes the second's
+        // first one only.
+        for _ in 0..499 {
+            add_notification(
+                conn,
+                readers[0],
+                process,
+                listed[0].0,
+                Delivery::DailyDigest,
+                yesterday,
+            );
+        }
+        for (proposal, _) in &listed {
+            add_notification(
+                conn,
+                readers[1],
+                process,
+                *proposal,
+                Delivery::DailyDigest,
+                yesterday,
+            );
+        }
+        let first = concord::app::mail::queue_notifications(conn, &public).expect("a round");
+        let second = concord::app::mail::queue_notifications(conn, &public).expect("a round");
+        let bodies: Vec<(Option<i64>, String)> = outbox::table
+            .filter(outbox::kind.eq("digest"))
+            .order(outbox::id)
+            .select((outbox::account_id, outbox::body_text))
+            .load(conn)
+            .expect("the digests");
+        let bodies = bodies
+            .into_iter()
+            .map(|(account, body)| {
+                assert!(account.is_some());
+                (account.unwrap_or_default() == readers[1], body)
+            })
+            .collect::<Vec<_>>();
+        (first, second, bodies)
+    })
+    .await;
+    assert_eq!((first_round, second_round), (1, 1), "one digest a round");
+    assert_eq!(bodies.len(), 2);
+    assert!(
+        !bodies[0].0 && bodies[1].0,
+        "the first reader's, then the second's"
+    );
+    assert!(bodies[0].1.contains("(499):"), "{}", &bodies[0].1[..300]);
+    assert!(
+        bodies[1].1.contains("(2):"),
+        "the second reader's day whole: {}",
+        bodies[1].1
+    );
 }
