@@ -319,12 +319,29 @@ async fn prune_rate_limits(state: &actix::Data<AppState>) {
     }
 }
 
-/// Removes expired sessions and forgets idle rate-limit buckets, every few minutes.
+/// Forgets the tokens of mailed links that stopped working (shared by every instance).
+async fn prune_mailed_links(state: &actix::Data<AppState>) {
+    let pool = state.pool.clone();
+    let pruned = actix::block(move || -> anyhow::Result<usize> {
+        let mut conn = pool.get()?;
+        Ok(app::mail::prune_tokens(&mut conn)?)
+    })
+    .await;
+    match pruned {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "could not forget spent mailed links"),
+        Err(e) => tracing::warn!(error = %e, "could not forget spent mailed links"),
+    }
+}
+
+/// Removes expired sessions, forgets idle rate-limit buckets and spent mailed links, every
+/// few minutes.
 async fn housekeeping(state: actix::Data<AppState>) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
         prune_rate_limits(&state).await;
+        prune_mailed_links(&state).await;
         // Expired sessions are kept a week, so a text sent from a timed-out page can still be
         // saved as its author's draft.
         let grace = chrono::TimeDelta::days(7);

@@ -363,3 +363,16 @@ pub fn mark_all_mailed(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResu
         .set(notifications::mailed_at.eq(Some(now)))
         .execute(conn)
 }
+
+/// Forgets the tokens that stopped working before `before` (used or expired): a link that
+/// no longer works needs no row.
+pub fn delete_stale_tokens(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        account_tokens::table.filter(
+            account_tokens::expires_at
+                .lt(before)
+                .or(account_tokens::used_at.lt(before)),
+        ),
+    )
+    .execute(conn)
+}

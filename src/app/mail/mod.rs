@@ -198,3 +198,9 @@ pub fn failed(conn: &mut DbConnection, message: &OutboxMail, error: &str) -> Res
         Ok(store::mark_failed(conn, message.id, retry_at, &error)?)
     })
 }
+
+/// Forgets the links that stopped working more than a day ago.
+pub fn prune_tokens(conn: &mut DbConnection) -> Result<usize> {
+    let before = crate::store::now() - chrono::TimeDelta::days(1);
+    Ok(store::delete_stale_tokens(conn, before)?)
+}

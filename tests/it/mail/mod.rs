@@ -163,6 +163,50 @@ async fn registration_is_confirmed_from_the_mail(backend: Backend) {
     }
     let forged = format!("{link}x");
     assert_eq!(browser.get(&forged).await.status(), StatusCode::GONE);
+    // A person who reads French registers in French and is written to in French.
+    let french = app.new_browser();
+    let (_, form) = french.get_text("/register").await;
+    let registered = french
+        .client
+        .post(french.url("/register"))
+        .header("Accept-Language", "fr")
+        .form(&[
+            ("csrf_token", csrf_of(&form).as_str()),
+            ("email", "francine@example.org"),
+            ("display_name", "Francine Française"),
+            ("organisation", "Association francophone"),
+            ("category", "civil-society"),
+            ("country", ""),
+            ("password", PASSWORD),
+            ("password_again", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(registered.status(), StatusCode::SEE_OTHER);
+    let mail = sink.wait_for("francine@example.org", 1).await.remove(0);
+    assert_eq!(
+        mail.subject,
+        "Confirmez votre adresse électronique pour Concord"
+    );
+    assert!(
+        mail.body.contains("Bonjour Francine Française,"),
+        "{}",
+        mail.body
+    );
+
+    // Spent links are forgotten a day after they stopped working.
+    let forgotten = with_db(&app, |conn| {
+        use concord::db::schema::account_tokens::dsl::*;
+        diesel::update(account_tokens.filter(used_at.is_not_null()))
+            .set(used_at.eq(Some(concord::store::now() - TimeDelta::days(2))))
+            .execute(conn)
+            .expect("aged");
+        concord::app::mail::prune_tokens(conn).expect("pruned")
+    })
+    .await;
+    assert_eq!(forgotten, 2, "the two links used");
+
     // Asking again once confirmed sends nothing.
     let resent = post_with_token(&browser, "/account/confirmation", &[]).await;
     assert_eq!(location(&resent), "/account?notice=address-confirmed");
