@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod mail;
 pub mod markdown;
 pub mod paths;
 pub mod security;
@@ -34,6 +35,7 @@ pub struct Application {
     port: u16,
     server: Server,
     state: actix::Data<AppState>,
+    mailer: std::sync::Arc<mail::Mailer>,
 }
 
 impl Application {
@@ -69,6 +71,7 @@ impl Application {
             queries.clone(),
         )
         .context("cannot start the database writer")?;
+        let mailer = std::sync::Arc::new(mail::Mailer::new(&settings)?);
         let (hashing, exports) = gates(&settings);
         let state = actix::Data::new(AppState {
             pool,
@@ -81,12 +84,14 @@ impl Application {
             setup_token,
             demo_logins,
             queries,
+            mail_wake: std::sync::Arc::new(tokio::sync::Notify::new()),
         });
         let server = serve(listener, state.clone())?;
         Ok(Self {
             port,
             server,
             state,
+            mailer,
         })
     }
 
@@ -123,8 +128,10 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let housekeeping = tokio::spawn(housekeeping(self.state.clone()));
+        let sender = tokio::spawn(mail::run(self.state.clone(), self.mailer.clone()));
         let result = self.server.await;
         housekeeping.abort();
+        sender.abort();
         result
     }
 }
@@ -312,12 +319,29 @@ async fn prune_rate_limits(state: &actix::Data<AppState>) {
     }
 }
 
-/// Removes expired sessions and forgets idle rate-limit buckets, every few minutes.
+/// Forgets the tokens of mailed links that stopped working (shared by every instance).
+async fn prune_mailed_links(state: &actix::Data<AppState>) {
+    let pool = state.pool.clone();
+    let pruned = actix::block(move || -> anyhow::Result<usize> {
+        let mut conn = pool.get()?;
+        Ok(app::mail::prune_tokens(&mut conn)?)
+    })
+    .await;
+    match pruned {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "could not forget spent mailed links"),
+        Err(e) => tracing::warn!(error = %e, "could not forget spent mailed links"),
+    }
+}
+
+/// Removes expired sessions, forgets idle rate-limit buckets and spent mailed links, every
+/// few minutes.
 async fn housekeeping(state: actix::Data<AppState>) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
         prune_rate_limits(&state).await;
+        prune_mailed_links(&state).await;
         // Expired sessions are kept a week, so a text sent from a timed-out page can still be
         // saved as its author's draft.
         let grace = chrono::TimeDelta::days(7);

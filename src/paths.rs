@@ -45,6 +45,13 @@ routes! {
     account = "/account" ();
     account_password = "/account/password" ();
     account_notifications = "/account/notifications" ();
+    /// Sends the link that confirms the account's address again.
+    account_confirmation = "/account/confirmation" ();
+    /// The link a confirmation mail carries (`token` as sent, URL-safe base64).
+    account_confirm = "/account/confirm/{token}" (token);
+    account_forgot = "/account/forgot" ();
+    /// The link a password-reset mail carries.
+    account_reset = "/account/reset/{token}" (token);
     notifications = "/notifications" ();
     setup = "/setup" ();
 

@@ -22,7 +22,7 @@ saved = Saved
 
 ## Notices after a redirect
 notice-saved = Your changes have been saved.
-notice-registered = Thank you for registering. If this address was new, your account is ready: sign in with your email address and password.
+notice-registered = Thank you for registering. If this address was new, your account is ready: sign in with your email address and password. We have sent a link to confirm the address.
 notice-signed-out = You have signed out.
 notice-password-changed = Your password has been changed. Other browsers signed in to your account have been signed out.
 notice-accreditation-requested = Your request for accreditation has been sent to the secretariat.

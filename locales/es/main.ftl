@@ -22,7 +22,7 @@ saved = Guardado
 
 ## Notices after a redirect
 notice-saved = Se han guardado sus cambios.
-notice-registered = Gracias por registrarse. Si esta dirección era nueva, su cuenta está lista: inicie sesión con su dirección de correo electrónico y su contraseña.
+notice-registered = Gracias por registrarse. Si esta dirección era nueva, su cuenta está lista: inicie sesión con su dirección de correo electrónico y su contraseña. Le hemos enviado un enlace para confirmar la dirección.
 notice-signed-out = Ha cerrado la sesión.
 notice-password-changed = Se ha cambiado su contraseña. Se han cerrado las sesiones de su cuenta en los demás navegadores.
 notice-accreditation-requested = Su solicitud de acreditación se ha enviado a la secretaría.

@@ -22,7 +22,7 @@ saved = Enregistré
 
 ## Avis après une redirection
 notice-saved = Vos modifications ont été enregistrées.
-notice-registered = Merci de votre inscription. Si cette adresse était nouvelle, votre compte est prêt : connectez-vous avec votre adresse électronique et votre mot de passe.
+notice-registered = Merci de votre inscription. Si cette adresse était nouvelle, votre compte est prêt : connectez-vous avec votre adresse électronique et votre mot de passe. Nous avons envoyé un lien pour confirmer l'adresse.
 notice-signed-out = Votre session a été fermée.
 notice-password-changed = Votre mot de passe a été modifié. Les sessions ouvertes sur votre compte dans d'autres navigateurs ont été fermées.
 notice-accreditation-requested = Votre demande d'accréditation a été transmise au secrétariat.

@@ -22,7 +22,7 @@ saved = 已保存
 
 ## Notices after a redirect
 notice-saved = 您的更改已保存。
-notice-registered = 感谢您注册。如果该地址此前未注册，您的账户已可使用：请用您的电子邮件地址和密码登录。
+notice-registered = 感谢您注册。如果该地址此前未注册，您的账户已可使用：请用您的电子邮件地址和密码登录。我们已发送一个确认该地址的链接。
 notice-signed-out = 您已退出登录。
 notice-password-changed = 您的密码已更改。在其他浏览器中登录您账户的会话已全部退出。
 notice-accreditation-requested = 您的认证申请已发送给秘书处。

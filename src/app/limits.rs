@@ -86,6 +86,53 @@ pub fn check_registration(
     })
 }
 
+/// Counts one request for a password-reset link from an address (at the pace of
+/// registrations); `Some(seconds)` to wait when it is refused.
+pub fn check_password_reset(
+    conn: &mut DbConnection,
+    quotas: Quotas,
+    address: IpAddr,
+) -> Result<Option<u64>> {
+    let now = now_ms();
+    write_transaction(conn, |conn| {
+        match limits::attempt(
+            conn,
+            "password-reset",
+            &address.to_string(),
+            quotas.registration,
+            now,
+        )? {
+            Decision::Wait { seconds } => Ok(Some(seconds)),
+            Decision::Allow { .. } => Ok(None),
+        }
+    })
+}
+
+/// Sending a confirmation link again: three at once, then one every ten minutes, so an
+/// account cannot be used to flood its own address.
+pub const CONFIRMATION_RESEND: Quota = Quota {
+    interval_ms: 10 * 60_000,
+    burst: 3,
+};
+
+/// Counts one request to send the account's confirmation link again; `Some(seconds)` to
+/// wait when it is refused.
+pub fn check_confirmation_resend(conn: &mut DbConnection, account_id: i64) -> Result<Option<u64>> {
+    let now = now_ms();
+    write_transaction(conn, |conn| {
+        match limits::attempt(
+            conn,
+            "confirmation-resend",
+            &account_id.to_string(),
+            CONFIRMATION_RESEND,
+            now,
+        )? {
+            Decision::Wait { seconds } => Ok(Some(seconds)),
+            Decision::Allow { .. } => Ok(None),
+        }
+    })
+}
+
 /// Forgets the buckets that are full again, so the table stays the size of what is in use.
 pub fn prune(conn: &mut DbConnection) -> Result<usize> {
     Ok(limits::prune(conn, now_ms())?)

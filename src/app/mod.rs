@@ -18,6 +18,7 @@ pub mod contributions;
 pub mod documents;
 pub mod error;
 pub mod limits;
+pub mod mail;
 pub mod notifications;
 pub mod opendata;
 pub mod outline;

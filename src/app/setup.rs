@@ -15,7 +15,8 @@ pub fn is_open(conn: &mut DbConnection) -> Result<bool> {
     Ok(accounts::administrator_count(conn)? == 0)
 }
 
-/// Creates the first administrator, signed in with the session `session_hash`; returns the
+/// Creates the first administrator, signed in with the session `session_hash`, and writes
+/// the mail that confirms their address (links start with `public_url`); returns the
 /// account's id. `NotFound` once an administrator exists; a taken address or an organisation
 /// of another category is `Invalid`.
 pub fn create_first_administrator(
@@ -23,6 +24,7 @@ pub fn create_first_administrator(
     registration: &Registration,
     password: &NewPassword,
     session_hash: &str,
+    public_url: &str,
 ) -> Result<i64> {
     let hash = passwords::hash(password.as_str())?;
     super::transaction(conn, |conn| {
@@ -41,6 +43,7 @@ pub fn create_first_administrator(
             }
         };
         sessions::create_session(conn, session_hash, account.id)?;
+        super::mail::queue_confirmation(conn, &account, public_url, crate::store::now())?;
         audit::record(
             conn,
             Entry {

@@ -155,6 +155,71 @@ pub struct Settings {
     /// How long a request body may take to arrive, in seconds, before it is refused (408):
     /// a client trickling a body must not hold a connection and its buffer forever.
     pub body_seconds: u64,
+    /// The SMTP server mail goes through; `None`: messages are written to a folder instead.
+    pub smtp_url: Option<SmtpUrl>,
+    /// The sender of every message (`Name <address>` or an address).
+    pub mail_from: String,
+    /// How often, in seconds, the sender looks for messages to send when nothing woke it
+    /// (other instances' messages, digests of a day that has ended, retries).
+    pub mail_poll_seconds: u64,
+}
+
+/// Where mail is sent: an `smtp://` or `smtps://` URL, with credentials if any. `smtp://`
+/// to another machine than this one requires STARTTLS unless the URL says `tls=` itself;
+/// only to the loopback may mail travel unencrypted.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(String);
+
+impl SmtpUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        let (scheme, rest) = raw.split_once("://").ok_or(
+            "must be an smtp:// or smtps:// URL, such as smtps://user:pass@mail.example.org",
+        )?;
+        if scheme != "smtp" && scheme != "smtps" {
+            return Err(format!(
+                "has the scheme {scheme:?}; use smtp:// or smtps://"
+            ));
+        }
+        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        let host = match host_port.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or_default(),
+            None => host_port.split(':').next().unwrap_or_default(),
+        };
+        if host.is_empty() {
+            return Err("names no host".into());
+        }
+        let local = host == "localhost"
+            || host
+                .parse::<IpAddr>()
+                .map(|ip| ip.is_loopback())
+                .unwrap_or(false);
+        let mut url = raw.to_string();
+        if scheme == "smtp" && !local && !raw.contains("tls=") {
+            url.push(if raw.contains('?') { '&' } else { '?' });
+            url.push_str("tls=required");
+        }
+        Ok(Self(url))
+    }
+
+    /// The URL as `lettre` reads it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SmtpUrl {
+    /// Never with a password.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = match (self.0.find("://"), self.0.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                format!("{}://…@{}", &self.0[..scheme], &self.0[at + 1..])
+            }
+            _ => self.0.clone(),
+        };
+        write!(f, "SmtpUrl({shown})")
+    }
 }
 
 /// A configuration error: which variable, and why.
@@ -248,6 +313,13 @@ impl Settings {
             hashing_slots: env.number("CONCORD_HASHING_SLOTS", 1, 256)? as usize,
             export_slots: env.number("CONCORD_EXPORT_SLOTS", 2, 256)? as usize,
             body_seconds: u64::from(env.number("CONCORD_BODY_SECONDS", 300, 3_600)?),
+            smtp_url: env
+                .var("CONCORD_SMTP_URL")
+                .map(|raw| SmtpUrl::parse(&raw))
+                .transpose()
+                .map_err(|reason| ConfigError::new("CONCORD_SMTP_URL", reason))?,
+            mail_from: mail_from(env.var("CONCORD_MAIL_FROM"), &bind)?,
+            mail_poll_seconds: u64::from(env.number("CONCORD_MAIL_POLL_SECONDS", 30, 3_600)?),
         })
     }
 
@@ -343,6 +415,25 @@ fn secret_key(
         )),
         None => development_secret(&key_file).map_err(refused),
     }
+}
+
+/// The sender of mail: given, or Concord at the host of the machine (`localhost` for a
+/// loopback or unspecified address).
+fn mail_from(raw: Option<String>, bind: &SocketAddr) -> Result<String, ConfigError> {
+    let from = match raw {
+        Some(raw) => raw.trim().to_string(),
+        None if bind.ip().is_loopback() || bind.ip().is_unspecified() => {
+            "Concord <concord@localhost>".to_string()
+        }
+        None => format!("Concord <concord@[{}]>", bind.ip()),
+    };
+    from.parse::<lettre::message::Mailbox>().map_err(|e| {
+        ConfigError::new(
+            "CONCORD_MAIL_FROM",
+            format!("is {from:?}, which is not a mail address ({e}); use such as Concord <concord@example.org>"),
+        )
+    })?;
+    Ok(from)
 }
 
 fn trusted_proxies(raw: Option<String>) -> Result<Vec<IpAddr>, ConfigError> {

@@ -36,6 +36,61 @@ fn passwords_never_shown() {
 }
 
 #[test]
+fn smtp_urls_require_tls_beyond_this_machine() {
+    let plain_local = SmtpUrl::parse("smtp://127.0.0.1:2525").expect("a local server");
+    assert_eq!(plain_local.as_str(), "smtp://127.0.0.1:2525");
+    assert_eq!(
+        SmtpUrl::parse("smtp://localhost").expect("local").as_str(),
+        "smtp://localhost"
+    );
+    assert_eq!(
+        SmtpUrl::parse("smtp://u:p@mail.example.org:587")
+            .expect("a remote server")
+            .as_str(),
+        "smtp://u:p@mail.example.org:587?tls=required"
+    );
+    assert_eq!(
+        SmtpUrl::parse("smtp://mail.example.org?tls=opportunistic")
+            .expect("as asked")
+            .as_str(),
+        "smtp://mail.example.org?tls=opportunistic"
+    );
+    assert_eq!(
+        SmtpUrl::parse("smtps://u:p@mail.example.org")
+            .expect("TLS")
+            .as_str(),
+        "smtps://u:p@mail.example.org"
+    );
+    assert!(SmtpUrl::parse("http://mail.example.org").is_err());
+    assert!(SmtpUrl::parse("smtp://").is_err());
+    assert!(SmtpUrl::parse("mail.example.org").is_err());
+    let shown = format!(
+        "{:?}",
+        SmtpUrl::parse("smtps://user:secret@m.example").expect("ok")
+    );
+    assert!(!shown.contains("secret"), "{shown}");
+}
+
+#[test]
+fn mail_settings_default_to_a_folder_and_a_local_sender() {
+    let s = settings(&[
+        ("CONCORD_SECRET_KEY", KEY),
+        ("DATABASE_URL", "postgres://h/db"),
+    ])
+    .expect("defaults");
+    assert!(s.smtp_url.is_none());
+    assert_eq!(s.mail_from, "Concord <concord@localhost>");
+    assert_eq!(s.mail_poll_seconds, 30);
+    let error = settings(&[
+        ("CONCORD_SECRET_KEY", KEY),
+        ("DATABASE_URL", "postgres://h/db"),
+        ("CONCORD_MAIL_FROM", "not an address"),
+    ])
+    .expect_err("refused");
+    assert_eq!(error.variable, "CONCORD_MAIL_FROM");
+}
+
+#[test]
 fn bad_values_name_their_variable() {
     let cases = [
         ("CONCORD_BIND", "nowhere"),

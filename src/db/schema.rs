@@ -25,6 +25,7 @@ diesel::table! {
         is_admin -> Bool,
         disabled -> Bool,
         created_at -> Timestamp,
+        email_confirmed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -297,6 +298,37 @@ diesel::table! {
         created_at -> Timestamp,
         visible_from -> Timestamp,
         read_at -> Nullable<Timestamp>,
+        mailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// The single-use links that mails carry (address confirmation, password reset).
+    account_tokens (token_hash) {
+        token_hash -> Text,
+        account_id -> BigInt,
+        purpose -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Messages to send, claimed with a lease by the sending task.
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        account_id -> Nullable<BigInt>,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        dedupe_key -> Nullable<Text>,
+        created_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
     }
 }
 
@@ -334,6 +366,8 @@ diesel::joinable!(notification_settings -> accounts (account_id));
 diesel::joinable!(notifications -> accounts (account_id));
 diesel::joinable!(notifications -> processes (process_id));
 diesel::joinable!(notifications -> proposal_decisions (decision_id));
+diesel::joinable!(account_tokens -> accounts (account_id));
+diesel::joinable!(outbox -> accounts (account_id));
 
 diesel::table! {
     /// What the search index was last built with (the folding version), so a start after a
@@ -374,6 +408,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     review_notes,
     notification_settings,
     notifications,
+    account_tokens,
+    outbox,
 );
 
 diesel::table! {

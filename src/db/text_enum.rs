@@ -154,6 +154,7 @@ pub(crate) use text_enum;
 
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::documents::{DocumentKind, NodeKind, SourceKind};
+use crate::domain::mail::{MailKind, TokenPurpose};
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::phases::PhaseKind;
 use crate::domain::proposals::review::DecisionKind;
@@ -172,6 +173,8 @@ text_enum!(PhaseKind);
 text_enum!(DocumentKind);
 text_enum!(NodeKind);
 text_enum!(SourceKind);
+text_enum!(MailKind);
+text_enum!(TokenPurpose);
 
 #[cfg(test)]
 mod tests {
@@ -246,6 +249,8 @@ mod tests {
                 DocumentKind,
                 NodeKind,
                 SourceKind,
+                MailKind,
+                TokenPurpose,
                 ThemeKind,
                 ReferenceKind,
             );

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod documents;
 pub mod ids;
 pub mod limits;
+pub mod mail;
 pub mod notifications;
 pub mod permissions;
 pub mod phases;

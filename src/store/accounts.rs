@@ -21,6 +21,8 @@ pub struct Account {
     pub is_admin: bool,
     pub disabled: bool,
     pub created_at: NaiveDateTime,
+    /// When the account proved it reads mail at its address; `None` until then.
+    pub email_confirmed_at: Option<NaiveDateTime>,
 }
 
 impl std::fmt::Debug for Account {

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod health;
 pub mod keyset;
 pub mod limits;
+pub mod mail;
 pub mod notifications;
 pub mod opendata;
 pub mod processes;

@@ -15,7 +15,7 @@ use super::page::{self, Ctx, FieldErrors};
 use super::ratelimit::{self, DEVICE_COOKIE};
 use super::session::{self, SESSION_COOKIE, SignedIn, Visitor};
 use crate::app;
-use crate::app::accounts::{PasswordForm, Profile};
+use crate::app::accounts::{PasswordForm, Profile, Resent, Reset, ResetForm};
 use crate::domain::notifications::Delivery;
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::validation::{self, DisplayName, Email, NewPassword, OrganisationName};
@@ -76,14 +76,20 @@ pub async fn register(
     let address = ratelimit::client_address(&req, &state.settings);
     ratelimit::check_registration(&state, address).await?;
 
+    let public_url = state.settings.public_url.clone();
     match state
-        .run_hashing(move |conn| app::accounts::register(conn, &registration, &password))
+        .run_hashing(move |conn| {
+            app::accounts::register(conn, &registration, &password, &public_url)
+        })
         .await?
     {
-        Ok(()) => Ok(page::see_other(&format!(
-            "{}?notice=registered",
-            paths::login()
-        ))),
+        Ok(()) => {
+            state.mail_wake.notify_one();
+            Ok(page::see_other(&format!(
+                "{}?notice=registered",
+                paths::login()
+            )))
+        }
         // Only a refusal of a form that parsed: its errors are all there is to show.
         Err(app::Error::Invalid(errors)) => again(ctx, form, errors),
         Err(other) => Err(other.into()),
@@ -317,4 +323,206 @@ pub async fn change_password(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "accounts/forgot.html")]
+struct ForgotPage {
+    ctx: Ctx,
+    email: String,
+    errors: FieldErrors,
+}
+
+/// What the forgotten-password form holds, as typed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ForgotForm {
+    pub email: String,
+}
+
+#[get("/account/forgot")]
+pub async fn forgot_form(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    page::ok(&ForgotPage {
+        ctx,
+        email: String::new(),
+        errors: FieldErrors::default(),
+    })
+}
+
+/// Sends a reset link if an account has the address. Known or not, the answer is the same
+/// notice on the sign-in page.
+#[post("/account/forgot")]
+pub async fn request_reset(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<ForgotForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let Some(email) = errors.check("email", Email::parse(&form.email)) else {
+        return page::invalid(&ForgotPage {
+            ctx,
+            email: form.email,
+            errors,
+        });
+    };
+    let address = ratelimit::client_address(&req, &state.settings);
+    ratelimit::check_password_reset(&state, address).await?;
+    let public_url = state.settings.public_url.clone();
+    state
+        .run(move |conn| app::accounts::request_password_reset(conn, Some(&email), &public_url))
+        .await?;
+    state.mail_wake.notify_one();
+    Ok(page::see_other(&format!(
+        "{}?notice=reset-sent",
+        paths::login()
+    )))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/reset.html")]
+struct ResetPage {
+    ctx: Ctx,
+    token: String,
+    errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/link_spent.html")]
+struct LinkSpentPage {
+    ctx: Ctx,
+    /// A reset link (else a confirmation link): where to ask for another.
+    reset: bool,
+}
+
+/// A link that is unknown, used or expired: 410, and where to get another.
+fn link_spent(ctx: Ctx, reset: bool) -> Result<HttpResponse, AppError> {
+    page::render(&LinkSpentPage { ctx, reset }, StatusCode::GONE)
+}
+
+#[get("/account/reset/{token}")]
+pub async fn reset_form(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let lookup = token.clone();
+    if !state
+        .run(move |conn| app::accounts::reset_link_works(conn, &lookup))
+        .await?
+    {
+        return link_spent(ctx, true);
+    }
+    page::ok(&ResetPage {
+        ctx,
+        token,
+        errors: FieldErrors::default(),
+    })
+}
+
+/// Sets the password of the link's account, ends its sessions, and sends the person to sign
+/// in with it.
+#[post("/account/reset/{token}")]
+pub async fn reset_password(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<ResetForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let used = token.clone();
+    let outcome = state
+        .run_hashing(move |conn| app::accounts::reset_password(conn, &used, &form))
+        .await?;
+    match outcome {
+        Ok(Reset::Done) => {
+            let mut response =
+                page::see_other(&format!("{}?notice=password-reset", paths::login()));
+            response
+                .add_cookie(&session::removal(
+                    SESSION_COOKIE,
+                    state.settings.secure_cookies(),
+                ))
+                .map_err(AppError::internal)?;
+            Ok(response)
+        }
+        Ok(Reset::LinkSpent) => link_spent(ctx, true),
+        Err(app::Error::Invalid(errors)) => page::invalid(&ResetPage { ctx, token, errors }),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "accounts/confirm.html")]
+struct ConfirmPage {
+    ctx: Ctx,
+    token: String,
+}
+
+/// The page a confirmation mail links to: one button confirms (a link followed by a mail
+/// program's preview confirms nothing).
+#[get("/account/confirm/{token}")]
+pub async fn confirm_form(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let lookup = token.clone();
+    if !state
+        .run(move |conn| app::accounts::confirmation_link_works(conn, &lookup))
+        .await?
+    {
+        return link_spent(ctx, false);
+    }
+    page::ok(&ConfirmPage { ctx, token })
+}
+
+#[post("/account/confirm/{token}")]
+pub async fn confirm_address(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let confirmed = state
+        .run(move |conn| app::accounts::confirm_address(conn, &token))
+        .await?;
+    if !confirmed {
+        return link_spent(ctx, false);
+    }
+    let next = if visitor.user().is_some() {
+        paths::account()
+    } else {
+        paths::login()
+    };
+    Ok(page::see_other(&format!("{next}?notice=address-confirmed")))
+}
+
+/// Sends the confirmation link again, a few times an hour at most.
+#[post("/account/confirmation")]
+pub async fn resend_confirmation(
+    user: SignedIn,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let person = user.person();
+    ratelimit::check_confirmation_resend(&state, person.account_id).await?;
+    let public_url = state.settings.public_url.clone();
+    let resent = state
+        .run(move |conn| app::accounts::resend_confirmation(conn, person, &public_url))
+        .await?;
+    let notice = match resent {
+        Resent::Sent => {
+            state.mail_wake.notify_one();
+            "confirmation-sent"
+        }
+        Resent::AlreadyConfirmed => "address-confirmed",
+    };
+    Ok(page::see_other(&format!(
+        "{}?notice={notice}",
+        paths::account()
+    )))
 }

@@ -52,7 +52,17 @@ pub const MULTIPART_LIMIT: usize =
 /// The routes (as registered) that anyone may send an unsafe request to: signing in or up,
 /// the first administrator, the language, signing out. Every other unsafe route needs a
 /// session, and is refused unread without one.
-const OPEN_TO_ANYONE: [&str; 5] = ["/login", "/register", "/setup", "/language", "/logout"];
+const OPEN_TO_ANYONE: [&str; 8] = [
+    "/login",
+    "/register",
+    "/setup",
+    "/language",
+    "/logout",
+    // The links mails carry, followed by people who are not signed in.
+    "/account/forgot",
+    "/account/reset/{token}",
+    "/account/confirm/{token}",
+];
 
 /// The contribution form and its autosave answer a visitor without a session 401 (the
 /// script reads the status); the other routes send them to sign in.

@@ -61,6 +61,8 @@ pub struct AppState {
     pub exports: gate::Gate,
     /// Open-data files already built, by data generation.
     pub files: files::FileCache,
+    /// Wakes the mail sender (`crate::mail::run`) after a request wrote to the outbox.
+    pub mail_wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -175,6 +177,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::logout)
         .service(accounts::account_page)
         .service(accounts::change_password)
+        .service(accounts::resend_confirmation)
+        .service(accounts::confirm_form)
+        .service(accounts::confirm_address)
+        .service(accounts::forgot_form)
+        .service(accounts::request_reset)
+        .service(accounts::reset_form)
+        .service(accounts::reset_password)
         .service(notifications::choose_delivery)
         .service(notifications::notifications_page)
         .service(setup::setup_form)

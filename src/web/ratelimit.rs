@@ -66,6 +66,30 @@ pub async fn check_registration(state: &AppState, address: IpAddr) -> Result<(),
     }
 }
 
+/// Counts one request for a password-reset link from an address; `TooManyRequests` when it
+/// is one too many.
+pub async fn check_password_reset(state: &AppState, address: IpAddr) -> Result<(), AppError> {
+    let quotas = state.limiter.quotas;
+    let refused = state
+        .run(move |conn| app::limits::check_password_reset(conn, quotas, address))
+        .await?;
+    match refused {
+        Some(retry_after_secs) => Err(AppError::TooManyRequests { retry_after_secs }),
+        None => Ok(()),
+    }
+}
+
+/// Counts one request to send an account's confirmation link again.
+pub async fn check_confirmation_resend(state: &AppState, account_id: i64) -> Result<(), AppError> {
+    let refused = state
+        .run(move |conn| app::limits::check_confirmation_resend(conn, account_id))
+        .await?;
+    match refused {
+        Some(retry_after_secs) => Err(AppError::TooManyRequests { retry_after_secs }),
+        None => Ok(()),
+    }
+}
+
 /// The address of the person asking: the peer, or the last address a trusted proxy added.
 pub fn client_address(req: &HttpRequest, settings: &Settings) -> IpAddr {
     let peer = req

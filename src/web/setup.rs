@@ -87,13 +87,21 @@ pub async fn setup(
     };
     let session_token = tokens::random_token();
     let session_hash = tokens::token_hash(&session_token);
+    let public_url = state.settings.public_url.clone();
     let created = state
         .run_hashing(move |conn| {
-            app::setup::create_first_administrator(conn, &registration, &password, &session_hash)
+            app::setup::create_first_administrator(
+                conn,
+                &registration,
+                &password,
+                &session_hash,
+                &public_url,
+            )
         })
         .await?;
     match created {
         Ok(account_id) => {
+            state.mail_wake.notify_one();
             tracing::info!(account_id, "first administrator created");
             let mut response =
                 page::see_other(&format!("{}?notice=welcome-administrator", paths::admin()));

@@ -642,6 +642,14 @@ async fn account_and_process_fields_come_back_escaped(backend: Backend) {
     assert!(!html.contains("value=\"javascript:"));
     let html = page(&again, "/login?next=javascript%3Aalert(1)", StatusCode::OK).await;
     assert!(!html.contains("value=\"javascript:"));
+    // A refused request for a reset link shows what was typed, escaped.
+    let response = again
+        .submit("/account/forgot", "/account/forgot", &[("email", SCRIPT)])
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_inert(&html, "refused reset request");
+    assert!(html.contains(&escaped(SCRIPT)));
     let response = again
         .submit(
             "/",

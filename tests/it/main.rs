@@ -25,6 +25,7 @@ mod hostile;
 mod instances;
 mod languages;
 mod lists;
+mod mail;
 mod matrix;
 mod opendata;
 mod outline;

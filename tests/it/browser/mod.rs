@@ -3,6 +3,7 @@
 
 mod audit;
 mod journeys;
+mod mail;
 mod pages;
 
 use std::net::TcpListener;

@@ -261,6 +261,17 @@ impl Tour<'_> {
         self.press("form[action='/login'] button[type='submit']")
             .await?;
         self.here("sign in, failed", 0).await?;
+        self.visit("/account/forgot", "forgotten password", 200)
+            .await?;
+        self.press("form[action='/account/forgot'] button[type='submit']")
+            .await?;
+        self.here("forgotten password, with errors", 0).await?;
+        self.visit(
+            "/account/reset/no-such-link",
+            "a reset link that is spent",
+            410,
+        )
+        .await?;
 
         self.visit(
             "/p/gcm/contributions/GCM-WC-9999",

@@ -59,6 +59,46 @@ pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
             &[("delivery", "daily-digest")],
         )),
         form(
+            "forgotten password",
+            &p.anonymous,
+            10,
+            form_case(
+                fixed("/account/forgot"),
+                vec![field(
+                    "email",
+                    good_or_any(&["victim@example.org", "nobody@example.org"]),
+                )],
+            ),
+        )
+        .based_on(Base::new(
+            "/account/forgot",
+            &[("email", "victim@example.org")],
+        )),
+        form(
+            "password reset link",
+            &p.anonymous,
+            8,
+            form_case(
+                fixed("/account/reset/no-such-link"),
+                password_reset_fields(),
+            ),
+        ),
+        form(
+            "address confirmation link",
+            &p.anonymous,
+            4,
+            form_case(
+                fixed("/account/confirm/no-such-link"),
+                vec![any_field("token")],
+            ),
+        ),
+        form(
+            "confirmation link again",
+            &p.victim,
+            4,
+            form_case(fixed("/account/confirmation"), vec![any_field("again")]),
+        ),
+        form(
             "accreditation request",
             &p.applicant,
             10,
@@ -100,6 +140,10 @@ fn password_fields() -> Vec<FieldSpec> {
         any_field("new_password"),
         any_field("new_password_again"),
     ]
+}
+
+fn password_reset_fields() -> Vec<FieldSpec> {
+    vec![any_field("new_password"), any_field("new_password_again")]
 }
 
 fn delivery() -> Vec<FieldSpec> {

@@ -1,0 +1,39 @@
+# 电子邮件：Concord 发送的消息，以及其中链接所打开的页面（确认地址、忘记密码）。
+
+mail-greeting = { $name }，您好：
+mail-signature = Concord
+mail-confirm-subject = 请确认您在 Concord 的电子邮件地址
+mail-confirm-body = 请在 { $days } 天内打开下面的链接，确认此地址属于您。确认之前，Concord 不会向该地址发送任何通知。
+mail-confirm-ignore = 如果您没有在 Concord 注册，请忽略此邮件：我们不会向此地址发送任何内容。
+mail-reset-subject = 重置您的 Concord 密码
+mail-reset-body = 我们收到了重置您 Concord 账户密码的请求。如需设置新密码，请在 { $minutes } 分钟内打开下面的链接；该链接只能使用一次。
+mail-reset-ignore = 如果您没有提出此请求，请忽略此邮件：您的密码保持不变。
+mail-notification-subject = Concord：提案 { $reference } 的最新消息
+mail-notification-settings = 您根据自己的通知设置收到这些邮件。如需更改，请访问 { $link }
+mail-digest-subject = Concord：您 { $day } 的每日摘要
+mail-digest-intro = 您 { $day } 的通知（{ $count }）：
+
+login-forgot-link = 忘记密码？
+forgot-title = 忘记密码
+forgot-intro = 请输入您账户的电子邮件地址。如果有账户使用此地址，我们将向其发送一个设置新密码的链接。
+forgot-submit = 发送链接
+forgot-back-to-login = 返回登录
+reset-title = 设置新密码
+reset-intro = 请为您的账户设置新密码。保存后，所有已登录您账户的浏览器都将退出登录。
+reset-submit = 保存新密码
+confirm-title = 确认您的电子邮件地址
+confirm-intro = 请确认此电子邮件地址属于您，以便 Concord 向其发送通知。
+confirm-submit = 确认我的地址
+link-spent-title = 此链接已失效
+link-spent-intro = 该链接已被使用、已过期或不完整。
+link-spent-forgot = 重新申请密码重置链接
+link-spent-account = 前往您的账户重新申请确认链接
+address-title = 电子邮件地址
+address-confirmed = 您的电子邮件地址已确认。
+address-unconfirmed = 您的电子邮件地址尚未确认。
+address-unconfirmed-means = 在您打开我们发送的链接之前，不会通过电子邮件向该地址发送任何通知。
+address-resend = 重新发送确认链接
+notice-reset-sent = 如果有账户使用此地址，我们已向其发送设置新密码的链接。该链接在一小时内有效。
+notice-password-reset = 您的新密码已保存。所有曾登录您账户的浏览器均已退出登录：请使用新密码登录。
+notice-address-confirmed = 您的电子邮件地址已确认。
+notice-confirmation-sent = 新的确认链接已发送到您的电子邮件地址。
