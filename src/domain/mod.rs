@@ -18,4 +18,5 @@ pub mod regions;
 pub mod reports;
 pub mod roles;
 pub mod summary;
+pub mod time;
 pub mod validation;

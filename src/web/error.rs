@@ -119,18 +119,79 @@ impl AppError {
             .unwrap_or_else(|_| "<!doctype html><title>Error</title>".to_string());
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("text/html; charset=utf-8");
-        let retry_after = match self {
-            AppError::TooManyRequests { retry_after_secs }
-            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
-            AppError::StorageUnavailable { .. } => Some(RETRY_AFTER_SECS),
-            _ => None,
-        };
-        if let Some(secs) = retry_after
+        if let Some(secs) = self.retry_after()
             && let Ok(value) = HeaderValue::from_str(&secs.to_string())
         {
             response.insert_header((header::RETRY_AFTER, value));
         }
         response.body(html)
+    }
+
+    /// How long to wait before trying again, for the errors that say.
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            AppError::StorageUnavailable { .. } => Some(RETRY_AFTER_SECS),
+            _ => None,
+        }
+    }
+
+    /// The error as the JSON API answers it (`api_error`), in `lang`, with the reference of
+    /// an internal error and the `Retry-After` of one that passes.
+    pub fn json(&self, lang: Lang) -> HttpResponse {
+        let reference = match self {
+            AppError::Internal { id, .. } => Some(id.as_str()),
+            _ => None,
+        };
+        let mut response = api_error(self.status_code(), self.message_keys().0, reference, lang);
+        if let Some(secs) = self.retry_after()
+            && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    }
+}
+
+/// An error answered by the JSON API: `application/json`
+/// `{"error": {"status": 404, "kind": "not-found", "message": "Page not found"}}`, where
+/// `kind` is a word that does not change with the language, `message` the title of the
+/// matching error page in the visitor's language, and `reference` (500 only) the id logged
+/// with the cause.
+pub fn api_error(
+    status: StatusCode,
+    title_key: &'static str,
+    reference: Option<&str>,
+    lang: Lang,
+) -> HttpResponse {
+    let kind = title_key
+        .trim_start_matches("error-")
+        .trim_end_matches("-title");
+    let mut error = serde_json::json!({
+        "status": status.as_u16(),
+        "kind": kind,
+        "message": lang.t(title_key),
+    });
+    if let Some(reference) = reference {
+        error["reference"] = serde_json::json!(reference);
+    }
+    HttpResponse::build(status).json(serde_json::json!({ "error": error }))
+}
+
+/// The error page title that says what a bare status means, for an error that did not come
+/// as an `AppError` (a query string the extractor refused, a method the route lacks).
+pub fn title_of_status(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "error-signed-out-title",
+        403 => "error-forbidden-title",
+        404 => "error-not-found-title",
+        408 => "error-timeout-title",
+        413 => "error-too-large-title",
+        429 => "error-too-many-title",
+        503 => "error-busy-title",
+        400..=499 => "error-bad-request-title",
+        _ => "error-internal-title",
     }
 }
 
