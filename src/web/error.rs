@@ -305,3 +305,103 @@ struct ErrorPage {
 pub fn urlencode(raw: &str) -> String {
     form_urlencoded::byte_serialize(raw.as_bytes()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::body::MessageBody;
+
+    /// The JSON body and `Retry-After` of an API error.
+    fn answered(response: HttpResponse) -> (StatusCode, serde_json::Value, Option<String>) {
+        let status = response.status();
+        let retry = response
+            .headers()
+            .get(header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let kind = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        assert_eq!(kind, "application/json");
+        let bytes = response.into_body().try_into_bytes().expect("a whole body");
+        let body = serde_json::from_slice(&bytes).expect("JSON");
+        (status, body, retry)
+    }
+
+    #[test]
+    fn every_api_error_is_json_with_its_status() {
+        let cases = [
+            (AppError::NotFound, 404, "not-found", None),
+            (AppError::BadRequest("x"), 400, "bad-request", None),
+            (AppError::Forbidden, 403, "forbidden", None),
+            (AppError::Csrf, 403, "csrf", None),
+            (
+                AppError::TooManyRequests {
+                    retry_after_secs: 30,
+                },
+                429,
+                "too-many",
+                Some("30"),
+            ),
+            (
+                AppError::Busy {
+                    retry_after_secs: 2,
+                },
+                503,
+                "busy",
+                Some("2"),
+            ),
+            (
+                AppError::StorageUnavailable {
+                    source: anyhow::anyhow!("read-only"),
+                },
+                503,
+                "storage",
+                Some("5"),
+            ),
+        ];
+        for (error, status, kind, retry) in cases {
+            let (answered_status, body, answered_retry) = answered(error.json(Lang::En));
+            assert_eq!(answered_status.as_u16(), status, "{kind}");
+            assert_eq!(body["error"]["status"], status, "{kind}");
+            assert_eq!(body["error"]["kind"], kind);
+            assert!(
+                body["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| !m.is_empty())
+            );
+            assert_eq!(answered_retry.as_deref(), retry, "{kind}");
+        }
+        let internal = AppError::internal(anyhow::anyhow!("a cause"));
+        let AppError::Internal { id, .. } = &internal else {
+            unreachable!("an internal error");
+        };
+        let (status, body, _) = answered(internal.json(Lang::Fr));
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(body["error"]["reference"], id.as_str());
+        assert_eq!(body["error"]["message"], Lang::Fr.t("error-internal-title"));
+    }
+
+    #[test]
+    fn a_bare_status_finds_its_words() {
+        assert_eq!(
+            title_of_status(StatusCode::NOT_FOUND),
+            "error-not-found-title"
+        );
+        assert_eq!(
+            title_of_status(StatusCode::METHOD_NOT_ALLOWED),
+            "error-bad-request-title"
+        );
+        assert_eq!(
+            title_of_status(StatusCode::TOO_MANY_REQUESTS),
+            "error-too-many-title"
+        );
+        assert_eq!(
+            title_of_status(StatusCode::BAD_GATEWAY),
+            "error-internal-title"
+        );
+    }
+}
