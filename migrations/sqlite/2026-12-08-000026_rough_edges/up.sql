@@ -18,3 +18,9 @@ WHERE EXISTS (
 );
 DELETE FROM proposal_similarities;
 DELETE FROM proposal_similarity_state;
+
+-- The audit log's page reads a process's entries newest first, a page at a time from an
+-- entry's id, optionally of one action: along these indexes instead of sorting the process's
+-- entries on every page.
+CREATE INDEX audit_log_process_id ON audit_log (process_id, id);
+CREATE INDEX audit_log_process_action ON audit_log (process_id, action, id);
