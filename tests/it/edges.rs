@@ -1,6 +1,7 @@
 //! The smaller rough edges (issue 14): list excerpts are plain text; the API's timestamps carry
 //! their zone and its errors are JSON; the working copy of a long document stays light; a
-//! near-verbatim duplicate proposal is shown as near-identical.
+//! near-verbatim duplicate proposal is shown as near-identical; the audit log reads in words,
+//! with filters and pages.
 
 use reqwest::StatusCode;
 
@@ -15,6 +16,7 @@ on_both_backends!(
     api_errors_answer_json,
     the_working_copy_of_300_paragraphs_stays_light,
     a_near_verbatim_duplicate_is_near_identical_in_the_queue,
+    the_audit_log_reads_in_words_with_filters_and_pages,
 );
 
 /// Submits a contribution through its form, as a browser would.
@@ -407,4 +409,171 @@ async fn a_near_verbatim_duplicate_is_near_identical_in_the_queue(backend: Backe
         .get_text(&review::review_page("1", &duplicate))
         .await;
     assert!(page.contains(&original) && page.contains("near-identical"));
+}
+
+/// The ids of the entries an audit page lists, in order.
+fn entry_ids(page: &str) -> Vec<i64> {
+    page.split("<tr id=\"entry-")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect()
+}
+
+/// The body of an audit page's table (the filter's options name every action too).
+fn table(page: &str) -> &str {
+    page.split_once("<tbody>")
+        .and_then(|(_, rest)| rest.split_once("</tbody>"))
+        .map_or("", |(body, _)| body)
+}
+
+/// The address a page's link marked `rel` points to.
+fn link(page: &str, rel: &str) -> Option<String> {
+    let marker = format!("\" rel=\"{rel}\"");
+    let end = page.find(&marker)?;
+    let start = page[..end].rfind("href=\"")? + "href=\"".len();
+    Some(page[start..end].replace("&amp;", "&"))
+}
+
+async fn the_audit_log_reads_in_words_with_filters_and_pages(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = app.process_and_author().await;
+    contribute(&author, "First letter", "On regular pathways.").await;
+    contribute(&author, "Second letter", "On consular protection.").await;
+    let audit = "/admin/processes/gcm/audit";
+
+    // In words: what happened, to what (linked), by whom, when.
+    let (status, page) = admin.get_text(audit).await;
+    assert_eq!(status, StatusCode::OK);
+    let rows = table(&page);
+    for words in [
+        "Submitted a contribution",
+        "Created the process",
+        "Amal Author",
+        "href=\"/p/gcm/contributions/TST-WC-0001\"><bdi>TST/WC/0001</bdi>",
+        "<time datetime=\"",
+        "contribution.submit",
+    ] {
+        assert!(rows.contains(words), "{words}");
+    }
+
+    // Filters: the kind of action, who acted, the days.
+    let (_, page) = admin
+        .get_text(&format!("{audit}?action=contribution.submit"))
+        .await;
+    let rows = table(&page);
+    assert_eq!(rows.matches("Submitted a contribution").count(), 2);
+    assert!(!rows.contains("Created the process"));
+    assert!(page.contains("<option value=\"contribution.submit\" selected>"));
+    let (_, page) = admin.get_text(&format!("{audit}?actor=amal")).await;
+    assert!(!entry_ids(&page).is_empty());
+    assert_eq!(
+        table(&page)
+            .matches("<td><bdi>Amal Author</bdi></td>")
+            .count(),
+        entry_ids(&page).len(),
+        "every entry is by the author"
+    );
+    let (_, page) = admin.get_text(&format!("{audit}?actor=nobody%25")).await;
+    assert!(entry_ids(&page).is_empty() && page.contains("No entry matches these filters."));
+    let today = chrono::Utc::now().date_naive();
+    let tomorrow = today.succ_opt().expect("a day");
+    let (_, page) = admin
+        .get_text(&format!("{audit}?from={today}&to={today}"))
+        .await;
+    let all_today = entry_ids(&page).len();
+    assert!(all_today >= 3, "{all_today}");
+    let (_, page) = admin.get_text(&format!("{audit}?from={tomorrow}")).await;
+    assert!(entry_ids(&page).is_empty());
+    // A date that cannot be read is said so, kept in its field, and left out.
+    let (status, page) = admin
+        .get_text(&format!("{audit}?from=31%2F12%2F2026"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("value=\"31/12/2026\""));
+    assert!(page.contains("This one could not be read"));
+    assert_eq!(entry_ids(&page).len(), all_today);
+
+    // Pages: 130 more entries, walked by their links, newest first, each once.
+    with_db(&app, |conn| {
+        use diesel::prelude::*;
+        let process: i64 = {
+            use concord::db::schema::processes::dsl::*;
+            processes.select(id).first(conn).expect("a process")
+        };
+        for i in 0..130 {
+            concord::store::audit::record(
+                conn,
+                concord::store::audit::Entry {
+                    actor_id: None,
+                    process_id: Some(process),
+                    action: "process.update",
+                    subject: "process:gcm".into(),
+                    detail: serde_json::json!({ "bulk": i }),
+                },
+            )
+            .expect("recorded");
+        }
+    })
+    .await;
+    let mut seen: Vec<i64> = Vec::new();
+    let mut pages = Vec::new();
+    let mut next = Some(audit.to_string());
+    while let Some(path) = next {
+        let (status, page) = admin.get_text(&path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let ids = entry_ids(&page);
+        assert!(ids.len() <= 50 && !ids.is_empty(), "{path}");
+        seen.extend(&ids);
+        next = link(&page, "next");
+        pages.push((path, page));
+        assert!(pages.len() < 10, "the pages end");
+    }
+    assert_eq!(pages.len(), (130 + all_today).div_ceil(50));
+    let mut sorted = seen.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    sorted.dedup();
+    assert_eq!(seen, sorted, "newest first, none twice");
+    assert_eq!(seen.len(), 130 + all_today);
+    assert!(
+        table(&pages[0].1).contains("Concord"),
+        "Concord itself acted"
+    );
+    // Back from the last page to the one before it.
+    let previous = link(&pages[2].1, "prev").expect("a previous page");
+    let (_, page) = admin.get_text(&previous).await;
+    assert_eq!(entry_ids(&page), entry_ids(&pages[1].1));
+    // A filter is kept from page to page.
+    let (_, page) = admin
+        .get_text(&format!("{audit}?action=process.update"))
+        .await;
+    let next = link(&page, "next").expect("a second page");
+    assert!(next.contains("action=process.update"), "{next}");
+    let (_, page) = admin.get_text(&next).await;
+    assert!(!table(&page).contains("Submitted a contribution"));
+    // Forged cursors read as the first page or nothing, never an error.
+    for forged in [
+        "after=-5",
+        "before=abc",
+        "after=99999999999999999999",
+        "before=0",
+    ] {
+        let (status, _) = admin.get_text(&format!("{audit}?{forged}")).await;
+        assert_eq!(status, StatusCode::OK, "{forged}");
+    }
+    // In the reader's language.
+    with_db(&app, |conn| {
+        use concord::db::schema::accounts::dsl::*;
+        use diesel::prelude::*;
+        diesel::update(accounts.filter(email.eq("admin@example.org")))
+            .set(language.eq(Some("fr")))
+            .execute(conn)
+            .expect("French");
+    })
+    .await;
+    let (_, page) = admin
+        .get_text(&format!("{audit}?action=contribution.submit"))
+        .await;
+    assert_eq!(table(&page).matches("A soumis une contribution").count(), 2);
 }
