@@ -17,6 +17,7 @@ on_both_backends!(
     the_working_copy_of_300_paragraphs_stays_light,
     a_near_verbatim_duplicate_is_near_identical_in_the_queue,
     the_audit_log_reads_in_words_with_filters_and_pages,
+    similarities_stored_by_the_old_rule_are_found_again,
 );
 
 /// Submits a contribution through its form, as a browser would.
@@ -576,4 +577,125 @@ async fn the_audit_log_reads_in_words_with_filters_and_pages(backend: Backend) {
         .get_text(&format!("{audit}?action=contribution.submit"))
         .await;
     assert_eq!(table(&page).matches("A soumis une contribution").count(), 2);
+}
+
+/// Takes the migration of this change down (`up == false`) or up again, wherever it stands
+/// among the others.
+fn migrate_rough_edges(conn: &mut concord::db::DbConnection, up: bool) {
+    use diesel::Connection;
+    use diesel::migration::{Migration, MigrationSource};
+    use diesel_migrations::MigrationHarness;
+    type Db = <concord::db::DbConnection as Connection>::Backend;
+    let source = concord::db::migrations_for(conn);
+    let all: Vec<Box<dyn Migration<Db>>> =
+        MigrationSource::<Db>::migrations(&source).expect("the migrations");
+    let ours = all
+        .iter()
+        .find(|m| m.name().to_string().contains("rough_edges"))
+        .expect("the migration of the rough edges");
+    if up {
+        conn.run_migration(ours.as_ref()).expect("up");
+    } else {
+        conn.revert_migration(ours.as_ref()).expect("down");
+    }
+}
+
+/// The stored search texts of the proposals, and how many similarities are stored.
+async fn stored_similarity(app: &TestApp) -> (Vec<String>, i64, i64) {
+    with_db(app, |conn| {
+        use concord::db::schema::{proposal_similarities, proposal_similarity_state, proposals};
+        use diesel::prelude::*;
+        let texts = proposals::table
+            .order(proposals::id)
+            .select(proposals::search_text)
+            .load(conn)
+            .expect("texts");
+        let pairs = proposal_similarities::table
+            .count()
+            .get_result(conn)
+            .expect("pairs");
+        let compared = proposal_similarity_state::table
+            .count()
+            .get_result(conn)
+            .expect("compared");
+        (texts, pairs, compared)
+    })
+    .await
+}
+
+/// A database upgraded from the old rule: its proposals' texts held their reference and
+/// organisation, and their similarities were scored by word pairs. The migration leaves each
+/// proposal its own words and forgets those similarities, which the queue then finds again.
+async fn similarities_stored_by_the_old_rule_are_found_again(backend: Backend) {
+    let Some(r) = review::setup(backend).await else {
+        return;
+    };
+    let other = review::accredited(
+        &r.app,
+        "other@example.org",
+        "Omar Other",
+        "Another NGO",
+        "civil-society",
+    )
+    .await;
+    let (_, original) = review::propose(&r.author, "Regular pathways", COMMITMENT, "1").await;
+    let copy = COMMITMENT.replace("establish", "create");
+    let (_, duplicate) = review::propose(&other, "Regular pathways", &copy, "1").await;
+    // Back to before the migration, with texts as the old rule wrote them.
+    with_db(&r.app, |conn| {
+        use concord::db::schema::proposals::dsl::*;
+        use diesel::prelude::*;
+        migrate_rough_edges(conn, false);
+        let rows: Vec<(i64, Option<String>, String)> = proposals
+            .select((id, reference, search_text))
+            .load(conn)
+            .expect("proposals");
+        for (row, row_reference, text) in rows {
+            let old = format!(
+                "{text}\n{}\nsome organisation",
+                row_reference.unwrap_or_default().to_lowercase()
+            );
+            diesel::update(proposals.find(row))
+                .set(search_text.eq(old))
+                .execute(conn)
+                .expect("the old text");
+        }
+    })
+    .await;
+    let (_, page) = r.rapporteur.get_text(review::QUEUE).await;
+    assert!(page.contains(&duplicate));
+    let (texts, pairs, compared) = stored_similarity(&r.app).await;
+    assert!(
+        texts.iter().all(|t| t.contains("/cp/")),
+        "old texts: {texts:?}"
+    );
+    assert!(pairs > 0 && compared > 0, "compared by the old texts");
+
+    with_db(&r.app, |conn| migrate_rough_edges(conn, true)).await;
+    let (texts, pairs, compared) = stored_similarity(&r.app).await;
+    assert_eq!(
+        (pairs, compared),
+        (0, 0),
+        "every stored similarity forgotten"
+    );
+    for text in &texts {
+        assert!(
+            !text.contains("/cp/") && !text.contains("organisation"),
+            "{text}"
+        );
+        assert!(
+            text.contains("regular pathways") && text.contains("bilateral"),
+            "{text}"
+        );
+    }
+    // The queue compares them again, by their own words.
+    let (_, page) = r.rapporteur.get_text(review::QUEUE).await;
+    let start = page
+        .find(&format!("<code dir=\"ltr\">{original}</code> <a"))
+        .expect("listed");
+    let end = page[start..]
+        .find("</article>")
+        .map_or(page.len(), |e| start + e);
+    assert!(page[start..end].contains(&duplicate) && page[start..end].contains("near-identical"));
+    assert!(stored_similarity(&r.app).await.1 > 0, "stored again");
 }

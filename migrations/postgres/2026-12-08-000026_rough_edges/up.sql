@@ -19,6 +19,11 @@ WHERE EXISTS (
 DELETE FROM proposal_similarities;
 DELETE FROM proposal_similarity_state;
 
+-- The open-data JSON now gives every timestamp its zone: a new generation, so that no file
+-- built before (kept on disk by generation, web::files) is served again.
+UPDATE open_data_generation SET generation = generation + 1
+WHERE stripe = (SELECT min(stripe) FROM open_data_generation);
+
 -- The audit log's page reads a process's entries newest first, a page at a time from an
 -- entry's id, optionally of one action: along these indexes instead of sorting the process's
 -- entries on every page.
