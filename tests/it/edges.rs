@@ -173,6 +173,7 @@ async fn api_errors_answer_json(backend: Backend) {
         "/api/p/gcm/documents/none",
         "/api/p/gcm/drafts",
         "/api/no-such-address",
+        "/api",
     ] {
         let body = json_error(visitor.get(path).await, StatusCode::NOT_FOUND).await;
         assert_eq!(body["error"]["kind"], "not-found", "{path}");
@@ -204,14 +205,16 @@ async fn api_errors_answer_json(backend: Backend) {
     let body = json_error(french, StatusCode::NOT_FOUND).await;
     assert_eq!(body["error"]["kind"], "not-found");
     assert_ne!(body["error"]["message"], "Page not found", "{body}");
-    // Pages keep their HTML error pages.
-    let page = visitor.get("/p/nowhere").await;
-    assert_eq!(page.status(), StatusCode::NOT_FOUND);
-    let kind = page.headers()[reqwest::header::CONTENT_TYPE]
-        .to_str()
-        .unwrap_or_default()
-        .to_string();
-    assert!(kind.starts_with("text/html"), "{kind}");
+    // Pages keep their HTML error pages, even at addresses that begin like the API's.
+    for path in ["/p/nowhere", "/apis"] {
+        let page = visitor.get(path).await;
+        assert_eq!(page.status(), StatusCode::NOT_FOUND);
+        let kind = page.headers()[reqwest::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(kind.starts_with("text/html"), "{path}: {kind}");
+    }
 }
 
 /// A paragraph of a long draft: about 230 characters, as the Compact's are.
