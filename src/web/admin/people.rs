@@ -215,6 +215,16 @@ impl AuditPage {
             .then(|| self.ctx.t("admin-audit-bad-date"))
     }
 
+    /// A date field is a date picker, unless what was typed in it is no date: then a text
+    /// field, which can hold it for the person to correct.
+    fn date_kind(&self, field: &str) -> &'static str {
+        if self.log.filter.unreadable.contains(&field) {
+            "text"
+        } else {
+            "date"
+        }
+    }
+
     /// This page's address with its filters, starting from the entry `cursor` names
     /// (`after` for older entries, `before` for newer), or at the newest without one.
     fn page_link(&self, cursor: &str, id: &Option<i64>) -> String {
