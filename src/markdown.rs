@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
@@ -15,20 +15,163 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-/// Safe HTML for a Markdown text.
-pub fn to_safe_html(markdown: &str) -> String {
+/// The Markdown people may use: CommonMark with tables and strikethrough.
+fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    let parser = Parser::new_ext(markdown, options);
+    options
+}
+
+/// Safe HTML for a Markdown text.
+pub fn to_safe_html(markdown: &str) -> String {
+    let parser = Parser::new_ext(markdown, options());
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, parser);
     CLEANER.clean(&unsafe_html).to_string()
 }
 
+/// How much of a text an excerpt reads, in characters per character shown: enough for the
+/// syntax (link targets, markers) around the words, without parsing a 100,000-character text
+/// for a list row.
+const SOURCE_PER_SHOWN: usize = 8;
+
+/// How far past that an excerpt reads to end the block it stopped in, in bytes.
+const BLOCK_END_REACH: usize = 16 * 1024;
+
+/// The opening of a Markdown text as plain words, for a list row: what a reader sees of the
+/// rendered text (emphasis, headings and list markers gone, a link's words kept and its
+/// address dropped, images and raw HTML left out), white space made single spaces, and at most
+/// `limit` characters cut at a word boundary with "…" when more follows. A single word longer
+/// than `limit` is cut inside. Only the first `limit × 8` characters are parsed, and on to the
+/// end of the paragraph (or line) they stop in when it is near, so that no construct is cut
+/// open and shows its markers.
+pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
+    let budget = limit.saturating_mul(SOURCE_PER_SHOWN).max(1);
+    let (source, cut) = match markdown.char_indices().nth(budget) {
+        Some((end, _)) => (&markdown[..block_end(markdown, end)], true),
+        None => (markdown, false),
+    };
+    let mut text = String::new();
+    let mut in_image = 0usize;
+    for event in Parser::new_ext(source, options()) {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(words) | Event::Code(words) if in_image == 0 => text.push_str(&words),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
+            // Inline markup joins its words to what surrounds them…
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link,
+            ) => {}
+            // …and the end of a block ends its words.
+            Event::End(_) => text.push(' '),
+            _ => {}
+        }
+        // Enough read to fill the excerpt and know that more follows.
+        if text.len() > limit.saturating_mul(4) + 4 && text.chars().count() > limit + 1 {
+            return cut_at_word(&text, limit, true);
+        }
+    }
+    cut_at_word(&text, limit, cut)
+}
+
+/// Where to stop reading `markdown` from byte `from` on: the end of the paragraph there (a
+/// blank line), else of the line, within `BLOCK_END_REACH`; else `from`.
+fn block_end(markdown: &str, from: usize) -> usize {
+    let mut reach = (from + BLOCK_END_REACH).min(markdown.len());
+    while !markdown.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let ahead = &markdown[from..reach];
+    ahead
+        .find("\n\n")
+        .or_else(|| ahead.find('\n'))
+        .map_or(from, |end| from + end)
+}
+
+/// The words of `text` with single spaces, as many as fit in `limit` characters, and "…"
+/// when some were left out or `more` says the text went on.
+fn cut_at_word(text: &str, limit: usize, more: bool) -> String {
+    let mut excerpt = String::new();
+    let mut taken = 0;
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let length = word.chars().count();
+        let space = usize::from(taken > 0);
+        if taken + space + length > limit {
+            if taken == 0 {
+                excerpt.extend(word.chars().take(limit));
+            }
+            excerpt.push('…');
+            return excerpt;
+        }
+        if space == 1 {
+            excerpt.push(' ');
+        }
+        excerpt.push_str(word);
+        taken += space + length;
+        if words.peek().is_none() && more {
+            excerpt.push('…');
+        }
+    }
+    excerpt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_is_the_plain_text_a_reader_sees() {
+        let markdown = "# Safe migration\n\n*Human* rights of **all** migrants: see \
+                        [the Compact](https://example.org/gcm \"GCM\") and `§ 4`.\n\n\
+                        - first\n- second\n\n![a map](https://example.org/map.png) \
+                        <span>kept</span> ~~gone~~";
+        assert_eq!(
+            plain_excerpt(markdown, 240),
+            "Safe migration Human rights of all migrants: see the Compact and § 4. first \
+             second kept gone"
+        );
+    }
+
+    #[test]
+    fn an_excerpt_flattens_white_space_and_cuts_at_a_word() {
+        assert_eq!(
+            plain_excerpt("  Safe\n\n and   orderly ", 240),
+            "Safe and orderly"
+        );
+        assert_eq!(plain_excerpt("abc def", 7), "abc def");
+        assert_eq!(plain_excerpt("abc def", 6), "abc…");
+        assert_eq!(plain_excerpt("abc def ghi", 9), "abc def…");
+        assert_eq!(plain_excerpt("abcdef", 3), "abc…");
+        assert_eq!(plain_excerpt("مهاجرون في   العالم", 12), "مهاجرون في…");
+        assert_eq!(plain_excerpt("保护所有移民的权利", 4), "保护所有…");
+        assert_eq!(plain_excerpt("", 5), "");
+        assert_eq!(plain_excerpt("**bold**text", 20), "boldtext");
+    }
+
+    /// A long text is read only as far as its excerpt needs, and says that more follows.
+    #[test]
+    fn a_long_text_is_cut_with_an_ellipsis() {
+        let long = "Safe, orderly and **regular** migration. ".repeat(5_000);
+        let excerpt = plain_excerpt(&long, 240);
+        assert!(excerpt.ends_with('…'), "{excerpt}");
+        assert!(excerpt.chars().count() <= 241, "{excerpt}");
+        assert!(!excerpt.contains("**"));
+        assert!(!excerpt.contains(" …"), "{excerpt}");
+        // A text whose opening is all syntax is read to the end of the line it stops in: no
+        // link is cut open, and the ellipsis says that more follows.
+        let links = format!("[x]({})\n", "https://example.org/".repeat(40)).repeat(100);
+        assert_eq!(plain_excerpt(&links, 10), "x…");
+        let paragraph = format!("[Compact]({})\n\nMore", "https://example.org/".repeat(40));
+        assert_eq!(plain_excerpt(&paragraph, 10), "Compact…");
+    }
 
     #[test]
     fn markdown_becomes_html() {

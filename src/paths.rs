@@ -122,6 +122,14 @@ routes! {
     api_revision = "/api/p/{process}/documents/{document}/revisions/{revision}" (process, document, revision);
 }
 
+/// Where the JSON API answers: an error at any address under it is answered as JSON too.
+pub const API_PREFIX: &str = "/api/";
+
+/// Whether a request's path is the API's: `/api` itself or under it.
+pub fn is_api(path: &str) -> bool {
+    path.starts_with(API_PREFIX) || path == API_PREFIX.trim_end_matches('/')
+}
+
 /// Routes that name a contribution or proposal by its reference (`GCM/WC/0042`), which the
 /// address spells with hyphens (`GCM-WC-0042`).
 macro_rules! by_reference {

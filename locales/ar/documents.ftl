@@ -65,6 +65,7 @@ document-edit-node = تعديل
 document-move-up = نقل إلى الأعلى
 document-move-down = نقل إلى الأسفل
 document-delete-node = حذف
+document-node-place = نقل أو حذف
 document-publish-title = نشر تنقيح
 document-publish-intro = يؤدي النشر إلى تثبيت نسخة العمل على حالتها الراهنة، تحت اسم، ليطّلع عليها الجميع. ولا يتغير التنقيح المنشور أبدًا.
 document-revision-label = اسم التنقيح

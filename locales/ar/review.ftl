@@ -24,8 +24,9 @@ review-notes = ملاحظات داخلية
 review-history = السجل
 review-similar = أكثر المقترحات شبهًا به في هذا الفريق
 review-similar-none = لا يوجد مقترح مشابه في هذا الفريق.
-review-similarity = نسبة أزواج الكلمات المشتركة
+review-similarity = مقدار الصياغة المشتركة بين المقترحين
 review-similarity-percent = متشابه بنسبة { $percent } %
+review-similarity-near-identical = شبه مطابق: تغيّرت كلمة أو كلمتان
 review-decide = المراجعة واتخاذ القرار
 review-open = فتح
 

@@ -40,6 +40,7 @@ document-edit-node = Edit
 document-move-up = Move up
 document-move-down = Move down
 document-delete-node = Remove
+document-node-place = Move or remove
 document-publish-title = Publish a revision
 document-publish-intro = Publishing freezes the working copy as it is now, under a name, for everyone to read. A published revision never changes.
 document-revision-label = Name of the revision

@@ -24,8 +24,9 @@ review-notes = Internal notes
 review-history = History
 review-similar = Most similar proposals in this group
 review-similar-none = No similar proposal in this group.
-review-similarity = Share of word pairs in common
+review-similarity = How much of their wording the two proposals share
 review-similarity-percent = { $percent } % alike
+review-similarity-near-identical = near-identical: a word or two changed
 review-decide = Review and decide
 review-open = Open
 

@@ -49,6 +49,7 @@ document-edit-node = Editar
 document-move-up = Subir
 document-move-down = Bajar
 document-delete-node = Eliminar
+document-node-place = Mover o suprimir
 document-publish-title = Publicar una revisión
 document-publish-intro = Al publicar, la copia de trabajo queda fijada tal como está, con un nombre, para que todos la lean. Una revisión publicada no cambia nunca.
 document-revision-label = Nombre de la revisión

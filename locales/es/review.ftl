@@ -24,8 +24,9 @@ review-notes = Notas internas
 review-history = Historial
 review-similar = Propuestas más parecidas de este grupo
 review-similar-none = No hay ninguna propuesta parecida en este grupo.
-review-similarity = Proporción de pares de palabras en común
+review-similarity = Proporción de la redacción que comparten ambas propuestas
 review-similarity-percent = { $percent } % de coincidencia
+review-similarity-near-identical = casi idéntica: una o dos palabras cambiadas
 review-decide = Examinar y decidir
 review-open = Abrir
 

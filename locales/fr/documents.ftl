@@ -49,6 +49,7 @@ document-edit-node = Modifier
 document-move-up = Monter
 document-move-down = Descendre
 document-delete-node = Supprimer
+document-node-place = Déplacer ou supprimer
 document-publish-title = Publier une révision
 document-publish-intro = La publication fige la copie de travail dans son état actuel, sous un nom, pour que chacun puisse la lire. Une révision publiée ne change jamais.
 document-revision-label = Nom de la révision

@@ -24,8 +24,9 @@ review-notes = Notes internes
 review-history = Historique
 review-similar = Propositions les plus semblables dans ce groupe
 review-similar-none = Aucune proposition semblable dans ce groupe.
-review-similarity = Part des paires de mots en commun
+review-similarity = Part de la formulation commune aux deux propositions
 review-similarity-percent = semblable à { $percent } %
+review-similarity-near-identical = quasi identique : un ou deux mots changés
 review-decide = Examiner et décider
 review-open = Ouvrir
 

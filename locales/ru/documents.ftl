@@ -37,6 +37,7 @@ document-edit-node = Изменить
 document-move-up = Переместить вверх
 document-move-down = Переместить вниз
 document-delete-node = Удалить
+document-node-place = Переместить или удалить
 document-publish-title = Опубликовать редакцию
 document-publish-intro = Публикация закрепляет рабочий вариант в его нынешнем виде под определенным названием, чтобы его могли прочитать все. Опубликованная редакция больше не меняется.
 document-revision-label = Название редакции

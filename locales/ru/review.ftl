@@ -24,8 +24,9 @@ review-notes = Внутренние заметки
 review-history = История
 review-similar = Наиболее похожие предложения в этой группе
 review-similar-none = Похожих предложений в этой группе нет.
-review-similarity = Доля общих пар слов
+review-similarity = Доля общей формулировки двух предложений
 review-similarity-percent = Сходство { $percent } %
+review-similarity-near-identical = практически идентично: изменены одно-два слова
 review-decide = Рассмотреть и принять решение
 review-open = Открыть
 

@@ -37,6 +37,7 @@ document-edit-node = 编辑
 document-move-up = 上移
 document-move-down = 下移
 document-delete-node = 删除
+document-node-place = 移动或删除
 document-publish-title = 发布修订版
 document-publish-intro = 发布会以一个名称将工作稿的当前状态固定下来，供所有人阅读。已发布的修订版不会再更改。
 document-revision-label = 修订版名称

@@ -24,8 +24,9 @@ review-notes = 内部备注
 review-history = 历史
 review-similar = 本小组中最相似的提案
 review-similar-none = 本小组中没有相似的提案。
-review-similarity = 共有词对所占比例
+review-similarity = 两项提案措辞的重合程度
 review-similarity-percent = 相似度 { $percent }%
+review-similarity-near-identical = 几乎相同：仅改动一两个词
 review-decide = 审议并决定
 review-open = 打开
 

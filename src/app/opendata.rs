@@ -97,7 +97,7 @@ fn contribution_row(c: &ContributionRecord) -> Vec<String> {
         c.reference.clone(),
         c.status.clone(),
         c.submitted_at
-            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .map(|t| crate::domain::time::rfc3339(&t))
             .unwrap_or_default(),
         c.title.clone(),
         c.organisation.clone(),
@@ -145,7 +145,7 @@ fn proposal_row(p: &ProposalRecord) -> Vec<String> {
         p.action_group.to_string(),
         p.version.to_string(),
         p.submitted_at
-            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .map(|t| crate::domain::time::rfc3339(&t))
             .unwrap_or_default(),
         p.organisation.clone(),
         p.stakeholder_category.clone(),

@@ -72,13 +72,6 @@ impl People {
             .ok_or_else(|| invalid(format!("no organisation {name:?}")))
     }
 
-    pub fn organisation_name(&self, id: i64) -> Option<&str> {
-        self.organisations
-            .iter()
-            .find(|(_, o)| **o == id)
-            .map(|(name, _)| name.as_str())
-    }
-
     /// The rapporteur of a group, who decides on its proposals unless the data says who.
     pub fn rapporteur_of(&self, group: i32) -> Result<i64, DemoError> {
         self.in_order

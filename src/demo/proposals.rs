@@ -186,7 +186,6 @@ fn insert_one(
     if p.draft {
         return insert_draft(conn, &new, first, themes);
     }
-    let organisation_name = demo.people.organisation_name(author.organisation_id);
     let mut text = ProposalText::default();
     let mut id = None;
     let mut invitations: Vec<Option<i64>> = vec![None; p.co_sponsors.len()];
@@ -201,7 +200,6 @@ fn insert_one(
                 p.versions[i].apply(&mut text);
                 let version = Version {
                     new: &new,
-                    organisation_name,
                     text: &text,
                     themes: &themes,
                     at,
@@ -267,7 +265,6 @@ fn insert_draft(
 /// One submitted version of a demo proposal, as of `at`.
 struct Version<'a> {
     new: &'a NewProposal,
-    organisation_name: Option<&'a str>,
     text: &'a ProposalText,
     themes: &'a [i64],
     at: NaiveDateTime,
@@ -293,7 +290,6 @@ fn submit_version(
         text: &submitted,
         themes: version.themes,
         status: next,
-        organisation_name: version.organisation_name,
         by: version.new.author_id,
         now: version.at,
     };

@@ -3,6 +3,7 @@
 //! Nothing here touches the database, HTTP or the clock: callers pass `now` in. Every
 //! decision about who may do what is made by `permissions::can`.
 
+pub mod audit;
 pub mod campaigns;
 pub mod charts;
 pub mod contributions;
@@ -19,4 +20,5 @@ pub mod regions;
 pub mod reports;
 pub mod roles;
 pub mod summary;
+pub mod time;
 pub mod validation;

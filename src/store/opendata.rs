@@ -45,6 +45,7 @@ fn category_text(category: Option<StakeholderCategory>) -> String {
 pub struct ContributionRecord {
     pub reference: String,
     pub status: String,
+    #[serde(serialize_with = "crate::domain::time::serialize_optional")]
     pub submitted_at: Option<NaiveDateTime>,
     pub title: String,
     pub organisation: String,
@@ -177,6 +178,7 @@ pub struct ProposalRecord {
     pub status: String,
     pub action_group: i32,
     pub version: i32,
+    #[serde(serialize_with = "crate::domain::time::serialize_optional")]
     pub submitted_at: Option<NaiveDateTime>,
     pub organisation: String,
     pub stakeholder_category: String,

@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::app;
 use crate::app::api::{DatasetPage, ProcessSummary, Records};
 use crate::app::opendata::Dataset;
+use crate::domain::time::rfc3339;
 use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -43,8 +44,8 @@ pub async fn api_process(
         "time_zone": process.time_zone,
         "phases": structure.phases.iter().map(|p| json!({
             "kind": p.kind,
-            "opens_at": p.opens_at.and_utc().to_rfc3339(),
-            "closes_at": p.closes_at.and_utc().to_rfc3339(),
+            "opens_at": rfc3339(&p.opens_at),
+            "closes_at": rfc3339(&p.closes_at),
         })).collect::<Vec<_>>(),
         "action_groups": structure.groups.iter().map(|g| json!({ "number": g.number, "name": g.name })).collect::<Vec<_>>(),
         "themes": structure.themes.iter().map(|t| json!({ "kind": t.kind.as_str(), "name": t.name })).collect::<Vec<_>>(),
@@ -126,7 +127,7 @@ pub async fn api_document(
         "kind": document.kind,
         "revisions": revisions.iter().map(|r| json!({
             "label": r.label,
-            "published_at": r.published_at.and_utc().to_rfc3339(),
+            "published_at": rfc3339(&r.published_at),
             "url": paths::api_revision(&process.slug, &document.slug, &r.slug),
         })).collect::<Vec<_>>(),
     });
@@ -148,7 +149,7 @@ pub async fn api_revision(
         "document": document.slug,
         "title": content.title,
         "revision": revision.label,
-        "published_at": revision.published_at.and_utc().to_rfc3339(),
+        "published_at": rfc3339(&revision.published_at),
         "nodes": content.nodes.iter().zip(numbers).map(|(node, number)| json!({
             "key": node.key,
             "kind": node.kind,

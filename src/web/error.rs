@@ -119,18 +119,79 @@ impl AppError {
             .unwrap_or_else(|_| "<!doctype html><title>Error</title>".to_string());
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("text/html; charset=utf-8");
-        let retry_after = match self {
-            AppError::TooManyRequests { retry_after_secs }
-            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
-            AppError::StorageUnavailable { .. } => Some(RETRY_AFTER_SECS),
-            _ => None,
-        };
-        if let Some(secs) = retry_after
+        if let Some(secs) = self.retry_after()
             && let Ok(value) = HeaderValue::from_str(&secs.to_string())
         {
             response.insert_header((header::RETRY_AFTER, value));
         }
         response.body(html)
+    }
+
+    /// How long to wait before trying again, for the errors that say.
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            AppError::StorageUnavailable { .. } => Some(RETRY_AFTER_SECS),
+            _ => None,
+        }
+    }
+
+    /// The error as the JSON API answers it (`api_error`), in `lang`, with the reference of
+    /// an internal error and the `Retry-After` of one that passes.
+    pub fn json(&self, lang: Lang) -> HttpResponse {
+        let reference = match self {
+            AppError::Internal { id, .. } => Some(id.as_str()),
+            _ => None,
+        };
+        let mut response = api_error(self.status_code(), self.message_keys().0, reference, lang);
+        if let Some(secs) = self.retry_after()
+            && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    }
+}
+
+/// An error answered by the JSON API: `application/json`
+/// `{"error": {"status": 404, "kind": "not-found", "message": "Page not found"}}`, where
+/// `kind` is a word that does not change with the language, `message` the title of the
+/// matching error page in the visitor's language, and `reference` (500 only) the id logged
+/// with the cause.
+pub fn api_error(
+    status: StatusCode,
+    title_key: &'static str,
+    reference: Option<&str>,
+    lang: Lang,
+) -> HttpResponse {
+    let kind = title_key
+        .trim_start_matches("error-")
+        .trim_end_matches("-title");
+    let mut error = serde_json::json!({
+        "status": status.as_u16(),
+        "kind": kind,
+        "message": lang.t(title_key),
+    });
+    if let Some(reference) = reference {
+        error["reference"] = serde_json::json!(reference);
+    }
+    HttpResponse::build(status).json(serde_json::json!({ "error": error }))
+}
+
+/// The error page title that says what a bare status means, for an error that did not come
+/// as an `AppError` (a query string the extractor refused, a method the route lacks).
+pub fn title_of_status(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "error-signed-out-title",
+        403 => "error-forbidden-title",
+        404 => "error-not-found-title",
+        408 => "error-timeout-title",
+        413 => "error-too-large-title",
+        429 => "error-too-many-title",
+        503 => "error-busy-title",
+        400..=499 => "error-bad-request-title",
+        _ => "error-internal-title",
     }
 }
 
@@ -243,4 +304,104 @@ struct ErrorPage {
 /// Percent-encodes a value for a query string.
 pub fn urlencode(raw: &str) -> String {
     form_urlencoded::byte_serialize(raw.as_bytes()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::body::MessageBody;
+
+    /// The JSON body and `Retry-After` of an API error.
+    fn answered(response: HttpResponse) -> (StatusCode, serde_json::Value, Option<String>) {
+        let status = response.status();
+        let retry = response
+            .headers()
+            .get(header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let kind = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        assert_eq!(kind, "application/json");
+        let bytes = response.into_body().try_into_bytes().expect("a whole body");
+        let body = serde_json::from_slice(&bytes).expect("JSON");
+        (status, body, retry)
+    }
+
+    #[test]
+    fn every_api_error_is_json_with_its_status() {
+        let cases = [
+            (AppError::NotFound, 404, "not-found", None),
+            (AppError::BadRequest("x"), 400, "bad-request", None),
+            (AppError::Forbidden, 403, "forbidden", None),
+            (AppError::Csrf, 403, "csrf", None),
+            (
+                AppError::TooManyRequests {
+                    retry_after_secs: 30,
+                },
+                429,
+                "too-many",
+                Some("30"),
+            ),
+            (
+                AppError::Busy {
+                    retry_after_secs: 2,
+                },
+                503,
+                "busy",
+                Some("2"),
+            ),
+            (
+                AppError::StorageUnavailable {
+                    source: anyhow::anyhow!("read-only"),
+                },
+                503,
+                "storage",
+                Some("5"),
+            ),
+        ];
+        for (error, status, kind, retry) in cases {
+            let (answered_status, body, answered_retry) = answered(error.json(Lang::En));
+            assert_eq!(answered_status.as_u16(), status, "{kind}");
+            assert_eq!(body["error"]["status"], status, "{kind}");
+            assert_eq!(body["error"]["kind"], kind);
+            assert!(
+                body["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| !m.is_empty())
+            );
+            assert_eq!(answered_retry.as_deref(), retry, "{kind}");
+        }
+        let internal = AppError::internal(anyhow::anyhow!("a cause"));
+        let AppError::Internal { id, .. } = &internal else {
+            unreachable!("an internal error");
+        };
+        let (status, body, _) = answered(internal.json(Lang::Fr));
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(body["error"]["reference"], id.as_str());
+        assert_eq!(body["error"]["message"], Lang::Fr.t("error-internal-title"));
+    }
+
+    #[test]
+    fn a_bare_status_finds_its_words() {
+        assert_eq!(
+            title_of_status(StatusCode::NOT_FOUND),
+            "error-not-found-title"
+        );
+        assert_eq!(
+            title_of_status(StatusCode::METHOD_NOT_ALLOWED),
+            "error-bad-request-title"
+        );
+        assert_eq!(
+            title_of_status(StatusCode::TOO_MANY_REQUESTS),
+            "error-too-many-title"
+        );
+        assert_eq!(
+            title_of_status(StatusCode::BAD_GATEWAY),
+            "error-internal-title"
+        );
+    }
 }

@@ -241,25 +241,54 @@ pub fn security_headers(settings: &Settings) -> DefaultHeaders {
 
 /// Renders error pages again in the visitor's language (an error's own rendering cannot see
 /// the request).
+///
+/// Under `/api/` every error is answered as JSON instead (`error::api_error`), whatever
+/// produced it: a handler's `AppError`, an extractor's refusal, a route without the method.
 pub async fn localise_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let api = crate::paths::is_api(req.path());
     let response = next.call(req).await?;
-    let Some(app_error) = response
+    let app_error = response
         .response()
         .error()
-        .and_then(|e| e.as_error::<AppError>())
-    else {
+        .and_then(|e| e.as_error::<AppError>());
+    let status = response.status();
+    let plain_api_error = api
+        && app_error.is_none()
+        && (status.is_client_error() || status.is_server_error())
+        && !is_json(response.response());
+    if app_error.is_none() && !plain_api_error {
         return Ok(response.map_into_left_body());
-    };
+    }
     let user = Visitor::of_request(response.request());
     let lang = page::language_of(response.request(), user.as_ref().and_then(|v| v.user()));
-    let mut localised = app_error.page(lang);
+    let mut localised = match app_error {
+        Some(app_error) if api => app_error.json(lang),
+        Some(app_error) => app_error.page(lang),
+        None => {
+            let mut json = error::api_error(status, error::title_of_status(status), None, lang);
+            if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
+                json.headers_mut()
+                    .insert(header::RETRY_AFTER, retry.clone());
+            }
+            json
+        }
+    };
     // Keep cookies the handler or earlier middleware set.
     for cookie in response.response().cookies() {
         let _ = localised.add_cookie(&cookie);
     }
     let request = response.request().clone();
     Ok(ServiceResponse::new(request, localised).map_into_right_body())
+}
+
+/// Whether a response says it is JSON.
+fn is_json<B>(response: &HttpResponse<B>) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
 }

@@ -17,6 +17,7 @@ mod demo;
 mod documents;
 mod drafting;
 mod durability;
+mod edges;
 mod exports;
 mod fuzz;
 mod heavy;

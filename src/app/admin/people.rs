@@ -5,12 +5,16 @@ use serde::Deserialize;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
+use crate::domain::audit::{AuditFilter, AuditQuery, Subject, action_key};
+use crate::domain::ids::ProposalId;
 use crate::domain::permissions::{Action, Actor};
 use crate::domain::phases::PhaseKind;
 use crate::domain::roles::Role;
 use crate::domain::validation::{Email, FieldErrors};
+use crate::paths;
 use crate::store::accounts::{self, Account};
-use crate::store::audit::{self, Entry, LoggedEntry};
+use crate::store::audit::{self, Entry};
+use crate::store::keyset::Seek;
 use crate::store::processes::{self, Process, Structure};
 use crate::store::roles::{self, AssignError, Assignment, PendingRequest};
 use crate::store::windows;
@@ -197,16 +201,149 @@ pub fn unassign(
     })
 }
 
-/// The process and the latest entries of its audit log.
+/// Entries on one page of a process's audit log.
+pub const AUDIT_PAGE: i64 = 50;
+
+/// One entry of the audit log as people read it.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: chrono::NaiveDateTime,
+    /// Who acted; `None` for Concord itself.
+    pub actor: Option<String>,
+    /// The stored action (`role.assign`) and the message saying it in words.
+    pub action: String,
+    pub action_key: String,
+    /// What it was done to: a label, and its page when it has one.
+    pub subject: String,
+    pub subject_href: Option<String>,
+    pub detail: String,
+}
+
+/// A page of a process's audit log: its rows, the filters as read, and where the pages
+/// before and after start.
+pub struct AuditLog {
+    pub process: Process,
+    pub rows: Vec<AuditRow>,
+    pub filter: AuditFilter,
+    /// The id of the newest row shown, when newer rows exist (the previous page).
+    pub newer_than: Option<i64>,
+    /// The id of the oldest row shown, when older rows exist (the next page).
+    pub older_than: Option<i64>,
+}
+
+/// A page of the audit log of a process, filtered, with each entry's subject named and
+/// linked: one query for the page, and one each for the accounts, proposals and documents
+/// it names.
 pub fn audit_log(
     conn: &mut DbConnection,
     person: Person,
     slug: &str,
-) -> Result<(Process, Vec<LoggedEntry>)> {
+    query: &AuditQuery,
+) -> Result<AuditLog> {
     let (process, actor) = app::process_for(conn, slug, Some(person))?;
     app::require(&actor, Action::ReadAuditLog)?;
-    let entries = audit::recent_entries_of_process(conn, process.id, 500)?;
-    Ok((process, entries))
+    let filter = AuditFilter::parse(query);
+    let cursor = |raw: &str| raw.trim().parse::<i64>().ok().filter(|id| *id > 0);
+    let seek = match (cursor(&query.after), cursor(&query.before)) {
+        (Some(id), _) => Seek::After(id),
+        (None, Some(id)) => Seek::Before(id),
+        (None, None) => Seek::First,
+    };
+    let page = audit::page_of_process(conn, process.id, &filter, seek, AUDIT_PAGE)?;
+    let subjects: Vec<Subject> = page
+        .entries
+        .iter()
+        .map(|e| Subject::parse(&e.subject))
+        .collect();
+    let account_ids: Vec<i64> = subjects
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Account(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let proposal_ids: Vec<ProposalId> = subjects
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Proposal(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let names = audit::names_of(conn, &account_ids)?;
+    let named_proposals = audit::proposals_named(conn, process.id, &proposal_ids)?;
+    let documents = if subjects.iter().any(|s| matches!(s, Subject::Document(_))) {
+        crate::store::documents::documents_of_process(conn, process.id)?
+    } else {
+        Vec::new()
+    };
+    let newer_than = page
+        .newer
+        .then(|| page.entries.first().map(|e| e.id))
+        .flatten();
+    let older_than = page
+        .older
+        .then(|| page.entries.last().map(|e| e.id))
+        .flatten();
+    let rows = page
+        .entries
+        .into_iter()
+        .zip(subjects)
+        .map(|(entry, subject)| {
+            let (label, href) = match subject {
+                Subject::Process(slug) if slug == process.slug => {
+                    (process.title.clone(), Some(paths::admin_process(&slug)))
+                }
+                Subject::Process(slug) => (slug, None),
+                Subject::Account(id) => (
+                    names
+                        .iter()
+                        .find(|(of, _)| *of == id)
+                        .map_or_else(|| entry.subject.clone(), |(_, name)| name.clone()),
+                    Some(paths::admin_account(id)),
+                ),
+                Subject::Contribution(reference) => (
+                    reference.clone(),
+                    Some(paths::contribution(&process.slug, &reference)),
+                ),
+                Subject::Proposal(id) => {
+                    match named_proposals.iter().find(|(of, _, _)| *of == id) {
+                        Some((_, Some(reference), title)) => (
+                            format!("{reference} {title}"),
+                            Some(paths::proposal(&process.slug, reference)),
+                        ),
+                        Some((_, None, title)) => (title.clone(), None),
+                        None => (entry.subject.clone(), None),
+                    }
+                }
+                Subject::Document(slug) => match documents.iter().find(|d| d.slug == slug) {
+                    Some(document) => (
+                        document.title.clone(),
+                        Some(paths::document(&process.slug, &slug)),
+                    ),
+                    None => (slug, None),
+                },
+                Subject::Other(raw) => (raw, None),
+            };
+            AuditRow {
+                id: entry.id,
+                at: entry.at,
+                actor: entry.actor_name,
+                action_key: action_key(&entry.action),
+                action: entry.action,
+                subject: label,
+                subject_href: href,
+                detail: entry.detail,
+            }
+        })
+        .collect();
+    Ok(AuditLog {
+        process,
+        rows,
+        filter,
+        newer_than,
+        older_than,
+    })
 }
 
 /// What the late-submission form holds, as typed.

@@ -14,7 +14,7 @@ use crate::domain::proposals::text::{FieldError, SubmittedText};
 use crate::domain::proposals::{ProposalStatus, Transition};
 use crate::domain::validation::FieldErrors;
 use crate::store as st;
-use crate::store::accounts::{self, Account};
+use crate::store::accounts::Account;
 use crate::store::processes;
 use crate::store::proposals::{
     self as store, NewProposal, Proposal, Submission, SubmitError, SubmittedVersion,
@@ -169,19 +169,17 @@ fn submit_text(
     parsed: &ParsedForm,
     submitted: &SubmittedText,
 ) -> Result<Outcome> {
-    let (from, organisation_id) = match &target {
-        Target::New(new) => (ProposalStatus::Draft, new.organisation_id),
-        Target::Existing(proposal) => (proposal.status(), proposal.organisation_id),
+    let from = match &target {
+        Target::New(_) => ProposalStatus::Draft,
+        Target::Existing(proposal) => proposal.status(),
     };
     let transition = Transition::submission_from(from);
     let status = transition.apply(from).map_err(|_| Error::Forbidden)?;
-    let organisation = organisation_name(conn, organisation_id)?;
     let submission = Submission {
         reference_prefix: &setting.process.reference_prefix,
         text: submitted,
         themes: &parsed.themes,
         status,
-        organisation_name: organisation.as_deref(),
         by: author.id,
         now: st::now(),
     };
@@ -230,14 +228,4 @@ fn record_submission(
         "proposal submitted"
     );
     Ok(())
-}
-
-fn organisation_name(
-    conn: &mut DbConnection,
-    organisation_id: Option<i64>,
-) -> Result<Option<String>> {
-    Ok(match organisation_id {
-        Some(id) => accounts::organisation_by_id(conn, id)?.map(|o| o.name),
-        None => None,
-    })
 }

@@ -11,7 +11,7 @@ use crate::app::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
-use crate::domain::proposals::similarity::{Shingles, Similar, most_similar};
+use crate::domain::proposals::similarity::{Shingles, Similar, most_similar, near_identical};
 use crate::store::review::queue::similarity_candidates;
 use crate::store::review::similarities::{self, Pair};
 
@@ -22,6 +22,8 @@ pub struct SimilarView {
     pub title: String,
     pub status: ProposalStatus,
     pub percent: u32,
+    /// The same text with a word or two changed (`similarity::near_identical`).
+    pub near_identical: bool,
 }
 
 /// Below this, two proposals share little more than common phrases.
@@ -59,6 +61,7 @@ pub fn similar_to(
                         score: alike.score(),
                     }
                     .percent(),
+                    near_identical: near_identical(alike.score()),
                     reference: alike.reference.take().unwrap_or_default(),
                     title: std::mem::take(&mut alike.title),
                     status: alike.status,

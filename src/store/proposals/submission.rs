@@ -23,8 +23,6 @@ pub struct Submission<'a> {
     pub themes: &'a [i64],
     /// The state after the submission, as the domain decided it.
     pub status: ProposalStatus,
-    /// The organisation's name, part of the text similar proposals are compared by.
-    pub organisation_name: Option<&'a str>,
     pub by: i64,
     pub now: NaiveDateTime,
 }
@@ -64,10 +62,10 @@ pub fn submit(
             ReferenceKind::Proposal,
         )?,
     };
+    // Similar proposals are compared by their own words only: neither the reference nor the
+    // organisation, which a duplicate sent by another organisation never shares.
     let text = s.text.text();
-    let mut parts: Vec<&str> = Field::ALL.iter().map(|f| text.get(*f)).collect();
-    parts.push(&reference);
-    parts.extend(s.organisation_name);
+    let parts = Field::ALL.iter().map(|f| text.get(*f));
     diesel::update(proposals::table.find(proposal.id))
         .set((
             proposals::reference.eq(Some(&reference)),

@@ -6,12 +6,13 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::app;
+use crate::app::admin::people::AuditLog;
 use crate::app::admin::people::{AssignForm, LateForm, ProcessAdmin};
+use crate::domain::audit::{self, AuditQuery};
 use crate::domain::permissions::{Action, Actor, can};
 use crate::domain::phases::PhaseKind;
 use crate::domain::roles::{Role, StakeholderCategory};
 use crate::paths;
-use crate::store::audit::LoggedEntry;
 use crate::store::processes::Process;
 use crate::store::roles::{Assignment, PendingRequest};
 use crate::web::AppState;
@@ -188,26 +189,86 @@ pub async fn unassign(
 #[template(path = "admin/audit.html")]
 struct AuditPage {
     ctx: Ctx,
-    process: Process,
-    entries: Vec<LoggedEntry>,
+    log: AuditLog,
+    query: AuditQuery,
 }
 
+impl AuditPage {
+    fn actions(&self) -> &'static [&'static str] {
+        &audit::ACTIONS
+    }
+
+    fn is_chosen(&self, action: &str) -> bool {
+        self.log.filter.action == Some(action)
+    }
+
+    fn words_of(&self, action: &str) -> String {
+        audit::action_key(action)
+    }
+
+    /// The message beside a date that could not be read.
+    fn date_error(&self, field: &str) -> Option<String> {
+        self.log
+            .filter
+            .unreadable
+            .contains(&field)
+            .then(|| self.ctx.t("admin-audit-bad-date"))
+    }
+
+    /// A date field is a date picker, unless what was typed in it is no date: then a text
+    /// field, which can hold it for the person to correct.
+    fn date_kind(&self, field: &str) -> &'static str {
+        if self.log.filter.unreadable.contains(&field) {
+            "text"
+        } else {
+            "date"
+        }
+    }
+
+    /// This page's address with its filters, starting from the entry `cursor` names
+    /// (`after` for older entries, `before` for newer), or at the newest without one.
+    fn page_link(&self, cursor: &str, id: &Option<i64>) -> String {
+        let mut pairs = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("action", self.log.filter.action.unwrap_or_default()),
+            ("actor", self.query.actor.trim()),
+            ("from", self.query.from.trim()),
+            ("to", self.query.to.trim()),
+        ] {
+            if !value.is_empty() {
+                pairs.append_pair(name, value);
+            }
+        }
+        if let Some(id) = id {
+            pairs.append_pair(cursor, &id.to_string());
+        }
+        let query = pairs.finish();
+        let path = paths::admin_process_audit(&self.log.process.slug);
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+}
+
+/// The audit log of a process: each entry in words, what it was done to (linked), by whom
+/// and when; filtered by action, actor and days, a page of entries at a time.
 #[get("/processes/{process}/audit")]
 pub async fn audit_log(
     ctx: Ctx,
     user: SignedIn,
     state: web::Data<AppState>,
     path: web::Path<String>,
+    query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, AppError> {
     let person = user.person();
-    let (process, entries) = state
-        .run(move |conn| app::admin::people::audit_log(conn, person, &path))
+    let query = query.into_inner();
+    let asked = query.clone();
+    let log = state
+        .run(move |conn| app::admin::people::audit_log(conn, person, &path, &asked))
         .await?;
-    page::ok(&AuditPage {
-        ctx,
-        process,
-        entries,
-    })
+    page::ok(&AuditPage { ctx, log, query })
 }
 
 /// Lets one participant submit in a phase whose window has closed, until a given time.

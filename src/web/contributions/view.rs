@@ -84,40 +84,14 @@ impl ListPageView {
         self.campaigns.iter().find(|c| c.listed_id == *id)
     }
 
+    /// A row's text as a reader sees it, plain and short.
     fn excerpt(&self, body: &str) -> String {
-        excerpt(body, EXCERPT_CHARS)
+        crate::markdown::plain_excerpt(body, EXCERPT_CHARS)
     }
 }
 
 /// How many characters of a text its row in the list shows.
 const EXCERPT_CHARS: usize = 240;
-
-/// The first `limit` characters of `body` with its runs of white space made single spaces,
-/// and "…" when more follows. Reads only as far as the excerpt: a text may be 100,000
-/// characters and a page lists 25.
-fn excerpt(body: &str, limit: usize) -> String {
-    let mut excerpt = String::new();
-    let mut taken = 0;
-    for word in body.split_whitespace() {
-        if taken > 0 {
-            if taken == limit {
-                excerpt.push('…');
-                return excerpt;
-            }
-            excerpt.push(' ');
-            taken += 1;
-        }
-        for c in word.chars() {
-            if taken == limit {
-                excerpt.push('…');
-                return excerpt;
-            }
-            excerpt.push(c);
-            taken += 1;
-        }
-    }
-    excerpt
-}
 
 #[get("")]
 pub async fn list(
@@ -365,22 +339,4 @@ pub async fn draft_file(
         .run(move |conn| files::draft_file(conn, person, &slug, id, link))
         .await?;
     Ok(download(file))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::excerpt;
-
-    #[test]
-    fn an_excerpt_flattens_white_space_and_marks_what_it_cuts() {
-        assert_eq!(
-            excerpt("  Safe\n\n and   orderly ", 240),
-            "Safe and orderly"
-        );
-        assert_eq!(excerpt("abc def", 7), "abc def");
-        assert_eq!(excerpt("abc def", 6), "abc de…");
-        assert_eq!(excerpt("abc def", 3), "abc…");
-        assert_eq!(excerpt("مهاجرون في   العالم", 7), "مهاجرون…");
-        assert_eq!(excerpt("", 5), "");
-    }
 }

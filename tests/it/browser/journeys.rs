@@ -1194,18 +1194,17 @@ async fn co_facilitator_drafts(j: &mut Journey, proposal: &str) -> Step {
         "the draft's working copy, after the zero draft",
     )
     .await?;
-    j.steps += 1;
-    j.find_xpath(
-        "//h2[normalize-space()='Preamble']/following-sibling::div[@class='node-tools'][1]\
-         //summary[starts-with(normalize-space(), 'Add after this')]",
-        "the way to add a paragraph after the preamble's heading",
-    )
-    .await?
-    .click()
-    .await
-    .map_err(err)?;
-    let after_preamble =
-        "//h2[normalize-space()='Preamble']/following-sibling::div[@class='node-tools'][1]";
+    // Adding after a node is on its editing page: the working copy carries no form per node.
+    let edit_preamble = j
+        .find_xpath(
+            "//h2[normalize-space()='Preamble']/following-sibling::div[@class='node-tools'][1]\
+             /a[starts-with(normalize-space(), 'Edit')]",
+            "the edit link of the preamble's heading",
+        )
+        .await?;
+    j.click_to_next_page(edit_preamble).await?;
+    j.check("editing the preamble's heading").await?;
+    let after_preamble = "//section[@id='insert']";
     j.fill_in(
         after_preamble,
         "Text",

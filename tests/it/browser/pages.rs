@@ -425,6 +425,12 @@ impl Tour<'_> {
             .await?;
         self.visit("/admin/processes/gcm/audit", "audit log", 200)
             .await?;
+        self.visit(
+            "/admin/processes/gcm/audit?action=contribution.submit&from=31%2F12%2F2026",
+            "audit log, filtered, a date it cannot read",
+            200,
+        )
+        .await?;
         Ok(())
     }
 

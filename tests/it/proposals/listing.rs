@@ -162,7 +162,6 @@ async fn insert_many(app: &TestApp, count: usize, from: usize) {
                     text: &text,
                     themes: &[theme],
                     status: ProposalStatus::Submitted,
-                    organisation_name: Some("Migrant Rights Network"),
                     by: author.id,
                     now: concord::store::now(),
                 };

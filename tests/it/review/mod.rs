@@ -13,18 +13,18 @@ use reqwest::StatusCode;
 use crate::helpers::{Backend, Browser, TestApp, location, spawn_app};
 
 const SLUG: &str = "gcm";
-const QUEUE: &str = "/p/gcm/groups/1/review";
+pub(crate) const QUEUE: &str = "/p/gcm/groups/1/review";
 
 /// A process with two groups, its administrator, an accredited author, and the rapporteur
 /// of group 1.
-struct Review {
-    app: TestApp,
-    admin: Browser,
-    author: Browser,
-    rapporteur: Browser,
+pub(crate) struct Review {
+    pub(crate) app: TestApp,
+    pub(crate) admin: Browser,
+    pub(crate) author: Browser,
+    pub(crate) rapporteur: Browser,
 }
 
-async fn setup(backend: Backend) -> Option<Review> {
+pub(crate) async fn setup(backend: Backend) -> Option<Review> {
     let app = spawn_app(backend).await?;
     let admin = app.first_administrator("admin@example.org").await;
     app.create_process(&admin, SLUG).await;
@@ -54,7 +54,7 @@ async fn setup(backend: Backend) -> Option<Review> {
 }
 
 /// A participant accredited as a stakeholder of the process.
-async fn accredited(
+pub(crate) async fn accredited(
     app: &TestApp,
     email: &str,
     name: &str,
@@ -87,7 +87,7 @@ async fn with_role(
 }
 
 /// A complete proposal form for `group`.
-fn fields(title: &str, commitment: &str, group: &str) -> Vec<(String, String)> {
+pub(crate) fn fields(title: &str, commitment: &str, group: &str) -> Vec<(String, String)> {
     [
         ("group", group),
         ("title", title),
@@ -105,7 +105,7 @@ fn fields(title: &str, commitment: &str, group: &str) -> Vec<(String, String)> {
 }
 
 /// Submits a proposal to `group`; returns its public path and its reference.
-async fn propose(
+pub(crate) async fn propose(
     browser: &Browser,
     title: &str,
     commitment: &str,
@@ -115,7 +115,7 @@ async fn propose(
 }
 
 /// Submits a proposal form; returns its public path and its reference.
-async fn propose_with(browser: &Browser, form: &[(String, String)]) -> (String, String) {
+pub(crate) async fn propose_with(browser: &Browser, form: &[(String, String)]) -> (String, String) {
     let page = format!("/p/{SLUG}/proposals/new");
     let response = browser.submit(&page, &page, form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "submitted");
@@ -129,7 +129,7 @@ async fn propose_with(browser: &Browser, form: &[(String, String)]) -> (String, 
 }
 
 /// The review page of a proposal of group `group`, from its reference.
-fn review_page(group: &str, reference: &str) -> String {
+pub(crate) fn review_page(group: &str, reference: &str) -> String {
     format!(
         "/p/{SLUG}/groups/{group}/review/{}",
         reference.replace('/', "-")
