@@ -559,40 +559,10 @@ async fn a_digest_is_sent_once_across_a_restart(backend: Backend) {
         return;
     };
     let reader = "stakeholder@demo.concord.example";
+    // One transaction, so that the sender (polling every second) never sees half a day.
     let (yesterday, references, before) = with_db(&first, move |conn| {
-        let (account, process, listed) = demo_fixture(conn, reader);
-        // The demo's own notifications come before these.
-        let before: i64 = {
-            use concord::db::schema::notifications::dsl::*;
-            notifications
-                .select(diesel::dsl::max(id))
-                .first::<Option<i64>>(conn)
-                .expect("the last id")
-                .unwrap_or(0)
-        };
-        let yesterday = concord::store::now() - TimeDelta::days(1);
-        for (proposal, _) in &listed {
-            add_notification(
-                conn,
-                account,
-                process,
-                *proposal,
-                Delivery::DailyDigest,
-                yesterday,
-            );
-        }
-        // Today's waits for tomorrow's digest.
-        let now = concord::store::now();
-        add_notification(
-            conn,
-            account,
-            process,
-            listed[0].0,
-            Delivery::DailyDigest,
-            now,
-        );
-        let references: Vec<String> = listed.into_iter().map(|(_, r)| r).collect();
-        (yesterday.date(), references, before)
+        conn.transaction::<_, diesel::result::Error, _>(|conn| Ok(yesterdays_digest(conn, reader)))
+            .expect("the notifications written")
     })
     .await;
     let digest = sink.wait_for(reader, 1).await.remove(0);
@@ -843,4 +813,45 @@ async fn a_day_cut_by_a_full_round_goes_whole_in_the_next(backend: Backend) {
         "the second reader's day whole: {}",
         bodies[1].1
     );
+}
+
+/// A day-old digest of the demo's listed proposals for `reader`, and one notification of
+/// today that waits for tomorrow's: (yesterday, the proposals' references, the last id before).
+fn yesterdays_digest(
+    conn: &mut concord::db::DbConnection,
+    reader: &str,
+) -> (chrono::NaiveDate, Vec<String>, i64) {
+    let (account, process, listed) = demo_fixture(conn, reader);
+    // The demo's own notifications come before these.
+    let before: i64 = {
+        use concord::db::schema::notifications::dsl::*;
+        notifications
+            .select(diesel::dsl::max(id))
+            .first::<Option<i64>>(conn)
+            .expect("the last id")
+            .unwrap_or(0)
+    };
+    let yesterday = concord::store::now() - TimeDelta::days(1);
+    for (proposal, _) in &listed {
+        add_notification(
+            conn,
+            account,
+            process,
+            *proposal,
+            Delivery::DailyDigest,
+            yesterday,
+        );
+    }
+    // Today's waits for tomorrow's digest.
+    let now = concord::store::now();
+    add_notification(
+        conn,
+        account,
+        process,
+        listed[0].0,
+        Delivery::DailyDigest,
+        now,
+    );
+    let references: Vec<String> = listed.into_iter().map(|(_, r)| r).collect();
+    (yesterday.date(), references, before)
 }
