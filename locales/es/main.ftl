@@ -259,3 +259,14 @@ error-storage-body = La base de datos no acepta cambios en este momento, así qu
 storage-unavailable-text-kept = No se guardó nada: la base de datos no acepta cambios en este momento. Todo lo que escribió sigue aquí. Vuelva a enviarlo dentro de unos instantes o, mientras tanto, cópielo en un lugar seguro.
 kept-title = Su texto no se guardó
 kept-send-again = Enviar de nuevo
+
+# Nunca perder un texto (web::keep)
+keep-signed-out-title = Su texto está a salvo: inicie sesión para enviarlo
+keep-signed-out-body = Su sesión había terminado, por lo que no se guardó nada. Su texto se conserva en esta página. Inicie sesión a continuación: el formulario volverá a mostrarse completo para que lo revise y lo envíe de nuevo.
+keep-sign-in-submit = Iniciar sesión y recuperar mi texto
+keep-copy-heading = Su texto
+keep-copy-hint = Una copia de lo que escribió, para seleccionarla y copiarla si lo desea.
+keep-again-title = Revise su texto y envíelo de nuevo
+keep-stale-token = Este formulario se abrió antes de que volviera a iniciar sesión, por lo que no se aceptó y no se guardó nada. Su texto figura a continuación en un formulario nuevo: revíselo y envíelo de nuevo.
+keep-signed-in-check = Ha iniciado sesión. Todavía no se ha guardado nada: revise su texto y envíelo de nuevo.
+keep-files-dropped = No se pudieron conservar los archivos adjuntos: adjúntelos de nuevo antes de enviar.

@@ -356,7 +356,7 @@ async fn contribution_journey(client: &Client, address: &str) -> Result<(), Stri
         "one draft, kept: {url}"
     );
 
-    press(client, "Submit").await;
+    press(client, "Submit publicly").await;
     wait_for_url(client, "notice=submitted").await?;
     let receipt = wait_for(client, ".receipt").await?;
     let text = receipt.text().await.map_err(err)?;
