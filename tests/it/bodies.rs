@@ -166,8 +166,12 @@ async fn every_route_needing_a_session_answers_before_its_body(backend: Backend)
     let mut checked = 0;
     let mut wrong = Vec::new();
     for row in rows() {
+        let pattern = row.route.trim_start_matches("POST ");
         let expected = match row.anon {
             _ if row.method() != "POST" || row.allows(Who::Anonymous) => continue,
+            // The forms that carry a person's writing read it to give it back (`web::keep`,
+            // bounded: tests/it/keep.rs).
+            _ if concord::web::keep::form_of(pattern).is_some() => continue,
             Out::Login => 303,
             Out::S(401) => 401,
             _ => continue,
@@ -214,7 +218,7 @@ async fn every_route_needing_a_session_answers_before_its_body(backend: Backend)
             ));
         }
     }
-    assert!(checked >= 30, "only {checked} routes need a session?");
+    assert!(checked >= 21, "only {checked} routes need a session?");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

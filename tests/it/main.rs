@@ -23,6 +23,7 @@ mod heavy;
 mod hidden;
 mod hostile;
 mod instances;
+mod keep;
 mod languages;
 mod lists;
 mod matrix;
