@@ -3,6 +3,7 @@
 
 mod audit;
 mod journeys;
+mod keep;
 mod pages;
 
 use std::net::TcpListener;
