@@ -440,6 +440,8 @@ pub async fn rescue(
         files_dropped = carried.files_dropped,
         "a writing form came back to its writer"
     );
+    // A body cut short is left unread: `web::bodies` keeps it until the answer is sent, and
+    // the server then closes the connection rather than read on.
     let response = if signed_in {
         again(ctx, &carried, Again::StaleToken)?
     } else {
