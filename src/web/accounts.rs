@@ -244,7 +244,7 @@ pub async fn login(
     let Some(account) = signed_in else {
         tracing::info!(%address, "sign-in refused");
         if let Some(carried) = &carried {
-            return keep::signed_out(ctx, carried, form.email, Some(&AppError::Forbidden));
+            return keep::signed_out(ctx, carried, form.email, keep::Tried::Failed);
         }
         let page = LoginPage {
             ctx,
@@ -299,7 +299,7 @@ fn refused(
     refusal: AppError,
 ) -> Result<HttpResponse, AppError> {
     match carried {
-        Some(carried) => keep::signed_out(ctx, carried, email, Some(&refusal)),
+        Some(carried) => keep::signed_out(ctx, carried, email, keep::Tried::Refused(&refusal)),
         None => Err(refusal),
     }
 }

@@ -146,16 +146,20 @@ enum Admitted {
     /// Within the limits of its kind.
     Normal,
     /// A writing form without a session: read only up to its text, to be given back
-    /// (`web::keep`), whatever length it declares (its files are dropped).
+    /// (`web::keep`); a multipart one whatever length it declares (its files are dropped).
     SignedOutWriting,
 }
 
 /// Whether the request may have its body read at all, and how much of it.
 async fn admit(req: &ServiceRequest) -> Result<Admitted, AppError> {
-    if super::csrf::is_unsafe(req.method())
-        && session_first(req).await? == Admitted::SignedOutWriting
-    {
-        return Ok(Admitted::SignedOutWriting);
+    let admitted = if super::csrf::is_unsafe(req.method()) {
+        session_first(req).await?
+    } else {
+        Admitted::Normal
+    };
+    // Its text comes first: read up to it whatever the files after it declare.
+    if admitted == Admitted::SignedOutWriting && req.content_type().starts_with("multipart/") {
+        return Ok(admitted);
     }
     let limit = limit_of(req);
     let declared = req
@@ -165,7 +169,7 @@ async fn admit(req: &ServiceRequest) -> Result<Admitted, AppError> {
         .and_then(|v| v.parse::<u64>().ok());
     match declared {
         Some(length) if length > limit as u64 => Err(AppError::PayloadTooLarge),
-        _ => Ok(Admitted::Normal),
+        _ => Ok(admitted),
     }
 }
 

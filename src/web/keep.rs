@@ -365,27 +365,39 @@ struct SignedOutPage<'a> {
     problem: Option<&'static str>,
 }
 
+/// What became of a sign-in tried from the page that keeps a text.
+pub enum Tried<'a> {
+    /// None yet: the text has just come back.
+    Not,
+    /// The address and password did not match.
+    Failed,
+    /// Turned away before its password was checked (too many attempts, too busy).
+    Refused(&'a AppError),
+}
+
 /// The text of a form sent without a session: a copy to read, and a sign-in form that carries
-/// it. `refusal` is what became of a sign-in tried from this page (its status and message).
+/// it, saying what became of a sign-in tried from it (its status and message).
 pub fn signed_out(
     ctx: Ctx,
     carried: &Carried,
     email: String,
-    refusal: Option<&AppError>,
+    tried: Tried<'_>,
 ) -> Result<HttpResponse, AppError> {
-    let (status, problem, retry_after) = match refusal {
-        None => (StatusCode::UNAUTHORIZED, None, None),
-        Some(AppError::TooManyRequests { retry_after_secs }) => (
+    let (status, problem, retry_after) = match tried {
+        Tried::Not => (StatusCode::UNAUTHORIZED, None, None),
+        Tried::Refused(AppError::TooManyRequests { retry_after_secs }) => (
             StatusCode::TOO_MANY_REQUESTS,
             Some("error-too-many-body"),
             Some(*retry_after_secs),
         ),
-        Some(AppError::Busy { retry_after_secs }) => (
+        Tried::Refused(AppError::Busy { retry_after_secs }) => (
             StatusCode::SERVICE_UNAVAILABLE,
             Some("error-busy-body"),
             Some(*retry_after_secs),
         ),
-        Some(_) => (StatusCode::UNAUTHORIZED, Some("error-sign-in-failed"), None),
+        Tried::Failed | Tried::Refused(_) => {
+            (StatusCode::UNAUTHORIZED, Some("error-sign-in-failed"), None)
+        }
     };
     let mut response = page::render(
         &SignedOutPage {
@@ -445,7 +457,7 @@ pub async fn rescue(
     let response = if signed_in {
         again(ctx, &carried, Again::StaleToken)?
     } else {
-        signed_out(ctx, &carried, String::new(), None)?
+        signed_out(ctx, &carried, String::new(), Tried::Not)?
     };
     Ok(Some(response))
 }

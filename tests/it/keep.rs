@@ -24,6 +24,7 @@ on_both_backends!(
     carried_fields_open_no_redirect_and_grant_nothing,
     enter_in_a_title_field_never_submits_publicly,
     a_hall_of_delegates_signs_in_while_guessing_is_slowed,
+    a_text_survives_a_sign_in_turned_away,
 );
 
 /// The text of an HTML attribute or element as askama escapes it, back to what was typed.
@@ -587,4 +588,56 @@ async fn a_hall_of_delegates_signs_in_while_guessing_is_slowed(backend: Backend)
         sign_in(&browsers[7], "delegate7@example.org", PASSWORD, Some(HALL)).await,
         StatusCode::SEE_OTHER
     );
+}
+
+/// Too many failed sign-ins from the page that keeps a text: 429 and when to try again, and
+/// the text still there.
+async fn a_text_survives_a_sign_in_turned_away(backend: Backend) {
+    let Some(app) = spawn_app_with(
+        backend,
+        &[
+            ("CONCORD_LOGIN_BURST", "1"),
+            ("CONCORD_LOGIN_ATTEMPTS_PER_MINUTE", "1"),
+        ],
+        false,
+    )
+    .await
+    else {
+        return;
+    };
+    let (_admin, author) = app.process_and_author().await;
+    let (_, page) = author.get_text("/p/gcm/proposals/new").await;
+    let token = csrf_of(&page);
+    end_every_session(&app).await;
+    let mut form = proposal("Kept through a lock-out");
+    form.push(("csrf_token".into(), token));
+    form.push(("intent".into(), "submit".into()));
+    let kept = author.post_form("/p/gcm/proposals/new", &form).await;
+    assert_eq!(kept.status(), StatusCode::UNAUTHORIZED);
+    let (_, mut carried) = form_fields(&kept.text().await.expect("body"), "/login");
+    // Someone else, at another browser (the author's own is a known device, exempt from the
+    // account's limit), tries the author's account with the text carried along.
+    let other = app.new_browser();
+    let (_, login) = other.get_text("/login").await;
+    carried.retain(|(k, _)| k != "email" && k != "password" && k != "csrf_token");
+    carried.push(("csrf_token".into(), csrf_of(&login)));
+    carried.push(("email".into(), "author@example.org".into()));
+    carried.push(("password".into(), "not the password".into()));
+    let failed = other.post_form("/login", &carried).await;
+    assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    let turned_away = other.post_form("/login", &carried).await;
+    assert_eq!(turned_away.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(turned_away.headers().contains_key("retry-after"));
+    let page = turned_away.text().await.expect("body");
+    assert!(page.contains("too many attempts"));
+    let (_, again) = form_fields(&page, "/login");
+    assert!(again.contains(&(
+        "keep.title".to_string(),
+        "Kept through a lock-out".to_string()
+    )));
+    assert!(again.contains(&(
+        "keep.commitment".to_string(),
+        "States commit to open regular pathways.".to_string()
+    )));
+    assert!(proposal_titles(&app).await.is_empty());
 }
