@@ -431,11 +431,11 @@ pub async fn rescue(
     else {
         return Ok(None);
     };
-    let visitor = match Visitor::from_request(req.request(), &mut Payload::None).await {
-        Ok(visitor) => visitor,
-        // Who sent it cannot be told now: the handler gives the text back as unsaved.
-        Err(AppError::StorageUnavailable { .. }) => return Ok(None),
-        Err(other) => return Err(other),
+    // `web::bodies` looked the visitor up before the body; none kept means the database could
+    // not say who this is (asking again would wait for it again): the handler gives the text
+    // back as unsaved.
+    let Some(visitor) = Visitor::of_request(req.request()) else {
+        return Ok(None);
     };
     let signed_in = visitor.user().is_some();
     let handled = signed_in || (visitor.expired().is_some() && form.drafts_when_expired());
