@@ -84,6 +84,7 @@ proposal-window-closed-warning = فترة التقييم مغلقة: يمكنك 
 proposal-on-behalf = يُقدَّم المقترح باسم منظمتك.
 proposal-submit = تقديم المقترح
 proposal-submit-version = تقديم النسخة الجديدة
+proposal-submit-hint = يؤدي التقديم إلى نشر هذه النسخة فورًا مع رقم مرجعي لكي يستعرضها مقررو الفريق، ولا يمكن التراجع عنه. احفظ مسودة لمواصلة العمل عليها.
 proposal-save-draft = حفظ المسودة
 proposal-error-title-short = يجب أن يتكون العنوان من 3 أحرف على الأقل.
 proposal-error-no-such-theme = لا يتضمن هذا المسار هذا الموضوع.

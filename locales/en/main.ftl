@@ -309,3 +309,13 @@ audit-document-unlink = Removed a source from a paragraph
 audit-document-pull = Pulled text into a document
 audit-document-publish = Published a revision
 audit-other = Another change
+# Never lose a text (web::keep)
+keep-signed-out-title = Your text is safe: sign in to send it
+keep-signed-out-body = Your session had ended, so nothing was saved. Your text is kept on this page. Sign in below: the form will come back filled in for you to check and send again.
+keep-sign-in-submit = Sign in and get my text back
+keep-copy-heading = Your text
+keep-copy-hint = A copy of what you wrote, to select and copy if you wish.
+keep-again-title = Check your text and send it again
+keep-stale-token = This form was opened before you signed in again, so it was not accepted and nothing was saved. Your text is below in a fresh form: check it and send it again.
+keep-signed-in-check = You are signed in. Nothing has been saved yet: check your text and send it again.
+keep-files-dropped = Attached files could not be kept: add them again before sending.

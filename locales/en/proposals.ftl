@@ -85,6 +85,7 @@ proposal-window-closed-warning = The stocktaking window is closed: you can save 
 proposal-on-behalf = The proposal is submitted on behalf of your organisation.
 proposal-submit = Submit proposal
 proposal-submit-version = Submit new version
+proposal-submit-hint = Submitting publishes this version at once, with a reference number, for the group’s rapporteurs to review: it cannot be undone. Save a draft to keep working on it.
 proposal-save-draft = Save draft
 proposal-error-title-short = The title needs at least 3 characters.
 proposal-error-no-such-theme = This process has no such theme.

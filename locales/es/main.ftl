@@ -310,3 +310,13 @@ audit-document-unlink = Quitó una fuente de un párrafo
 audit-document-pull = Incorporó texto a un documento
 audit-document-publish = Publicó una revisión
 audit-other = Otro cambio
+# Nunca perder un texto (web::keep)
+keep-signed-out-title = Su texto está a salvo: inicie sesión para enviarlo
+keep-signed-out-body = Su sesión había terminado, por lo que no se guardó nada. Su texto se conserva en esta página. Inicie sesión a continuación: el formulario volverá a mostrarse completo para que lo revise y lo envíe de nuevo.
+keep-sign-in-submit = Iniciar sesión y recuperar mi texto
+keep-copy-heading = Su texto
+keep-copy-hint = Una copia de lo que escribió, para seleccionarla y copiarla si lo desea.
+keep-again-title = Revise su texto y envíelo de nuevo
+keep-stale-token = Este formulario se abrió antes de que volviera a iniciar sesión, por lo que no se aceptó y no se guardó nada. Su texto figura a continuación en un formulario nuevo: revíselo y envíelo de nuevo.
+keep-signed-in-check = Ha iniciado sesión. Todavía no se ha guardado nada: revise su texto y envíelo de nuevo.
+keep-files-dropped = No se pudieron conservar los archivos adjuntos: adjúntelos de nuevo antes de enviar.

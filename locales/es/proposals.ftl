@@ -84,6 +84,7 @@ proposal-window-closed-warning = El plazo de balance está cerrado: puede guarda
 proposal-on-behalf = La propuesta se presenta en nombre de su organización.
 proposal-submit = Presentar la propuesta
 proposal-submit-version = Presentar la nueva versión
+proposal-submit-hint = Al presentarla, esta versión se publica de inmediato, con un número de referencia, para que la examinen los relatores del grupo: no se puede deshacer. Guarde un borrador para seguir trabajando en ella.
 proposal-save-draft = Guardar el borrador
 proposal-error-title-short = El título necesita al menos 3 caracteres.
 proposal-error-no-such-theme = Este proceso no tiene ese tema.

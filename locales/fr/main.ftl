@@ -309,3 +309,13 @@ audit-document-unlink = A retiré une source d'un paragraphe
 audit-document-pull = A repris un texte dans un document
 audit-document-publish = A publié une révision
 audit-other = Autre modification
+# Ne jamais perdre un texte (web::keep)
+keep-signed-out-title = Votre texte est conservé : connectez-vous pour l'envoyer
+keep-signed-out-body = Votre session avait pris fin, aussi rien n'a été enregistré. Votre texte est conservé sur cette page. Connectez-vous ci-dessous : le formulaire vous sera présenté de nouveau, rempli, pour que vous le vérifiiez et l'envoyiez à nouveau.
+keep-sign-in-submit = Me connecter et retrouver mon texte
+keep-copy-heading = Votre texte
+keep-copy-hint = Une copie de ce que vous avez écrit, que vous pouvez sélectionner et copier.
+keep-again-title = Vérifiez votre texte et envoyez-le de nouveau
+keep-stale-token = Ce formulaire a été ouvert avant que vous ne vous reconnectiez ; il n'a donc pas été accepté et rien n'a été enregistré. Votre texte figure ci-dessous dans un nouveau formulaire : vérifiez-le et envoyez-le de nouveau.
+keep-signed-in-check = Vous êtes connecté. Rien n'a encore été enregistré : vérifiez votre texte et envoyez-le de nouveau.
+keep-files-dropped = Les fichiers joints n'ont pas pu être conservés : joignez-les de nouveau avant l'envoi.

@@ -84,6 +84,7 @@ proposal-window-closed-warning = La période de bilan est close : vous pouvez en
 proposal-on-behalf = La proposition est soumise au nom de votre organisation.
 proposal-submit = Soumettre la proposition
 proposal-submit-version = Soumettre la nouvelle version
+proposal-submit-hint = La soumission publie immédiatement cette version, avec un numéro de référence, pour examen par les rapporteurs du groupe : elle est irréversible. Enregistrez un brouillon pour continuer à y travailler.
 proposal-save-draft = Enregistrer le brouillon
 proposal-error-title-short = Le titre doit comporter au moins 3 caractères.
 proposal-error-no-such-theme = Ce processus n'a pas ce thème.

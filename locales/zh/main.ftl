@@ -307,3 +307,13 @@ audit-document-unlink = 移除了段落的来源
 audit-document-pull = 将文本纳入文件
 audit-document-publish = 发布了一个修订本
 audit-other = 其他更改
+# 绝不丢失文本 (web::keep)
+keep-signed-out-title = 您的文本已保留：请登录后发送
+keep-signed-out-body = 您的会话已结束，因此没有保存任何内容。您的文本保留在本页上。请在下方登录：表格将重新显示并已填好，供您检查后再次发送。
+keep-sign-in-submit = 登录并取回我的文本
+keep-copy-heading = 您的文本
+keep-copy-hint = 您所写内容的副本，如需要可选中并复制。
+keep-again-title = 请检查您的文本并再次发送
+keep-stale-token = 此表格是在您重新登录之前打开的，因此未被接受，也没有保存任何内容。您的文本已放入下方的新表格中：请检查后再次发送。
+keep-signed-in-check = 您已登录。尚未保存任何内容：请检查您的文本并再次发送。
+keep-files-dropped = 附件未能保留：请在发送前重新添加。

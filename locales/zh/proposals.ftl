@@ -84,6 +84,7 @@ proposal-window-closed-warning = 盘点时间窗口已关闭：您可以将文�
 proposal-on-behalf = 本提案以您所在组织的名义提交。
 proposal-submit = 提交提案
 proposal-submit-version = 提交新版本
+proposal-submit-hint = 提交后，此版本将立即公开发布并附有参考编号，供本组报告员审查，且无法撤销。如需继续修改，请保存草稿。
 proposal-save-draft = 保存草稿
 proposal-error-title-short = 标题至少需要 3 个字符。
 proposal-error-no-such-theme = 本进程没有此主题。

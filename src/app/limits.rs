@@ -1,9 +1,16 @@
 //! Sign-in and registration rate limits, counted in the database so that every instance on
 //! one database shares them (see `store::limits`).
 //!
-//! The per-account limit stops password guessing spread over many addresses; on its own it
-//! would let an attacker lock a real person out by failing on purpose. So a browser that has
-//! signed in to the account before (a "known device") is held only to the per-address limit.
+//! Sign-in counts failures, not people: an attempt takes one from its buckets before the
+//! password is checked (so that attempts in flight at once are bounded too) and gives it back
+//! when it succeeds. Two buckets:
+//! - per account, small: it stops password guessing of one account spread over many
+//!   addresses; on its own it would let an attacker lock a real person out by failing on
+//!   purpose, so a browser that has signed in to the account before (a "known device") is
+//!   held only to the per-address limit;
+//! - per address, large: hundreds of delegates behind one conference-hall address sign in to
+//!   their own accounts freely (their successes cost nothing, their typos little), while
+//!   guessing across many accounts from one address is stopped.
 
 use std::net::IpAddr;
 
@@ -12,56 +19,96 @@ use crate::db::{DbConnection, write_transaction};
 use crate::domain::limits::{Decision, Quota};
 use crate::store::limits;
 
+const ADDRESS: &str = "sign-in-address";
+const ACCOUNT: &str = "sign-in-account";
+
 /// The quotas of an instance (from its settings).
 #[derive(Debug, Clone, Copy)]
 pub struct Quotas {
-    pub sign_in: Quota,
+    /// Failed sign-ins to one account.
+    pub account: Quota,
+    /// Failed sign-ins from one address, to any account.
+    pub address: Quota,
     pub registration: Quota,
 }
 
 impl Quotas {
-    /// Sign-in at `per_minute` with bursts of `burst`, per address and per account;
-    /// registration twice as fast with three times the burst, since shared networks (a
+    /// Failed sign-ins to one account at `per_minute` with bursts of `burst`; from one address
+    /// at `address_per_minute` with bursts of `address_burst`; registration per address twice
+    /// as fast as the account's with three times the burst, since shared networks (a
     /// conference hall, a ministry) register many people at once.
-    pub fn new(per_minute: u32, burst: u32) -> Self {
+    pub fn new(per_minute: u32, burst: u32, address_per_minute: u32, address_burst: u32) -> Self {
         Self {
-            sign_in: Quota::per_minute(per_minute, burst),
+            account: Quota::per_minute(per_minute, burst),
+            address: Quota::per_minute(address_per_minute, address_burst),
             registration: Quota::per_minute(per_minute.saturating_mul(2), burst.saturating_mul(3)),
         }
     }
+}
+
+/// What the limits say of one sign-in attempt before its password is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInAttempt {
+    /// Refused: seconds to wait.
+    Refused { seconds: u64 },
+    /// Counted against the address and, unless from a known device, the account, until it
+    /// succeeds (`succeeded`).
+    Counted { account: bool },
 }
 
 fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
-/// Counts one sign-in attempt; `Some(seconds)` to wait when it is refused.
+/// Counts one sign-in attempt against its buckets, or refuses it.
 pub fn check_sign_in(
     conn: &mut DbConnection,
     quotas: Quotas,
     address: IpAddr,
     email: &str,
     known_device: bool,
-) -> Result<Option<u64>> {
+) -> Result<SignInAttempt> {
     let now = now_ms();
+    let address = address.to_string();
     write_transaction(conn, |conn| {
-        let by_address = limits::attempt(
-            conn,
-            "sign-in-address",
-            &address.to_string(),
-            quotas.sign_in,
-            now,
-        )?;
-        if let Decision::Wait { seconds } = by_address {
-            return Ok(Some(seconds));
+        if let Decision::Wait { seconds } =
+            limits::attempt(conn, ADDRESS, &address, quotas.address, now)?
+        {
+            return Ok(SignInAttempt::Refused { seconds });
         }
         if known_device {
-            return Ok(None);
+            return Ok(SignInAttempt::Counted { account: false });
         }
-        match limits::attempt(conn, "sign-in-account", email, quotas.sign_in, now)? {
-            Decision::Wait { seconds } => Ok(Some(seconds)),
-            Decision::Allow { .. } => Ok(None),
+        match limits::attempt(conn, ACCOUNT, email, quotas.account, now)? {
+            Decision::Allow { .. } => Ok(SignInAttempt::Counted { account: true }),
+            // A refused attempt checks no password: the address is not charged for it.
+            Decision::Wait { seconds } => {
+                limits::refund(conn, ADDRESS, &address, quotas.address, now)?;
+                Ok(SignInAttempt::Refused { seconds })
+            }
         }
+    })
+}
+
+/// Gives back what a sign-in that succeeded was counted: only failures count.
+pub fn succeeded(
+    conn: &mut DbConnection,
+    quotas: Quotas,
+    address: IpAddr,
+    email: &str,
+    counted: SignInAttempt,
+) -> Result<()> {
+    let SignInAttempt::Counted { account } = counted else {
+        return Ok(());
+    };
+    let now = now_ms();
+    let address = address.to_string();
+    write_transaction(conn, |conn| {
+        limits::refund(conn, ADDRESS, &address, quotas.address, now)?;
+        if account {
+            limits::refund(conn, ACCOUNT, email, quotas.account, now)?;
+        }
+        Ok(())
     })
 }
 

@@ -59,6 +59,9 @@ pub fn standing(conn: &mut DbConnection, hash: &str, lifetime: Lifetime) -> Resu
 pub struct Welcome {
     pub account_id: i64,
     pub email: String,
+    pub display_name: String,
+    pub is_admin: bool,
+    pub language: Option<String>,
 }
 
 /// Signs in with `email` and `password`, opening the session `new_session` and closing the
@@ -93,6 +96,9 @@ pub fn sign_in(
     Ok(Some(Welcome {
         account_id: account.id,
         email: account.email,
+        display_name: account.display_name,
+        is_admin: account.is_admin,
+        language: account.language,
     }))
 }
 

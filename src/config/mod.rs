@@ -143,9 +143,13 @@ pub struct Settings {
     pub session_max_hours: i64,
     /// Peers whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpAddr>,
-    /// Login attempts allowed per minute, per address and per account, after a burst.
+    /// Failed sign-ins allowed per minute to one account, after a burst.
     pub login_attempts_per_minute: u32,
     pub login_burst: u32,
+    /// Failed sign-ins allowed per minute from one address (to any account), after a burst:
+    /// large, so that a conference hall behind one address is not locked out.
+    pub login_address_failures_per_minute: u32,
+    pub login_address_burst: u32,
     /// Password hashes (argon2, tens of milliseconds of CPU each) computed at once; surplus
     /// sign-ins wait briefly in a bounded queue, then are turned away with 503.
     pub hashing_slots: usize,
@@ -309,6 +313,12 @@ impl Settings {
                 10_000,
             )?,
             login_burst: env.number("CONCORD_LOGIN_BURST", 10, 10_000)?,
+            login_address_failures_per_minute: env.number(
+                "CONCORD_LOGIN_ADDRESS_FAILURES_PER_MINUTE",
+                30,
+                100_000,
+            )?,
+            login_address_burst: env.number("CONCORD_LOGIN_ADDRESS_BURST", 300, 100_000)?,
             // One hash at a time leaves the other core to the pages on a two-core machine.
             hashing_slots: env.number("CONCORD_HASHING_SLOTS", 1, 256)? as usize,
             export_slots: env.number("CONCORD_EXPORT_SLOTS", 2, 256)? as usize,

@@ -43,6 +43,14 @@ pub fn attempt(quota: Quota, tat_ms: Option<i64>, now_ms: i64) -> Decision {
     }
 }
 
+/// Gives back one attempt spent at `now_ms` on a bucket whose TAT is `tat_ms`: an attempt
+/// that turned out not to count (a sign-in that succeeded). `None` when the bucket is full
+/// again.
+pub fn refund(quota: Quota, tat_ms: Option<i64>, now_ms: i64) -> Option<i64> {
+    let tat = tat_ms?.saturating_sub(quota.interval_ms);
+    (tat > now_ms).then_some(tat)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +81,29 @@ mod tests {
             attempt(quota, Some(5), 100_000),
             attempt(quota, None, 100_000)
         );
+    }
+
+    #[test]
+    fn a_refunded_attempt_leaves_room_for_another() {
+        let quota = Quota::per_minute(6, 2);
+        let Decision::Allow { tat_ms: one } = attempt(quota, None, 0) else {
+            panic!("a full bucket allows");
+        };
+        let Decision::Allow { tat_ms: two } = attempt(quota, Some(one), 0) else {
+            panic!("within the burst");
+        };
+        assert!(matches!(
+            attempt(quota, Some(two), 0),
+            Decision::Wait { .. }
+        ));
+        let refunded = refund(quota, Some(two), 0);
+        assert_eq!(refunded, Some(one));
+        assert!(matches!(
+            attempt(quota, refunded, 0),
+            Decision::Allow { .. }
+        ));
+        // Nothing is owed beyond a full bucket.
+        assert_eq!(refund(quota, Some(one), 0), None);
+        assert_eq!(refund(quota, None, 0), None);
     }
 }

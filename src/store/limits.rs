@@ -66,6 +66,39 @@ pub fn attempt(
     Ok(decision)
 }
 
+/// Gives back one attempt counted against `bucket`/`key` (see `domain::limits::refund`). Must
+/// run inside a write transaction, as `attempt`; a bucket with no row is full already.
+pub fn refund(
+    conn: &mut DbConnection,
+    bucket: &str,
+    key: &str,
+    quota: Quota,
+    now_ms: i64,
+) -> QueryResult<()> {
+    let key = hashed(key);
+    let row = rate_limits::table
+        .filter(rate_limits::bucket.eq(bucket))
+        .filter(rate_limits::key.eq(&key))
+        .select(rate_limits::tat);
+    let tat: Option<i64> = match conn {
+        DbConnection::Postgresql(pg) => row.for_update().first(pg).optional()?,
+        DbConnection::Sqlite(lite) => row.first(lite).optional()?,
+    };
+    if tat.is_none() {
+        return Ok(());
+    }
+    // A full bucket keeps an arrival time that has passed, which `prune` removes.
+    let refunded = limits::refund(quota, tat, now_ms).unwrap_or(now_ms);
+    diesel::update(
+        rate_limits::table
+            .filter(rate_limits::bucket.eq(bucket))
+            .filter(rate_limits::key.eq(&key)),
+    )
+    .set(rate_limits::tat.eq(refunded))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Removes the buckets that are full again (their arrival time has passed): a missing row
 /// means the same, so the table holds only buckets in use.
 pub fn prune(conn: &mut DbConnection, now_ms: i64) -> QueryResult<usize> {

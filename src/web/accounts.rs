@@ -11,9 +11,10 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::error::AppError;
+use super::keep;
 use super::page::{self, Ctx, FieldErrors};
 use super::ratelimit::{self, DEVICE_COOKIE};
-use super::session::{self, SESSION_COOKIE, SignedIn, Visitor};
+use super::session::{self, CurrentUser, SESSION_COOKIE, SignedIn, Visitor};
 use crate::app;
 use crate::app::accounts::{PasswordForm, Profile, Resent, Reset, ResetForm};
 use crate::domain::notifications::Delivery;
@@ -152,12 +153,29 @@ fn again(ctx: Ctx, mut form: RegisterForm, errors: FieldErrors) -> Result<HttpRe
     page::invalid(&RegisterPage { ctx, form, errors })
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct LoginForm {
     pub email: String,
     pub password: String,
     pub next: String,
+}
+
+impl LoginForm {
+    /// The sign-in fields of a form that may carry others (`web::keep`).
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let value = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        Self {
+            email: value("email"),
+            password: value("password"),
+            next: value("next"),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -190,9 +208,14 @@ pub async fn login(
     ctx: Ctx,
     visitor: Visitor,
     state: web::Data<AppState>,
-    form: web::Form<LoginForm>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
+    let pairs = form.into_inner();
+    // A text given back by `web::keep` comes along: it is shown again after the sign-in,
+    // never sent anywhere by it.
+    let carried = keep::Carried::from_sign_in(&req, &pairs);
+    let form = LoginForm::from_pairs(&pairs);
+    drop(pairs);
     let next = page::safe_next(Some(&form.next));
     let typed_email = form.email.trim().to_lowercase();
     let secret = state.settings.secret_key.as_bytes();
@@ -202,22 +225,33 @@ pub async fn login(
         req.cookie(DEVICE_COOKIE).as_ref().map(|c| c.value()),
     );
     let address = ratelimit::client_address(&req, &state.settings);
-    ratelimit::check_login(&state, address, &typed_email, known_device).await?;
+    let counted = match ratelimit::check_login(&state, address, &typed_email, known_device).await {
+        Ok(counted) => counted,
+        Err(refusal) => return refused(ctx, carried.as_ref(), form.email, refusal),
+    };
 
     let email = Email::parse(&form.email).ok();
     let password = form.password;
     let old_session = visitor.user().map(|u| u.session_hash.clone());
     let token = tokens::random_token();
     let token_hash = tokens::token_hash(&token);
-    let signed_in = state
+    let session_hash = token_hash.clone();
+    let signed_in = match state
         .run_hashing(move |conn| {
             let old_session = old_session.as_deref();
             app::sessions::sign_in(conn, email.as_ref(), &password, old_session, &token_hash)
         })
-        .await??;
+        .await
+    {
+        Ok(outcome) => outcome?,
+        Err(busy) => return refused(ctx, carried.as_ref(), form.email, busy),
+    };
 
     let Some(account) = signed_in else {
         tracing::info!(%address, "sign-in refused");
+        if let Some(carried) = &carried {
+            return keep::signed_out(ctx, carried, form.email, keep::Tried::Failed);
+        }
         let page = LoginPage {
             ctx,
             email: form.email,
@@ -227,8 +261,31 @@ pub async fn login(
         return page::render(&page, StatusCode::UNAUTHORIZED);
     };
     tracing::info!(account_id = account.account_id, "signed in");
+    ratelimit::signed_in(&state, address, &typed_email, counted).await?;
     let secure = state.settings.secure_cookies();
-    let mut response = page::see_other(&next);
+    let mut response = match &carried {
+        // The form comes back filled, with the new session's token, to be checked and sent.
+        Some(carried) => {
+            let user = CurrentUser {
+                id: account.account_id,
+                email: account.email.clone(),
+                display_name: account.display_name.clone(),
+                is_admin: account.is_admin,
+                language: account.language.clone(),
+                session_hash,
+            };
+            let ctx = Ctx {
+                lang: page::language_of(&req, Some(&user)),
+                user: Some(std::sync::Arc::new(user)),
+                csrf: tokens::csrf_token(secret, &token),
+                notice: None,
+                unread: None,
+                ..ctx
+            };
+            keep::again(ctx, carried, keep::Again::SignedIn)?
+        }
+        None => page::see_other(&next),
+    };
     response
         .add_cookie(&session::cookie(SESSION_COOKIE, token, secure))
         .map_err(AppError::internal)?;
@@ -237,6 +294,20 @@ pub async fn login(
         .add_cookie(&session::lasting_cookie(DEVICE_COOKIE, device, secure))
         .map_err(AppError::internal)?;
     Ok(response)
+}
+
+/// A sign-in turned away before its password was checked (too many attempts, too busy): with
+/// a text carried, its page again, saying why; otherwise the error page.
+fn refused(
+    ctx: Ctx,
+    carried: Option<&keep::Carried>,
+    email: String,
+    refusal: AppError,
+) -> Result<HttpResponse, AppError> {
+    match carried {
+        Some(carried) => keep::signed_out(ctx, carried, email, keep::Tried::Refused(&refusal)),
+        None => Err(refusal),
+    }
 }
 
 #[post("/logout")]

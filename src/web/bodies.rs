@@ -64,13 +64,15 @@ const OPEN_TO_ANYONE: [&str; 8] = [
     "/account/confirm/{token}",
 ];
 
-/// The contribution form and its autosave answer a visitor without a session 401 (the
-/// script reads the status); the other routes send them to sign in.
-const SIGNED_OUT_ANSWERED_401: [&str; 3] = [
-    "/p/{process}/contributions/new",
-    "/p/{process}/contributions/drafts/{id}",
-    "/p/{process}/contributions/autosave",
-];
+/// The contribution form's autosave answers a visitor without a session 401 (the script
+/// reads the status); the other routes send them to sign in, but for the forms that carry a
+/// person's writing (`web::keep::WRITING`), whose text is read to be given back.
+const SIGNED_OUT_ANSWERED_401: [&str; 1] = ["/p/{process}/contributions/autosave"];
+
+/// The most a writing form sent without a session is read (`web::keep`): its text within the
+/// multipart text budget, and room for the boundaries and part headers around it. Files past
+/// that are not read, and the page that gives the text back says they were dropped.
+pub const SIGNED_OUT_MULTIPART_LIMIT: usize = MULTIPART_TEXT_LIMIT + 64 * 1024;
 
 /// The middleware: admits the request or refuses it unread (localised here, being outside
 /// `localise_errors`), then hands the handler its body bounded.
@@ -78,16 +80,20 @@ pub async fn guard(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<Keeping>, actix_web::Error> {
-    let limit = limit_of(&req);
     let seconds = session::state(req.request())?.settings.body_seconds;
     let fields = (req.content_type() == "application/x-www-form-urlencoded").then_some(FORM_FIELDS);
+    let admitted = admit(&req).await;
+    let limit = match admitted {
+        Ok(Admitted::SignedOutWriting) => limit_signed_out(&req),
+        _ => limit_of(&req),
+    };
     let body = Rc::new(RefCell::new(Bounded::new(
         req.take_payload(),
         limit,
         fields,
         Duration::from_secs(seconds),
     )));
-    if let Err(refusal) = admit(&req, limit).await {
+    if let Err(refusal) = admitted {
         tracing::info!(path = %req.path(), reason = %refusal, "request refused before its body");
         let user = Visitor::of_request(req.request());
         let lang = super::page::language_of(req.request(), user.as_ref().and_then(|v| v.user()));
@@ -144,11 +150,28 @@ impl Stream for Shared {
     }
 }
 
-/// Whether the request may have its body read at all.
-async fn admit(req: &ServiceRequest, limit: usize) -> Result<(), AppError> {
-    if super::csrf::is_unsafe(req.method()) {
-        session_first(req).await?;
+/// How a request is admitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Admitted {
+    /// Within the limits of its kind.
+    Normal,
+    /// A writing form without a session: read only up to its text, to be given back
+    /// (`web::keep`); a multipart one whatever length it declares (its files are dropped).
+    SignedOutWriting,
+}
+
+/// Whether the request may have its body read at all, and how much of it.
+async fn admit(req: &ServiceRequest) -> Result<Admitted, AppError> {
+    let admitted = if super::csrf::is_unsafe(req.method()) {
+        session_first(req).await?
+    } else {
+        Admitted::Normal
+    };
+    // Its text comes first: read up to it whatever the files after it declare.
+    if admitted == Admitted::SignedOutWriting && req.content_type().starts_with("multipart/") {
+        return Ok(admitted);
     }
+    let limit = limit_of(req);
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -156,30 +179,34 @@ async fn admit(req: &ServiceRequest, limit: usize) -> Result<(), AppError> {
         .and_then(|v| v.parse::<u64>().ok());
     match declared {
         Some(length) if length > limit as u64 => Err(AppError::PayloadTooLarge),
-        _ => Ok(()),
+        _ => Ok(admitted),
     }
 }
 
 /// Refuses a visitor without a session on a route that needs one. The visitor is looked up
 /// once per request (`Visitor`), so the handler reuses this lookup.
-async fn session_first(req: &ServiceRequest) -> Result<(), AppError> {
+async fn session_first(req: &ServiceRequest) -> Result<Admitted, AppError> {
     // Unknown paths go on to their 404.
     let Some(pattern) = req.resource_map().match_pattern(req.path()) else {
-        return Ok(());
+        return Ok(Admitted::Normal);
     };
     if OPEN_TO_ANYONE.contains(&pattern.as_str()) {
-        return Ok(());
+        return Ok(Admitted::Normal);
     }
     let visitor = match Visitor::from_request(req.request(), &mut Payload::None).await {
         Ok(visitor) => visitor,
         // The database cannot tell who holds this session cookie: the handler, as unable to
         // save, gives the text back (`web::kept`), so the body is read within its limits.
-        Err(AppError::StorageUnavailable { .. }) => return Ok(()),
+        Err(AppError::StorageUnavailable { .. }) => return Ok(Admitted::Normal),
         Err(other) => return Err(other),
     };
-    // A timed-out session still writes: its text is kept as its author's draft.
+    // A timed-out session still writes: its text is kept as its author's draft, or given
+    // back (`web::keep`).
     if visitor.user().is_some() || visitor.expired().is_some() {
-        return Ok(());
+        return Ok(Admitted::Normal);
+    }
+    if super::keep::form_of(&pattern).is_some() {
+        return Ok(Admitted::SignedOutWriting);
     }
     if SIGNED_OUT_ANSWERED_401.contains(&pattern.as_str()) {
         Err(AppError::SignedOut)
@@ -187,6 +214,15 @@ async fn session_first(req: &ServiceRequest) -> Result<(), AppError> {
         Err(AppError::SignInRequired {
             next: paths::home(),
         })
+    }
+}
+
+/// The most a writing form sent without a session is read.
+fn limit_signed_out(req: &ServiceRequest) -> usize {
+    if req.content_type().starts_with("multipart/") {
+        SIGNED_OUT_MULTIPART_LIMIT
+    } else {
+        FORM_LIMIT
     }
 }
 

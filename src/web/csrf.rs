@@ -9,7 +9,7 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, web};
+use actix_web::{HttpMessage, HttpResponse, web};
 
 use super::error::AppError;
 use super::session::{self, PRE_SESSION_COOKIE, SESSION_COOKIE};
@@ -45,12 +45,39 @@ pub async fn protect(
     req.extensions_mut()
         .insert(CsrfToken(tokens::csrf_token(&secret, &binding)));
 
-    if is_unsafe(req.method())
-        && let Err(error) = check(&mut req, &secret, &binding).await
-    {
-        tracing::warn!(path = %req.path(), reason = %error, "unsafe request refused");
-        let response = req.error_response(error);
-        return Ok(response.map_into_right_body());
+    if is_unsafe(req.method()) {
+        let checked = check(&mut req, &secret, &binding).await;
+        // A writing form from this site that would be refused (its token stale, or its writer
+        // signed out) gives its text back instead (`web::keep`); another site's never does.
+        let token_matches = match &checked {
+            Ok(()) => Some(true),
+            Err(Refusal::Token) => Some(false),
+            Err(_) => None,
+        };
+        if let Some(token_matches) = token_matches {
+            let rescued = match super::keep::rescue(&mut req, token_matches).await {
+                Ok(Some(page)) => Some(page),
+                Ok(None) => None,
+                Err(error) => Some(HttpResponse::from_error(error)),
+            };
+            if let Some(page) = rescued {
+                let mut response = req.into_response(page);
+                if let Some(fresh) = new_pre_cookie {
+                    response.response_mut().add_cookie(&session::cookie(
+                        PRE_SESSION_COOKIE,
+                        fresh,
+                        secure,
+                    ))?;
+                }
+                return Ok(response.map_into_right_body());
+            }
+        }
+        if let Err(refusal) = checked {
+            let error = refusal.into_error();
+            tracing::warn!(path = %req.path(), reason = %error, "unsafe request refused");
+            let response = req.error_response(error);
+            return Ok(response.map_into_right_body());
+        }
     }
 
     let mut response = next.call(req).await?;
@@ -70,18 +97,40 @@ pub fn is_unsafe(method: &Method) -> bool {
     )
 }
 
-async fn check(req: &mut ServiceRequest, secret: &[u8], binding: &str) -> Result<(), AppError> {
+/// Why an unsafe request is refused.
+enum Refusal {
+    /// Sent by another site.
+    CrossSite,
+    /// Its token is missing or does not match the browser's cookie.
+    Token,
+    /// Its body could not be read for the token.
+    Unreadable(AppError),
+}
+
+impl Refusal {
+    fn into_error(self) -> AppError {
+        match self {
+            Refusal::CrossSite | Refusal::Token => AppError::Csrf,
+            Refusal::Unreadable(error) => error,
+        }
+    }
+}
+
+async fn check(req: &mut ServiceRequest, secret: &[u8], binding: &str) -> Result<(), Refusal> {
     if cross_site(req) {
-        return Err(AppError::Csrf);
+        return Err(Refusal::CrossSite);
     }
     let submitted = match submitted_outside_body(req) {
         Some(token) => token,
-        None => token_from_form_body(req).await?.unwrap_or_default(),
+        None => token_from_form_body(req)
+            .await
+            .map_err(Refusal::Unreadable)?
+            .unwrap_or_default(),
     };
     if tokens::csrf_matches(secret, binding, &submitted) {
         Ok(())
     } else {
-        Err(AppError::Csrf)
+        Err(Refusal::Token)
     }
 }
 

@@ -126,6 +126,84 @@ impl Fields {
     }
 }
 
+/// The text of a multipart form read only to be given back (`web::keep`): its files are read
+/// past and dropped, and a body that ends early (over its limit, broken) keeps the fields read
+/// before.
+#[derive(Debug, Default)]
+pub struct TextOnly {
+    pub fields: Fields,
+    /// A file was sent and not kept.
+    pub files_dropped: bool,
+    /// The body ended before its end: what came after was not read.
+    pub cut: bool,
+}
+
+impl Fields {
+    /// Reads the text parts of a multipart body within `text_bytes` and `parts` (counted as
+    /// `from_multipart` counts them), dropping its files.
+    pub async fn text_of_multipart(
+        mut multipart: Multipart,
+        text_bytes: usize,
+        parts: usize,
+    ) -> TextOnly {
+        let mut kept = TextOnly::default();
+        let mut budget = Budget {
+            text_left: text_bytes,
+            parts_left: parts,
+        };
+        while let Some(item) = multipart.next().await {
+            let Ok(mut field) = item else {
+                kept.cut = true;
+                break;
+            };
+            let name = field.name().unwrap_or_default().to_string();
+            let file_name = field
+                .content_disposition()
+                .and_then(|d| d.get_filename())
+                .map(str::to_string);
+            if budget
+                .spend_part(name.len() + file_name.as_ref().map_or(0, String::len))
+                .is_err()
+            {
+                kept.cut = true;
+                break;
+            }
+            if file_name.is_some() {
+                let mut sent = false;
+                while let Some(chunk) = field.next().await {
+                    match chunk {
+                        Ok(chunk) => sent |= !chunk.is_empty(),
+                        Err(_) => {
+                            kept.cut = true;
+                            kept.files_dropped = true;
+                            return kept;
+                        }
+                    }
+                }
+                kept.files_dropped |= sent;
+                continue;
+            }
+            match read_part(&mut field, budget.text_left).await {
+                Ok(content) => {
+                    budget.text_left -= content.len();
+                    let value = String::from_utf8_lossy(&content).into_owned();
+                    kept.fields.pairs.push((name, value));
+                }
+                Err(_) => {
+                    kept.cut = true;
+                    break;
+                }
+            }
+        }
+        kept
+    }
+
+    /// Every field, in order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+}
+
 /// What is left of a multipart request's limits.
 struct Budget {
     text_left: usize,

@@ -17,6 +17,7 @@ pub mod error;
 pub mod files;
 pub mod forms;
 pub mod gate;
+pub mod keep;
 pub mod kept;
 pub mod notifications;
 pub mod opendata;

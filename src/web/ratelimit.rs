@@ -13,7 +13,7 @@ use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
 use crate::app;
-use crate::app::limits::Quotas;
+use crate::app::limits::{Quotas, SignInAttempt};
 use crate::config::Settings;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -28,30 +28,53 @@ pub struct LoginLimiter {
 impl LoginLimiter {
     pub fn new(settings: &Settings) -> Self {
         Self {
-            quotas: Quotas::new(settings.login_attempts_per_minute, settings.login_burst),
+            quotas: Quotas::new(
+                settings.login_attempts_per_minute,
+                settings.login_burst,
+                settings.login_address_failures_per_minute,
+                settings.login_address_burst,
+            ),
         }
     }
 }
 
-/// Counts one sign-in attempt; `TooManyRequests` when it is one too many.
+/// Counts one sign-in attempt until it succeeds (`signed_in`); `TooManyRequests` when it is
+/// one too many.
 pub async fn check_login(
     state: &AppState,
     address: IpAddr,
     email: &str,
     known_device: bool,
+) -> Result<SignInAttempt, AppError> {
+    let quotas = state.limiter.quotas;
+    let email = email.to_string();
+    let counted = state
+        .run(move |conn| app::limits::check_sign_in(conn, quotas, address, &email, known_device))
+        .await?;
+    match counted {
+        SignInAttempt::Refused { seconds } => {
+            tracing::warn!(%address, "sign-in rate limit reached");
+            Err(AppError::TooManyRequests {
+                retry_after_secs: seconds,
+            })
+        }
+        counted => Ok(counted),
+    }
+}
+
+/// Gives back what a sign-in that succeeded was counted.
+pub async fn signed_in(
+    state: &AppState,
+    address: IpAddr,
+    email: &str,
+    counted: SignInAttempt,
 ) -> Result<(), AppError> {
     let quotas = state.limiter.quotas;
     let email = email.to_string();
-    let refused = state
-        .run(move |conn| app::limits::check_sign_in(conn, quotas, address, &email, known_device))
+    state
+        .run(move |conn| app::limits::succeeded(conn, quotas, address, &email, counted))
         .await?;
-    match refused {
-        Some(retry_after_secs) => {
-            tracing::warn!(%address, "sign-in rate limit reached");
-            Err(AppError::TooManyRequests { retry_after_secs })
-        }
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// Counts one registration from an address; `TooManyRequests` when it is one too many.

@@ -652,8 +652,8 @@ async fn forged_requests_are_refused(backend: Backend) {
         author.get("/p/other/contributions/new").await.status(),
         StatusCode::FORBIDDEN
     );
-    // Signed out: refused before the body is read (`web::bodies`), so no text comes back,
-    // and nothing is saved.
+    // Signed out: nothing is saved, and the text comes back to be signed in with
+    // (`web::keep`; its body read only up to the text limits, `web::bodies`).
     let anonymous = app.new_browser();
     let (_, page) = anonymous.get_text("/p/gcm").await;
     let response = send_with_token(
@@ -670,9 +670,9 @@ async fn forged_requests_are_refused(backend: Backend) {
     .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     let page = response.text().await.expect("body");
-    assert!(page.contains("You are not signed in"), "{page}");
-    assert!(!page.contains("Kept for copying"));
-    // Without the CSRF token, nothing at all.
+    assert!(page.contains("data-kept=\"signed-out\""), "{page}");
+    assert!(page.contains("Kept for copying"));
+    // Without the CSRF token, refused: the form comes back to be sent with one.
     let response = author
         .client
         .post(author.url("/p/gcm/contributions/new"))

@@ -20,6 +20,7 @@ on_both_backends!(
     proposal_and_review_fields_come_back_escaped,
     document_fields_come_back_escaped_in_pages_and_exports,
     query_parameters_and_path_segments_are_answered_inert,
+    kept_texts_come_back_escaped,
 );
 
 const DEMO_PASSWORD: &str = "concord-demo-2018";
@@ -1981,4 +1982,72 @@ async fn query_parameters_and_path_segments_are_answered_inert(backend: Backend)
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A text given back because its session ended (`web::keep`): the copy, the fields the
+/// sign-in form carries, and the form filled again after signing in show the corpus as text.
+async fn kept_texts_come_back_escaped(backend: Backend) {
+    let Some(app) = demo_app(backend).await else {
+        return;
+    };
+    let author = demo_user(&app, "stakeholder").await;
+    let (_, form) = author.get_text("/p/gcm/contributions/new").await;
+    let token = csrf_of(&form);
+    let (title, body) = (line("kt"), markdown("kb"));
+    crate::helpers::with_db(&app, |conn| {
+        use concord::db::schema::sessions;
+        use diesel::RunQueryDsl;
+        diesel::delete(sessions::table)
+            .execute(conn)
+            .expect("sessions ended")
+    })
+    .await;
+    let kept = author
+        .send_multipart(
+            "/p/gcm/contributions/new",
+            &token,
+            &[
+                ("title", &title),
+                ("body", &body),
+                ("group", BREAKOUT),
+                ("theme", SINGLE_BREAKOUT),
+                ("action", "submit"),
+            ],
+            vec![],
+        )
+        .await;
+    assert_eq!(kept.status(), StatusCode::UNAUTHORIZED);
+    let html = kept.text().await.expect("body");
+    assert_inert(&html, "the text kept for a signed-out writer");
+    assert!(html.contains(&escaped(&title)));
+    assert_eq!(input_value(&html, "keep.title"), title);
+    assert_eq!(input_value(&html, "keep.group"), BREAKOUT);
+
+    let mut sign_in = vec![
+        ("csrf_token".to_string(), csrf_of(&html)),
+        (
+            "email".to_string(),
+            "stakeholder@demo.concord.example".to_string(),
+        ),
+        ("password".to_string(), DEMO_PASSWORD.to_string()),
+        (
+            "keep_to".to_string(),
+            "/p/gcm/contributions/new".to_string(),
+        ),
+    ];
+    for (name, value) in [
+        ("keep.title", &title),
+        ("keep.body", &body),
+        ("keep.group", &BREAKOUT.to_string()),
+        ("keep.theme", &SINGLE_BREAKOUT.to_string()),
+    ] {
+        sign_in.push((name.to_string(), value.clone()));
+    }
+    let again = author.post_form("/login", &sign_in).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    let html = again.text().await.expect("body");
+    assert_inert(&html, "the form again after signing in");
+    assert!(html.contains(&escaped(&title)));
+    assert!(html.contains(&escaped(&body)));
+    assert_eq!(input_value(&html, "theme"), SINGLE_BREAKOUT);
 }

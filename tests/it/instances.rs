@@ -9,10 +9,12 @@ use crate::helpers::{
     Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app_with, with_db,
 };
 
-/// Sign-in: a burst of six attempts per address and per account, one more a minute.
-const LIMITS: [(&str, &str); 2] = [
-    ("CONCORD_LOGIN_BURST", "6"),
+/// Sign-in: a burst of four failures per account and eight per address, one more a minute.
+const LIMITS: [(&str, &str); 4] = [
+    ("CONCORD_LOGIN_BURST", "4"),
     ("CONCORD_LOGIN_ATTEMPTS_PER_MINUTE", "1"),
+    ("CONCORD_LOGIN_ADDRESS_BURST", "8"),
+    ("CONCORD_LOGIN_ADDRESS_FAILURES_PER_MINUTE", "1"),
 ];
 
 /// The same browser (cookie jar) talking to another instance: cookies belong to the host,
@@ -163,30 +165,60 @@ async fn concurrent_submissions_and_a_stale_edit(a: &TestApp, b: &TestApp) {
     assert!(page.contains("A newer version of this proposal was submitted"));
 }
 
-/// Failed sign-ins alternate between the instances; the shared limit refuses the attempt
+/// Failed sign-ins alternate between the instances; the shared limits refuse the attempt
 /// after the burst, whichever instance gets it (per-instance buckets would allow twice as
-/// many). Two sign-ins of the set-up above already spent two of the address's six.
+/// many). The sign-ins of the set-up above succeeded, so they spent nothing.
 async fn sign_in_limit_counts_across_both(a: &TestApp, b: &TestApp) {
-    let attempt = |instance: &TestApp| {
+    let attempt = |instance: &TestApp, email: String| {
         let browser = instance.new_browser();
         async move {
-            let response = browser.login("ana@example.org", "not the password").await;
+            let response = browser.login(&email, "not the password").await;
             response.status()
         }
     };
+    // One account guessed: four failures, then refused on both.
     for (n, instance) in [a, b, a, b].into_iter().enumerate() {
         assert_eq!(
-            attempt(instance).await,
+            attempt(instance, "ana@example.org".into()).await,
             StatusCode::UNAUTHORIZED,
-            "attempt {n}"
+            "guess {n}"
         );
     }
-    assert_eq!(attempt(a).await, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(attempt(b).await, StatusCode::TOO_MANY_REQUESTS);
-    // Even the right password waits: the address has spent its burst.
-    let ana = b.new_browser();
     assert_eq!(
-        ana.login("ana@example.org", PASSWORD).await.status(),
+        attempt(a, "ana@example.org".into()).await,
         StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        attempt(b, "ana@example.org".into()).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another person at the same address still signs in, on either instance.
+    assert_eq!(
+        b.new_browser()
+            .login("bo@example.org", PASSWORD)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    // Guesses spread over accounts spend the address's eight (four spent above; the refused
+    // ones were not charged), counted across both instances.
+    for (n, instance) in [a, b, a, b].into_iter().enumerate() {
+        assert_eq!(
+            attempt(instance, format!("nobody{n}@example.org")).await,
+            StatusCode::UNAUTHORIZED,
+            "spread guess {n}"
+        );
+    }
+    assert_eq!(
+        attempt(b, "nobody9@example.org".into()).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        a.new_browser()
+            .login("bo@example.org", PASSWORD)
+            .await
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address has spent its burst"
     );
 }

@@ -24,6 +24,7 @@ mod heavy;
 mod hidden;
 mod hostile;
 mod instances;
+mod keep;
 mod languages;
 mod lists;
 mod mail;

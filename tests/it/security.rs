@@ -109,8 +109,8 @@ async fn sign_in_is_rate_limited_per_address(backend: Backend) {
     let Some(app) = spawn_app_with(
         backend,
         &[
-            ("CONCORD_LOGIN_BURST", "5"),
-            ("CONCORD_LOGIN_ATTEMPTS_PER_MINUTE", "1"),
+            ("CONCORD_LOGIN_ADDRESS_BURST", "5"),
+            ("CONCORD_LOGIN_ADDRESS_FAILURES_PER_MINUTE", "1"),
         ],
         false,
     )

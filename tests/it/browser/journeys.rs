@@ -850,7 +850,8 @@ async fn stakeholder_contributes(j: &mut Journey) -> Step<String> {
     if !kept.contains("license recruiters") {
         return Err(format!("the draft kept {kept:?}"));
     }
-    j.press("Submit", "the contribution's receipt").await?;
+    j.press("Submit publicly", "the contribution's receipt")
+        .await?;
     j.notice("Your contribution has been received.").await?;
     let receipt = j.text_of(".receipt").await?;
     let reference = j.text_of(".receipt dd code").await?;

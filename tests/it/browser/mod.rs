@@ -4,6 +4,7 @@
 mod audit;
 mod journeys;
 mod mail;
+mod keep;
 mod pages;
 
 use std::net::TcpListener;
@@ -357,7 +358,7 @@ async fn contribution_journey(client: &Client, address: &str) -> Result<(), Stri
         "one draft, kept: {url}"
     );
 
-    press(client, "Submit").await;
+    press(client, "Submit publicly").await;
     wait_for_url(client, "notice=submitted").await?;
     let receipt = wait_for(client, ".receipt").await?;
     let text = receipt.text().await.map_err(err)?;

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 
 use super::{accredited, audit_actions, fields, proposal_id, set, setup, submitted};
-use crate::helpers::{Backend, location, process_form};
+use crate::helpers::{Backend, location, process_form, with_db};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -42,10 +42,24 @@ async fn forged_requests_are_refused(backend: Backend) {
         anonymous.get("/p/gcm/proposals/new").await.status(),
         StatusCode::SEE_OTHER
     );
+    // Their text comes back to sign in with (`web::keep`); nothing is saved.
     let response = anonymous
         .submit("/p/gcm", "/p/gcm/proposals/new", &fields("Not allowed"))
         .await;
-    assert!(location(&response).starts_with("/login"));
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("data-kept=\"signed-out\""));
+    let saved: i64 = with_db(&app, |conn| {
+        use concord::db::schema::proposals::dsl::*;
+        use diesel::prelude::*;
+        proposals
+            .filter(title.eq("Not allowed"))
+            .count()
+            .get_result(conn)
+            .expect("a count")
+    })
+    .await;
+    assert_eq!(saved, 0);
 
     // Another accredited stakeholder cannot change, withdraw or invite for it.
     let other = accredited(

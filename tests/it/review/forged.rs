@@ -73,11 +73,13 @@ async fn only_the_groups_rapporteurs_and_the_secretariat_decide(backend: Backend
         let response = forge(browser, &action, "").await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{who}");
     }
+    // Someone signed out gets their rationale back, to sign in with (`web::keep`).
     let anonymous = r.app.new_browser();
     let response = forge(&anonymous, &action, "").await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let kept = response.text().await.expect("body");
     assert!(
-        location(&response).starts_with("/login"),
+        kept.contains("data-kept=\"signed-out\""),
         "anonymous: sign in"
     );
 

@@ -130,11 +130,15 @@ async fn internal_notes_are_for_the_groups_reviewers_only(backend: Backend) {
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{who}");
     }
+    // Someone signed out gets their note back, to sign in with (`web::keep`).
     let anonymous = r.app.new_browser();
     let response = anonymous
         .submit("/p/gcm", &notes, &[("body", "Forged note"), ("parent", "")])
         .await;
-    assert!(location(&response).starts_with("/login"));
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let kept = response.text().await.expect("body");
+    assert!(kept.contains("data-kept=\"signed-out\""));
+    assert!(kept.contains("Forged note"));
     // Under group 2's address the proposal is not found, even by its reviewers.
     assert_eq!(
         other_rapporteur

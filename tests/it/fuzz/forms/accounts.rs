@@ -36,6 +36,13 @@ pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
         )
         .based_on(login()),
         form(
+            "login carrying a text",
+            &p.anonymous,
+            10,
+            form_case(fixed("/login"), login_carrying_fields()),
+        )
+        .based_on(login()),
+        form(
             "language",
             &p.anonymous,
             14,
@@ -122,6 +129,29 @@ fn login_fields() -> Vec<FieldSpec> {
             good_or_any(&["/", "//evil.example", "javascript:alert(1)"]),
         ),
     ]
+}
+
+/// The sign-in form of a text given back (`web::keep`): the form it goes back to, and the
+/// fields it carries.
+fn login_carrying_fields() -> Vec<FieldSpec> {
+    let mut fields = login_fields();
+    fields.extend([
+        field(
+            "keep_to",
+            good_or_any(&[
+                "/p/gcm/contributions/new",
+                "/p/gcm/proposals/drafts/1",
+                "/p/gcm/documents/draft/nodes",
+                "//evil.example",
+                "/admin/processes",
+            ]),
+        ),
+        any_field("keep.title"),
+        any_field("keep.body"),
+        any_field("keep.group"),
+        field("keep_files_dropped", good_or_any(&["1"])),
+    ]);
+    fields
 }
 
 fn language_fields() -> Vec<FieldSpec> {
