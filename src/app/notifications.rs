@@ -1,11 +1,43 @@
 //! A person's notifications: reading them (which marks them read) and choosing how they
-//! arrive. Grouping them for the page is the web layer's; writing them is each use case's.
+//! arrive. Grouping them for the page is the web layer's; deciding who hears of what is each
+//! use case's, which writes them through `tell` in the transaction of the event.
 
 use super::{Person, Result};
 use crate::db::DbConnection;
-use crate::domain::notifications::Delivery;
+use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::store::audit::{self, Entry};
-use crate::store::notifications::{self as store, NotificationView};
+use crate::store::notifications::{self as store, NewNotification, NotificationView, Subject};
+
+/// Writes a notification of `kind` about `subject` to each recipient, as each chose to
+/// receive it, but not to the one who acted: nobody is told what they did themselves. Call
+/// inside the transaction that did it.
+pub fn tell(
+    conn: &mut DbConnection,
+    recipients: &[(i64, Delivery)],
+    actor_id: i64,
+    process_id: i64,
+    subject: Subject<'_>,
+    kind: NotificationKind,
+) -> Result<()> {
+    let now = crate::store::now();
+    for &(account_id, delivery) in recipients {
+        if account_id == actor_id {
+            continue;
+        }
+        store::notify(
+            conn,
+            &NewNotification {
+                account_id,
+                process_id,
+                subject,
+                kind,
+                delivery,
+                now,
+            },
+        )?;
+    }
+    Ok(())
+}
 
 /// The most the page lists; older ones are long read.
 const SHOWN: i64 = 200;

@@ -289,13 +289,16 @@ diesel::table! {
         id -> BigInt,
         account_id -> BigInt,
         process_id -> BigInt,
-        proposal_id -> BigInt,
+        proposal_id -> Nullable<BigInt>,
         decision_id -> Nullable<BigInt>,
         kind -> Text,
         delivery -> Text,
         created_at -> Timestamp,
         visible_from -> Timestamp,
         read_at -> Nullable<Timestamp>,
+        contribution_id -> Nullable<BigInt>,
+        revision_id -> Nullable<BigInt>,
+        note -> Nullable<Text>,
     }
 }
 

@@ -13,7 +13,7 @@ use super::session::SignedIn;
 use crate::app;
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::paths;
-use crate::store::notifications::NotificationView;
+use crate::store::notifications::{About, NotificationView};
 
 /// Notifications as the page groups them: one by one, or a day's digest together.
 pub enum Batch {
@@ -57,17 +57,69 @@ struct NotificationsPage {
 
 impl NotificationsPage {
     fn message_key(&self, n: &NotificationView) -> String {
-        match (n.kind, n.decision) {
-            (_, Some(kind)) => format!("notifications-{}", kind.as_str()),
-            (NotificationKind::RevisionRequested, None) => {
+        match (&n.about, n.kind) {
+            (
+                About::Proposal {
+                    decision: Some(kind),
+                    ..
+                },
+                _,
+            ) => format!("notifications-{}", kind.as_str()),
+            (_, NotificationKind::RevisionRequested) => {
                 "notifications-request-revision".to_string()
             }
-            (NotificationKind::Decision, None) => "notifications-decision".to_string(),
+            (_, kind) => format!("notifications-{}", kind.as_str()),
+        }
+    }
+
+    /// Where the notification leads: the proposal (its review, for rapporteurs told of a
+    /// submission), the contribution, or the published revision.
+    fn href(&self, n: &NotificationView) -> String {
+        let process = &n.process_slug;
+        match &n.about {
+            About::Proposal {
+                reference,
+                group_number,
+                ..
+            } => match n.kind {
+                NotificationKind::ProposalArrived | NotificationKind::ProposalResubmitted => {
+                    paths::review(process, group_number, reference)
+                }
+                _ => paths::proposal(process, reference),
+            },
+            About::Contribution { reference, .. } => paths::contribution(process, reference),
+            About::Revision {
+                document_slug,
+                revision_slug,
+                ..
+            } => paths::document_revision(process, document_slug, revision_slug),
+        }
+    }
+
+    /// The reference (if any) and the title the link shows.
+    fn subject<'a>(&self, n: &'a NotificationView) -> (&'a str, &'a str) {
+        match &n.about {
+            About::Proposal {
+                reference, title, ..
+            }
+            | About::Contribution { reference, title } => (reference, title),
+            About::Revision {
+                document_title,
+                label,
+                ..
+            } => (label, document_title),
         }
     }
 
     fn lines_of<'a>(&self, n: &'a NotificationView) -> Vec<&'a str> {
-        super::proposals::lines(&n.rationale)
+        match &n.about {
+            About::Proposal { rationale, .. } => super::proposals::lines(rationale),
+            _ => Vec::new(),
+        }
+    }
+
+    fn note_lines<'a>(&self, n: &'a NotificationView) -> Vec<&'a str> {
+        super::proposals::lines(&n.note)
     }
 
     fn day_label(&self, day: &NaiveDate) -> String {
@@ -136,10 +188,14 @@ mod tests {
             unread: true,
             process_slug: "gcm".into(),
             process_title: "GCM".into(),
-            reference: format!("GCM/CP/{id:04}"),
-            title: "A proposal".into(),
-            decision: None,
-            rationale: String::new(),
+            about: About::Proposal {
+                reference: format!("GCM/CP/{id:04}"),
+                title: "A proposal".into(),
+                group_number: 1,
+                decision: None,
+                rationale: String::new(),
+            },
+            note: String::new(),
         }
     }
 
