@@ -70,8 +70,14 @@ fn invitee(
         return Err(Error::invalid(FIELD, "proposal-error-own-organisation"));
     }
     let accredited = co_sponsors::accredited_organisations(conn, process_id)?;
-    if !accredited.iter().any(|(organisation, _)| *organisation == id) {
-        return Err(Error::invalid(FIELD, "proposal-error-organisation-not-accredited"));
+    if !accredited
+        .iter()
+        .any(|(organisation, _)| *organisation == id)
+    {
+        return Err(Error::invalid(
+            FIELD,
+            "proposal-error-organisation-not-accredited",
+        ));
     }
     Ok(id)
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::app::documents::Loaded;
 use crate::app::documents::pages::{self, DocumentView, RevisionView};
-use crate::domain::documents::{Content, Node, NodeKind, Source, numbers};
+use crate::domain::documents::{Content, Node, NodeKind, Source, is_final_label, numbers};
 use crate::export::model::{document_language, node_language};
 use crate::export::text::Language;
 use crate::store::documents::RevisionSummary;
@@ -114,6 +114,13 @@ pub(super) struct DocumentPage {
 }
 
 impl DocumentPage {
+    /// Whether the latest revision is named final: publishing another asks a confirmation.
+    fn after_final(&self) -> bool {
+        self.revisions
+            .last()
+            .is_some_and(|r| is_final_label(&r.label))
+    }
+
     /// The page of `view`, with the publishing form showing `label` and `errors`: a refused
     /// publication shows the working copy again so that nothing typed is lost.
     pub(super) fn new(ctx: Ctx, view: DocumentView, label: String, errors: FieldErrors) -> Self {
