@@ -151,3 +151,27 @@ pub fn documents_with_latest_revision(
         })
         .collect())
 }
+
+/// The action groups of a process whose report has no published revision (or that have no
+/// report at all), by number: what the Chair's summary cannot draw from yet. One query.
+pub fn groups_without_published_report(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<(i32, String)>> {
+    use crate::db::schema::{action_groups, documents};
+    use crate::domain::documents::DocumentKind;
+    let reported = documents::table
+        .inner_join(revisions::table)
+        .filter(documents::process_id.eq(process_id))
+        .filter(documents::kind.eq(DocumentKind::GroupReport))
+        .filter(documents::group_id.is_not_null())
+        .select(documents::group_id);
+    action_groups::table
+        .filter(action_groups::process_id.eq(process_id))
+        .filter(diesel::dsl::not(
+            action_groups::id.nullable().eq_any(reported),
+        ))
+        .order(action_groups::number)
+        .select((action_groups::number, action_groups::name))
+        .load(conn)
+}
