@@ -4,6 +4,7 @@
 //! Reads return store rows and the person's `Actor`; arranging them for a page is the web
 //! layer's. Nothing here knows HTTP.
 
+use super::work::ProcessWork;
 use super::{Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, Actor};
@@ -16,6 +17,20 @@ use crate::store::roles::{self, Assignment};
 /// Every process, for the home page and the API.
 pub fn all_processes(conn: &mut DbConnection) -> Result<Vec<Process>> {
     Ok(processes::all_processes(conn)?)
+}
+
+/// The home page: every process, and what waits for the visitor in those where they hold a
+/// staff role.
+pub fn home(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+) -> Result<(Vec<Process>, Vec<ProcessWork>)> {
+    let processes = processes::all_processes(conn)?;
+    let work = match person {
+        Some(person) => super::work::work_of(conn, person, None)?,
+        None => Vec::new(),
+    };
+    Ok((processes, work))
 }
 
 /// Whether the database answers a trivial query.
@@ -47,6 +62,8 @@ pub struct Overview {
     /// The visitor has asked to be accredited and waits.
     pub accreditation_pending: bool,
     pub documents: Vec<(Document, Option<RevisionSummary>)>,
+    /// What waits for the visitor here, if they hold a staff role.
+    pub work: Vec<ProcessWork>,
 }
 
 pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> Result<Overview> {
@@ -58,6 +75,10 @@ pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> 
         None => false,
     };
     let documents = documents::documents_with_latest_revision(conn, process.id)?;
+    let work = match person {
+        Some(person) => super::work::work_of(conn, person, Some(process.id))?,
+        None => Vec::new(),
+    };
     Ok(Overview {
         process,
         structure,
@@ -65,6 +86,7 @@ pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> 
         actor,
         accreditation_pending,
         documents,
+        work,
     })
 }
 
