@@ -44,6 +44,7 @@ document-pick-scope = أين يجري البحث
 document-pick-scope-group = المقترحات المقبولة لهذا الفريق
 document-pick-scope-all = ملخص الرئيس وجميع المقترحات المقبولة
 
+process-participation = المشاركة
 work-title = عملك
 work-review = { $count ->
     [zero] لا توجد مقترحات تنتظر استعراضك

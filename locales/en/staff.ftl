@@ -39,6 +39,7 @@ document-pick-scope = Where to look
 document-pick-scope-group = This group's accepted proposals
 document-pick-scope-all = The Chair's summary and all accepted proposals
 
+process-participation = Taking part
 work-title = Your work
 work-review = { $count ->
     [0] No proposal awaits your review

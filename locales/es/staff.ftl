@@ -38,6 +38,7 @@ document-pick-scope = Dónde buscar
 document-pick-scope-group = Las propuestas aceptadas de este grupo
 document-pick-scope-all = El resumen de la Presidencia y todas las propuestas aceptadas
 
+process-participation = Participación
 work-title = Su trabajo
 work-review = { $count ->
     [0] Ninguna propuesta espera su examen

@@ -38,6 +38,7 @@ document-pick-scope = Où chercher
 document-pick-scope-group = Les propositions acceptées de ce groupe
 document-pick-scope-all = Le résumé du Président et toutes les propositions acceptées
 
+process-participation = Participation
 work-title = Votre travail
 work-review = { $count ->
     [0] Aucune proposition n'attend votre examen

@@ -42,6 +42,7 @@ document-pick-scope = Где искать
 document-pick-scope-group = Принятые предложения этой группы
 document-pick-scope-all = Резюме Председателя и все принятые предложения
 
+process-participation = Участие
 work-title = Ваша работа
 work-review = { $count ->
     [0] Нет предложений, ожидающих вашего рассмотрения

@@ -32,6 +32,7 @@ document-pick-scope = 查找范围
 document-pick-scope-group = 本小组已接受的提案
 document-pick-scope-all = 主席摘要和所有已接受的提案
 
+process-participation = 参与
 work-title = 您的工作
 work-review = { $count ->
     [0] 没有等待您审议的提案

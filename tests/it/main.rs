@@ -33,5 +33,6 @@ mod schema;
 mod search;
 mod security;
 mod setup;
+mod staff;
 mod storage;
 mod submissions;
