@@ -231,10 +231,8 @@ pub enum About {
         decision: Option<DecisionKind>,
         rationale: String,
     },
-    Contribution {
-        reference: String,
-        title: String,
-    },
+    /// By its reference alone: a hidden contribution's words stay off every list.
+    Contribution { reference: String },
     Revision {
         document_slug: String,
         document_title: String,
@@ -275,7 +273,7 @@ type ProposalPart = (
     Option<DecisionKind>,
     Option<String>,
 );
-type ContributionPart = (Option<String>, Option<String>);
+type ContributionPart = (Option<String>,);
 type RevisionPart = (
     Option<String>,
     Option<String>,
@@ -325,10 +323,7 @@ pub fn visible_notifications(
                 proposal_decisions::kind.nullable(),
                 proposal_decisions::rationale.nullable(),
             ),
-            (
-                contributions::reference.nullable(),
-                contributions::title.nullable(),
-            ),
+            (contributions::reference.nullable(),),
             (
                 documents::slug.nullable(),
                 documents::title.nullable(),
@@ -351,10 +346,7 @@ fn view_of((head, proposal, contribution, revision): NotificationData) -> Option
             decision,
             rationale: rationale.unwrap_or_default(),
         },
-        (_, (reference, Some(title)), _) => About::Contribution {
-            reference: reference.unwrap_or_default(),
-            title,
-        },
+        (_, (Some(reference),), _) => About::Contribution { reference },
         (_, _, (Some(document_slug), Some(document_title), Some(revision_slug), Some(label))) => {
             About::Revision {
                 document_slug,

@@ -101,8 +101,8 @@ impl NotificationsPage {
         match &n.about {
             About::Proposal {
                 reference, title, ..
-            }
-            | About::Contribution { reference, title } => (reference, title),
+            } => (reference, title),
+            About::Contribution { reference } => (reference, ""),
             About::Revision {
                 document_title,
                 label,
