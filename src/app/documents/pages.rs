@@ -35,8 +35,11 @@ pub struct DocumentView {
     /// it does not cite yet.
     pub missing: Vec<AcceptedProposal>,
     /// The working copy of the Chair's summary: the groups with no published report yet.
-    pub unreported_groups: Vec<(i32, String)>,
+    pub unreported_groups: Vec<Group>,
 }
+
+/// A group by number and name.
+type Group = (i32, String);
 
 /// What a working copy lacks: for a group report's editors, the group's accepted proposals
 /// it does not cite; for the Chair's summary, the groups without a published report. Two
@@ -46,7 +49,7 @@ fn lacking(
     loaded: &Loaded,
     content: &Content,
     working: bool,
-) -> Result<(Vec<AcceptedProposal>, Vec<(i32, String)>)> {
+) -> Result<(Vec<AcceptedProposal>, Vec<Group>)> {
     if !working {
         return Ok((Vec::new(), Vec::new()));
     }
