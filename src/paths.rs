@@ -104,6 +104,8 @@ routes! {
     document_details = "/p/{process}/documents/{document}/details" (process, document);
     document_pick = "/p/{process}/documents/{document}/pick" (process, document);
     document_pull = "/p/{process}/documents/{document}/pull" (process, document);
+    /// Every accepted proposal of a group its report does not cite yet, in one go.
+    document_pull_accepted = "/p/{process}/documents/{document}/pull-accepted" (process, document);
     document_nodes = "/p/{process}/documents/{document}/nodes" (process, document);
     document_node = "/p/{process}/documents/{document}/nodes/{key}" (process, document, key);
     document_node_edit = "/p/{process}/documents/{document}/nodes/{key}/edit" (process, document, key);
@@ -149,6 +151,7 @@ by_reference! {
     contribution_receipt = "/p/{process}/contributions/{reference}/receipt.txt" ();
     contribution_withdraw = "/p/{process}/contributions/{reference}/withdraw" ();
     contribution_hide = "/p/{process}/contributions/{reference}/hide" ();
+    contribution_unhide = "/p/{process}/contributions/{reference}/unhide" ();
     proposal = "/p/{process}/proposals/{reference}" ();
     proposal_compare = "/p/{process}/proposals/{reference}/compare" ();
     proposal_withdraw = "/p/{process}/proposals/{reference}/withdraw" ();

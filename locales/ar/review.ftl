@@ -103,7 +103,7 @@ review-report-working = نسخة العمل
 ## الإشعارات
 
 notifications-title = الإشعارات
-notifications-intro = القرارات المتخذة بشأن المقترحات التي قدمتها أو تشارك في تقديمها.
+notifications-intro = القرارات المتخذة بشأن مقترحاتك، والدعوات إلى المشاركة في التقديم، والإشراف على مساهماتك، وما يرد لاستعراضك.
 notifications-settings-link = اختر طريقة تلقيها.
 notifications-none = لا توجد لديك إشعارات.
 notifications-new = جديد

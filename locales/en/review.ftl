@@ -103,7 +103,7 @@ review-report-working = Working copy
 ## Notifications
 
 notifications-title = Notifications
-notifications-intro = Decisions on the proposals you submitted or co-sponsor.
+notifications-intro = Decisions on your proposals, invitations to co-sponsor, moderation of your contributions, and what arrives for your review.
 notifications-settings-link = Choose how you receive them.
 notifications-none = You have no notifications.
 notifications-new = New

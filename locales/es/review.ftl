@@ -103,7 +103,7 @@ review-report-working = Copia de trabajo
 ## Notifications
 
 notifications-title = Notificaciones
-notifications-intro = Decisiones sobre las propuestas que ha presentado o copatrocina.
+notifications-intro = Las decisiones sobre sus propuestas, las invitaciones a copatrocinar, la moderación de sus contribuciones y lo que llega para su examen.
 notifications-settings-link = Elija cómo recibirlas.
 notifications-none = No tiene notificaciones.
 notifications-new = Nueva

@@ -103,7 +103,7 @@ review-report-working = Version de travail
 ## Notifications
 
 notifications-title = Notifications
-notifications-intro = Les décisions prises sur les propositions que vous avez soumises ou que vous coparrainez.
+notifications-intro = Les décisions sur vos propositions, les invitations à coparrainer, la modération de vos contributions et ce qui arrive pour votre examen.
 notifications-settings-link = Choisir comment les recevoir.
 notifications-none = Vous n'avez aucune notification.
 notifications-new = Nouveau

@@ -103,7 +103,7 @@ review-report-working = Рабочий вариант
 ## Notifications
 
 notifications-title = Уведомления
-notifications-intro = Решения по предложениям, которые вы подали или соавтором которых являетесь.
+notifications-intro = Решения по вашим предложениям, приглашения стать соавтором, модерация ваших материалов и то, что поступает на ваше рассмотрение.
 notifications-settings-link = Выберите, как их получать.
 notifications-none = У вас нет уведомлений.
 notifications-new = Новое

@@ -103,7 +103,7 @@ review-report-working = 工作稿
 ## Notifications
 
 notifications-title = 通知
-notifications-intro = 关于您提交或共同提出的提案的决定。
+notifications-intro = 关于您的提案的决定、共同提出的邀请、对您的意见的审核，以及提交给您审议的事项。
 notifications-settings-link = 选择接收方式。
 notifications-none = 您没有通知。
 notifications-new = 新

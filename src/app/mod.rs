@@ -29,6 +29,7 @@ pub mod review;
 pub mod sessions;
 pub mod setup;
 pub mod stats;
+pub mod work;
 
 pub use error::{Error, Result};
 

@@ -1,11 +1,46 @@
 //! A person's notifications: reading them (which marks them read) and choosing how they
-//! arrive. Grouping them for the page is the web layer's; writing them is each use case's.
+//! arrive. Grouping them for the page is the web layer's; deciding who hears of what is each
+//! use case's, which writes them through `tell` in the transaction of the event.
 
 use super::{Person, Result};
 use crate::db::DbConnection;
-use crate::domain::notifications::Delivery;
+use crate::domain::notifications::{Delivery, NotificationKind};
+use crate::paths;
 use crate::store::audit::{self, Entry};
-use crate::store::notifications::{self as store, NotificationView};
+use crate::store::notifications::{
+    self as store, About, NewNotification, NotificationView, Subject,
+};
+
+/// Writes a notification of `kind` about `subject` to each recipient, as each chose to
+/// receive it, but not to the one who acted: nobody is told what they did themselves. Call
+/// inside the transaction that did it.
+pub fn tell(
+    conn: &mut DbConnection,
+    recipients: &[(i64, Delivery)],
+    actor_id: i64,
+    process_id: i64,
+    subject: Subject<'_>,
+    kind: NotificationKind,
+) -> Result<()> {
+    let now = crate::store::now();
+    for &(account_id, delivery) in recipients {
+        if account_id == actor_id {
+            continue;
+        }
+        store::notify(
+            conn,
+            &NewNotification {
+                account_id,
+                process_id,
+                subject,
+                kind,
+                delivery,
+                now,
+            },
+        )?;
+    }
+    Ok(())
+}
 
 /// The most the page lists; older ones are long read.
 const SHOWN: i64 = 200;
@@ -51,4 +86,57 @@ pub fn choose_delivery(conn: &mut DbConnection, person: Person, delivery: Delive
         )?;
         Ok(())
     })
+}
+
+/// The message that says what happened, as the notifications page and the mail say it.
+pub fn message_key(kind: NotificationKind, about: &About) -> String {
+    match (about, kind) {
+        (
+            About::Proposal {
+                decision: Some(decision),
+                ..
+            },
+            _,
+        ) => format!("notifications-{}", decision.as_str()),
+        (_, NotificationKind::RevisionRequested) => "notifications-request-revision".to_string(),
+        (_, kind) => format!("notifications-{}", kind.as_str()),
+    }
+}
+
+/// Where a notification leads: the proposal (its review, for rapporteurs told of a
+/// submission), the contribution, or the published revision.
+pub fn path_of(process: &str, kind: NotificationKind, about: &About) -> String {
+    match about {
+        About::Proposal {
+            reference,
+            group_number,
+            ..
+        } => match kind {
+            NotificationKind::ProposalArrived | NotificationKind::ProposalResubmitted => {
+                paths::review(process, group_number, reference)
+            }
+            _ => paths::proposal(process, reference),
+        },
+        About::Contribution { reference } => paths::contribution(process, reference),
+        About::Revision {
+            document_slug,
+            revision_slug,
+            ..
+        } => paths::document_revision(process, document_slug, revision_slug),
+    }
+}
+
+/// The reference (or a revision's label) and the title that name what a notification is about.
+pub fn named(about: &About) -> (&str, &str) {
+    match about {
+        About::Proposal {
+            reference, title, ..
+        } => (reference, title),
+        About::Contribution { reference } => (reference, ""),
+        About::Revision {
+            document_title,
+            label,
+            ..
+        } => (label, document_title),
+    }
 }

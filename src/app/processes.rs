@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use super::outline::{self, Outline};
+use super::work::ProcessWork;
 use super::{Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::permissions::{Action, Actor};
@@ -18,6 +19,20 @@ use crate::store::roles;
 /// Every process, for the home page and the API.
 pub fn all_processes(conn: &mut DbConnection) -> Result<Vec<Process>> {
     Ok(processes::all_processes(conn)?)
+}
+
+/// The home page: every process, and what waits for the visitor in those where they hold a
+/// staff role.
+pub fn home(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+) -> Result<(Vec<Process>, Vec<ProcessWork>)> {
+    let processes = processes::all_processes(conn)?;
+    let work = match person {
+        Some(person) => super::work::work_of(conn, person, None)?,
+        None => Vec::new(),
+    };
+    Ok((processes, work))
 }
 
 /// Whether the database answers a trivial query.
@@ -47,6 +62,8 @@ pub struct Overview {
     pub actor: Actor,
     /// The visitor has asked to be accredited and waits.
     pub accreditation_pending: bool,
+    /// What waits for the visitor here, if they hold a staff role.
+    pub work: Vec<ProcessWork>,
 }
 
 pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> Result<Overview> {
@@ -56,11 +73,16 @@ pub fn overview(conn: &mut DbConnection, slug: &str, person: Option<Person>) -> 
         Some(account) => roles::has_pending_request(conn, process.id, account)?,
         None => false,
     };
+    let work = match person {
+        Some(person) => super::work::work_of(conn, person, Some(process.id))?,
+        None => Vec::new(),
+    };
     Ok(Overview {
         process,
         outline,
         actor,
         accreditation_pending,
+        work,
     })
 }
 

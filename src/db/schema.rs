@@ -291,7 +291,7 @@ diesel::table! {
         id -> BigInt,
         account_id -> BigInt,
         process_id -> BigInt,
-        proposal_id -> BigInt,
+        proposal_id -> Nullable<BigInt>,
         decision_id -> Nullable<BigInt>,
         kind -> Text,
         delivery -> Text,
@@ -299,6 +299,9 @@ diesel::table! {
         visible_from -> Timestamp,
         read_at -> Nullable<Timestamp>,
         mailed_at -> Nullable<Timestamp>,
+        contribution_id -> Nullable<BigInt>,
+        revision_id -> Nullable<BigInt>,
+        note -> Nullable<Text>,
     }
 }
 

@@ -17,7 +17,7 @@ use crate::domain::proposals::review::{
     Decision, DecisionKind, NoteText, Rationale, Target, UnderReview,
 };
 use crate::domain::roles::Role;
-use crate::store::notifications::{self, NewNotification};
+use crate::store::notifications::{self, NewNotification, Subject};
 use crate::store::proposals::{Proposal, proposal_by_id};
 use crate::store::review::{self as store, NewDecision, notes};
 
@@ -155,8 +155,10 @@ fn notify_decision(
             &NewNotification {
                 account_id,
                 process_id: demo.process.id,
-                proposal_id: proposal.id,
-                decision_id: Some(decision_id),
+                subject: Subject::Proposal {
+                    id: proposal.id,
+                    decision_id: Some(decision_id),
+                },
                 kind: NotificationKind::of_decision(kind),
                 delivery,
                 now: at,

@@ -61,6 +61,8 @@ pub enum ContributionEvent {
     Submit,
     Withdraw,
     Hide,
+    /// A moderator makes a hidden contribution public again.
+    Unhide,
 }
 
 /// The state after `event`, or `None` when it may not happen from `from`.
@@ -75,6 +77,7 @@ pub fn next_status(
         (Draft, Submit) => Some(Submitted),
         (Submitted, Withdraw) => Some(Withdrawn),
         (Submitted, Hide) => Some(Hidden),
+        (Hidden, Unhide) => Some(Submitted),
         _ => None,
     }
 }
@@ -130,9 +133,10 @@ mod tests {
             (Draft, Submit, Submitted),
             (Submitted, Withdraw, Withdrawn),
             (Submitted, Hide, Hidden),
+            (Hidden, Unhide, Submitted),
         ];
         for from in ContributionStatus::ALL {
-            for event in [SaveDraft, Submit, Withdraw, Hide] {
+            for event in [SaveDraft, Submit, Withdraw, Hide, Unhide] {
                 let expected = allowed
                     .iter()
                     .find(|(f, e, _)| *f == from && *e == event)

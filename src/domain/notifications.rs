@@ -50,18 +50,42 @@ pub enum NotificationKind {
     Decision,
     /// The rapporteurs ask for a new version.
     RevisionRequested,
+    /// The recipient's organisation is invited to co-sponsor a proposal.
+    CoSponsorInvited,
+    /// A proposal was submitted to the recipient's group: it awaits review.
+    ProposalArrived,
+    /// A new version of a proposal of the recipient's group awaits review.
+    ProposalResubmitted,
+    /// A moderator hid the recipient's contribution, for the reason the notification keeps.
+    ContributionHidden,
+    /// A moderator made the recipient's contribution public again.
+    ContributionShown,
+    /// A revision of a group report or of the Chair's summary was published.
+    RevisionPublished,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 2] = [
+    pub const ALL: [NotificationKind; 8] = [
         NotificationKind::Decision,
         NotificationKind::RevisionRequested,
+        NotificationKind::CoSponsorInvited,
+        NotificationKind::ProposalArrived,
+        NotificationKind::ProposalResubmitted,
+        NotificationKind::ContributionHidden,
+        NotificationKind::ContributionShown,
+        NotificationKind::RevisionPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NotificationKind::Decision => "decision",
             NotificationKind::RevisionRequested => "revision-requested",
+            NotificationKind::CoSponsorInvited => "co-sponsor-invited",
+            NotificationKind::ProposalArrived => "proposal-arrived",
+            NotificationKind::ProposalResubmitted => "proposal-resubmitted",
+            NotificationKind::ContributionHidden => "contribution-hidden",
+            NotificationKind::ContributionShown => "contribution-shown",
+            NotificationKind::RevisionPublished => "revision-published",
         }
     }
 
@@ -76,6 +100,16 @@ impl NotificationKind {
         match kind {
             DecisionKind::RequestRevision => NotificationKind::RevisionRequested,
             _ => NotificationKind::Decision,
+        }
+    }
+
+    /// What rapporteurs are told of a submission: a first one arrives, a later version comes
+    /// back.
+    pub fn of_submission(first: bool) -> NotificationKind {
+        if first {
+            NotificationKind::ProposalArrived
+        } else {
+            NotificationKind::ProposalResubmitted
         }
     }
 }
@@ -128,6 +162,13 @@ mod tests {
             assert_eq!(Delivery::parse(delivery.as_str()), Some(delivery));
         }
         assert_eq!(Delivery::parse("weekly"), None);
+        for kind in NotificationKind::ALL {
+            assert_eq!(NotificationKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(
+            NotificationKind::of_submission(false),
+            NotificationKind::ProposalResubmitted
+        );
         for kind in DecisionKind::ALL {
             let notification = NotificationKind::of_decision(kind);
             assert_eq!(

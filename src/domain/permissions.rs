@@ -48,13 +48,17 @@ impl Actor {
 pub enum Action {
     /// Read public pages: the process, submitted contributions, proposals, published revisions.
     ReadPublic,
-    /// Ask the secretariat to be accredited as a stakeholder.
+    /// Ask the secretariat to be accredited as a stakeholder: for those who hold no role in
+    /// the process yet (staff are not asked).
     RequestAccreditation,
     SubmitContribution,
     SubmitProposal,
     CoSponsorProposal,
     /// Hide a contribution or proposal with a public reason (a tombstone stays).
     HideSubmission,
+    /// Make a hidden contribution public again, with a reason: moderators alone, who answer
+    /// for what is shown.
+    UnhideSubmission,
     /// Decide on the proposals of a group.
     ReviewProposals(GroupId),
     /// Read and write the internal notes of a group's review.
@@ -83,9 +87,10 @@ pub fn can(actor: &Actor, action: Action) -> bool {
     let secretariat = actor.holds(Secretariat);
     match action {
         ReadPublic => true,
-        RequestAccreditation => actor.signed_in() && !actor.holds(Stakeholder),
+        RequestAccreditation => actor.signed_in() && actor.grants.is_empty(),
         SubmitContribution | SubmitProposal | CoSponsorProposal => actor.holds(Stakeholder),
         HideSubmission => secretariat || actor.holds(Moderator),
+        UnhideSubmission => actor.holds(Moderator),
         ReviewProposals(group) | EditGroupReport(group) => {
             secretariat || actor.holds_for_group(Rapporteur, group)
         }
@@ -121,13 +126,14 @@ mod tests {
     /// whether the actor may act (1) or not (0).
     #[test]
     fn role_table() {
-        const ACTIONS: [Action; 20] = [
+        const ACTIONS: [Action; 21] = [
             Action::ReadPublic,
             Action::RequestAccreditation,
             Action::SubmitContribution,
             Action::SubmitProposal,
             Action::CoSponsorProposal,
             Action::HideSubmission,
+            Action::UnhideSubmission,
             Action::ReviewProposals(GROUP),
             Action::ReviewProposals(OTHER_GROUP),
             Action::UseInternalNotes(GROUP),
@@ -153,16 +159,16 @@ mod tests {
             ..Actor::default()
         };
         #[rustfmt::skip]
-        let table: [(&str, Actor, [u8; 20]); 9] = [
-            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("chair",           with(Role::Chair, None),                  [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0]),
-            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0]),
-            ("secretariat",     with(Role::Secretariat, None),            [1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]),
-            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]),
+        let table: [(&str, Actor, [u8; 21]); 9] = [
+            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0]),
+            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]),
+            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]),
         ];
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {

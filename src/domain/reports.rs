@@ -36,6 +36,22 @@ impl AcceptedProposal {
     }
 }
 
+/// The accepted proposals that no node of `nodes` cites at their accepted version: what a
+/// report does not include yet, in the order given.
+pub fn not_yet_cited(accepted: &[AcceptedProposal], nodes: &[Node]) -> Vec<AcceptedProposal> {
+    let cited = |proposal: &AcceptedProposal| {
+        nodes.iter().any(|node| {
+            node.provenance.iter().any(|p| {
+                p.source
+                    == Source::ProposalVersion {
+                        id: proposal.version_id,
+                    }
+            })
+        })
+    };
+    accepted.iter().filter(|p| !cited(p)).cloned().collect()
+}
+
 /// Reads one text field of a proposal (a means of implementation, the timeline…).
 pub(super) type ProposalField = fn(&AcceptedProposal) -> &str;
 
@@ -189,6 +205,22 @@ mod tests {
             timeline: "By 2030.".into(),
             indicators: String::new(),
         }
+    }
+
+    #[test]
+    fn a_report_lacks_the_proposals_it_does_not_cite() {
+        let mut n = 0;
+        let nodes = group_report_nodes(&[proposal(1)], || {
+            n += 1;
+            format!("k{n}")
+        });
+        let accepted = [proposal(1), proposal(2), proposal(3)];
+        let missing: Vec<String> = not_yet_cited(&accepted, &nodes)
+            .into_iter()
+            .map(|p| p.reference)
+            .collect();
+        assert_eq!(missing, ["GCM/CP/0002", "GCM/CP/0003"]);
+        assert!(not_yet_cited(&accepted[..1], &nodes).is_empty());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! hash of its normalised words, a near copy by the LSH buckets of its MinHash signature and
 //! confirmed by estimated similarity; only distinct texts are filed, so a campaign of a
 //! million letters adds one row to the lookup tables, not a million. `left` keeps the counts
-//! and the listed copy right when a copy is hidden or withdrawn.
+//! and the listed copy right when a copy is hidden or withdrawn, `returned` when a hidden
+//! one is shown again.
 //!
 //! Knows nothing of permissions or HTTP; every function runs on the caller's connection, in
 //! the caller's transaction.
@@ -24,7 +25,7 @@ mod leave;
 mod reads;
 mod unfiled;
 
-pub use leave::left;
+pub use leave::{left, returned};
 pub use reads::{
     Summary, campaign_in, campaign_numbers, differing_copies, listed_through, of_contribution,
     summary,

@@ -7,11 +7,12 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{
-    account_tokens, accounts, notifications, outbox, processes, proposal_decisions, proposals,
+    account_tokens, accounts, action_groups, contributions, documents, notifications, outbox,
+    processes, proposal_decisions, proposals, revisions,
 };
 use crate::domain::mail::{MailKind, TokenPurpose};
 use crate::domain::notifications::{Delivery, NotificationKind};
-use crate::domain::proposals::review::DecisionKind;
+use crate::store::notifications::{About, ContributionPart, ProposalPart, RevisionPart, about_of};
 
 /// Marks the account's address confirmed (once: a later confirmation keeps the first time).
 pub fn confirm_address(
@@ -267,21 +268,29 @@ pub struct UnmailedNotification {
     pub created_at: NaiveDateTime,
     pub process_slug: String,
     pub process_title: String,
-    pub reference: String,
-    pub title: String,
-    pub decision: Option<DecisionKind>,
-    pub rationale: String,
+    pub about: About,
+    /// The moderator's reason, for a contribution hidden or shown again.
+    pub note: String,
 }
 
 type UnmailedRow = (
-    (i64, i64, NotificationKind, Delivery, NaiveDateTime),
+    (
+        i64,
+        i64,
+        NotificationKind,
+        Delivery,
+        NaiveDateTime,
+        Option<String>,
+    ),
     (String, String, Option<String>, Option<NaiveDateTime>, bool),
-    (String, String, Option<String>, String),
-    (Option<DecisionKind>, Option<String>),
+    (String, String),
+    ProposalPart,
+    ContributionPart,
+    RevisionPart,
 );
 
 /// Up to `limit` notifications that show by `now` and are not yet in the outbox, by account
-/// and then age: one query.
+/// and then age: one query, joining each possible subject as the notifications page does.
 pub fn unmailed_notifications(
     conn: &mut DbConnection,
     now: NaiveDateTime,
@@ -290,8 +299,16 @@ pub fn unmailed_notifications(
     let rows: Vec<UnmailedRow> = notifications::table
         .inner_join(accounts::table)
         .inner_join(processes::table)
-        .inner_join(proposals::table.on(proposals::id.eq(notifications::proposal_id)))
+        .left_join(proposals::table.on(proposals::id.nullable().eq(notifications::proposal_id)))
         .left_join(proposal_decisions::table)
+        .left_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
+        .left_join(
+            contributions::table.on(contributions::id
+                .nullable()
+                .eq(notifications::contribution_id)),
+        )
+        .left_join(revisions::table.on(revisions::id.nullable().eq(notifications::revision_id)))
+        .left_join(documents::table.on(documents::id.eq(revisions::document_id)))
         .filter(notifications::mailed_at.is_null())
         .filter(notifications::visible_from.le(now))
         .order((
@@ -307,6 +324,7 @@ pub fn unmailed_notifications(
                 notifications::kind,
                 notifications::delivery,
                 notifications::created_at,
+                notifications::note,
             ),
             (
                 accounts::email,
@@ -315,36 +333,41 @@ pub fn unmailed_notifications(
                 accounts::email_confirmed_at,
                 accounts::disabled,
             ),
+            (processes::slug, processes::title),
             (
-                processes::slug,
-                processes::title,
-                proposals::reference,
-                proposals::title,
-            ),
-            (
+                proposals::reference.nullable(),
+                proposals::title.nullable(),
+                action_groups::number.nullable(),
                 proposal_decisions::kind.nullable(),
                 proposal_decisions::rationale.nullable(),
+            ),
+            (contributions::reference.nullable(),),
+            (
+                documents::slug.nullable(),
+                documents::title.nullable(),
+                revisions::slug.nullable(),
+                revisions::label.nullable(),
             ),
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(n, a, p, d)| UnmailedNotification {
-            id: n.0,
-            account_id: n.1,
-            kind: n.2,
-            delivery: n.3,
-            created_at: n.4,
-            email: a.0,
-            display_name: a.1,
-            language: a.2,
-            reachable: a.3.is_some() && !a.4,
-            process_slug: p.0,
-            process_title: p.1,
-            reference: p.2.unwrap_or_default(),
-            title: p.3,
-            decision: d.0,
-            rationale: d.1.unwrap_or_default(),
+        .filter_map(|(n, a, p, proposal, contribution, revision)| {
+            Some(UnmailedNotification {
+                id: n.0,
+                account_id: n.1,
+                kind: n.2,
+                delivery: n.3,
+                created_at: n.4,
+                note: n.5.unwrap_or_default(),
+                email: a.0,
+                display_name: a.1,
+                language: a.2,
+                reachable: a.3.is_some() && !a.4,
+                process_slug: p.0,
+                process_title: p.1,
+                about: about_of(proposal, contribution, revision)?,
+            })
         })
         .collect())
 }

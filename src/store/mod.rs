@@ -22,6 +22,7 @@ pub mod search;
 pub mod sessions;
 pub mod stats;
 pub mod windows;
+pub mod work;
 
 /// The current time as stored: UTC, to the microsecond (PostgreSQL's precision), so a value
 /// read back equals the one written on both backends.

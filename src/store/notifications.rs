@@ -8,10 +8,10 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{
-    accounts, co_sponsorships, notification_settings, notifications, processes, proposal_decisions,
-    proposals, role_assignments,
+    accounts, action_groups, co_sponsorships, contributions, documents, notification_settings,
+    notifications, processes, proposal_decisions, proposals, revisions, role_assignments,
 };
-use crate::domain::ids::ProposalId;
+use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::proposals::CoSponsorStatus;
 use crate::domain::proposals::review::DecisionKind;
@@ -81,32 +81,121 @@ pub fn recipients_of(
         .order(accounts::id)
         .select((accounts::id, notification_settings::delivery.nullable()))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        // No settings row (the left join's null): the account never chose.
+    Ok(with_default_delivery(rows))
+}
+
+/// Those holding a process-wide `role` (the co-facilitators, say), with how each wants to
+/// hear. Disabled accounts hear nothing. One query.
+pub fn holders_of(
+    conn: &mut DbConnection,
+    process_id: i64,
+    role: Role,
+) -> QueryResult<Vec<(i64, Delivery)>> {
+    let holders = role_assignments::table
+        .filter(role_assignments::process_id.eq(process_id))
+        .filter(role_assignments::role.eq(role))
+        .select(role_assignments::account_id);
+    let rows: Vec<(i64, Option<Delivery>)> = accounts::table
+        .left_join(notification_settings::table)
+        .filter(accounts::disabled.eq(false))
+        .filter(accounts::id.eq_any(holders))
+        .order(accounts::id)
+        .select((accounts::id, notification_settings::delivery.nullable()))
+        .load(conn)?;
+    Ok(with_default_delivery(rows))
+}
+
+/// The rapporteurs of one group, with how each wants to hear. Disabled accounts hear
+/// nothing. One query.
+pub fn rapporteurs_of(
+    conn: &mut DbConnection,
+    process_id: i64,
+    group_id: i64,
+) -> QueryResult<Vec<(i64, Delivery)>> {
+    let holders = role_assignments::table
+        .filter(role_assignments::process_id.eq(process_id))
+        .filter(role_assignments::role.eq(Role::Rapporteur))
+        .filter(role_assignments::group_id.eq(group_id))
+        .select(role_assignments::account_id);
+    let rows: Vec<(i64, Option<Delivery>)> = accounts::table
+        .left_join(notification_settings::table)
+        .filter(accounts::disabled.eq(false))
+        .filter(accounts::id.eq_any(holders))
+        .order(accounts::id)
+        .select((accounts::id, notification_settings::delivery.nullable()))
+        .load(conn)?;
+    Ok(with_default_delivery(rows))
+}
+
+/// The accredited stakeholders of the process who speak for an organisation: who hears
+/// that it is invited to co-sponsor. One query.
+pub fn members_of(
+    conn: &mut DbConnection,
+    process_id: i64,
+    organisation_id: i64,
+) -> QueryResult<Vec<(i64, Delivery)>> {
+    let accredited = role_assignments::table
+        .filter(role_assignments::process_id.eq(process_id))
+        .filter(role_assignments::role.eq(Role::Stakeholder))
+        .select(role_assignments::account_id);
+    let rows: Vec<(i64, Option<Delivery>)> = accounts::table
+        .left_join(notification_settings::table)
+        .filter(accounts::disabled.eq(false))
+        .filter(accounts::organisation_id.eq(organisation_id))
+        .filter(accounts::id.eq_any(accredited))
+        .order(accounts::id)
+        .select((accounts::id, notification_settings::delivery.nullable()))
+        .load(conn)?;
+    Ok(with_default_delivery(rows))
+}
+
+/// No settings row (a left join's null): the account never chose.
+fn with_default_delivery(rows: Vec<(i64, Option<Delivery>)>) -> Vec<(i64, Delivery)> {
+    rows.into_iter()
         .map(|(id, delivery)| (id, delivery.unwrap_or_default()))
-        .collect())
+        .collect()
+}
+
+/// What one notification is about: exactly one thing, as the table's check requires.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// A proposal, and the decision on it if the notification tells one.
+    Proposal {
+        id: ProposalId,
+        decision_id: Option<i64>,
+    },
+    /// A contribution, and the moderator's reason for what was done to it.
+    Contribution { id: ContributionId, reason: &'a str },
+    /// A published revision of a document.
+    Revision { id: i64 },
 }
 
 /// One notification to keep.
 #[derive(Debug, Clone, Copy)]
-pub struct NewNotification {
+pub struct NewNotification<'a> {
     pub account_id: i64,
     pub process_id: i64,
-    pub proposal_id: ProposalId,
-    pub decision_id: Option<i64>,
+    pub subject: Subject<'a>,
     pub kind: NotificationKind,
     pub delivery: Delivery,
     pub now: NaiveDateTime,
 }
 
-pub fn notify(conn: &mut DbConnection, n: &NewNotification) -> QueryResult<()> {
+pub fn notify(conn: &mut DbConnection, n: &NewNotification<'_>) -> QueryResult<()> {
+    let (proposal_id, decision_id, contribution_id, revision_id, note) = match n.subject {
+        Subject::Proposal { id, decision_id } => (Some(id), decision_id, None, None, None),
+        Subject::Contribution { id, reason } => (None, None, Some(id), None, Some(reason)),
+        Subject::Revision { id } => (None, None, None, Some(id), None),
+    };
     diesel::insert_into(notifications::table)
         .values((
             notifications::account_id.eq(n.account_id),
             notifications::process_id.eq(n.process_id),
-            notifications::proposal_id.eq(n.proposal_id),
-            notifications::decision_id.eq(n.decision_id),
+            notifications::proposal_id.eq(proposal_id),
+            notifications::decision_id.eq(decision_id),
+            notifications::contribution_id.eq(contribution_id),
+            notifications::revision_id.eq(revision_id),
+            notifications::note.eq(note),
             notifications::kind.eq(n.kind),
             notifications::delivery.eq(n.delivery),
             notifications::created_at.eq(n.now),
@@ -131,6 +220,27 @@ pub fn unread_count(
         .first(conn)
 }
 
+/// What a notification is about, as its page shows it.
+#[derive(Debug, Clone)]
+pub enum About {
+    Proposal {
+        reference: String,
+        title: String,
+        /// The number of its action group: rapporteurs are sent to its review.
+        group_number: i32,
+        decision: Option<DecisionKind>,
+        rationale: String,
+    },
+    /// By its reference alone: a hidden contribution's words stay off every list.
+    Contribution { reference: String },
+    Revision {
+        document_slug: String,
+        document_title: String,
+        revision_slug: String,
+        label: String,
+    },
+}
+
 /// A notification as its page shows it.
 #[derive(Debug, Clone)]
 pub struct NotificationView {
@@ -141,13 +251,12 @@ pub struct NotificationView {
     pub unread: bool,
     pub process_slug: String,
     pub process_title: String,
-    pub reference: String,
-    pub title: String,
-    pub decision: Option<DecisionKind>,
-    pub rationale: String,
+    pub about: About,
+    /// The moderator's reason, for a contribution hidden or shown again.
+    pub note: String,
 }
 
-type NotificationData = (
+type Head = (
     i64,
     NotificationKind,
     Delivery,
@@ -156,10 +265,22 @@ type NotificationData = (
     String,
     String,
     Option<String>,
-    String,
+);
+pub(crate) type ProposalPart = (
+    Option<String>,
+    Option<String>,
+    Option<i32>,
     Option<DecisionKind>,
     Option<String>,
 );
+pub(crate) type ContributionPart = (Option<String>,);
+pub(crate) type RevisionPart = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+type NotificationData = (Head, ProposalPart, ContributionPart, RevisionPart);
 
 /// The account's notifications that show by `now`, newest first, at most `limit`: one query.
 pub fn visible_notifications(
@@ -170,42 +291,92 @@ pub fn visible_notifications(
 ) -> QueryResult<Vec<NotificationView>> {
     let rows: Vec<NotificationData> = notifications::table
         .inner_join(processes::table)
-        .inner_join(proposals::table.on(proposals::id.eq(notifications::proposal_id)))
+        .left_join(proposals::table.on(proposals::id.nullable().eq(notifications::proposal_id)))
         .left_join(proposal_decisions::table)
+        .left_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
+        .left_join(
+            contributions::table.on(contributions::id
+                .nullable()
+                .eq(notifications::contribution_id)),
+        )
+        .left_join(revisions::table.on(revisions::id.nullable().eq(notifications::revision_id)))
+        .left_join(documents::table.on(documents::id.eq(revisions::document_id)))
         .filter(notifications::account_id.eq(account_id))
         .filter(notifications::visible_from.le(now))
         .order((notifications::created_at.desc(), notifications::id.desc()))
         .limit(limit)
         .select((
-            notifications::id,
-            notifications::kind,
-            notifications::delivery,
-            notifications::created_at,
-            notifications::read_at,
-            processes::slug,
-            processes::title,
-            proposals::reference,
-            proposals::title,
-            proposal_decisions::kind.nullable(),
-            proposal_decisions::rationale.nullable(),
+            (
+                notifications::id,
+                notifications::kind,
+                notifications::delivery,
+                notifications::created_at,
+                notifications::read_at,
+                processes::slug,
+                processes::title,
+                notifications::note,
+            ),
+            (
+                proposals::reference.nullable(),
+                proposals::title.nullable(),
+                action_groups::number.nullable(),
+                proposal_decisions::kind.nullable(),
+                proposal_decisions::rationale.nullable(),
+            ),
+            (contributions::reference.nullable(),),
+            (
+                documents::slug.nullable(),
+                documents::title.nullable(),
+                revisions::slug.nullable(),
+                revisions::label.nullable(),
+            ),
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| NotificationView {
-            id: r.0,
-            kind: r.1,
-            delivery: r.2,
-            created_at: r.3,
-            unread: r.4.is_none(),
-            process_slug: r.5,
-            process_title: r.6,
-            reference: r.7.unwrap_or_default(),
-            title: r.8,
-            decision: r.9,
-            rationale: r.10.unwrap_or_default(),
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(view_of).collect())
+}
+
+/// A row as its page shows it; `None` for one whose subject could not be read (the table's
+/// check makes that impossible).
+fn view_of((head, proposal, contribution, revision): NotificationData) -> Option<NotificationView> {
+    Some(NotificationView {
+        id: head.0,
+        kind: head.1,
+        delivery: head.2,
+        created_at: head.3,
+        unread: head.4.is_none(),
+        process_slug: head.5,
+        process_title: head.6,
+        about: about_of(proposal, contribution, revision)?,
+        note: head.7.unwrap_or_default(),
+    })
+}
+
+/// What a notification is about, from the outer joins of its three possible subjects (the
+/// columns `visible_notifications` selects for each): the one that is there.
+pub(crate) fn about_of(
+    proposal: ProposalPart,
+    contribution: ContributionPart,
+    revision: RevisionPart,
+) -> Option<About> {
+    Some(match (proposal, contribution, revision) {
+        ((reference, Some(title), group, decision, rationale), _, _) => About::Proposal {
+            reference: reference.unwrap_or_default(),
+            title,
+            group_number: group.unwrap_or_default(),
+            decision,
+            rationale: rationale.unwrap_or_default(),
+        },
+        (_, (Some(reference),), _) => About::Contribution { reference },
+        (_, _, (Some(document_slug), Some(document_title), Some(revision_slug), Some(label))) => {
+            About::Revision {
+                document_slug,
+                document_title,
+                revision_slug,
+                label,
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// Marks read every notification of the account that shows by `now`; returns how many.

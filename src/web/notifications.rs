@@ -11,9 +11,9 @@ use super::error::AppError;
 use super::page::{self, Ctx};
 use super::session::SignedIn;
 use crate::app;
-use crate::domain::notifications::{Delivery, NotificationKind};
+use crate::domain::notifications::Delivery;
 use crate::paths;
-use crate::store::notifications::NotificationView;
+use crate::store::notifications::{About, NotificationView};
 
 /// Notifications as the page groups them: one by one, or a day's digest together.
 pub enum Batch {
@@ -57,17 +57,27 @@ struct NotificationsPage {
 
 impl NotificationsPage {
     fn message_key(&self, n: &NotificationView) -> String {
-        match (n.kind, n.decision) {
-            (_, Some(kind)) => format!("notifications-{}", kind.as_str()),
-            (NotificationKind::RevisionRequested, None) => {
-                "notifications-request-revision".to_string()
-            }
-            (NotificationKind::Decision, None) => "notifications-decision".to_string(),
-        }
+        app::notifications::message_key(n.kind, &n.about)
+    }
+
+    fn href(&self, n: &NotificationView) -> String {
+        app::notifications::path_of(&n.process_slug, n.kind, &n.about)
+    }
+
+    /// The reference (if any) and the title the link shows.
+    fn subject<'a>(&self, n: &'a NotificationView) -> (&'a str, &'a str) {
+        app::notifications::named(&n.about)
     }
 
     fn lines_of<'a>(&self, n: &'a NotificationView) -> Vec<&'a str> {
-        super::proposals::lines(&n.rationale)
+        match &n.about {
+            About::Proposal { rationale, .. } => super::proposals::lines(rationale),
+            _ => Vec::new(),
+        }
+    }
+
+    fn note_lines<'a>(&self, n: &'a NotificationView) -> Vec<&'a str> {
+        super::proposals::lines(&n.note)
     }
 
     fn day_label(&self, day: &NaiveDate) -> String {
@@ -125,6 +135,7 @@ pub async fn choose_delivery(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::notifications::NotificationKind;
     use chrono::NaiveDateTime;
 
     fn notification(id: i64, delivery: Delivery, at: &str) -> NotificationView {
@@ -136,10 +147,14 @@ mod tests {
             unread: true,
             process_slug: "gcm".into(),
             process_title: "GCM".into(),
-            reference: format!("GCM/CP/{id:04}"),
-            title: "A proposal".into(),
-            decision: None,
-            rationale: String::new(),
+            about: About::Proposal {
+                reference: format!("GCM/CP/{id:04}"),
+                title: "A proposal".into(),
+                group_number: 1,
+                decision: None,
+                rationale: String::new(),
+            },
+            note: String::new(),
         }
     }
 

@@ -15,6 +15,7 @@ use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
 use crate::app;
 use crate::app::outline::Outline;
 use crate::app::processes::{Accreditation, Overview};
+use crate::app::work::{ProcessWork, WorkItem};
 use crate::demo::DemoLogin;
 use crate::domain::documents::access;
 use crate::domain::permissions::{Action, Actor, GroupId, can};
@@ -60,15 +61,31 @@ struct HomePage {
     ctx: Ctx,
     processes: Vec<Process>,
     demo_logins: Vec<DemoLogin>,
+    /// What waits for the visitor, process by process, if they hold a staff role.
+    work: Vec<ProcessWork>,
+}
+
+impl HomePage {
+    fn show_process(&self) -> bool {
+        true
+    }
 }
 
 #[get("/")]
-pub async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let processes = state.run(app::processes::all_processes).await?;
+pub async fn home(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let person = visitor.person();
+    let (processes, work) = state
+        .run(move |conn| app::processes::home(conn, person))
+        .await?;
     page::ok(&HomePage {
         ctx,
         processes,
         demo_logins: state.demo_logins.clone(),
+        work,
     })
 }
 
@@ -94,9 +111,15 @@ struct ProcessPage {
     people: Vec<RoleGroup>,
     actor: Actor,
     accreditation_pending: bool,
+    work: Vec<ProcessWork>,
 }
 
 impl ProcessPage {
+    /// The work panel of one process does not name it again.
+    fn show_process(&self) -> bool {
+        false
+    }
+
     fn has_document(&self, slug: &str) -> bool {
         self.outline.documents.iter().any(|(d, _)| d.slug == slug)
     }
@@ -185,6 +208,7 @@ pub async fn process_page(
         outline,
         actor,
         accreditation_pending,
+        work,
     } = state
         .run(move |conn| app::processes::overview(conn, &slug, person))
         .await?;
@@ -216,6 +240,7 @@ pub async fn process_page(
         people,
         actor,
         accreditation_pending,
+        work,
     })
 }
 

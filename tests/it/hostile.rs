@@ -1074,6 +1074,28 @@ async fn contribution_fields_come_back_escaped(backend: Backend) {
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "hidden");
     let html = shows(&visitor, &hidden_path, &[&line("HR")]).await;
     assert!(!html.contains("To be hidden"), "a hidden text stays hidden");
+    // Its author is told why, the reason escaped; a moderator shows it again with a hostile
+    // reason: refused when too long (the text given back escaped), then told to the author.
+    shows(&author, "/notifications", &[&line("HR")]).await;
+    let unhide = format!("/p/gcm/contributions/{slug}/unhide");
+    let too_long = format!("{}{}", markdown("HS"), "x".repeat(1_000));
+    let response = moderator
+        .submit(&hidden_path, &unhide, &[("reason", too_long.as_str())])
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("body");
+    assert!(
+        body.contains(&escaped(&line("HS"))),
+        "the reason given back escaped"
+    );
+    assert!(!body.contains(&line("HS")), "never raw");
+    let shown_reason: String = markdown("HS").chars().take(1_000).collect();
+    let response = moderator
+        .submit(&hidden_path, &unhide, &[("reason", shown_reason.as_str())])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "shown again");
+    let html = shows(&author, "/notifications", &[&line("HS")]).await;
+    assert!(!html.contains(&line("HS")), "never raw");
     shows(&visitor, &formula_path, &[formula]).await;
     // The author withdraws the first one.
     let first = shown.rsplit('/').next().unwrap_or_default().to_string();

@@ -37,5 +37,6 @@ mod schema;
 mod search;
 mod security;
 mod setup;
+mod staff;
 mod storage;
 mod submissions;

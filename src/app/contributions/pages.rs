@@ -96,6 +96,8 @@ pub struct ContributionView {
     pub content_shown: bool,
     pub is_author: bool,
     pub can_hide: bool,
+    /// Whether the visitor may make it public again, were it hidden (moderators).
+    pub can_unhide: bool,
     /// The campaign it is a copy of, if any.
     pub campaign: Option<Campaign>,
 }
@@ -125,6 +127,7 @@ pub fn contribution(
     Ok(ContributionView {
         is_author: actor.account_id == Some(contribution.author_id),
         can_hide: can(&actor, Action::HideSubmission),
+        can_unhide: can(&actor, Action::UnhideSubmission),
         process,
         contribution,
         author,

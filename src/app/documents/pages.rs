@@ -7,9 +7,12 @@ use std::collections::HashMap;
 use super::{Loaded, load, load_for_editing};
 use crate::app::{Error, Person, Result};
 use crate::db::DbConnection;
-use crate::domain::documents::{Comparison, Content, Node, Source, compare as compare_nodes};
+use crate::domain::documents::{
+    Comparison, Content, DocumentKind, Node, Source, compare as compare_nodes,
+};
+use crate::domain::reports::{AcceptedProposal, not_yet_cited};
 use crate::paths;
-use crate::store::documents::{self as store, Revision, RevisionSummary};
+use crate::store::documents::{self as store, AcceptedIn, Revision, RevisionSummary};
 
 /// A published revision's text; a revision that cannot be read is a failure, not a refusal.
 pub(super) fn content_of(revision: &Revision) -> Result<Content> {
@@ -28,6 +31,39 @@ pub struct DocumentView {
     pub showing: Option<RevisionSummary>,
     /// Whether the page offers editing: the working copy, to one who may edit it.
     pub editing: bool,
+    /// The working copy of a group report, to its editors: the group's accepted proposals
+    /// it does not cite yet.
+    pub missing: Vec<AcceptedProposal>,
+    /// The working copy of the Chair's summary: the groups with no published report yet.
+    pub unreported_groups: Vec<Group>,
+}
+
+/// A group by number and name.
+type Group = (i32, String);
+
+/// What a working copy lacks: for a group report's editors, the group's accepted proposals
+/// it does not cite; for the Chair's summary, the groups without a published report. Two
+/// queries at most; nothing for a published revision.
+fn lacking(
+    conn: &mut DbConnection,
+    loaded: &Loaded,
+    content: &Content,
+    working: bool,
+) -> Result<(Vec<AcceptedProposal>, Vec<Group>)> {
+    if !working {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    match (loaded.kind, loaded.document.group_id) {
+        (DocumentKind::GroupReport, Some(group)) if loaded.can_edit() => {
+            let accepted = store::accepted_proposals(conn, AcceptedIn::Group(group))?;
+            Ok((not_yet_cited(&accepted, &content.nodes), Vec::new()))
+        }
+        (DocumentKind::ChairsSummary, _) => Ok((
+            Vec::new(),
+            store::groups_without_published_report(conn, loaded.process.id)?,
+        )),
+        _ => Ok((Vec::new(), Vec::new())),
+    }
 }
 
 /// The document's page: the latest revision for the public; for those who may read the
@@ -50,6 +86,7 @@ pub fn document(
         (None, false) => return Err(Error::NotFound),
     };
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    let (missing, unreported_groups) = lacking(conn, &loaded, &content, working)?;
     Ok(DocumentView {
         editing: working && loaded.can_edit(),
         loaded,
@@ -57,6 +94,8 @@ pub fn document(
         links,
         revisions,
         showing,
+        missing,
+        unreported_groups,
     })
 }
 
@@ -71,6 +110,7 @@ pub fn working_copy(
     let revisions = store::revisions_of(conn, loaded.document.id)?;
     let content = store::working_content(conn, &loaded.document)?;
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    let (missing, unreported_groups) = lacking(conn, &loaded, &content, true)?;
     Ok(DocumentView {
         editing: loaded.can_edit(),
         loaded,
@@ -78,6 +118,8 @@ pub fn working_copy(
         links,
         revisions,
         showing: None,
+        missing,
+        unreported_groups,
     })
 }
 

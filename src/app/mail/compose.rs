@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 
+use crate::app::notifications;
 use crate::domain::mail::{CONFIRMATION_DAYS, RESET_MINUTES};
-use crate::domain::notifications::NotificationKind;
 use crate::i18n::Lang;
 use crate::paths;
 use crate::store::mail::UnmailedNotification;
+use crate::store::notifications::About;
 
 /// A message's subject and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,28 +71,32 @@ pub fn password_reset(lang: Lang, name: &str, public_url: &str, token: &str) -> 
     }
 }
 
-/// What a notification says, as its page says it.
-fn message_key(n: &UnmailedNotification) -> String {
-    match (n.kind, n.decision) {
-        (_, Some(kind)) => format!("notifications-{}", kind.as_str()),
-        (NotificationKind::RevisionRequested, None) => "notifications-request-revision".into(),
-        (NotificationKind::Decision, None) => "notifications-decision".into(),
-    }
-}
-
-/// One notification as a paragraph: the proposal, what happened, the rationale, the link.
+/// One notification as a paragraph: what it is about, what happened, the rationale or the
+/// moderator's reason, the link.
 fn item(lang: Lang, public_url: &str, n: &UnmailedNotification) -> String {
+    let (reference, title) = notifications::named(&n.about);
+    let named = [reference, title]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut lines = vec![
-        format!("{} {} ({})", n.reference, n.title, n.process_title),
-        lang.t(&message_key(n)),
+        format!("{named} ({})", n.process_title),
+        lang.t(&notifications::message_key(n.kind, &n.about)),
     ];
-    let rationale = n.rationale.trim();
-    if !rationale.is_empty() {
-        lines.push(format!("{}: {rationale}", lang.t("review-rationale")));
+    if let About::Proposal { rationale, .. } = &n.about {
+        let rationale = rationale.trim();
+        if !rationale.is_empty() {
+            lines.push(format!("{}: {rationale}", lang.t("review-rationale")));
+        }
+    }
+    let note = n.note.trim();
+    if !note.is_empty() {
+        lines.push(note.to_string());
     }
     lines.push(format!(
         "{public_url}{}",
-        paths::proposal(&n.process_slug, &n.reference)
+        notifications::path_of(&n.process_slug, n.kind, &n.about)
     ));
     lines.join("\n")
 }
@@ -108,7 +113,7 @@ pub fn notification(lang: Lang, public_url: &str, n: &UnmailedNotification) -> C
     Composed {
         subject: lang.t_with(
             "mail-notification-subject",
-            &[("reference", n.reference.clone())],
+            &[("reference", notifications::named(&n.about).0.to_string())],
         ),
         body: signed(
             lang,
@@ -148,7 +153,7 @@ pub fn digest(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::notifications::Delivery;
+    use crate::domain::notifications::{Delivery, NotificationKind};
     use crate::domain::proposals::review::DecisionKind;
 
     fn notification_of(reference: &str, rationale: &str) -> UnmailedNotification {
@@ -166,10 +171,14 @@ mod tests {
                 .expect("a time"),
             process_slug: "gcm".into(),
             process_title: "Global Compact".into(),
-            reference: reference.into(),
-            title: "Safe corridors".into(),
-            decision: Some(DecisionKind::Accept),
-            rationale: rationale.into(),
+            about: About::Proposal {
+                reference: reference.into(),
+                title: "Safe corridors".into(),
+                group_number: 1,
+                decision: Some(DecisionKind::Accept),
+                rationale: rationale.into(),
+            },
+            note: String::new(),
         }
     }
 

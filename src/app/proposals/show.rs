@@ -36,6 +36,9 @@ pub struct ProposalView {
     pub referrers: Vec<Referrer>,
     /// The paragraphs of published revisions that cite one of its versions.
     pub uses: Vec<Use>,
+    /// The organisations its author may invite to co-sponsor it, by name; read for its
+    /// author alone.
+    pub invitable: Vec<String>,
 }
 
 /// The page of a public proposal; `version` picks an earlier one (the current by default).
@@ -73,6 +76,12 @@ pub fn proposal(
         .map(|id| Source::ProposalVersion { id })
         .collect();
     let uses = documents::uses_in_revisions(conn, process.id, &sources)?;
+    let invitable = if actor.account_id == Some(header.proposal.author_id) {
+        let invited: Vec<i64> = sponsors.iter().map(|s| s.organisation_id).collect();
+        super::invite::invitable(conn, process.id, &header, &invited)?
+    } else {
+        Vec::new()
+    };
     Ok(ProposalView {
         process,
         header,
@@ -88,5 +97,6 @@ pub fn proposal(
         decisions,
         referrers,
         uses,
+        invitable,
     })
 }

@@ -10,11 +10,13 @@ use super::{Writer, account_in};
 use crate::app::{self, Error, Result};
 use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
+use crate::domain::notifications::NotificationKind;
 use crate::domain::proposals::text::{FieldError, SubmittedText};
 use crate::domain::proposals::{ProposalStatus, Transition};
 use crate::domain::validation::FieldErrors;
 use crate::store as st;
 use crate::store::accounts::Account;
+use crate::store::notifications::{self, Subject};
 use crate::store::processes;
 use crate::store::proposals::{
     self as store, NewProposal, Proposal, Submission, SubmitError, SubmittedVersion,
@@ -169,9 +171,9 @@ fn submit_text(
     parsed: &ParsedForm,
     submitted: &SubmittedText,
 ) -> Result<Outcome> {
-    let from = match &target {
-        Target::New(_) => ProposalStatus::Draft,
-        Target::Existing(proposal) => proposal.status(),
+    let (from, group_id) = match &target {
+        Target::New(new) => (ProposalStatus::Draft, new.group_id),
+        Target::Existing(proposal) => (proposal.status(), proposal.group_id),
     };
     let transition = Transition::submission_from(from);
     let status = transition.apply(from).map_err(|_| Error::Forbidden)?;
@@ -194,6 +196,14 @@ fn submit_text(
     };
     let first = transition == Transition::Submit;
     record_submission(conn, setting, author.id, first, &version)?;
+    tell_rapporteurs(
+        conn,
+        setting,
+        author.id,
+        group_id,
+        first,
+        version.proposal_id,
+    )?;
     Ok(Outcome::Submitted {
         id: version.proposal_id,
         reference: version.reference,
@@ -228,4 +238,24 @@ fn record_submission(
         "proposal submitted"
     );
     Ok(())
+}
+
+/// The rapporteurs of the proposal's group hear that it arrived, or that a new version of
+/// it came back, to review.
+fn tell_rapporteurs(
+    conn: &mut DbConnection,
+    setting: &Setting,
+    author_id: i64,
+    group_id: i64,
+    first: bool,
+    proposal_id: ProposalId,
+) -> Result<()> {
+    let process_id = setting.process.id;
+    let rapporteurs = notifications::rapporteurs_of(conn, process_id, group_id)?;
+    let subject = Subject::Proposal {
+        id: proposal_id,
+        decision_id: None,
+    };
+    let kind = NotificationKind::of_submission(first);
+    app::notifications::tell(conn, &rapporteurs, author_id, process_id, subject, kind)
 }

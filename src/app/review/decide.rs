@@ -17,7 +17,7 @@ use crate::domain::proposals::review::{
 };
 use crate::domain::validation::FieldErrors;
 use crate::store::audit::{self, Entry};
-use crate::store::notifications::{self, NewNotification};
+use crate::store::notifications::{self, Subject};
 use crate::store::proposals::{self as proposals, Proposal};
 use crate::store::review::{self as store, NewDecision, RecordError};
 
@@ -159,7 +159,7 @@ fn record(
         Err(RecordError::Changed) => return Err(Error::Conflict("review-error-changed")),
         Err(RecordError::Database(e)) => return Err(e.into()),
     };
-    notify(conn, reviewing, proposal, decision_id, kind, actor_id, now)?;
+    notify(conn, reviewing, proposal, decision_id, kind, actor_id)?;
     let detail = serde_json::json!({
         "decision_id": decision_id,
         "decision": kind.as_str(),
@@ -195,29 +195,16 @@ fn notify(
     decision_id: i64,
     kind: DecisionKind,
     actor_id: i64,
-    now: chrono::NaiveDateTime,
 ) -> Result<()> {
     let process_id = reviewing.process.id;
-    for (account_id, delivery) in
-        notifications::recipients_of(conn, process_id, proposal.id, proposal.author_id)?
-    {
-        if account_id == actor_id {
-            continue;
-        }
-        notifications::notify(
-            conn,
-            &NewNotification {
-                account_id,
-                process_id,
-                proposal_id: proposal.id,
-                decision_id: Some(decision_id),
-                kind: NotificationKind::of_decision(kind),
-                delivery,
-                now,
-            },
-        )?;
-    }
-    Ok(())
+    let recipients =
+        notifications::recipients_of(conn, process_id, proposal.id, proposal.author_id)?;
+    let subject = Subject::Proposal {
+        id: proposal.id,
+        decision_id: Some(decision_id),
+    };
+    let kind = NotificationKind::of_decision(kind);
+    app::notifications::tell(conn, &recipients, actor_id, process_id, subject, kind)
 }
 
 /// The proposal a merge or duplicate names, by its reference (as written, or as in its

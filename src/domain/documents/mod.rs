@@ -9,6 +9,7 @@
 //! paragraph; `access` says which action editing and reading a working copy need.
 
 mod compare;
+mod finality;
 mod merge;
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::ids::{ContributionId, DocumentId, ProposalVersionId};
 
 pub use compare::{Change, Comparison, Row, compare};
+pub use finality::is_final_label;
 pub use merge::{Merge, merge};
 
 /// The three kinds of document.

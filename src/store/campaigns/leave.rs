@@ -1,4 +1,5 @@
-//! A copy leaving its campaign's counts: hidden by a moderator or withdrawn by its author.
+//! A copy leaving its campaign's counts (hidden by a moderator or withdrawn by its author),
+//! and coming back to them (shown again by a moderator).
 
 use diesel::prelude::*;
 
@@ -69,4 +70,48 @@ fn next_listed(
         Some(next) => Ok(Some(next)),
         None => public().first(conn).optional(),
     }
+}
+
+/// A contribution a moderator made public again counts among its text's and campaign's
+/// copies as it did before it was hidden (`left` undone); if the campaign was listed through
+/// a copy no longer public, it is listed through this one. Call in the same transaction,
+/// after its status changed back to submitted.
+pub fn returned(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
+    let member: Option<(i64, ContributionId)> = campaign_members::table
+        .find(id)
+        .select((campaign_members::campaign_id, campaign_members::text_id))
+        .first(conn)
+        .optional()?;
+    let Some((campaign_id, text_id)) = member else {
+        return add_copy_of(conn, id, 1);
+    };
+    add_copy_of(conn, text_id, 1)?;
+    // Counted first: the update locks the campaign's row for what is read next.
+    diesel::update(campaigns::table.find(campaign_id))
+        .set(campaigns::copies.eq(campaigns::copies + 1))
+        .execute(conn)?;
+    let campaign: Campaign = campaigns::table
+        .find(campaign_id)
+        .select(Campaign::as_select())
+        .first(conn)?;
+    let letter_copies = copies_of(conn, campaign.letter_id)?;
+    diesel::update(campaigns::table.find(campaign_id))
+        .set(campaigns::additions.eq(campaign.copies - letter_copies))
+        .execute(conn)?;
+    if campaign.listed_id == id {
+        return Ok(());
+    }
+    let listed_status: ContributionStatus = contributions::table
+        .find(campaign.listed_id)
+        .select(contributions::status)
+        .first(conn)?;
+    if listed_status == ContributionStatus::Submitted {
+        // Listed through another public copy: this one is shown through it, as before.
+        return set_copy(conn, id, true);
+    }
+    diesel::update(campaigns::table.find(campaign_id))
+        .set(campaigns::listed_id.eq(id))
+        .execute(conn)?;
+    set_copy(conn, id, false)?;
+    set_copy(conn, campaign.listed_id, true)
 }

@@ -191,6 +191,22 @@ pub fn mark_hidden(
     search::sync_contribution(conn, id)
 }
 
+/// Makes a hidden contribution public again, as submitted: the tombstone's reason goes (the
+/// audit log keeps it) and its words are found again, in this transaction.
+pub fn mark_shown(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
+    let now = super::now();
+    diesel::update(contributions::table.find(id))
+        .set((
+            contributions::status.eq(ContributionStatus::Submitted),
+            contributions::hidden_at.eq(None::<NaiveDateTime>),
+            contributions::hidden_by.eq(None::<i64>),
+            contributions::hidden_reason.eq(None::<String>),
+            contributions::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    search::sync_contribution(conn, id)
+}
+
 pub fn contribution_by_id(
     conn: &mut DbConnection,
     id: ContributionId,

@@ -19,8 +19,8 @@ pub use nodes::{
     working_content, working_copy,
 };
 pub use revisions::{
-    Revision, RevisionSummary, documents_with_latest_revision, latest_revision, publish,
-    revision_by_slug, revisions_of,
+    Published, Revision, RevisionSummary, documents_with_latest_revision,
+    groups_without_published_report, latest_revision, publish, revision_by_slug, revisions_of,
 };
 pub use sources::{
     contribution_by_reference, contribution_references, document_slugs,

@@ -38,6 +38,13 @@ pub struct RevisionSummary {
     pub published_at: NaiveDateTime,
 }
 
+/// A revision just published: its id and its number.
+#[derive(Debug, Clone, Copy)]
+pub struct Published {
+    pub id: i64,
+    pub number: i32,
+}
+
 /// Publishes the working copy as the next revision; call inside a write transaction.
 pub fn publish(
     conn: &mut DbConnection,
@@ -45,7 +52,7 @@ pub fn publish(
     label: &str,
     slug: &str,
     by: i64,
-) -> QueryResult<i32> {
+) -> QueryResult<Published> {
     let content = working_content(conn, document)?;
     let last: Option<i32> = revisions::table
         .filter(revisions::document_id.eq(document.id))
@@ -54,7 +61,7 @@ pub fn publish(
     let number = last.unwrap_or(0) + 1;
     let json = serde_json::to_string(&content)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
-    diesel::insert_into(revisions::table)
+    let id = diesel::insert_into(revisions::table)
         .values((
             revisions::document_id.eq(document.id),
             revisions::number.eq(number),
@@ -64,8 +71,9 @@ pub fn publish(
             revisions::published_at.eq(crate::store::now()),
             revisions::published_by.eq(Some(by)),
         ))
-        .execute(conn)?;
-    Ok(number)
+        .returning(revisions::id)
+        .get_result(conn)?;
+    Ok(Published { id, number })
 }
 
 pub fn revisions_of(
@@ -142,4 +150,28 @@ pub fn documents_with_latest_revision(
             (document, latest)
         })
         .collect())
+}
+
+/// The action groups of a process whose report has no published revision (or that have no
+/// report at all), by number: what the Chair's summary cannot draw from yet. One query.
+pub fn groups_without_published_report(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<(i32, String)>> {
+    use crate::db::schema::{action_groups, documents};
+    use crate::domain::documents::DocumentKind;
+    let reported = documents::table
+        .inner_join(revisions::table)
+        .filter(documents::process_id.eq(process_id))
+        .filter(documents::kind.eq(DocumentKind::GroupReport))
+        .filter(documents::group_id.is_not_null())
+        .select(documents::group_id);
+    action_groups::table
+        .filter(action_groups::process_id.eq(process_id))
+        .filter(diesel::dsl::not(
+            action_groups::id.nullable().eq_any(reported),
+        ))
+        .order(action_groups::number)
+        .select((action_groups::number, action_groups::name))
+        .load(conn)
 }

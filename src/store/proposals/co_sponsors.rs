@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{co_sponsorships, organisations};
+use crate::db::schema::{accounts, co_sponsorships, organisations, role_assignments};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::CoSponsorStatus;
-use crate::domain::roles::StakeholderCategory;
+use crate::domain::roles::{Role, StakeholderCategory};
 
 /// An organisation invited to co-sponsor a proposal, and its answer.
 #[derive(Debug, Clone, Queryable)]
@@ -59,6 +59,27 @@ pub fn organisation_id_by_name_key(conn: &mut DbConnection, key: &str) -> QueryR
         .select(organisations::id)
         .first(conn)
         .optional()
+}
+
+/// The organisations that have an accredited stakeholder in the process, whose account is
+/// not disabled: those that can answer an invitation to co-sponsor. By name; one query.
+pub fn accredited_organisations(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<(i64, String)>> {
+    let accredited = role_assignments::table
+        .filter(role_assignments::process_id.eq(process_id))
+        .filter(role_assignments::role.eq(Role::Stakeholder))
+        .select(role_assignments::account_id);
+    let speaking = accounts::table
+        .filter(accounts::disabled.eq(false))
+        .filter(accounts::id.eq_any(accredited))
+        .select(accounts::organisation_id);
+    organisations::table
+        .filter(organisations::id.nullable().eq_any(speaking))
+        .order((organisations::name, organisations::id))
+        .select((organisations::id, organisations::name))
+        .load(conn)
 }
 
 #[derive(Debug, thiserror::Error)]

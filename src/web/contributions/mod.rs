@@ -29,6 +29,7 @@ pub fn routes() -> Scope {
         .service(view::attached_file)
         .service(moderate::withdraw)
         .service(moderate::hide)
+        .service(moderate::unhide)
 }
 
 pub const FILE_MAX_BYTES: usize = 20 * 1024 * 1024;

@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::human_size;
 use crate::app::contributions::files::{self, Download};
-use crate::app::contributions::pages::{self, Receipt};
+use crate::app::contributions::pages::{self, ContributionView, Receipt};
 use crate::app::paging::{ListQuery, Pager, Shown};
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
@@ -19,7 +19,7 @@ use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::page::{self, Ctx};
+use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -142,7 +142,7 @@ fn pager_of(query: &ListQuery, process: &Process, result: &ListPage) -> Pager {
 
 #[derive(Template)]
 #[template(path = "contributions/show.html")]
-struct ShowPage {
+pub(super) struct ShowPage {
     ctx: Ctx,
     process: Process,
     contribution: Contribution,
@@ -157,7 +157,11 @@ struct ShowPage {
     content_shown: bool,
     is_author: bool,
     can_hide: bool,
+    can_unhide: bool,
     campaign: Option<Campaign>,
+    /// The reason typed for showing it again, and why it was refused.
+    unhide_reason: String,
+    errors: FieldErrors,
 }
 
 impl ShowPage {
@@ -176,6 +180,10 @@ impl ShowPage {
 
     fn can_hide(&self) -> bool {
         self.can_hide
+    }
+
+    fn can_unhide(&self) -> bool {
+        self.can_unhide
     }
 
     fn content_shown(&self) -> bool {
@@ -199,26 +207,46 @@ pub async fn show(
     let view = state
         .run(move |conn| pages::contribution(conn, person, &slug, &reference))
         .await?;
-    let body_html = if view.content_shown {
-        crate::markdown::to_safe_html(&view.contribution.body)
-    } else {
-        String::new()
-    };
-    page::ok(&ShowPage {
+    page::ok(&ShowPage::new(
         ctx,
-        process: view.process,
-        contribution: view.contribution,
-        author: view.author,
-        organisation: view.organisation,
-        category: view.category,
-        tags: view.tags,
-        files: view.files,
-        body_html,
-        content_shown: view.content_shown,
-        is_author: view.is_author,
-        can_hide: view.can_hide,
-        campaign: view.campaign,
-    })
+        view,
+        String::new(),
+        FieldErrors::default(),
+    ))
+}
+
+impl ShowPage {
+    /// The page of `view`; a refused showing-again comes back with the reason typed and why.
+    pub(super) fn new(
+        ctx: Ctx,
+        view: ContributionView,
+        unhide_reason: String,
+        errors: FieldErrors,
+    ) -> Self {
+        let body_html = if view.content_shown {
+            crate::markdown::to_safe_html(&view.contribution.body)
+        } else {
+            String::new()
+        };
+        ShowPage {
+            ctx,
+            process: view.process,
+            contribution: view.contribution,
+            author: view.author,
+            organisation: view.organisation,
+            category: view.category,
+            tags: view.tags,
+            files: view.files,
+            body_html,
+            content_shown: view.content_shown,
+            is_author: view.is_author,
+            can_hide: view.can_hide,
+            can_unhide: view.can_unhide,
+            campaign: view.campaign,
+            unhide_reason,
+            errors,
+        }
+    }
 }
 
 /// The receipt as a text file the submitter can keep, with how to check the hash.

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::links::LinkForm;
 use super::view::DocumentPage;
 use crate::app::documents::edit::{self, EditedNode, Editor, NewNode, NodeEdit};
+use crate::app::documents::publish::Publishing;
 use crate::app::documents::{Loaded, pages, publish as publishing};
 use crate::app::{self, Person};
 use crate::domain::documents::NodeKind;
@@ -326,6 +327,8 @@ pub async fn delete_node(
 #[serde(default)]
 pub struct PublishForm {
     label: String,
+    /// The box ticked to publish after a revision named final.
+    confirm_final: String,
 }
 
 /// Publishes the working copy as an immutable, named revision. A missing or taken name shows
@@ -339,12 +342,20 @@ pub async fn publish(
     form: web::Form<PublishForm>,
 ) -> Result<HttpResponse, AppError> {
     let (process_slug, document_slug) = path.into_inner();
-    let typed = form.into_inner().label;
+    let PublishForm {
+        label: typed,
+        confirm_final,
+    } = form.into_inner();
     let person = user.person();
     let label = typed.clone();
     let (process, document) = (process_slug.clone(), document_slug.clone());
-    let publishing =
-        state.run(move |conn| publishing::publish(conn, person, &process, &document, &label));
+    let publishing = state.run(move |conn| {
+        let sent = Publishing {
+            label: &label,
+            confirmed_after_final: !confirm_final.is_empty(),
+        };
+        publishing::publish(conn, person, &process, &document, sent)
+    });
     let errors = match publishing.await {
         Ok(location) => return Ok(page::see_other(&location)),
         Err(app::Error::Invalid(errors)) => errors,

@@ -33,4 +33,5 @@ pub fn routes() -> Scope {
         .service(details::save_details)
         .service(pick::pick)
         .service(pick::pull)
+        .service(pick::pull_accepted)
 }

@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use crate::app::documents::Loaded;
 use crate::app::documents::pages::{self, DocumentView, RevisionView};
-use crate::domain::documents::{Content, Node, NodeKind, Source, numbers};
+use crate::domain::documents::{Content, Node, NodeKind, Source, is_final_label, numbers};
+use crate::domain::reports::AcceptedProposal;
 use crate::export::model::{document_language, node_language};
 use crate::export::text::Language;
 use crate::store::documents::RevisionSummary;
@@ -111,9 +112,29 @@ pub(super) struct DocumentPage {
     /// The name typed for a revision to publish, and why it could not be used.
     label: String,
     errors: FieldErrors,
+    /// A group report's accepted proposals it does not cite yet, to its editors.
+    missing: Vec<AcceptedProposal>,
+    /// The Chair's summary's working copy: the groups without a published report.
+    unreported_groups: Vec<(i32, String)>,
 }
 
 impl DocumentPage {
+    /// The version ids of the proposals the report does not cite yet, as the form sends them.
+    fn missing_versions(&self) -> String {
+        self.missing
+            .iter()
+            .map(|p| p.version_id.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Whether the latest revision is named final: publishing another asks a confirmation.
+    fn after_final(&self) -> bool {
+        self.revisions
+            .last()
+            .is_some_and(|r| is_final_label(&r.label))
+    }
+
     /// The page of `view`, with the publishing form showing `label` and `errors`: a refused
     /// publication shows the working copy again so that nothing typed is lost.
     pub(super) fn new(ctx: Ctx, view: DocumentView, label: String, errors: FieldErrors) -> Self {
@@ -129,6 +150,8 @@ impl DocumentPage {
             editing: view.editing,
             label,
             errors,
+            missing: view.missing,
+            unreported_groups: view.unreported_groups,
         }
     }
 }

@@ -51,6 +51,14 @@ impl ProposalPage {
         self.view.header.proposal.reference.as_deref().unwrap_or("")
     }
 
+    /// A refused choice that the list does not offer (invited already, say), kept selected
+    /// beside its error so the person sees what they sent.
+    fn kept_choice(&self) -> Option<&str> {
+        let chosen = self.invite.organisation.as_str();
+        (!chosen.is_empty() && !self.view.invitable.iter().any(|name| name == chosen))
+            .then_some(chosen)
+    }
+
     fn status(&self) -> ProposalStatus {
         self.view.header.proposal.status()
     }

@@ -944,7 +944,7 @@ async fn stakeholder_proposes(j: &mut Journey) -> Step<String> {
     ])
     .await?;
 
-    j.fill("Organisation", CO_SPONSOR.organisation).await?;
+    j.choose("Organisation", CO_SPONSOR.organisation).await?;
     j.press("Invite", "the proposal, a co-sponsor invited")
         .await?;
     j.notice("The organisation has been invited to co-sponsor this proposal.")

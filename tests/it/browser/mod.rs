@@ -3,8 +3,8 @@
 
 mod audit;
 mod journeys;
-mod mail;
 mod keep;
+mod mail;
 mod pages;
 
 use std::net::TcpListener;
@@ -510,6 +510,10 @@ fn listed(title: &str) -> String {
 
 async fn publish(client: &Client, label: &str) -> Result<(), String> {
     fill(client, "Name of the revision", label).await;
+    // The demo's report was published as "Final": publishing after it is confirmed.
+    if let Ok(confirm) = client.find(Locator::Id("confirm_final")).await {
+        confirm.click().await.map_err(|e| e.to_string())?;
+    }
     press(client, "Publish").await;
     wait_for_url(client, "notice=published").await?;
     Ok(())

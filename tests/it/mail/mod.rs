@@ -12,7 +12,7 @@ use chrono::TimeDelta;
 use concord::db::DbConnection;
 use concord::domain::ids::ProposalId;
 use concord::domain::notifications::{Delivery, NotificationKind};
-use concord::store::notifications::{NewNotification, notify};
+use concord::store::notifications::{NewNotification, Subject, notify};
 use diesel::prelude::*;
 use reqwest::StatusCode;
 
@@ -468,8 +468,10 @@ fn add_notification(
         &NewNotification {
             account_id,
             process_id,
-            proposal_id: ProposalId(proposal),
-            decision_id: None,
+            subject: Subject::Proposal {
+                id: ProposalId(proposal),
+                decision_id: None,
+            },
             kind: NotificationKind::Decision,
             delivery,
             now: at,

@@ -411,6 +411,16 @@ fn paragraphs(conn: &mut DbConnection, slug: &str) -> Vec<(String, i32, String)>
 }
 
 /// Proposals of a group in a state, oldest first: (id, reference, version, author).
+/// The id of version `number` of proposal `proposal`.
+fn version_id(conn: &mut DbConnection, proposal: i64, number: i32) -> i64 {
+    proposal_versions::table
+        .filter(proposal_versions::proposal_id.eq(proposal))
+        .filter(proposal_versions::number.eq(number))
+        .select(proposal_versions::id)
+        .first(conn)
+        .expect("the version")
+}
+
 fn proposals_in(
     conn: &mut DbConnection,
     number: i32,
@@ -524,6 +534,11 @@ fn look_up(conn: &mut DbConnection) -> Vec<(String, String)> {
         "cp_g2",
         slug_of(accepted2[0].1.as_deref().unwrap_or_default()),
     );
+    // Accepted versions, as a report's "add these" form names them.
+    let g1_version = version_id(conn, public.0, public.2);
+    set("g1_accepted_version", g1_version.to_string());
+    let g2_version = version_id(conn, accepted2[0].0, accepted2[0].2);
+    set("g2_accepted_version", g2_version.to_string());
     let waiting = proposals_in(conn, 1, "submitted");
     let own_submitted = waiting
         .iter()

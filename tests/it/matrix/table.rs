@@ -147,7 +147,9 @@ const MODERATION: &str = ". . . . . . x . . x .";
 const CHAIR_EDIT: &str = ". . . . . . . x . x .";
 const DRAFT_EDIT: &str = ". . . . . . . . x x .";
 const DRAFT_READ: &str = ". . . . . . . x x x .";
-const NOT_STAKEHOLDERS: &str = ". . . x x x x x x x x";
+// Those who hold no role in the process: staff are not asked to be accredited.
+const NO_ROLE: &str = ". . . x . . . . . . x";
+const MODERATOR: &str = ". . . . . . x . . . .";
 
 /// The policy, route by route (several rows for a route where the document, the group or the
 /// kind of content changes who may). Columns of `who` as above.
@@ -258,6 +260,7 @@ pub fn rows() -> Vec<Row> {
             Body::Multipart(pairs(&[("title", "Matrix draft of the owner"), ("body", "Saved again by {role}."), ("action", "save")]))),
         post("POST /p/{process}/contributions/autosave",             "/p/gcm/contributions/autosave",   &[("title", "Matrix autosave by {role}"), ("body", "Text."), ("draft_id", "")], STAKEHOLDERS, S(200), S(403), S(401)),
         post("POST /p/{process}/contributions/{reference}/hide",     "/p/gcm/contributions/{wc_hide}/hide", &[("reason", "Hidden by the matrix: off topic.")],  MODERATION, S(303), S(403), Login),
+        post("POST /p/{process}/contributions/{reference}/unhide",   "/p/gcm/contributions/{wc_hidden}/unhide", &[("reason", "Shown again by the matrix: on topic.")], MODERATOR, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/withdraw", "/p/gcm/contributions/{wc_own}/withdraw", &[],                                           OWNER,    S(303), S(403), Login),
         with_body(
         post("POST /p/{process}/proposals/new",                      "/p/gcm/proposals/new",            &[],                                                   STAKEHOLDERS, S(303), S(403), S(401)),
@@ -283,13 +286,14 @@ pub fn rows() -> Vec<Row> {
         post("POST /p/{process}/documents/{document}/nodes/{key}/links/{link}/remove", "/p/gcm/documents/draft/nodes/{link_node}/links/{link}/remove", &[], DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/delete", "/p/gcm/documents/draft/nodes/{spare}/delete", &[],                                DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/pull",          "/p/gcm/documents/draft/pull",     &[("source", "{summary_source}"), ("after", "")],      DRAFT_EDIT, S(303), S(403), Login),
+        post("POST /p/{process}/documents/{document}/pull-accepted", "/p/gcm/documents/group-1-report/pull-accepted", &[("versions", "{g1_accepted_version}")], GROUP1_REVIEW, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/details",       "/p/gcm/documents/draft/details",  &[("title", "Global compact, edited by {role}"), ("symbol", "A/CONF.231/3"), ("language", "en")], DRAFT_EDIT, S(303), S(403), S(401)),
         post("POST /p/{process}/documents/{document}/details",       "/p/gcm/documents/group-1-report/details", &[("title", "Report of group 1, edited by {role}"), ("symbol", ""), ("language", "en")], GROUP1_REVIEW, S(303), S(403), S(401)),
         post("POST /p/{process}/documents/{document}/publish",       "/p/gcm/documents/draft/publish",  &[("label", "Matrix {role}")],                         DRAFT_EDIT, S(303), S(403), Login),
-        post("POST /p/{process}/documents/{document}/publish",       "/p/gcm/documents/chairs-summary/publish", &[("label", "Matrix {role}")],                 CHAIR_EDIT, S(303), S(403), Login),
+        post("POST /p/{process}/documents/{document}/publish",       "/p/gcm/documents/chairs-summary/publish", &[("label", "Matrix {role}"), ("confirm_final", "yes")], CHAIR_EDIT, S(303), S(403), Login),
         // Last but one: the demo process accredits at once, so everyone who asks is a
         // stakeholder after it.
-        post("POST /p/{process}/accreditation",                      "/p/gcm/accreditation",            &[],                                                   NOT_STAKEHOLDERS, S(303), S(403), Login),
+        post("POST /p/{process}/accreditation",                      "/p/gcm/accreditation",            &[],                                                   NO_ROLE,  S(303), S(403), Login),
         post("POST /logout",                                         "/logout",                         &[],                                                   EVERYONE, S(303), Nobody, Nobody),
     ];
     rows

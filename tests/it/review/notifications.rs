@@ -104,6 +104,11 @@ async fn authors_and_co_sponsors_hear_at_once_or_the_next_day(backend: Backend) 
         .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 
+    // The invitation and the proposal's arrival were notified (tests/it/staff.rs): read.
+    for browser in [&partner, &digest_reader, &r.rapporteur] {
+        let (status, _) = browser.get_text("/notifications").await;
+        assert_eq!(status, StatusCode::OK);
+    }
     assert_eq!(unread(&r.author).await, None, "nothing yet");
     let response = decide(
         &r.rapporteur,
@@ -127,7 +132,7 @@ async fn authors_and_co_sponsors_hear_at_once_or_the_next_day(backend: Backend) 
         "the digest waits for tomorrow"
     );
     let (_, page) = digest_reader.get_text("/notifications").await;
-    assert!(page.contains("You have no notifications."));
+    assert!(!page.contains("The rapporteurs ask for a new version."));
 
     let (status, page) = r.author.get_text("/notifications").await;
     assert_eq!(status, StatusCode::OK);

@@ -79,6 +79,15 @@ pub(super) fn report_rows(w: &World) -> Vec<FormSpec<'_>> {
     vec![
         form("group report", &p.rapporteur, 8, form_case(report, vec![])),
         form(
+            "group report pull accepted",
+            &p.rapporteur,
+            10,
+            form_case(
+                fixed(&format!("{DOCUMENTS}/group-1-report/pull-accepted")),
+                pull_accepted_fields(),
+            ),
+        ),
+        form(
             "group report node edit",
             &p.rapporteur,
             8,
@@ -148,11 +157,24 @@ fn pull_fields(w: &World) -> Vec<FieldSpec> {
     ]
 }
 
+/// Version ids as the report's form sends them: one, several separated by commas, or not.
+fn pull_accepted_fields() -> Vec<FieldSpec> {
+    let versions = prop_oneof![
+        number(),
+        (number(), number()).prop_map(|(a, b)| format!("{a},{b}")),
+        value(),
+    ];
+    vec![field("versions", versions.boxed())]
+}
+
 fn label() -> Vec<FieldSpec> {
-    vec![field(
-        "label",
-        good_or_any(&["Rev.9", "Rev.1", "zero draft"]),
-    )]
+    vec![
+        field(
+            "label",
+            good_or_any(&["Rev.9", "Rev.1", "zero draft", "Final", "Version finale"]),
+        ),
+        field("confirm_final", good_or_any(&["", "yes"])),
+    ]
 }
 
 /// The first paragraph of the draft, or nothing when it has none.

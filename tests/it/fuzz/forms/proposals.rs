@@ -1,5 +1,6 @@
 //! Rows for the forms of proposals and their review: writing one, its draft, inviting
-//! co-sponsors and answering, notes and decisions of the review, hiding a contribution.
+//! co-sponsors and answering, notes and decisions of the review, hiding a contribution and
+//! showing it again.
 
 use super::fields::{PROPOSAL_PAIRS, path_of, proposal_fields};
 use crate::fuzz::base::Base;
@@ -62,6 +63,9 @@ pub(super) fn review_rows(w: &World) -> Vec<FormSpec<'_>> {
     let to_hide = path_of(vec![w.to_hide.clone()], |r| {
         format!("/p/gcm/contributions/{r}/hide")
     });
+    let to_show = path_of(vec![w.to_hide.clone()], |r| {
+        format!("/p/gcm/contributions/{r}/unhide")
+    });
     vec![
         form(
             "review note",
@@ -89,6 +93,16 @@ pub(super) fn review_rows(w: &World) -> Vec<FormSpec<'_>> {
         .based_on(Base::new(
             &format!("/p/gcm/contributions/{}/hide", w.to_hide),
             &[("reason", "Advertising")],
+        )),
+        form(
+            "contribution unhide",
+            &p.moderator,
+            10,
+            form_case(to_show, vec![any_field("reason")]),
+        )
+        .based_on(Base::new(
+            &format!("/p/gcm/contributions/{}/unhide", w.to_hide),
+            &[("reason", "On topic after all")],
         )),
     ]
 }

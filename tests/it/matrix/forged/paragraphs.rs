@@ -81,6 +81,27 @@ pub(super) fn pulls_and_links() -> Vec<Case> {
             S(404),
         ),
         post(
+            "adding to a report a proposal that was not accepted",
+            Rapporteur,
+            "/p/gcm/documents/group-1-report/pull-accepted",
+            &[("versions", "{forged_not_accepted}")],
+            S(404),
+        ),
+        post(
+            "adding to a report another group's accepted proposal",
+            Rapporteur,
+            "/p/gcm/documents/group-1-report/pull-accepted",
+            &[("versions", "{g1_accepted_version},{g2_accepted_version}")],
+            S(404),
+        ),
+        post(
+            "adding accepted proposals to the draft, which has no group",
+            CoFacilitator,
+            "/p/gcm/documents/draft/pull-accepted",
+            &[("versions", "{g1_accepted_version}")],
+            S(404),
+        ),
+        post(
             "removing a link of another paragraph",
             CoFacilitator,
             "/p/gcm/documents/draft/nodes/{draft_node}/links/{forged_other_link}/remove",

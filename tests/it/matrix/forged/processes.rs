@@ -2,7 +2,7 @@
 //! accounts.
 
 use super::cases::{Case, decision, form, get, post};
-use crate::matrix::Who::{Administrator, Chair, CoFacilitator, Owner, Secretariat};
+use crate::matrix::Who::{Administrator, Chair, CoFacilitator, Moderator, Owner, Secretariat};
 use crate::matrix::table::Out::S;
 
 /// The demo's objects through another process's URLs, and its assignment through the demo's.
@@ -25,6 +25,20 @@ pub(super) fn other_process() -> Vec<Case> {
             Secretariat,
             "/p/other/contributions/{wc_hide}/hide",
             &[("reason", "Forged through another process.")],
+            S(404),
+        ),
+        post(
+            "showing a contribution again through another process",
+            Moderator,
+            "/p/other/contributions/{wc_hidden}/unhide",
+            &[("reason", "Forged through another process.")],
+            S(404),
+        ),
+        post(
+            "showing again a contribution that does not exist",
+            Moderator,
+            "/p/gcm/contributions/GCM-WC-9999/unhide",
+            &[("reason", "Forged: no such contribution.")],
             S(404),
         ),
         form(

@@ -46,6 +46,9 @@ async fn other_process(fixture: &Fixture) {
     for (email, role, group) in [
         ("secretariat@demo.concord.example", "secretariat", ""),
         ("moderator4@demo.concord.example", "moderator", "1"),
+        // The demo's moderator moderates here too: what they may do in one process they
+        // may not do to the other's contributions through it.
+        ("moderator@demo.concord.example", "moderator", "2"),
     ] {
         let fields = pairs(&[("email", email), ("role", role), ("group", group)]);
         let response = fixture
