@@ -48,10 +48,39 @@ const BLOCK_END_REACH: usize = 16 * 1024;
 /// open and shows its markers.
 pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
     let budget = limit.saturating_mul(SOURCE_PER_SHOWN).max(1);
-    let (source, cut) = match markdown.char_indices().nth(budget) {
-        Some((end, _)) => (&markdown[..block_end(markdown, end)], true),
+    let (opening, cut) = match markdown.char_indices().nth(budget) {
+        Some((end, _)) => (&markdown[..end], true),
         None => (markdown, false),
     };
+    // Most texts open in plain words: they read as they are written, and a list of 25 rows
+    // need not parse up to 16 KiB of Markdown for each.
+    if is_plain(opening) {
+        return cut_at_word(opening, limit, cut);
+    }
+    let source = if cut {
+        &markdown[..block_end(markdown, opening.len())]
+    } else {
+        markdown
+    };
+    parsed_excerpt(source, limit, cut)
+}
+
+/// Whether `text` holds no Markdown: no character that marks up inline text, starts an
+/// element or an entity, and no line that a list, heading or rule marker opens. Such a text
+/// renders as its own words.
+fn is_plain(text: &str) -> bool {
+    const MARKUP: &[char] = &[
+        '\\', '*', '_', '[', ']', '<', '>', '#', '!', '&', '|', '~', '`', '=',
+    ];
+    !text.contains(MARKUP)
+        && text.lines().all(|line| {
+            let line = line.trim_start();
+            !line.starts_with(['-', '+']) && !line.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// `plain_excerpt` of a text with Markdown in its opening: the words its events carry.
+fn parsed_excerpt(source: &str, limit: usize, cut: bool) -> String {
     let mut text = String::new();
     let mut in_image = 0usize;
     for event in Parser::new_ext(source, options()) {
@@ -126,6 +155,49 @@ fn cut_at_word(text: &str, limit: usize, more: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_opening_reads_as_the_parser_would_read_it() {
+        let long = "Migrants' rights, in words only. ".repeat(200);
+        for text in [
+            "Safe, orderly and regular migration for all.",
+            "  Several   spaces\n and a line\n\nand a paragraph.  ",
+            "Права мигрантов (и их семей) — в центре внимания.",
+            "保护移民权利 并促进 安全、有序和正常的移民。",
+            "حماية حقوق المهاجرين, and 2018's compact.",
+            long.as_str(),
+        ] {
+            assert!(is_plain(text), "{text}");
+            for limit in [5, 40, 240] {
+                let budget = limit * SOURCE_PER_SHOWN;
+                let cut = text.chars().count() > budget;
+                let source = if cut {
+                    let end = text
+                        .char_indices()
+                        .nth(budget)
+                        .map_or(text.len(), |(i, _)| i);
+                    &text[..block_end(text, end)]
+                } else {
+                    text
+                };
+                assert_eq!(
+                    plain_excerpt(text, limit),
+                    parsed_excerpt(source, limit, cut),
+                    "{text:?} at {limit}"
+                );
+            }
+        }
+        for marked in [
+            "**bold** words",
+            "[a link](https://x.example)",
+            "- a list",
+            "1. first",
+            "# Title",
+            "a &amp; b",
+        ] {
+            assert!(!is_plain(marked), "{marked}");
+        }
+    }
 
     #[test]
     fn an_excerpt_is_the_plain_text_a_reader_sees() {
