@@ -47,36 +47,60 @@ const BLOCK_END_REACH: usize = 16 * 1024;
 /// end of the paragraph (or line) they stop in when it is near, so that no construct is cut
 /// open and shows its markers.
 pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
-    let budget = limit.saturating_mul(SOURCE_PER_SHOWN).max(1);
-    let (opening, cut) = match markdown.char_indices().nth(budget) {
-        Some((end, _)) => (&markdown[..end], true),
-        None => (markdown, false),
-    };
-    // Most texts open in plain words: they read as they are written, and a list of 25 rows
-    // need not parse up to 16 KiB of Markdown for each.
-    if is_plain(opening) {
-        return cut_at_word(opening, limit, cut);
+    if let Some(excerpt) = plain_opening(markdown, limit) {
+        return excerpt;
     }
-    let source = if cut {
-        &markdown[..block_end(markdown, opening.len())]
-    } else {
-        markdown
+    let budget = limit.saturating_mul(SOURCE_PER_SHOWN).max(1);
+    let (source, cut) = match markdown.char_indices().nth(budget) {
+        Some((end, _)) => (&markdown[..block_end(markdown, end)], true),
+        None => (markdown, false),
     };
     parsed_excerpt(source, limit, cut)
 }
 
+/// The excerpt of a text that opens in plain words, read from no more of it than the excerpt
+/// shows: most texts do, and a list of 25 rows need not parse up to 16 KiB of Markdown for
+/// each. `None` when the opening holds Markdown, or so much white space that the words read
+/// do not fill the excerpt.
+fn plain_opening(markdown: &str, limit: usize) -> Option<String> {
+    let reach = limit.saturating_mul(2).saturating_add(2);
+    let (opening, more) = match markdown.char_indices().nth(reach) {
+        Some((end, _)) => (&markdown[..end], true),
+        None => (markdown, false),
+    };
+    if !is_plain(opening) {
+        return None;
+    }
+    if more {
+        // The last word read may be cut short: the words before it must fill the excerpt.
+        let mut words: Vec<usize> = opening
+            .split_whitespace()
+            .map(|word| word.chars().count() + 1)
+            .collect();
+        words.pop();
+        if words.iter().sum::<usize>() <= limit + 1 {
+            return None;
+        }
+    }
+    Some(cut_at_word(opening, limit, more))
+}
+
 /// Whether `text` holds no Markdown: no character that marks up inline text, starts an
 /// element or an entity, and no line that a list, heading or rule marker opens. Such a text
-/// renders as its own words.
+/// renders as its own words. (Every marker is ASCII, so bytes are enough.)
 fn is_plain(text: &str) -> bool {
-    const MARKUP: &[char] = &[
-        '\\', '*', '_', '[', ']', '<', '>', '#', '!', '&', '|', '~', '`', '=',
-    ];
-    !text.contains(MARKUP)
-        && text.lines().all(|line| {
-            let line = line.trim_start();
-            !line.starts_with(['-', '+']) && !line.starts_with(|c: char| c.is_ascii_digit())
-        })
+    let mut line_start = true;
+    for byte in text.bytes() {
+        match byte {
+            b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'!' | b'&' | b'|' | b'~'
+            | b'`' | b'=' => return false,
+            b'\n' => line_start = true,
+            b' ' | b'\t' | b'\r' => {}
+            b'-' | b'+' | b'0'..=b'9' if line_start => return false,
+            _ => line_start = false,
+        }
+    }
+    true
 }
 
 /// `plain_excerpt` of a text with Markdown in its opening: the words its events carry.
@@ -166,6 +190,7 @@ mod tests {
             "保护移民权利 并促进 安全、有序和正常的移民。",
             "حماية حقوق المهاجرين, and 2018's compact.",
             long.as_str(),
+            "Words                                                                    apart.",
         ] {
             assert!(is_plain(text), "{text}");
             for limit in [5, 40, 240] {
