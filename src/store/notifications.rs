@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 
 use crate::db::DbConnection;
 use crate::db::schema::{
@@ -91,18 +92,7 @@ pub fn holders_of(
     process_id: i64,
     role: Role,
 ) -> QueryResult<Vec<(i64, Delivery)>> {
-    let holders = role_assignments::table
-        .filter(role_assignments::process_id.eq(process_id))
-        .filter(role_assignments::role.eq(role))
-        .select(role_assignments::account_id);
-    let rows: Vec<(i64, Option<Delivery>)> = accounts::table
-        .left_join(notification_settings::table)
-        .filter(accounts::disabled.eq(false))
-        .filter(accounts::id.eq_any(holders))
-        .order(accounts::id)
-        .select((accounts::id, notification_settings::delivery.nullable()))
-        .load(conn)?;
-    Ok(with_default_delivery(rows))
+    hearers(conn, process_id, role, None)
 }
 
 /// The rapporteurs of one group, with how each wants to hear. Disabled accounts hear
@@ -112,10 +102,22 @@ pub fn rapporteurs_of(
     process_id: i64,
     group_id: i64,
 ) -> QueryResult<Vec<(i64, Delivery)>> {
+    hearers(conn, process_id, Role::Rapporteur, Some(group_id))
+}
+
+/// The enabled accounts holding `role` in a process (in the group `group_id` names, if it
+/// names one), with how each wants to hear.
+fn hearers(
+    conn: &mut DbConnection,
+    process_id: i64,
+    role: Role,
+    group_id: Option<i64>,
+) -> QueryResult<Vec<(i64, Delivery)>> {
+    let any_group = group_id.is_none().into_sql::<Bool>();
     let holders = role_assignments::table
         .filter(role_assignments::process_id.eq(process_id))
-        .filter(role_assignments::role.eq(Role::Rapporteur))
-        .filter(role_assignments::group_id.eq(group_id))
+        .filter(role_assignments::role.eq(role))
+        .filter(role_assignments::group_id.eq(group_id).or(any_group))
         .select(role_assignments::account_id);
     let rows: Vec<(i64, Option<Delivery>)> = accounts::table
         .left_join(notification_settings::table)
