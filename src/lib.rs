@@ -79,6 +79,7 @@ impl Application {
             hashing,
             exports,
             files: web::files::FileCache::for_database(&settings.database_url),
+            pages: web::pagecache::PageCache::default(),
             limiter: LoginLimiter::new(&settings),
             settings,
             setup_token,

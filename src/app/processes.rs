@@ -55,6 +55,28 @@ pub fn database_takes_writes(conn: &mut DbConnection) -> Result<()> {
     })
 }
 
+/// The state of what a process's public pages show: the database's data generation (every
+/// committed write to a listed table renews it) and the process's own stamp (its row, outline,
+/// people and documents). Equal stamps, equal pages, on any instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataStamp {
+    pub generation: i64,
+    pub process: i64,
+}
+
+/// The data stamp of process `slug`; `None` when there is no such process, or its row is
+/// not stamped yet.
+pub fn stamp(conn: &mut DbConnection, slug: &str) -> Result<Option<DataStamp>> {
+    let Some(process) = processes::stamp_by_slug(conn, slug)?.filter(|s| *s != 0) else {
+        return Ok(None);
+    };
+    let generation = crate::store::opendata::generation(conn)?;
+    Ok(Some(DataStamp {
+        generation,
+        process,
+    }))
+}
+
 /// What a process's page shows, and how the visitor stands in it.
 pub struct Overview {
     pub process: Process,

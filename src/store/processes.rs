@@ -161,6 +161,15 @@ pub fn process_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Optio
         .optional()
 }
 
+/// The stamp of process `slug` (see `app::outline`), without the rest of its row.
+pub fn stamp_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i64>> {
+    processes::table
+        .filter(processes::slug.eq(slug))
+        .select(processes::stamp)
+        .first(conn)
+        .optional()
+}
+
 /// The phases, groups and themes of a process: three queries, whatever their number.
 pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Structure> {
     let mut phases: Vec<Phase> = phases::table

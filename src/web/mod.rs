@@ -22,6 +22,7 @@ pub mod kept;
 pub mod notifications;
 pub mod opendata;
 pub mod page;
+pub mod pagecache;
 pub mod processes;
 pub mod proposals;
 pub mod ratelimit;
@@ -62,6 +63,8 @@ pub struct AppState {
     pub exports: gate::Gate,
     /// Open-data files already built, by data generation.
     pub files: files::FileCache,
+    /// Rendered pages kept for anonymous readers, by the state of their data.
+    pub pages: pagecache::PageCache,
     /// Wakes the mail sender (`crate::mail::run`) after a request wrote to the outbox.
     pub mail_wake: std::sync::Arc<tokio::sync::Notify>,
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::AppState;
 use super::error::AppError;
 use super::page::{self, Ctx};
+use super::pagecache::{self, Slot};
 use super::session::{LANG_COOKIE, SignedIn, Visitor, lasting_cookie};
 use crate::app;
 use crate::app::outline::Outline;
@@ -202,6 +203,10 @@ pub async fn process_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
+    let filling = match pagecache::look(&state, &ctx, &slug, true).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let person = visitor.person();
     let Overview {
         process,
@@ -232,7 +237,7 @@ pub async fn process_page(
         }
     }
 
-    page::ok(&ProcessPage {
+    filling.render(&state, ctx, |ctx| ProcessPage {
         phases: phase_views(&process, &outline.structure),
         ctx,
         process,

@@ -53,7 +53,7 @@ pub async fn stakeholder(
 
 /// Sends the contribution form of `form_path` as a browser would: multipart, the page's
 /// CSRF token in the action's query.
-async fn send(
+pub async fn send(
     browser: &Browser,
     form_path: &str,
     fields: &[(&str, &str)],

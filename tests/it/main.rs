@@ -31,6 +31,7 @@ mod mail;
 mod matrix;
 mod opendata;
 mod outline;
+mod pagecache;
 mod proposals;
 mod review;
 mod schema;

@@ -19,7 +19,8 @@ use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::page::{self, Ctx, FieldErrors};
+use crate::web::page::{Ctx, FieldErrors};
+use crate::web::pagecache::{self, Slot};
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -102,13 +103,17 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
+    let filling = match pagecache::look(&state, &ctx, &path, query.search().is_none()).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let person = visitor.person();
     let owned_query = query.clone();
     let view = state
         .run(move |conn| pages::list(conn, person, &path, &owned_query))
         .await?;
     let pager = pager_of(&query, &view.process, &view.result);
-    page::ok(&ListPageView {
+    filling.render(&state, ctx, |ctx| ListPageView {
         ctx,
         process: view.process,
         structure: view.structure,
@@ -203,16 +208,17 @@ pub async fn show(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, reference) = path.into_inner();
+    let filling = match pagecache::look(&state, &ctx, &slug, true).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let person = visitor.person();
     let view = state
         .run(move |conn| pages::contribution(conn, person, &slug, &reference))
         .await?;
-    page::ok(&ShowPage::new(
-        ctx,
-        view,
-        String::new(),
-        FieldErrors::default(),
-    ))
+    filling.render(&state, ctx, |ctx| {
+        ShowPage::new(ctx, view, String::new(), FieldErrors::default())
+    })
 }
 
 impl ShowPage {

@@ -16,7 +16,8 @@ use crate::store::roles::Assignment;
 use crate::web::AppState;
 use crate::web::documents::create::group_report_slug;
 use crate::web::error::AppError;
-use crate::web::page::{self, Ctx};
+use crate::web::page::Ctx;
+use crate::web::pagecache::{self, Slot};
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -73,13 +74,17 @@ pub async fn group_page(
 ) -> Result<HttpResponse, AppError> {
     let (slug, number) = path.into_inner();
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
+    let filling = match pagecache::look(&state, &ctx, &slug, true).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let person = visitor.person();
     let report_slug = group_report_slug(number);
     let view: GroupView = state
         .run(move |conn| app_groups::group(conn, person, &slug, number, &report_slug))
         .await?;
     let report = view.report.map(|r| ReportLink::of(&view.process, r));
-    page::ok(&GroupPage {
+    filling.render(&state, ctx, |ctx| GroupPage {
         ctx,
         process: view.process,
         group: view.group,

@@ -14,7 +14,8 @@ use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
 use crate::store::proposals::list::{DraftListing, ProposalPage, ProposalRow, ProposalSort};
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::page::{self, Ctx};
+use crate::web::page::Ctx;
+use crate::web::pagecache::{self, Slot};
 use crate::web::session::Visitor;
 
 /// The list's navigation: by cursor when browsing, by page number among search results.
@@ -95,6 +96,10 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
     let query = query.into_inner();
+    let filling = match pagecache::look(&state, &ctx, &slug, query.search().is_none()).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let owned_query = query.clone();
     let person = visitor.person();
     let ListView {
@@ -108,7 +113,7 @@ pub async fn list(
         .await?;
     let themes = structure.themes_of(ThemeKind::Theme).cloned().collect();
     let pager = pager_of(&query, &process.slug, &list);
-    page::ok(&ListPage {
+    filling.render(&state, ctx, |ctx| ListPage {
         ctx,
         process,
         groups: structure.groups,

@@ -1,0 +1,1 @@
+DROP TRIGGER process_stamp_own_row;

@@ -1,0 +1,251 @@
+//! Rendered pages kept for anonymous readers, under the state of the data they show.
+//!
+//! A popular consultation's readers mostly arrive signed out and ask for the same few pages:
+//! a process, its lists' first pages, a group, a contribution linked from elsewhere. Building
+//! such a page costs tens of times a bare request, most of it the HTML itself, so each is
+//! built once per state of its data and served again from memory until that state changes.
+//!
+//! A page is kept under the address and language it was asked in and the process's two
+//! stamps: the data generation (`open_data_generation`, renewed by triggers with every
+//! committed write to a table the public pages list) and the process's own stamp (renewed by
+//! triggers with every change to its row, outline, people and documents). Both are read from
+//! the database on every request, in one hop, so a page is never served for a state older
+//! than the database's: a write on any instance is seen by the next request on every other.
+//! A page also lives at most [`MAX_AGE`], for the little it shows that follows the clock
+//! (whether a window is open).
+//!
+//! Only anonymous visitors are served from here: a signed-in person's pages carry their name,
+//! drafts and rights. The one thing an anonymous page holds of its visitor, the CSRF token of
+//! the language chooser, is rendered as a random placeholder of the same length and put in at
+//! serving time, so no visitor ever receives another's token. Searches are not kept: their
+//! terms vary too much to be asked twice.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use actix_web::HttpResponse;
+use askama::Template;
+
+use super::AppState;
+use super::error::AppError;
+use super::page::Ctx;
+use crate::app::processes::DataStamp as Stamp;
+use crate::security::tokens;
+
+/// The longest a kept page is served, whatever the stamps say.
+const MAX_AGE: Duration = Duration::from_secs(5);
+
+/// The memory the kept pages may take; when a new page would pass it, all are dropped.
+const BUDGET_BYTES: usize = 32 * 1024 * 1024;
+
+/// A page as rendered for nobody in particular: its HTML, and where the placeholder token
+/// stands in it.
+#[derive(Debug)]
+struct Kept {
+    stamp: Stamp,
+    made: Instant,
+    html: String,
+    token_at: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Shelf {
+    pages: HashMap<(String, &'static str), Arc<Kept>>,
+    bytes: usize,
+}
+
+/// The kept pages of one instance.
+#[derive(Debug)]
+pub struct PageCache {
+    shelf: Mutex<Shelf>,
+    /// Stands for the visitor's CSRF token in a kept page: as long as a token, random per
+    /// instance, so no text on a page can spell it.
+    placeholder: String,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        let placeholder = tokens::csrf_token(tokens::random_token().as_bytes(), "kept-page");
+        PageCache {
+            shelf: Mutex::new(Shelf::default()),
+            placeholder,
+        }
+    }
+}
+
+impl PageCache {
+    fn shelf(&self) -> std::sync::MutexGuard<'_, Shelf> {
+        self.shelf
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn get(&self, key: &(String, &'static str), stamp: Stamp) -> Option<Arc<Kept>> {
+        self.shelf()
+            .pages
+            .get(key)
+            .filter(|kept| kept.stamp == stamp && kept.made.elapsed() < MAX_AGE)
+            .cloned()
+    }
+
+    fn put(&self, key: (String, &'static str), kept: Kept) {
+        let size = kept.html.len() + key.0.len();
+        let mut shelf = self.shelf();
+        if shelf.bytes + size > BUDGET_BYTES {
+            shelf.pages.clear();
+            shelf.bytes = 0;
+        }
+        shelf.bytes += size;
+        if let Some(old) = shelf.pages.insert(key, Arc::new(kept)) {
+            shelf.bytes = shelf.bytes.saturating_sub(old.html.len());
+        }
+    }
+
+    /// How many pages are kept (for tests).
+    pub fn len(&self) -> usize {
+        self.shelf().pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A request for a page that may be kept: served already, or to be rendered (and kept if
+/// the visitor is anonymous).
+pub enum Slot {
+    Served(HttpResponse),
+    Render(Filling),
+}
+
+/// What rendering needs to keep the page it makes.
+pub struct Filling {
+    kept: Option<((String, &'static str), Stamp)>,
+}
+
+/// Looks for the page `ctx` asks for in process `slug`. Signed-in visitors, and pages the
+/// caller does not `keep` (searches), always get `Render`, with nothing kept.
+pub async fn look(state: &AppState, ctx: &Ctx, slug: &str, keep: bool) -> Result<Slot, AppError> {
+    if ctx.user.is_some() || !keep {
+        return Ok(Slot::Render(Filling { kept: None }));
+    }
+    let owned = slug.to_string();
+    let Some(stamp) = state
+        .run(move |conn| crate::app::processes::stamp(conn, &owned))
+        .await?
+    else {
+        // No such process: the page's own reading answers 404.
+        return Ok(Slot::Render(Filling { kept: None }));
+    };
+    let key = (ctx.here.clone(), ctx.lang.code());
+    if let Some(kept) = state.pages.get(&key, stamp) {
+        return Ok(Slot::Served(serve(&kept, &ctx.csrf)));
+    }
+    Ok(Slot::Render(Filling {
+        kept: Some((key, stamp)),
+    }))
+}
+
+impl Filling {
+    /// Renders the page `make` builds from `ctx`; for an anonymous visitor, keeps it first.
+    pub fn render<T: Template>(
+        self,
+        state: &AppState,
+        mut ctx: Ctx,
+        make: impl FnOnce(Ctx) -> T,
+    ) -> Result<HttpResponse, AppError> {
+        let Some((key, stamp)) = self.kept else {
+            return super::page::ok(&make(ctx));
+        };
+        let token = std::mem::replace(&mut ctx.csrf, state.pages.placeholder.clone());
+        let html = make(ctx).render()?;
+        let token_at = html
+            .match_indices(state.pages.placeholder.as_str())
+            .map(|(at, _)| at)
+            .collect();
+        let kept = Kept {
+            stamp,
+            made: Instant::now(),
+            html,
+            token_at,
+        };
+        let response = serve(&kept, &token);
+        state.pages.put(key, kept);
+        Ok(response)
+    }
+}
+
+/// A kept page with the visitor's token in its places.
+fn serve(kept: &Kept, token: &str) -> HttpResponse {
+    let mut html = kept.html.clone().into_bytes();
+    // A visitor without a token (none is set before the CSRF middleware) gets the
+    // placeholder's places blanked rather than shifted.
+    for &at in &kept.token_at {
+        let place = &mut html[at..at + token.len().min(PLACEHOLDER_LEN)];
+        if token.len() == PLACEHOLDER_LEN {
+            place.copy_from_slice(token.as_bytes());
+        } else {
+            place.fill(b'-');
+        }
+    }
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(html)
+}
+
+/// The length of a CSRF token, and so of the placeholder.
+const PLACEHOLDER_LEN: usize = 43;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(html: &str, placeholder: &str) -> Kept {
+        Kept {
+            stamp: Stamp {
+                generation: 1,
+                process: 2,
+            },
+            made: Instant::now(),
+            html: html.to_string(),
+            token_at: html.match_indices(placeholder).map(|(at, _)| at).collect(),
+        }
+    }
+
+    #[test]
+    fn the_placeholder_is_as_long_as_a_token() {
+        let cache = PageCache::default();
+        assert_eq!(cache.placeholder.len(), PLACEHOLDER_LEN);
+        assert_eq!(tokens::csrf_token(b"k", "b").len(), PLACEHOLDER_LEN);
+    }
+
+    #[test]
+    fn each_visitor_gets_their_own_token_in_every_place() {
+        let cache = PageCache::default();
+        let p = cache.placeholder.clone();
+        let page = kept(&format!("<a>{p}</a><b>{p}</b>"), &p);
+        let token = "t".repeat(PLACEHOLDER_LEN);
+        let response = serve(&page, &token);
+        let body = actix_web::rt::System::new()
+            .block_on(actix_web::body::to_bytes(response.into_body()))
+            .expect("a body");
+        assert_eq!(body, format!("<a>{token}</a><b>{token}</b>").as_bytes());
+    }
+
+    #[test]
+    fn a_page_is_served_only_for_its_own_stamp() {
+        let cache = PageCache::default();
+        let key = ("/p/x".to_string(), "en");
+        let page = kept("<p>x</p>", &cache.placeholder);
+        let stamp = page.stamp;
+        cache.put(key.clone(), page);
+        assert!(cache.get(&key, stamp).is_some());
+        let later = Stamp {
+            generation: stamp.generation + 1,
+            ..stamp
+        };
+        assert!(cache.get(&key, later).is_none());
+        assert!(cache.get(&("/p/x".to_string(), "fr"), stamp).is_none());
+    }
+}

@@ -1,0 +1,183 @@
+//! Pages kept for anonymous readers (`web::pagecache`): a kept page costs only the two
+//! statements that read its data's stamps (and the pool's check of its connection), shows every write at once (a submission, a
+//! hiding, a renamed process, on this instance or another), carries each visitor's own CSRF
+//! token, follows the visitor's language, and is never what a signed-in person sees.
+
+use reqwest::StatusCode;
+
+use crate::contributions::send;
+use crate::helpers::{
+    Backend, Browser, TestApp, csrf_of, location, process_form, spawn_app, spawn_app_with,
+};
+use crate::on_both_backends;
+
+on_both_backends!(
+    a_kept_page_reads_only_its_stamps_and_shows_every_write,
+    each_visitor_gets_their_own_token_and_language,
+    a_signed_in_person_never_gets_a_kept_page,
+);
+
+const PAGES: [&str; 5] = [
+    "/p/gcm",
+    "/p/gcm/contributions",
+    "/p/gcm/contributions/TST-WC-0001",
+    "/p/gcm/proposals",
+    "/p/gcm/groups/1",
+];
+
+async fn submit(author: &Browser, title: &str) {
+    let response = send(
+        author,
+        "/p/gcm/contributions/new",
+        &[
+            ("title", title),
+            ("body", "Decent work for all migrant workers."),
+            ("group", "1"),
+            ("action", "submit"),
+        ],
+        vec![],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "submitted");
+}
+
+/// The statements the second of two GETs of `path` costs.
+async fn second_get(app: &TestApp, visitor: &Browser, path: &str) -> (u64, String) {
+    let (status, _) = visitor.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    let before = app.queries.get();
+    let (status, page) = visitor.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    (app.queries.get() - before, page)
+}
+
+async fn a_kept_page_reads_only_its_stamps_and_shows_every_write(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = app.process_and_author().await;
+    submit(&author, "The first contribution").await;
+    let visitor = app.new_browser();
+    for path in PAGES {
+        let (statements, page) = second_get(&app, &visitor, path).await;
+        // The pool's check of the connection it lends, and the two stamps.
+        assert_eq!(statements, 3, "{path}: only the stamps are read");
+        assert!(page.contains("Compact"), "{path} is the whole page");
+    }
+
+    // A submission shows on the next anonymous read of the list.
+    submit(&author, "A second contribution").await;
+    let (_, page) = visitor.get_text("/p/gcm/contributions").await;
+    assert!(page.contains("A second contribution"), "{page}");
+
+    // A hidden contribution's kept page is not served any more.
+    let moderator = app
+        .participant("mod@example.org", "Mona", "University", "academia")
+        .await;
+    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
+        .await;
+    let hidden = "/p/gcm/contributions/TST-WC-0001";
+    let response = moderator
+        .submit(
+            hidden,
+            &format!("{hidden}/hide"),
+            &[("reason", "Off topic for this consultation")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "hidden");
+    let (_, page) = visitor.get_text("/p/gcm/contributions/TST-WC-0001").await;
+    assert!(!page.contains("The first contribution"), "the text is gone");
+    let (_, page) = visitor.get_text("/p/gcm/contributions").await;
+    assert!(
+        !page.contains("The first contribution"),
+        "from the list too"
+    );
+
+    // The process's own row: its title changes on every page at once.
+    let response = admin
+        .submit(
+            "/admin/processes/gcm/edit",
+            "/admin/processes/gcm/edit",
+            &process_form("gcm", "Compact, renamed", "1 First group\n2 Second group"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for path in PAGES {
+        let (_, page) = visitor.get_text(path).await;
+        assert!(
+            page.contains("Compact, renamed"),
+            "{path} shows the new title"
+        );
+    }
+
+    // On PostgreSQL, a write through another instance shows on this one's kept pages.
+    if backend == Backend::Postgres {
+        let other = app.another_instance(&[]).await;
+        let author_there = Browser {
+            address: other.address.clone(),
+            client: author.client.clone(),
+            jar: author.jar.clone(),
+        };
+        submit(&author_there, "Written through the other instance").await;
+        let (_, page) = visitor.get_text("/p/gcm/contributions").await;
+        assert!(page.contains("Written through the other instance"));
+    }
+}
+
+async fn each_visitor_gets_their_own_token_and_language(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let _ = app.process_and_author().await;
+    let (one, two) = (app.new_browser(), app.new_browser());
+    let (_, first) = one.get_text("/p/gcm/contributions").await;
+    let (_, second) = two.get_text("/p/gcm/contributions").await;
+    let (_, again) = two.get_text("/p/gcm/contributions").await;
+    let (token_one, token_two) = (csrf_of(&first), csrf_of(&second));
+    assert_ne!(token_one, token_two, "tokens are per visitor");
+    assert_eq!(
+        csrf_of(&again),
+        token_two,
+        "a kept page carries the visitor's own"
+    );
+    assert_eq!(token_two.len(), 43);
+
+    // Each token works for its own visitor, and only for them.
+    let choose = |token: &str| {
+        [
+            ("csrf_token", token.to_string()),
+            ("lang", "fr".to_string()),
+            ("next", "/p/gcm/contributions".to_string()),
+        ]
+    };
+    let refused = one.post_form("/language", &choose(&token_two)).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let chosen = two.post_form("/language", &choose(&token_two)).await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&chosen), "/p/gcm/contributions");
+
+    // The same address in French, for the visitor who chose it; English for the other.
+    let (_, french) = two.get_text("/p/gcm/contributions").await;
+    assert!(french.contains("<html lang=\"fr\""), "French");
+    let (_, english) = one.get_text("/p/gcm/contributions").await;
+    assert!(english.contains("<html lang=\"en\""), "English");
+}
+
+async fn a_signed_in_person_never_gets_a_kept_page(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[], false).await else {
+        return;
+    };
+    let (_, author) = app.process_and_author().await;
+    let visitor = app.new_browser();
+    for path in PAGES.iter().filter(|p| !p.contains("TST-WC")) {
+        visitor.get_text(path).await;
+        visitor.get_text(path).await;
+        let (status, page) = author.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            page.contains("Amal Author"),
+            "{path} names who is signed in"
+        );
+        assert!(page.contains("/logout"), "{path} offers to sign out");
+    }
+}
