@@ -79,6 +79,12 @@ routes! {
     open_data_workbook = "/p/{process}/open-data/workbook.xlsx" (process);
     draft_summary = "/p/{process}/export/draft-summary.{format}" (process, format);
 
+    events = "/p/{process}/events" (process);
+    event_new = "/p/{process}/events/new" (process);
+    /// One event (`event` is its number).
+    event = "/p/{process}/events/{event}" (process, event);
+    event_edit = "/p/{process}/events/{event}/edit" (process, event);
+
     contributions = "/p/{process}/contributions" (process);
     /// A campaign's page (`campaign` is its number).
     campaign = "/p/{process}/campaigns/{campaign}" (process, campaign);

@@ -17,6 +17,7 @@ pub mod campaigns;
 pub mod contributions;
 pub mod documents;
 pub mod error;
+pub mod events;
 pub mod limits;
 pub mod mail;
 pub mod notifications;

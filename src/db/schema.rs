@@ -588,3 +588,48 @@ diesel::table! {
         payload -> Binary,
     }
 }
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        place -> Text,
+        online -> Bool,
+        time_zone -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        phase -> Nullable<Text>,
+        group_id -> Nullable<BigInt>,
+        theme_id -> Nullable<BigInt>,
+        public -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_sessions (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_documents (event_id, document_id) {
+        event_id -> BigInt,
+        document_id -> BigInt,
+    }
+}
+
+diesel::joinable!(event_sessions -> events (event_id));
+diesel::joinable!(event_documents -> events (event_id));
+diesel::joinable!(event_documents -> documents (document_id));
+
+diesel::allow_tables_to_appear_in_same_query!(events, event_sessions, event_documents, documents);

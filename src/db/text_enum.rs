@@ -154,6 +154,7 @@ pub(crate) use text_enum;
 
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::documents::{DocumentKind, NodeKind, SourceKind};
+use crate::domain::events::EventKind;
 use crate::domain::mail::{MailKind, TokenPurpose};
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::phases::PhaseKind;
@@ -175,6 +176,7 @@ text_enum!(NodeKind);
 text_enum!(SourceKind);
 text_enum!(MailKind);
 text_enum!(TokenPurpose);
+text_enum!(EventKind);
 
 #[cfg(test)]
 mod tests {

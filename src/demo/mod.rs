@@ -2,7 +2,8 @@
 //! `demo/`, not in the code: `gcm.json` (the process, its organisations and accounts),
 //! `contributions.json`, `proposals.json` (with their versions, co-sponsors, decisions and
 //! internal notes) and `documents.json` (what the rapporteurs, the chair and the
-//! co-facilitators wrote around what Concord generates).
+//! co-facilitators wrote around what Concord generates) and `events.json` (the 2017
+//! consultation series and the stocktaking meeting's programme).
 //!
 //! Loading it into an empty database creates everything in one transaction, so a failure
 //! leaves nothing behind; into a database that holds the demo already it changes nothing;
@@ -16,6 +17,7 @@ mod accounts;
 mod contributions;
 mod documents;
 mod draft;
+mod events;
 mod pdf;
 mod proposals;
 mod review;
@@ -42,6 +44,7 @@ pub struct Sources<'a> {
     pub contributions: &'a str,
     pub proposals: &'a str,
     pub documents: &'a str,
+    pub events: &'a str,
 }
 
 impl Sources<'static> {
@@ -51,6 +54,7 @@ impl Sources<'static> {
         contributions: include_str!("../../demo/contributions.json"),
         proposals: include_str!("../../demo/proposals.json"),
         documents: include_str!("../../demo/documents.json"),
+        events: include_str!("../../demo/events.json"),
     };
 }
 
@@ -164,6 +168,7 @@ pub fn load_from(conn: &mut DbConnection, sources: &Sources<'_>) -> Result<Loade
         parse("contributions.json", sources.contributions)?;
     let proposals: proposals::DemoProposals = parse("proposals.json", sources.proposals)?;
     let documents: documents::DemoDocuments = parse("documents.json", sources.documents)?;
+    let events: events::DemoEvents = parse("events.json", sources.events)?;
     if processes::process_by_slug(conn, &data.process.slug)?.is_some() {
         let first = data
             .accounts
@@ -187,6 +192,7 @@ pub fn load_from(conn: &mut DbConnection, sources: &Sources<'_>) -> Result<Loade
         let contributed = contributions::insert(conn, &mut demo, &contributions)?;
         let proposed = proposals::insert(conn, &demo, &proposals)?;
         let published = documents::insert(conn, &demo, &documents, &proposed)?;
+        let held = events::insert(conn, &demo, &events)?;
         audit::record(
             conn,
             Entry {
@@ -199,6 +205,7 @@ pub fn load_from(conn: &mut DbConnection, sources: &Sources<'_>) -> Result<Loade
                     "contributions": contributed,
                     "proposals": proposed.len(),
                     "revisions": published,
+                    "events": held,
                 }),
             },
         )?;

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod contributions;
 pub mod diff;
 pub mod documents;
+pub mod events;
 pub mod ids;
 pub mod limits;
 pub mod mail;

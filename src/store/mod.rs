@@ -7,6 +7,7 @@ pub mod audit;
 pub mod campaigns;
 pub mod contributions;
 pub mod documents;
+pub mod events;
 pub mod health;
 pub mod keyset;
 pub mod limits;

@@ -14,6 +14,7 @@ pub mod contributions;
 pub mod csrf;
 pub mod documents;
 pub mod error;
+pub mod events;
 pub mod files;
 pub mod forms;
 pub mod gate;
@@ -196,6 +197,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(processes::process_page)
         .service(processes::request_accreditation)
         .service(campaigns::show)
+        .service(events::routes())
         .service(contributions::routes())
         .service(documents::create::start_group_report)
         .service(documents::create::compile_chairs_summary)

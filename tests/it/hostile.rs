@@ -5,6 +5,7 @@
 //! come back as text, never as markup. `bodies`: hostile multipart bodies, refused with 413.
 
 mod bodies;
+mod events;
 
 use std::io::{Cursor, Read};
 use std::process::Command;

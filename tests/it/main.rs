@@ -18,6 +18,7 @@ mod documents;
 mod drafting;
 mod durability;
 mod edges;
+mod events;
 mod exports;
 mod fuzz;
 mod heavy;

@@ -248,6 +248,13 @@ impl Tour<'_> {
 
         self.visit("/p/gcm/stats", "engagement", 200).await?;
         self.visit("/p/gcm/open-data", "open data", 200).await?;
+        self.visit("/p/gcm/events", "events", 200).await?;
+        self.follow_text(
+            "Preparatory (stocktaking) meeting, Puerto Vallarta",
+            "the stocktaking meeting with its programme",
+            200,
+        )
+        .await?;
 
         self.visit("/register", "register", 200).await?;
         self.press("form[action='/register'] button[type='submit']")
@@ -408,6 +415,23 @@ impl Tour<'_> {
         self.follow(
             ".result-title a",
             "a contribution, which they may hide",
+            200,
+        )
+        .await?;
+        self.visit("/p/gcm/events/new", "new event", 200).await?;
+        self.press("main form button[type='submit']").await?;
+        self.here("new event, with errors", 0).await?;
+        self.visit("/p/gcm/events", "events, with those not yet public", 200)
+            .await?;
+        self.follow_text(
+            "Preparatory (stocktaking) meeting, Puerto Vallarta",
+            "the stocktaking meeting",
+            200,
+        )
+        .await?;
+        self.follow(
+            "main a[href$='/edit']",
+            "the stocktaking meeting's form",
             200,
         )
         .await?;

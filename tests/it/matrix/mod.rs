@@ -449,6 +449,15 @@ fn look_up(conn: &mut DbConnection) -> Vec<(String, String)> {
     let other = account_id(conn, "stakeholder2@demo.concord.example");
     let process = process_id(conn);
 
+    // The stocktaking meeting, the event the rows read and edit.
+    let event: i64 = events::table
+        .filter(events::process_id.eq(process))
+        .filter(events::kind.eq("plenary"))
+        .select(events::id)
+        .first(conn)
+        .expect("the demo's stocktaking meeting");
+    set("event", event.to_string());
+
     // Contributions.
     let submitted: Vec<(i64, Option<String>, i64)> = contributions::table
         .filter(contributions::process_id.eq(process))
@@ -738,7 +747,10 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         documents,
         document_nodes,
         provenance_links,
-        revisions
+        revisions,
+        events,
+        event_sessions,
+        event_documents
     );
     let rows: Vec<(i64, String, String, String)> = contributions::table
         .order(contributions::id)
@@ -774,6 +786,18 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         ))
         .load(conn)
         .expect("accounts");
+    out.push(format!("{rows:?}"));
+    let rows: Vec<(i64, String, String, String, bool)> = events::table
+        .order(events::id)
+        .select((
+            events::id,
+            events::title,
+            events::place,
+            events::time_zone,
+            events::public,
+        ))
+        .load(conn)
+        .expect("events");
     out.push(format!("{rows:?}"));
     let rows: Vec<(i64, String, String, bool)> = processes::table
         .order(processes::id)

@@ -151,6 +151,18 @@ const DRAFT_READ: &str = ". . . . . . . x x x .";
 const NO_ROLE: &str = ". . . x . . . . . . x";
 const MODERATOR: &str = ". . . . . . x . . . .";
 
+/// A whole event form, as the secretariat sends it.
+const EVENT_FIELDS: [(&str, &str); 8] = [
+    ("kind", "regional-consultation"),
+    ("title", "Matrix consultation by {role}"),
+    ("place", "Geneva"),
+    ("time_zone", "Europe/Zurich"),
+    ("starts", "2017-12-04T09:00"),
+    ("ends", "2017-12-04T18:00"),
+    ("programme", "2017-12-04 10:00-12:00 IDEA LAB"),
+    ("public", "on"),
+];
+
 /// The policy, route by route (several rows for a route where the document, the group or the
 /// kind of content changes who may). Columns of `who` as above.
 pub fn rows() -> Vec<Row> {
@@ -187,6 +199,11 @@ pub fn rows() -> Vec<Row> {
         get("GET /p/{process}/contributions/{reference}",            "/p/gcm/contributions/{wc_own}",                           EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}",            "/p/gcm/contributions/{wc_hidden}",                        MODERATION,       Has(200, "Visa Express Consulting offers"), Lacks(200, "Visa Express Consulting offers"), Lacks(200, "Visa Express Consulting offers")),
         get("GET /p/{process}/campaigns/{campaign}",                 "/p/gcm/campaigns/999999",                                 EVERYONE,         S(404),       Nobody, Nobody),
+        get("GET /p/{process}/events",                               "/p/gcm/events",                                           EVERYONE,         S(200),       Nobody, Nobody),
+        get("GET /p/{process}/events/new",                           "/p/gcm/events/new",                                       MANAGERS,         S(200),       S(403),       Login),
+        get("GET /p/{process}/events/{event}",                       "/p/gcm/events/{event}",                                   EVERYONE,         Has(200, "IDEA LAB"), Nobody, Nobody),
+        get("GET /p/{process}/events/{event}",                       "/p/gcm/events/999999",                                    EVERYONE,         S(404),       Nobody, Nobody),
+        get("GET /p/{process}/events/{event}/edit",                  "/p/gcm/events/{event}/edit",                              MANAGERS,         Has(200, "IDEA LAB"), S(403), Login),
         get("GET /p/{process}/contributions/{reference}/receipt.txt", "/p/gcm/contributions/{wc_own}/receipt.txt",              EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}/receipt.txt", "/p/gcm/contributions/{wc_hidden}/receipt.txt",           MODERATION,       S(200),       S(404),       S(404)),
         get("GET /p/{process}/contributions/{reference}/files/{file}", "/p/gcm/contributions/{wc_file_ref}/files/{wc_file}",    EVERYONE,         S(200),       Nobody, Nobody),
@@ -259,6 +276,9 @@ pub fn rows() -> Vec<Row> {
         post("POST /p/{process}/contributions/drafts/{id}",          "/p/gcm/contributions/drafts/{wc_draft}", &[],                                            OWNER,    S(303), S(404), S(401)),
             Body::Multipart(pairs(&[("title", "Matrix draft of the owner"), ("body", "Saved again by {role}."), ("action", "save")]))),
         post("POST /p/{process}/contributions/autosave",             "/p/gcm/contributions/autosave",   &[("title", "Matrix autosave by {role}"), ("body", "Text."), ("draft_id", "")], STAKEHOLDERS, S(200), S(403), S(401)),
+        post("POST /p/{process}/events/new",                         "/p/gcm/events/new",               &EVENT_FIELDS,                                         MANAGERS, S(303), S(403), Login),
+        post("POST /p/{process}/events/new",                         "/p/gcm/events/new",               &[("kind", "hearing"), ("title", "")],                 MANAGERS, S(422), S(403), Login),
+        post("POST /p/{process}/events/{event}/edit",                "/p/gcm/events/{event}/edit",      &EVENT_FIELDS,                                         MANAGERS, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/hide",     "/p/gcm/contributions/{wc_hide}/hide", &[("reason", "Hidden by the matrix: off topic.")],  MODERATION, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/unhide",   "/p/gcm/contributions/{wc_hidden}/unhide", &[("reason", "Shown again by the matrix: on topic.")], MODERATOR, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/withdraw", "/p/gcm/contributions/{wc_own}/withdraw", &[],                                           OWNER,    S(303), S(403), Login),

@@ -9,6 +9,7 @@ mod admin;
 mod closing;
 mod contributions;
 mod documents;
+mod events;
 mod fields;
 mod proposals;
 
@@ -24,6 +25,7 @@ pub(super) fn all(w: &World) -> Vec<FormSpec<'_>> {
         documents::draft_rows(w),
         documents::report_rows(w),
         admin::rows(w),
+        events::rows(w),
         closing::rows(w),
         closing::access_rows(w),
     ]

@@ -49,6 +49,20 @@ pub(super) fn other_process() -> Vec<Case> {
             S(404),
         ),
         post(
+            "editing an event through another process",
+            Administrator,
+            "/p/other/events/{event}/edit",
+            &forged_event(""),
+            S(404),
+        ),
+        post(
+            "linking an event to a document that is not the process's",
+            Secretariat,
+            "/p/gcm/events/{event}/edit",
+            &forged_event("999999"),
+            S(422),
+        ),
+        post(
             "removing an assignment of another process",
             Secretariat,
             "/admin/processes/gcm/roles/{forged_assignment}/remove",
@@ -56,6 +70,22 @@ pub(super) fn other_process() -> Vec<Case> {
             S(404),
         ),
     ]
+}
+
+/// A whole event form, ticking the document `document` (none when empty).
+fn forged_event(document: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut fields = vec![
+        ("kind", "hearing"),
+        ("title", "Forged hearing"),
+        ("place", "Nowhere"),
+        ("time_zone", "UTC"),
+        ("starts", "2017-12-04T09:00"),
+        ("ends", "2017-12-04T18:00"),
+    ];
+    if !document.is_empty() {
+        fields.push(("document", document));
+    }
+    fields
 }
 
 /// Accreditations, roles and settings of a process that the sender may not touch.

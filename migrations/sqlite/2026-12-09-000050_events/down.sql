@@ -1,0 +1,3 @@
+DROP TABLE event_documents;
+DROP TABLE event_sessions;
+DROP TABLE events;

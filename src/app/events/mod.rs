@@ -1,0 +1,199 @@
+//! Consultation events: the list of a process's events, one event with its programme and
+//! documents, and the secretariat creating and editing them. Public events are read by
+//! everyone; private ones (not yet announced) only by those who manage the process, to whom
+//! anyone else's request for one is answered as if it did not exist.
+
+pub mod form;
+
+use crate::app::{self, Error, Person, Result};
+use crate::db::DbConnection;
+use crate::domain::permissions::{Action, Actor, can};
+use crate::store::audit::{self, Entry};
+use crate::store::events::{self, Event, EventSession, LinkableDocument};
+use crate::store::processes::{self, Process, Structure};
+use form::EventForm;
+
+/// A process's events, as its list shows them.
+#[derive(Debug, Clone)]
+pub struct EventList {
+    pub process: Process,
+    pub events: Vec<Event>,
+    /// Whether the visitor may create and edit events (and sees private ones).
+    pub may_manage: bool,
+}
+
+/// One event with what hangs off it.
+#[derive(Debug, Clone)]
+pub struct EventView {
+    pub process: Process,
+    pub event: Event,
+    pub sessions: Vec<EventSession>,
+    pub documents: Vec<LinkableDocument>,
+    /// The action group it serves: number and name.
+    pub group: Option<(i32, String)>,
+    /// The theme it serves.
+    pub theme: Option<String>,
+    pub may_manage: bool,
+}
+
+/// What the event form offers to choose from.
+#[derive(Debug, Clone)]
+pub struct FormChoices {
+    pub process: Process,
+    pub structure: Structure,
+    pub linkable: Vec<LinkableDocument>,
+}
+
+fn may_manage(actor: &Actor) -> bool {
+    can(actor, Action::ManageProcess)
+}
+
+pub fn list(conn: &mut DbConnection, person: Option<Person>, slug: &str) -> Result<EventList> {
+    let (process, actor) = app::process_for(conn, slug, person)?;
+    let may_manage = may_manage(&actor);
+    let events = events::events_of_process(conn, process.id, may_manage)?;
+    Ok(EventList {
+        process,
+        events,
+        may_manage,
+    })
+}
+
+/// The event `event_id` of the process: private ones only to those who manage the process.
+fn readable_event(
+    conn: &mut DbConnection,
+    process: &Process,
+    actor: &Actor,
+    event_id: i64,
+) -> Result<Event> {
+    let event = events::event_in(conn, process.id, event_id)?.ok_or(Error::NotFound)?;
+    if event.public || may_manage(actor) {
+        Ok(event)
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+pub fn show(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    event_id: i64,
+) -> Result<EventView> {
+    let (process, actor) = app::process_for(conn, slug, person)?;
+    let event = readable_event(conn, &process, &actor, event_id)?;
+    let sessions = events::sessions_of(conn, event.id)?;
+    let documents = events::documents_of(conn, event.id)?;
+    let structure = processes::structure_of(conn, process.id)?;
+    let group = event
+        .group_id
+        .and_then(|id| structure.groups.iter().find(|g| g.id == id))
+        .map(|g| (g.number, g.name.clone()));
+    let theme = event
+        .theme_id
+        .and_then(|id| structure.themes.iter().find(|t| t.id == id))
+        .map(|t| t.name.clone());
+    Ok(EventView {
+        may_manage: may_manage(&actor),
+        process,
+        event,
+        sessions,
+        documents,
+        group,
+        theme,
+    })
+}
+
+/// The choices of the event form, for those who manage the process.
+pub fn form_choices(conn: &mut DbConnection, person: Person, slug: &str) -> Result<FormChoices> {
+    let (process, actor) = app::process_for(conn, slug, Some(person))?;
+    app::require(&actor, Action::ManageProcess)?;
+    choices_of(conn, process)
+}
+
+fn choices_of(conn: &mut DbConnection, process: Process) -> Result<FormChoices> {
+    let structure = processes::structure_of(conn, process.id)?;
+    let linkable = events::linkable_documents(conn, process.id)?;
+    Ok(FormChoices {
+        process,
+        structure,
+        linkable,
+    })
+}
+
+/// Creates an event from the form; returns its number.
+pub fn create(
+    conn: &mut DbConnection,
+    person: Person,
+    slug: &str,
+    form: &EventForm,
+) -> Result<i64> {
+    app::transaction(conn, |conn| {
+        let choices = form_choices(conn, person, slug)?;
+        let draft = form
+            .parse(&choices.structure, &choices.linkable)
+            .map_err(Error::Invalid)?;
+        let id = events::create_event(conn, choices.process.id, &draft)?;
+        audit::record(
+            conn,
+            Entry {
+                actor_id: Some(person.account_id),
+                process_id: Some(choices.process.id),
+                action: "event.create",
+                subject: format!("event:{id}"),
+                detail: serde_json::json!({
+                    "kind": draft.kind.as_str(),
+                    "sessions": draft.sessions.len(),
+                }),
+            },
+        )?;
+        Ok(id)
+    })
+}
+
+/// The event `event_id` in its form, with the form's choices.
+pub fn editable(
+    conn: &mut DbConnection,
+    person: Person,
+    slug: &str,
+    event_id: i64,
+) -> Result<(FormChoices, EventForm)> {
+    let choices = form_choices(conn, person, slug)?;
+    let event = events::event_in(conn, choices.process.id, event_id)?.ok_or(Error::NotFound)?;
+    let sessions = events::sessions_of(conn, event.id)?;
+    let linked = events::documents_of(conn, event.id)?;
+    let form = EventForm::from_event(&event, &sessions, &linked, &choices.structure);
+    Ok((choices, form))
+}
+
+/// Saves the form over the event `event_id`.
+pub fn update(
+    conn: &mut DbConnection,
+    person: Person,
+    slug: &str,
+    event_id: i64,
+    form: &EventForm,
+) -> Result<()> {
+    app::transaction(conn, |conn| {
+        let choices = form_choices(conn, person, slug)?;
+        let event = events::event_in(conn, choices.process.id, event_id)?.ok_or(Error::NotFound)?;
+        let draft = form
+            .parse(&choices.structure, &choices.linkable)
+            .map_err(Error::Invalid)?;
+        events::update_event(conn, event.id, &draft)?;
+        audit::record(
+            conn,
+            Entry {
+                actor_id: Some(person.account_id),
+                process_id: Some(choices.process.id),
+                action: "event.update",
+                subject: format!("event:{}", event.id),
+                detail: serde_json::json!({
+                    "kind": draft.kind.as_str(),
+                    "sessions": draft.sessions.len(),
+                }),
+            },
+        )?;
+        Ok(())
+    })
+}
