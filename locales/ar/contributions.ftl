@@ -114,3 +114,21 @@ campaign-copies-none = لا تختلف أي نسخة عن الرسالة.
 campaign-copies-no-more = لا توجد نسخ أخرى تختلف عن الرسالة.
 campaign-diff-added = مضاف
 campaign-diff-removed = محذوف
+
+## The receipt as a file (receipt.txt), in the reader's language
+receipt-file-heading = إيصال استلام مساهمة مكتوبة
+receipt-file-process = العملية:
+receipt-file-reference = الرقم المرجعي:
+receipt-file-title = العنوان:
+receipt-file-submitted = تاريخ التقديم:
+receipt-file-hash = بصمة SHA-256 للنص المقدَّم:
+receipt-file-attachment = مرفق:
+receipt-file-size = { $size ->
+    [zero] { $size } بايت
+    [one] بايت واحد
+    [two] بايتان
+    [few] { $size } بايتات
+    [many] { $size } بايتًا
+   *[other] { $size } بايت
+}
+receipt-file-check = تُحسب البصمة على العنوان وسطر فارغ والنص، تمامًا كما قُدِّمت (UTF-8، وفواصل الأسطر LF). للتحقق منها:

@@ -110,3 +110,17 @@ campaign-copies-none = No copy differs from the letter.
 campaign-copies-no-more = No more copies differ from the letter.
 campaign-diff-added = added
 campaign-diff-removed = removed
+
+## The receipt as a file (receipt.txt), in the reader's language
+receipt-file-heading = Receipt for a written contribution
+receipt-file-process = Process:
+receipt-file-reference = Reference:
+receipt-file-title = Title:
+receipt-file-submitted = Submitted:
+receipt-file-hash = SHA-256 of the submitted text:
+receipt-file-attachment = Attachment:
+receipt-file-size = { $size ->
+    [one] { $size } byte
+   *[other] { $size } bytes
+}
+receipt-file-check = The hash is taken of the title, a blank line, and the text, exactly as submitted (UTF-8, line breaks as LF). To check it:

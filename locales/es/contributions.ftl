@@ -110,3 +110,17 @@ campaign-copies-no-more = No hay más ejemplares que difieran de la carta.
 campaign-diff-added = añadido
 campaign-diff-removed = eliminado
 contribution-hidden-shown-to-you = Oculta para todos los demás: usted ve su texto porque es su autor, modera o dirige el proceso.
+
+## The receipt as a file (receipt.txt), in the reader's language
+receipt-file-heading = Acuse de recibo de una contribución escrita
+receipt-file-process = Proceso:
+receipt-file-reference = Referencia:
+receipt-file-title = Título:
+receipt-file-submitted = Presentada:
+receipt-file-hash = SHA-256 del texto presentado:
+receipt-file-attachment = Archivo adjunto:
+receipt-file-size = { $size ->
+    [one] { $size } byte
+   *[other] { $size } bytes
+}
+receipt-file-check = El hash se calcula sobre el título, una línea en blanco y el texto, exactamente como se presentaron (UTF-8, saltos de línea LF). Para comprobarlo:

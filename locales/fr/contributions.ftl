@@ -110,3 +110,17 @@ campaign-copies-none = Aucun exemplaire ne diffère de la lettre.
 campaign-copies-no-more = Plus aucun exemplaire ne diffère de la lettre.
 campaign-diff-added = ajouté
 campaign-diff-removed = supprimé
+
+## The receipt as a file (receipt.txt), in the reader's language
+receipt-file-heading = Accusé de réception d'une contribution écrite
+receipt-file-process = Processus :
+receipt-file-reference = Référence :
+receipt-file-title = Titre :
+receipt-file-submitted = Soumise le :
+receipt-file-hash = Empreinte SHA-256 du texte soumis :
+receipt-file-attachment = Pièce jointe :
+receipt-file-size = { $size ->
+    [one] { $size } octet
+   *[other] { $size } octets
+}
+receipt-file-check = L'empreinte est calculée sur le titre, une ligne vide et le texte, exactement tels que soumis (UTF-8, sauts de ligne LF). Pour la vérifier :

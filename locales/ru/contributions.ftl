@@ -117,3 +117,18 @@ campaign-copies-no-more = Больше нет экземпляров, отлич
 campaign-diff-added = добавлено
 campaign-diff-removed = удалено
 contribution-hidden-shown-to-you = Скрыто от всех остальных: вы видите текст, потому что вы его автор, модератор или ведёте процесс.
+
+## The receipt as a file (receipt.txt), in the reader's language
+receipt-file-heading = Квитанция о получении письменного вклада
+receipt-file-process = Процесс:
+receipt-file-reference = Номер:
+receipt-file-title = Название:
+receipt-file-submitted = Представлено:
+receipt-file-hash = SHA-256 представленного текста:
+receipt-file-attachment = Вложение:
+receipt-file-size = { $size ->
+    [one] { $size } байт
+    [few] { $size } байта
+   *[many] { $size } байтов
+}
+receipt-file-check = Хеш вычисляется по названию, пустой строке и тексту точно в том виде, в каком они были представлены (UTF-8, переводы строк LF). Чтобы проверить его:

@@ -103,3 +103,14 @@ campaign-copies-no-more = 没有更多与信函不同的副本。
 campaign-diff-added = 添加
 campaign-diff-removed = 删除
 contribution-hidden-shown-to-you = 已对其他所有人隐藏：您能看到其文本，是因为您是作者、审核员或进程管理人员。
+
+## The receipt as a file (receipt.txt), in the reader's language
+receipt-file-heading = 书面意见回执
+receipt-file-process = 进程：
+receipt-file-reference = 编号：
+receipt-file-title = 标题：
+receipt-file-submitted = 提交时间：
+receipt-file-hash = 所提交文本的 SHA-256：
+receipt-file-attachment = 附件：
+receipt-file-size = { $size } 字节
+receipt-file-check = 哈希值按标题、一个空行和正文计算，与提交时完全一致（UTF-8，换行符为 LF）。核对方法：

@@ -11,6 +11,7 @@ use super::{Error, Result};
 use crate::db::DbConnection;
 use crate::domain::charts::safe_cell;
 use crate::domain::ids::{ContributionId, ProposalId};
+use crate::i18n::Lang;
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
 use crate::store::processes::{self, Process};
 
@@ -49,6 +50,58 @@ impl Format {
     }
 }
 
+/// What the first row of a CSV file, and of each sheet of the workbook, says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// The stable column names that scripts read (`submitted_at`), whatever the language:
+    /// the default, so that an address used by a program never changes its columns.
+    Names,
+    /// Headings for people, in one of the six languages (`?lang=fr`), and for the workbook
+    /// its sheets' names and its note on completeness too.
+    In(Lang),
+}
+
+impl Header {
+    /// The header a download's `lang` parameter asks for: none is the column names, one of
+    /// the six codes exactly (`fr`, not `FR` or `fr-CA`) its headings; anything else `None`.
+    pub fn parse(raw: Option<&str>) -> Option<Self> {
+        match raw {
+            None => Some(Header::Names),
+            Some(code) => Lang::ALL
+                .into_iter()
+                .find(|lang| lang.code() == code)
+                .map(Header::In),
+        }
+    }
+
+    /// A word for the files built with this header (kept on disk, tagged), distinct per header.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Header::Names => "names",
+            Header::In(lang) => lang.code(),
+        }
+    }
+
+    /// The first row for `columns`.
+    fn cells(self, columns: &[&str]) -> Vec<String> {
+        match self {
+            Header::Names => columns.iter().map(|c| c.to_string()).collect(),
+            Header::In(lang) => columns
+                .iter()
+                .map(|c| lang.t(&format!("open-data-column-{}", c.replace('_', "-"))))
+                .collect(),
+        }
+    }
+
+    /// A text of the workbook: English under the column names, as it always was.
+    fn text(self, key: &str, args: &[(&'static str, String)]) -> String {
+        match self {
+            Header::Names => Lang::En.t_with(key, args),
+            Header::In(lang) => lang.t_with(key, args),
+        }
+    }
+}
+
 /// The process `slug`, for the open-data page.
 pub fn public_process(conn: &mut DbConnection, slug: &str) -> Result<Process> {
     processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)
@@ -65,16 +118,17 @@ pub fn public_process_and_generation(
     Ok((process, opendata::generation(conn)?))
 }
 
-/// One dataset of a process, encoded in `format`, chunk by chunk into `send` (see
-/// [`stream`]).
+/// One dataset of a process, encoded in `format` (a CSV file's first row as `header` says),
+/// chunk by chunk into `send` (see [`stream`]).
 pub fn write_dataset(
     conn: &mut DbConnection,
     process_id: i64,
     dataset: Dataset,
     format: Format,
+    header: Header,
     send: stream::Send<'_>,
 ) -> Result<()> {
-    stream::write_dataset(conn, process_id, dataset, format, send)
+    stream::write_dataset(conn, process_id, dataset, format, header, send)
 }
 
 const CONTRIBUTION_COLUMNS: [&str; 12] = [
@@ -208,12 +262,13 @@ fn xlsx_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 /// memory, so it is capped; the CSV and JSON files hold every row.
 pub const XLSX_ROWS: i64 = 2_000;
 
-/// A sheet's name, its columns and its rows.
-type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
+/// A sheet's name, its first row and its rows.
+type Sheet = (String, Vec<String>, Vec<Vec<String>>);
 
 /// Both datasets of the process `slug` in one workbook, a sheet each, at most [`XLSX_ROWS`]
-/// rows each (the oldest), after a first sheet that says whether rows were left out.
-pub fn workbook(conn: &mut DbConnection, process: &Process) -> Result<Vec<u8>> {
+/// rows each (the oldest), after a first sheet that says whether rows were left out; its
+/// words as `header` says.
+pub fn workbook(conn: &mut DbConnection, process: &Process, header: Header) -> Result<Vec<u8>> {
     let mut contributions = Vec::new();
     let limit = XLSX_ROWS + 1;
     opendata::contributions_after(
@@ -228,46 +283,39 @@ pub fn workbook(conn: &mut DbConnection, process: &Process) -> Result<Vec<u8>> {
     let cut = contributions.len() as i64 > XLSX_ROWS || proposals.len() as i64 > XLSX_ROWS;
     contributions.truncate(XLSX_ROWS as usize);
     proposals.truncate(XLSX_ROWS as usize);
-    let about = vec![vec![about_text(cut)]];
-    let sheets: [Sheet<'_>; 3] = [
-        ("About", &["about"], about),
+    let about = if cut {
+        "open-data-sheet-incomplete"
+    } else {
+        "open-data-sheet-complete"
+    };
+    let about = header.text(about, &[("rows", XLSX_ROWS.to_string())]);
+    let sheets: [Sheet; 3] = [
         (
-            "Contributions",
-            &CONTRIBUTION_COLUMNS,
+            header.text("open-data-sheet-about", &[]),
+            header.cells(&["about"]),
+            vec![vec![about]],
+        ),
+        (
+            header.text("open-data-sheet-contributions", &[]),
+            header.cells(&CONTRIBUTION_COLUMNS),
             contributions.iter().map(contribution_row).collect(),
         ),
         (
-            "Proposals",
-            &PROPOSAL_COLUMNS,
+            header.text("open-data-sheet-proposals", &[]),
+            header.cells(&PROPOSAL_COLUMNS),
             proposals.iter().map(proposal_row).collect(),
         ),
     ];
     write_workbook(sheets).map_err(|e| Error::Internal(e.into()))
 }
 
-/// What the workbook's first sheet says about its completeness.
-fn about_text(cut: bool) -> String {
-    if cut {
-        format!(
-            "INCOMPLETE: this workbook holds only the first {XLSX_ROWS} contributions and the \
-             first {XLSX_ROWS} proposals (oldest first). The CSV and JSON files of the open-data \
-             page hold every row."
-        )
-    } else {
-        format!(
-            "Complete: every public contribution and proposal (a workbook holds at most \
-             {XLSX_ROWS} of each; the CSV and JSON files have no limit)."
-        )
-    }
-}
-
-fn write_workbook(sheets: [Sheet<'_>; 3]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn write_workbook(sheets: [Sheet; 3]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
-    for (name, columns, rows) in sheets {
+    for (name, first, rows) in sheets {
         let sheet = book.add_worksheet();
         sheet.set_name(name)?;
-        for (c, column) in columns.iter().enumerate() {
-            sheet.write_string(0, c as u16, *column)?;
+        for (c, cell) in first.iter().enumerate() {
+            sheet.write_string(0, c as u16, cell)?;
         }
         for (r, row) in rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
@@ -298,5 +346,39 @@ mod tests {
         let text = String::from_utf8(bytes).expect("UTF-8");
         assert!(text.starts_with('\u{feff}'));
         assert!(!text.contains("\n=1+1"));
+    }
+
+    #[test]
+    fn a_header_is_the_column_names_or_one_of_the_six_languages_exactly() {
+        assert_eq!(Header::parse(None), Some(Header::Names));
+        assert_eq!(Header::parse(Some("fr")), Some(Header::In(Lang::Fr)));
+        for forged in ["", "FR", "fr-CA", "tlh", "en'--", "names"] {
+            assert_eq!(Header::parse(Some(forged)), None, "{forged}");
+        }
+    }
+
+    /// Every column has a heading of its own in every language (a missing message would
+    /// come back as its key), and no two columns of a dataset share one.
+    #[test]
+    fn every_column_has_a_distinct_heading_in_every_language() {
+        for lang in Lang::ALL {
+            for columns in [&CONTRIBUTION_COLUMNS[..], &PROPOSAL_COLUMNS[..]] {
+                let headings = Header::In(lang).cells(columns);
+                for heading in &headings {
+                    assert!(!heading.starts_with("open-data-column-"), "{heading}");
+                }
+                let distinct: std::collections::BTreeSet<_> = headings.iter().collect();
+                assert_eq!(
+                    distinct.len(),
+                    columns.len(),
+                    "{}: {headings:?}",
+                    lang.code()
+                );
+            }
+        }
+        assert_eq!(
+            Header::Names.cells(&CONTRIBUTION_COLUMNS)[2],
+            "submitted_at"
+        );
     }
 }

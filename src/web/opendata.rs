@@ -10,7 +10,7 @@ use askama::Template;
 use futures_util::StreamExt;
 
 use crate::app;
-use crate::app::opendata::{Dataset, Format};
+use crate::app::opendata::{self as data, Dataset, Format};
 use crate::store::processes::Process;
 use crate::web::error::AppError;
 use crate::web::files;
@@ -43,11 +43,31 @@ pub async fn open_data_page(
     })
 }
 
-/// A download's validator: the data's generation (and the program's version, since a new
-/// version may write the same data differently). Strong: the same generation is the same
-/// bytes.
-fn etag(generation: i64) -> EntityTag {
-    EntityTag::new_strong(format!("{generation}-{}", env!("CARGO_PKG_VERSION")))
+/// A download's validator: the data's generation, the header it was written with (and the
+/// program's version, since a new version may write the same data differently). Strong: the
+/// same generation and header are the same bytes.
+fn etag(generation: i64, header: data::Header) -> EntityTag {
+    EntityTag::new_strong(format!(
+        "{generation}-{}-{}",
+        header.tag(),
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// `?lang=`: the language of a CSV file's headings and of the workbook's words; without it,
+/// the stable column names.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DownloadQuery {
+    lang: Option<String>,
+}
+
+impl DownloadQuery {
+    /// The header asked for; a language that is not one of the six is refused, not ignored
+    /// (a file labelled in a language it is not in would mislead whoever reads it).
+    fn header(&self) -> Result<data::Header, AppError> {
+        data::Header::parse(self.lang.as_deref()).ok_or(AppError::BadRequest("no such language"))
+    }
 }
 
 /// 304 when the client already holds the file of this generation.
@@ -71,16 +91,22 @@ pub async fn dataset(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
+    query: web::Query<DownloadQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, set, format) = path.into_inner();
     let (Some(dataset), Some(file_format)) = (Dataset::parse(&set), Format::parse(&format)) else {
         return Err(AppError::NotFound);
     };
+    // JSON's keys are the column names whatever the language.
+    let header = match file_format {
+        Format::Csv => query.header()?,
+        Format::Json => data::Header::Names,
+    };
     let file_name = format!("{slug}-{set}.{format}");
     let (process, generation) = state
         .run(move |conn| app::opendata::public_process_and_generation(conn, &slug))
         .await?;
-    let tag = etag(generation);
+    let tag = etag(generation, header);
     if let Some(unchanged) = not_modified(&req, &tag) {
         return Ok(unchanged);
     }
@@ -88,7 +114,7 @@ pub async fn dataset(
         Format::Csv => "text/csv; charset=utf-8",
         Format::Json => "application/json",
     };
-    let family = format!("{}-{set}-{format}-", process.id);
+    let family = format!("{}-{set}-{format}-{}-", process.id, header.tag());
     let name = format!("{family}{}", tag.tag());
     let mut response = HttpResponse::Ok();
     response
@@ -107,7 +133,7 @@ pub async fn dataset(
             whole: true,
         };
         let mut tee = |chunk: Vec<u8>| keeping.pass_on(chunk, &mut *send);
-        app::opendata::write_dataset(conn, process.id, dataset, file_format, &mut tee)?;
+        app::opendata::write_dataset(conn, process.id, dataset, file_format, header, &mut tee)?;
         keeping.keep();
         Ok(())
     });
@@ -163,17 +189,19 @@ pub async fn workbook(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
+    query: web::Query<DownloadQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = path.into_inner();
+    let header = query.header()?;
     let file_name = format!("{slug}-open-data.xlsx");
     let (process, generation) = state
         .run(move |conn| app::opendata::public_process_and_generation(conn, &slug))
         .await?;
-    let tag = etag(generation);
+    let tag = etag(generation, header);
     if let Some(unchanged) = not_modified(&req, &tag) {
         return Ok(unchanged);
     }
-    let family = format!("{}-workbook-", process.id);
+    let family = format!("{}-workbook-{}-", process.id, header.tag());
     let name = format!("{family}{}", tag.tag());
     let mut response = HttpResponse::Ok();
     response
@@ -188,7 +216,7 @@ pub async fn workbook(
     let body = state
         .run(move |conn| {
             let _pass = pass;
-            let body = app::opendata::workbook(conn, &process)?;
+            let body = app::opendata::workbook(conn, &process, header)?;
             if let Some(mut building) = files.building(&family, &name)
                 && let Err(error) = building.write(&body).and_then(|()| building.keep())
             {

@@ -12,6 +12,7 @@ mod assets;
 mod bodies;
 mod browser;
 mod campaigns;
+mod content_languages;
 mod contributions;
 mod demo;
 mod documents;

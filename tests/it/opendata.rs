@@ -15,7 +15,7 @@ on_both_backends!(
 
 /// A process with contributions from two categories, one a draft, one hidden, one whose title
 /// is a spreadsheet formula.
-async fn seeded(app: &TestApp) {
+pub(crate) async fn seeded(app: &TestApp) {
     let admin = app.first_administrator("admin@example.org").await;
     app.create_process(&admin, "gcm").await;
     app.participant(

@@ -11,6 +11,7 @@ use crate::db::DbConnection;
 use crate::domain::documents::{Content, DocumentKind};
 use crate::domain::permissions::Action;
 use crate::export::{self, Export, Input, Labels, Version};
+use crate::i18n::Lang;
 use crate::store::documents::{self as store, Document};
 
 /// `?revision=` names a revision by its slug; `working` is the working copy.
@@ -61,13 +62,19 @@ fn choose(conn: &mut DbConnection, loaded: &Loaded, wanted: &str) -> Result<Chos
     })
 }
 
+/// The words printed around a document's text ("Symbol", "Page 1 of 1"), in the document's
+/// own language whatever the reader's, so that an Arabic text is not framed in English; a
+/// language the interface does not speak (none is stored today) falls back to English.
+fn labels_of(document: &Document) -> Labels {
+    Labels::in_language(Lang::parse(&document.language).unwrap_or(Lang::En))
+}
+
 /// The export model of one document's chosen text: three more queries for the sources' links.
 fn model(
     conn: &mut DbConnection,
     loaded: &Loaded,
     chosen: Chosen,
     base_url: &str,
-    labels: Labels,
 ) -> Result<Export> {
     let links = source_links(conn, &loaded.process.slug, &chosen.content.nodes)?;
     Ok(export::build(Input {
@@ -82,12 +89,13 @@ fn model(
         content: &chosen.content,
         source_paths: &links,
         base_url,
-        labels,
+        labels: labels_of(&loaded.document),
     }))
 }
 
 /// The export model of one document at the revision `wanted` names (its slug, `working`, or
-/// "" for the latest), its links made absolute with `base_url`, its headings in `labels`.
+/// "" for the latest), its links made absolute with `base_url`, its headings in the
+/// document's language.
 pub fn document_export(
     conn: &mut DbConnection,
     person: Option<Person>,
@@ -95,11 +103,10 @@ pub fn document_export(
     document_slug: &str,
     wanted: &str,
     base_url: &str,
-    labels: Labels,
 ) -> Result<Export> {
     let loaded = load(conn, person, process_slug, document_slug)?;
     let chosen = choose(conn, &loaded, wanted)?;
-    model(conn, &loaded, chosen, base_url, labels)
+    model(conn, &loaded, chosen, base_url)
 }
 
 /// The first document of a kind in the process.
@@ -117,7 +124,6 @@ pub fn draft_summary(
     summary: &str,
     draft: &str,
     base_url: &str,
-    labels: Labels,
 ) -> Result<(String, Vec<Export>)> {
     let (process, actor) = app::process_for(conn, process_slug, person)?;
     app::require(&actor, Action::ExportDraftSummary)?;
@@ -130,7 +136,7 @@ pub fn draft_summary(
         let document = document_of_kind(&documents, kind).ok_or(Error::NotFound)?;
         let loaded = Loaded::new(process.clone(), document, actor.clone());
         let chosen = choose(conn, &loaded, wanted)?;
-        exports.push(model(conn, &loaded, chosen, base_url, labels.clone())?);
+        exports.push(model(conn, &loaded, chosen, base_url)?);
     }
     Ok((process.slug, exports))
 }

@@ -8,7 +8,7 @@
 use diesel::QueryResult;
 
 use super::{
-    CONTRIBUTION_COLUMNS, Dataset, Format, PROPOSAL_COLUMNS, contribution_row, csv_rows,
+    CONTRIBUTION_COLUMNS, Dataset, Format, Header, PROPOSAL_COLUMNS, contribution_row, csv_rows,
     proposal_row,
 };
 use crate::app::{Error, Result};
@@ -23,12 +23,14 @@ const BATCH: i64 = 1_000;
 /// Where encoded chunks go; `false` when nobody reads them any more.
 pub type Send<'a> = &'a mut dyn FnMut(Vec<u8>) -> bool;
 
-/// One dataset of a process, encoded in `format`, chunk by chunk into `send`.
+/// One dataset of a process, encoded in `format` (a CSV file's first row as `header` says),
+/// chunk by chunk into `send`.
 pub fn write_dataset(
     conn: &mut DbConnection,
     process_id: i64,
     dataset: Dataset,
     format: Format,
+    header: Header,
     send: Send<'_>,
 ) -> Result<()> {
     match dataset {
@@ -36,14 +38,18 @@ pub fn write_dataset(
             let next = |conn: &mut DbConnection, after: ContributionId, out: &mut Vec<_>| {
                 opendata::contributions_after(conn, process_id, after, BATCH, out)
             };
-            let encoder = Encoder::new(format, &CONTRIBUTION_COLUMNS, contribution_row);
+            let encoder = Encoder::new(
+                format,
+                header.cells(&CONTRIBUTION_COLUMNS),
+                contribution_row,
+            );
             pump(conn, ContributionId(0), next, encoder, send)
         }
         Dataset::Proposals => {
             let next = |conn: &mut DbConnection, after: ProposalId, out: &mut Vec<_>| {
                 opendata::proposals_after(conn, process_id, after, BATCH, out)
             };
-            let encoder = Encoder::new(format, &PROPOSAL_COLUMNS, proposal_row);
+            let encoder = Encoder::new(format, header.cells(&PROPOSAL_COLUMNS), proposal_row);
             pump(conn, ProposalId(0), next, encoder, send)
         }
     }
@@ -77,19 +83,19 @@ fn pump<R: serde::Serialize, Id: Copy>(
 }
 
 /// How records become bytes: CSV rows (after a byte-order mark and the header), or the
-/// elements of one JSON array.
+/// elements of one JSON array (whose keys are always the column names).
 struct Encoder<R> {
     format: Format,
-    columns: &'static [&'static str],
+    header: Vec<String>,
     row: fn(&R) -> Vec<String>,
     first: bool,
 }
 
 impl<R: serde::Serialize> Encoder<R> {
-    fn new(format: Format, columns: &'static [&'static str], row: fn(&R) -> Vec<String>) -> Self {
+    fn new(format: Format, header: Vec<String>, row: fn(&R) -> Vec<String>) -> Self {
         Self {
             format,
-            columns,
+            header,
             row,
             first: true,
         }
@@ -99,8 +105,7 @@ impl<R: serde::Serialize> Encoder<R> {
         match self.format {
             Format::Csv => {
                 let mut bytes = Vec::from("\u{feff}".as_bytes());
-                let header = self.columns.iter().map(|c| c.to_string()).collect();
-                bytes.extend(csv_rows(std::iter::once(header))?);
+                bytes.extend(csv_rows(std::iter::once(self.header.clone()))?);
                 Ok(bytes)
             }
             Format::Json => Ok(b"[".to_vec()),
@@ -145,7 +150,7 @@ mod tests {
     }
 
     fn encode(format: Format, batches: &[&[&str]]) -> Vec<u8> {
-        let mut encoder = Encoder::new(format, &["a"], row);
+        let mut encoder = Encoder::new(format, vec!["a".to_string()], row);
         let mut bytes = encoder.head().expect("head");
         for batch in batches {
             let rows: Vec<Row> = batch.iter().map(|a| Row { a: a.to_string() }).collect();
@@ -169,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_json_file_cut_before_its_end_does_not_parse() {
-        let mut encoder = Encoder::new(Format::Json, &["a"], row);
+        let mut encoder = Encoder::new(Format::Json, vec!["a".to_string()], row);
         let mut bytes = encoder.head().expect("head");
         let rows = vec![Row { a: "x".into() }];
         bytes.extend(encoder.batch(&rows).expect("batch"));

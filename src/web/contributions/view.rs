@@ -3,7 +3,7 @@
 //! only: the reads are `app::contributions::{pages, files}`.
 
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 
 use super::human_size;
@@ -13,6 +13,7 @@ use crate::app::paging::{ListQuery, Pager, Shown};
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
+use crate::i18n::Lang;
 use crate::store::attachments::AttachedFile;
 use crate::store::campaigns::Campaign;
 use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
@@ -255,14 +256,17 @@ impl ShowPage {
     }
 }
 
-/// The receipt as a text file the submitter can keep, with how to check the hash.
+/// The receipt as a text file the submitter can keep, with how to check the hash, in the
+/// reader's language.
 #[get("/{reference}/receipt.txt")]
 pub async fn receipt(
+    req: HttpRequest,
     visitor: Visitor,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, reference) = path.into_inner();
+    let lang = page::language_of(&req, visitor.user());
     let person = visitor.person();
     let receipt = state
         .run(move |conn| pages::receipt(conn, person, &slug, &reference))
@@ -270,41 +274,51 @@ pub async fn receipt(
     let reference = receipt.contribution.reference.clone().unwrap_or_default();
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, lang.code()))
         .insert_header(attachment_disposition(&format!(
             "receipt-{}.txt",
             rules::reference_slug(&reference)
         )))
-        .body(receipt_text(&receipt)))
+        .body(receipt_text(&receipt, lang)))
 }
 
-fn receipt_text(kept: &Receipt) -> String {
+/// The receipt's words in `lang`; what was submitted (title, names, hashes) exactly as it is,
+/// never passed through a message (which would read a title such as "007" as a number).
+fn receipt_text(kept: &Receipt, lang: Lang) -> String {
     let contribution = &kept.contribution;
-    let mut text = format!(
-        "Receipt for a written contribution\n\
-         Process: {}\n\
-         Reference: {}\n\
-         Title: {}\n\
-         Submitted: {} UTC\n\
-         SHA-256 of the submitted text: {}\n",
-        kept.process.title,
-        contribution.reference.clone().unwrap_or_default(),
-        contribution.title,
-        contribution
-            .submitted_at
-            .map(|at| at.format("%Y-%m-%d %H:%M:%S").to_string())
-            .unwrap_or_default(),
-        contribution.content_hash.clone().unwrap_or_default(),
-    );
+    let line = |key: &str, value: &str| {
+        let label = lang.t(key);
+        // A full-width colon (Chinese) holds its own space.
+        let space = if label.ends_with('：') { "" } else { " " };
+        format!("{label}{space}{value}\n")
+    };
+    let mut text = format!("{}\n", lang.t("receipt-file-heading"));
+    text.push_str(&line("receipt-file-process", &kept.process.title));
+    text.push_str(&line(
+        "receipt-file-reference",
+        contribution.reference.as_deref().unwrap_or_default(),
+    ));
+    text.push_str(&line("receipt-file-title", &contribution.title));
+    let submitted = contribution
+        .submitted_at
+        .map(|at| format!("{} UTC", at.format("%Y-%m-%d %H:%M:%S")))
+        .unwrap_or_default();
+    text.push_str(&line("receipt-file-submitted", &submitted));
+    text.push_str(&line(
+        "receipt-file-hash",
+        contribution.content_hash.as_deref().unwrap_or_default(),
+    ));
     for file in &kept.files {
-        text.push_str(&format!(
-            "Attachment: {} ({} bytes), SHA-256 {}\n",
-            file.file_name, file.size, file.sha256
+        let size = lang.t_with("receipt-file-size", &[("size", file.size.to_string())]);
+        text.push_str(&line(
+            "receipt-file-attachment",
+            &format!("{} ({size}), SHA-256 {}", file.file_name, file.sha256),
         ));
     }
-    text.push_str(
-        "\nThe hash is taken of the title, a blank line, and the text, exactly as submitted \
-         (UTF-8, line breaks as LF). To check it: printf '%s\\n\\n%s' \"$TITLE\" \"$TEXT\" | sha256sum\n",
-    );
+    text.push_str(&format!(
+        "\n{}\nprintf '%s\\n\\n%s' \"$TITLE\" \"$TEXT\" | sha256sum\n",
+        lang.t("receipt-file-check")
+    ));
     text
 }
 

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::app::documents::export as exports;
 use crate::export::pdf::Printer;
-use crate::export::{self, ExportError, File, Format, Labels, bundle};
+use crate::export::{self, ExportError, File, Format, bundle};
 use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -96,14 +96,13 @@ pub async fn export_document(
     let (process_slug, document_slug, format) = path.into_inner();
     let format = Format::parse(&format).ok_or(AppError::NotFound)?;
     let wanted = query.into_inner().revision;
-    let labels = Labels::in_language(ctx.lang);
     let base_url = state.settings.public_url.clone();
     let back = paths::document(&process_slug, &document_slug);
     let person = visitor.person();
     let export = state
         .run(move |conn| {
             let (process, document) = (&process_slug, &document_slug);
-            exports::document_export(conn, person, process, document, &wanted, &base_url, labels)
+            exports::document_export(conn, person, process, document, &wanted, &base_url)
         })
         .await?;
     let printer = Printer::default();
@@ -144,21 +143,12 @@ pub async fn draft_summary(
     let (process_slug, format) = path.into_inner();
     let format = Format::parse(&format).ok_or(AppError::NotFound)?;
     let SummaryQuery { summary, draft } = query.into_inner();
-    let labels = Labels::in_language(ctx.lang);
     let base_url = state.settings.public_url.clone();
     let back = paths::process(&process_slug);
     let person = visitor.person();
     let (process_slug, exports) = state
         .run(move |conn| {
-            exports::draft_summary(
-                conn,
-                person,
-                &process_slug,
-                &summary,
-                &draft,
-                &base_url,
-                labels,
-            )
+            exports::draft_summary(conn, person, &process_slug, &summary, &draft, &base_url)
         })
         .await?;
     let printer = Printer::default();
