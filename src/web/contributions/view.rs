@@ -20,7 +20,7 @@ use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::page::{Ctx, FieldErrors};
+use crate::web::page::{self, Ctx, FieldErrors};
 use crate::web::pagecache::{self, Slot};
 use crate::web::session::Visitor;
 
