@@ -7,7 +7,7 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-pub const ACTIONS: [&str; 36] = [
+pub const ACTIONS: [&str; 37] = [
     "process.create",
     "process.update",
     "demo.load",
@@ -44,6 +44,7 @@ pub const ACTIONS: [&str; 36] = [
     "document.unlink",
     "document.pull",
     "document.publish",
+    "translation.save",
 ];
 
 /// The recorded action named `raw`, if it is one.

@@ -40,3 +40,4 @@ mod setup;
 mod staff;
 mod storage;
 mod submissions;
+mod translations;
