@@ -11,13 +11,14 @@ use crate::exports::{
     assert_valid_akoma_ntoso, chromium_installed, docx_paragraphs, download, pdf_text, publish,
     setup,
 };
-use crate::helpers::{Backend, Browser, TestApp, csrf_of, spawn_app, with_db};
+use crate::helpers::{Backend, Browser, TestApp, csrf_of, spawn_app, spawn_app_with, with_db};
 use crate::on_both_backends;
 
 on_both_backends!(
     a_translation_goes_out_of_date_and_back,
     translators_write_only_their_language,
     chinese_and_russian_versions_export_in_their_language,
+    the_demo_draft_has_a_french_and_a_spanish_version,
 );
 
 const FRENCH_P1: &str = "Nous, chefs d'État et de gouvernement, réunis à Marrakech.";
@@ -365,4 +366,45 @@ async fn chinese_and_russian_versions_export_in_their_language(backend: Backend)
     // No version of the original's own language.
     let original = download(&visitor, "/p/gcm/documents/draft/languages/en/export.md").await;
     assert_eq!(original.status_code(), StatusCode::NOT_FOUND);
+}
+
+async fn the_demo_draft_has_a_french_and_a_spanish_version(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[], true).await else {
+        return;
+    };
+    let visitor = app.new_browser();
+    let (status, document) = visitor.get_text("/p/gcm/documents/draft").await;
+    assert_eq!(status, StatusCode::OK);
+    for language in ["fr", "es"] {
+        assert!(document.contains(&format!("/p/gcm/documents/draft/languages/{language}\"")));
+    }
+    // Translated from the zero draft: Rev.1 changed the first paragraph, not the others.
+    for (language, current) in [("fr", 4), ("es", 3)] {
+        let path = format!("/p/gcm/documents/draft/languages/{language}");
+        let (status, page) = visitor.get_text(&path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(
+            page.matches("class=\"pair pair-current\"").count(),
+            current,
+            "{path}"
+        );
+        assert_eq!(
+            page.matches("class=\"pair pair-out-of-date\"").count(),
+            1,
+            "{path}"
+        );
+        assert!(!page.contains("/nodes/"), "no translate links for visitors");
+    }
+    // The demo translator translates both, and only those.
+    let translator = app.new_browser();
+    let response = translator
+        .login("translator@demo.concord.example", "concord-demo-2018")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for (language, offered) in [("fr", true), ("es", true), ("zh", false)] {
+        let (_, page) = translator
+            .get_text(&format!("/p/gcm/documents/draft/languages/{language}"))
+            .await;
+        assert_eq!(page.contains("/nodes/"), offered, "{language}");
+    }
 }
