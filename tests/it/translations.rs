@@ -205,6 +205,24 @@ async fn translators_write_only_their_language(backend: Backend) {
     };
     let (admin, cofacilitator) = setup(&app, false).await;
     publish(&cofacilitator, "Zero draft").await;
+    // A translator is named for a language, and only a translator is.
+    for (role, language) in [("translator", ""), ("chair", "fr")] {
+        let refused = admin
+            .submit(
+                "/admin/processes/gcm",
+                "/admin/processes/gcm/roles",
+                &[
+                    ("email", "cofac@example.org"),
+                    ("role", role),
+                    ("group", ""),
+                    ("language", language),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{role}");
+        let body = refused.text().await.expect("body");
+        assert!(body.contains("id=\"language-error\""), "{body}");
+    }
     let french = translator(&app, &admin, "fr@example.org", "fr").await;
     let (_, page) = french.get_text("/p/gcm/documents/draft/languages/fr").await;
     let token = csrf_of(&page);

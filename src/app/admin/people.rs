@@ -114,7 +114,7 @@ pub fn assign(
         let (process, actor) = app::process_for(conn, slug, Some(person))?;
         app::require(&actor, Action::AssignRoles)?;
         let (role, account, group) = parse_assignment(conn, &process, form)?;
-        let language = Lang::parse(&form.language).filter(|_| role.needs_language());
+        let language = Lang::parse(&form.language);
         let by = Some(person.account_id);
         let id = roles::assign_role_in(conn, process.id, account.id, role, group, language, by)
             .map_err(|refused| match refused {
