@@ -122,6 +122,10 @@ routes! {
     document_publish = "/p/{process}/documents/{document}/publish" (process, document);
     /// `format` is `md`, `html`, `docx`, `pdf` or `akn.xml`.
     document_export = "/p/{process}/documents/{document}/export.{format}" (process, document, format);
+    /// A language version beside the original; `language` is one of the six codes.
+    document_language = "/p/{process}/documents/{document}/languages/{language}" (process, document, language);
+    document_language_node = "/p/{process}/documents/{document}/languages/{language}/nodes/{key}" (process, document, language, key);
+    document_language_export = "/p/{process}/documents/{document}/languages/{language}/export.{format}" (process, document, language, format);
 
     api_processes = "/api/processes" ();
     api_process = "/api/p/{process}" (process);

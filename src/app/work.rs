@@ -201,7 +201,9 @@ impl Counts {
             Role::Secretariat => vec![WorkItem::Accreditations {
                 count: self.requests.get(&p).copied().unwrap_or(0),
             }],
-            Role::Stakeholder => Vec::new(),
+            // A translator's work (the paragraphs out of date in their language) is on each
+            // document's page and its language version; not counted here yet.
+            Role::Stakeholder | Role::Translator => Vec::new(),
         }
     }
 }

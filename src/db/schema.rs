@@ -91,6 +91,7 @@ diesel::table! {
         group_id -> Nullable<BigInt>,
         assigned_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 
@@ -473,7 +474,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    document_translations (id) {
+        id -> BigInt,
+        document_id -> BigInt,
+        language -> Text,
+        node_key -> Text,
+        text -> Text,
+        source_revision -> Integer,
+        source_text -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(documents -> processes (process_id));
+diesel::joinable!(document_translations -> documents (document_id));
 diesel::joinable!(document_nodes -> documents (document_id));
 diesel::joinable!(provenance_links -> documents (document_id));
 diesel::joinable!(revisions -> documents (document_id));

@@ -34,6 +34,9 @@ pub(super) struct DemoAccount {
     /// A role in the process, or "request" for a waiting accreditation request.
     pub role: Option<String>,
     pub group: Option<i32>,
+    /// The languages a translator translates into (one assignment each).
+    #[serde(default)]
+    pub languages: Vec<String>,
 }
 
 /// Someone of the demo, as the other parts need them.
@@ -177,8 +180,18 @@ fn insert_account(
             if role == crate::domain::roles::Role::Rapporteur {
                 rapporteur_of = account.group;
             }
-            roles::assign_role(conn, demo.process.id, created.id, role, group, None)
-                .map_err(invalid)?;
+            if role.needs_language() {
+                for code in &account.languages {
+                    let language = crate::i18n::Lang::parse(code)
+                        .ok_or_else(|| invalid(format!("no language {code:?}")))?;
+                    let id = demo.process.id;
+                    roles::assign_role_in(conn, id, created.id, role, None, Some(language), None)
+                        .map_err(invalid)?;
+                }
+            } else {
+                roles::assign_role(conn, demo.process.id, created.id, role, group, None)
+                    .map_err(invalid)?;
+            }
         }
     }
     demo.people.in_order.push((

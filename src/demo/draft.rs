@@ -22,6 +22,19 @@ use crate::store::documents::NewDocument;
 pub(super) struct DemoDraft {
     /// In the order they were published.
     revisions: Vec<DemoRevision>,
+    /// Paragraphs of the first revision translated into other languages; those a later
+    /// revision changed are out of date, as translators find them.
+    #[serde(default)]
+    translations: Vec<DemoTranslation>,
+}
+
+#[derive(Deserialize)]
+struct DemoTranslation {
+    language: String,
+    /// The node's key in the data (the first revision's).
+    key: String,
+    text: String,
+    by: String,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +134,7 @@ pub(super) fn insert(
         revisions.push(nodes.iter().map(|(_, node)| node.clone()).collect());
         previous = nodes;
     }
+    let first_nodes = revisions.first().cloned();
     let (Some(latest), Some(working)) = (data.revisions.last(), revisions.last()) else {
         return Err(invalid("a draft needs a revision"));
     };
@@ -156,5 +170,51 @@ pub(super) fn insert(
         )?;
     }
     date_document(conn, &document, latest.published)?;
+    if let (Some(first), Some(first_nodes)) = (data.revisions.first(), first_nodes) {
+        translate(
+            conn,
+            demo,
+            &document,
+            first,
+            &first_nodes,
+            &data.translations,
+        )?;
+    }
     Ok(data.revisions.len())
+}
+
+/// Saves the demo's translations, each made from the first revision's text of its node.
+fn translate(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    document: &crate::store::documents::Document,
+    first: &DemoRevision,
+    first_nodes: &[Node],
+    translations: &[DemoTranslation],
+) -> Result<(), DemoError> {
+    for translation in translations {
+        let language = crate::i18n::Lang::parse(&translation.language)
+            .filter(|l| l.code() != document.language)
+            .ok_or_else(|| invalid(format!("no language {:?}", translation.language)))?;
+        let node = first
+            .nodes
+            .iter()
+            .zip(first_nodes)
+            .find(|(written, _)| written.key == translation.key)
+            .map(|(_, node)| node)
+            .ok_or_else(|| invalid(format!("translation of no node {}", translation.key)))?;
+        crate::store::translations::save_translation(
+            conn,
+            &crate::store::translations::Saved {
+                document_id: document.id,
+                language: language.code(),
+                node_key: &node.key,
+                text: &translation.text,
+                source_revision: 1,
+                source_text: &node.text,
+                by: demo.people.person(&translation.by)?.id,
+            },
+        )?;
+    }
+    Ok(())
 }

@@ -148,6 +148,9 @@ pub fn logins() -> Result<Vec<DemoLogin>, DemoError> {
                 (true, _, _) => "administrator".to_string(),
                 (_, Some("request"), _) => "awaiting accreditation".to_string(),
                 (_, Some(role), Some(group)) => format!("{role} of group {group}"),
+                (_, Some(role), None) if !a.languages.is_empty() => {
+                    format!("{role} into {}", a.languages.join(", "))
+                }
                 (_, Some(role), None) => role.to_string(),
                 (_, None, _) => "participant".to_string(),
             },

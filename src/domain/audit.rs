@@ -7,7 +7,7 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-pub const ACTIONS: [&str; 38] = [
+pub const ACTIONS: [&str; 39] = [
     "process.create",
     "process.update",
     "demo.load",
@@ -46,6 +46,7 @@ pub const ACTIONS: [&str; 38] = [
     "document.publish",
     "event.create",
     "event.update",
+    "translation.save",
 ];
 
 /// The recorded action named `raw`, if it is one.

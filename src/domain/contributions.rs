@@ -154,7 +154,7 @@ mod tests {
         let holding = |account: i64, role: Role, group: Option<GroupId>| Actor {
             account_id: Some(account),
             is_admin: false,
-            grants: vec![Grant { role, group }],
+            grants: vec![Grant::new(role, group)],
         };
         let admin = Actor {
             account_id: Some(9),

@@ -22,4 +22,5 @@ pub mod reports;
 pub mod roles;
 pub mod summary;
 pub mod time;
+pub mod translations;
 pub mod validation;

@@ -4,16 +4,30 @@
 //! administrator or not, and the roles they hold there (some tied to an action group).
 
 use super::roles::Role;
+use crate::i18n::Lang;
 
 /// An action group's database id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(pub i64);
 
-/// One role held in a process; rapporteurs and moderators hold theirs for a group.
+/// One role held in a process; rapporteurs and moderators hold theirs for a group,
+/// translators for a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Grant {
     pub role: Role,
     pub group: Option<GroupId>,
+    pub language: Option<Lang>,
+}
+
+impl Grant {
+    /// A role held for the whole process or for a group, in no particular language.
+    pub fn new(role: Role, group: Option<GroupId>) -> Self {
+        Grant {
+            role,
+            group,
+            language: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +48,12 @@ impl Actor {
 
     pub fn holds(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
+    }
+
+    fn holds_for_language(&self, role: Role, language: Lang) -> bool {
+        self.grants
+            .iter()
+            .any(|g| g.role == role && g.language == Some(language))
     }
 
     fn holds_for_group(&self, role: Role, group: GroupId) -> bool {
@@ -69,6 +89,9 @@ pub enum Action {
     /// Read working copies of the Chair's summary and the draft.
     ReadDraftWorkingCopies,
     ExportDraftSummary,
+    /// Write the translation of a document's paragraphs into one language. Whether that
+    /// language is the document's original (which nobody translates) is the use case's rule.
+    Translate(Lang),
     /// Edit the process, its phases, groups and themes.
     ManageProcess,
     AssignRoles,
@@ -102,6 +125,7 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         EditChairSummary => secretariat || actor.holds(Chair),
         EditDraft | ExportDraftSummary => secretariat || actor.holds(CoFacilitator),
         ReadDraftWorkingCopies => secretariat || actor.holds(CoFacilitator) || actor.holds(Chair),
+        Translate(language) => actor.holds_for_language(Translator, language),
         ManageProcess | AssignRoles | Accredit | ReadAuditLog => secretariat || actor.is_admin,
         AdministerInstance => actor.is_admin,
     }
@@ -118,7 +142,19 @@ mod tests {
         Actor {
             account_id: Some(7),
             is_admin: false,
-            grants: vec![Grant { role, group }],
+            grants: vec![Grant::new(role, group)],
+        }
+    }
+
+    fn translator(language: Lang) -> Actor {
+        Actor {
+            account_id: Some(8),
+            is_admin: false,
+            grants: vec![Grant {
+                role: Role::Translator,
+                group: None,
+                language: Some(language),
+            }],
         }
     }
 
@@ -126,7 +162,7 @@ mod tests {
     /// whether the actor may act (1) or not (0).
     #[test]
     fn role_table() {
-        const ACTIONS: [Action; 21] = [
+        const ACTIONS: [Action; 23] = [
             Action::ReadPublic,
             Action::RequestAccreditation,
             Action::SubmitContribution,
@@ -144,6 +180,8 @@ mod tests {
             Action::EditDraft,
             Action::ReadDraftWorkingCopies,
             Action::ExportDraftSummary,
+            Action::Translate(Lang::Fr),
+            Action::Translate(Lang::Zh),
             Action::ManageProcess,
             Action::AssignRoles,
             Action::Accredit,
@@ -159,16 +197,18 @@ mod tests {
             ..Actor::default()
         };
         #[rustfmt::skip]
-        let table: [(&str, Actor, [u8; 21]); 9] = [
-            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0]),
-            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0]),
-            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]),
-            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]),
+        let table: [(&str, Actor, [u8; 23]); 11] = [
+            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]),
+            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0]),
+            ("translator fr",   translator(Lang::Fr),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
+            ("translator zh",   translator(Lang::Zh),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]),
+            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]),
         ];
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {
@@ -189,5 +229,11 @@ mod tests {
     fn a_group_role_without_its_group_grants_nothing_for_groups() {
         let odd = with(Role::Rapporteur, None);
         assert!(!can(&odd, Action::ReviewProposals(GROUP)));
+        let no_language = with(Role::Translator, None);
+        assert!(
+            Lang::ALL
+                .iter()
+                .all(|l| !can(&no_language, Action::Translate(*l)))
+        );
     }
 }

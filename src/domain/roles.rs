@@ -15,16 +15,19 @@ pub enum Role {
     Moderator,
     /// Accredited to submit contributions and proposals.
     Stakeholder,
+    /// Keeps one language version of the process's documents in step with the original.
+    Translator,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Secretariat,
         Role::CoFacilitator,
         Role::Chair,
         Role::Rapporteur,
         Role::Moderator,
         Role::Stakeholder,
+        Role::Translator,
     ];
 
     /// The stored and URL form.
@@ -36,6 +39,7 @@ impl Role {
             Role::Rapporteur => "rapporteur",
             Role::Moderator => "moderator",
             Role::Stakeholder => "stakeholder",
+            Role::Translator => "translator",
         }
     }
 
@@ -48,6 +52,11 @@ impl Role {
         matches!(self, Role::Rapporteur | Role::Moderator)
     }
 
+    /// Translators hold their role for one language.
+    pub fn needs_language(self) -> bool {
+        matches!(self, Role::Translator)
+    }
+
     /// The translation key of the role's name.
     pub fn label_key(self) -> &'static str {
         match self {
@@ -57,6 +66,7 @@ impl Role {
             Role::Rapporteur => "role-rapporteur",
             Role::Moderator => "role-moderator",
             Role::Stakeholder => "role-stakeholder",
+            Role::Translator => "role-translator",
         }
     }
 }

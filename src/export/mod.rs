@@ -105,10 +105,15 @@ pub struct File {
 }
 
 /// `gcm-zero-draft-rev-1.docx`: process, document and revision, so files from several
-/// processes and revisions sit side by side in one folder.
+/// processes and revisions sit side by side in one folder; a language version adds its
+/// language (`gcm-zero-draft-rev-1-fr.docx`).
 pub fn file_name(export: &Export, format: Format) -> String {
+    let language = match &export.translation_of {
+        Some(_) => format!("-{}", export.language.code),
+        None => String::new(),
+    };
     format!(
-        "{}-{}-{}.{}",
+        "{}-{}-{}{language}.{}",
         export.process_slug,
         export.document_slug,
         export.version.slug(),

@@ -22,6 +22,7 @@ pub mod roles;
 pub mod search;
 pub mod sessions;
 pub mod stats;
+pub mod translations;
 pub mod windows;
 pub mod work;
 

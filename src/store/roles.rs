@@ -12,6 +12,7 @@ use crate::db::schema::{
 };
 use crate::domain::permissions::{Grant, GroupId};
 use crate::domain::roles::{Role, StakeholderCategory};
+use crate::i18n::Lang;
 
 /// The roles an account holds in a process.
 pub fn grants_in_process(
@@ -19,18 +20,29 @@ pub fn grants_in_process(
     process_id: i64,
     account_id: i64,
 ) -> QueryResult<Vec<Grant>> {
-    let rows: Vec<(Role, Option<i64>)> = role_assignments::table
+    let rows: Vec<(Role, Option<i64>, Option<String>)> = role_assignments::table
         .filter(role_assignments::process_id.eq(process_id))
         .filter(role_assignments::account_id.eq(account_id))
-        .select((role_assignments::role, role_assignments::group_id))
+        .select((
+            role_assignments::role,
+            role_assignments::group_id,
+            role_assignments::language,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(role, group)| Grant {
-            role,
-            group: group.map(GroupId),
-        })
+        .map(|(role, group, language)| grant(role, group, language))
         .collect())
+}
+
+/// A stored assignment as the domain sees it: a language it does not know grants nothing
+/// in any language (the assignment form only stores the six).
+fn grant(role: Role, group: Option<i64>, language: Option<String>) -> Grant {
+    Grant {
+        role,
+        group: group.map(GroupId),
+        language: language.as_deref().and_then(Lang::parse),
+    }
 }
 
 /// Every role an account holds, with the process it holds it in: one query for pages that
@@ -39,23 +51,18 @@ pub fn grants_by_process(
     conn: &mut DbConnection,
     account_id: i64,
 ) -> QueryResult<Vec<(i64, Grant)>> {
-    let rows: Vec<(i64, Role, Option<i64>)> = role_assignments::table
+    let rows: Vec<(i64, Role, Option<i64>, Option<String>)> = role_assignments::table
         .filter(role_assignments::account_id.eq(account_id))
         .select((
             role_assignments::process_id,
             role_assignments::role,
             role_assignments::group_id,
+            role_assignments::language,
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(process_id, role, group)| {
-            let grant = Grant {
-                role,
-                group: group.map(GroupId),
-            };
-            (process_id, grant)
-        })
+        .map(|(process_id, role, group, language)| (process_id, grant(role, group, language)))
         .collect())
 }
 
@@ -65,6 +72,8 @@ pub struct Assignment {
     pub id: i64,
     pub role: Role,
     pub group_number: Option<i32>,
+    /// A translator's language (BCP 47).
+    pub language: Option<String>,
     pub account_id: i64,
     pub display_name: String,
     pub organisation: Option<String>,
@@ -117,6 +126,7 @@ fn assignments(
             role_assignments::id,
             role_assignments::role,
             action_groups::number.nullable(),
+            role_assignments::language,
             accounts::id,
             accounts::display_name,
             organisations::name.nullable(),
@@ -147,11 +157,14 @@ pub enum AssignError {
     GroupNotAllowed,
     #[error("no such action group in this process")]
     NoSuchGroup,
+    #[error("a translator translates into one language")]
+    LanguageRequired,
     #[error(transparent)]
     Database(#[from] diesel::result::Error),
 }
 
-/// Assigns a role; call inside a write transaction. The group must belong to the process.
+/// Assigns a role held for the process or a group; call inside a write transaction. The
+/// group must belong to the process.
 pub fn assign_role(
     conn: &mut DbConnection,
     process_id: i64,
@@ -160,6 +173,30 @@ pub fn assign_role(
     group_id: Option<i64>,
     assigned_by: Option<i64>,
 ) -> Result<i64, AssignError> {
+    assign_role_in(
+        conn,
+        process_id,
+        account_id,
+        role,
+        group_id,
+        None,
+        assigned_by,
+    )
+}
+
+/// As `assign_role`, with the language a translator translates into (and only theirs).
+pub fn assign_role_in(
+    conn: &mut DbConnection,
+    process_id: i64,
+    account_id: i64,
+    role: Role,
+    group_id: Option<i64>,
+    language: Option<Lang>,
+    assigned_by: Option<i64>,
+) -> Result<i64, AssignError> {
+    if role.needs_language() != language.is_some() {
+        return Err(AssignError::LanguageRequired);
+    }
     match (role.needs_group(), group_id) {
         (true, None) => return Err(AssignError::GroupRequired),
         (false, Some(_)) => return Err(AssignError::GroupNotAllowed),
@@ -177,7 +214,7 @@ pub fn assign_role(
     }
     let held = grants_in_process(conn, process_id, account_id)?
         .into_iter()
-        .any(|g| g.role == role && g.group.map(|g| g.0) == group_id);
+        .any(|g| g.role == role && g.group.map(|g| g.0) == group_id && g.language == language);
     if held {
         return Err(AssignError::AlreadyHeld);
     }
@@ -187,6 +224,7 @@ pub fn assign_role(
             role_assignments::account_id.eq(account_id),
             role_assignments::role.eq(role),
             role_assignments::group_id.eq(group_id),
+            role_assignments::language.eq(language.map(Lang::code)),
             role_assignments::assigned_by.eq(assigned_by),
             role_assignments::created_at.eq(super::now()),
         ))

@@ -249,6 +249,10 @@ pub(crate) struct Download {
 }
 
 impl Download {
+    pub(crate) fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
     pub(crate) fn text(&self) -> String {
         String::from_utf8(self.bytes.clone()).expect("UTF-8")
     }
@@ -295,7 +299,7 @@ fn schema() -> PathBuf {
 }
 
 /// Validates an Akoma Ntoso file with xmllint against the OASIS schema.
-fn assert_valid_akoma_ntoso(xml: &[u8]) {
+pub(crate) fn assert_valid_akoma_ntoso(xml: &[u8]) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("export.akn.xml");
     std::fs::write(&file, xml).expect("written");
@@ -314,7 +318,7 @@ fn assert_valid_akoma_ntoso(xml: &[u8]) {
 }
 
 /// The paragraphs of a DOCX: whether each is right-to-left, and its text (tabs as `\t`).
-fn docx_paragraphs(bytes: &[u8]) -> Vec<(bool, String)> {
+pub(crate) fn docx_paragraphs(bytes: &[u8]) -> Vec<(bool, String)> {
     use quick_xml::Reader;
     use quick_xml::events::Event;
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a DOCX is a ZIP");

@@ -22,6 +22,7 @@ on_both_backends!(
     document_fields_come_back_escaped_in_pages_and_exports,
     query_parameters_and_path_segments_are_answered_inert,
     kept_texts_come_back_escaped,
+    translated_texts_come_back_escaped,
 );
 
 const DEMO_PASSWORD: &str = "concord-demo-2018";
@@ -2073,4 +2074,61 @@ async fn kept_texts_come_back_escaped(backend: Backend) {
     assert!(html.contains(&escaped(&title)));
     assert!(html.contains(&escaped(&body)));
     assert_eq!(input_value(&html, "theme"), SINGLE_BREAKOUT);
+}
+
+/// A translator's texts, a heading and a Markdown paragraph, on the language page, the
+/// translation form (again after a refusal) and every export of the language version.
+async fn translated_texts_come_back_escaped(backend: Backend) {
+    let Some(app) = demo_app(backend).await else {
+        return;
+    };
+    let translator = demo_user(&app, "translator").await;
+    let version = "/p/gcm/documents/draft/languages/fr";
+    let html = page(&translator, version, StatusCode::OK).await;
+    // The draft opens with a heading, then a paragraph: the first two nodes' forms.
+    let marker = format!("href=\"{version}/nodes/");
+    let forms: Vec<String> = html
+        .match_indices(&marker)
+        .map(|(at, _)| {
+            let rest = &html[at + "href=\"".len()..];
+            rest[..rest.find('"').expect("a link")].to_string()
+        })
+        .take(2)
+        .collect();
+    assert_eq!(forms.len(), 2, "translate links on {version}");
+    let heading = line("TH");
+    let paragraph = markdown("TP");
+    for (form, text) in forms.iter().zip([&heading, &paragraph]) {
+        let html = page(&translator, form, StatusCode::OK).await;
+        let revision = input_value(&html, "revision");
+        let response = translator
+            .submit(
+                form,
+                form,
+                &[("text", text.as_str()), ("revision", &revision)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{form} saved");
+    }
+    shows(&translator, &forms[0], &[&heading]).await;
+    shows(&translator, &forms[1], &[&paragraph]).await;
+    let visitor = app.new_browser();
+    let html = shows(&visitor, version, &[&heading]).await;
+    assert_markdown_shown(&html, "zqTP", "the language version");
+    // A refused text (a heading of two lines) comes back in its form, escaped.
+    let two_lines = format!("{}\n{}", short("T1"), short("T2"));
+    let html = page(&translator, &forms[0], StatusCode::OK).await;
+    let revision = input_value(&html, "revision");
+    let response = translator
+        .submit(
+            &forms[0],
+            &forms[0],
+            &[("text", two_lines.as_str()), ("revision", &revision)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("body");
+    assert_inert(&body, "a refused translation");
+    assert!(body.contains(&escaped(&short("T1"))), "kept as typed");
+    check_exports(&visitor, version, "", &[&heading, &line("TP")]).await;
 }

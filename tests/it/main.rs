@@ -43,3 +43,4 @@ mod setup;
 mod staff;
 mod storage;
 mod submissions;
+mod translations;

@@ -11,6 +11,7 @@ use crate::domain::permissions::{Action, Actor};
 use crate::domain::phases::PhaseKind;
 use crate::domain::roles::Role;
 use crate::domain::validation::{Email, FieldErrors};
+use crate::i18n::Lang;
 use crate::paths;
 use crate::store::accounts::{self, Account};
 use crate::store::audit::{self, Entry};
@@ -97,6 +98,8 @@ pub struct AssignForm {
     pub email: String,
     pub role: String,
     pub group: String,
+    /// A translator's language (its code); empty for the other roles.
+    pub language: String,
 }
 
 /// Assigns a role to the account with the form's email; returns the process's slug. Every
@@ -111,16 +114,19 @@ pub fn assign(
         let (process, actor) = app::process_for(conn, slug, Some(person))?;
         app::require(&actor, Action::AssignRoles)?;
         let (role, account, group) = parse_assignment(conn, &process, form)?;
+        let language = Lang::parse(&form.language);
         let by = Some(person.account_id);
-        let id = roles::assign_role(conn, process.id, account.id, role, group, by).map_err(
-            |refused| match refused {
+        let id = roles::assign_role_in(conn, process.id, account.id, role, group, language, by)
+            .map_err(|refused| match refused {
                 AssignError::Database(e) => e.into(),
                 AssignError::AlreadyHeld => Error::invalid("role", "error-role-held"),
                 AssignError::GroupRequired => Error::invalid("group", "error-group-required"),
                 AssignError::GroupNotAllowed => Error::invalid("group", "error-group-not-allowed"),
                 AssignError::NoSuchGroup => Error::invalid("group", "error-no-such-group"),
-            },
-        )?;
+                AssignError::LanguageRequired => {
+                    Error::invalid("language", "error-language-required")
+                }
+            })?;
         if role == Role::Stakeholder {
             roles::close_request(conn, process.id, account.id)?;
         }
@@ -131,6 +137,7 @@ pub fn assign(
                     "assignment_id": id,
                     "role": role.as_str(),
                     "group_id": group,
+                    "language": language.map(Lang::code),
                 }),
                 ..entry(person, &process, "role.assign", account.id)
             },

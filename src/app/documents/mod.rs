@@ -16,6 +16,7 @@ pub mod pages;
 pub mod pick;
 pub mod publish;
 pub mod start;
+pub mod translations;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;

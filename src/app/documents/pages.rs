@@ -11,6 +11,7 @@ use crate::domain::documents::{
     Comparison, Content, DocumentKind, Node, Source, compare as compare_nodes,
 };
 use crate::domain::reports::{AcceptedProposal, not_yet_cited};
+use crate::domain::translations::Progress;
 use crate::paths;
 use crate::store::documents::{self as store, AcceptedIn, Revision, RevisionSummary};
 
@@ -36,6 +37,8 @@ pub struct DocumentView {
     pub missing: Vec<AcceptedProposal>,
     /// The working copy of the Chair's summary: the groups with no published report yet.
     pub unreported_groups: Vec<Group>,
+    /// With the latest revision shown: how far each other language has translated it.
+    pub languages: Vec<Progress>,
 }
 
 /// A group by number and name.
@@ -87,7 +90,13 @@ pub fn document(
     };
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
     let (missing, unreported_groups) = lacking(conn, &loaded, &content, working)?;
+    let languages = if working {
+        Vec::new()
+    } else {
+        super::translations::progress_of(conn, &loaded, &content)?
+    };
     Ok(DocumentView {
+        languages,
         editing: working && loaded.can_edit(),
         loaded,
         content,
@@ -112,6 +121,7 @@ pub fn working_copy(
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
     let (missing, unreported_groups) = lacking(conn, &loaded, &content, true)?;
     Ok(DocumentView {
+        languages: Vec::new(),
         editing: loaded.can_edit(),
         loaded,
         content,

@@ -107,6 +107,24 @@ fn write_expression(xml: &mut Xml, export: &Export, iris: &Iris, author: &str) -
     for language in &export.languages {
         xml.empty("FRBRlanguage", &[("language", language.akn)])?;
     }
+    // A language version names the expression it translates: the same version in the
+    // original's language.
+    if let Some(original) = &export.translation_of {
+        let from = format!(
+            "{}/{}@{}",
+            iris.work,
+            original.akn,
+            uri(export.version.slug())
+        );
+        xml.empty(
+            "FRBRtranslation",
+            &[
+                ("href", &from),
+                ("fromLanguage", original.code),
+                ("by", author),
+            ],
+        )?;
+    }
     xml.close("FRBRExpression")
 }
 

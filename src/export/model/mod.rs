@@ -157,6 +157,8 @@ pub struct Export {
     pub labels: Labels,
     /// The server's public address, for absolute links.
     pub base_url: String,
+    /// For a language version, the language of the original it translates.
+    pub translation_of: Option<Language>,
 }
 
 impl Export {
@@ -292,6 +294,7 @@ pub fn build(input: Input<'_>) -> Export {
         sources,
         labels: input.labels,
         base_url: base_url.to_string(),
+        translation_of: None,
     }
 }
 

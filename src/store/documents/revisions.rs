@@ -105,6 +105,19 @@ pub fn revision_by_slug(
         .optional()
 }
 
+pub fn revision_by_number(
+    conn: &mut DbConnection,
+    document_id: DocumentId,
+    number: i32,
+) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .filter(revisions::document_id.eq(document_id))
+        .filter(revisions::number.eq(number))
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn latest_revision(
     conn: &mut DbConnection,
     document_id: DocumentId,

@@ -12,6 +12,7 @@ use crate::domain::audit::{self, AuditQuery};
 use crate::domain::permissions::{Action, Actor, can};
 use crate::domain::phases::PhaseKind;
 use crate::domain::roles::{Role, StakeholderCategory};
+use crate::i18n::Lang;
 use crate::paths;
 use crate::store::processes::Process;
 use crate::store::roles::{Assignment, PendingRequest};
@@ -39,8 +40,18 @@ impl ProcessAdminPage {
         PhaseKind::ALL
     }
 
-    fn roles(&self) -> [Role; 6] {
+    fn roles(&self) -> [Role; 7] {
         Role::ALL
+    }
+
+    /// A translator's language.
+    fn language_of(&self, assignment: &Assignment) -> Option<Lang> {
+        assignment.language.as_deref().and_then(Lang::parse)
+    }
+
+    /// The languages a translator may be named for.
+    fn languages(&self) -> [Lang; 6] {
+        Lang::ALL
     }
 
     fn can_assign(&self) -> bool {

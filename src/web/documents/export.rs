@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::app::documents::export as exports;
 use crate::export::pdf::Printer;
-use crate::export::{self, ExportError, File, Format, bundle};
+use crate::export::{self, Export, ExportError, File, Format, bundle};
 use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -105,6 +105,18 @@ pub async fn export_document(
             exports::document_export(conn, person, process, document, &wanted, &base_url)
         })
         .await?;
+    write_download(ctx, &state, export, format, back).await
+}
+
+/// Writes `export` in `format` as a download; `back` is the page the "unavailable" page
+/// leads back to when this server cannot make PDFs.
+pub(super) async fn write_download(
+    ctx: Ctx,
+    state: &AppState,
+    export: Export,
+    format: Format,
+    back: String,
+) -> Result<HttpResponse, AppError> {
     let printer = Printer::default();
     if format == Format::Pdf && !printer.is_available() {
         return pdf_unavailable(ctx, back);

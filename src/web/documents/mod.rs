@@ -9,6 +9,7 @@ pub mod create;
 pub mod details;
 pub mod edit;
 pub mod export;
+pub mod languages;
 pub mod links;
 pub mod pick;
 pub mod view;
@@ -18,6 +19,10 @@ use actix_web::{Scope, web};
 pub fn routes() -> Scope {
     web::scope("/p/{process}/documents")
         .service(export::export_document)
+        .service(languages::export_language)
+        .service(languages::language_page)
+        .service(languages::translate_form)
+        .service(languages::save_translation)
         .service(view::document_page)
         .service(view::revision_page)
         .service(compare::compare_page)

@@ -12,6 +12,7 @@ use crate::app::documents::Loaded;
 use crate::app::documents::pages::{self, DocumentView, RevisionView};
 use crate::domain::documents::{Content, Node, NodeKind, Source, is_final_label, numbers};
 use crate::domain::reports::AcceptedProposal;
+use crate::domain::translations::Progress;
 use crate::export::model::{document_language, node_language};
 use crate::export::text::Language;
 use crate::store::documents::RevisionSummary;
@@ -116,6 +117,8 @@ pub(super) struct DocumentPage {
     missing: Vec<AcceptedProposal>,
     /// The Chair's summary's working copy: the groups without a published report.
     unreported_groups: Vec<(i32, String)>,
+    /// With a published revision shown: how far each other language has translated it.
+    languages: Vec<Progress>,
 }
 
 impl DocumentPage {
@@ -152,6 +155,7 @@ impl DocumentPage {
             errors,
             missing: view.missing,
             unreported_groups: view.unreported_groups,
+            languages: view.languages,
         }
     }
 }

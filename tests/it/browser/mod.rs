@@ -6,6 +6,7 @@ mod journeys;
 mod keep;
 mod mail;
 mod pages;
+mod translations;
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};

@@ -105,10 +105,11 @@ enum Role {
     Chair,
     CoFacilitator,
     Secretariat,
+    Translator,
     Administrator,
 }
 
-const ROLES: [Role; 8] = [
+const ROLES: [Role; 9] = [
     Role::Anonymous,
     Role::Stakeholder,
     Role::Rapporteur,
@@ -116,6 +117,7 @@ const ROLES: [Role; 8] = [
     Role::Chair,
     Role::CoFacilitator,
     Role::Secretariat,
+    Role::Translator,
     Role::Administrator,
 ];
 
@@ -129,6 +131,7 @@ impl Role {
             Role::Chair => "chair",
             Role::CoFacilitator => "co-facilitator",
             Role::Secretariat => "secretariat",
+            Role::Translator => "translator into French and Spanish",
             Role::Administrator => "administrator",
         }
     }
@@ -143,6 +146,7 @@ impl Role {
             Role::Chair => Some("chair@demo.concord.example"),
             Role::CoFacilitator => Some("cofacilitator@demo.concord.example"),
             Role::Secretariat => Some("secretariat@demo.concord.example"),
+            Role::Translator => Some("translator@demo.concord.example"),
             Role::Administrator => Some("admin@demo.concord.example"),
         }
     }
@@ -178,6 +182,7 @@ impl Tour<'_> {
                 Role::Chair => self.chair().await?,
                 Role::CoFacilitator => self.cofacilitator().await?,
                 Role::Secretariat => self.secretariat().await?,
+                Role::Translator => self.translator().await?,
                 Role::Administrator => self.administrator().await?,
             }
             if role.account().is_some() {
@@ -265,6 +270,12 @@ impl Tour<'_> {
         self.visit(
             "/p/gcm/documents/draft/compare?from=zero-draft&to=rev-1",
             "zero draft compared with Rev.1",
+            200,
+        )
+        .await?;
+        self.visit(
+            "/p/gcm/documents/draft/languages/fr",
+            "the draft's French version beside the original",
             200,
         )
         .await?;
@@ -463,6 +474,24 @@ impl Tour<'_> {
         self.follow(
             "main a[href$='/edit']",
             "the stocktaking meeting's form",
+            200,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A language version with its translate links, and the form of its first paragraph.
+    async fn translator(&mut self) -> Result<(), String> {
+        self.visit(
+            "/p/gcm/documents/draft/languages/es",
+            "the Spanish version, to translate",
+            200,
+        )
+        .await?;
+        self.keyboard("the Spanish version").await?;
+        self.follow(
+            ".pair-missing .pair-state a",
+            "a paragraph's translation form",
             200,
         )
         .await?;

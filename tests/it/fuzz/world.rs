@@ -20,6 +20,8 @@ pub(super) struct People {
     pub(super) moderator: Browser,
     pub(super) chair: Browser,
     pub(super) cofacilitator: Browser,
+    /// Translates into French and Spanish.
+    pub(super) translator: Browser,
     pub(super) admin: Browser,
     /// Someone whose password, and whose account, the fuzzing may try to change.
     pub(super) victim: Browser,
@@ -97,6 +99,7 @@ impl People {
         let moderator = demo(app, "moderator").await;
         let chair = demo(app, "chair").await;
         let cofacilitator = demo(app, "cofacilitator").await;
+        let translator = demo(app, "translator").await;
         let admin = demo(app, "admin").await;
         let victim = app
             .participant(
@@ -115,6 +118,7 @@ impl People {
             moderator,
             chair,
             cofacilitator,
+            translator,
             admin,
             victim,
         }

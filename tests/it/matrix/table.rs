@@ -220,6 +220,12 @@ pub fn rows() -> Vec<Row> {
         get("GET /p/{process}/documents/{document}/export.{format}", "/p/gcm/documents/draft/export.docx",                      EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/documents/{document}/export.{format}", "/p/gcm/documents/draft/export.md?revision=working",       DRAFT_READ,       Has(200, WORKING_MARKER), S(403), S(403)),
         get("GET /p/{process}/documents/{document}/export.{format}", "/p/gcm/documents/group-1-report/export.html?revision=working", GROUP1_NOTES, Has(200, WORKING_MARKER), S(403), S(403)),
+        // Language versions are public; translating is for the language's translators, a role
+        // no column holds (tests/it/translations.rs proves theirs).
+        get("GET /p/{process}/documents/{document}/languages/{language}", "/p/gcm/documents/draft/languages/fr",              EVERYONE,         S(200),       Nobody, Nobody),
+        get("GET /p/{process}/documents/{document}/languages/{language}", "/p/gcm/documents/draft/languages/en",              NOBODY,           Nobody,       S(404),       S(404)),
+        get("GET /p/{process}/documents/{document}/languages/{language}/export.{format}", "/p/gcm/documents/draft/languages/es/export.md", EVERYONE, Lacks(200, WORKING_MARKER), Nobody, Nobody),
+        get("GET /p/{process}/documents/{document}/languages/{language}/nodes/{key}", "/p/gcm/documents/draft/languages/fr/nodes/{draft_node}", NOBODY, Nobody, S(403), Login),
         get("GET /p/{process}/documents/{document}/nodes/{key}/edit", "/p/gcm/documents/draft/nodes/{draft_node}/edit",         DRAFT_EDIT,       S(200),       S(403),       Login),
         get("GET /p/{process}/documents/{document}/nodes/{key}/edit", "/p/gcm/documents/group-1-report/nodes/{g1_node}/edit",   GROUP1_REVIEW,    S(200),       S(403),       Login),
         get("GET /p/{process}/documents/{document}/nodes/{key}/edit", "/p/gcm/documents/chairs-summary/nodes/{summary_node}/edit", CHAIR_EDIT,    S(200),       S(403),       Login),
@@ -302,6 +308,7 @@ pub fn rows() -> Vec<Row> {
         post("POST /p/{process}/documents/{document}/nodes",         "/p/gcm/documents/draft/nodes",    &[("after", "{draft_node}"), ("kind", "paragraph"), ("text", "Inserted by the matrix as {role}.")], DRAFT_EDIT, S(303), S(403), S(401)),
         post("POST /p/{process}/documents/{document}/nodes",         "/p/gcm/documents/group-1-report/nodes", &[("after", ""), ("kind", "paragraph"), ("text", "Inserted by the matrix as {role}.")], GROUP1_REVIEW, S(303), S(403), S(401)),
         post("POST /p/{process}/documents/{document}/nodes/{key}/move", "/p/gcm/documents/draft/nodes/{draft_node}/move", &[("direction", "down")],          DRAFT_EDIT, S(303), S(403), Login),
+        post("POST /p/{process}/documents/{document}/languages/{language}/nodes/{key}", "/p/gcm/documents/draft/languages/fr/nodes/{draft_node}", &[("text", "Traduit par la matrice en tant que {role}."), ("revision", "1")], NOBODY, Nobody, S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/links", "/p/gcm/documents/draft/nodes/{draft_node}/links", &[("source_kind", "contribution"), ("reference", "{wc_other}"), ("version", ""), ("quote", ""), ("note", "Linked by the matrix.")], DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/links/{link}/remove", "/p/gcm/documents/draft/nodes/{link_node}/links/{link}/remove", &[], DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/delete", "/p/gcm/documents/draft/nodes/{spare}/delete", &[],                                DRAFT_EDIT, S(303), S(403), Login),

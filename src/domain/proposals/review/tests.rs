@@ -177,18 +177,9 @@ fn rapporteurs_decide_as_rapporteurs_the_secretariat_as_itself() {
         is_admin: false,
         grants,
     };
-    let rapporteur = Grant {
-        role: Role::Rapporteur,
-        group: Some(GROUP),
-    };
-    let secretariat = Grant {
-        role: Role::Secretariat,
-        group: None,
-    };
-    let moderator = Grant {
-        role: Role::Moderator,
-        group: Some(GROUP),
-    };
+    let rapporteur = Grant::new(Role::Rapporteur, Some(GROUP));
+    let secretariat = Grant::new(Role::Secretariat, None);
+    let moderator = Grant::new(Role::Moderator, Some(GROUP));
     assert_eq!(
         deciding_role(&with(vec![rapporteur]), GROUP),
         Some(Role::Rapporteur)

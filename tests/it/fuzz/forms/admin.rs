@@ -76,9 +76,16 @@ fn role_fields() -> Vec<FieldSpec> {
         field("email", good_or_any(&["victim@example.org"])),
         field(
             "role",
-            good_or_any(&["rapporteur", "moderator", "chair", "secretariat"]),
+            good_or_any(&[
+                "rapporteur",
+                "moderator",
+                "chair",
+                "secretariat",
+                "translator",
+            ]),
         ),
         field("group", number()),
+        field("language", good_or_any(&["", "fr", "ar", "zh-Hans"])),
     ]
 }
 

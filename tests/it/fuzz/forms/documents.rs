@@ -58,6 +58,7 @@ pub(super) fn draft_rows(w: &World) -> Vec<FormSpec<'_>> {
             14,
             form_case(fixed(&format!("{DRAFT}/pull")), pull_fields(w)),
         ),
+        translation_row(w),
         form("document publish", c, 8, form_case(publish, label())).based_on(Base::new(
             &format!("{DRAFT}/publish"),
             &[("label", "Rev.7")],
@@ -106,6 +107,33 @@ pub(super) fn report_rows(w: &World) -> Vec<FormSpec<'_>> {
             form_case(start.boxed(), vec![]),
         ),
     ]
+}
+
+/// A translator's form, over the draft's nodes in their languages, another one, the
+/// original's and none of the six.
+fn translation_row(w: &World) -> FormSpec<'_> {
+    let paths: Vec<String> = w
+        .nodes
+        .iter()
+        .take(6)
+        .flat_map(|key| ["fr", "es", "zh", "en", "xx"].map(|l| format!("{l}/nodes/{key}")))
+        .collect();
+    let path = path_of(paths, |p| format!("{DRAFT}/languages/{p}"));
+    let fields = vec![
+        any_field("text"),
+        field("revision", good_or_any(&["1", "2"])),
+    ];
+    let base = Base::new(
+        &format!("{DRAFT}/languages/fr/nodes/{}", first_node(w)),
+        &[("text", "Texte"), ("revision", "2")],
+    );
+    form(
+        "document translation",
+        &w.people.translator,
+        14,
+        form_case(path, fields),
+    )
+    .based_on(base)
 }
 
 fn create_fields(w: &World) -> Vec<FieldSpec> {
