@@ -213,6 +213,7 @@ pub(super) fn new_nodes(
         .iter()
         .map(|node| {
             Ok(Node {
+                status: Default::default(),
                 key: fresh_key(),
                 kind: kind_of(node)?,
                 text: node

@@ -55,6 +55,7 @@ fn node_of(
     )?;
     let Some(before) = before else {
         return Ok(Node {
+            status: Default::default(),
             key: fresh_key(),
             kind: kind_of(written)?,
             text: written

@@ -22,6 +22,7 @@ fn node(key: &str, kind: NodeKind, text: &str) -> Node {
         key: key.into(),
         kind,
         text: text.into(),
+        status: Default::default(),
         provenance: vec![],
     }
 }
@@ -79,7 +80,7 @@ async fn setup(app: &TestApp) -> (Browser, Browser) {
     (admin, cofacilitator)
 }
 
-async fn edit(browser: &Browser, key: &str, text: &str) -> reqwest::Response {
+pub(crate) async fn edit(browser: &Browser, key: &str, text: &str) -> reqwest::Response {
     let form_path = format!("/p/gcm/documents/draft/nodes/{key}/edit");
     let (status, page) = browser.get_text(&form_path).await;
     assert_eq!(status, StatusCode::OK);
@@ -98,7 +99,7 @@ async fn edit(browser: &Browser, key: &str, text: &str) -> reqwest::Response {
         .await
 }
 
-fn field_value(page: &str, name: &str) -> String {
+pub(crate) fn field_value(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = page
         .find(&marker)

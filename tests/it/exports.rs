@@ -193,6 +193,7 @@ pub(crate) async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browse
                 key: e.key.into(),
                 kind: e.kind,
                 text: e.markdown.into(),
+                status: Default::default(),
                 provenance: cite(e.key),
             })
             .collect();
@@ -221,6 +222,7 @@ fn plain(key: &str, kind: NodeKind, text: &str) -> Node {
         key: key.into(),
         kind,
         text: text.into(),
+        status: Default::default(),
         provenance: Vec::new(),
     }
 }
@@ -295,7 +297,7 @@ fn schema() -> PathBuf {
 }
 
 /// Validates an Akoma Ntoso file with xmllint against the OASIS schema.
-fn assert_valid_akoma_ntoso(xml: &[u8]) {
+pub(crate) fn assert_valid_akoma_ntoso(xml: &[u8]) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("export.akn.xml");
     std::fs::write(&file, xml).expect("written");
@@ -314,7 +316,7 @@ fn assert_valid_akoma_ntoso(xml: &[u8]) {
 }
 
 /// The paragraphs of a DOCX: whether each is right-to-left, and its text (tabs as `\t`).
-fn docx_paragraphs(bytes: &[u8]) -> Vec<(bool, String)> {
+pub(crate) fn docx_paragraphs(bytes: &[u8]) -> Vec<(bool, String)> {
     use quick_xml::Reader;
     use quick_xml::events::Event;
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a DOCX is a ZIP");

@@ -11,6 +11,7 @@ pub mod edit;
 pub mod export;
 pub mod links;
 pub mod pick;
+pub mod status;
 pub mod view;
 
 use actix_web::{Scope, web};
@@ -26,6 +27,7 @@ pub fn routes() -> Scope {
         .service(edit::insert_node)
         .service(edit::move_node)
         .service(edit::delete_node)
+        .service(status::set_status)
         .service(links::add_link)
         .service(links::remove_link)
         .service(edit::publish)

@@ -10,7 +10,10 @@ use serde::Deserialize;
 
 use crate::app::documents::Loaded;
 use crate::app::documents::pages::{self, DocumentView, RevisionView};
-use crate::domain::documents::{Content, Node, NodeKind, Source, is_final_label, numbers};
+use crate::domain::documents::{
+    Consensus, Content, DocumentKind, Node, NodeKind, ParagraphStatus, Source, brackets,
+    is_final_label, numbers,
+};
 use crate::domain::reports::AcceptedProposal;
 use crate::export::model::{document_language, node_language};
 use crate::export::text::Language;
@@ -34,6 +37,8 @@ pub struct NodeView {
     pub sources: Vec<SourceView>,
     /// BCP 47: the language of this node's text, for `lang`.
     pub lang: &'static str,
+    /// Where the paragraph stands in the negotiation; shown once it is agreed.
+    pub status: ParagraphStatus,
 }
 
 pub struct SourceView {
@@ -50,6 +55,11 @@ impl NodeView {
 
     pub fn is_measure(&self) -> bool {
         self.kind == NodeKind::Measure
+    }
+
+    /// "Agreed", "Agreed ad referendum": a status worth showing beside the paragraph.
+    pub fn agreed(&self) -> Option<String> {
+        (!self.status.is_pending()).then(|| self.status.label_key())
     }
 }
 
@@ -79,7 +89,7 @@ pub fn node_views(
             },
             html: match node.kind {
                 NodeKind::Heading => String::new(),
-                _ => crate::markdown::to_safe_html(&node.text),
+                _ => crate::markdown::to_safe_html(&brackets::reading_markdown(&node.text)),
             },
             sources: node
                 .provenance
@@ -92,6 +102,7 @@ pub fn node_views(
                 })
                 .collect(),
             lang: node_language(&node.text, language).code,
+            status: node.status,
         })
         .collect()
 }
@@ -116,6 +127,8 @@ pub(super) struct DocumentPage {
     missing: Vec<AcceptedProposal>,
     /// The Chair's summary's working copy: the groups without a published report.
     unreported_groups: Vec<(i32, String)>,
+    /// How close the text shown is to consensus: for the draft, which is negotiated.
+    consensus: Option<Consensus>,
 }
 
 impl DocumentPage {
@@ -140,6 +153,7 @@ impl DocumentPage {
     pub(super) fn new(ctx: Ctx, view: DocumentView, label: String, errors: FieldErrors) -> Self {
         let language = document_language(&view.content);
         DocumentPage {
+            consensus: consensus_of(&view.loaded, &view.content),
             ctx,
             lang: language.code,
             nodes: node_views(&view.content.nodes, &view.links, language),
@@ -154,6 +168,11 @@ impl DocumentPage {
             unreported_groups: view.unreported_groups,
         }
     }
+}
+
+/// The counts of the text shown, when the document is the negotiated draft: its nodes only.
+fn consensus_of(loaded: &Loaded, content: &Content) -> Option<Consensus> {
+    (loaded.kind == DocumentKind::Draft).then(|| Consensus::of(&content.nodes))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -195,6 +214,7 @@ struct RevisionPage {
     nodes: Vec<NodeView>,
     revision: RevisionSummary,
     revisions: Vec<RevisionSummary>,
+    consensus: Option<Consensus>,
 }
 
 #[get("/{document}/revisions/{revision}")]
@@ -219,6 +239,7 @@ pub async fn revision_page(
         .await?;
     let language = document_language(&content);
     page::ok(&RevisionPage {
+        consensus: consensus_of(&loaded, &content),
         ctx,
         lang: language.code,
         nodes: node_views(&content.nodes, &links, language),
