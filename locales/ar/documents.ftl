@@ -148,3 +148,5 @@ consensus-paragraphs = الفقرات
 consensus-agreed = المتفق عليها
 consensus-agreed-ad-ref = المتفق عليها رهنًا بالاستشارة
 consensus-open-brackets = الأقواس المفتوحة
+document-amendment-no-change = نص التعديل مطابق لنص الفقرة الحالي.
+document-amendment-crosses-bracket = الكلمات التي يغيّرها التعديل تتقاطع مع قوس معقوف في الفقرة: عالِج ذلك القوس أولاً، أو اقبل التعديل بكامله.

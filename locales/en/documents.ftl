@@ -115,3 +115,5 @@ consensus-paragraphs = Paragraphs
 consensus-agreed = Agreed
 consensus-agreed-ad-ref = Agreed ad referendum
 consensus-open-brackets = Open brackets
+document-amendment-no-change = The amendment reads as the paragraph already does.
+document-amendment-crosses-bracket = The words the amendment changes cross a bracket of the paragraph: resolve that bracket first, or accept the amendment whole.

@@ -124,3 +124,5 @@ consensus-paragraphs = Párrafos
 consensus-agreed = Acordados
 consensus-agreed-ad-ref = Acordados ad referendum
 consensus-open-brackets = Corchetes abiertos
+document-amendment-no-change = La enmienda coincide con el texto actual del párrafo.
+document-amendment-crosses-bracket = Las palabras que cambia la enmienda atraviesan un corchete del párrafo: resuelva primero ese corchete o acepte la enmienda completa.

@@ -124,3 +124,5 @@ consensus-paragraphs = Paragraphes
 consensus-agreed = Convenus
 consensus-agreed-ad-ref = Convenus ad referendum
 consensus-open-brackets = Crochets ouverts
+document-amendment-no-change = L’amendement se lit comme le paragraphe actuel.
+document-amendment-crosses-bracket = Les mots que modifie l’amendement chevauchent un crochet du paragraphe : réglez d’abord ce crochet, ou acceptez l’amendement en entier.

@@ -116,3 +116,5 @@ consensus-paragraphs = Пункты
 consensus-agreed = Согласованы
 consensus-agreed-ad-ref = Согласованы ad referendum
 consensus-open-brackets = Открытые скобки
+document-amendment-no-change = Поправка совпадает с нынешним текстом пункта.
+document-amendment-crosses-bracket = Слова, которые меняет поправка, пересекают квадратные скобки пункта: сначала снимите эти скобки или примите поправку целиком.

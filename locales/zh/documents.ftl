@@ -106,3 +106,5 @@ consensus-paragraphs = 段落
 consensus-agreed = 已商定
 consensus-agreed-ad-ref = 待核准商定
 consensus-open-brackets = 未解决的方括号
+document-amendment-no-change = 该修正案与段落现有案文相同。
+document-amendment-crosses-bracket = 修正案所改动的文字跨越了段落中的方括号：请先解决该方括号，或整体接受修正案。

@@ -18,6 +18,7 @@ on_both_backends!(
     brackets_are_edited_published_compared_and_exported,
     bad_brackets_come_back_with_the_text_kept,
     only_the_drafters_set_a_paragraph_status,
+    an_amendment_is_taken_in_whole_or_as_an_alternative,
 );
 
 /// A paragraph with one bracketed passage of two alternatives, each citing its amendments.
@@ -144,6 +145,11 @@ async fn brackets_are_edited_published_compared_and_exported(backend: Backend) {
     assert_valid_akoma_ntoso(&akn.bytes);
     let xml = String::from_utf8(akn.bytes).expect("UTF-8");
     assert!(xml.contains("[Marrakech <i>(A/1: Morocco)</i>]"), "{xml}");
+    assert!(
+        xml.contains(r#"<inline name="brackets"><inline name="alternative">[Marrakech"#),
+        "the passage and its alternatives are marked up: {xml}"
+    );
+    assert_eq!(xml.matches(r#"<inline name="alternative">"#).count(), 2);
     assert!(xml.contains("Agreed ad referendum"));
     let docx = download(
         &visitor,
@@ -268,4 +274,104 @@ async fn only_the_drafters_set_a_paragraph_status(backend: Backend) {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, "m1").await, "agreed");
+}
+
+async fn an_amendment_is_taken_in_whole_or_as_an_alternative(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, drafter) = setup(&app, false).await;
+    let _stakeholder = app
+        .accredited(
+            "gcm",
+            "ngo@example.org",
+            "Nadia Ngo",
+            "Migrant Voices",
+            "civil-society",
+        )
+        .await;
+    let (alternative, refused, whole, unchanged, audited) = with_db(&app, |conn| {
+        use concord::app::documents::accept::{CROSSES_BRACKET, NO_CHANGE, accept_amendment};
+        use concord::app::{Error, Person};
+        use concord::db::schema::{accounts, audit_log};
+        use concord::domain::documents::accept::{Acceptance, Amendment};
+        let person = |conn: &mut concord::db::DbConnection, mail: &str| Person {
+            account_id: accounts::table
+                .filter(accounts::email.eq(mail))
+                .select(accounts::id)
+                .first(conn)
+                .expect("the account"),
+            is_admin: false,
+        };
+        let cofacilitator = person(conn, "cofac@example.org");
+        let stakeholder = person(conn, "ngo@example.org");
+        let proponents = vec!["Morocco".to_string(), "African Group".to_string()];
+        let amendment = Amendment {
+            label: "A/1",
+            text: "We, the Heads of State, meet in Rabat.",
+            proponents: &proponents,
+        };
+        let refused = matches!(
+            accept_amendment(
+                conn,
+                stakeholder,
+                "gcm",
+                "p1",
+                &amendment,
+                Acceptance::Whole
+            ),
+            Err(Error::Forbidden)
+        );
+        let alternative = accept_amendment(
+            conn,
+            cofacilitator,
+            "gcm",
+            "p1",
+            &amendment,
+            Acceptance::Alternative,
+        )
+        .expect("taken in as an alternative");
+        // Its words now cross the bracket: only whole, then nothing more to change.
+        let crossing = accept_amendment(
+            conn,
+            cofacilitator,
+            "gcm",
+            "p1",
+            &amendment,
+            Acceptance::Alternative,
+        );
+        assert!(matches!(crossing, Err(Error::Conflict(key)) if key == CROSSES_BRACKET));
+        let whole = accept_amendment(
+            conn,
+            cofacilitator,
+            "gcm",
+            "p1",
+            &amendment,
+            Acceptance::Whole,
+        )
+        .expect("taken in whole");
+        let unchanged = matches!(
+            accept_amendment(conn, cofacilitator, "gcm", "p1", &amendment, Acceptance::Whole),
+            Err(Error::Conflict(key)) if key == NO_CHANGE
+        );
+        let audited: i64 = audit_log::table
+            .filter(audit_log::action.eq("document.accept-amendment"))
+            .count()
+            .get_result(conn)
+            .expect("counted");
+        (alternative, refused, whole, unchanged, audited)
+    })
+    .await;
+    assert!(refused, "a stakeholder takes in no amendment");
+    assert_eq!(
+        alternative,
+        "We, the Heads of State, meet in [Marrakech.] [Rabat. {A/1: Morocco, African Group}]"
+    );
+    assert_eq!(whole, "We, the Heads of State, meet in Rabat.");
+    assert!(unchanged, "an amendment taken in already changes nothing");
+    assert_eq!(audited, 2, "each acceptance is audited");
+    let (_, working) = drafter
+        .get_text("/p/gcm/documents/draft?view=working")
+        .await;
+    assert!(working.contains("meet in Rabat."));
 }

@@ -7,6 +7,7 @@
 //!   passage: `[safe and orderly] [regular]`.
 //! - An alternative may end with the amendments and delegations it came from, in braces:
 //!   `[safe and orderly {A/3: Mexico, EU}]`.
+//! - `[words](address)` stays a Markdown link.
 //! - `\[`, `\]`, `\{` and `\}` are literal brackets and braces (Markdown's own escapes, so the
 //!   text reads the same wherever Markdown is read). Outside brackets a brace is literal.
 //!
@@ -80,7 +81,7 @@ pub fn parse(text: &str) -> Result<Vec<Piece>, BracketError> {
     let mut gap = String::new();
     let mut open: Vec<Alternative> = Vec::new();
     let mut state = State::Outside;
-    let mut chars = text.chars();
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\' {
             let escaped: String = std::iter::once(c).chain(chars.next()).collect();
@@ -97,18 +98,8 @@ pub fn parse(text: &str) -> Result<Vec<Piece>, BracketError> {
             continue;
         }
         state = match (state, c) {
-            (State::Outside, '[') => {
-                if open.is_empty() {
-                    words.push_str(&gap);
-                    gap.clear();
-                    if !words.is_empty() {
-                        pieces.push(Piece::Text(std::mem::take(&mut words)));
-                    }
-                } else {
-                    gap.clear();
-                }
-                State::Words(String::new())
-            }
+            // The white space before another alternative is dropped when it closes.
+            (State::Outside, '[') => State::Words(String::new()),
             (State::Outside, ']') => return Err(BracketError::Unopened),
             (State::Outside, c) if !open.is_empty() && c.is_whitespace() => {
                 gap.push(c);
@@ -121,8 +112,17 @@ pub fn parse(text: &str) -> Result<Vec<Piece>, BracketError> {
             }
             (State::Words(_), '[') => return Err(BracketError::Nested),
             (State::Words(w), '{') => State::Cites(w, String::new()),
+            // `[words](address)` is a Markdown link, not a bracket: words.
+            (State::Words(w), ']') if chars.peek() == Some(&'(') => {
+                flush_passage(&mut pieces, &mut open, &mut words, &mut gap);
+                words.push('[');
+                words.push_str(&w);
+                words.push(']');
+                State::Outside
+            }
             (State::Words(w), ']') => {
-                open.push(alternative(w, String::new())?);
+                let closed = alternative(w, String::new())?;
+                push_alternative(&mut pieces, &mut open, &mut words, &mut gap, closed);
                 State::Outside
             }
             (State::Words(mut w), c) => {
@@ -136,7 +136,8 @@ pub fn parse(text: &str) -> Result<Vec<Piece>, BracketError> {
                 State::Cites(w, cites)
             }
             (State::Cited(w, cites), ']') => {
-                open.push(alternative(w, cites)?);
+                let closed = alternative(w, cites)?;
+                push_alternative(&mut pieces, &mut open, &mut words, &mut gap, closed);
                 State::Outside
             }
             (State::Cited(w, cites), c) if c.is_whitespace() => State::Cited(w, cites),
@@ -161,6 +162,22 @@ fn alternative(words: String, cites: String) -> Result<Alternative, BracketError
         return Err(BracketError::Empty);
     }
     Ok(Alternative { text, cites })
+}
+
+/// Adds a closed alternative to the passage open, or opens one with it after the words
+/// before it; the white space between two alternatives is dropped.
+fn push_alternative(
+    pieces: &mut Vec<Piece>,
+    open: &mut Vec<Alternative>,
+    words: &mut String,
+    gap: &mut String,
+    closed: Alternative,
+) {
+    if open.is_empty() && !words.is_empty() {
+        pieces.push(Piece::Text(std::mem::take(words)));
+    }
+    gap.clear();
+    open.push(closed);
 }
 
 /// Closes the passage of alternatives read so far, when one is open: the words after it
@@ -210,9 +227,22 @@ fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// Characters from Unicode's private use area that mark, in `marked_markdown`, where a
+/// bracketed passage and each of its alternatives begin and end: for writers that mark them
+/// up (Akoma Ntoso), never shown.
+pub mod marks {
+    pub const PASSAGE_OPEN: char = '\u{E000}';
+    pub const PASSAGE_CLOSE: char = '\u{E001}';
+    pub const ALTERNATIVE_OPEN: char = '\u{E002}';
+    pub const ALTERNATIVE_CLOSE: char = '\u{E003}';
+}
+
 /// One alternative as a reader sees it, in Markdown: `[words (cites)]`, brackets literal,
-/// the citation in italics.
-fn alternative_markdown(out: &mut String, alternative: &Alternative) {
+/// the citation in italics; marked at both ends when `marked`.
+fn alternative_markdown(out: &mut String, alternative: &Alternative, marked: bool) {
+    if marked {
+        out.push(marks::ALTERNATIVE_OPEN);
+    }
     out.push_str("\\[");
     out.push_str(&alternative.text);
     if !alternative.cites.is_empty() {
@@ -222,25 +252,28 @@ fn alternative_markdown(out: &mut String, alternative: &Alternative) {
         let _ = write!(out, "*({})*", escape_markdown(&alternative.cites));
     }
     out.push_str("\\]");
+    if marked {
+        out.push(marks::ALTERNATIVE_CLOSE);
+    }
 }
 
-/// The text as readers see it, in Markdown: every alternative in its own brackets, each
-/// followed by whom it cites in italics. A text whose brackets cannot be read is returned as
-/// written.
-pub fn reading_markdown(text: &str) -> String {
-    let Ok(pieces) = parse(text) else {
-        return text.to_string();
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    for piece in &pieces {
+fn render(pieces: &[Piece], marked: bool, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity + 16);
+    for piece in pieces {
         match piece {
             Piece::Text(words) => out.push_str(words),
             Piece::Bracket(alternatives) => {
+                if marked {
+                    out.push(marks::PASSAGE_OPEN);
+                }
                 for (i, alternative) in alternatives.iter().enumerate() {
                     if i > 0 {
                         out.push(' ');
                     }
-                    alternative_markdown(&mut out, alternative);
+                    alternative_markdown(&mut out, alternative, marked);
+                }
+                if marked {
+                    out.push(marks::PASSAGE_CLOSE);
                 }
             }
         }
@@ -248,21 +281,43 @@ pub fn reading_markdown(text: &str) -> String {
     out
 }
 
-/// An alternative in the stored form: what accepting an amendment as one writes.
+/// The text as readers see it, in Markdown: every alternative in its own brackets, each
+/// followed by whom it cites in italics. A text whose brackets cannot be read is returned as
+/// written.
+pub fn reading_markdown(text: &str) -> String {
+    match parse(text) {
+        Ok(pieces) => render(&pieces, false, text.len()),
+        Err(_) => text.to_string(),
+    }
+}
+
+/// As `reading_markdown`, with each passage and alternative between `marks`; `None` for a
+/// text with no readable bracket.
+pub fn marked_markdown(text: &str) -> Option<String> {
+    let pieces = parse(text).ok()?;
+    pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Bracket(_)))
+        .then(|| render(&pieces, true, text.len()))
+}
+
+/// An alternative in the stored form, from words already in it (Markdown, as a paragraph
+/// holds them) and whom it cites (plain words, escaped here): what accepting an amendment as
+/// one writes.
 pub fn alternative_source(text: &str, cites: &str) -> String {
-    let escape = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
+    let mut out = format!("[{}", text.trim());
+    if !cites.trim().is_empty() {
+        if !text.trim().is_empty() {
+            out.push(' ');
+        }
+        out.push('{');
+        for c in cites.trim().chars() {
             if matches!(c, '[' | ']' | '{' | '}' | '\\') {
                 out.push('\\');
             }
             out.push(c);
         }
-        out
-    };
-    let mut out = format!("[{}", escape(text.trim()));
-    if !cites.trim().is_empty() {
-        let _ = write!(out, " {{{}}}", escape(cites.trim()));
+        out.push('}');
     }
     out.push(']');
     out
@@ -353,6 +408,24 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_link_is_words() {
+        let text = "See [the report](https://example.org/r) and [this] [that] [link](/l).";
+        assert_eq!(
+            parse(text),
+            Ok(vec![
+                Piece::Text("See [the report](https://example.org/r) and ".into()),
+                Piece::Bracket(vec![alt("this", ""), alt("that", "")]),
+                Piece::Text(" [link](/l).".into()),
+            ])
+        );
+        let html = crate::markdown::to_safe_html(&reading_markdown(text));
+        assert!(
+            html.contains(r#"<a href="https://example.org/r""#),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn escaped_brackets_and_braces_are_words() {
         let text = r"See annex \[II\] and \{note\}; [keep \] this {A/1}]";
         assert_eq!(
@@ -383,8 +456,21 @@ mod tests {
     }
 
     #[test]
+    fn the_marked_form_brackets_each_passage_and_alternative() {
+        use marks::*;
+        assert_eq!(marked_markdown("no brackets"), None);
+        assert_eq!(
+            marked_markdown("in [a {EU}] [b]."),
+            Some(format!(
+                "in {PASSAGE_OPEN}{ALTERNATIVE_OPEN}\\[a *(EU)*\\]{ALTERNATIVE_CLOSE} \
+                 {ALTERNATIVE_OPEN}\\[b\\]{ALTERNATIVE_CLOSE}{PASSAGE_CLOSE}."
+            ))
+        );
+    }
+
+    #[test]
     fn an_alternative_written_for_an_amendment_reads_back() {
-        let source = alternative_source("safe [and] orderly", "A/3: Mexico {EU}");
+        let source = alternative_source(r"safe \[and\] orderly", "A/3: Mexico {EU}");
         assert_eq!(source, r"[safe \[and\] orderly {A/3: Mexico \{EU\}}]");
         assert_eq!(
             parse(&source),

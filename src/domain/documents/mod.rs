@@ -5,12 +5,14 @@
 //! Also: comparing two revisions (word-level differences, moves, a concordance of numbers)
 //! and merging two edits of one paragraph.
 //!
+//! `accept` takes an amendment into a paragraph, whole or as an alternative of a bracket;
 //! `brackets` reads the bracketed passages of a paragraph's text; `status` a paragraph's
 //! standing and how close a text is to consensus.
 //!
 //! `compare` and `merge` hold the comparison of revisions and the three-way merge of a
 //! paragraph; `access` says which action editing and reading a working copy need.
 
+pub mod accept;
 pub mod brackets;
 mod compare;
 mod finality;

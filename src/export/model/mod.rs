@@ -108,6 +108,9 @@ pub struct ExportNode {
     /// alternative cites, and the paragraph's status after it once agreed.
     pub text: String,
     pub blocks: Vec<Block>,
+    /// The blocks again with each bracketed passage and alternative between
+    /// `brackets::marks`, for writers that mark them up; `None` without brackets.
+    pub marked_blocks: Option<Vec<Block>>,
     /// The language of this node's text (the document's unless its script says otherwise).
     pub language: Language,
     pub citations: Vec<Citation>,
@@ -269,13 +272,15 @@ pub fn build(input: Input<'_>) -> Export {
             .iter()
             .map(|p| sources.cite(p, input.source_paths, base_url))
             .collect();
-        let text = reading_text(node, &input.labels);
+        let text = reading_text(node, &input.labels, false);
+        let marked = reading_text(node, &input.labels, true);
         nodes.push(ExportNode {
             key: node.key.clone(),
             kind: node.kind,
             number,
             eid,
             blocks: node_blocks(node.kind, &text),
+            marked_blocks: (marked != text).then(|| node_blocks(node.kind, &marked)),
             text,
             language: node_language,
             citations,
@@ -305,11 +310,17 @@ pub fn build(input: Input<'_>) -> Export {
 
 /// A node's text as every format reads it: a heading as written; a paragraph's brackets
 /// literal with whom each alternative cites, and its status, once agreed, in italics after it.
-fn reading_text(node: &Node, labels: &Labels) -> String {
+/// `marked`: with each passage and alternative between `brackets::marks`.
+fn reading_text(node: &Node, labels: &Labels, marked: bool) -> String {
     if !has_status(node.kind) {
         return node.text.clone();
     }
-    let mut text = brackets::reading_markdown(&node.text);
+    let reading = || brackets::reading_markdown(&node.text);
+    let mut text = if marked {
+        brackets::marked_markdown(&node.text).unwrap_or_else(reading)
+    } else {
+        reading()
+    };
     let status = match node.status {
         ParagraphStatus::Pending => return text,
         ParagraphStatus::AgreedAdRef => &labels.agreed_ad_ref,

@@ -282,6 +282,7 @@ pub fn rows() -> Vec<Row> {
         post("POST /p/{process}/documents/{document}/nodes",         "/p/gcm/documents/draft/nodes",    &[("after", "{draft_node}"), ("kind", "paragraph"), ("text", "Inserted by the matrix as {role}.")], DRAFT_EDIT, S(303), S(403), S(401)),
         post("POST /p/{process}/documents/{document}/nodes",         "/p/gcm/documents/group-1-report/nodes", &[("after", ""), ("kind", "paragraph"), ("text", "Inserted by the matrix as {role}.")], GROUP1_REVIEW, S(303), S(403), S(401)),
         post("POST /p/{process}/documents/{document}/nodes/{key}/move", "/p/gcm/documents/draft/nodes/{draft_node}/move", &[("direction", "down")],          DRAFT_EDIT, S(303), S(403), Login),
+        post("POST /p/{process}/documents/{document}/nodes/{key}/status", "/p/gcm/documents/draft/nodes/{draft_node}/status", &[("status", "agreed-ad-ref")], DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/links", "/p/gcm/documents/draft/nodes/{draft_node}/links", &[("source_kind", "contribution"), ("reference", "{wc_other}"), ("version", ""), ("quote", ""), ("note", "Linked by the matrix.")], DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/links/{link}/remove", "/p/gcm/documents/draft/nodes/{link_node}/links/{link}/remove", &[], DRAFT_EDIT, S(303), S(403), Login),
         post("POST /p/{process}/documents/{document}/nodes/{key}/delete", "/p/gcm/documents/draft/nodes/{spare}/delete", &[],                                DRAFT_EDIT, S(303), S(403), Login),
