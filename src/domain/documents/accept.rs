@@ -126,11 +126,21 @@ pub fn accept(
     if old.contains(['[', ']', '{', '}']) {
         return Err(AcceptError::InsideBracket);
     }
-    let bracketed = format!(
-        "{before}{} {}{gap}{after}",
-        alternative_source(old, ""),
-        alternative_source(new, &amendment.citation()),
-    );
+    let proposed = alternative_source(new, &amendment.citation());
+    let bracketed = if old.is_empty() {
+        // An insertion: the words it adds, bracketed alone.
+        let space = if after.is_empty() || after.starts_with(char::is_whitespace) {
+            ""
+        } else {
+            " "
+        };
+        format!("{before}{proposed}{space}{after}")
+    } else {
+        format!(
+            "{before}{} {proposed}{gap}{after}",
+            alternative_source(old, "")
+        )
+    };
     brackets::check(&bracketed).map_err(|_| AcceptError::InsideBracket)?;
     Ok(bracketed)
 }
@@ -182,6 +192,17 @@ mod tests {
         assert_eq!(
             accept(ZERO, &amendment(amended, &by), Acceptance::Alternative),
             Ok("We commit to facilitate [safe, orderly and regular] [{A/3: Group of 77 and China}] migration.".into())
+        );
+    }
+
+    #[test]
+    fn an_insertion_is_bracketed_alone() {
+        let by = vec!["Switzerland".to_string()];
+        let current = "We commit to regular migration.";
+        let amended = "We commit to safe and regular migration.";
+        assert_eq!(
+            accept(current, &amendment(amended, &by), Acceptance::Alternative),
+            Ok("We commit to [safe and {A/3: Switzerland}] regular migration.".into())
         );
     }
 
