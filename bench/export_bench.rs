@@ -74,6 +74,7 @@ fn draft(edit: bool) -> Content {
     for p in 0..PARAGRAPHS {
         if p % 10 == 0 {
             nodes.push(Node {
+                status: Default::default(),
                 key: format!("h{p}"),
                 kind: NodeKind::Heading,
                 text: format!("Objective {}", p / 10 + 1),
@@ -90,6 +91,7 @@ fn draft(edit: bool) -> Content {
             format!("{ENGLISH} ({p})")
         };
         nodes.push(Node {
+            status: Default::default(),
             key: format!("p{p}"),
             kind: NodeKind::Paragraph,
             text,
@@ -98,6 +100,7 @@ fn draft(edit: bool) -> Content {
         if p % 3 == 0 {
             for m in 0..2 {
                 nodes.push(Node {
+                    status: Default::default(),
                     key: format!("m{p}-{m}"),
                     kind: NodeKind::Measure,
                     text:
@@ -124,6 +127,7 @@ fn draft(edit: bool) -> Content {
         nodes.insert(
             100,
             Node {
+                status: Default::default(),
                 key: "new".into(),
                 kind: NodeKind::Paragraph,
                 text: "A new paragraph added in negotiation.".into(),

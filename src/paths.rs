@@ -117,6 +117,7 @@ routes! {
     document_node_edit = "/p/{process}/documents/{document}/nodes/{key}/edit" (process, document, key);
     document_node_move = "/p/{process}/documents/{document}/nodes/{key}/move" (process, document, key);
     document_node_delete = "/p/{process}/documents/{document}/nodes/{key}/delete" (process, document, key);
+    document_node_status = "/p/{process}/documents/{document}/nodes/{key}/status" (process, document, key);
     document_node_links = "/p/{process}/documents/{document}/nodes/{key}/links" (process, document, key);
     document_node_link_remove = "/p/{process}/documents/{document}/nodes/{key}/links/{link}/remove" (process, document, key, link);
     document_publish = "/p/{process}/documents/{document}/publish" (process, document);

@@ -129,3 +129,24 @@ notice-details-saved = حُفظت البيانات.
 error-revision-label-required = أعطِ التنقيح اسمًا، مثل Rev.1.
 error-revision-label-taken = يوجد تنقيح لهذه الوثيقة بهذا الاسم؛ اختر اسمًا آخر.
 document-details-changed-meanwhile = غيّر شخص آخر هذا الحقل أثناء تحريرك له؛ ما حفظه معروض أعلاه. إذا حفظت مرة أخرى يُحتفظ بما في هذا الحقل.
+
+## الأقواس المعقوفة وحالة الفقرات في المشروع قيد التفاوض
+document-brackets-hint = تُبيّن الأقواس المعقوفة النص الذي لم يُتفق عليه بعد: [الخيار الأول {"{"}A/3: المكسيك{"}"}] [الخيار الثاني {"{"}الاتحاد الأوروبي{"}"}]. اكتب \[ و\] للأقواس الحرفية.
+error-brackets-nested = فُتح قوس داخل قوس آخر: أغلق القوس الأول قبل فتح التالي، أو اكتب \[ لقوس حرفي.
+error-brackets-unopened = لا يسبق قوسَ الإغلاق ] قوسُ فتح: أضف [ أو اكتب \] لقوس حرفي.
+error-brackets-unclosed = القوس [ لم يُغلق: أضف ] أو اكتب \[ لقوس حرفي.
+error-brackets-citation-unclosed = الإحالة {"{"}…{"}"} داخل القوس لم تُغلق قبل نهاية القوس.
+error-brackets-after-citation = يجب أن تأتي الإحالة {"{"}…{"}"} في آخر القوس، قبل ] مباشرة.
+error-brackets-empty = لا يحتوي القوس على نص ولا على إحالة.
+paragraph-status-pending = معلّقة
+paragraph-status-agreed-ad-ref = متفق عليها رهنًا بالاستشارة
+paragraph-status-agreed = متفق عليها
+document-status-label = الحالة في المفاوضات
+document-status-set = حفظ الحالة
+consensus-heading = مدى الاقتراب من توافق الآراء
+consensus-paragraphs = الفقرات
+consensus-agreed = المتفق عليها
+consensus-agreed-ad-ref = المتفق عليها رهنًا بالاستشارة
+consensus-open-brackets = الأقواس المفتوحة
+document-amendment-no-change = نص التعديل مطابق لنص الفقرة الحالي.
+document-amendment-crosses-bracket = الكلمات التي يغيّرها التعديل تتقاطع مع قوس معقوف في الفقرة: عالِج ذلك القوس أولاً، أو اقبل التعديل بكامله.

@@ -96,3 +96,24 @@ notice-details-saved = The details have been saved.
 error-revision-label-required = Give the revision a name, such as Rev.1.
 error-revision-label-taken = A revision of this document has this name already; choose another.
 document-details-changed-meanwhile = Someone else changed this while you were editing; what they saved is shown above. Saving again keeps what is in this box.
+
+## Brackets and paragraph status in the negotiated draft
+document-brackets-hint = Brackets mark text not yet agreed: [option one {"{"}A/3: Mexico{"}"}] [option two {"{"}EU{"}"}]. Write \[ and \] for literal brackets.
+error-brackets-nested = A bracket is opened inside another one: close the first bracket before opening the next, or write \[ for a literal bracket.
+error-brackets-unopened = A closing bracket ] has no opening bracket before it: add the [ or write \] for a literal bracket.
+error-brackets-unclosed = A bracket [ is never closed: add the ] or write \[ for a literal bracket.
+error-brackets-citation-unclosed = A citation {"{"}…{"}"} inside a bracket is not closed before the bracket ends.
+error-brackets-after-citation = The citation {"{"}…{"}"} must come last in its bracket, just before the ].
+error-brackets-empty = A bracket holds neither words nor a citation.
+paragraph-status-pending = Pending
+paragraph-status-agreed-ad-ref = Agreed ad referendum
+paragraph-status-agreed = Agreed
+document-status-label = Status in the negotiation
+document-status-set = Set status
+consensus-heading = How close to consensus
+consensus-paragraphs = Paragraphs
+consensus-agreed = Agreed
+consensus-agreed-ad-ref = Agreed ad referendum
+consensus-open-brackets = Open brackets
+document-amendment-no-change = The amendment reads as the paragraph already does.
+document-amendment-crosses-bracket = The words the amendment changes cross a bracket of the paragraph: resolve that bracket first, or accept the amendment whole.

@@ -105,3 +105,24 @@ notice-details-saved = Se han guardado los datos.
 error-revision-label-required = Dé un nombre a la revisión, como Rev.1.
 error-revision-label-taken = Este documento ya tiene una revisión con este nombre; elija otro.
 document-details-changed-meanwhile = Otra persona cambió esto mientras usted lo editaba; lo que guardó se muestra arriba. Si vuelve a guardar, se conservará lo que hay en este cuadro.
+
+## Corchetes y estado de los párrafos del borrador negociado
+document-brackets-hint = Los corchetes señalan el texto aún no acordado: [primera opción {"{"}A/3: México{"}"}] [segunda opción {"{"}UE{"}"}]. Escriba \[ y \] para corchetes literales.
+error-brackets-nested = Se abre un corchete dentro de otro: cierre el primero antes de abrir el siguiente, o escriba \[ para un corchete literal.
+error-brackets-unopened = Un corchete de cierre ] no tiene corchete de apertura antes: añada el [ o escriba \] para un corchete literal.
+error-brackets-unclosed = Un corchete [ nunca se cierra: añada el ] o escriba \[ para un corchete literal.
+error-brackets-citation-unclosed = Una cita {"{"}…{"}"} dentro de un corchete no se cierra antes de que termine el corchete.
+error-brackets-after-citation = La cita {"{"}…{"}"} debe ir al final de su corchete, justo antes del ].
+error-brackets-empty = Un corchete no contiene ni texto ni cita.
+paragraph-status-pending = Pendiente
+paragraph-status-agreed-ad-ref = Acordado ad referendum
+paragraph-status-agreed = Acordado
+document-status-label = Estado en la negociación
+document-status-set = Guardar el estado
+consensus-heading = Grado de consenso
+consensus-paragraphs = Párrafos
+consensus-agreed = Acordados
+consensus-agreed-ad-ref = Acordados ad referendum
+consensus-open-brackets = Corchetes abiertos
+document-amendment-no-change = La enmienda coincide con el texto actual del párrafo.
+document-amendment-crosses-bracket = Las palabras que cambia la enmienda atraviesan un corchete del párrafo: resuelva primero ese corchete o acepte la enmienda completa.

@@ -105,3 +105,24 @@ notice-details-saved = Les informations ont été enregistrées.
 error-revision-label-required = Donnez un nom à la révision, par exemple Rev.1.
 error-revision-label-taken = Une révision de ce document porte déjà ce nom ; choisissez-en un autre.
 document-details-changed-meanwhile = Quelqu'un d'autre a modifié ce champ pendant que vous le modifiiez ; ce qu'il a enregistré figure ci-dessus. En enregistrant à nouveau, vous conservez le contenu de ce champ.
+
+## Crochets et statut des paragraphes du projet négocié
+document-brackets-hint = Les crochets signalent le texte non encore convenu : [première option {"{"}A/3 : Mexique{"}"}] [deuxième option {"{"}UE{"}"}]. Écrivez \[ et \] pour des crochets littéraux.
+error-brackets-nested = Un crochet est ouvert à l’intérieur d’un autre : fermez le premier avant d’ouvrir le suivant, ou écrivez \[ pour un crochet littéral.
+error-brackets-unopened = Un crochet fermant ] n’est précédé d’aucun crochet ouvrant : ajoutez le [ ou écrivez \] pour un crochet littéral.
+error-brackets-unclosed = Un crochet [ n’est jamais fermé : ajoutez le ] ou écrivez \[ pour un crochet littéral.
+error-brackets-citation-unclosed = Une mention {"{"}…{"}"} entre crochets n’est pas fermée avant la fin du crochet.
+error-brackets-after-citation = La mention {"{"}…{"}"} doit venir en dernier dans son crochet, juste avant le ].
+error-brackets-empty = Un crochet ne contient ni texte ni mention.
+paragraph-status-pending = En suspens
+paragraph-status-agreed-ad-ref = Convenu ad referendum
+paragraph-status-agreed = Convenu
+document-status-label = Statut dans la négociation
+document-status-set = Enregistrer le statut
+consensus-heading = Progrès vers le consensus
+consensus-paragraphs = Paragraphes
+consensus-agreed = Convenus
+consensus-agreed-ad-ref = Convenus ad referendum
+consensus-open-brackets = Crochets ouverts
+document-amendment-no-change = L’amendement se lit comme le paragraphe actuel.
+document-amendment-crosses-bracket = Les mots que modifie l’amendement chevauchent un crochet du paragraphe : réglez d’abord ce crochet, ou acceptez l’amendement en entier.

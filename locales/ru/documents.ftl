@@ -97,3 +97,24 @@ notice-details-saved = Сведения сохранены.
 error-revision-label-required = Дайте редакции название, например Rev.1.
 error-revision-label-taken = У этого документа уже есть редакция с таким названием; выберите другое.
 document-details-changed-meanwhile = Пока вы редактировали, это изменил кто-то другой; сохраненное им показано выше. При повторном сохранении останется то, что в этом поле.
+
+## Квадратные скобки и статус пунктов согласуемого проекта
+document-brackets-hint = Квадратные скобки обозначают ещё не согласованный текст: [первый вариант {"{"}A/3: Мексика{"}"}] [второй вариант {"{"}ЕС{"}"}]. Пишите \[ и \] для обычных скобок.
+error-brackets-nested = Скобка открыта внутри другой: закройте первую, прежде чем открыть следующую, или напишите \[ для обычной скобки.
+error-brackets-unopened = Перед закрывающей скобкой ] нет открывающей: добавьте [ или напишите \] для обычной скобки.
+error-brackets-unclosed = Скобка [ не закрыта: добавьте ] или напишите \[ для обычной скобки.
+error-brackets-citation-unclosed = Ссылка {"{"}…{"}"} внутри скобок не закрыта до конца скобок.
+error-brackets-after-citation = Ссылка {"{"}…{"}"} должна стоять в конце скобок, непосредственно перед ].
+error-brackets-empty = В скобках нет ни текста, ни ссылки.
+paragraph-status-pending = Не согласован
+paragraph-status-agreed-ad-ref = Согласован ad referendum
+paragraph-status-agreed = Согласован
+document-status-label = Статус в переговорах
+document-status-set = Сохранить статус
+consensus-heading = Близость к консенсусу
+consensus-paragraphs = Пункты
+consensus-agreed = Согласованы
+consensus-agreed-ad-ref = Согласованы ad referendum
+consensus-open-brackets = Открытые скобки
+document-amendment-no-change = Поправка совпадает с нынешним текстом пункта.
+document-amendment-crosses-bracket = Слова, которые меняет поправка, пересекают квадратные скобки пункта: сначала снимите эти скобки или примите поправку целиком.

@@ -87,3 +87,24 @@ notice-details-saved = 信息已保存。
 error-revision-label-required = 请为修订版命名，例如 Rev.1。
 error-revision-label-taken = 本文件已有同名修订版；请另选一个名称。
 document-details-changed-meanwhile = 在您编辑期间他人更改了此内容；其保存的内容显示在上方。再次保存将保留此文本框中的内容。
+
+## 谈判草案中的方括号和段落状态
+document-brackets-hint = 方括号标出尚未商定的案文：[备选一 {"{"}A/3：墨西哥{"}"}] [备选二 {"{"}欧盟{"}"}]。字面方括号请写作 \[ 和 \]。
+error-brackets-nested = 一个方括号在另一个方括号内打开：请先关闭第一个方括号再打开下一个，或写 \[ 表示字面方括号。
+error-brackets-unopened = 右方括号 ] 之前没有左方括号：请添加 [，或写 \] 表示字面方括号。
+error-brackets-unclosed = 左方括号 [ 没有关闭：请添加 ]，或写 \[ 表示字面方括号。
+error-brackets-citation-unclosed = 方括号内的出处 {"{"}…{"}"} 在方括号结束前没有关闭。
+error-brackets-after-citation = 出处 {"{"}…{"}"} 必须位于方括号的末尾，紧接在 ] 之前。
+error-brackets-empty = 方括号内既无文字也无出处。
+paragraph-status-pending = 待定
+paragraph-status-agreed-ad-ref = 待核准商定
+paragraph-status-agreed = 已商定
+document-status-label = 谈判状态
+document-status-set = 保存状态
+consensus-heading = 接近协商一致的程度
+consensus-paragraphs = 段落
+consensus-agreed = 已商定
+consensus-agreed-ad-ref = 待核准商定
+consensus-open-brackets = 未解决的方括号
+document-amendment-no-change = 该修正案与段落现有案文相同。
+document-amendment-crosses-bracket = 修正案所改动的文字跨越了段落中的方括号：请先解决该方括号，或整体接受修正案。

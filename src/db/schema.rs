@@ -442,6 +442,7 @@ diesel::table! {
         version -> Integer,
         updated_at -> Timestamp,
         updated_by -> Nullable<BigInt>,
+        status -> Text,
     }
 }
 

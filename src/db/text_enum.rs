@@ -153,7 +153,7 @@ pub(crate) use text_enum;
 // them, so this module never looks up at the store.
 
 use crate::domain::contributions::ContributionStatus;
-use crate::domain::documents::{DocumentKind, NodeKind, SourceKind};
+use crate::domain::documents::{DocumentKind, NodeKind, ParagraphStatus, SourceKind};
 use crate::domain::events::EventKind;
 use crate::domain::mail::{MailKind, TokenPurpose};
 use crate::domain::notifications::{Delivery, NotificationKind};
@@ -173,6 +173,7 @@ text_enum!(NotificationKind);
 text_enum!(PhaseKind);
 text_enum!(DocumentKind);
 text_enum!(NodeKind);
+text_enum!(ParagraphStatus);
 text_enum!(SourceKind);
 text_enum!(MailKind);
 text_enum!(TokenPurpose);
@@ -250,6 +251,7 @@ mod tests {
                 PhaseKind,
                 DocumentKind,
                 NodeKind,
+                ParagraphStatus,
                 SourceKind,
                 MailKind,
                 TokenPurpose,
@@ -294,6 +296,7 @@ mod tests {
         check::<PhaseKind>();
         check::<DocumentKind>();
         check::<NodeKind>();
+        check::<ParagraphStatus>();
         check::<SourceKind>();
         check::<ThemeKind>();
         check::<ReferenceKind>();

@@ -61,6 +61,10 @@ pub(super) struct DemoNode {
     pub text: Option<String>,
     #[serde(default)]
     pub sources: Vec<DemoSource>,
+    /// A draft paragraph's status in the negotiation (`agreed-ad-ref`…); kept from the
+    /// revision before when not given.
+    #[serde(default)]
+    pub status: Option<String>,
 }
 
 /// What a paragraph came from, by the keys of the data.
@@ -213,6 +217,7 @@ pub(super) fn new_nodes(
         .iter()
         .map(|node| {
             Ok(Node {
+                status: Default::default(),
                 key: fresh_key(),
                 kind: kind_of(node)?,
                 text: node

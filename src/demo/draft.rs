@@ -15,7 +15,7 @@ use super::documents::{
 use super::proposals::Proposed;
 use super::{Demo, DemoError, invalid};
 use crate::db::DbConnection;
-use crate::domain::documents::{Content, DRAFT, DocumentKind, Node};
+use crate::domain::documents::{Content, DRAFT, DocumentKind, Node, ParagraphStatus};
 use crate::store::documents::NewDocument;
 
 #[derive(Deserialize)]
@@ -66,8 +66,16 @@ fn node_of(
         sources.proposed,
         Some(sources.summary),
     )?;
+    let status = match &written.status {
+        None => None,
+        Some(raw) => Some(
+            ParagraphStatus::parse(raw)
+                .ok_or_else(|| invalid(format!("{label}: {} has no status {raw}", written.key)))?,
+        ),
+    };
     let Some(before) = before else {
         return Ok(Node {
+            status: status.unwrap_or_default(),
             key: fresh_key(),
             kind: kind_of(written)?,
             text: written
@@ -85,6 +93,9 @@ fn node_of(
         node.kind = kind_of(written)?;
     }
     node.provenance.extend(cited);
+    if let Some(status) = status {
+        node.status = status;
+    }
     Ok(node)
 }
 

@@ -137,6 +137,7 @@ impl<K: FnMut() -> String> Generated<K> {
 
     pub(super) fn push(&mut self, kind: NodeKind, text: String, provenance: Vec<Provenance>) {
         self.nodes.push(Node {
+            status: Default::default(),
             key: (self.new_key)(),
             kind,
             text,

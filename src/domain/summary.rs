@@ -93,6 +93,7 @@ pub fn draft_skeleton_nodes(
     mut new_key: impl FnMut() -> String,
 ) -> Vec<Node> {
     let mut node = |kind: NodeKind, text: &str| Node {
+        status: Default::default(),
         key: new_key(),
         kind,
         text: text.to_string(),
@@ -129,6 +130,7 @@ mod tests {
             kind,
             text: text.into(),
             provenance: vec![],
+            status: Default::default(),
         };
         PublishedReport {
             group_number: 1,

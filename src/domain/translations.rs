@@ -133,6 +133,7 @@ mod tests {
             kind,
             text: text.to_string(),
             provenance: Vec::new(),
+            status: Default::default(),
         }
     }
 

@@ -18,6 +18,7 @@ fn node(key: &str, kind: NodeKind, text: &str, provenance: Vec<Provenance>) -> N
         kind,
         text: text.into(),
         provenance,
+        status: Default::default(),
     }
 }
 

@@ -22,6 +22,7 @@ fn node(key: &str, kind: NodeKind, text: &str) -> Node {
         key: key.into(),
         kind,
         text: text.into(),
+        status: Default::default(),
         provenance: vec![],
     }
 }

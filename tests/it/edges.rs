@@ -227,6 +227,7 @@ fn paragraph(i: usize) -> Node {
              data on migration ({i}), to develop comparable indicators, and to share them \
              among countries of origin, transit and destination."
         ),
+        status: Default::default(),
         provenance: vec![],
     }
 }

@@ -193,6 +193,7 @@ pub(crate) async fn setup(app: &TestApp, with_summary: bool) -> (Browser, Browse
                 key: e.key.into(),
                 kind: e.kind,
                 text: e.markdown.into(),
+                status: Default::default(),
                 provenance: cite(e.key),
             })
             .collect();
@@ -221,6 +222,7 @@ fn plain(key: &str, kind: NodeKind, text: &str) -> Node {
         key: key.into(),
         kind,
         text: text.into(),
+        status: Default::default(),
         provenance: Vec::new(),
     }
 }

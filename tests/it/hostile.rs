@@ -1633,7 +1633,9 @@ async fn document_fields_come_back_escaped_in_pages_and_exports(backend: Backend
     let edit = format!("{base}/nodes/{key}/edit");
     let html = shows(&cofacilitator, &edit, &[&paragraph]).await;
     let version = input_value(&html, "version");
-    let edited = format!("{paragraph}\n\n{}", line("ED"));
+    // Bracketed alternatives and their citations, hostile too.
+    let bracketed = format!("[{} {{{}}}] [{}]", short("B1"), short("C1"), short("B2"));
+    let edited = format!("{paragraph}\n\n{}\n\n{bracketed}", line("ED"));
     let response = cofacilitator
         .submit(
             &edit,
@@ -1717,7 +1719,13 @@ async fn document_fields_come_back_escaped_in_pages_and_exports(backend: Backend
         .unwrap_or_default()
         .to_string();
     let visitor = app.new_browser();
-    shows(&visitor, &revision_path, &[&heading, label, &line("QU")]).await;
+    let html = shows(&visitor, &revision_path, &[&heading, label, &line("QU")]).await;
+    for marker in ["zqB1", "zqC1", "zqB2"] {
+        assert!(
+            html.contains(marker),
+            "the revision shows the alternative {marker}"
+        );
+    }
     shows(&visitor, base, &[&heading]).await;
     page(
         &visitor,

@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod assets;
 mod bodies;
+mod brackets;
 mod browser;
 mod campaigns;
 mod content_languages;

@@ -6,7 +6,9 @@
 use super::{Loaded, load_for_editing};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
-use crate::domain::documents::{Merge, Node, NodeKind, merge, new_key, numbers};
+use crate::domain::documents::{
+    Merge, Node, NodeKind, ParagraphStatus, brackets, merge, new_key, numbers,
+};
 use crate::security::tokens::random_token;
 use crate::store::documents::{self as store, LinkRow};
 
@@ -23,7 +25,8 @@ pub fn typed_text(text: &str) -> String {
     text.replace("\r\n", "\n").trim().to_string()
 }
 
-/// The text to save for a node of `kind`, or the message key of what is wrong with it.
+/// The text to save for a node of `kind`, or the message key of what is wrong with it; a
+/// paragraph's or measure's brackets must be readable (`domain::documents::brackets`).
 pub fn check_text(text: &str, kind: NodeKind) -> Result<String, &'static str> {
     let text = typed_text(text);
     if text.is_empty() {
@@ -41,6 +44,9 @@ pub fn check_text(text: &str, kind: NodeKind) -> Result<String, &'static str> {
     if kind == NodeKind::Heading && text.contains('\n') {
         return Err("error-heading-one-line");
     }
+    if kind != NodeKind::Heading {
+        brackets::check(&text).map_err(brackets::BracketError::message_key)?;
+    }
     Ok(text)
 }
 
@@ -52,6 +58,7 @@ pub struct EditedNode {
     pub text: String,
     pub version: i32,
     pub links: Vec<LinkRow>,
+    pub status: ParagraphStatus,
 }
 
 /// A node's editing form: the document, and the node as it is saved now (`None` once it has
@@ -78,6 +85,7 @@ pub fn editor(
             links: links_of(conn, &loaded, key)?,
             text: row.text,
             version: row.version,
+            status: row.status,
         }),
     };
     Ok(Editor { loaded, node })
@@ -129,7 +137,10 @@ pub fn save_node(
         let merged = started_from != current.version;
         let text = if merged {
             match merge(typed_text(&edit.base).as_str(), &mine, &current.text) {
-                Merge::Clean(text) => text,
+                // Two edits may each be well bracketed and their merge not: both texts
+                // then go back to the editor, as for a clash.
+                Merge::Clean(text) if check_text(&text, current.kind).is_ok() => text,
+                Merge::Clean(_) => return Err(Error::Conflict(CHANGED_MEANWHILE)),
                 Merge::Conflict { .. } => return Err(Error::Conflict(CHANGED_MEANWHILE)),
             }
         } else {
@@ -182,6 +193,7 @@ pub fn insert_node(
         }
         let key = new_key(&random_token());
         let node = Node {
+            status: Default::default(),
             key: key.clone(),
             kind,
             text,

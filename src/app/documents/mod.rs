@@ -3,11 +3,14 @@
 //!
 //! One module per capability: starting a document (`start`), editing its working copy node
 //! by node (`edit`), linking a node to its sources (`links`), its details (`details`), pulling
-//! paragraphs in (`pick`), publishing a revision (`publish`), the pages that read it (`pages`)
-//! and its exports (`export`). Every write runs in one transaction with its audit entry.
+//! paragraphs in (`pick`), accepting an amendment into the draft (`accept`), a paragraph's
+//! negotiation status (`status`), publishing a revision (`publish`), the pages that read it
+//! (`pages`) and its exports (`export`). Every write runs in one transaction with its audit
+//! entry.
 //! Nothing here knows HTTP or templates; where a use case answers with an address to go to, it
 //! is the page that shows what was done.
 
+pub mod accept;
 pub mod details;
 pub mod edit;
 pub mod export;
@@ -17,6 +20,7 @@ pub mod pick;
 pub mod publish;
 pub mod start;
 pub mod translations;
+pub mod status;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;

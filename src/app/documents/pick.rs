@@ -173,6 +173,7 @@ fn from_summary(summary: Option<Summary>, key: &str) -> Result<Vec<Node>> {
         .find(|(n, _)| n.key == key)
         .ok_or(Error::NotFound)?;
     Ok(vec![Node {
+        status: Default::default(),
         key: new_key(&random_token()),
         kind: node.kind,
         text: node.text.clone(),
@@ -201,6 +202,7 @@ fn from_proposal(accepted: &[AcceptedProposal], id: &str) -> Result<Vec<Node>> {
         .find(|p| p.version_id == id)
         .ok_or(Error::NotFound)?;
     let node = |kind, text: &str| Node {
+        status: Default::default(),
         key: new_key(&random_token()),
         kind,
         text: text.trim().to_string(),

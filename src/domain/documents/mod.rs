@@ -5,12 +5,19 @@
 //! Also: comparing two revisions (word-level differences, moves, a concordance of numbers)
 //! and merging two edits of one paragraph.
 //!
+//! `accept` takes an amendment into a paragraph, whole or as an alternative of a bracket;
+//! `brackets` reads the bracketed passages of a paragraph's text; `status` a paragraph's
+//! standing and how close a text is to consensus.
+//!
 //! `compare` and `merge` hold the comparison of revisions and the three-way merge of a
 //! paragraph; `access` says which action editing and reading a working copy need.
 
+pub mod accept;
+pub mod brackets;
 mod compare;
 mod finality;
 mod merge;
+mod status;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +26,7 @@ use crate::domain::ids::{ContributionId, DocumentId, ProposalVersionId};
 pub use compare::{Change, Comparison, Row, compare};
 pub use finality::is_final_label;
 pub use merge::{Merge, merge};
+pub use status::{Consensus, ParagraphStatus, has_status};
 
 /// The three kinds of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -179,6 +187,10 @@ pub struct Node {
     pub text: String,
     #[serde(default)]
     pub provenance: Vec<Provenance>,
+    /// Where the paragraph stands in the negotiation; revisions published before statuses
+    /// read as pending.
+    #[serde(default, skip_serializing_if = "ParagraphStatus::is_pending")]
+    pub status: ParagraphStatus,
 }
 
 /// A document's content as a revision freezes it.

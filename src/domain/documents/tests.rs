@@ -16,6 +16,7 @@ fn node(key: &str, kind: NodeKind, text: &str) -> Node {
         key: key.into(),
         kind,
         text: text.into(),
+        status: Default::default(),
         provenance: vec![],
     }
 }
@@ -193,6 +194,7 @@ fn revisions_serialise_round_trip() {
             key: "k1".into(),
             kind: NodeKind::Paragraph,
             text: "Text".into(),
+            status: Default::default(),
             provenance: vec![Provenance {
                 source: Source::ProposalVersion {
                     id: ProposalVersionId(7),

@@ -18,6 +18,7 @@ use quick_xml::events::{BytesDecl, Event};
 use super::ExportError;
 use super::model::{Export, ExportNode, Version};
 use super::text::{Block, Run};
+use crate::domain::documents::brackets::marks;
 use xml::{Result, Xml, safe_link};
 
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -25,7 +26,63 @@ pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 pub const PROVENANCE_NAMESPACE: &str = "urn:concord:provenance:1";
 const CONCORD: &str = "org_concord";
 
-fn write_run(xml: &mut Xml, run: &Run) -> Result {
+fn write_run(xml: &mut Xml, run: &Run, open_marks: &mut usize) -> Result {
+    if !run.text.contains(is_mark) {
+        return write_styled(xml, run, &run.text);
+    }
+    // A bracket's marks stand between runs, never inside `<i>` or `<b>`: the run is written
+    // in pieces, the marks between them.
+    let mut rest = run.text.as_str();
+    while let Some(at) = rest.find(is_mark) {
+        if at > 0 {
+            write_styled(xml, run, &rest[..at])?;
+        }
+        let mark = rest[at..].chars().next().unwrap_or_default();
+        write_mark(xml, mark, open_marks)?;
+        rest = &rest[at + mark.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        write_styled(xml, run, rest)?;
+    }
+    Ok(())
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        marks::PASSAGE_OPEN
+            | marks::PASSAGE_CLOSE
+            | marks::ALTERNATIVE_OPEN
+            | marks::ALTERNATIVE_CLOSE
+    )
+}
+
+/// A bracketed passage is `<inline name="brackets">`, each of its alternatives an
+/// `<inline name="alternative">` inside it. A close with nothing open is dropped (a passage
+/// that spans blocks is closed at the end of each).
+fn write_mark(xml: &mut Xml, mark: char, open_marks: &mut usize) -> Result {
+    match mark {
+        marks::PASSAGE_OPEN | marks::ALTERNATIVE_OPEN => {
+            let name = if mark == marks::PASSAGE_OPEN {
+                "brackets"
+            } else {
+                "alternative"
+            };
+            xml.text("")?;
+            xml.open("inline", &[("name", name)])?;
+            *open_marks += 1;
+        }
+        _ if *open_marks > 0 => {
+            xml.text("")?;
+            xml.close("inline")?;
+            *open_marks -= 1;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn write_styled(xml: &mut Xml, run: &Run, text: &str) -> Result {
     // An empty text first, so the indenting writer puts no line break between two runs.
     xml.text("")?;
     let link = run.link.as_deref().and_then(safe_link);
@@ -42,7 +99,7 @@ fn write_run(xml: &mut Xml, run: &Run) -> Result {
         xml.open("i", &[])?;
         open.push("i");
     }
-    xml.text(&run.text)?;
+    xml.text(text)?;
     for name in open.into_iter().rev() {
         xml.close(name)?;
     }
@@ -54,18 +111,23 @@ fn write_block(xml: &mut Xml, block: &Block) -> Result {
     if !block.marker.is_empty() {
         xml.text(&format!("{} ", block.marker))?;
     }
+    let mut open_marks = 0;
     for run in &block.runs {
-        write_run(xml, run)?;
+        write_run(xml, run, &mut open_marks)?;
+    }
+    for _ in 0..open_marks {
+        xml.close("inline")?;
     }
     xml.close("p")
 }
 
 fn write_blocks(xml: &mut Xml, wrapper: &str, node: &ExportNode) -> Result {
     xml.open(wrapper, &[])?;
-    if node.blocks.is_empty() {
+    let blocks = node.marked_blocks.as_ref().unwrap_or(&node.blocks);
+    if blocks.is_empty() {
         xml.empty("p", &[])?;
     }
-    for block in &node.blocks {
+    for block in blocks {
         write_block(xml, block)?;
     }
     xml.close(wrapper)

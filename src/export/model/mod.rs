@@ -7,7 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::text::{self, Block, Language, ScriptCount};
 use crate::domain::documents::{
-    Content, DocumentKind, NodeKind, Number, Provenance, Source, numbers,
+    Content, DocumentKind, Node, NodeKind, Number, ParagraphStatus, Provenance, Source, brackets,
+    has_status, numbers,
 };
 use crate::paths;
 
@@ -51,6 +52,9 @@ pub struct Labels {
     pub symbol: String,
     pub date: String,
     pub revision: String,
+    /// A paragraph's status in the negotiation, written after its text once agreed.
+    pub agreed: String,
+    pub agreed_ad_ref: String,
 }
 
 impl Labels {
@@ -66,6 +70,8 @@ impl Labels {
             symbol: lang.t("export-symbol"),
             date: lang.t("export-date"),
             revision: lang.t("export-revision"),
+            agreed: lang.t("paragraph-status-agreed"),
+            agreed_ad_ref: lang.t("paragraph-status-agreed-ad-ref"),
         }
     }
 }
@@ -98,9 +104,13 @@ pub struct ExportNode {
     pub number: Option<Number>,
     /// Stable across revisions, from the node's key: `para_k3`, `point_k9`, `sec_k1`.
     pub eid: String,
-    /// The text as written (Markdown; a heading's plain text).
+    /// The text as read (Markdown; a heading's plain text): brackets literal with whom each
+    /// alternative cites, and the paragraph's status after it once agreed.
     pub text: String,
     pub blocks: Vec<Block>,
+    /// The blocks again with each bracketed passage and alternative between
+    /// `brackets::marks`, for writers that mark them up; `None` without brackets.
+    pub marked_blocks: Option<Vec<Block>>,
     /// The language of this node's text (the document's unless its script says otherwise).
     pub language: Language,
     pub citations: Vec<Citation>,
@@ -264,13 +274,16 @@ pub fn build(input: Input<'_>) -> Export {
             .iter()
             .map(|p| sources.cite(p, input.source_paths, base_url))
             .collect();
+        let text = reading_text(node, &input.labels, false);
+        let marked = reading_text(node, &input.labels, true);
         nodes.push(ExportNode {
             key: node.key.clone(),
             kind: node.kind,
             number,
             eid,
-            text: node.text.clone(),
-            blocks: node_blocks(node.kind, &node.text),
+            blocks: node_blocks(node.kind, &text),
+            marked_blocks: (marked != text).then(|| node_blocks(node.kind, &marked)),
+            text,
             language: node_language,
             citations,
         });
@@ -296,6 +309,28 @@ pub fn build(input: Input<'_>) -> Export {
         base_url: base_url.to_string(),
         translation_of: None,
     }
+}
+
+/// A node's text as every format reads it: a heading as written; a paragraph's brackets
+/// literal with whom each alternative cites, and its status, once agreed, in italics after it.
+/// `marked`: with each passage and alternative between `brackets::marks`.
+fn reading_text(node: &Node, labels: &Labels, marked: bool) -> String {
+    if !has_status(node.kind) {
+        return node.text.clone();
+    }
+    let reading = || brackets::reading_markdown(&node.text);
+    let mut text = if marked {
+        brackets::marked_markdown(&node.text).unwrap_or_else(reading)
+    } else {
+        reading()
+    };
+    let status = match node.status {
+        ParagraphStatus::Pending => return text,
+        ParagraphStatus::AgreedAdRef => &labels.agreed_ad_ref,
+        ParagraphStatus::Agreed => &labels.agreed,
+    };
+    text.push_str(&format!("\n\n*({status})*"));
+    text
 }
 
 /// A heading is one plain run; paragraphs and measures are read as Markdown-like blocks.

@@ -16,7 +16,7 @@ pub use accepted::{AcceptedIn, accepted_proposals};
 pub use links::{LinkRow, add_link, links_to, remove_link};
 pub use nodes::{
     NodeRow, delete_node, insert_node_after, move_node, node_by_key, save_text_if_version,
-    working_content, working_copy,
+    set_status, working_content, working_copy,
 };
 pub use revisions::{
     Published, Revision, RevisionSummary, documents_with_latest_revision,

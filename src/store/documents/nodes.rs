@@ -7,7 +7,7 @@ use super::links::{LinkRow, add_link};
 use super::{Document, touch};
 use crate::db::DbConnection;
 use crate::db::schema::{document_nodes, provenance_links};
-use crate::domain::documents::{Content, Node, NodeKind, Provenance};
+use crate::domain::documents::{Content, Node, NodeKind, ParagraphStatus, Provenance};
 use crate::domain::ids::DocumentId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -22,6 +22,7 @@ pub struct NodeRow {
     pub version: i32,
     pub updated_at: NaiveDateTime,
     pub updated_by: Option<i64>,
+    pub status: ParagraphStatus,
 }
 
 pub(super) fn insert_node_row(
@@ -41,6 +42,7 @@ pub(super) fn insert_node_row(
             document_nodes::version.eq(1),
             document_nodes::updated_at.eq(crate::store::now()),
             document_nodes::updated_by.eq(by),
+            document_nodes::status.eq(node.status),
         ))
         .execute(conn)
         .map(drop)
@@ -86,6 +88,7 @@ pub fn working_content(conn: &mut DbConnection, document: &Document) -> QueryRes
                     .collect(),
                 key: row.node_key,
                 text: row.text,
+                status: row.status,
             })
         })
         .collect::<QueryResult<Vec<Node>>>()?;
@@ -128,6 +131,30 @@ pub fn save_text_if_version(
     .set((
         document_nodes::text.eq(text),
         document_nodes::version.eq(expected_version + 1),
+        document_nodes::updated_at.eq(crate::store::now()),
+        document_nodes::updated_by.eq(Some(by)),
+    ))
+    .execute(conn)?;
+    touch(conn, document_id)?;
+    Ok(updated == 1)
+}
+
+/// Sets where a node stands in the negotiation; returns whether the node is there. Its
+/// version is left alone: a status is not words, and an editor's open form stays current.
+pub fn set_status(
+    conn: &mut DbConnection,
+    document_id: DocumentId,
+    key: &str,
+    status: ParagraphStatus,
+    by: i64,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        document_nodes::table
+            .filter(document_nodes::document_id.eq(document_id))
+            .filter(document_nodes::node_key.eq(key)),
+    )
+    .set((
+        document_nodes::status.eq(status),
         document_nodes::updated_at.eq(crate::store::now()),
         document_nodes::updated_by.eq(Some(by)),
     ))

@@ -15,7 +15,7 @@ use crate::app::documents::edit::{self, EditedNode, Editor, NewNode, NodeEdit};
 use crate::app::documents::publish::Publishing;
 use crate::app::documents::{Loaded, pages, publish as publishing};
 use crate::app::{self, Person};
-use crate::domain::documents::NodeKind;
+use crate::domain::documents::{DocumentKind, NodeKind, ParagraphStatus, has_status};
 use crate::store::documents::LinkRow;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -43,6 +43,8 @@ pub(super) struct NodePage {
     message: Option<&'static str>,
     /// What was typed into the form that links a source, shown again when it names none.
     pub(super) source_form: LinkForm,
+    /// Where the paragraph stands in the negotiation.
+    status: ParagraphStatus,
 }
 
 impl NodePage {
@@ -55,6 +57,7 @@ impl NodePage {
             base: node.text.clone(),
             text: node.text,
             version: node.version,
+            status: node.status,
             theirs: None,
             links: node.links,
             errors: FieldErrors::default(),
@@ -75,6 +78,7 @@ impl NodePage {
             text,
             base: String::new(),
             version: 0,
+            status: ParagraphStatus::Pending,
             theirs: None,
             links: Vec::new(),
             errors: FieldErrors::default(),
@@ -87,6 +91,25 @@ impl NodePage {
 
     fn kind_key(&self) -> String {
         format!("document-kind-{}", self.kind.as_str())
+    }
+
+    /// Whether the node is a paragraph or measure of the negotiated draft: it has a status.
+    fn negotiated(&self) -> bool {
+        self.loaded.kind == DocumentKind::Draft && has_status(self.kind)
+    }
+
+    /// How to write the text: Markdown, and for a paragraph or measure, brackets.
+    fn text_hint(&self) -> String {
+        let markdown = self.ctx.t("document-node-text-hint");
+        if has_status(self.kind) {
+            format!("{markdown} {}", self.ctx.t("document-brackets-hint"))
+        } else {
+            markdown
+        }
+    }
+
+    fn statuses(&self) -> [ParagraphStatus; 3] {
+        ParagraphStatus::ALL
     }
 }
 

@@ -12,6 +12,7 @@ pub mod export;
 pub mod languages;
 pub mod links;
 pub mod pick;
+pub mod status;
 pub mod view;
 
 use actix_web::{Scope, web};
@@ -31,6 +32,7 @@ pub fn routes() -> Scope {
         .service(edit::insert_node)
         .service(edit::move_node)
         .service(edit::delete_node)
+        .service(status::set_status)
         .service(links::add_link)
         .service(links::remove_link)
         .service(edit::publish)

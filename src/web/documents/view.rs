@@ -10,7 +10,10 @@ use serde::Deserialize;
 
 use crate::app::documents::Loaded;
 use crate::app::documents::pages::{self, DocumentView, RevisionView};
-use crate::domain::documents::{Content, Node, NodeKind, Source, is_final_label, numbers};
+use crate::domain::documents::{
+    Consensus, Content, DocumentKind, Node, NodeKind, ParagraphStatus, Source, brackets,
+    is_final_label, numbers,
+};
 use crate::domain::reports::AcceptedProposal;
 use crate::domain::translations::Progress;
 use crate::export::model::{document_language, node_language};
@@ -35,6 +38,8 @@ pub struct NodeView {
     pub sources: Vec<SourceView>,
     /// BCP 47: the language of this node's text, for `lang`.
     pub lang: &'static str,
+    /// Where the paragraph stands in the negotiation; shown once it is agreed.
+    pub status: ParagraphStatus,
 }
 
 pub struct SourceView {
@@ -51,6 +56,11 @@ impl NodeView {
 
     pub fn is_measure(&self) -> bool {
         self.kind == NodeKind::Measure
+    }
+
+    /// "Agreed", "Agreed ad referendum": a status worth showing beside the paragraph.
+    pub fn agreed(&self) -> Option<String> {
+        (!self.status.is_pending()).then(|| self.status.label_key())
     }
 }
 
@@ -80,7 +90,7 @@ pub fn node_views(
             },
             html: match node.kind {
                 NodeKind::Heading => String::new(),
-                _ => crate::markdown::to_safe_html(&node.text),
+                _ => crate::markdown::to_safe_html(&brackets::reading_markdown(&node.text)),
             },
             sources: node
                 .provenance
@@ -93,6 +103,7 @@ pub fn node_views(
                 })
                 .collect(),
             lang: node_language(&node.text, language).code,
+            status: node.status,
         })
         .collect()
 }
@@ -119,6 +130,8 @@ pub(super) struct DocumentPage {
     unreported_groups: Vec<(i32, String)>,
     /// With a published revision shown: how far each other language has translated it.
     languages: Vec<Progress>,
+    /// How close the text shown is to consensus: for the draft, which is negotiated.
+    consensus: Option<Consensus>,
 }
 
 impl DocumentPage {
@@ -143,6 +156,7 @@ impl DocumentPage {
     pub(super) fn new(ctx: Ctx, view: DocumentView, label: String, errors: FieldErrors) -> Self {
         let language = document_language(&view.content);
         DocumentPage {
+            consensus: consensus_of(&view.loaded, &view.content),
             ctx,
             lang: language.code,
             nodes: node_views(&view.content.nodes, &view.links, language),
@@ -158,6 +172,11 @@ impl DocumentPage {
             languages: view.languages,
         }
     }
+}
+
+/// The counts of the text shown, when the document is the negotiated draft: its nodes only.
+fn consensus_of(loaded: &Loaded, content: &Content) -> Option<Consensus> {
+    (loaded.kind == DocumentKind::Draft).then(|| Consensus::of(&content.nodes))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -199,6 +218,7 @@ struct RevisionPage {
     nodes: Vec<NodeView>,
     revision: RevisionSummary,
     revisions: Vec<RevisionSummary>,
+    consensus: Option<Consensus>,
 }
 
 #[get("/{document}/revisions/{revision}")]
@@ -223,6 +243,7 @@ pub async fn revision_page(
         .await?;
     let language = document_language(&content);
     page::ok(&RevisionPage {
+        consensus: consensus_of(&loaded, &content),
         ctx,
         lang: language.code,
         nodes: node_views(&content.nodes, &links, language),

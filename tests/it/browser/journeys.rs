@@ -1206,13 +1206,18 @@ async fn co_facilitator_drafts(j: &mut Journey, proposal: &str) -> Step {
     j.click_to_next_page(edit_preamble).await?;
     j.check("editing the preamble's heading").await?;
     let after_preamble = "//section[@id='insert']";
+    // Where the meeting is held is not agreed yet: two alternatives in brackets, each citing
+    // the amendments and delegations it came from.
     j.fill_in(
         after_preamble,
         "Text",
-        "We, the Heads of State and Government, have met in Marrakech.",
+        "We, the Heads of State and Government, have met in [Marrakech {A/1: Morocco}] \
+         [New York {A/2: European Union}].",
     )
     .await?;
     j.press_in(after_preamble, "Add", "the draft, a paragraph added")
+        .await?;
+    j.sees(&["have met in [Marrakech (A/1: Morocco)] [New York (A/2: European Union)]."])
         .await?;
     j.edit_paragraph(
         COMMITMENT,
@@ -1220,7 +1225,38 @@ async fn co_facilitator_drafts(j: &mut Journey, proposal: &str) -> Step {
         "the draft",
     )
     .await?;
+    // The commitment is agreed ad referendum.
+    let edit_commitment = j
+        .find_xpath(
+            "//div[contains(concat(' ', @class, ' '), ' node ')][contains(., 'ethical recruitment')]\
+             /following-sibling::div[@class='node-tools'][1]/a[starts-with(normalize-space(), 'Edit')]",
+            "the edit link of the commitment",
+        )
+        .await?;
+    j.click_to_next_page(edit_commitment).await?;
+    j.check("editing a paragraph of the draft, with its status")
+        .await?;
+    j.choose("Status in the negotiation", "Agreed ad referendum")
+        .await?;
+    j.press("Set status", "the draft, a paragraph agreed ad referendum")
+        .await?;
+    j.sees(&["Agreed ad referendum", "How close to consensus"])
+        .await?;
     j.publish("Rev.1", "Rev.1, published").await?;
+    let counts = j.text_of("section.consensus dl").await?;
+    let counts: Vec<String> = counts
+        .lines()
+        .map(|line| line.trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect();
+    for (label, figure) in [("Open brackets", "1"), ("Agreed ad referendum", "1")] {
+        let shown = counts
+            .windows(2)
+            .any(|pair| pair[0] == label && pair[1] == figure);
+        if !shown {
+            return Err(format!("Rev.1 counts {label} {figure}: {counts:?}"));
+        }
+    }
     let rev_1 = downloads(j, "-rev-1").await?;
 
     j.follow_in(

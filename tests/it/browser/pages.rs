@@ -437,6 +437,12 @@ impl Tour<'_> {
         self.visit("/p/gcm/documents/draft?view=working", "working copy", 0)
             .await?;
         self.keyboard("working copy").await?;
+        self.follow(
+            ".document-body div.node ~ div.node-tools a[href$='/edit']",
+            "a paragraph's edit form, with its status",
+            200,
+        )
+        .await?;
         self.visit("/p/gcm/documents/draft/details", "the draft's details", 200)
             .await?;
         Ok(())

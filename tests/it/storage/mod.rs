@@ -207,6 +207,7 @@ async fn draft_document(app: &TestApp) {
             key: "p1".into(),
             kind: NodeKind::Paragraph,
             text: "Collect and utilise accurate data.".into(),
+            status: Default::default(),
             provenance: vec![],
         }];
         let document = NewDocument {

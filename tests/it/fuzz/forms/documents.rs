@@ -46,6 +46,12 @@ pub(super) fn draft_rows(w: &World) -> Vec<FormSpec<'_>> {
             form_case(node("/move"), move_fields()),
         ),
         form(
+            "document node status",
+            c,
+            10,
+            form_case(node("/status"), status_fields()),
+        ),
+        form(
             "document node links",
             c,
             16,
@@ -154,6 +160,13 @@ fn edit_fields(version: BoxedStrategy<String>) -> Vec<FieldSpec> {
 
 fn move_fields() -> Vec<FieldSpec> {
     vec![field("direction", good_or_any(&["up", "down"]))]
+}
+
+fn status_fields() -> Vec<FieldSpec> {
+    vec![field(
+        "status",
+        good_or_any(&["pending", "agreed-ad-ref", "agreed"]),
+    )]
 }
 
 fn link_fields() -> Vec<FieldSpec> {

@@ -1,0 +1,1 @@
+ALTER TABLE document_nodes DROP COLUMN status;
