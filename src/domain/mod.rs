@@ -12,6 +12,7 @@ pub mod documents;
 pub mod ids;
 pub mod limits;
 pub mod mail;
+pub mod negotiation;
 pub mod notifications;
 pub mod permissions;
 pub mod phases;
