@@ -4,6 +4,13 @@
 //! Plain types and rules only: the closed sets of kinds and states, each with its stored form.
 //! No database, no HTTP, no clock (callers pass `now`).
 
+pub mod placement;
+pub mod text;
+
+use chrono::NaiveDateTime;
+
+use super::phases::{Window, WindowState};
+
 /// What a delegation is in the process: a Member State always may table amendments, an
 /// observer only where the process allows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,6 +39,33 @@ impl DelegationCategory {
             Self::Observer => "delegation-observer",
         }
     }
+}
+
+/// How an account stands when it acts for a delegation, for `permissions::can`: what the
+/// delegation is, and whether its process lets observers table amendments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delegate {
+    pub category: DelegationCategory,
+    pub observers_may_propose: bool,
+}
+
+impl Delegate {
+    /// Member States always may table amendments and take positions; observers where the
+    /// process allows it.
+    pub fn may_propose(self) -> bool {
+        match self.category {
+            DelegationCategory::MemberState => true,
+            DelegationCategory::Observer => self.observers_may_propose,
+        }
+    }
+}
+
+/// Whether a round takes amendments and positions at `now`: from its opening (inclusive) until
+/// it closes (exclusive). A window that closes before it opens is never open.
+pub fn round_state(opens: NaiveDateTime, closes: NaiveDateTime, now: NaiveDateTime) -> WindowState {
+    Window::new(opens, closes)
+        .map(|window| window.state_at(now))
+        .unwrap_or(WindowState::Closed)
 }
 
 /// Who may read a round's amendments and its compilation text.
@@ -184,5 +218,41 @@ mod tests {
             assert_eq!(Stance::parse(v.as_str()), Some(v));
         }
         assert_eq!(AmendmentKind::parse("append"), None);
+    }
+
+    #[test]
+    fn a_round_takes_amendments_only_inside_its_window() {
+        let at = |day: u32, hour: u32| {
+            chrono::NaiveDate::from_ymd_opt(2018, 2, day)
+                .and_then(|d| d.and_hms_opt(hour, 0, 0))
+                .expect("valid date")
+        };
+        let (opens, closes) = (at(20, 10), at(23, 18));
+        assert_eq!(round_state(opens, closes, at(20, 9)), WindowState::Upcoming);
+        assert_eq!(round_state(opens, closes, at(20, 10)), WindowState::Open);
+        assert_eq!(round_state(opens, closes, at(23, 17)), WindowState::Open);
+        assert_eq!(round_state(opens, closes, at(23, 18)), WindowState::Closed);
+        assert_eq!(round_state(closes, opens, at(21, 12)), WindowState::Closed);
+    }
+
+    #[test]
+    fn observers_propose_only_where_the_process_allows_it() {
+        let member = Delegate {
+            category: DelegationCategory::MemberState,
+            observers_may_propose: false,
+        };
+        let observer = Delegate {
+            category: DelegationCategory::Observer,
+            observers_may_propose: false,
+        };
+        assert!(member.may_propose());
+        assert!(!observer.may_propose());
+        assert!(
+            Delegate {
+                observers_may_propose: true,
+                ..observer
+            }
+            .may_propose()
+        );
     }
 }
