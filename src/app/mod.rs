@@ -19,6 +19,7 @@ pub mod documents;
 pub mod error;
 pub mod limits;
 pub mod mail;
+pub mod negotiation;
 pub mod notifications;
 pub mod opendata;
 pub mod outline;

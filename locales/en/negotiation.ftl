@@ -1,0 +1,9 @@
+error-delegation-exists = This process has a delegation of this name already.
+error-group-exists = This process has a group of this name already.
+error-no-such-revision = This document has no published revision of this name.
+error-round-not-open = This round is not open: amendments and positions are taken only between its opening and its closing.
+error-not-in-group = Your delegation does not belong to this group, so it cannot speak for it.
+error-words-not-found = These words are not in the paragraph. Copy them from its text.
+error-words-ambiguous = These words appear more than once in the paragraph. Add words around them so they name one place.
+error-amendment-withdrawn = This amendment has been withdrawn.
+error-own-amendment = Your delegation tabled this amendment; it cannot join or oppose its own.

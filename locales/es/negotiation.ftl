@@ -1,0 +1,9 @@
+error-delegation-exists = Este proceso ya tiene una delegación con este nombre.
+error-group-exists = Este proceso ya tiene un grupo con este nombre.
+error-no-such-revision = Este documento no tiene ninguna revisión publicada con este nombre.
+error-round-not-open = Esta ronda no está abierta: las enmiendas y posiciones solo se reciben entre su apertura y su cierre.
+error-not-in-group = Su delegación no pertenece a este grupo, por lo que no puede hablar en su nombre.
+error-words-not-found = Estas palabras no están en el párrafo. Cópielas de su texto.
+error-words-ambiguous = Estas palabras aparecen más de una vez en el párrafo. Añada palabras contiguas para señalar un solo lugar.
+error-amendment-withdrawn = Esta enmienda ha sido retirada.
+error-own-amendment = Su delegación presentó esta enmienda; no puede sumarse a ella ni oponerse a ella.

@@ -1,0 +1,9 @@
+error-delegation-exists = Ce processus a déjà une délégation de ce nom.
+error-group-exists = Ce processus a déjà un groupe de ce nom.
+error-no-such-revision = Ce document n’a pas de révision publiée de ce nom.
+error-round-not-open = Cette série n’est pas ouverte : amendements et positions ne sont reçus qu’entre son ouverture et sa clôture.
+error-not-in-group = Votre délégation n’appartient pas à ce groupe et ne peut donc pas parler en son nom.
+error-words-not-found = Ces mots ne figurent pas dans le paragraphe. Copiez-les depuis son texte.
+error-words-ambiguous = Ces mots figurent plusieurs fois dans le paragraphe. Ajoutez des mots voisins pour désigner un seul endroit.
+error-amendment-withdrawn = Cet amendement a été retiré.
+error-own-amendment = Votre délégation a déposé cet amendement ; elle ne peut ni s’y associer ni s’y opposer.

@@ -1,0 +1,9 @@
+error-delegation-exists = 本进程已有同名代表团。
+error-group-exists = 本进程已有同名国家集团。
+error-no-such-revision = 本文件没有该名称的已发布修订本。
+error-round-not-open = 本轮未开放：只在开始与结束之间接受修正案和立场。
+error-not-in-group = 贵代表团不属于该集团，因此不能代表该集团发言。
+error-words-not-found = 段落中没有这些字词。请从段落文本中复制。
+error-words-ambiguous = 这些字词在段落中出现不止一次。请加上相邻字词，指明一处。
+error-amendment-withdrawn = 该修正案已撤回。
+error-own-amendment = 该修正案由贵代表团提出，不能表示支持或反对。
