@@ -19,6 +19,7 @@ pub mod forms;
 pub mod gate;
 pub mod keep;
 pub mod kept;
+pub mod negotiation;
 pub mod notifications;
 pub mod opendata;
 pub mod page;
@@ -198,6 +199,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(documents::create::compile_chairs_summary)
         .service(documents::create::start_draft)
         .service(documents::routes())
+        .service(negotiation::routes())
         .service(documents::export::draft_summary)
         .service(stats::stats_csv)
         .service(api::api_processes)
