@@ -524,6 +524,34 @@ async fn restricted_rounds_are_not_found_outside_the_delegations(backend: Backen
         let (status, _) = browser.get_text(&public).await;
         assert_eq!(status, StatusCode::OK, "{who}");
     }
+    // What a delegation types comes back as text, never as markup.
+    let hostile = "</textarea><script>alert(1)</script>\"><img src=x onerror=alert(1)>";
+    let mut fields = amendment(&cast.mexico, "", "data", hostile);
+    fields[4] = ("justification", hostile);
+    let response = post(&cast.alice, &format!("{public}/amendments"), &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, body) = anonymous.get_text(&public).await;
+    for raw in [
+        "<script>alert(1)",
+        "<img src=x onerror",
+        "</textarea><script",
+    ] {
+        assert!(!body.contains(raw), "{raw} raw in the round page");
+    }
+    assert!(body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
+    // And in the form that keeps it when refused.
+    fields[2] = ("words", "no such words");
+    let response = post(&cast.alice, &format!("{public}/amendments"), &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("a body");
+    for raw in [
+        "<script>alert(1)",
+        "<img src=x onerror",
+        "</textarea><script",
+    ] {
+        assert!(!body.contains(raw), "{raw} raw in the kept form");
+    }
+
     // A stakeholder posting to it finds nothing either.
     let response = post(
         &cast.stakeholder,
