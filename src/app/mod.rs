@@ -20,6 +20,7 @@ pub mod error;
 pub mod events;
 pub mod limits;
 pub mod mail;
+pub mod negotiation;
 pub mod notifications;
 pub mod opendata;
 pub mod outline;

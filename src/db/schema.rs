@@ -650,3 +650,119 @@ diesel::joinable!(event_documents -> events (event_id));
 diesel::joinable!(event_documents -> documents (document_id));
 
 diesel::allow_tables_to_appear_in_same_query!(events, event_sessions, event_documents, documents);
+
+diesel::table! {
+    /// Per process: whether observer delegations may table amendments.
+    negotiation_settings (process_id) {
+        process_id -> BigInt,
+        observers_may_propose -> Bool,
+    }
+}
+
+diesel::table! {
+    delegations (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        name -> Text,
+        category -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    delegation_members (delegation_id, account_id) {
+        delegation_id -> BigInt,
+        account_id -> BigInt,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    state_groups (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        name -> Text,
+        short_name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    state_group_members (group_id, delegation_id) {
+        group_id -> BigInt,
+        delegation_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    negotiation_rounds (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        number -> Integer,
+        revision_id -> BigInt,
+        title -> Text,
+        opens_at -> Timestamp,
+        closes_at -> Timestamp,
+        visibility -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    amendments (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        number -> Integer,
+        node_key -> Text,
+        kind -> Text,
+        words -> Text,
+        new_text -> Text,
+        justification -> Text,
+        delegation_id -> BigInt,
+        on_behalf_of -> Nullable<BigInt>,
+        status -> Text,
+        tabled_by -> BigInt,
+        tabled_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    amendment_positions (id) {
+        id -> BigInt,
+        amendment_id -> BigInt,
+        delegation_id -> BigInt,
+        group_id -> Nullable<BigInt>,
+        stance -> Text,
+        taken_by -> BigInt,
+        taken_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(delegation_members -> delegations (delegation_id));
+diesel::joinable!(delegation_members -> accounts (account_id));
+diesel::joinable!(state_group_members -> state_groups (group_id));
+diesel::joinable!(state_group_members -> delegations (delegation_id));
+diesel::joinable!(negotiation_rounds -> revisions (revision_id));
+diesel::joinable!(amendments -> negotiation_rounds (round_id));
+diesel::joinable!(amendments -> delegations (delegation_id));
+diesel::joinable!(amendments -> state_groups (on_behalf_of));
+diesel::joinable!(amendment_positions -> amendments (amendment_id));
+diesel::joinable!(amendment_positions -> delegations (delegation_id));
+diesel::joinable!(amendment_positions -> state_groups (group_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    negotiation_settings,
+    delegations,
+    delegation_members,
+    state_groups,
+    state_group_members,
+    negotiation_rounds,
+    amendments,
+    amendment_positions,
+);
+diesel::allow_tables_to_appear_in_same_query!(accounts, delegations);
+diesel::allow_tables_to_appear_in_same_query!(accounts, delegation_members);
+diesel::allow_tables_to_appear_in_same_query!(revisions, negotiation_rounds);
+diesel::allow_tables_to_appear_in_same_query!(documents, negotiation_rounds);

@@ -13,6 +13,7 @@ pub mod events;
 pub mod ids;
 pub mod limits;
 pub mod mail;
+pub mod negotiation;
 pub mod notifications;
 pub mod permissions;
 pub mod phases;

@@ -3,6 +3,7 @@
 //! An `Actor` is a visitor as seen from one process: signed in or not, an instance
 //! administrator or not, and the roles they hold there (some tied to an action group).
 
+use super::negotiation::Delegate;
 use super::roles::Role;
 use crate::i18n::Lang;
 
@@ -99,6 +100,24 @@ pub enum Action {
     ReadAuditLog,
     /// Create processes, disable accounts: the instance, not one process.
     AdministerInstance,
+    /// Manage the process's delegations, the accounts acting for them, and groups of States.
+    ManageDelegations,
+    /// Open a negotiation round on a published revision.
+    OpenRound,
+    /// Read a round restricted to delegations, its amendments and compilation text; `delegate`
+    /// says whether the actor acts for a delegation of the process.
+    ReadRestrictedRound {
+        delegate: bool,
+    },
+    /// Table an amendment for a delegation the actor acts for (`None`: it acts for none).
+    TableAmendment(Option<Delegate>),
+    /// Join or oppose an amendment for a delegation the actor acts for (`None`: none).
+    TakePosition(Option<Delegate>),
+    /// Withdraw an amendment; `own` says whether the actor acts for the delegation that
+    /// tabled it. Windows and states are checked by their own rules.
+    WithdrawAmendment {
+        own: bool,
+    },
 }
 
 /// Whether `actor` may take `action`. Deadlines and states are checked by their own rules;
@@ -128,6 +147,15 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         Translate(language) => actor.holds_for_language(Translator, language),
         ManageProcess | AssignRoles | Accredit | ReadAuditLog => secretariat || actor.is_admin,
         AdministerInstance => actor.is_admin,
+        ManageDelegations => secretariat || actor.is_admin,
+        OpenRound => secretariat || actor.holds(CoFacilitator),
+        ReadRestrictedRound { delegate } => {
+            actor.signed_in() && (delegate || secretariat || actor.holds(CoFacilitator))
+        }
+        TableAmendment(delegate) | TakePosition(delegate) => {
+            actor.signed_in() && delegate.is_some_and(Delegate::may_propose)
+        }
+        WithdrawAmendment { own } => actor.signed_in() && own,
     }
 }
 
@@ -213,6 +241,73 @@ mod tests {
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {
             for (action, expected) in ACTIONS.iter().zip(row) {
+                if can(actor, *action) != (*expected == 1) {
+                    wrong.push(format!("{who} / {action:?}: expected {expected}"));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "permission table differs:\n{}",
+            wrong.join("\n")
+        );
+    }
+
+    /// The negotiation's actions, in a table of their own: whether one acts for a delegation
+    /// (and of which kind) is part of the action, so each column is one standing.
+    #[test]
+    fn negotiation_role_table() {
+        use crate::domain::negotiation::DelegationCategory;
+
+        let member = Delegate {
+            category: DelegationCategory::MemberState,
+            observers_may_propose: false,
+        };
+        let observer = Delegate {
+            category: DelegationCategory::Observer,
+            observers_may_propose: false,
+        };
+        let allowed_observer = Delegate {
+            observers_may_propose: true,
+            ..observer
+        };
+        let actions: [Action; 13] = [
+            Action::ManageDelegations,
+            Action::OpenRound,
+            Action::ReadRestrictedRound { delegate: false },
+            Action::ReadRestrictedRound { delegate: true },
+            Action::TableAmendment(None),
+            Action::TableAmendment(Some(member)),
+            Action::TableAmendment(Some(observer)),
+            Action::TableAmendment(Some(allowed_observer)),
+            Action::TakePosition(None),
+            Action::TakePosition(Some(member)),
+            Action::TakePosition(Some(observer)),
+            Action::WithdrawAmendment { own: false },
+            Action::WithdrawAmendment { own: true },
+        ];
+        let admin = Actor {
+            account_id: Some(1),
+            is_admin: true,
+            grants: vec![],
+        };
+        let signed_in = Actor {
+            account_id: Some(2),
+            ..Actor::default()
+        };
+        #[rustfmt::skip]
+        let table: [(&str, Actor, [u8; 13]); 7] = [
+            ("anonymous",       Actor::anonymous(),                  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                           [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+            ("stakeholder",     with(Role::Stakeholder, None),       [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+            ("chair",           with(Role::Chair, None),             [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),     [0, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+            ("secretariat",     with(Role::Secretariat, None),       [1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+            ("administrator",   admin,                               [1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+        ];
+        let mut wrong = Vec::new();
+        for (who, actor, row) in &table {
+            for (action, expected) in actions.iter().zip(row) {
                 if can(actor, *action) != (*expected == 1) {
                     wrong.push(format!("{who} / {action:?}: expected {expected}"));
                 }

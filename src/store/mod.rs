@@ -12,6 +12,7 @@ pub mod health;
 pub mod keyset;
 pub mod limits;
 pub mod mail;
+pub mod negotiation;
 pub mod notifications;
 pub mod opendata;
 pub mod processes;

@@ -20,6 +20,7 @@ pub mod forms;
 pub mod gate;
 pub mod keep;
 pub mod kept;
+pub mod negotiation;
 pub mod notifications;
 pub mod opendata;
 pub mod page;
@@ -203,6 +204,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(documents::create::compile_chairs_summary)
         .service(documents::create::start_draft)
         .service(documents::routes())
+        .service(negotiation::routes())
         .service(documents::export::draft_summary)
         .service(stats::stats_csv)
         .service(api::api_processes)

@@ -32,6 +32,7 @@ mod languages;
 mod lists;
 mod mail;
 mod matrix;
+mod negotiation;
 mod opendata;
 mod outline;
 mod pagecache;

@@ -188,3 +188,12 @@ pub fn groups_without_published_report(
         .select((action_groups::number, action_groups::name))
         .load(conn)
 }
+
+/// A revision by its id, as a negotiation round names it.
+pub fn revision_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .find(id)
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}

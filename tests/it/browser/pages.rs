@@ -289,6 +289,8 @@ impl Tour<'_> {
             .await?;
 
         self.visit("/p/gcm/stats", "engagement", 200).await?;
+        self.visit("/p/gcm/negotiation/rounds", "negotiation rounds", 200)
+            .await?;
         self.visit("/p/gcm/open-data", "open data", 200).await?;
         self.visit("/p/gcm/events", "events", 200).await?;
         self.follow_text(
@@ -458,6 +460,21 @@ impl Tour<'_> {
             .await?;
         self.visit("/p/gcm/groups/2/review", "review queue of group 2", 200)
             .await?;
+        self.visit(
+            "/p/gcm/negotiation/delegations",
+            "delegations and groups of States",
+            200,
+        )
+        .await?;
+        self.press("form[action='/p/gcm/negotiation/delegations'] button[type='submit']")
+            .await?;
+        self.here("delegations, with errors", 0).await?;
+        self.visit(
+            "/p/gcm/negotiation/rounds",
+            "negotiation rounds, to open one",
+            200,
+        )
+        .await?;
         self.visit("/p/gcm/contributions", "contributions", 0)
             .await?;
         self.follow(

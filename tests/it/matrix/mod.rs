@@ -268,6 +268,10 @@ impl Fixture {
         for (name, value) in found {
             self.values.insert(name, value);
         }
+        let found = with_db(&self.app, negotiation).await;
+        for (name, value) in found {
+            self.values.insert(name, value);
+        }
         self.set("chart", "groups");
 
         // An internal note on the public proposal the rows read.
@@ -316,6 +320,8 @@ pub const WORKING_MARKER: &str = "Matrix working-copy marker";
 pub const DRAFT_CONTRIBUTION: &str = "Matrix draft of the owner";
 /// The title of the owner's proposal draft: shown to no list, API or open data.
 pub const DRAFT_PROPOSAL: &str = "Matrix hidden proposal draft";
+/// The title of a negotiation round restricted to delegations: shown to its readers only.
+pub const RESTRICTED_ROUND: &str = "Matrix restricted round";
 /// An internal note of the review: shown on the review page only.
 pub const INTERNAL_NOTE: &str = "Matrix internal note";
 
@@ -442,6 +448,73 @@ fn proposals_in(
 }
 
 /// The values of the placeholders that come from the database.
+/// A delegation of no one's, a restricted and a public round open now on the draft's latest
+/// revision, and an amendment the delegation tabled in the public one: no role of the matrix
+/// acts for a delegation, so every amendment action is refused to all.
+fn negotiation(conn: &mut DbConnection) -> Vec<(String, String)> {
+    use concord::domain::negotiation::{AmendmentKind, DelegationCategory, RoundVisibility};
+    use concord::store::documents::{document_by_slug, latest_revision};
+    use concord::store::negotiation::{amendments, delegations, rounds};
+    let process = process_id(conn);
+    let secretariat = account_id(conn, "secretariat@demo.concord.example");
+    let draft = document_by_slug(conn, process, "draft")
+        .expect("a query")
+        .expect("the draft");
+    let revision = latest_revision(conn, draft.id)
+        .expect("a query")
+        .expect("a published draft");
+    let node = revision.content().expect("content").nodes[1].key.clone();
+    let delegation = delegations::create_delegation(
+        conn,
+        process,
+        "Matrixland",
+        DelegationCategory::MemberState,
+    )
+    .expect("a delegation");
+    let group = delegations::create_group(conn, process, "Matrix group", "MG").expect("a group");
+    let now = chrono::Utc::now().naive_utc();
+    let mut open = |title: &str, visibility| {
+        rounds::create_round(
+            conn,
+            &rounds::NewRound {
+                process_id: process,
+                revision_id: revision.id,
+                title,
+                opens_at: now - chrono::Duration::hours(1),
+                closes_at: now + chrono::Duration::days(30),
+                visibility,
+                created_by: secretariat,
+            },
+        )
+        .expect("a round")
+    };
+    let restricted = open(RESTRICTED_ROUND, RoundVisibility::Delegations);
+    let public = open("Matrix public round", RoundVisibility::Public);
+    let amendment = amendments::table_amendment(
+        conn,
+        &amendments::NewAmendment {
+            round_id: public.id,
+            node_key: &node,
+            kind: AmendmentKind::Insert,
+            words: "",
+            new_text: "and more",
+            justification: "Matrix justification",
+            delegation_id: delegation,
+            on_behalf_of: None,
+            tabled_by: secretariat,
+        },
+    )
+    .expect("an amendment");
+    vec![
+        ("delegation".into(), delegation.to_string()),
+        ("state_group".into(), group.to_string()),
+        ("round_restricted".into(), restricted.number.to_string()),
+        ("round_public".into(), public.number.to_string()),
+        ("amendment".into(), amendment.number.to_string()),
+        ("round_node".into(), node),
+    ]
+}
+
 fn look_up(conn: &mut DbConnection) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = Vec::new();
     let mut set = |name: &str, value: String| v.push((name.to_string(), value));

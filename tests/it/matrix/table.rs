@@ -14,8 +14,8 @@
 use std::collections::BTreeSet;
 
 use super::{
-    DRAFT_CONTRIBUTION, DRAFT_PROPOSAL, Fixture, INTERNAL_NOTE, WORKING_MARKER, Who, changes,
-    fingerprint, missing_headers, pairs,
+    DRAFT_CONTRIBUTION, DRAFT_PROPOSAL, Fixture, INTERNAL_NOTE, RESTRICTED_ROUND, WORKING_MARKER,
+    Who, changes, fingerprint, missing_headers, pairs,
 };
 use crate::helpers::{Backend, location, with_db};
 use crate::on_both_backends;
@@ -147,6 +147,9 @@ const MODERATION: &str = ". . . . . . x . . x .";
 const CHAIR_EDIT: &str = ". . . . . . . x . x .";
 const DRAFT_EDIT: &str = ". . . . . . . . x x .";
 const DRAFT_READ: &str = ". . . . . . . x x x .";
+// Who opens negotiation rounds and reads those restricted to delegations (no role of the
+// matrix acts for a delegation, so no one may table, withdraw, join or oppose).
+const ROUNDS: &str = ". . . . . . . . x x .";
 // Those who hold no role in the process: staff are not asked to be accredited.
 const NO_ROLE: &str = ". . . x . . . . . . x";
 const MODERATOR: &str = ". . . . . . x . . . .";
@@ -208,6 +211,20 @@ pub fn rows() -> Vec<Row> {
         get("GET /p/{process}/contributions/{reference}/receipt.txt", "/p/gcm/contributions/{wc_hidden}/receipt.txt",           MODERATION,       S(200),       S(404),       S(404)),
         get("GET /p/{process}/contributions/{reference}/files/{file}", "/p/gcm/contributions/{wc_file_ref}/files/{wc_file}",    EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/drafts/{id}/files/{file}", "/p/gcm/contributions/drafts/{wc_draft}/files/{wc_draft_file}", OWNER,    S(200),       S(404),       S(404)),
+        // Negotiation: the secretariat's page and forms (a refused form writes nothing).
+        get("GET /p/{process}/negotiation/delegations",              "/p/gcm/negotiation/delegations",                          MANAGERS,         S(200),       S(403),       Login),
+        post("POST /p/{process}/negotiation/delegations",            "/p/gcm/negotiation/delegations", &[("name", ""), ("category", "member-state")], MANAGERS, S(422), S(403), Login),
+        post("POST /p/{process}/negotiation/members",                "/p/gcm/negotiation/members",     &[("delegation", "{delegation}"), ("email", "nobody@example.org")], MANAGERS, S(422), S(403), Login),
+        post("POST /p/{process}/negotiation/groups",                 "/p/gcm/negotiation/groups",      &[("group_name", ""), ("short_name", "X")], MANAGERS, S(422), S(403), Login),
+        post("POST /p/{process}/negotiation/group-members",          "/p/gcm/negotiation/group-members", &[("group", "{state_group}"), ("delegation", "{delegation}")], MANAGERS, S(303), S(403), Login),
+        post("POST /p/{process}/negotiation/settings",               "/p/gcm/negotiation/settings",    &[("observers_may_propose", "")], MANAGERS, S(303), S(403), Login),
+        get("GET /p/{process}/negotiation/rounds",                   "/p/gcm/negotiation/rounds",                               ROUNDS,           Has(200, RESTRICTED_ROUND), Lacks(200, RESTRICTED_ROUND), Lacks(200, RESTRICTED_ROUND)),
+        post("POST /p/{process}/negotiation/rounds",                 "/p/gcm/negotiation/rounds",      &[("revision", ""), ("title", ""), ("opens", ""), ("closes", ""), ("visibility", "public")], ROUNDS, S(422), S(403), Login),
+        get("GET /p/{process}/negotiation/rounds/{round}",           "/p/gcm/negotiation/rounds/{round_restricted}",            ROUNDS,           Has(200, RESTRICTED_ROUND), S(404), S(404)),
+        get("GET /p/{process}/negotiation/rounds/{round}",           "/p/gcm/negotiation/rounds/{round_public}",                EVERYONE,         Has(200, "Matrix justification"), Nobody, Nobody),
+        post("POST /p/{process}/negotiation/rounds/{round}/amendments", "/p/gcm/negotiation/rounds/{round_public}/amendments", &[("node", "{round_node}"), ("kind", "insert"), ("words", ""), ("new_text", "more"), ("justification", "why"), ("delegation", "{delegation}"), ("on_behalf_of", "")], NOBODY, Nobody, S(403), Login),
+        post("POST /p/{process}/negotiation/rounds/{round}/amendments/{amendment}/withdraw", "/p/gcm/negotiation/rounds/{round_public}/amendments/{amendment}/withdraw", &[], NOBODY, Nobody, S(403), Login),
+        post("POST /p/{process}/negotiation/rounds/{round}/amendments/{amendment}/position", "/p/gcm/negotiation/rounds/{round_public}/amendments/{amendment}/position", &[("delegation", "{delegation}"), ("on_behalf_of", ""), ("stance", "join")], NOBODY, Nobody, S(403), Login),
         get("GET /p/{process}/documents/{document}",                 "/p/gcm/documents/draft",                                  EVERYONE,         Lacks(200, WORKING_MARKER), Nobody, Nobody),
         get("GET /p/{process}/documents/{document}",                 "/p/gcm/documents/draft?view=working",                     DRAFT_READ,       Has(200, WORKING_MARKER), Lacks(200, WORKING_MARKER), Lacks(200, WORKING_MARKER)),
         get("GET /p/{process}/documents/{document}",                 "/p/gcm/documents/chairs-summary?view=working",            DRAFT_READ,       Has(200, WORKING_MARKER), Lacks(200, WORKING_MARKER), Lacks(200, WORKING_MARKER)),
