@@ -19,8 +19,8 @@ pub mod pages;
 pub mod pick;
 pub mod publish;
 pub mod start;
-pub mod translations;
 pub mod status;
+pub mod translations;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;

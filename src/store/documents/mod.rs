@@ -20,8 +20,8 @@ pub use nodes::{
 };
 pub use revisions::{
     Published, Revision, RevisionSummary, documents_with_latest_revision,
-    groups_without_published_report, latest_revision, publish, revision_by_id,
-    revision_by_number, revision_by_slug, revisions_of,
+    groups_without_published_report, latest_revision, publish, revision_by_id, revision_by_number,
+    revision_by_slug, revisions_of,
 };
 pub use sources::{
     contribution_by_reference, contribution_references, document_slugs,
