@@ -69,6 +69,7 @@ impl Application {
             settings.sqlite_synchronous,
             pool.clone(),
             queries.clone(),
+            Box::new(store::search::IndexAtBatchEnd),
         )
         .context("cannot start the database writer")?;
         let mailer = std::sync::Arc::new(mail::Mailer::new(&settings)?);

@@ -106,12 +106,14 @@ impl ConnectionSetup {
 }
 
 /// Where the writes of submissions go: SQLite's group-commit thread, over a connection of its
-/// own set up as the pool's are, or PostgreSQL's pool (see `writer`).
+/// own set up as the pool's are, or PostgreSQL's pool (see `writer`). `end` is what the
+/// thread's batches leave for their end.
 pub fn start_writer(
     url: &DatabaseUrl,
     synchronous: SqliteSynchronous,
     pool: DbPool,
     queries: QueryCounter,
+    end: Box<dyn writer::BatchEnd>,
 ) -> Result<writer::Writer, diesel::result::Error> {
     // An in-memory database is one per connection: the writer could not share it.
     if !url.is_sqlite() || url.connection_string() == ":memory:" {
@@ -122,7 +124,7 @@ pub fn start_writer(
         synchronous,
         queries,
     };
-    writer::Writer::batched(Box::new(move || {
+    let open: writer::Opener = Box::new(move || {
         let mut conn = DbConnection::establish(&url).map_err(|e| {
             diesel::result::Error::DatabaseError(
                 diesel::result::DatabaseErrorKind::UnableToSendCommand,
@@ -131,7 +133,8 @@ pub fn start_writer(
         })?;
         setup.prepare(&mut conn)?;
         Ok(conn)
-    }))
+    });
+    writer::Writer::batched(open, end)
 }
 
 /// Opens the pool. SQLite gets a small pool (one writer at a time anyway), PostgreSQL a

@@ -30,6 +30,27 @@ pub const MAX_BATCH: usize = 256;
 /// Opens the writer's connection (again, after a batch broke it).
 pub type Opener = Box<dyn Fn() -> Result<DbConnection, DieselError> + Send>;
 
+/// Work a batch's jobs leave for its end, done once for all of them: after the last job, in
+/// the batch's transaction, before its commit. Work that is cheaper done once for many rows
+/// than once for each (the search index's, see `store::search::index`) waits here.
+pub trait BatchEnd: Send + 'static {
+    /// Before the batch's first job, on the writer's thread.
+    fn open(&self);
+    /// After its last job. A failure fails the whole batch: nothing of it is acknowledged.
+    fn close(&self, conn: &mut DbConnection) -> Result<(), DieselError>;
+}
+
+/// A batch that leaves nothing for its end.
+pub struct NothingLeft;
+
+impl BatchEnd for NothingLeft {
+    fn open(&self) {}
+
+    fn close(&self, _conn: &mut DbConnection) -> Result<(), DieselError> {
+        Ok(())
+    }
+}
+
 /// Where writes go: the group-commit thread of a SQLite database, or PostgreSQL's pool.
 #[derive(Clone)]
 pub struct Writer {
@@ -63,14 +84,14 @@ impl WriterStats {
 
 impl Writer {
     /// Starts the group-commit thread over the connections `open` makes (SQLite).
-    pub fn batched(open: Opener) -> Result<Self, DieselError> {
+    pub fn batched(open: Opener, end: Box<dyn BatchEnd>) -> Result<Self, DieselError> {
         let conn = open()?;
         let (sender, jobs) = mpsc::channel();
         let stats = WriterStats::default();
         let thread_stats = stats.clone();
         std::thread::Builder::new()
             .name("concord-writer".into())
-            .spawn(move || serve(conn, open, jobs, thread_stats))
+            .spawn(move || serve(conn, open, end, jobs, thread_stats))
             .map_err(|e| unavailable(&format!("cannot start the writer thread: {e}")))?;
         Ok(Self {
             route: Route::Batched(sender),
@@ -185,6 +206,7 @@ where
 fn serve(
     mut conn: DbConnection,
     open: Opener,
+    end: Box<dyn BatchEnd>,
     jobs: mpsc::Receiver<Box<dyn Job>>,
     stats: WriterStats,
 ) {
@@ -196,13 +218,11 @@ fn serve(
                 Err(_) => break,
             }
         }
-        let size = batch.len() as u64;
-        let healthy = catch_unwind(AssertUnwindSafe(|| run_batch(&mut conn, batch)));
+        let healthy = catch_unwind(AssertUnwindSafe(|| {
+            run_batch(&mut conn, &*end, &stats, batch)
+        }));
         match healthy {
-            Ok(true) => {
-                stats.batches.fetch_add(1, Ordering::Relaxed);
-                stats.jobs.fetch_add(size, Ordering::Relaxed);
-            }
+            Ok(true) => {}
             // A failed commit or a panic may leave the connection mid-transaction: start
             // afresh (dropping it rolls back whatever it held).
             Ok(false) | Err(_) => match open() {
@@ -220,8 +240,15 @@ fn in_the_batch(conn: &mut DbConnection) -> Result<bool, DieselError> {
     Ok(status.transaction_depth()?.map(|depth| depth.get()) == Some(1))
 }
 
-/// Runs the jobs in one transaction, then answers them; whether the batch committed.
-fn run_batch(conn: &mut DbConnection, mut batch: Vec<Box<dyn Job>>) -> bool {
+/// Runs the jobs in one transaction, counts a committed batch, then answers the jobs (so that
+/// whoever was answered finds the batch counted); whether the batch committed.
+fn run_batch(
+    conn: &mut DbConnection,
+    end: &dyn BatchEnd,
+    stats: &WriterStats,
+    mut batch: Vec<Box<dyn Job>>,
+) -> bool {
+    end.open();
     let committed = write_transaction(conn, |conn| {
         for job in batch.iter_mut() {
             // A job that broke out of the batch's transaction (its savepoint could not be
@@ -232,7 +259,7 @@ fn run_batch(conn: &mut DbConnection, mut batch: Vec<Box<dyn Job>>) -> bool {
             job.run(conn);
         }
         match in_the_batch(conn)? {
-            true => Ok(()),
+            true => end.close(conn),
             false => Err(unavailable("a write left the batch's transaction")),
         }
     });
@@ -240,8 +267,14 @@ fn run_batch(conn: &mut DbConnection, mut batch: Vec<Box<dyn Job>>) -> bool {
         .as_ref()
         .err()
         .map(|e| format!("the batch's commit failed: {e}"));
-    if let Some(why) = &failure {
-        tracing::error!(error = %why, jobs = batch.len(), "a batch of writes was not committed");
+    match &failure {
+        None => {
+            stats.batches.fetch_add(1, Ordering::Relaxed);
+            stats.jobs.fetch_add(batch.len() as u64, Ordering::Relaxed);
+        }
+        Some(why) => {
+            tracing::error!(error = %why, jobs = batch.len(), "a batch of writes was not committed")
+        }
     }
     for job in batch {
         job.answer(failure.as_deref().map_or(Ok(()), Err));
@@ -295,7 +328,8 @@ mod tests {
         let mut conn = opener(path.clone())().expect("the test database");
         conn.batch_execute("CREATE TABLE t (n BIGINT PRIMARY KEY NOT NULL)")
             .expect("the table");
-        let writer = Writer::batched(opener(path.clone())).expect("the writer");
+        let writer =
+            Writer::batched(opener(path.clone()), Box::new(NothingLeft)).expect("the writer");
         (dir, path, writer)
     }
 

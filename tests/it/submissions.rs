@@ -1,6 +1,7 @@
 //! Submissions that arrive together: on SQLite they share a commit (the writer's group
 //! commit), on PostgreSQL each has its own; either way every one is acknowledged only once it
-//! is stored, with its own reference and the hash of its own text.
+//! is stored, with its own reference and the hash of its own text, and is in the search
+//! index (on SQLite written at the end of the batch, after everything else the batch wrote).
 
 use std::collections::HashSet;
 
@@ -92,4 +93,30 @@ async fn many_concurrent_submissions_are_all_acknowledged_and_stored(backend: Ba
             Some(concord::domain::contributions::content_hash(title, body).as_str())
         );
     }
+    // Every one has its entry in the search index, though a batch writes its entries last.
+    let indexed = with_db(&app, |conn| {
+        use diesel::prelude::*;
+        use diesel::sql_types::BigInt;
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let sql = match conn {
+            concord::db::DbConnection::Sqlite(_) => {
+                "SELECT COUNT(*) AS n FROM contributions_search \
+                 WHERE contributions_search MATCH 'concurrent'"
+            }
+            concord::db::DbConnection::Postgresql(_) => {
+                "SELECT COUNT(*) AS n FROM contributions_search \
+                 WHERE vector @@ 'concurrent'::tsquery"
+            }
+        };
+        diesel::sql_query(sql)
+            .get_result::<Count>(conn)
+            .expect("the index")
+            .n
+    })
+    .await;
+    assert_eq!(indexed, AT_ONCE as i64, "every submission is searchable");
 }

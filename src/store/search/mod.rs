@@ -19,7 +19,7 @@ mod reindex;
 mod syntax;
 
 pub use candidates::{CANDIDATES, Scope, SearchOrder, SearchPage, searched_page};
-pub use index::{sync_contribution, sync_proposal};
+pub use index::{IndexAtBatchEnd, sync_contribution, sync_proposal};
 pub use reindex::{FOLDING_VERSION, Rebuilt, reindex, reindex_if_needed};
 
 use fold::QueryToken;
