@@ -5,9 +5,8 @@
 //! bound the count reads "more than N" and the older matches are out of reach of that query;
 //! a more precise query or a filter finds them.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Double, Nullable, Text, Timestamp};
+use diesel::sql_types::{BigInt, Double, Nullable, Text};
 
 use super::{SearchQuery, Searchable, syntax};
 use crate::db::DbConnection;
@@ -49,19 +48,19 @@ pub struct SearchPage {
     pub more: bool,
 }
 
+/// One match, with only what its order needs: reading each of 2,000 candidates' title and
+/// reference when they are ranked by relevance cost more than ranking them.
 #[derive(Debug, Clone, QueryableByName)]
 struct Candidate {
     #[diesel(sql_type = BigInt)]
     id: i64,
-    #[diesel(sql_type = Nullable<Timestamp>)]
-    submitted_at: Option<NaiveDateTime>,
-    #[diesel(sql_type = Text)]
-    title: String,
-    #[diesel(sql_type = Nullable<Text>)]
-    reference: Option<String>,
-    /// Higher is more relevant.
+    /// By relevance, higher is more relevant; by date, the submission's time as a number
+    /// (0 for neither of those orders).
     #[diesel(sql_type = Double)]
-    score: f64,
+    key: f64,
+    /// By title or reference, that text.
+    #[diesel(sql_type = Nullable<Text>)]
+    text: Option<String>,
 }
 
 /// A value bound to a placeholder.
@@ -99,8 +98,7 @@ pub fn searched_page(
     if scope.statuses.is_empty() || query.is_empty() {
         return Ok(SearchPage::default());
     }
-    let oldest_first = order == SearchOrder::Oldest;
-    let mut candidates = load(conn, table, scope, query, oldest_first)?;
+    let mut candidates = load(conn, table, scope, query, order)?;
     let more = candidates.len() as i64 > CANDIDATES;
     candidates.truncate(CANDIDATES as usize);
     arrange(&mut candidates, order);
@@ -119,30 +117,53 @@ pub fn searched_page(
 
 fn arrange(candidates: &mut [Candidate], order: SearchOrder) {
     match order {
-        SearchOrder::Relevance => {
-            candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.id.cmp(&a.id)))
+        SearchOrder::Relevance | SearchOrder::Newest => {
+            candidates.sort_by(|a, b| b.key.total_cmp(&a.key).then(b.id.cmp(&a.id)))
         }
-        SearchOrder::Newest => {
-            candidates.sort_by_key(|c| std::cmp::Reverse((c.submitted_at, c.id)))
+        SearchOrder::Oldest => {
+            candidates.sort_by(|a, b| a.key.total_cmp(&b.key).then(a.id.cmp(&b.id)))
         }
-        SearchOrder::Oldest => candidates.sort_by_key(|c| (c.submitted_at, c.id)),
-        SearchOrder::Title => candidates.sort_by(|a, b| (&a.title, a.id).cmp(&(&b.title, b.id))),
-        SearchOrder::Reference => {
-            candidates.sort_by(|a, b| (&a.reference, a.id).cmp(&(&b.reference, b.id)))
+        SearchOrder::Title | SearchOrder::Reference => {
+            candidates.sort_by(|a, b| (&a.text, a.id).cmp(&(&b.text, b.id)))
         }
     }
 }
 
-/// The newest (or oldest) `CANDIDATES + 1` matches, with their scores: one query.
+/// The candidate's `key` and `text` columns for `order`, as `sqlite` or PostgreSQL write them;
+/// `score` is the relevance expression.
+fn keyed_columns(order: SearchOrder, score: &str, sqlite: bool) -> String {
+    let time = match sqlite {
+        true => "COALESCE(julianday(c.submitted_at), 0.0)",
+        false => "COALESCE(EXTRACT(EPOCH FROM c.submitted_at)::float8, 0.0)",
+    };
+    let zero = match sqlite {
+        true => "0.0",
+        false => "0.0::float8",
+    };
+    let (key, text) = match order {
+        SearchOrder::Relevance => (score, "NULL"),
+        SearchOrder::Newest | SearchOrder::Oldest => (time, "NULL"),
+        SearchOrder::Title => (zero, "c.title"),
+        SearchOrder::Reference => (zero, "c.reference"),
+    };
+    format!("{key} AS key, {text} AS text")
+}
+
+/// The newest (or, for that order, the oldest) `CANDIDATES + 1` matches, with what `order`
+/// sorts them by: one query.
 fn load(
     conn: &mut DbConnection,
     table: Searchable,
     scope: &Scope,
     query: &SearchQuery,
-    oldest_first: bool,
+    order: SearchOrder,
 ) -> QueryResult<Vec<Candidate>> {
     let (name, index) = (table.table(), table.index());
-    let direction = if oldest_first { "ASC" } else { "DESC" };
+    let direction = if order == SearchOrder::Oldest {
+        "ASC"
+    } else {
+        "DESC"
+    };
     match conn {
         DbConnection::Sqlite(c) => {
             let mut p = Params {
@@ -152,9 +173,10 @@ fn load(
             let matched = p.push(Value::Text(syntax::fts5_match(query)));
             let conditions = conditions(table, scope, &mut p);
             let limit = p.push(Value::Int(CANDIDATES + 1));
+            let score = format!("-bm25({index}, {BM25_WEIGHTS})");
+            let columns = keyed_columns(order, &score, true);
             let sql = format!(
-                "SELECT c.id AS id, c.submitted_at AS submitted_at, c.title AS title, \
-                 c.reference AS reference, -bm25({index}, {BM25_WEIGHTS}) AS score \
+                "SELECT c.id AS id, {columns} \
                  FROM {index} JOIN {name} c ON c.id = {index}.rowid \
                  WHERE {index} MATCH {matched}{conditions} \
                  ORDER BY {index}.rowid {direction} LIMIT {limit}"
@@ -169,9 +191,10 @@ fn load(
             let tsquery = p.push(Value::Text(syntax::tsquery(query)));
             let conditions = conditions(table, scope, &mut p);
             let limit = p.push(Value::Int(CANDIDATES + 1));
+            let score = format!("ts_rank(s.vector, {tsquery}::tsquery)::float8");
+            let columns = keyed_columns(order, &score, false);
             let sql = format!(
-                "SELECT c.id AS id, c.submitted_at AS submitted_at, c.title AS title, \
-                 c.reference AS reference, ts_rank(s.vector, {tsquery}::tsquery)::float8 AS score \
+                "SELECT c.id AS id, {columns} \
                  FROM {index} s JOIN {name} c ON c.id = s.id \
                  WHERE s.vector @@ {tsquery}::tsquery{conditions} \
                  ORDER BY s.id {direction} LIMIT {limit}"
