@@ -4,12 +4,15 @@ use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 
 use crate::app;
+use crate::app::negotiation::accept as app_accept;
 use crate::app::negotiation::rounds::{
     self as app_rounds, AmendmentForm, PositionForm, RoundForm, RoundView, RoundsView,
 };
+use crate::domain::documents::DRAFT;
 use crate::domain::negotiation::{AmendmentKind, AmendmentStatus};
 use crate::domain::phases::WindowState;
 use crate::domain::validation::FieldErrors;
+use crate::store::documents::Use;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
@@ -128,6 +131,29 @@ impl RoundPage {
 
     fn is_tabled(&self, status: &AmendmentStatus) -> bool {
         *status == AmendmentStatus::Tabled
+    }
+
+    /// Where the paragraph an amendment became stands in the draft's working copy.
+    fn working_paragraph(&self, key: &str) -> String {
+        let page = crate::paths::document(&self.view.process.slug, DRAFT);
+        format!("{page}?view=working#n-{key}")
+    }
+
+    /// "Rev.1 of the Global Compact, paragraph 7", as the proposals' "what became of it" reads.
+    fn use_label(&self, used: &Use) -> String {
+        let key = if used.number.is_empty() {
+            "review-used-in-heading"
+        } else {
+            "review-used-in"
+        };
+        self.ctx.lang.t_with(
+            key,
+            &[
+                ("document", used.document_title.clone()),
+                ("revision", used.revision_label.clone()),
+                ("number", used.number.clone()),
+            ],
+        )
     }
 
     fn base(&self) -> String {
@@ -271,6 +297,52 @@ pub async fn take_position(
             done.number
         ))),
         Err(app::Error::Invalid(_)) => Err(AppError::Forbidden),
+        Err(error) => {
+            refused(
+                ctx,
+                &state,
+                person,
+                slug,
+                number,
+                AmendmentForm::default(),
+                error,
+            )
+            .await
+        }
+    }
+}
+
+/// Which way the draft's editor takes an amendment in: `whole` or `alternative`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    pub how: String,
+}
+
+#[post("/rounds/{round}/amendments/{amendment}/accept")]
+pub async fn accept(
+    ctx: Ctx,
+    user: SignedIn,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<AcceptForm>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, number, amendment) = path.into_inner();
+    let number = parse_number(&number)?;
+    let amendment = parse_number(&amendment)?;
+    let how = form.into_inner().how;
+    let person = user.person();
+    let owned = slug.clone();
+    match state
+        .run(move |conn| {
+            app_accept::accept_into_working_copy(conn, person, &owned, number, amendment, &how)
+        })
+        .await
+    {
+        Ok((done, _)) => Ok(page::see_other(&format!(
+            "/p/{slug}/negotiation/rounds/{number}?notice=amendment-accepted#amendment-{}",
+            done.number
+        ))),
         Err(error) => {
             refused(
                 ctx,
