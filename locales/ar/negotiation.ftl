@@ -83,3 +83,5 @@ amendment-outcome-accepted-as-alternative = أُدرج كبديل بين معق�
 negotiation-see-paragraph = عرض الفقرة في نسخة العمل
 negotiation-became = ما آل إليه
 notice-amendment-accepted = أُدرج التعديل في نسخة العمل.
+negotiation-compilation = النص التجميعي
+negotiation-compilation-of = النص التجميعي لـ { $revision }

@@ -83,3 +83,5 @@ amendment-outcome-accepted-as-alternative = Accepted as an alternative in bracke
 negotiation-see-paragraph = See the paragraph in the working copy
 negotiation-became = What became of it
 notice-amendment-accepted = The amendment has been taken into the working copy.
+negotiation-compilation = Compilation text
+negotiation-compilation-of = Compilation text of { $revision }

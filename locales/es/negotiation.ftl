@@ -83,3 +83,5 @@ amendment-outcome-accepted-as-alternative = Incorporada como alternativa entre c
 negotiation-see-paragraph = Ver el párrafo en la copia de trabajo
 negotiation-became = Qué fue de ella
 notice-amendment-accepted = La enmienda se ha incorporado a la copia de trabajo.
+negotiation-compilation = Texto de compilación
+negotiation-compilation-of = Texto de compilación de { $revision }

@@ -83,3 +83,5 @@ amendment-outcome-accepted-as-alternative = Repris comme variante entre crochets
 negotiation-see-paragraph = Voir le paragraphe dans la copie de travail
 negotiation-became = Ce qu’il est devenu
 notice-amendment-accepted = L’amendement a été repris dans la copie de travail.
+negotiation-compilation = Texte de compilation
+negotiation-compilation-of = Texte de compilation de { $revision }

@@ -83,3 +83,5 @@ amendment-outcome-accepted-as-alternative = Внесена как вариант
 negotiation-see-paragraph = Посмотреть пункт в рабочей копии
 negotiation-became = Что с ней стало
 notice-amendment-accepted = Поправка внесена в рабочую копию.
+negotiation-compilation = Компиляционный текст
+negotiation-compilation-of = Компиляционный текст: { $revision }

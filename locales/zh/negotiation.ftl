@@ -83,3 +83,5 @@ amendment-outcome-accepted-as-alternative = 已作为方括号中的备选案文
 negotiation-see-paragraph = 查看工作稿中的该段落
 negotiation-became = 后续结果
 notice-amendment-accepted = 修正案已纳入工作稿。
+negotiation-compilation = 汇编案文
+negotiation-compilation-of = { $revision }的汇编案文

@@ -3,6 +3,7 @@
 //! open; who may speak for whom, and who may see a round restricted to delegations.
 
 mod accept;
+mod compilation;
 
 use reqwest::StatusCode;
 

@@ -8,6 +8,7 @@
 //! restricted round is `NotFound` to everyone else, so its existence is not told).
 
 pub mod accept;
+pub mod compilation;
 pub mod delegations;
 pub mod rounds;
 

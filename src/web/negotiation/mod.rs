@@ -24,4 +24,6 @@ pub fn routes() -> Scope {
         .service(rounds::withdraw)
         .service(rounds::take_position)
         .service(rounds::accept)
+        .service(rounds::compilation)
+        .service(rounds::compilation_export)
 }

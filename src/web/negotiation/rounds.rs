@@ -5,6 +5,7 @@ use askama::Template;
 
 use crate::app;
 use crate::app::negotiation::accept as app_accept;
+use crate::app::negotiation::compilation as app_compilation;
 use crate::app::negotiation::rounds::{
     self as app_rounds, AmendmentForm, PositionForm, RoundForm, RoundView, RoundsView,
 };
@@ -12,8 +13,10 @@ use crate::domain::documents::DRAFT;
 use crate::domain::negotiation::{AmendmentKind, AmendmentStatus};
 use crate::domain::phases::WindowState;
 use crate::domain::validation::FieldErrors;
+use crate::export::Format;
 use crate::store::documents::Use;
 use crate::web::AppState;
+use crate::web::documents::export::write_download;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::{SignedIn, Visitor};
@@ -356,4 +359,62 @@ pub async fn accept(
             .await
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "negotiation/compilation.html")]
+struct CompilationPage {
+    ctx: Ctx,
+    view: RoundView,
+    formats: [Format; 5],
+}
+
+impl CompilationPage {
+    fn base(&self) -> String {
+        crate::paths::negotiation_round(&self.view.process.slug, self.view.round.number)
+    }
+}
+
+#[get("/rounds/{round}/compilation")]
+pub async fn compilation(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, number) = path.into_inner();
+    let number = parse_number(&number)?;
+    let person = visitor.person();
+    let view = state
+        .run(move |conn| app_compilation::compilation(conn, person, &slug, number))
+        .await?;
+    page::ok(&CompilationPage {
+        ctx,
+        view,
+        formats: Format::ALL,
+    })
+}
+
+#[get("/rounds/{round}/compilation.{format}")]
+pub async fn compilation_export(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, number, format) = path.into_inner();
+    let number = parse_number(&number)?;
+    let format = Format::parse(&format).ok_or(AppError::NotFound)?;
+    let base_url = state.settings.public_url.clone();
+    let back = format!(
+        "{}/compilation",
+        crate::paths::negotiation_round(&slug, number)
+    );
+    let person = visitor.person();
+    let export = state
+        .run(move |conn| {
+            app_compilation::compilation_export(conn, person, &slug, number, &base_url)
+        })
+        .await?;
+    write_download(ctx, &state, export, format, back).await
 }
