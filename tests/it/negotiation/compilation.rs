@@ -135,6 +135,32 @@ async fn the_compilation_text_is_read_and_exported_by_those_who_may(backend: Bac
         assert!(text.contains("Joined by: Switzerland"), "{text}");
     }
 
+    // What a delegation types is compiled as text in every format, never as markup or as
+    // brackets of the text.
+    let hostile = "<script>alert(1)</script> [x](javascript:alert(1)) **loud** [alt {A/9}]";
+    let response = post(
+        &cast.alice,
+        &amendments,
+        &amendment(&cast.mexico, "", "data", hostile),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = cast.bob.get_text(&compilation).await;
+    assert!(!page.contains("<script>alert(1)"), "{page}");
+    assert!(page.contains("&#60;script&#62;alert(1)"), "{page}");
+    for format in ["html", "md", "akn.xml"] {
+        let text = download(&cast.bob, &format!("{compilation}.{format}"))
+            .await
+            .text();
+        assert!(!text.contains("<script>alert(1)"), "{format}: {text}");
+        assert!(!text.contains("href=\"javascript:"), "{format}: {text}");
+        assert!(!text.contains("<strong>loud</strong>"), "{format}: {text}");
+        assert!(!text.contains("<b>loud</b>"), "{format}: {text}");
+        assert!(!text.contains(r#"name="alternative""#), "{format}: {text}");
+    }
+    let akn = download(&cast.bob, &format!("{compilation}.akn.xml")).await;
+    assert_valid_akoma_ntoso(&akn.bytes);
+
     // Restricted: not found to a stakeholder or an anonymous visitor, page and every format;
     // the co-facilitator and the secretariat read it.
     let anonymous = app.new_browser();
