@@ -20,8 +20,8 @@ use crate::domain::phases::WindowState;
 use crate::domain::validation::{self, FieldErrors};
 use crate::store as st;
 use crate::store::documents::{
-    Use, document_by_slug, documents_of_process, revision_by_id, revision_by_slug, revisions_of,
-    uses_in_revisions,
+    PublishedTexts, Use, document_by_slug, documents_of_process, revision_by_id, revision_by_slug,
+    revisions_of,
 };
 use crate::store::negotiation::amendments::{self as amend, Amendment, NewAmendment, Position};
 use crate::store::negotiation::delegations::{self as deleg, Delegation, StateGroup};
@@ -266,10 +266,14 @@ pub fn round(
         },
         None => false,
     };
+    // What became of the accepted ones: the published texts read once for all of them.
     let mut uses_of: HashMap<i64, Vec<Use>> = HashMap::new();
-    for amendment in amendments.iter().filter(|a| a.outcome.is_some()) {
-        let source = [Source::Amendment { id: amendment.id }];
-        uses_of.insert(amendment.id, uses_in_revisions(conn, process.id, &source)?);
+    if amendments.iter().any(|a| a.outcome.is_some()) {
+        let published = PublishedTexts::of_process(conn, process.id)?;
+        for amendment in amendments.iter().filter(|a| a.outcome.is_some()) {
+            let source = [Source::Amendment { id: amendment.id }];
+            uses_of.insert(amendment.id, published.uses(&source));
+        }
     }
     let state = round_state(round.opens_at, round.closes_at, st::now());
     let placement = place(
