@@ -128,6 +128,9 @@ routes! {
     document_language_node = "/p/{process}/documents/{document}/languages/{language}/nodes/{key}" (process, document, language, key);
     document_language_export = "/p/{process}/documents/{document}/languages/{language}/export.{format}" (process, document, language, format);
 
+    /// A negotiation round; `round` is its number within the process.
+    negotiation_round = "/p/{process}/negotiation/rounds/{round}" (process, round);
+
     api_processes = "/api/processes" ();
     api_process = "/api/p/{process}" (process);
     api_dataset = "/api/p/{process}/{dataset}" (process, dataset);

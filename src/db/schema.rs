@@ -725,6 +725,10 @@ diesel::table! {
         tabled_by -> BigInt,
         tabled_at -> Timestamp,
         withdrawn_at -> Nullable<Timestamp>,
+        outcome -> Nullable<Text>,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        result_key -> Nullable<Text>,
     }
 }
 

@@ -419,6 +419,10 @@ impl Browser {
         let client = reqwest::Client::builder()
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
+            // Let an idle connection go before the server's keep-alive (5 s) does: reusing one
+            // the server is closing at that moment fails the request (`IncompleteMessage`),
+            // as a browser idle during a slow PDF export once did.
+            .pool_idle_timeout(std::time::Duration::from_secs(2))
             .build()
             .expect("an HTTP client");
         Self {

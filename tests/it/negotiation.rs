@@ -2,6 +2,9 @@
 //! and delegations tabling, joining, opposing and withdrawing amendments while a round is
 //! open; who may speak for whom, and who may see a round restricted to delegations.
 
+mod accept;
+mod compilation;
+
 use reqwest::StatusCode;
 
 use crate::helpers::{Backend, Browser, TestApp, location, spawn_app, with_db};

@@ -2,7 +2,8 @@
 //! alternative of a bracket (`domain::documents::accept`). The amendment comes in the shape
 //! every amendment has (its label, the paragraph as it amends it, its proponents), so that
 //! whichever model tables amendments calls this with its own; linking the result to the
-//! amendment as provenance is that caller's, inside the same transaction.
+//! amendment as provenance is that caller's (`app::negotiation::accept`), inside the same
+//! transaction.
 
 use super::load_for_editing;
 use crate::app::{self, Error, Person, Result};
@@ -14,6 +15,7 @@ use crate::store::documents as store;
 /// Why an amendment was not taken in, as the message key the page shows.
 pub const NO_CHANGE: &str = "document-amendment-no-change";
 pub const CROSSES_BRACKET: &str = "document-amendment-crosses-bracket";
+pub const PARAGRAPH_SAVED_MEANWHILE: &str = "error-paragraph-changed";
 
 /// Takes `amendment` into the paragraph `key` of the draft's working copy, in one
 /// transaction with its audit entry; returns the paragraph's new text. Only the draft's
@@ -41,14 +43,17 @@ pub fn accept_amendment(
             AcceptError::InsideBracket => Error::Conflict(CROSSES_BRACKET),
             AcceptError::Brackets(problem) => Error::invalid("text", problem.message_key()),
         })?;
-        store::save_text_if_version(
+        // Someone saved the paragraph between our read and our write: nothing is overwritten.
+        if !store::save_text_if_version(
             conn,
             loaded.document.id,
             key,
             node.version,
             &text,
             person.account_id,
-        )?;
+        )? {
+            return Err(Error::Conflict(PARAGRAPH_SAVED_MEANWHILE));
+        }
         let detail = serde_json::json!({
             "node": key,
             "amendment": amendment.label,

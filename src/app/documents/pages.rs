@@ -232,7 +232,7 @@ fn side(conn: &mut DbConnection, loaded: &Loaded, slug: &str) -> Result<(Content
     Ok((content, Some(revision.label)))
 }
 
-/// Where each cited source can be read: three queries at most, whatever the number of links.
+/// Where each cited source can be read: four queries at most, whatever the number of links.
 pub fn source_links(
     conn: &mut DbConnection,
     process_slug: &str,
@@ -269,6 +269,19 @@ pub fn source_links(
             let path = paths::contribution(process_slug, &reference);
             links.insert(Source::Contribution { id }, path);
         }
+    }
+    let amendment_ids = ids_of(&sources, |s| match s {
+        Source::Amendment { id } => Some(*id),
+        _ => None,
+    });
+    for (id, round, number) in
+        crate::store::negotiation::amendments::amendment_places(conn, &amendment_ids)?
+    {
+        let path = format!(
+            "{}#amendment-{number}",
+            paths::negotiation_round(process_slug, round)
+        );
+        links.insert(Source::Amendment { id }, path);
     }
     let slugs = store::document_slugs(conn, &document_ids)?;
     for source in sources {

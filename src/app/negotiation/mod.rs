@@ -1,11 +1,14 @@
 //! Negotiation (phase III) use cases: the secretariat's delegations and groups of States,
 //! rounds opened on a published revision, and the amendments delegations table in a round
-//! and the positions they take on each other's.
+//! and the positions they take on each other's; the draft's editors then accept them into
+//! the working copy (`accept`).
 //!
 //! Every check is made here: `can` for roles, the round's window for time, the delegation and
 //! group memberships for who speaks for whom, the round's visibility for who may read it (a
 //! restricted round is `NotFound` to everyone else, so its existence is not told).
 
+pub mod accept;
+pub mod compilation;
 pub mod delegations;
 pub mod rounds;
 

@@ -1,12 +1,15 @@
 //! Rounds: opening one on a published revision, reading it paragraph by paragraph with its
 //! amendments, and tabling, withdrawing, joining and opposing amendments while it is open.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDateTime, TimeZone};
 
 use super::{delegate_of, own_delegations, readable_round, record};
+use crate::app::documents::load;
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
-use crate::domain::documents::{Node, Number};
+use crate::domain::documents::{DRAFT, Node, Number, Source};
 use crate::domain::negotiation::placement::place;
 use crate::domain::negotiation::text::{self, ApplyError, Piece};
 use crate::domain::negotiation::{
@@ -17,7 +20,8 @@ use crate::domain::phases::WindowState;
 use crate::domain::validation::{self, FieldErrors};
 use crate::store as st;
 use crate::store::documents::{
-    document_by_slug, documents_of_process, revision_by_id, revision_by_slug, revisions_of,
+    PublishedTexts, Use, document_by_slug, documents_of_process, revision_by_id, revision_by_slug,
+    revisions_of,
 };
 use crate::store::negotiation::amendments::{self as amend, Amendment, NewAmendment, Position};
 use crate::store::negotiation::delegations::{self as deleg, Delegation, StateGroup};
@@ -191,6 +195,8 @@ pub struct AmendmentView {
     pub positions: Vec<PositionView>,
     /// Whether the reader acts for the delegation that tabled it (and may withdraw it).
     pub own: bool,
+    /// The published paragraphs it became, when it was accepted ("what became of it").
+    pub uses: Vec<Use>,
 }
 
 /// A paragraph of the revision with the amendments on it.
@@ -216,6 +222,9 @@ pub struct RoundView {
     pub speaking_for: Vec<Delegation>,
     /// The groups the reader's delegations belong to, as (delegation id, group).
     pub groups: Vec<(i64, StateGroup)>,
+    /// Whether the reader edits the draft's working copy and this round reads the draft: then
+    /// they may accept its amendments into it.
+    pub may_accept: bool,
 }
 
 /// The round page: the revision paragraph by paragraph with every amendment on it.
@@ -249,6 +258,23 @@ pub fn round(
             .map(|g| g.short_name.clone())
     };
     let own: Vec<Delegation> = own_delegations(conn, &process, &actor)?;
+    let may_accept = match person {
+        Some(person) => match load(conn, Some(person), slug, DRAFT) {
+            Ok(draft) => draft.can_edit() && draft.document.id == revision.document_id,
+            Err(Error::NotFound) => false,
+            Err(other) => return Err(other),
+        },
+        None => false,
+    };
+    // What became of the accepted ones: the published texts read once for all of them.
+    let mut uses_of: HashMap<i64, Vec<Use>> = HashMap::new();
+    if amendments.iter().any(|a| a.outcome.is_some()) {
+        let published = PublishedTexts::of_process(conn, process.id)?;
+        for amendment in amendments.iter().filter(|a| a.outcome.is_some()) {
+            let source = [Source::Amendment { id: amendment.id }];
+            uses_of.insert(amendment.id, published.uses(&source));
+        }
+    }
     let state = round_state(round.opens_at, round.closes_at, st::now());
     let placement = place(
         &content.nodes,
@@ -264,6 +290,7 @@ pub fn round(
         }),
         positions: positions_of(&positions, amendment.id, &name_of, &group_of),
         own: own.iter().any(|d| d.id == amendment.delegation_id),
+        uses: uses_of.get(&amendment.id).cloned().unwrap_or_default(),
         amendment: amendment.clone(),
     };
     let paragraphs = placement
@@ -314,6 +341,7 @@ pub fn round(
         unplaced,
         speaking_for,
         groups: reader_groups,
+        may_accept,
     })
 }
 

@@ -123,6 +123,10 @@ pub enum Source {
         document_id: DocumentId,
         node_key: String,
     },
+    /// An amendment tabled in a negotiation round, taken into the paragraph.
+    Amendment {
+        id: i64,
+    },
 }
 
 impl Source {
@@ -135,6 +139,7 @@ impl Source {
             Source::ProposalVersion { .. } => SourceKind::ProposalVersion,
             Source::Contribution { .. } => SourceKind::Contribution,
             Source::Paragraph { .. } => SourceKind::Paragraph,
+            Source::Amendment { .. } => SourceKind::Amendment,
         }
     }
 }
@@ -145,13 +150,15 @@ pub enum SourceKind {
     ProposalVersion,
     Contribution,
     Paragraph,
+    Amendment,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [
+    pub const ALL: [SourceKind; 4] = [
         SourceKind::ProposalVersion,
         SourceKind::Contribution,
         SourceKind::Paragraph,
+        SourceKind::Amendment,
     ];
 
     /// The stored form, the same as `Source`'s serialized tag.
@@ -160,6 +167,7 @@ impl SourceKind {
             SourceKind::ProposalVersion => "proposal-version",
             SourceKind::Contribution => "contribution",
             SourceKind::Paragraph => "paragraph",
+            SourceKind::Amendment => "amendment",
         }
     }
 

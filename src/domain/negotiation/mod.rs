@@ -174,6 +174,36 @@ impl AmendmentStatus {
     }
 }
 
+/// What the co-facilitators did with an amendment: took it into the working copy whole, or
+/// as one alternative of a bracket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AmendmentOutcome {
+    Accepted,
+    AcceptedAsAlternative,
+}
+
+impl AmendmentOutcome {
+    pub const ALL: [Self; 2] = [Self::Accepted, Self::AcceptedAsAlternative];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::AcceptedAsAlternative => "accepted-as-alternative",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == raw)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Accepted => "amendment-outcome-accepted",
+            Self::AcceptedAsAlternative => "amendment-outcome-accepted-as-alternative",
+        }
+    }
+}
+
 /// A delegation's or group's position on another's amendment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stance {
@@ -216,6 +246,9 @@ mod tests {
         }
         for v in Stance::ALL {
             assert_eq!(Stance::parse(v.as_str()), Some(v));
+        }
+        for v in AmendmentOutcome::ALL {
+            assert_eq!(AmendmentOutcome::parse(v.as_str()), Some(v));
         }
         assert_eq!(AmendmentKind::parse("append"), None);
     }

@@ -173,7 +173,8 @@ fn wrap(text: &str, mark: &str) -> String {
     format!("{lead}{mark}{inner}{mark}{trail}")
 }
 
-fn escape_markdown(text: &str) -> String {
+/// `text` with the marks Markdown (and brackets) would read escaped, so that it reads as typed.
+pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

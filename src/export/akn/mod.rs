@@ -99,6 +99,12 @@ fn write_styled(xml: &mut Xml, run: &Run, text: &str) -> Result {
         xml.open("i", &[])?;
         open.push("i");
     }
+    // Struck-through words are deleted words: a compilation text's deletions, marked up as
+    // Akoma Ntoso marks them.
+    if run.strike {
+        xml.open("del", &[])?;
+        open.push("del");
+    }
     xml.text(text)?;
     for name in open.into_iter().rev() {
         xml.close(name)?;

@@ -430,6 +430,7 @@ fn source_eid(source: &Source) -> String {
             document_id,
             node_key,
         } => format!("src_paragraph_{document_id}_{}", id_part(node_key)),
+        Source::Amendment { id } => format!("src_amendment_{id}"),
     }
 }
 
@@ -442,6 +443,7 @@ fn source_urn(source: &Source) -> String {
             document_id,
             node_key,
         } => format!("urn:concord:paragraph:{document_id}:{}", id_part(node_key)),
+        Source::Amendment { id } => format!("urn:concord:amendment:{id}"),
     }
 }
 

@@ -39,6 +39,7 @@ impl LinkRow {
                 document_id: DocumentId(self.source_id),
                 node_key: self.source_node_key.clone()?,
             }),
+            SourceKind::Amendment => Some(Source::Amendment { id: self.source_id }),
         }
     }
 }
@@ -57,6 +58,7 @@ pub fn add_link(
             document_id,
             node_key,
         } => (i64::from(*document_id), Some(node_key.as_str())),
+        Source::Amendment { id } => (*id, None),
     };
     diesel::insert_into(provenance_links::table)
         .values((

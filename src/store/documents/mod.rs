@@ -27,7 +27,7 @@ pub use sources::{
     contribution_by_reference, contribution_references, document_slugs,
     proposal_version_by_reference, proposal_version_references,
 };
-pub use uses::{Use, uses_in_revisions};
+pub use uses::{PublishedTexts, Use, uses_in_revisions};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

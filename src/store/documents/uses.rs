@@ -35,44 +35,68 @@ pub fn uses_in_revisions(
     if sources.is_empty() {
         return Ok(Vec::new());
     }
-    let documents = documents_of_process(conn, process_id)?;
-    let ids: Vec<DocumentId> = documents.iter().map(|d| d.id).collect();
-    let all: Vec<Revision> = revisions::table
-        .filter(revisions::document_id.eq_any(&ids))
-        .order((revisions::document_id, revisions::number))
-        .select(Revision::as_select())
-        .load(conn)?;
-    let contents: Vec<(&Revision, &Document, Content)> = all
-        .iter()
-        .filter_map(|revision| {
-            let document = documents.iter().find(|d| d.id == revision.document_id)?;
-            Some((revision, document, revision.content()?))
-        })
-        .collect();
-    let fed = widened(sources, &contents);
-    let mut uses = Vec::new();
-    for (revision, document, content) in &contents {
-        let numbers = crate::domain::documents::numbers(&content.nodes);
-        for (node, number) in content.nodes.iter().zip(numbers) {
-            if node.provenance.iter().any(|p| fed.contains(&p.source)) {
-                uses.push(Use {
-                    document_title: document.title.clone(),
-                    document_slug: document.slug.clone(),
-                    revision_label: revision.label.clone(),
-                    revision_slug: revision.slug.clone(),
-                    number: number.map(|n| n.display()).unwrap_or_default(),
-                    node_key: node.key.clone(),
-                    text: node.text.clone(),
-                });
+    Ok(PublishedTexts::of_process(conn, process_id)?.uses(sources))
+}
+
+/// The published revisions of a process's documents, read and parsed once, to ask what
+/// became of several sources in turn.
+pub struct PublishedTexts {
+    contents: Vec<(Revision, Document, Content)>,
+}
+
+impl PublishedTexts {
+    /// Two queries, whatever the number of revisions.
+    pub fn of_process(conn: &mut DbConnection, process_id: i64) -> QueryResult<Self> {
+        let documents = documents_of_process(conn, process_id)?;
+        let ids: Vec<DocumentId> = documents.iter().map(|d| d.id).collect();
+        let all: Vec<Revision> = revisions::table
+            .filter(revisions::document_id.eq_any(&ids))
+            .order((revisions::document_id, revisions::number))
+            .select(Revision::as_select())
+            .load(conn)?;
+        let contents = all
+            .into_iter()
+            .filter_map(|revision| {
+                let document = documents
+                    .iter()
+                    .find(|d| d.id == revision.document_id)?
+                    .clone();
+                let content = revision.content()?;
+                Some((revision, document, content))
+            })
+            .collect();
+        Ok(PublishedTexts { contents })
+    }
+
+    /// What became of `sources`, as `uses_in_revisions` tells it.
+    pub fn uses(&self, sources: &[Source]) -> Vec<Use> {
+        let contents: Vec<(&Revision, &Document, &Content)> =
+            self.contents.iter().map(|(r, d, c)| (r, d, c)).collect();
+        let fed = widened(sources, &contents);
+        let mut uses = Vec::new();
+        for (revision, document, content) in &contents {
+            let numbers = crate::domain::documents::numbers(&content.nodes);
+            for (node, number) in content.nodes.iter().zip(numbers) {
+                if node.provenance.iter().any(|p| fed.contains(&p.source)) {
+                    uses.push(Use {
+                        document_title: document.title.clone(),
+                        document_slug: document.slug.clone(),
+                        revision_label: revision.label.clone(),
+                        revision_slug: revision.slug.clone(),
+                        number: number.map(|n| n.display()).unwrap_or_default(),
+                        node_key: node.key.clone(),
+                        text: node.text.clone(),
+                    });
+                }
             }
         }
+        uses
     }
-    Ok(uses)
 }
 
 /// The sources and, following provenance through, every published paragraph they fed:
 /// widened until no paragraph adds a new one.
-fn widened(sources: &[Source], contents: &[(&Revision, &Document, Content)]) -> Vec<Source> {
+fn widened(sources: &[Source], contents: &[(&Revision, &Document, &Content)]) -> Vec<Source> {
     let mut fed: Vec<Source> = sources.to_vec();
     loop {
         let mut added = false;

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{amendment_positions, amendments};
-use crate::domain::negotiation::{AmendmentKind, AmendmentStatus, Stance};
+use crate::domain::negotiation::{AmendmentKind, AmendmentOutcome, AmendmentStatus, Stance};
 
 #[derive(Debug, Clone, Queryable, Selectable, PartialEq, Eq)]
 #[diesel(table_name = amendments)]
@@ -28,6 +28,12 @@ pub struct Amendment {
     pub tabled_by: i64,
     pub tabled_at: NaiveDateTime,
     pub withdrawn_at: Option<NaiveDateTime>,
+    /// What the co-facilitators did with it; `None` while nothing was.
+    pub outcome: Option<AmendmentOutcome>,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<NaiveDateTime>,
+    /// The stable key of the working-copy paragraph it became.
+    pub result_key: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +127,48 @@ pub fn withdraw_amendment(conn: &mut DbConnection, id: i64) -> QueryResult<bool>
     ))
     .execute(conn)?;
     Ok(changed > 0)
+}
+
+/// Records what became of a tabled amendment that nothing was done with yet; false if it was
+/// withdrawn or already decided. Call inside a write transaction.
+pub fn record_outcome(
+    conn: &mut DbConnection,
+    id: i64,
+    outcome: AmendmentOutcome,
+    by: i64,
+    result_key: &str,
+) -> QueryResult<bool> {
+    let changed = diesel::update(
+        amendments::table
+            .filter(amendments::id.eq(id))
+            .filter(amendments::status.eq(AmendmentStatus::Tabled))
+            .filter(amendments::outcome.is_null()),
+    )
+    .set((
+        amendments::outcome.eq(Some(outcome)),
+        amendments::decided_by.eq(Some(by)),
+        amendments::decided_at.eq(Some(crate::store::now())),
+        amendments::result_key.eq(Some(result_key)),
+    ))
+    .execute(conn)?;
+    Ok(changed > 0)
+}
+
+/// Where amendments stand, by id: (id, round number, amendment number), for links to them.
+pub fn amendment_places(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, i32, i32)>> {
+    use crate::db::schema::negotiation_rounds;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    amendments::table
+        .inner_join(negotiation_rounds::table)
+        .filter(amendments::id.eq_any(ids))
+        .select((
+            amendments::id,
+            negotiation_rounds::number,
+            amendments::number,
+        ))
+        .load(conn)
 }
 
 /// Records a position, replacing the one the same speaker (the delegation for itself, or the

@@ -10,13 +10,14 @@ pub mod rounds;
 
 use crate::db::text_enum::text_enum;
 use crate::domain::negotiation::{
-    AmendmentKind, AmendmentStatus, DelegationCategory, RoundVisibility, Stance,
+    AmendmentKind, AmendmentOutcome, AmendmentStatus, DelegationCategory, RoundVisibility, Stance,
 };
 
 text_enum!(DelegationCategory);
 text_enum!(RoundVisibility);
 text_enum!(AmendmentKind);
 text_enum!(AmendmentStatus);
+text_enum!(AmendmentOutcome);
 text_enum!(Stance);
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use diesel::sql_types::Text;
 use crate::db::test_connections;
 use crate::db::text_enum::TextEnum;
 use crate::domain::negotiation::{
-    AmendmentKind, AmendmentStatus, DelegationCategory, RoundVisibility, Stance,
+    AmendmentKind, AmendmentOutcome, AmendmentStatus, DelegationCategory, RoundVisibility, Stance,
 };
 
 /// Each value binds as its stored form and reads back as itself; an unknown form is an error.
@@ -31,6 +31,7 @@ fn negotiation_states_round_trip_through_the_database() {
             RoundVisibility,
             AmendmentKind,
             AmendmentStatus,
+            AmendmentOutcome,
             Stance,
         );
     }

@@ -110,7 +110,7 @@ pub async fn export_document(
 
 /// Writes `export` in `format` as a download; `back` is the page the "unavailable" page
 /// leads back to when this server cannot make PDFs.
-pub(super) async fn write_download(
+pub(crate) async fn write_download(
     ctx: Ctx,
     state: &AppState,
     export: Export,

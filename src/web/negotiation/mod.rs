@@ -1,6 +1,6 @@
 //! Negotiation pages: the secretariat's delegations and groups of States, the rounds of a
 //! process, and a round's page where delegations table, withdraw, join and oppose
-//! amendments. Every check is made in `app::negotiation`; this module owns addresses and
+//! amendments, and the draft's editors accept them into the working copy. Every check is made in `app::negotiation`; this module owns addresses and
 //! pages.
 
 pub mod delegations;
@@ -23,4 +23,7 @@ pub fn routes() -> Scope {
         .service(rounds::table)
         .service(rounds::withdraw)
         .service(rounds::take_position)
+        .service(rounds::accept)
+        .service(rounds::compilation)
+        .service(rounds::compilation_export)
 }

@@ -4,13 +4,19 @@ use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 
 use crate::app;
+use crate::app::negotiation::accept as app_accept;
+use crate::app::negotiation::compilation as app_compilation;
 use crate::app::negotiation::rounds::{
     self as app_rounds, AmendmentForm, PositionForm, RoundForm, RoundView, RoundsView,
 };
+use crate::domain::documents::DRAFT;
 use crate::domain::negotiation::{AmendmentKind, AmendmentStatus};
 use crate::domain::phases::WindowState;
 use crate::domain::validation::FieldErrors;
+use crate::export::Format;
+use crate::store::documents::Use;
 use crate::web::AppState;
+use crate::web::documents::export::write_download;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
 use crate::web::session::{SignedIn, Visitor};
@@ -128,6 +134,29 @@ impl RoundPage {
 
     fn is_tabled(&self, status: &AmendmentStatus) -> bool {
         *status == AmendmentStatus::Tabled
+    }
+
+    /// Where the paragraph an amendment became stands in the draft's working copy.
+    fn working_paragraph(&self, key: &str) -> String {
+        let page = crate::paths::document(&self.view.process.slug, DRAFT);
+        format!("{page}?view=working#n-{key}")
+    }
+
+    /// "Rev.1 of the Global Compact, paragraph 7", as the proposals' "what became of it" reads.
+    fn use_label(&self, used: &Use) -> String {
+        let key = if used.number.is_empty() {
+            "review-used-in-heading"
+        } else {
+            "review-used-in"
+        };
+        self.ctx.lang.t_with(
+            key,
+            &[
+                ("document", used.document_title.clone()),
+                ("revision", used.revision_label.clone()),
+                ("number", used.number.clone()),
+            ],
+        )
     }
 
     fn base(&self) -> String {
@@ -284,4 +313,108 @@ pub async fn take_position(
             .await
         }
     }
+}
+
+/// Which way the draft's editor takes an amendment in: `whole` or `alternative`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    pub how: String,
+}
+
+#[post("/rounds/{round}/amendments/{amendment}/accept")]
+pub async fn accept(
+    ctx: Ctx,
+    user: SignedIn,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<AcceptForm>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, number, amendment) = path.into_inner();
+    let number = parse_number(&number)?;
+    let amendment = parse_number(&amendment)?;
+    let how = form.into_inner().how;
+    let person = user.person();
+    let owned = slug.clone();
+    match state
+        .run(move |conn| {
+            app_accept::accept_into_working_copy(conn, person, &owned, number, amendment, &how)
+        })
+        .await
+    {
+        Ok((done, _)) => Ok(page::see_other(&format!(
+            "/p/{slug}/negotiation/rounds/{number}?notice=amendment-accepted#amendment-{}",
+            done.number
+        ))),
+        Err(error) => {
+            refused(
+                ctx,
+                &state,
+                person,
+                slug,
+                number,
+                AmendmentForm::default(),
+                error,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "negotiation/compilation.html")]
+struct CompilationPage {
+    ctx: Ctx,
+    view: RoundView,
+    formats: [Format; 5],
+}
+
+impl CompilationPage {
+    fn base(&self) -> String {
+        crate::paths::negotiation_round(&self.view.process.slug, self.view.round.number)
+    }
+}
+
+#[get("/rounds/{round}/compilation")]
+pub async fn compilation(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, number) = path.into_inner();
+    let number = parse_number(&number)?;
+    let person = visitor.person();
+    let view = state
+        .run(move |conn| app_compilation::compilation(conn, person, &slug, number))
+        .await?;
+    page::ok(&CompilationPage {
+        ctx,
+        view,
+        formats: Format::ALL,
+    })
+}
+
+#[get("/rounds/{round}/compilation.{format}")]
+pub async fn compilation_export(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, number, format) = path.into_inner();
+    let number = parse_number(&number)?;
+    let format = Format::parse(&format).ok_or(AppError::NotFound)?;
+    let base_url = state.settings.public_url.clone();
+    let back = format!(
+        "{}/compilation",
+        crate::paths::negotiation_round(&slug, number)
+    );
+    let person = visitor.person();
+    let export = state
+        .run(move |conn| {
+            app_compilation::compilation_export(conn, person, &slug, number, &base_url)
+        })
+        .await?;
+    write_download(ctx, &state, export, format, back).await
 }
