@@ -5,7 +5,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Backend, Browser, TestApp, csrf_of, location, spawn_app};
+use crate::helpers::{Backend, Browser, TestApp, csrf_of, location, spawn_app, with_db};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -13,6 +13,7 @@ on_both_backends!(
     a_choice_away_from_the_prefilled_language_stands,
     a_forged_language_is_refused_with_the_text_kept,
     a_proposal_states_its_language_and_is_filtered_by_it,
+    an_export_quotes_a_contribution_in_its_language,
 );
 
 const ARABIC_TITLE: &str = "حقوق العمال المهاجرين";
@@ -304,5 +305,86 @@ async fn a_proposal_states_its_language_and_is_filtered_by_it(backend: Backend) 
             .next()
             .expect("a header")
             .ends_with(",sha256,language")
+    );
+}
+
+async fn an_export_quotes_a_contribution_in_its_language(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = app.process_and_author().await;
+    submitted(
+        &author,
+        &[
+            ("title", ARABIC_TITLE),
+            ("body", ARABIC_BODY),
+            ("language", "ar"),
+            ("action", "submit"),
+        ],
+    )
+    .await;
+    let cofacilitator = app
+        .participant(
+            "cofac@example.org",
+            "Carla Cofacilitator",
+            "Permanent Mission of Mexico",
+            "member-state",
+        )
+        .await;
+    app.assign_role(&admin, "gcm", "cofac@example.org", "co-facilitator", "")
+        .await;
+    // A draft whose paragraph quotes the Arabic contribution.
+    with_db(&app, |conn| {
+        use concord::db::schema::{contributions, processes};
+        use concord::domain::documents::{DocumentKind, Node, NodeKind, Provenance, Source};
+        use concord::domain::ids::ContributionId;
+        use concord::store::documents::{NewDocument, create_document};
+        use diesel::prelude::*;
+        let process: i64 = processes::table
+            .select(processes::id)
+            .first(conn)
+            .expect("a process");
+        let contribution: ContributionId = contributions::table
+            .filter(contributions::title.eq(ARABIC_TITLE))
+            .select(contributions::id)
+            .first(conn)
+            .expect("the contribution");
+        let node = Node {
+            key: "p1".into(),
+            kind: NodeKind::Paragraph,
+            text: "States commit to decent work for migrant workers.".into(),
+            status: Default::default(),
+            provenance: vec![Provenance {
+                source: Source::Contribution { id: contribution },
+                label: "TST/WC/0001".into(),
+                quote: "العمل اللائق".into(),
+                note: String::new(),
+            }],
+        };
+        create_document(
+            conn,
+            &NewDocument {
+                process_id: process,
+                slug: "draft",
+                kind: DocumentKind::Draft,
+                group_id: None,
+                title: "Global Compact for Migration",
+                symbol: "A/CONF.231/3",
+                language: "en",
+            },
+            &[node],
+            None,
+        )
+        .expect("the draft");
+    })
+    .await;
+    let response = cofacilitator
+        .get("/p/gcm/documents/draft/export.html?revision=working")
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("the export");
+    assert!(
+        html.contains("<q lang=\"ar\" dir=\"rtl\">العمل اللائق</q>"),
+        "the quote carries its source's language"
     );
 }
