@@ -160,6 +160,7 @@ fn model(content: &Content, paths: &HashMap<Source, String>) -> export::Export {
         generated: date.and_hms_opt(12, 0, 0).expect("a time"),
         content,
         source_paths: paths,
+        source_languages: &HashMap::new(),
         base_url: "https://concord.example",
         labels: Labels::in_language(Lang::En),
     })

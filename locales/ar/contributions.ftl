@@ -75,6 +75,7 @@ filter-any = الكل
 filter-group = فريق العمل
 filter-theme = الموضوع
 filter-status = الحالة
+filter-language = اللغة
 sort-label = الترتيب حسب
 sort-newest = الأحدث أولًا
 sort-oldest = الأقدم أولًا
@@ -132,3 +133,8 @@ receipt-file-size = { $size ->
    *[other] { $size } بايت
 }
 receipt-file-check = تُحسب البصمة على العنوان وسطر فارغ والنص، تمامًا كما قُدِّمت (UTF-8، وفواصل الأسطر LF). للتحقق منها:
+
+# The language a contribution or proposal is written in.
+field-text-language = لغة هذا النص
+field-text-language-hint = مقترحة وفق الخط الذي كُتب به نصك؛ غيّرها إن كانت خاطئة.
+error-no-such-language = اختر إحدى اللغات الرسمية الست.

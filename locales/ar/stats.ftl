@@ -56,6 +56,7 @@ open-data-column-sha256 = بصمة SHA-256 للنص
 open-data-column-text = النص
 open-data-column-hidden-reason = سبب الإخفاء
 open-data-column-campaign = الحملة
+open-data-column-language = اللغة
 open-data-column-action-group = فريق العمل
 open-data-column-version = النسخة
 open-data-column-co-sponsors = المشاركون في تقديمه

@@ -71,6 +71,7 @@ filter-any = Any
 filter-group = Action group
 filter-theme = Theme
 filter-status = Status
+filter-language = Language
 sort-label = Sort by
 sort-newest = Newest first
 sort-oldest = Oldest first
@@ -124,3 +125,8 @@ receipt-file-size = { $size ->
    *[other] { $size } bytes
 }
 receipt-file-check = The hash is taken of the title, a blank line, and the text, exactly as submitted (UTF-8, line breaks as LF). To check it:
+
+# The language a contribution or proposal is written in.
+field-text-language = Language of this text
+field-text-language-hint = Pre-filled from the script your text is written in; change it if it is wrong.
+error-no-such-language = Choose one of the six official languages.

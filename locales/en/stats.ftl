@@ -56,6 +56,7 @@ open-data-column-sha256 = SHA-256 of the text
 open-data-column-text = Text
 open-data-column-hidden-reason = Reason for hiding
 open-data-column-campaign = Campaign
+open-data-column-language = Language
 open-data-column-action-group = Action group
 open-data-column-version = Version
 open-data-column-co-sponsors = Co-sponsors

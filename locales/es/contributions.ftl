@@ -70,6 +70,7 @@ filter-any = Cualquiera
 filter-group = Grupo de acción
 filter-theme = Tema
 filter-status = Estado
+filter-language = Idioma
 sort-label = Ordenar por
 sort-newest = Más recientes primero
 sort-oldest = Más antiguas primero
@@ -124,3 +125,8 @@ receipt-file-size = { $size ->
    *[other] { $size } bytes
 }
 receipt-file-check = El hash se calcula sobre el título, una línea en blanco y el texto, exactamente como se presentaron (UTF-8, saltos de línea LF). Para comprobarlo:
+
+# The language a contribution or proposal is written in.
+field-text-language = Idioma de este texto
+field-text-language-hint = Propuesto según la escritura de su texto; cámbielo si no es correcto.
+error-no-such-language = Elija uno de los seis idiomas oficiales.

@@ -56,6 +56,7 @@ open-data-column-sha256 = SHA-256 del texto
 open-data-column-text = Texto
 open-data-column-hidden-reason = Motivo de la ocultación
 open-data-column-campaign = Campaña
+open-data-column-language = Idioma
 open-data-column-action-group = Grupo de acción
 open-data-column-version = Versión
 open-data-column-co-sponsors = Copatrocinadores

@@ -71,6 +71,7 @@ filter-any = Tous
 filter-group = Groupe d'action
 filter-theme = Thème
 filter-status = Statut
+filter-language = Langue
 sort-label = Trier par
 sort-newest = Les plus récentes d'abord
 sort-oldest = Les plus anciennes d'abord
@@ -124,3 +125,8 @@ receipt-file-size = { $size ->
    *[other] { $size } octets
 }
 receipt-file-check = L'empreinte est calculée sur le titre, une ligne vide et le texte, exactement tels que soumis (UTF-8, sauts de ligne LF). Pour la vérifier :
+
+# The language a contribution or proposal is written in.
+field-text-language = Langue de ce texte
+field-text-language-hint = Proposée d'après l'écriture de votre texte ; changez-la si elle est fausse.
+error-no-such-language = Choisissez l'une des six langues officielles.

@@ -56,6 +56,7 @@ open-data-column-sha256 = SHA-256 du texte
 open-data-column-text = Texte
 open-data-column-hidden-reason = Motif du masquage
 open-data-column-campaign = Campagne
+open-data-column-language = Langue
 open-data-column-action-group = Groupe d'action
 open-data-column-version = Version
 open-data-column-co-sponsors = Coparrains

@@ -72,6 +72,7 @@ filter-any = Любая
 filter-group = Группа действий
 filter-theme = Тема
 filter-status = Статус
+filter-language = Язык
 sort-label = Сортировка
 sort-newest = Сначала новые
 sort-oldest = Сначала старые
@@ -132,3 +133,8 @@ receipt-file-size = { $size ->
    *[many] { $size } байтов
 }
 receipt-file-check = Хеш вычисляется по названию, пустой строке и тексту точно в том виде, в каком они были представлены (UTF-8, переводы строк LF). Чтобы проверить его:
+
+# The language a contribution or proposal is written in.
+field-text-language = Язык этого текста
+field-text-language-hint = Предложен по письменности вашего текста; измените его, если он неверен.
+error-no-such-language = Выберите один из шести официальных языков.

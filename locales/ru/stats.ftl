@@ -56,6 +56,7 @@ open-data-column-sha256 = SHA-256 текста
 open-data-column-text = Текст
 open-data-column-hidden-reason = Причина скрытия
 open-data-column-campaign = Кампания
+open-data-column-language = Язык
 open-data-column-action-group = Группа действий
 open-data-column-version = Версия
 open-data-column-co-sponsors = Соавторы

@@ -67,6 +67,7 @@ filter-any = 全部
 filter-group = 行动小组
 filter-theme = 主题
 filter-status = 状态
+filter-language = 语言
 sort-label = 排序方式
 sort-newest = 最新的在前
 sort-oldest = 最早的在前
@@ -114,3 +115,8 @@ receipt-file-hash = 所提交文本的 SHA-256：
 receipt-file-attachment = 附件：
 receipt-file-size = { $size } 字节
 receipt-file-check = 哈希值按标题、一个空行和正文计算，与提交时完全一致（UTF-8，换行符为 LF）。核对方法：
+
+# The language a contribution or proposal is written in.
+field-text-language = 本文本的语言
+field-text-language-hint = 根据您文本所用的文字预先选定；如有误请更改。
+error-no-such-language = 请选择六种正式语文之一。

@@ -56,6 +56,7 @@ open-data-column-sha256 = 正文的 SHA-256
 open-data-column-text = 正文
 open-data-column-hidden-reason = 隐藏原因
 open-data-column-campaign = 运动
+open-data-column-language = 语言
 open-data-column-action-group = 行动小组
 open-data-column-version = 版本
 open-data-column-co-sponsors = 共同提案方

@@ -131,7 +131,8 @@ pub fn write_dataset(
     stream::write_dataset(conn, process_id, dataset, format, header, send)
 }
 
-const CONTRIBUTION_COLUMNS: [&str; 12] = [
+// New columns go at the end: scripts read columns by position too.
+const CONTRIBUTION_COLUMNS: [&str; 13] = [
     "reference",
     "status",
     "submitted_at",
@@ -144,6 +145,7 @@ const CONTRIBUTION_COLUMNS: [&str; 12] = [
     "text",
     "hidden_reason",
     "campaign",
+    "language",
 ];
 
 fn contribution_row(c: &ContributionRecord) -> Vec<String> {
@@ -166,10 +168,11 @@ fn contribution_row(c: &ContributionRecord) -> Vec<String> {
         c.text.clone(),
         c.hidden_reason.clone(),
         c.campaign.map(|n| n.to_string()).unwrap_or_default(),
+        c.language.clone(),
     ]
 }
 
-const PROPOSAL_COLUMNS: [&str; 20] = [
+const PROPOSAL_COLUMNS: [&str; 21] = [
     "reference",
     "status",
     "action_group",
@@ -190,6 +193,7 @@ const PROPOSAL_COLUMNS: [&str; 20] = [
     "timeline",
     "indicators",
     "sha256",
+    "language",
 ];
 
 fn proposal_row(p: &ProposalRecord) -> Vec<String> {
@@ -216,6 +220,7 @@ fn proposal_row(p: &ProposalRecord) -> Vec<String> {
         p.timeline.clone(),
         p.indicators.clone(),
         p.sha256.clone(),
+        p.language.clone(),
     ]
 }
 

@@ -10,6 +10,7 @@
 use serde::Deserialize;
 
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
 use crate::store::keyset::{Seek, Total};
 use crate::store::processes::{Structure, ThemeKind};
 use crate::store::search::SearchQuery;
@@ -187,6 +188,7 @@ pub struct ListQuery {
     pub group: String,
     pub theme: String,
     pub status: String,
+    pub language: String,
     pub sort: String,
     pub page: String,
     pub after: String,
@@ -201,6 +203,12 @@ impl ListQuery {
 
     pub fn category(&self) -> Option<StakeholderCategory> {
         StakeholderCategory::parse(&self.category)
+    }
+
+    /// The language the texts are written in; a code that names none of the six filters
+    /// nothing.
+    pub fn language(&self) -> Option<TextLanguage> {
+        TextLanguage::parse(self.language.trim())
     }
 
     /// The process's action group the query names by its number.
@@ -251,6 +259,7 @@ impl ListQuery {
             ("group", &self.group),
             ("theme", &self.theme),
             ("status", &self.status),
+            ("language", &self.language),
             ("sort", &self.sort),
         ]
         .into_iter()

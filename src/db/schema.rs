@@ -155,6 +155,7 @@ diesel::table! {
         hidden_by -> Nullable<BigInt>,
         hidden_reason -> Nullable<Text>,
         campaign_copy -> Bool,
+        language -> Text,
     }
 }
 
@@ -209,6 +210,7 @@ diesel::table! {
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
         withdrawn_at -> Nullable<Timestamp>,
+        language -> Text,
     }
 }
 

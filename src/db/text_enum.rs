@@ -161,6 +161,7 @@ use crate::domain::phases::PhaseKind;
 use crate::domain::proposals::review::DecisionKind;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::{Role, StakeholderCategory};
+use crate::domain::text_language::TextLanguage;
 
 text_enum!(ContributionStatus);
 text_enum!(ProposalStatus);
@@ -178,6 +179,7 @@ text_enum!(SourceKind);
 text_enum!(MailKind);
 text_enum!(TokenPurpose);
 text_enum!(EventKind);
+text_enum!(TextLanguage);
 
 #[cfg(test)]
 mod tests {
@@ -255,6 +257,7 @@ mod tests {
                 SourceKind,
                 MailKind,
                 TokenPurpose,
+                TextLanguage,
                 ThemeKind,
                 ReferenceKind,
             );

@@ -12,6 +12,8 @@ use crate::db::DbConnection;
 use crate::db::schema::{contribution_attachments, contributions as rows};
 use crate::domain::contributions::content_hash;
 use crate::domain::ids::ContributionId;
+use crate::domain::text_language;
+use crate::i18n::Lang;
 use crate::store::contributions::{self, DraftContent};
 use crate::store::references::{ReferenceKind, next_reference};
 use crate::store::{attachments, campaigns};
@@ -79,9 +81,11 @@ fn insert_one(
     c: &DemoContribution,
 ) -> Result<(ContributionId, String), DemoError> {
     let author = demo.people.person(&c.author)?;
+    let body = c.body.join("\n\n");
     let content = DraftContent {
         title: c.title.trim().to_string(),
-        body: c.body.join("\n\n"),
+        language: text_language::detect(&body, Lang::En),
+        body,
         group_ids: c
             .groups
             .iter()

@@ -14,6 +14,8 @@ use crate::db::DbConnection;
 use crate::domain::ids::{ProposalId, ProposalVersionId};
 use crate::domain::proposals::text::{DraftText, ProposalText, SubmittedText};
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus, Transition};
+use crate::domain::text_language;
+use crate::i18n::Lang;
 use crate::store::proposals::{self as store, DraftContent, NewProposal, Submission, co_sponsors};
 
 #[derive(Deserialize)]
@@ -253,7 +255,13 @@ fn insert_draft(
     let text = DraftText::parse(&text)
         .map_err(|e| invalid(format!("{e:?}")))?
         .into_text();
-    let id = store::create_draft(conn, new, &DraftContent { text, themes }, first.at)?;
+    let language = Some(text_language::detect(&text.commitment, Lang::En));
+    let draft = DraftContent {
+        text,
+        themes,
+        language,
+    };
+    let id = store::create_draft(conn, new, &draft, first.at)?;
     Ok(Proposed {
         id,
         reference: String::new(),
@@ -289,6 +297,7 @@ fn submit_version(
         reference_prefix: &demo.process.reference_prefix,
         text: &submitted,
         themes: version.themes,
+        language: text_language::detect(&version.text.commitment, Lang::En),
         status: next,
         by: version.new.author_id,
         now: version.at,

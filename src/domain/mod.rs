@@ -22,6 +22,7 @@ pub mod regions;
 pub mod reports;
 pub mod roles;
 pub mod summary;
+pub mod text_language;
 pub mod time;
 pub mod translations;
 pub mod validation;

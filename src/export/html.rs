@@ -196,6 +196,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_carries_its_sources_language() {
+        let content = sample::content();
+        let plain = write(&sample::export_of(&content)).expect("renders").html;
+        assert!(plain.contains("<q dir=\"auto\">better data</q>"));
+        let arabic = crate::domain::text_language::TextLanguage(crate::i18n::Lang::Ar);
+        let languages = std::collections::HashMap::from([(
+            crate::domain::documents::Source::Contribution {
+                id: crate::domain::ids::ContributionId(4),
+            },
+            arabic,
+        )]);
+        let html = write(&sample::export_citing(&content, &languages))
+            .expect("renders")
+            .html;
+        assert!(html.contains("<q lang=\"ar\" dir=\"rtl\">better data</q>"));
+    }
+
+    #[test]
     fn an_arabic_document_reads_right_to_left() {
         let mut content = sample::content();
         content.title = "الاتفاق العالمي من أجل الهجرة الآمنة".into();
@@ -215,6 +233,7 @@ mod tests {
             generated: sample.generated,
             content: &content,
             source_paths: &Default::default(),
+            source_languages: &Default::default(),
             base_url: "https://concord.example",
             labels: crate::export::Labels::in_language(crate::i18n::Lang::Ar),
         });

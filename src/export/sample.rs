@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::model::{Export, Input, Labels, Version, build};
 use crate::domain::documents::{Content, DocumentKind, Node, NodeKind, Provenance, Source};
 use crate::domain::ids::{ContributionId, ProposalVersionId};
+use crate::domain::text_language::TextLanguage;
 
 pub const ARABIC: &str = "نلتزم بتعزيز التعاون الدولي بشأن الهجرة الآمنة";
 pub const CHINESE: &str = "我们承诺加强安全、有序和正常移民的国际合作。";
@@ -81,6 +82,11 @@ pub fn export() -> Export {
 
 /// `content` in the model, as the sample document's Rev.1.
 pub fn export_of(content: &Content) -> Export {
+    export_citing(content, &HashMap::new())
+}
+
+/// `content` in the model, its cited sources written in `languages`.
+pub fn export_citing(content: &Content, languages: &HashMap<Source, TextLanguage>) -> Export {
     let mut paths = HashMap::new();
     paths.insert(
         Source::Contribution {
@@ -104,6 +110,7 @@ pub fn export_of(content: &Content) -> Export {
         generated: date.and_hms_opt(12, 0, 0).unwrap_or_default(),
         content,
         source_paths: &paths,
+        source_languages: languages,
         base_url: "https://concord.example/",
         labels: Labels::in_language(crate::i18n::Lang::En),
     })

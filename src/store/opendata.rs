@@ -19,6 +19,7 @@ use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::permissions::Actor;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
 
 /// The generation of the public data: it grows with every committed write to a table the
 /// open-data files are read from (triggers keep it in stripes, summed here; see the migration
@@ -57,6 +58,8 @@ pub struct ContributionRecord {
     pub hidden_reason: String,
     /// The number of the campaign it is a copy of, if any.
     pub campaign: Option<i64>,
+    /// The code of the language it is written in (`ar`, `zh`, `en`, `fr`, `ru`, `es`).
+    pub language: String,
 }
 
 impl ContributionRecord {
@@ -77,6 +80,7 @@ impl ContributionRecord {
             sha256: String::new(),
             text: String::new(),
             campaign: None,
+            language: String::new(),
         }
     }
 }
@@ -86,7 +90,7 @@ type ContributionRow = (
     Option<String>,
     ContributionStatus,
     Option<NaiveDateTime>,
-    (String, String, Option<String>),
+    (String, String, Option<String>, TextLanguage),
     (Option<String>, Option<StakeholderCategory>, Option<String>),
 );
 
@@ -111,7 +115,7 @@ pub fn contributions_after(
         reference,
         status,
         submitted_at,
-        (title, body, hash),
+        (title, body, hash, language),
         (organisation, category, hidden_reason),
     ) in rows
     {
@@ -128,6 +132,7 @@ pub fn contributions_after(
             hidden_reason: hidden_reason.unwrap_or_default(),
             status: status.as_str().to_string(),
             campaign: in_campaigns.iter().find(|(c, _)| *c == id).map(|(_, n)| *n),
+            language: language.as_str().to_string(),
         };
         // Open data is the same for everyone, so it holds what the public may read: of a
         // hidden contribution, its tombstone alone.
@@ -162,6 +167,7 @@ fn contribution_rows(
                 contributions::title,
                 contributions::body,
                 contributions::content_hash,
+                contributions::language,
             ),
             (
                 organisations::name.nullable(),
@@ -195,6 +201,8 @@ pub struct ProposalRecord {
     pub timeline: String,
     pub indicators: String,
     pub sha256: String,
+    /// The code of the language it is written in.
+    pub language: String,
 }
 
 type ProposalHead = (
@@ -206,6 +214,7 @@ type ProposalHead = (
     Option<NaiveDateTime>,
     Option<String>,
     Option<StakeholderCategory>,
+    TextLanguage,
 );
 type ProposalTexts = (
     String,
@@ -293,6 +302,7 @@ fn proposal_rows(
                 proposals::submitted_at,
                 organisations::name.nullable(),
                 organisations::category.nullable(),
+                proposals::language,
             ),
             (
                 proposal_versions::title,
@@ -318,7 +328,7 @@ fn proposal_record(
     texts: ProposalTexts,
     co_sponsors: Vec<String>,
 ) -> ProposalRecord {
-    let (_, reference, status, _, version, submitted_at, organisation, category) = head;
+    let (_, reference, status, _, version, submitted_at, organisation, category, language) = head;
     let (
         title,
         commitment,
@@ -358,5 +368,6 @@ fn proposal_record(
         timeline,
         indicators,
         sha256: hash,
+        language: language.as_str().to_string(),
     }
 }

@@ -33,8 +33,10 @@ async fn contribute(browser: &Browser, title: &str, body: &str) {
 
 /// The excerpt paragraphs of a list page.
 fn excerpts(page: &str) -> Vec<String> {
-    page.split("<p class=\"excerpt\" dir=\"auto\">")
+    // Each excerpt carries its text's `lang` and `dir`.
+    page.split("<p class=\"excerpt\" lang=")
         .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(_, text)| text))
         .filter_map(|rest| rest.split("</p>").next())
         .map(str::to_string)
         .collect()

@@ -96,6 +96,8 @@ fn insert_contribution(
             c::reference.eq(format!("GCM/WC/L{i:05}")),
             c::title.eq(format!("Bulk letter {:04}", i / 10)),
             c::body.eq("A bulk letter"),
+            // Some in Arabic, so the language filter has rows to pass over.
+            c::language.eq(if i.is_multiple_of(5) { "ar" } else { "en" }),
             c::status.eq(ContributionStatus::Submitted),
             c::created_at.eq(at),
             c::updated_at.eq(at),
@@ -120,6 +122,7 @@ fn insert_proposal(conn: &mut concord::db::DbConnection, t: Target, i: usize) ->
             p::current_version.eq(1),
             p::title.eq(format!("Bulk proposal {:04}", i / 10)),
             p::search_text.eq("bulk proposal"),
+            p::language.eq(if i.is_multiple_of(5) { "ar" } else { "en" }),
             p::created_at.eq(at),
             p::updated_at.eq(at),
             p::submitted_at.eq(Some(at)),
@@ -187,9 +190,13 @@ async fn costs(app: &TestApp, visitor: &Browser, rapporteur: &Browser) -> Vec<(S
             false,
         ),
         ("/p/gcm/contributions?sort=reference&status=submitted", true),
+        ("/p/gcm/contributions?language=en", true),
+        ("/p/gcm/contributions?language=ar&sort=title", false),
         ("/p/gcm/proposals", true),
         ("/p/gcm/proposals?sort=reference&status=submitted", true),
         ("/p/gcm/proposals?group=1&sort=title", true),
+        ("/p/gcm/proposals?language=en&sort=oldest", true),
+        ("/p/gcm/proposals?language=ar", false),
         ("/p/gcm/groups/1", false),
     ] {
         costs.push((path.to_string(), statements(app, visitor, path).await));

@@ -45,4 +45,5 @@ mod setup;
 mod staff;
 mod storage;
 mod submissions;
+mod text_languages;
 mod translations;

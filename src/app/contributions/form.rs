@@ -78,7 +78,9 @@ pub fn draft_form(
             .collect(),
         title: draft.title,
         body: draft.body,
-        remove_files: Vec::new(),
+        // The saved choice, shown as chosen: not a default the text's script may correct.
+        language: draft.language.as_str().to_string(),
+        ..Input::default()
     };
     let form = WritingForm {
         process,

@@ -4,7 +4,9 @@
 //! `DraftContent` here, once, with every field error at once. No I/O: the process's groups
 //! and themes are passed in.
 
+use crate::domain::text_language::{self, TextLanguage};
 use crate::domain::validation::{FieldErrors, Invalid};
+use crate::i18n::Lang;
 use crate::store::contributions::DraftContent;
 use crate::store::processes::Structure;
 
@@ -16,6 +18,13 @@ pub const BODY_MAX: usize = 100_000;
 pub struct Input {
     pub title: String,
     pub body: String,
+    /// The language chosen for the text, as sent.
+    pub language: String,
+    /// What the language choice was pre-filled with, as sent: empty when the form showed a
+    /// saved choice.
+    pub language_default: String,
+    /// The interface language the form was sent from, which a Latin text is taken to be in.
+    pub interface: Option<Lang>,
     /// Group numbers and theme ids as sent, so checked boxes stay checked.
     pub groups: Vec<String>,
     pub themes: Vec<String>,
@@ -30,6 +39,50 @@ impl Input {
 
     pub fn has_theme(&self, id: &i64) -> bool {
         self.themes.iter().any(|t| t == &id.to_string())
+    }
+
+    fn interface(&self) -> Lang {
+        self.interface.unwrap_or(Lang::En)
+    }
+
+    /// The title and text, whose script pre-fills and corrects the language.
+    fn text(&self) -> String {
+        format!("{}\n{}", self.title, self.body)
+    }
+
+    /// The language the form shows chosen: the one sent, or else the one the text's script
+    /// suggests.
+    pub fn shown_language(&self) -> TextLanguage {
+        TextLanguage::parse(self.language.trim())
+            .unwrap_or_else(|| text_language::detect(&self.text(), self.interface()))
+    }
+
+    /// The value of the form's hidden `language_default`: what it pre-filled, unless it
+    /// shows a saved choice.
+    pub fn prefilled(&self) -> Option<TextLanguage> {
+        if self.language.is_empty() {
+            Some(self.shown_language())
+        } else {
+            TextLanguage::parse(self.language_default.trim())
+        }
+    }
+
+    /// The language to save: the choice, corrected by the text's script when it was left at
+    /// its pre-filled value; a text sent without any choice (an older page's autosave) takes
+    /// its script's. A value that names none of the six is refused.
+    fn language(&self) -> Result<TextLanguage, Invalid> {
+        let raw = self.language.trim();
+        if raw.is_empty() {
+            return Ok(text_language::detect(&self.text(), self.interface()));
+        }
+        let chosen = TextLanguage::parse(raw).ok_or(Invalid("error-no-such-language"))?;
+        let default = TextLanguage::parse(self.language_default.trim());
+        Ok(text_language::settle(
+            chosen,
+            default,
+            &self.text(),
+            self.interface(),
+        ))
     }
 }
 
@@ -85,6 +138,10 @@ pub fn draft_content(input: &Input, structure: &Structure) -> (DraftContent, Fie
     if let Some(problem) = text_problem(&input.body, BODY_MAX, true) {
         errors.add("body", problem.0);
     }
+    let language = input.language().unwrap_or_else(|problem| {
+        errors.add("language", problem.0);
+        TextLanguage(Lang::En)
+    });
     let mut group_ids = Vec::new();
     for raw in &input.groups {
         match structure
@@ -112,6 +169,7 @@ pub fn draft_content(input: &Input, structure: &Structure) -> (DraftContent, Fie
     let content = DraftContent {
         title,
         body: input.body.trim_end().to_string(),
+        language,
         group_ids,
         theme_ids,
     };
@@ -162,7 +220,7 @@ mod tests {
             body: "Text".into(),
             groups: vec!["1".into(), "7".into()],
             themes: vec!["21".into(), "999".into()],
-            remove_files: vec![],
+            ..Default::default()
         };
         let (content, errors) = draft_content(&input, &structure());
         assert_eq!(content.group_ids, [11]);
@@ -191,8 +249,34 @@ mod tests {
     }
 
     #[test]
+    fn the_language_is_one_of_the_six_and_follows_the_script_left_at_its_default() {
+        let arabic = |language: &str, default: &str| Input {
+            title: "حقوق المهاجرين".into(),
+            body: "حماية حقوق الإنسان لجميع المهاجرين".into(),
+            language: language.into(),
+            language_default: default.into(),
+            ..Default::default()
+        };
+        let saved = |input: Input| draft_content(&input, &structure());
+        assert_eq!(saved(arabic("en", "en")).0.language.as_str(), "ar");
+        assert_eq!(saved(arabic("fr", "en")).0.language.as_str(), "fr");
+        assert_eq!(saved(arabic("", "")).0.language.as_str(), "ar");
+        for forged in ["xx", "<script>"] {
+            let (content, errors) = saved(arabic(forged, "en"));
+            assert_eq!(errors.get("language"), Some("error-no-such-language"));
+            assert_eq!(content.body, "حماية حقوق الإنسان لجميع المهاجرين");
+        }
+    }
+
+    #[test]
     fn a_submission_needs_a_title_and_a_text() {
-        let errors = submission_errors(&DraftContent::default());
+        let errors = submission_errors(&DraftContent {
+            title: String::new(),
+            body: String::new(),
+            language: TextLanguage(Lang::En),
+            group_ids: vec![],
+            theme_ids: vec![],
+        });
         assert_eq!(errors.get("title"), Some("error-required"));
         assert_eq!(errors.get("body"), Some("error-required"));
     }

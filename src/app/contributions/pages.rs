@@ -25,6 +25,7 @@ fn filter(query: &ListQuery, structure: &Structure) -> ListFilter {
         group_id: query.group_id(structure),
         theme_id: query.theme_id(structure),
         status: ContributionStatus::parse(&query.status).filter(|s| s.is_public()),
+        language: query.language(),
         // Searching, the best matches come first unless another order is asked for.
         sort: ListSort::parse(&query.sort).unwrap_or(match query.search() {
             Some(_) => ListSort::Relevance,

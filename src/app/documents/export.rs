@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::pages::{content_of, source_links};
+use super::pages::{content_of, source_languages, source_links};
 use super::{Loaded, load};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
@@ -77,6 +77,7 @@ fn model(
     base_url: &str,
 ) -> Result<Export> {
     let links = source_links(conn, &loaded.process.slug, &chosen.content.nodes)?;
+    let languages = source_languages(conn, &chosen.content.nodes)?;
     Ok(export::build(Input {
         process_slug: &loaded.process.slug,
         process_title: &loaded.process.title,
@@ -88,6 +89,7 @@ fn model(
         generated: crate::store::now(),
         content: &chosen.content,
         source_paths: &links,
+        source_languages: &languages,
         base_url,
         labels: labels_of(&loaded.document),
     }))

@@ -11,6 +11,7 @@ use crate::domain::documents::{
     Comparison, Content, DocumentKind, Node, Source, compare as compare_nodes,
 };
 use crate::domain::reports::{AcceptedProposal, not_yet_cited};
+use crate::domain::text_language::TextLanguage;
 use crate::domain::translations::Progress;
 use crate::paths;
 use crate::store::documents::{self as store, AcceptedIn, Revision, RevisionSummary};
@@ -230,6 +231,34 @@ fn side(conn: &mut DbConnection, loaded: &Loaded, slug: &str) -> Result<(Content
         .content()
         .ok_or_else(|| Error::Internal(anyhow::anyhow!("unreadable revision")))?;
     Ok((content, Some(revision.label)))
+}
+
+/// The language each cited contribution and proposal is written in, for the quotes an
+/// export prints from them: two queries.
+pub fn source_languages(
+    conn: &mut DbConnection,
+    nodes: &[Node],
+) -> Result<HashMap<Source, TextLanguage>> {
+    let sources: Vec<&Source> = nodes
+        .iter()
+        .flat_map(|n| n.provenance.iter().map(|p| &p.source))
+        .collect();
+    let version_ids = ids_of(&sources, |s| match s {
+        Source::ProposalVersion { id } => Some(*id),
+        _ => None,
+    });
+    let contribution_ids = ids_of(&sources, |s| match s {
+        Source::Contribution { id } => Some(*id),
+        _ => None,
+    });
+    let mut languages = HashMap::new();
+    for (id, language) in store::proposal_version_languages(conn, &version_ids)? {
+        languages.insert(Source::ProposalVersion { id }, language);
+    }
+    for (id, language) in store::contribution_languages(conn, &contribution_ids)? {
+        languages.insert(Source::Contribution { id }, language);
+    }
+    Ok(languages)
 }
 
 /// Where each cited source can be read: four queries at most, whatever the number of links.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::pages::{content_of, source_links};
+use super::pages::{content_of, source_languages, source_links};
 use super::{Loaded, load};
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
@@ -229,6 +229,7 @@ pub fn language_export(
     }
     content.language = language.code().to_string();
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
+    let languages = source_languages(conn, &content.nodes)?;
     let date: NaiveDate = revision.published_at.date();
     let mut model = export::build(Input {
         process_slug: &loaded.process.slug,
@@ -245,6 +246,7 @@ pub fn language_export(
         generated: crate::store::now(),
         content: &content,
         source_paths: &links,
+        source_languages: &languages,
         base_url,
         labels: Labels::in_language(language),
     });

@@ -147,6 +147,7 @@ fn saved_form(
             DraftContent {
                 text: version.text.into(),
                 themes: store::theme_ids_of(conn, proposal.id)?,
+                language: Some(proposal.language),
             }
         }
     };
@@ -154,6 +155,7 @@ fn saved_form(
         draft,
         group_number,
         proposal.current_version,
+        proposal.language,
     ))
 }
 

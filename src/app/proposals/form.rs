@@ -2,7 +2,9 @@
 //! The web layer reads it from the request and shows it again; the use cases parse it.
 
 use crate::domain::proposals::text::{DraftText, Field, FieldError, ProposalText};
+use crate::domain::text_language::{self, TextLanguage};
 use crate::domain::validation::FieldErrors;
+use crate::i18n::Lang;
 use crate::store::processes::{Structure, ThemeKind};
 use crate::store::proposals::DraftContent;
 
@@ -26,6 +28,13 @@ pub struct ProposalForm {
     /// The version the author started from, to notice one submitted meanwhile.
     pub base_version: String,
     pub intent: Intent,
+    /// The language chosen for the text, as sent.
+    pub language: String,
+    /// What the language choice was pre-filled with, as sent: empty when the form showed a
+    /// saved choice.
+    pub language_default: String,
+    /// The interface language the form was sent from, which a Latin text is taken to be in.
+    pub interface: Option<Lang>,
 }
 
 /// The form once its group and themes are found in the process and its texts pass a
@@ -35,6 +44,7 @@ pub struct ParsedForm {
     pub group_id: i64,
     pub themes: Vec<i64>,
     pub text: DraftText,
+    pub language: TextLanguage,
 }
 
 impl ParsedForm {
@@ -42,6 +52,7 @@ impl ParsedForm {
         DraftContent {
             text: self.text.text().clone(),
             themes: self.themes.clone(),
+            language: Some(self.language),
         }
     }
 }
@@ -55,6 +66,8 @@ impl ProposalForm {
                 "group" => form.group = value,
                 "theme" => form.themes.push(value),
                 "base_version" => form.base_version = value,
+                "language" => form.language = value,
+                "language_default" => form.language_default = value,
                 "intent" if value == "submit" => form.intent = Intent::Submit,
                 other => {
                     if let Some(field) = Field::parse(other) {
@@ -66,15 +79,75 @@ impl ProposalForm {
         form
     }
 
-    /// A form showing a saved draft or a version, in a group.
-    pub fn from_saved(draft: DraftContent, group_number: Option<i32>, base_version: i32) -> Self {
+    /// A form showing a saved draft or a version, in a group, in `language` unless the draft
+    /// names its own. The saved choice shows as chosen: not a default the text's script may
+    /// correct.
+    pub fn from_saved(
+        draft: DraftContent,
+        group_number: Option<i32>,
+        base_version: i32,
+        language: TextLanguage,
+    ) -> Self {
         ProposalForm {
+            language: draft.language.unwrap_or(language).as_str().to_string(),
             text: draft.text,
             group: group_number.map(|n| n.to_string()).unwrap_or_default(),
             themes: draft.themes.iter().map(i64::to_string).collect(),
             base_version: base_version.to_string(),
             intent: Intent::SaveDraft,
+            ..ProposalForm::default()
         }
+    }
+
+    fn interface(&self) -> Lang {
+        self.interface.unwrap_or(Lang::En)
+    }
+
+    /// Every field's text, whose script pre-fills and corrects the language.
+    fn all_text(&self) -> String {
+        Field::ALL
+            .iter()
+            .map(|f| self.text.get(*f))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The language the form shows chosen: the one sent, or else the one the text's script
+    /// suggests.
+    pub fn shown_language(&self) -> TextLanguage {
+        TextLanguage::parse(self.language.trim())
+            .unwrap_or_else(|| text_language::detect(&self.all_text(), self.interface()))
+    }
+
+    /// The value of the form's hidden `language_default`: what it pre-filled, unless it
+    /// shows a saved choice.
+    pub fn prefilled(&self) -> Option<TextLanguage> {
+        if self.language.is_empty() {
+            Some(self.shown_language())
+        } else {
+            TextLanguage::parse(self.language_default.trim())
+        }
+    }
+
+    /// The language to save: the choice, corrected by the text's script when it was left at
+    /// its pre-filled value; none sent, the script's. A value naming none of the six is
+    /// refused.
+    fn language_of(&self, errors: &mut FieldErrors) -> Option<TextLanguage> {
+        let raw = self.language.trim();
+        if raw.is_empty() {
+            return Some(text_language::detect(&self.all_text(), self.interface()));
+        }
+        let Some(chosen) = TextLanguage::parse(raw) else {
+            errors.add("language", "error-no-such-language");
+            return None;
+        };
+        let default = TextLanguage::parse(self.language_default.trim());
+        Some(text_language::settle(
+            chosen,
+            default,
+            &self.all_text(),
+            self.interface(),
+        ))
     }
 
     pub fn is_ticked(&self, theme_id: &i64) -> bool {
@@ -95,14 +168,16 @@ impl ProposalForm {
             None => self.group_id(structure, &mut errors),
         };
         let themes = self.theme_ids(structure, &mut errors);
+        let language = self.language_of(&mut errors);
         let text = DraftText::parse(&self.text)
             .map_err(|refused| add_field_errors(&mut errors, &refused))
             .ok();
-        match (group_id, text) {
-            (Some(group_id), Some(text)) if errors.is_empty() => Ok(ParsedForm {
+        match (group_id, text, language) {
+            (Some(group_id), Some(text), Some(language)) if errors.is_empty() => Ok(ParsedForm {
                 group_id,
                 themes,
                 text,
+                language,
             }),
             _ => Err(errors),
         }
@@ -219,5 +294,26 @@ mod tests {
             kept.parse(&structure(), Some(10)).expect("valid").group_id,
             10
         );
+    }
+
+    #[test]
+    fn the_language_is_one_of_the_six() {
+        let forged = ProposalForm::from_pairs(pairs(&[("group", "1"), ("language", "xx")]));
+        let errors = forged.parse(&structure(), None).expect_err("refused");
+        assert_eq!(errors.get("language"), Some("error-no-such-language"));
+        // Left at the pre-filled English, a Chinese text is Chinese; chosen, a language stands.
+        let chinese = |language: &str| {
+            ProposalForm::from_pairs(pairs(&[
+                ("group", "1"),
+                ("title", "为移民工人提供体面工作"),
+                ("commitment", "各国承诺为移民工人开辟正常渠道。"),
+                ("language", language),
+                ("language_default", "en"),
+            ]))
+        };
+        let parsed = chinese("en").parse(&structure(), None).expect("valid");
+        assert_eq!(parsed.language.as_str(), "zh");
+        let parsed = chinese("fr").parse(&structure(), None).expect("valid");
+        assert_eq!(parsed.language.as_str(), "fr");
     }
 }

@@ -20,6 +20,7 @@ pub fn filter(query: &ListQuery, structure: &Structure) -> ProposalFilter {
         group_id: query.group_id(structure),
         theme_id: query.theme_id(structure),
         status: ProposalStatus::parse(&query.status).filter(|s| s.is_public()),
+        language: query.language(),
         // Searching, the best matches come first unless another order is asked for.
         sort: ProposalSort::parse(&query.sort).unwrap_or(match query.search() {
             Some(_) => ProposalSort::Relevance,

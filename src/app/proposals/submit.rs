@@ -181,6 +181,7 @@ fn submit_text(
         reference_prefix: &setting.process.reference_prefix,
         text: submitted,
         themes: &parsed.themes,
+        language: parsed.language,
         status,
         by: author.id,
         now: st::now(),

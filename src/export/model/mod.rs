@@ -10,6 +10,7 @@ use crate::domain::documents::{
     Content, DocumentKind, Node, NodeKind, Number, ParagraphStatus, Provenance, Source, brackets,
     has_status, numbers,
 };
+use crate::domain::text_language::TextLanguage;
 use crate::paths;
 
 /// Which text of the document is exported.
@@ -94,6 +95,9 @@ pub struct Citation {
     /// Index into `Export::sources`.
     pub source: usize,
     pub quote: String,
+    /// The language the source is written in, when it states one (a contribution, a
+    /// proposal): its quote's.
+    pub language: Option<TextLanguage>,
     pub note: String,
 }
 
@@ -217,6 +221,9 @@ pub struct Input<'a> {
     pub content: &'a Content,
     /// Where each source is read on this server (paths), as the document pages link them.
     pub source_paths: &'a HashMap<Source, String>,
+    /// The language each cited contribution and proposal is written in, which its quotes
+    /// are marked with.
+    pub source_languages: &'a HashMap<Source, TextLanguage>,
     pub base_url: &'a str,
     pub labels: Labels,
 }
@@ -272,7 +279,7 @@ pub fn build(input: Input<'_>) -> Export {
         let citations = node
             .provenance
             .iter()
-            .map(|p| sources.cite(p, input.source_paths, base_url))
+            .map(|p| sources.cite(p, &input, base_url))
             .collect();
         let text = reading_text(node, &input.labels, false);
         let marked = reading_text(node, &input.labels, true);
@@ -356,12 +363,8 @@ struct SourceList<'a> {
 
 impl<'a> SourceList<'a> {
     /// The citation of one provenance link, listing its source if it is new.
-    fn cite(
-        &mut self,
-        link: &'a Provenance,
-        paths: &HashMap<Source, String>,
-        base_url: &str,
-    ) -> Citation {
+    fn cite(&mut self, link: &'a Provenance, input: &Input<'_>, base_url: &str) -> Citation {
+        let paths = input.source_paths;
         let entries = &mut self.entries;
         let index = *self.index.entry(&link.source).or_insert_with(|| {
             entries.push(SourceEntry {
@@ -378,6 +381,7 @@ impl<'a> SourceList<'a> {
         Citation {
             source: index,
             quote: link.quote.clone(),
+            language: input.source_languages.get(&link.source).copied(),
             note: link.note.clone(),
         }
     }

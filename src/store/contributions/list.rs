@@ -13,6 +13,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
 use crate::store::keyset::{Seek, Slice, Total};
 use crate::store::search::{self, SearchQuery};
 
@@ -96,6 +97,7 @@ pub struct ListFilter {
     pub group_id: Option<i64>,
     pub theme_id: Option<i64>,
     pub status: Option<ContributionStatus>,
+    pub language: Option<TextLanguage>,
     pub sort: ListSort,
 }
 
@@ -176,6 +178,11 @@ pub(super) fn filtered<'a>(
         [status] => query.filter(contributions::status.eq(*status)),
         _ => query.filter(contributions::status.eq_any(public)),
     };
+    // An equality, so with the process, campaign copy and status it names one range of
+    // `contributions_list_language`, in the list's order when it is by date.
+    if let Some(language) = filter.language {
+        query = query.filter(contributions::language.eq(language));
+    }
     if let Some(category) = filter.category {
         query = query.filter(
             contributions::organisation_id.eq_any(

@@ -10,6 +10,7 @@ use crate::db::schema::{
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
 use crate::store::search;
 
 mod browse;
@@ -36,6 +37,7 @@ pub struct Contribution {
     pub hidden_at: Option<NaiveDateTime>,
     pub hidden_by: Option<i64>,
     pub hidden_reason: Option<String>,
+    pub language: TextLanguage,
 }
 
 impl Contribution {
@@ -55,11 +57,12 @@ impl Contribution {
     }
 }
 
-/// The text of a draft, already checked, and what it is tagged with.
-#[derive(Debug, Clone, Default)]
+/// The text of a draft, already checked, its language, and what it is tagged with.
+#[derive(Debug, Clone)]
 pub struct DraftContent {
     pub title: String,
     pub body: String,
+    pub language: TextLanguage,
     pub group_ids: Vec<i64>,
     pub theme_ids: Vec<i64>,
 }
@@ -80,6 +83,7 @@ pub fn create_draft(
             contributions::organisation_id.eq(organisation_id),
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
+            contributions::language.eq(content.language),
             contributions::status.eq(ContributionStatus::Draft),
             contributions::created_at.eq(now),
             contributions::updated_at.eq(now),
@@ -100,6 +104,7 @@ pub fn update_draft(
         .set((
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
+            contributions::language.eq(content.language),
             contributions::updated_at.eq(super::now()),
         ))
         .execute(conn)?;

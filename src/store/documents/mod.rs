@@ -24,8 +24,8 @@ pub use revisions::{
     revision_by_slug, revisions_of,
 };
 pub use sources::{
-    contribution_by_reference, contribution_references, document_slugs,
-    proposal_version_by_reference, proposal_version_references,
+    contribution_by_reference, contribution_languages, contribution_references, document_slugs,
+    proposal_version_by_reference, proposal_version_languages, proposal_version_references,
 };
 pub use uses::{PublishedTexts, Use, uses_in_revisions};
 

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::{contributions, documents, proposal_versions, proposals};
 use crate::domain::ids::{ContributionId, DocumentId, ProposalVersionId};
+use crate::domain::text_language::TextLanguage;
 
 /// The id and number of a proposal's version in a process: `number`, or the latest when
 /// `None`.
@@ -75,6 +76,35 @@ pub fn contribution_references(
     contributions::table
         .filter(contributions::id.eq_any(contribution_ids))
         .select((contributions::id, contributions::reference))
+        .load(conn)
+}
+
+/// The language each of these contributions is written in: one query.
+pub fn contribution_languages(
+    conn: &mut DbConnection,
+    contribution_ids: &[ContributionId],
+) -> QueryResult<Vec<(ContributionId, TextLanguage)>> {
+    if contribution_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    contributions::table
+        .filter(contributions::id.eq_any(contribution_ids))
+        .select((contributions::id, contributions::language))
+        .load(conn)
+}
+
+/// The language each of these proposal versions is written in (its proposal's): one query.
+pub fn proposal_version_languages(
+    conn: &mut DbConnection,
+    version_ids: &[ProposalVersionId],
+) -> QueryResult<Vec<(ProposalVersionId, TextLanguage)>> {
+    if version_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    proposal_versions::table
+        .inner_join(proposals::table)
+        .filter(proposal_versions::id.eq_any(version_ids))
+        .select((proposal_versions::id, proposals::language))
         .load(conn)
 }
 

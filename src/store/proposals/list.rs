@@ -11,6 +11,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
 use crate::store::keyset::{Seek, Slice, Total};
 use crate::store::search::{self, SearchQuery};
 
@@ -90,6 +91,7 @@ pub struct ProposalFilter {
     pub theme_id: Option<i64>,
     /// A public state; drafts are never listed, whatever is asked.
     pub status: Option<ProposalStatus>,
+    pub language: Option<TextLanguage>,
     pub sort: ProposalSort,
 }
 
@@ -102,6 +104,7 @@ pub struct ProposalRow {
     pub status: ProposalStatus,
     pub current_version: i32,
     pub submitted_at: Option<NaiveDateTime>,
+    pub language: TextLanguage,
     pub group_number: i32,
     pub group_name: String,
     pub organisation: Option<String>,
@@ -137,6 +140,11 @@ pub(super) fn filtered<'a>(
         [status] => query.filter(proposals::status.eq(*status)),
         _ => query.filter(proposals::status.eq_any(public)),
     };
+    // An equality, so with the process and status it names one range of
+    // `proposals_list_language`, in the list's order when it is by date.
+    if let Some(language) = filter.language {
+        query = query.filter(proposals::language.eq(language));
+    }
     if let Some(category) = filter.category {
         query = query.filter(
             proposals::organisation_id.eq_any(
@@ -168,6 +176,7 @@ type RowData = (
     Option<NaiveDateTime>,
     i64,
     Option<i64>,
+    TextLanguage,
 );
 
 /// One page of the public proposals of a process. Without search words, a keyset page
@@ -232,6 +241,7 @@ fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<Propo
             proposals::submitted_at,
             proposals::group_id,
             proposals::organisation_id,
+            proposals::language,
         ))
         .load(conn)?;
     let group_ids: Vec<i64> = data.iter().map(|d| d.6).collect();
@@ -265,6 +275,7 @@ fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<Propo
                 status: d.3,
                 current_version: d.4,
                 submitted_at: d.5,
+                language: d.8,
                 group_number: group.map(|g| g.1).unwrap_or_default(),
                 group_name: group.map(|g| g.2.clone()).unwrap_or_default(),
                 organisation: organisation.map(|o| o.1.clone()),

@@ -26,6 +26,8 @@ use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::text::ProposalText;
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
+use crate::i18n::Lang;
 
 /// A proposal's row, without its search text.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -45,6 +47,7 @@ pub struct Proposal {
     pub updated_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
     pub withdrawn_at: Option<NaiveDateTime>,
+    pub language: TextLanguage,
 }
 
 impl Proposal {
@@ -67,6 +70,8 @@ impl Proposal {
 pub struct DraftContent {
     pub text: ProposalText,
     pub themes: Vec<i64>,
+    /// The language chosen for the text; none in drafts saved before it was asked.
+    pub language: Option<TextLanguage>,
 }
 
 impl DraftContent {
@@ -101,6 +106,7 @@ pub fn create_draft(
             proposals::status.eq(ProposalStatus::Draft),
             proposals::current_version.eq(0),
             proposals::title.eq(&draft.text.title),
+            proposals::language.eq(draft.language.unwrap_or(TextLanguage(Lang::En))),
             proposals::draft.eq(Some(draft.to_json())),
             proposals::search_text.eq(""),
             proposals::created_at.eq(now),
@@ -126,6 +132,7 @@ pub fn save_draft(
             .set((
                 proposals::draft.eq(json),
                 proposals::title.eq(&draft.text.title),
+                proposals::language.eq(draft.language.unwrap_or(proposal.language)),
                 proposals::group_id.eq(group_id),
                 proposals::updated_at.eq(now),
             ))

@@ -11,6 +11,7 @@ use crate::db::schema::{proposal_versions, proposals};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::proposals::text::{Field, SubmittedText};
+use crate::domain::text_language::TextLanguage;
 use crate::security::tokens;
 use crate::store::references::{self, ReferenceKind};
 use crate::store::search;
@@ -21,6 +22,8 @@ pub struct Submission<'a> {
     pub reference_prefix: &'a str,
     pub text: &'a SubmittedText,
     pub themes: &'a [i64],
+    /// The language the text is written in.
+    pub language: TextLanguage,
     /// The state after the submission, as the domain decided it.
     pub status: ProposalStatus,
     pub by: i64,
@@ -106,6 +109,7 @@ fn move_to_next_version(
         proposals::status.eq(s.status),
         proposals::current_version.eq(number),
         proposals::title.eq(s.text.title()),
+        proposals::language.eq(s.language),
         proposals::draft.eq(None::<String>),
         proposals::updated_at.eq(s.now),
         proposals::submitted_at.eq(Some(proposal.submitted_at.unwrap_or(s.now))),
@@ -161,6 +165,7 @@ pub fn submit_new(
     let draft = DraftContent {
         text: s.text.text().clone(),
         themes: s.themes.to_vec(),
+        language: Some(s.language),
     };
     let id = create_draft(conn, new, &draft, s.now)?;
     let proposal = proposal_by_id(conn, new.process_id, id)?.ok_or(diesel::NotFound)?;

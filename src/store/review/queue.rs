@@ -16,6 +16,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
+use crate::domain::text_language::TextLanguage;
 use crate::store::keyset::{self, COUNT_BOUND, Key, Seek, Slice, Total};
 use crate::store::proposals::browse::{ordered, past};
 use crate::store::proposals::list::ProposalSort;
@@ -84,6 +85,7 @@ pub struct QueueRow {
     pub status: ProposalStatus,
     pub current_version: i32,
     pub submitted_at: Option<NaiveDateTime>,
+    pub language: TextLanguage,
     pub organisation: Option<String>,
     pub category: Option<StakeholderCategory>,
     pub themes: Vec<String>,
@@ -162,6 +164,7 @@ type RowData = (
     Option<NaiveDateTime>,
     Option<String>,
     Option<StakeholderCategory>,
+    TextLanguage,
 );
 
 /// The sort keys of a proposal of the group; none for a forged or foreign id.
@@ -257,6 +260,7 @@ pub fn review_queue(
             proposals::submitted_at,
             organisations::name.nullable(),
             organisations::category.nullable(),
+            proposals::language,
         ))
         .load(conn)?;
     let extras = Extras::of(conn, &ids)?;
@@ -306,6 +310,7 @@ impl Extras {
             status: d.3,
             current_version: d.4,
             submitted_at: d.5,
+            language: d.8,
             organisation: d.6,
             category: d.7,
             themes: self

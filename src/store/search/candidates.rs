@@ -37,6 +37,8 @@ pub struct Scope {
     pub category: Option<&'static str>,
     pub group_id: Option<i64>,
     pub theme_id: Option<i64>,
+    /// The language code the texts are written in.
+    pub language: Option<&'static str>,
 }
 
 /// The ids of one page of results, in order, and how many matches there are: `total` is
@@ -245,6 +247,10 @@ fn conditions(table: Searchable, scope: &Scope, p: &mut Params) -> String {
         sql.push_str(&format!(
             " AND c.organisation_id IN (SELECT id FROM organisations WHERE category = {mark})"
         ));
+    }
+    if let Some(language) = scope.language {
+        let mark = p.push(Value::Text(language.to_string()));
+        sql.push_str(&format!(" AND c.language = {mark}"));
     }
     if let Some(group) = scope.group_id {
         let mark = p.push(Value::Int(group));

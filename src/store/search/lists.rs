@@ -33,6 +33,7 @@ pub fn contribution_page(
         category: filter.category.map(|c| c.as_str()),
         group_id: filter.group_id,
         theme_id: filter.theme_id,
+        language: filter.language.map(|l| l.as_str()),
     };
     let order = match filter.sort {
         ListSort::Relevance => SearchOrder::Relevance,
@@ -80,6 +81,7 @@ pub fn proposal_page(
         category: filter.category.map(|c| c.as_str()),
         group_id: filter.group_id,
         theme_id: filter.theme_id,
+        language: filter.language.map(|l| l.as_str()),
     };
     let order = match filter.sort {
         ProposalSort::Relevance => SearchOrder::Relevance,

@@ -1,7 +1,7 @@
 //! Saving the text being written every few seconds (the form's small script). Answers JSON
 //! the script reads; the work is `app::contributions::draft`.
 
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 
 use super::input_from_fields;
 use crate::app::{self, contributions::draft::Autosaved};
@@ -9,10 +9,12 @@ use crate::domain::ids::ContributionId;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::forms::Fields;
+use crate::web::page::language_of;
 use crate::web::session::SignedIn;
 
 #[post("/autosave")]
 pub async fn autosave(
+    req: HttpRequest,
     user: Option<SignedIn>,
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -22,7 +24,7 @@ pub async fn autosave(
         return Ok(HttpResponse::Unauthorized().json(serde_json::json!({ "error": "signed-out" })));
     };
     let fields = Fields::from_pairs(body.into_inner());
-    let input = input_from_fields(&fields);
+    let input = input_from_fields(&fields, language_of(&req, Some(&user)));
     let draft_id = fields.get("draft_id").parse::<ContributionId>().ok();
     let person = user.person();
     let slug = path.into_inner();

@@ -16,6 +16,7 @@ use crate::app::contributions::input::{BODY_MAX, Input, Intent, TITLE_MAX};
 use crate::app::contributions::submit::{self, Drafted, Posted, Posting, Prepared, Write};
 use crate::app::{self, Person};
 use crate::domain::ids::ContributionId;
+use crate::domain::text_language::TextLanguage;
 use crate::paths;
 use crate::store::attachments::AttachedFile;
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
@@ -68,6 +69,10 @@ impl FormPage {
         self.structure.themes_of(ThemeKind::Theme).collect()
     }
 
+    fn languages(&self) -> [TextLanguage; 6] {
+        TextLanguage::ALL
+    }
+
     fn title_max(&self) -> usize {
         TITLE_MAX
     }
@@ -92,7 +97,11 @@ pub async fn new_form(
     let form = state
         .run(move |conn| writing::new_form(conn, person, &path))
         .await?;
-    page::ok(&FormPage::new(ctx, form, Input::default(), None))
+    let input = Input {
+        interface: Some(ctx.lang),
+        ..Input::default()
+    };
+    page::ok(&FormPage::new(ctx, form, input, None))
 }
 
 #[get("/drafts/{id}")]
@@ -152,7 +161,10 @@ async fn handle(
     draft_id: Option<ContributionId>,
     fields: Fields,
 ) -> Result<HttpResponse, AppError> {
-    let input = input_from_fields(&fields);
+    let interface = match &poster {
+        Poster::Known(ctx, _) | Poster::Unknown(ctx) => ctx.lang,
+    };
+    let input = input_from_fields(&fields, interface);
     let intent = Intent::parse(fields.get("action"));
     // Copied before the files are taken: what comes back if nothing can be saved.
     let given_back = kept(&fields);
@@ -281,7 +293,7 @@ fn kept(fields: &Fields) -> Vec<KeptField> {
         ),
         KeptField::shown("body", "field-contribution-body", fields.get("body"), true),
     ];
-    for name in ["group", "theme", "action"] {
+    for name in ["language", "language_default", "group", "theme", "action"] {
         kept.extend(
             fields
                 .all(name)

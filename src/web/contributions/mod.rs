@@ -35,12 +35,15 @@ pub fn routes() -> Scope {
 pub const FILE_MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const FILES_PER_REQUEST: usize = 5;
 
-/// The writing form as typed.
-pub fn input_from_fields(fields: &Fields) -> Input {
+/// The writing form as typed, sent from an interface in `interface`.
+pub fn input_from_fields(fields: &Fields, interface: Lang) -> Input {
     let owned = |values: Vec<&str>| values.into_iter().map(str::to_string).collect();
     Input {
         title: fields.get("title").to_string(),
         body: fields.get("body").replace("\r\n", "\n"),
+        language: fields.get("language").to_string(),
+        language_default: fields.get("language_default").to_string(),
+        interface: Some(interface),
         groups: owned(fields.all("group")),
         themes: owned(fields.all("theme")),
         remove_files: owned(fields.all("remove_file")),

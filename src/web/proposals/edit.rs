@@ -157,6 +157,7 @@ pub async fn new_form(
     let form = ProposalForm {
         group: group.map(|n| n.to_string()).unwrap_or_default(),
         base_version: "0".into(),
+        interface: Some(ctx.lang),
         ..ProposalForm::default()
     };
     render(FormPage::new(ctx, setting, form, FieldErrors::default()))

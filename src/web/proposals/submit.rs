@@ -66,7 +66,10 @@ async fn handle(
     pairs: Vec<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let given_back = kept_fields(&pairs);
-    let form = ProposalForm::from_pairs(pairs);
+    let mut form = ProposalForm::from_pairs(pairs);
+    form.interface = Some(match &poster {
+        Poster::Known(ctx, _) | Poster::Unknown(ctx) => ctx.lang,
+    });
     let (ctx, visitor) = match poster {
         Poster::Known(ctx, visitor) => (ctx, visitor),
         Poster::Unknown(ctx) => return kept::page(ctx, target.action(&slug), false, given_back),
@@ -139,7 +142,12 @@ fn kept_fields(pairs: &[(String, String)]) -> Vec<KeptField> {
     kept.extend(
         pairs
             .iter()
-            .filter(|(k, _)| matches!(k.as_str(), "group" | "theme" | "base_version" | "intent"))
+            .filter(|(k, _)| {
+                matches!(
+                    k.as_str(),
+                    "group" | "theme" | "base_version" | "intent" | "language" | "language_default"
+                )
+            })
             .map(|(k, v)| KeptField::carried(k, v)),
     );
     kept

@@ -317,6 +317,7 @@ async fn insert_many(app: &TestApp, count: usize, from: usize) {
                     organisation_id: author.organisation_id,
                 };
                 let submission = Submission {
+                    language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
                     reference_prefix: &process.reference_prefix,
                     text: &text,
                     themes: &[theme],

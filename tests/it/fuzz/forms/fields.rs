@@ -61,6 +61,8 @@ pub(super) fn proposal_fields() -> Vec<FieldSpec> {
         field("theme", number()),
         field("base_version", good_or_any(&["0", "1"])),
         field("intent", good_or_any(&["submit", "save"])),
+        field("language", good_or_any(&["zh", "en", "ar"])),
+        field("language_default", good_or_any(&["en", "fr"])),
     ]
 }
 
@@ -73,6 +75,8 @@ pub(super) fn contribution_fields() -> Vec<FieldSpec> {
         field("remove_file", number()),
         field("draft_id", number()),
         field("action", good_or_any(&["submit", "save", "preview"])),
+        field("language", good_or_any(&["ar", "en", "ru"])),
+        field("language_default", good_or_any(&["en", "es"])),
     ]
 }
 
