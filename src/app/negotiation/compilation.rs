@@ -74,6 +74,7 @@ pub fn compilation_export(
         generated: crate::store::now(),
         content: &content,
         source_paths: &HashMap::new(),
+        source_languages: &HashMap::new(),
         base_url,
         labels: Labels::in_language(lang),
     }))
