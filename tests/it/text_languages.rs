@@ -387,4 +387,32 @@ async fn an_export_quotes_a_contribution_in_its_language(backend: Backend) {
         html.contains("<q lang=\"ar\" dir=\"rtl\">العمل اللائق</q>"),
         "the quote carries its source's language"
     );
+    // Akoma Ntoso names the quote's language, and stays valid.
+    let response = cofacilitator
+        .get("/p/gcm/documents/draft/export.akn.xml?revision=working")
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let akn = response.bytes().await.expect("the export");
+    crate::exports::assert_valid_akoma_ntoso(&akn);
+    assert!(
+        String::from_utf8_lossy(&akn)
+            .contains("<inline name=\"quote\" xml:lang=\"ar\">“العمل اللائق”</inline>"),
+        "the Akoma Ntoso quote carries its source's language"
+    );
+    // The DOCX quote is a run of its own, set as complex (right-to-left) script.
+    let response = cofacilitator
+        .get("/p/gcm/documents/draft/export.docx?revision=working")
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let docx = response.bytes().await.expect("the export");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).expect("a ZIP");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("the body"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    let quote = xml.find("“العمل اللائق”").expect("the quote in the DOCX");
+    let run = &xml[xml[..quote].rfind("<w:r>").expect("its run")..quote];
+    assert!(run.contains("w:hint=\"cs\""), "the quote's run: {run}");
 }

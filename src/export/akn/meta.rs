@@ -228,7 +228,13 @@ pub(super) fn write_notes(xml: &mut Xml, export: &Export) -> Result {
                 &source.label,
             )?;
             if !citation.quote.is_empty() {
-                xml.text(&format!(": “{}”", citation.quote))?;
+                xml.text(": ")?;
+                // The quote names the language its source is written in, when it states one.
+                let mut attributes = vec![("name", "quote")];
+                if let Some(language) = citation.language {
+                    attributes.push(("xml:lang", language.as_str()));
+                }
+                xml.leaf("inline", &attributes, &format!("“{}”", citation.quote))?;
             }
             if !citation.note.is_empty() {
                 xml.text(&format!(" ({})", citation.note))?;

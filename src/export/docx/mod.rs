@@ -148,12 +148,21 @@ fn node_paragraphs(export: &Export, node: &ExportNode) -> Vec<Paragraph> {
             }
             text.push_str(&source.label);
             if !citation.quote.is_empty() {
-                text.push_str(&format!(": “{}”", citation.quote));
+                // The quote is a run of its own, in the fonts of the language it is written in.
+                text.push_str(": ");
+                p = p.add_run(text_run(&std::mem::take(&mut text), node.language));
+                let quoted = citation
+                    .language
+                    .and_then(|l| Language::official(l.as_str()))
+                    .unwrap_or(node.language);
+                p = p.add_run(text_run(&format!("“{}”", citation.quote), quoted));
             }
             if !citation.note.is_empty() {
                 text.push_str(&format!(" ({})", citation.note));
             }
-            p = p.add_run(text_run(&text, node.language));
+            if !text.is_empty() {
+                p = p.add_run(text_run(&text, node.language));
+            }
         }
         out.push(p);
     }
