@@ -84,7 +84,7 @@ pub fn show(
     let event = readable_event(conn, &process, &actor, event_id)?;
     let sessions = events::sessions_of(conn, event.id)?;
     let documents = events::documents_of(conn, event.id)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, &process)?;
     let group = event
         .group_id
         .and_then(|id| structure.groups.iter().find(|g| g.id == id))
@@ -112,7 +112,7 @@ pub fn form_choices(conn: &mut DbConnection, person: Person, slug: &str) -> Resu
 }
 
 fn choices_of(conn: &mut DbConnection, process: Process) -> Result<FormChoices> {
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, &process)?;
     let linkable = events::linkable_documents(conn, process.id)?;
     Ok(FormChoices {
         process,

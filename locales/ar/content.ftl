@@ -1,0 +1,9 @@
+content-title = ترجمات العملية
+content-languages = اللغات
+content-intro = نصوص العملية باللغة { $language }: يعرض الحقل المتروك فارغًا النص الأصلي لقراء { $language } مع الإشارة إلى ذلك.
+content-original = الأصل
+content-group-name = اسم الفريق { $number }
+content-group-description = وصف الفريق { $number }
+content-theme-name = اسم موضوع أو مبدأ
+content-save = حفظ الترجمات
+audit-process-translate = ترجم نصوص العملية

@@ -1,0 +1,9 @@
+content-title = Translations of the process
+content-languages = Languages
+content-intro = The process's texts in { $language }: a field left empty shows the original, marked as such, to readers of { $language }.
+content-original = Original
+content-group-name = Name of group { $number }
+content-group-description = Description of group { $number }
+content-theme-name = Name of a theme or principle
+content-save = Save the translations
+audit-process-translate = Translated the process's texts

@@ -1,0 +1,9 @@
+content-title = Traductions du processus
+content-languages = Langues
+content-intro = Les textes du processus en { $language } : un champ laissé vide montre l'original, signalé comme tel, aux lecteurs en { $language }.
+content-original = Original
+content-group-name = Nom du groupe { $number }
+content-group-description = Description du groupe { $number }
+content-theme-name = Nom d'un thème ou d'un principe
+content-save = Enregistrer les traductions
+audit-process-translate = A traduit les textes du processus
