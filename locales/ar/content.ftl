@@ -7,3 +7,6 @@ content-group-description = وصف الفريق { $number }
 content-theme-name = اسم موضوع أو مبدأ
 content-save = حفظ الترجمات
 audit-process-translate = ترجم نصوص العملية
+field-content-language = لغة نصوص العملية
+field-content-language-hint = اللغة التي كُتب بها العنوان والوصف والأفرقة والمواضيع والمبادئ. وتقدمها صفحة ترجمات العملية باللغات الأخرى.
+error-content-language = اختر إحدى اللغات الست.

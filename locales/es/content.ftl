@@ -7,3 +7,6 @@ content-group-description = Descripción del grupo { $number }
 content-theme-name = Nombre de un tema o principio
 content-save = Guardar las traducciones
 audit-process-translate = Tradujo los textos del proceso
+field-content-language = Idioma de los textos del proceso
+field-content-language-hint = El idioma en que están escritos el título, la descripción, los grupos, los temas y los principios. La página de traducciones del proceso los da en los demás idiomas.
+error-content-language = Elija uno de los seis idiomas.

@@ -7,3 +7,6 @@ content-group-description = Описание группы { $number }
 content-theme-name = Название темы или принципа
 content-save = Сохранить переводы
 audit-process-translate = Перевёл(а) тексты процесса
+field-content-language = Язык текстов процесса
+field-content-language-hint = Язык, на котором написаны название, описание, группы, темы и принципы. На странице переводов процесса они даются на других языках.
+error-content-language = Выберите один из шести языков.

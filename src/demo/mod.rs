@@ -288,6 +288,7 @@ fn create_process(conn: &mut DbConnection, data: &DemoData) -> Result<Demo, Demo
             slug: data.process.slug.clone(),
             title: data.process.title.clone(),
             description: data.process.description.clone(),
+            language: None,
             reference_prefix: data.process.reference_prefix.clone(),
             time_zone: data.process.time_zone.clone(),
             accredit_on_registration: data.process.accredit_on_registration,

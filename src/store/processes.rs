@@ -202,6 +202,8 @@ pub struct ProcessDraft {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// The language its texts are written in; `None` keeps it (English for a new process).
+    pub language: Option<Lang>,
     pub reference_prefix: String,
     pub time_zone: String,
     pub accredit_on_registration: bool,
@@ -305,6 +307,7 @@ pub fn create_process(
             processes::slug.eq(&draft.slug),
             processes::title.eq(&draft.title),
             processes::description.eq(&draft.description),
+            processes::language.eq(draft.language.unwrap_or(Lang::En).code()),
             processes::reference_prefix.eq(&draft.reference_prefix),
             processes::time_zone.eq(&draft.time_zone),
             processes::accredit_on_registration.eq(draft.accredit_on_registration),
@@ -342,6 +345,11 @@ pub fn update_process(
             processes::accredit_on_registration.eq(draft.accredit_on_registration),
         ))
         .execute(conn)?;
+    if let Some(language) = draft.language {
+        diesel::update(processes::table.find(process_id))
+            .set(processes::language.eq(language.code()))
+            .execute(conn)?;
+    }
     write_structure(conn, process_id, draft)
 }
 

@@ -6,7 +6,9 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Backend, Browser, TestApp, csrf_of, location, spawn_app, with_db};
+use crate::helpers::{
+    Backend, Browser, TestApp, csrf_of, location, process_form, spawn_app, with_db,
+};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -167,15 +169,37 @@ async fn arabic_is_written_and_marked_right_to_left(backend: Backend) {
         "{page}"
     );
 
-    // A process written in Arabic: its original, shown to a French reader, is marked
-    // right-to-left, and the form offers English instead of Arabic.
-    with_db(&app, |conn| {
-        use diesel::prelude::*;
-        diesel::sql_query("UPDATE processes SET language = 'ar'")
-            .execute(conn)
-            .unwrap();
-    })
-    .await;
+    // A process written in Arabic (as its form says): its original, shown to a French
+    // reader, is marked right-to-left, and the translations offer English, not Arabic.
+    let mut form = process_form("gcm", "Compact on Testing", "1 First group\n2 Second group");
+    form.push(("language".into(), "Arabic".into()));
+    let response = admin
+        .submit(
+            "/admin/processes/gcm/edit",
+            "/admin/processes/gcm/edit",
+            &form,
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not a code"
+    );
+    form.pop();
+    form.push(("language".into(), "ar".into()));
+    let response = admin
+        .submit(
+            "/admin/processes/gcm/edit",
+            "/admin/processes/gcm/edit",
+            &form,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, edit) = admin.get_text("/admin/processes/gcm/edit").await;
+    assert!(
+        edit.contains("<option value=\"ar\" lang=\"ar\" selected>"),
+        "{edit}"
+    );
     let french = reader_in(&app, "fr").await;
     let (_, page) = french.get_text("/p/gcm").await;
     assert!(
