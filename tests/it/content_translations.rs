@@ -7,7 +7,7 @@
 use reqwest::StatusCode;
 
 use crate::helpers::{
-    Backend, Browser, TestApp, csrf_of, location, process_form, spawn_app, with_db,
+    Backend, Browser, TestApp, csrf_of, location, process_form, spawn_app, spawn_app_with, with_db,
 };
 use crate::on_both_backends;
 
@@ -18,6 +18,7 @@ on_both_backends!(
     only_the_secretariat_translates_whatever_is_forged,
     a_refused_field_keeps_what_was_typed,
     hostile_translations_come_back_as_text,
+    the_demo_speaks_french_and_spanish_on_its_pages,
 );
 
 const FRENCH: &str = "/admin/processes/gcm/translations/fr";
@@ -385,4 +386,53 @@ async fn hostile_translations_come_back_as_text(backend: Backend) {
         page.contains("alert(1)") && page.contains("&#62; Pacte</h1>"),
         "{page}"
     );
+}
+
+async fn the_demo_speaks_french_and_spanish_on_its_pages(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[], true).await else {
+        return;
+    };
+    const PACTE: &str = "Pacte mondial pour des migrations sûres, ordonnées et régulières";
+    let french = reader_in(&app, "fr").await;
+    for path in ["/", "/p/gcm", "/p/gcm/groups/1", "/p/gcm/documents/draft"] {
+        let (status, page) = french.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(page.contains(PACTE), "{path}: {page}");
+    }
+    let (_, page) = french.get_text("/p/gcm/groups/1").await;
+    assert!(page.contains(">Dimensions humaines</bdi></h1>"), "{page}");
+    let spanish = reader_in(&app, "es").await;
+    let (_, page) = spanish.get_text("/p/gcm").await;
+    assert!(
+        page.contains("Pacto Mundial para la Migración Segura, Ordenada y Regular"),
+        "{page}"
+    );
+    assert!(page.contains(">Dimensiones humanas</bdi>"), "{page}");
+    // The export of an English document is framed in English, whoever reads it.
+    let (status, export) = french.get_text("/p/gcm/documents/draft/export.html").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        export.contains("Global Compact for Safe, Orderly and Regular Migration"),
+        "{export}"
+    );
+    assert!(!export.contains(PACTE), "{export}");
+
+    // The rapporteur of group 1 reads the review queue in French.
+    let rapporteur = app.new_browser();
+    let response = rapporteur
+        .login("rapporteur@demo.concord.example", "concord-demo-2018")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = rapporteur
+        .submit(
+            "/account",
+            "/language",
+            &[("lang", "fr"), ("next", "/account")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (status, queue) = rapporteur.get_text("/p/gcm/groups/1/review").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(queue.contains(">Dimensions humaines</bdi>"), "{queue}");
+    assert!(queue.contains(PACTE), "{queue}");
 }
