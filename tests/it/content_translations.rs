@@ -417,22 +417,40 @@ async fn the_demo_speaks_french_and_spanish_on_its_pages(backend: Backend) {
     );
     assert!(!export.contains(PACTE), "{export}");
 
-    // The rapporteur of group 1 reads the review queue in French.
-    let rapporteur = app.new_browser();
-    let response = rapporteur
-        .login("rapporteur@demo.concord.example", "concord-demo-2018")
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let response = rapporteur
-        .submit(
-            "/account",
-            "/language",
-            &[("lang", "fr"), ("next", "/account")],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let (status, queue) = rapporteur.get_text("/p/gcm/groups/1/review").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(queue.contains(">Dimensions humaines</bdi>"), "{queue}");
-    assert!(queue.contains(PACTE), "{queue}");
+    // The staff and stakeholders read their pages and forms in French too.
+    for (who, path, text) in [
+        (
+            "rapporteur",
+            "/p/gcm/groups/1/review",
+            ">Dimensions humaines</bdi>",
+        ),
+        (
+            "stakeholder",
+            "/p/gcm/proposals/new",
+            ": Dimensions humaines</option>",
+        ),
+        (
+            "secretariat",
+            "/p/gcm/events/new",
+            "1. Dimensions humaines</option>",
+        ),
+    ] {
+        let reader = app.new_browser();
+        let response = reader
+            .login(&format!("{who}@demo.concord.example"), "concord-demo-2018")
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = reader
+            .submit(
+                "/account",
+                "/language",
+                &[("lang", "fr"), ("next", "/account")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (status, page) = reader.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(page.contains(text), "{path}: {page}");
+        assert!(page.contains(PACTE), "{path}: {page}");
+    }
 }
