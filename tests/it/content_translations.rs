@@ -394,7 +394,14 @@ async fn the_demo_speaks_french_and_spanish_on_its_pages(backend: Backend) {
     };
     const PACTE: &str = "Pacte mondial pour des migrations sûres, ordonnées et régulières";
     let french = reader_in(&app, "fr").await;
-    for path in ["/", "/p/gcm", "/p/gcm/groups/1", "/p/gcm/documents/draft"] {
+    for path in [
+        "/",
+        "/p/gcm",
+        "/p/gcm/groups/1",
+        "/p/gcm/documents/draft",
+        "/p/gcm/events",
+        "/p/gcm/stats",
+    ] {
         let (status, page) = french.get_text(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(page.contains(PACTE), "{path}: {page}");
