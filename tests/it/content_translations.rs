@@ -401,6 +401,8 @@ async fn the_demo_speaks_french_and_spanish_on_its_pages(backend: Backend) {
         "/p/gcm/documents/draft",
         "/p/gcm/events",
         "/p/gcm/stats",
+        "/p/gcm/contributions/GCM-WC-0001",
+        "/p/gcm/proposals/GCM-CP-0001",
     ] {
         let (status, page) = french.get_text(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
