@@ -21,7 +21,7 @@ static_loader! {
 }
 
 /// A language the interface speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     Ar,
     Zh,

@@ -62,6 +62,7 @@ routes! {
     admin_new_process = "/admin/processes/new" ();
     admin_process = "/admin/processes/{process}" (process);
     admin_process_edit = "/admin/processes/{process}/edit" (process);
+    admin_process_translations = "/admin/processes/{process}/translations/{lang}" (process, lang);
     admin_process_audit = "/admin/processes/{process}/audit" (process);
     admin_process_roles = "/admin/processes/{process}/roles" (process);
     admin_process_role_remove = "/admin/processes/{process}/roles/{assignment}/remove" (process, assignment);

@@ -2,7 +2,8 @@
 //! action groups, themes and principles, the people who hold its staff roles, how many
 //! stakeholders it has accredited, its documents and their latest revisions. Nearly every page
 //! needs part of it, and it changes a few times a day while contributions arrive by the
-//! thousand, so it is read from the database once per change and kept in memory.
+//! thousand, so it is read from the database once per change and kept in memory, with the translations of the
+//! secretariat's texts into the other languages (`domain::content`).
 //!
 //! The database renews a process's `stamp` (a random number, by triggers) with every change to
 //! the outline, and every page reads the process's row anyway: an outline kept under the stamp
@@ -46,7 +47,7 @@ pub fn of(conn: &mut DbConnection, process: &Process) -> Result<Arc<Outline>> {
     if let Some(outline) = kept(process.stamp) {
         return Ok(outline);
     }
-    let outline = Arc::new(read(conn, process.id)?);
+    let outline = Arc::new(read(conn, process)?);
     if process.stamp != 0 {
         let mut outlines = OUTLINES
             .lock()
@@ -74,9 +75,10 @@ fn kept(stamp: i64) -> Option<Arc<Outline>> {
     outlines.get(&stamp).cloned()
 }
 
-fn read(conn: &mut DbConnection, process_id: i64) -> Result<Outline> {
+fn read(conn: &mut DbConnection, process: &Process) -> Result<Outline> {
+    let process_id = process.id;
     Ok(Outline {
-        structure: processes::structure_of(conn, process_id)?,
+        structure: processes::structure_of(conn, process)?,
         staff: roles::staff_of_process(conn, process_id)?,
         stakeholders: roles::holders_of_role(conn, process_id, Role::Stakeholder)?,
         documents: documents::documents_with_latest_revision(conn, process_id)?,

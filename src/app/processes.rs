@@ -10,6 +10,7 @@ use super::outline::{self, Outline};
 use super::work::ProcessWork;
 use super::{Error, Person, Result};
 use crate::db::DbConnection;
+use crate::domain::content::Translations;
 use crate::domain::permissions::{Action, Actor};
 use crate::domain::roles::Role;
 use crate::store::audit::{self, Entry};
@@ -21,18 +22,19 @@ pub fn all_processes(conn: &mut DbConnection) -> Result<Vec<Process>> {
     Ok(processes::all_processes(conn)?)
 }
 
-/// The home page: every process, and what waits for the visitor in those where they hold a
-/// staff role.
+/// The home page: every process, its title and description in other languages, and what
+/// waits for the visitor in those where they hold a staff role.
 pub fn home(
     conn: &mut DbConnection,
     person: Option<Person>,
-) -> Result<(Vec<Process>, Vec<ProcessWork>)> {
+) -> Result<(Vec<Process>, Translations, Vec<ProcessWork>)> {
     let processes = processes::all_processes(conn)?;
+    let translations = crate::store::content::translations_of_processes(conn)?;
     let work = match person {
         Some(person) => super::work::work_of(conn, person, None)?,
         None => Vec::new(),
     };
-    Ok((processes, work))
+    Ok((processes, translations, work))
 }
 
 /// Whether the database answers a trivial query.

@@ -117,6 +117,8 @@ pub fn recount(conn: &mut DbConnection, process_id: i64, charts: &[&'static str]
 #[derive(Debug, Clone)]
 pub struct Overview {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: Structure,
     /// Every chart, in the order of [`CHARTS`].
     pub charts: Vec<(&'static str, Chart)>,
     /// Distinct texts and campaigns, kept as texts arrive (one row read).
@@ -140,6 +142,7 @@ pub fn charts(conn: &mut DbConnection, slug: &str) -> Result<Overview> {
     let campaigns = campaigns::summary(conn, process.id)?;
     Ok(Overview {
         process,
+        structure,
         charts,
         campaigns,
         recounts,

@@ -49,6 +49,8 @@ diesel::table! {
         accredit_on_registration -> Bool,
         created_at -> Timestamp,
         stamp -> BigInt,
+        /// The language the secretariat wrote the process's content in (`domain::content`).
+        language -> Text,
     }
 }
 
@@ -772,3 +774,19 @@ diesel::allow_tables_to_appear_in_same_query!(accounts, delegations);
 diesel::allow_tables_to_appear_in_same_query!(accounts, delegation_members);
 diesel::allow_tables_to_appear_in_same_query!(revisions, negotiation_rounds);
 diesel::allow_tables_to_appear_in_same_query!(documents, negotiation_rounds);
+
+diesel::table! {
+    /// The process's content in languages other than its original (`domain::content`).
+    content_translations (id) {
+        id -> BigInt,
+        process_id -> BigInt,
+        subject -> Text,
+        subject_id -> BigInt,
+        field -> Text,
+        language -> Text,
+        text -> Text,
+    }
+}
+
+diesel::joinable!(content_translations -> processes (process_id));
+diesel::allow_tables_to_appear_in_same_query!(content_translations, processes);

@@ -22,16 +22,18 @@ mod pdf;
 mod proposals;
 mod review;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Deserialize;
 
 use crate::db::{DbConnection, write_transaction};
+use crate::domain::content::{Field, Slot, Subject};
 use crate::domain::ids::ContributionId;
 use crate::domain::phases::{PhaseKind, Window};
 use crate::domain::roles::Role;
 use crate::domain::validation::Email;
+use crate::i18n::Lang;
 use crate::security::passwords;
 use crate::store::accounts as account_store;
 use crate::store::audit::{self, Entry};
@@ -66,6 +68,9 @@ struct DemoData {
     process: DemoProcess,
     phases: Vec<DemoPhase>,
     groups: Vec<String>,
+    /// The process's title and group names in other languages, by language code.
+    #[serde(default)]
+    translations: BTreeMap<String, DemoTranslation>,
     themes: Vec<String>,
     principles: Vec<String>,
     organisations: Vec<accounts::DemoOrganisation>,
@@ -83,6 +88,14 @@ struct DemoProcess {
     reference_prefix: String,
     time_zone: String,
     accredit_on_registration: bool,
+}
+
+/// The process's texts in one other language (`domain::content`).
+#[derive(Deserialize)]
+struct DemoTranslation {
+    title: String,
+    /// In the order of the groups.
+    groups: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -275,6 +288,7 @@ fn create_process(conn: &mut DbConnection, data: &DemoData) -> Result<Demo, Demo
             slug: data.process.slug.clone(),
             title: data.process.title.clone(),
             description: data.process.description.clone(),
+            language: None,
             reference_prefix: data.process.reference_prefix.clone(),
             time_zone: data.process.time_zone.clone(),
             accredit_on_registration: data.process.accredit_on_registration,
@@ -292,7 +306,21 @@ fn create_process(conn: &mut DbConnection, data: &DemoData) -> Result<Demo, Demo
             .set(p::created_at.eq(data.registered))
             .execute(conn)?;
     }
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, &process)?;
+    for (code, translation) in &data.translations {
+        let lang = Lang::parse(code).ok_or_else(|| invalid(format!("no language {code:?}")))?;
+        let mut texts = vec![(
+            Slot::new(Subject::Process, process.id, Field::Title),
+            Some(translation.title.clone()),
+        )];
+        for (group, name) in structure.groups.iter().zip(&translation.groups) {
+            texts.push((
+                Slot::new(Subject::Group, group.id, Field::Name),
+                Some(name.clone()),
+            ));
+        }
+        crate::store::content::write_language(conn, process.id, lang, &texts)?;
+    }
     Ok(Demo {
         groups: structure.groups.iter().map(|g| (g.number, g.id)).collect(),
         themes: structure

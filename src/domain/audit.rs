@@ -7,9 +7,10 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-pub const ACTIONS: [&str; 39] = [
+pub const ACTIONS: [&str; 40] = [
     "process.create",
     "process.update",
+    "process.translate",
     "demo.load",
     "account.first-administrator",
     "account.register",

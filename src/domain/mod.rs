@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod campaigns;
 pub mod charts;
+pub mod content;
 pub mod contributions;
 pub mod diff;
 pub mod documents;

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod attachments;
 pub mod audit;
 pub mod campaigns;
+pub mod content;
 pub mod contributions;
 pub mod documents;
 pub mod events;

@@ -1,5 +1,7 @@
 //! Processes and their structure: phases with windows, action groups, themes and principles.
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -7,7 +9,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     action_groups, contribution_themes, phases, processes, proposal_themes, themes,
 };
+use crate::domain::content::{Field, Shown, Slot, Subject, Translations};
 use crate::domain::phases::{PhaseKind, Window, WindowState};
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = processes)]
@@ -22,9 +26,16 @@ pub struct Process {
     pub created_at: NaiveDateTime,
     /// Renewed by the database with every change to the process's outline (`app::outline`).
     pub stamp: i64,
+    /// The code of the language its content was written in (`domain::content`).
+    pub language: String,
 }
 
 impl Process {
+    /// The language its content was written in; English for a code this version does not know.
+    pub fn original_language(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or(Lang::En)
+    }
+
     pub fn tz(&self) -> chrono_tz::Tz {
         self.time_zone.parse().unwrap_or(chrono_tz::UTC)
     }
@@ -108,11 +119,80 @@ pub struct Structure {
     pub phases: Vec<Phase>,
     pub groups: Vec<ActionGroup>,
     pub themes: Vec<Theme>,
+    /// Its content in other languages than `original`, the one it was written in.
+    pub content: Arc<Translations>,
+    pub original: Lang,
 }
 
 impl Structure {
     pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &Theme> {
         self.themes.iter().filter(move |t| t.kind == kind)
+    }
+
+    fn show<'a>(&'a self, lang: Lang, slot: Slot, original: &'a str) -> Shown<'a> {
+        self.content.show(lang, self.original, slot, original)
+    }
+
+    /// The process's title in `lang`, or its original marked as such.
+    pub fn title<'a>(&'a self, lang: Lang, process: &'a Process) -> Shown<'a> {
+        let slot = Slot::new(Subject::Process, process.id, Field::Title);
+        self.show(lang, slot, &process.title)
+    }
+
+    pub fn description<'a>(&'a self, lang: Lang, process: &'a Process) -> Shown<'a> {
+        let slot = Slot::new(Subject::Process, process.id, Field::Description);
+        self.show(lang, slot, &process.description)
+    }
+
+    pub fn group_name<'a>(&'a self, lang: Lang, group: &'a ActionGroup) -> Shown<'a> {
+        let slot = Slot::new(Subject::Group, group.id, Field::Name);
+        self.show(lang, slot, &group.name)
+    }
+
+    pub fn group_description<'a>(&'a self, lang: Lang, group: &'a ActionGroup) -> Shown<'a> {
+        let slot = Slot::new(Subject::Group, group.id, Field::Description);
+        self.show(lang, slot, &group.description)
+    }
+
+    pub fn theme_name<'a>(&'a self, lang: Lang, theme: &'a Theme) -> Shown<'a> {
+        let slot = Slot::new(Subject::Theme, theme.id, Field::Name);
+        self.show(lang, slot, &theme.name)
+    }
+
+    /// Every text of process `process_id` a translation may give, with its original, in the
+    /// order the translation form shows them. A group's description only when it has one.
+    pub fn slots<'a>(&'a self, process: &'a Process) -> Vec<(Slot, &'a str)> {
+        let mut slots = vec![
+            (
+                Slot::new(Subject::Process, process.id, Field::Title),
+                process.title.as_str(),
+            ),
+            (
+                Slot::new(Subject::Process, process.id, Field::Description),
+                process.description.as_str(),
+            ),
+        ];
+        for group in &self.groups {
+            slots.push((
+                Slot::new(Subject::Group, group.id, Field::Name),
+                group.name.as_str(),
+            ));
+            if !group.description.is_empty() {
+                slots.push((
+                    Slot::new(Subject::Group, group.id, Field::Description),
+                    group.description.as_str(),
+                ));
+            }
+        }
+        for kind in ThemeKind::ALL {
+            for theme in self.themes_of(kind) {
+                slots.push((
+                    Slot::new(Subject::Theme, theme.id, Field::Name),
+                    theme.name.as_str(),
+                ));
+            }
+        }
+        slots
     }
 }
 
@@ -122,6 +202,8 @@ pub struct ProcessDraft {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// The language its texts are written in; `None` keeps it (English for a new process).
+    pub language: Option<Lang>,
     pub reference_prefix: String,
     pub time_zone: String,
     pub accredit_on_registration: bool,
@@ -170,8 +252,10 @@ pub fn stamp_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<
         .optional()
 }
 
-/// The phases, groups and themes of a process: three queries, whatever their number.
-pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Structure> {
+/// The phases, groups and themes of a process, and their translations: four queries,
+/// whatever their number.
+pub fn structure_of(conn: &mut DbConnection, process: &Process) -> QueryResult<Structure> {
+    let process_id = process.id;
     let mut phases: Vec<Phase> = phases::table
         .filter(phases::process_id.eq(process_id))
         .select(Phase::as_select())
@@ -187,10 +271,13 @@ pub fn structure_of(conn: &mut DbConnection, process_id: i64) -> QueryResult<Str
         .order((themes::kind, themes::position))
         .select(Theme::as_select())
         .load(conn)?;
+    let content = super::content::translations_of_process(conn, process_id)?;
     Ok(Structure {
         phases,
         groups,
         themes,
+        content: Arc::new(content),
+        original: process.original_language(),
     })
 }
 
@@ -220,6 +307,7 @@ pub fn create_process(
             processes::slug.eq(&draft.slug),
             processes::title.eq(&draft.title),
             processes::description.eq(&draft.description),
+            processes::language.eq(draft.language.unwrap_or(Lang::En).code()),
             processes::reference_prefix.eq(&draft.reference_prefix),
             processes::time_zone.eq(&draft.time_zone),
             processes::accredit_on_registration.eq(draft.accredit_on_registration),
@@ -257,6 +345,11 @@ pub fn update_process(
             processes::accredit_on_registration.eq(draft.accredit_on_registration),
         ))
         .execute(conn)?;
+    if let Some(language) = draft.language {
+        diesel::update(processes::table.find(process_id))
+            .set(processes::language.eq(language.code()))
+            .execute(conn)?;
+    }
     write_structure(conn, process_id, draft)
 }
 

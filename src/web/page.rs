@@ -12,8 +12,10 @@ use futures_util::future::LocalBoxFuture;
 use super::csrf::CsrfToken;
 use super::error::AppError;
 use super::session::{CurrentUser, LANG_COOKIE, Visitor};
+use crate::domain::content::Shown;
 use crate::i18n::Lang;
 use crate::paths;
+use crate::store::processes::{ActionGroup, Process, Structure, Theme};
 
 pub struct Ctx {
     pub lang: Lang,
@@ -81,6 +83,32 @@ impl Ctx {
                 ("total", pager.total.count.to_string()),
             ],
         )
+    }
+
+    /// The process's title in the visitor's language, or its original marked as such
+    /// (`domain::content`); likewise the texts below.
+    pub fn title_of<'a>(&self, structure: &'a Structure, process: &'a Process) -> Shown<'a> {
+        structure.title(self.lang, process)
+    }
+
+    pub fn description_of<'a>(&self, structure: &'a Structure, process: &'a Process) -> Shown<'a> {
+        structure.description(self.lang, process)
+    }
+
+    pub fn group_name<'a>(&self, structure: &'a Structure, group: &'a ActionGroup) -> Shown<'a> {
+        structure.group_name(self.lang, group)
+    }
+
+    pub fn group_description<'a>(
+        &self,
+        structure: &'a Structure,
+        group: &'a ActionGroup,
+    ) -> Shown<'a> {
+        structure.group_description(self.lang, group)
+    }
+
+    pub fn theme_name<'a>(&self, structure: &'a Structure, theme: &'a Theme) -> Shown<'a> {
+        structure.theme_name(self.lang, theme)
     }
 
     /// A stored timestamp as people read it: in UTC, to the minute.

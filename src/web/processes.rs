@@ -18,6 +18,7 @@ use crate::app::outline::Outline;
 use crate::app::processes::{Accreditation, Overview};
 use crate::app::work::{ProcessWork, WorkItem};
 use crate::demo::DemoLogin;
+use crate::domain::content::{self, Field, Shown, Subject, Translations};
 use crate::domain::documents::access;
 use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::phases::{PhaseKind, WindowState};
@@ -61,6 +62,8 @@ pub fn phase_views(process: &Process, structure: &Structure) -> Vec<PhaseView> {
 struct HomePage {
     ctx: Ctx,
     processes: Vec<Process>,
+    /// Their titles and descriptions in other languages.
+    content: Translations,
     demo_logins: Vec<DemoLogin>,
     /// What waits for the visitor, process by process, if they hold a staff role.
     work: Vec<ProcessWork>,
@@ -69,6 +72,20 @@ struct HomePage {
 impl HomePage {
     fn show_process(&self) -> bool {
         true
+    }
+
+    fn title_of<'a>(&'a self, process: &'a Process) -> Shown<'a> {
+        let slot = content::Slot::new(Subject::Process, process.id, Field::Title);
+        let original = process.original_language();
+        self.content
+            .show(self.ctx.lang, original, slot, &process.title)
+    }
+
+    fn description_of<'a>(&'a self, process: &'a Process) -> Shown<'a> {
+        let slot = content::Slot::new(Subject::Process, process.id, Field::Description);
+        let original = process.original_language();
+        self.content
+            .show(self.ctx.lang, original, slot, &process.description)
     }
 }
 
@@ -79,12 +96,13 @@ pub async fn home(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let person = visitor.person();
-    let (processes, work) = state
+    let (processes, content, work) = state
         .run(move |conn| app::processes::home(conn, person))
         .await?;
     page::ok(&HomePage {
         ctx,
         processes,
+        content,
         demo_logins: state.demo_logins.clone(),
         work,
     })

@@ -61,6 +61,7 @@ impl ChartView {
 struct StatsPage {
     ctx: Ctx,
     process: Process,
+    structure: crate::store::processes::Structure,
     charts: Vec<ChartView>,
     /// Distinct texts received and campaigns formed.
     campaigns: crate::store::campaigns::Summary,
@@ -107,6 +108,7 @@ pub async fn stats_page(
     let lang = ctx.lang;
     let app::stats::Overview {
         process,
+        structure,
         charts,
         campaigns,
         recounts,
@@ -140,6 +142,7 @@ pub async fn stats_page(
     page::ok(&StatsPage {
         ctx,
         process,
+        structure,
         charts,
         campaigns,
         counted_at,

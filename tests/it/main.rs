@@ -14,6 +14,7 @@ mod brackets;
 mod browser;
 mod campaigns;
 mod content_languages;
+mod content_translations;
 mod contributions;
 mod demo;
 mod documents;

@@ -3,6 +3,7 @@
 //! administrators. Every check goes through the domain's one `can`; nothing here knows HTTP.
 
 pub mod accounts;
+pub mod content;
 pub mod people;
 pub mod process_form;
 pub mod processes;

@@ -32,7 +32,7 @@ pub struct ProcessAdmin {
 pub fn process_admin(conn: &mut DbConnection, person: Person, slug: &str) -> Result<ProcessAdmin> {
     let (process, actor) = app::process_for(conn, slug, Some(person))?;
     app::require(&actor, Action::ManageProcess)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, &process)?;
     let pending = roles::pending_requests(conn, process.id)?;
     let assignments = roles::assignments_of_process(conn, process.id)?;
     Ok(ProcessAdmin {

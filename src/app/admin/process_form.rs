@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::domain::phases::{PhaseKind, Window};
 use crate::domain::validation::{self, FieldErrors, ProcessSlug, ReferencePrefix, Title};
+use crate::i18n::Lang;
 use crate::store::processes::{Process, ProcessDraft, Structure, ThemeKind};
 
 /// The form as typed. Windows are `datetime-local` values in the process's time zone.
@@ -15,6 +16,9 @@ pub struct ProcessForm {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// The code of the language the process's texts are written in; empty keeps it as it is
+    /// (English for a new process).
+    pub language: String,
     pub reference_prefix: String,
     pub time_zone: String,
     pub accredit_on_registration: Option<String>,
@@ -69,6 +73,7 @@ impl ProcessForm {
             slug: process.slug.clone(),
             title: process.title.clone(),
             description: process.description.clone(),
+            language: process.language.clone(),
             reference_prefix: process.reference_prefix.clone(),
             time_zone: process.time_zone.clone(),
             accredit_on_registration: process.accredit_on_registration.then(|| "on".into()),
@@ -99,6 +104,7 @@ impl ProcessForm {
             "description",
             validation::description(&self.description, 5_000),
         );
+        let language = errors.check("language", content_language(&self.language));
         let prefix = errors.check(
             "reference_prefix",
             ReferencePrefix::parse(&self.reference_prefix),
@@ -134,6 +140,7 @@ impl ProcessForm {
                 slug: slug.as_str().to_string(),
                 title: title.into_inner(),
                 description,
+                language: language.flatten(),
                 reference_prefix: prefix.as_str().to_string(),
                 time_zone: tz.name().to_string(),
                 accredit_on_registration: self.accredit_on_registration.is_some(),
@@ -143,6 +150,15 @@ impl ProcessForm {
                 principles,
             }),
             _ => Err(errors),
+        }
+    }
+
+    /// The language picked, as the select sends it.
+    pub fn chosen_language(&self) -> &str {
+        if self.language.is_empty() {
+            Lang::En.code()
+        } else {
+            &self.language
         }
     }
 
@@ -185,6 +201,18 @@ pub fn phase_field_names(kind: PhaseKind) -> (&'static str, &'static str) {
         PhaseKind::Negotiation => ("negotiation_opens", "negotiation_closes"),
         PhaseKind::Adoption => ("adoption_opens", "adoption_closes"),
     }
+}
+
+/// The language of the process's texts: one of the six by its exact code, or none given.
+fn content_language(raw: &str) -> Result<Option<Lang>, validation::Invalid> {
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.code() == raw)
+        .map(Some)
+        .ok_or(validation::Invalid("error-content-language"))
 }
 
 /// One name a line, blank lines skipped; `min..=max` of them, each a valid title, no repeats.

@@ -38,7 +38,7 @@ pub fn editable(
 ) -> Result<(Process, Structure)> {
     let (process, actor) = app::process_for(conn, slug, Some(person))?;
     app::require(&actor, Action::ManageProcess)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, &process)?;
     Ok((process, structure))
 }
 

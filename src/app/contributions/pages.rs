@@ -87,6 +87,8 @@ pub fn list(
 #[derive(Debug, Clone)]
 pub struct ContributionView {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: crate::store::processes::Structure,
     pub contribution: Contribution,
     pub author: String,
     pub organisation: Option<String>,
@@ -125,7 +127,9 @@ pub fn contribution(
     } else {
         (None, Vec::new())
     };
+    let structure = crate::app::outline::structure(conn, &process)?;
     Ok(ContributionView {
+        structure,
         is_author: actor.account_id == Some(contribution.author_id),
         can_hide: can(&actor, Action::HideSubmission),
         can_unhide: can(&actor, Action::UnhideSubmission),

@@ -78,9 +78,15 @@ fn model(
 ) -> Result<Export> {
     let links = source_links(conn, &loaded.process.slug, &chosen.content.nodes)?;
     let languages = source_languages(conn, &chosen.content.nodes)?;
+    let language = Lang::parse(&loaded.document.language).unwrap_or(Lang::En);
     Ok(export::build(Input {
         process_slug: &loaded.process.slug,
-        process_title: &loaded.process.title,
+        // The title in the document's language where the secretariat gave one.
+        process_title: loaded
+            .outline
+            .structure
+            .title(language, &loaded.process)
+            .text,
         document_slug: &loaded.document.slug,
         kind: loaded.kind,
         version: chosen.version,
@@ -130,13 +136,14 @@ pub fn draft_summary(
     let (process, actor) = app::process_for(conn, process_slug, person)?;
     app::require(&actor, Action::ExportDraftSummary)?;
     let documents = store::documents_of_process(conn, process.id)?;
+    let outline = app::outline::of(conn, &process)?;
     let mut exports = Vec::with_capacity(2);
     for (kind, wanted) in [
         (DocumentKind::ChairsSummary, summary),
         (DocumentKind::Draft, draft),
     ] {
         let document = document_of_kind(&documents, kind).ok_or(Error::NotFound)?;
-        let loaded = Loaded::new(process.clone(), document, actor.clone());
+        let loaded = Loaded::new(process.clone(), document, actor.clone(), outline.clone());
         let chosen = choose(conn, &loaded, wanted)?;
         exports.push(model(conn, &loaded, chosen, base_url)?);
     }

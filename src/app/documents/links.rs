@@ -61,7 +61,12 @@ fn paragraph_source(
     let Some(document) = store::document_by_slug(conn, loaded.process.id, slug.trim())? else {
         return Ok(None);
     };
-    let target = Loaded::new(loaded.process.clone(), document, loaded.actor.clone());
+    let target = Loaded::new(
+        loaded.process.clone(),
+        document,
+        loaded.actor.clone(),
+        loaded.outline.clone(),
+    );
     let Some(content) = citable_content(conn, &target)? else {
         return Ok(None);
     };

@@ -22,6 +22,9 @@ pub mod start;
 pub mod status;
 pub mod translations;
 
+use std::sync::Arc;
+
+use crate::app::outline::Outline;
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::documents::{DocumentKind, access};
@@ -38,12 +41,15 @@ pub struct Loaded {
     /// The document's kind: it decides who may read and edit the working copy.
     pub kind: DocumentKind,
     pub actor: Actor,
+    /// The process's outline, for its title in the reader's or the document's language.
+    pub outline: Arc<Outline>,
 }
 
 impl Loaded {
-    fn new(process: Process, document: Document, actor: Actor) -> Self {
+    fn new(process: Process, document: Document, actor: Actor, outline: Arc<Outline>) -> Self {
         Loaded {
             process,
+            outline,
             kind: document.kind,
             document,
             actor,
@@ -107,7 +113,8 @@ pub fn load(
     let (process, actor) = app::process_for(conn, process_slug, person)?;
     let document =
         store::document_by_slug(conn, process.id, document_slug)?.ok_or(Error::NotFound)?;
-    Ok(Loaded::new(process, document, actor))
+    let outline = app::outline::of(conn, &process)?;
+    Ok(Loaded::new(process, document, actor, outline))
 }
 
 /// As `load`, refusing whoever may not edit the document.

@@ -153,7 +153,7 @@ pub fn compile_chairs_summary(
 
 /// The latest published revision of each group's report, in the order of the groups.
 fn published_reports(conn: &mut DbConnection, process: &Process) -> Result<Vec<PublishedReport>> {
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, process)?;
     let mut reports = Vec::new();
     for group in &structure.groups {
         let slug = group_report_slug(group.number);
@@ -187,7 +187,7 @@ pub fn start_draft(conn: &mut DbConnection, person: Person, process_slug: &str) 
         process_slug,
         |_, _| Ok((Action::EditDraft, DRAFT.to_string(), ())),
         |conn, process, slug, ()| {
-            let structure = processes::structure_of(conn, process.id)?;
+            let structure = processes::structure_of(conn, process)?;
             let principles: Vec<String> = structure
                 .themes_of(ThemeKind::Principle)
                 .map(|t| t.name.clone())

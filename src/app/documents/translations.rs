@@ -233,7 +233,11 @@ pub fn language_export(
     let date: NaiveDate = revision.published_at.date();
     let mut model = export::build(Input {
         process_slug: &loaded.process.slug,
-        process_title: &loaded.process.title,
+        process_title: loaded
+            .outline
+            .structure
+            .title(language, &loaded.process)
+            .text,
         document_slug: &loaded.document.slug,
         kind: loaded.kind,
         version: Version::Published {

@@ -276,6 +276,8 @@ mod tests {
             phases: Vec::new(),
             groups: Vec::new(),
             themes: Vec::new(),
+            content: Default::default(),
+            original: crate::i18n::Lang::En,
         }
     }
 

@@ -17,6 +17,8 @@ use form::EventForm;
 #[derive(Debug, Clone)]
 pub struct EventList {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: Structure,
     pub events: Vec<Event>,
     /// Whether the visitor may create and edit events (and sees private ones).
     pub may_manage: bool,
@@ -26,6 +28,8 @@ pub struct EventList {
 #[derive(Debug, Clone)]
 pub struct EventView {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: Structure,
     pub event: Event,
     pub sessions: Vec<EventSession>,
     pub documents: Vec<LinkableDocument>,
@@ -52,8 +56,10 @@ pub fn list(conn: &mut DbConnection, person: Option<Person>, slug: &str) -> Resu
     let (process, actor) = app::process_for(conn, slug, person)?;
     let may_manage = may_manage(&actor);
     let events = events::events_of_process(conn, process.id, may_manage)?;
+    let structure = app::outline::structure(conn, &process)?;
     Ok(EventList {
         process,
+        structure,
         events,
         may_manage,
     })
@@ -84,7 +90,7 @@ pub fn show(
     let event = readable_event(conn, &process, &actor, event_id)?;
     let sessions = events::sessions_of(conn, event.id)?;
     let documents = events::documents_of(conn, event.id)?;
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = app::outline::structure(conn, &process)?;
     let group = event
         .group_id
         .and_then(|id| structure.groups.iter().find(|g| g.id == id))
@@ -96,6 +102,7 @@ pub fn show(
     Ok(EventView {
         may_manage: may_manage(&actor),
         process,
+        structure,
         event,
         sessions,
         documents,
@@ -112,7 +119,7 @@ pub fn form_choices(conn: &mut DbConnection, person: Person, slug: &str) -> Resu
 }
 
 fn choices_of(conn: &mut DbConnection, process: Process) -> Result<FormChoices> {
-    let structure = processes::structure_of(conn, process.id)?;
+    let structure = processes::structure_of(conn, &process)?;
     let linkable = events::linkable_documents(conn, process.id)?;
     Ok(FormChoices {
         process,

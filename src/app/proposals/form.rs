@@ -247,6 +247,8 @@ mod tests {
                 name: "Diaspora".into(),
                 position: 0,
             }],
+            content: Default::default(),
+            original: crate::i18n::Lang::En,
         }
     }
 

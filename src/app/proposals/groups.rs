@@ -16,6 +16,8 @@ use crate::store::roles::Assignment;
 pub struct GroupView {
     pub process: Process,
     pub group: ActionGroup,
+    /// The process's outline, for its texts in the visitor's language.
+    pub outline: std::sync::Arc<app::outline::Outline>,
     /// Rapporteurs first, then moderators.
     pub people: Vec<(Role, Assignment)>,
     /// The first page of its submitted proposals.
@@ -72,6 +74,7 @@ pub fn group(
         can_submit: can(&actor, Action::SubmitProposal),
         process,
         group,
+        outline,
         people,
         list,
         can_review,

@@ -18,6 +18,8 @@ use crate::store::review::{self, DecisionRecord, Referrer};
 
 pub struct ProposalView {
     pub process: Process,
+    /// The process's structure, for its texts in the reader's language.
+    pub structure: crate::store::processes::Structure,
     pub header: ProposalHeader,
     pub history: Vec<VersionHeader>,
     /// The version shown, and its texts.
@@ -82,7 +84,9 @@ pub fn proposal(
     } else {
         Vec::new()
     };
+    let structure = crate::app::outline::structure(conn, &process)?;
     Ok(ProposalView {
+        structure,
         process,
         header,
         history,

@@ -12,7 +12,7 @@ use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::store::keyset::Total;
-use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
+use crate::store::processes::{ActionGroup, Process, Structure, Theme, ThemeKind};
 use crate::store::review::queue::{self as store, QueueFilter, QueueRow, SponsorCount};
 
 /// Beside each proposal of the queue, this many alike.
@@ -80,6 +80,8 @@ pub struct QueueView {
     pub process: Process,
     pub group: ActionGroup,
     pub themes: Vec<Theme>,
+    /// The process's structure, for its texts in the reader's language.
+    pub structure: Structure,
     /// The status the queue shows.
     pub status: ProposalStatus,
     pub entries: Vec<Entry>,
@@ -97,10 +99,8 @@ pub fn queue(
     query: &QueueQuery,
 ) -> Result<QueueView> {
     let reviewing = reviewing(conn, person, slug, number)?;
-    let themes: Vec<Theme> = crate::app::outline::structure(conn, &reviewing.process)?
-        .themes_of(ThemeKind::Theme)
-        .cloned()
-        .collect();
+    let structure = crate::app::outline::structure(conn, &reviewing.process)?;
+    let themes: Vec<Theme> = structure.themes_of(ThemeKind::Theme).cloned().collect();
     let filter = query.filter(&themes);
     let seek = query.position().seek;
     let list = store::review_queue(conn, reviewing.group.id, &filter, seek, PAGE_SIZE)?;
@@ -122,6 +122,7 @@ pub fn queue(
         })
         .collect();
     Ok(QueueView {
+        structure,
         may_decide: reviewing.may_decide(),
         process: reviewing.process,
         group: reviewing.group,

@@ -2,6 +2,7 @@
 //! (settings, accreditation, roles, audit log) for its secretariat and administrators.
 
 pub mod accounts;
+pub mod content;
 pub mod people;
 pub mod process_form;
 
@@ -26,6 +27,8 @@ pub fn routes() -> Scope {
         .service(accounts::set_account_state)
         .service(process_form::edit_process_form)
         .service(process_form::update_process)
+        .service(content::content_form)
+        .service(content::save_content)
         .service(people::process_admin)
         .service(people::decide_accreditation)
         .service(people::assign)

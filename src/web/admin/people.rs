@@ -54,6 +54,15 @@ impl ProcessAdminPage {
         Lang::ALL
     }
 
+    /// The first language the process's content may be translated into (not its own).
+    fn first_translation(&self) -> Lang {
+        let original = self.process.original_language();
+        Lang::ALL
+            .into_iter()
+            .find(|lang| *lang != original)
+            .unwrap_or(Lang::En)
+    }
+
     fn can_assign(&self) -> bool {
         can(&self.actor, Action::AssignRoles)
     }

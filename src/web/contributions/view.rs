@@ -151,6 +151,7 @@ fn pager_of(query: &ListQuery, process: &Process, result: &ListPage) -> Pager {
 pub(super) struct ShowPage {
     ctx: Ctx,
     process: Process,
+    structure: crate::store::processes::Structure,
     contribution: Contribution,
     author: String,
     organisation: Option<String>,
@@ -238,6 +239,7 @@ impl ShowPage {
         ShowPage {
             ctx,
             process: view.process,
+            structure: view.structure,
             contribution: view.contribution,
             author: view.author,
             organisation: view.organisation,

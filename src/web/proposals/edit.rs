@@ -11,7 +11,7 @@ use crate::app::proposals::form::ProposalForm;
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::text::Field;
 use crate::paths;
-use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
+use crate::store::processes::{ActionGroup, Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
@@ -24,6 +24,8 @@ pub struct FormPage {
     process: Process,
     groups: Vec<ActionGroup>,
     themes: Vec<Theme>,
+    /// For the texts' translations (`domain::content`).
+    structure: Structure,
     form: ProposalForm,
     errors: FieldErrors,
     editing: Editing,
@@ -42,8 +44,9 @@ impl FormPage {
         FormPage {
             ctx,
             process: setting.process,
-            groups: setting.structure.groups,
+            groups: setting.structure.groups.clone(),
             themes,
+            structure: setting.structure,
             form,
             errors,
             editing: setting.editing,

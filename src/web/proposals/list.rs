@@ -10,7 +10,7 @@ use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::paths;
 use crate::store::keyset::Total;
-use crate::store::processes::{ActionGroup, Process, Theme, ThemeKind};
+use crate::store::processes::{ActionGroup, Process, Structure, Theme, ThemeKind};
 use crate::store::proposals::list::{DraftListing, ProposalPage, ProposalRow, ProposalSort};
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -44,6 +44,8 @@ struct ListPage {
     process: Process,
     groups: Vec<ActionGroup>,
     themes: Vec<Theme>,
+    /// For the texts' translations (`domain::content`).
+    structure: Structure,
     query: ListQuery,
     rows: Vec<ProposalRow>,
     total: Total,
@@ -116,8 +118,9 @@ pub async fn list(
     filling.render(&state, ctx, |ctx| ListPage {
         ctx,
         process,
-        groups: structure.groups,
+        groups: structure.groups.clone(),
         themes,
+        structure,
         query,
         rows: list.rows,
         total: list.total,

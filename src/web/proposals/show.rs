@@ -47,6 +47,24 @@ impl ProposalPage {
         }
     }
 
+    /// Its group's name in the reader's language, or the original marked as such.
+    fn group_name(&self) -> crate::domain::content::Shown<'_> {
+        let number = self.view.header.group_number;
+        match self
+            .view
+            .structure
+            .groups
+            .iter()
+            .find(|g| g.number == number)
+        {
+            Some(group) => self.view.structure.group_name(self.ctx.lang, group),
+            None => crate::domain::content::Shown {
+                text: &self.view.header.group_name,
+                lang: None,
+            },
+        }
+    }
+
     fn reference(&self) -> &str {
         self.view.header.proposal.reference.as_deref().unwrap_or("")
     }

@@ -11,7 +11,7 @@ use crate::app::review::queue::{self as app_queue, Entry, QueueQuery, QueueView}
 use crate::domain::proposals::ProposalStatus;
 use crate::paths;
 use crate::store::keyset::Total;
-use crate::store::processes::{ActionGroup, Process, Theme};
+use crate::store::processes::{ActionGroup, Process, Structure, Theme};
 use crate::store::review::queue::{QueueRow, SponsorCount};
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -40,6 +40,7 @@ struct QueuePage {
     process: Process,
     group: ActionGroup,
     themes: Vec<Theme>,
+    structure: Structure,
     query: QueueQuery,
     status: ProposalStatus,
     entries: Vec<Entry>,
@@ -108,6 +109,7 @@ pub async fn queue(
         process: view.process,
         group: view.group,
         themes: view.themes,
+        structure: view.structure,
         query,
         status: view.status,
         entries: view.entries,

@@ -456,6 +456,12 @@ impl Tour<'_> {
             .await?;
         self.visit("/admin/processes/gcm/edit", "process settings", 200)
             .await?;
+        self.visit(
+            "/admin/processes/gcm/translations/fr",
+            "the process's texts in French",
+            200,
+        )
+        .await?;
         self.visit("/admin/processes/gcm/audit", "audit log", 200)
             .await?;
         self.visit("/p/gcm/groups/2/review", "review queue of group 2", 200)

@@ -293,7 +293,7 @@ async fn insert_many(app: &TestApp, count: usize, from: usize) {
         concord::db::write_transaction(conn, |conn| {
             let process =
                 concord::store::processes::process_by_slug(conn, "gcm")?.expect("the process");
-            let structure = concord::store::processes::structure_of(conn, process.id)?;
+            let structure = concord::store::processes::structure_of(conn, &process)?;
             let author = concord::store::accounts::account_by_email(
                 conn,
                 &concord::domain::validation::Email::parse("author@example.org").expect("email"),

@@ -6,7 +6,7 @@ use super::fields::{path_of, process_fields, slugs};
 use crate::fuzz::base::Base;
 use crate::fuzz::requests::{fixed, form_case};
 use crate::fuzz::runner::{FormSpec, form};
-use crate::fuzz::values::{FieldSpec, field, good_or_any, number};
+use crate::fuzz::values::{FieldSpec, any_field, field, good_or_any, number, segment};
 use crate::fuzz::world::World;
 use crate::helpers::process_form;
 
@@ -18,6 +18,11 @@ pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
         |a| format!("/admin/processes/gcm/accreditations/{a}"),
     );
     let late = slugs().prop_map(|s| format!("/admin/processes/{s}/late"));
+    let translations = (
+        slugs(),
+        segment(vec!["fr".into(), "ar".into(), "zh".into()]),
+    )
+        .prop_map(|(s, lang)| format!("/admin/processes/{s}/translations/{lang}"));
     vec![
         form(
             "admin process create",
@@ -56,7 +61,27 @@ pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
             form_case(late.boxed(), late_fields()),
         )
         .based_on(late_permission()),
+        form(
+            "admin process translations",
+            admin,
+            12,
+            form_case(translations.boxed(), translation_fields()),
+        ),
     ]
+}
+
+/// The demo process's first texts (it is the first process: its ids start at 1).
+fn translation_fields() -> Vec<FieldSpec> {
+    [
+        "process-1-title",
+        "process-1-description",
+        "group-1-name",
+        "group-2-name",
+        "theme-1-name",
+    ]
+    .into_iter()
+    .map(any_field)
+    .collect()
 }
 
 fn process_pairs(slug: &str) -> Vec<(String, String)> {

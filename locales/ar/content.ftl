@@ -1,0 +1,12 @@
+content-title = ترجمات العملية
+content-languages = اللغات
+content-intro = نصوص العملية باللغة { $language }: يعرض الحقل المتروك فارغًا النص الأصلي لقراء { $language } مع الإشارة إلى ذلك.
+content-original = الأصل
+content-group-name = اسم الفريق { $number }
+content-group-description = وصف الفريق { $number }
+content-theme-name = اسم موضوع أو مبدأ
+content-save = حفظ الترجمات
+audit-process-translate = ترجم نصوص العملية
+field-content-language = لغة نصوص العملية
+field-content-language-hint = اللغة التي كُتب بها العنوان والوصف والأفرقة والمواضيع والمبادئ. وتقدمها صفحة ترجمات العملية باللغات الأخرى.
+error-content-language = اختر إحدى اللغات الست.

@@ -1,0 +1,12 @@
+content-title = Translations of the process
+content-languages = Languages
+content-intro = The process's texts in { $language }: a field left empty shows the original, marked as such, to readers of { $language }.
+content-original = Original
+content-group-name = Name of group { $number }
+content-group-description = Description of group { $number }
+content-theme-name = Name of a theme or principle
+content-save = Save the translations
+audit-process-translate = Translated the process's texts
+field-content-language = Language of the process's texts
+field-content-language-hint = The language the title, description, groups, themes and principles are written in. The process's translations page gives them in the other languages.
+error-content-language = Choose one of the six languages.

@@ -1,0 +1,12 @@
+content-title = Traducciones del proceso
+content-languages = Idiomas
+content-intro = Los textos del proceso en { $language }: un campo vacío muestra el original, señalado como tal, a quienes leen en { $language }.
+content-original = Original
+content-group-name = Nombre del grupo { $number }
+content-group-description = Descripción del grupo { $number }
+content-theme-name = Nombre de un tema o principio
+content-save = Guardar las traducciones
+audit-process-translate = Tradujo los textos del proceso
+field-content-language = Idioma de los textos del proceso
+field-content-language-hint = El idioma en que están escritos el título, la descripción, los grupos, los temas y los principios. La página de traducciones del proceso los da en los demás idiomas.
+error-content-language = Elija uno de los seis idiomas.

@@ -1,0 +1,12 @@
+content-title = Traductions du processus
+content-languages = Langues
+content-intro = Les textes du processus en { $language } : un champ laissé vide montre l'original, signalé comme tel, aux lecteurs en { $language }.
+content-original = Original
+content-group-name = Nom du groupe { $number }
+content-group-description = Description du groupe { $number }
+content-theme-name = Nom d'un thème ou d'un principe
+content-save = Enregistrer les traductions
+audit-process-translate = A traduit les textes du processus
+field-content-language = Langue des textes du processus
+field-content-language-hint = La langue dans laquelle sont écrits le titre, la description, les groupes, les thèmes et les principes. La page des traductions du processus les donne dans les autres langues.
+error-content-language = Choisissez l'une des six langues.

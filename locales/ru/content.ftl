@@ -1,0 +1,12 @@
+content-title = Переводы процесса
+content-languages = Языки
+content-intro = Тексты процесса на языке: { $language }. Пустое поле показывает читателям оригинал с соответствующей пометкой.
+content-original = Оригинал
+content-group-name = Название группы { $number }
+content-group-description = Описание группы { $number }
+content-theme-name = Название темы или принципа
+content-save = Сохранить переводы
+audit-process-translate = Перевёл(а) тексты процесса
+field-content-language = Язык текстов процесса
+field-content-language-hint = Язык, на котором написаны название, описание, группы, темы и принципы. На странице переводов процесса они даются на других языках.
+error-content-language = Выберите один из шести языков.

@@ -1,0 +1,12 @@
+content-title = 进程的译文
+content-languages = 语言
+content-intro = 进程文本的{ $language }译文：留空的字段向{ $language }读者显示原文，并标明为原文。
+content-original = 原文
+content-group-name = 第{ $number }组的名称
+content-group-description = 第{ $number }组的说明
+content-theme-name = 主题或原则的名称
+content-save = 保存译文
+audit-process-translate = 翻译了进程的文本
+field-content-language = 进程文本的语言
+field-content-language-hint = 标题、说明、小组、主题和原则所用的语言。进程的译文页面提供其他语言的版本。
+error-content-language = 请选择六种语言之一。
