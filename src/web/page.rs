@@ -85,6 +85,17 @@ impl Ctx {
         )
     }
 
+    /// The process's title as written, marked with the process's language when the visitor
+    /// reads another: for pages that do not load the process's translations (admin pages, which
+    /// work on the original; notifications, which name many processes).
+    pub fn original_title_of<'a>(&self, process: &'a Process) -> Shown<'a> {
+        let original = Lang::parse(&process.language).unwrap_or(Lang::En);
+        Shown {
+            text: &process.title,
+            lang: (original != self.lang).then_some(original),
+        }
+    }
+
     /// The process's title in the visitor's language, or its original marked as such
     /// (`domain::content`); likewise the texts below.
     pub fn title_of<'a>(&self, structure: &'a Structure, process: &'a Process) -> Shown<'a> {
