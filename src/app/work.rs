@@ -2,16 +2,20 @@
 //! somewhere to go: the proposals awaiting review in a rapporteur's groups, the hidden
 //! contributions a moderator answers for, the documents the chair and co-facilitators edit
 //! (and the group reports still unpublished), the accreditation requests the secretariat
-//! decides. Read with a fixed number of queries, whatever the number of processes or rows.
+//! decides, and the documents a translator translates into their language (how much is
+//! translated, untranslated, out of date). Read with a fixed number of queries, whatever the number of processes or rows.
 //! Stakeholders' own work (drafts, invitations) is on their pages, not here.
 
 use std::collections::HashMap;
 
 use super::{Person, Result};
 use crate::db::DbConnection;
+use crate::domain::documents::Content;
 use crate::domain::documents::{CHAIRS_SUMMARY, DRAFT, DocumentKind};
 use crate::domain::roles::Role;
-use crate::store::work::{self as store, DocumentCount, Held};
+use crate::domain::translations::{self, TranslatedFrom};
+use crate::i18n::Lang;
+use crate::store::work::{self as store, DocumentCount, Held, ToTranslate, TranslatedNode};
 
 /// One thing waiting, with what the page needs to link to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +42,16 @@ pub enum WorkItem {
     Unreported { count: i64 },
     /// Accreditation requests waiting for the secretariat.
     Accreditations { count: i64 },
+    /// A published document a translator translates into `language`, against its latest
+    /// revision: paragraphs (and headings) translated, not yet, and out of date.
+    Translation {
+        slug: String,
+        title: String,
+        language: Lang,
+        translated: usize,
+        untranslated: usize,
+        out_of_date: usize,
+    },
 }
 
 /// What waits for the person in one process.
@@ -49,7 +63,7 @@ pub struct ProcessWork {
 }
 
 /// The person's work in every process (`None`) or in one, processes without staff roles
-/// left out. Six queries at most.
+/// left out. Nine queries at most.
 pub fn work_of(
     conn: &mut DbConnection,
     person: Person,
@@ -103,12 +117,14 @@ pub fn work_of(
         .into_iter()
         .collect();
     let documents = store::documents_of(conn, &drafting)?;
+    let sources = translation_sources(conn, &held)?;
     let counts = Counts {
         awaiting,
         hidden,
         requests,
         unreported,
         documents,
+        sources,
     };
     let mut work: Vec<ProcessWork> = Vec::new();
     for h in &held {
@@ -132,6 +148,53 @@ pub fn work_of(
     Ok(work)
 }
 
+/// The language a translator holds their role for; none for other roles, or for a language
+/// not among the six (which grants nothing).
+fn language_of(h: &Held) -> Option<Lang> {
+    if h.role != Role::Translator {
+        return None;
+    }
+    h.language.as_deref().and_then(Lang::parse)
+}
+
+/// The published documents of the processes where the person translates, each with its
+/// latest revision's content, and where their translations into the person's languages came
+/// from: three queries, none without a translator role.
+fn translation_sources(conn: &mut DbConnection, held: &[Held]) -> Result<TranslationSources> {
+    let mut processes: Vec<i64> = Vec::new();
+    let mut languages: Vec<&str> = Vec::new();
+    for (h, language) in held.iter().filter_map(|h| Some((h, language_of(h)?))) {
+        processes.push(h.process_id);
+        languages.push(language.code());
+    }
+    processes.sort_unstable();
+    processes.dedup();
+    languages.sort_unstable();
+    languages.dedup();
+    // A revision whose content cannot be read is left out of the panel: its own page
+    // reports the fault.
+    let documents: Vec<(ToTranslate, Content)> = store::latest_revisions_of(conn, &processes)?
+        .into_iter()
+        .filter_map(|d| {
+            let content = d.revision.content()?;
+            Some((d, content))
+        })
+        .collect();
+    let ids: Vec<_> = documents.iter().map(|(d, _)| d.document_id).collect();
+    let translated = store::translated_nodes(conn, &ids, &languages)?;
+    Ok(TranslationSources {
+        documents,
+        translated,
+    })
+}
+
+/// What the translators' counts are made from.
+struct TranslationSources {
+    /// Published documents with their latest revision's content.
+    documents: Vec<(ToTranslate, Content)>,
+    translated: Vec<TranslatedNode>,
+}
+
 /// The counts read for all the person's roles at once.
 struct Counts {
     awaiting: HashMap<i64, i64>,
@@ -139,9 +202,42 @@ struct Counts {
     requests: HashMap<i64, i64>,
     unreported: HashMap<i64, i64>,
     documents: Vec<DocumentCount>,
+    sources: TranslationSources,
 }
 
 impl Counts {
+    /// Every published document of the process not written in `language`, with how far its
+    /// version in `language` has come.
+    fn translations(&self, process_id: i64, language: Lang) -> Vec<WorkItem> {
+        self.sources
+            .documents
+            .iter()
+            .filter(|(d, _)| d.process_id == process_id)
+            .filter(|(d, _)| Lang::parse(&d.language).unwrap_or(Lang::En) != language)
+            .map(|(d, content)| {
+                let from: Vec<TranslatedFrom<'_>> = self
+                    .sources
+                    .translated
+                    .iter()
+                    .filter(|t| t.document_id == d.document_id && t.language == language.code())
+                    .map(|t| TranslatedFrom {
+                        node_key: &t.node_key,
+                        source_text: &t.source_text,
+                    })
+                    .collect();
+                let progress = translations::progress(language, &content.nodes, &from);
+                WorkItem::Translation {
+                    slug: d.slug.clone(),
+                    title: d.title.clone(),
+                    language,
+                    translated: progress.translated(),
+                    untranslated: progress.nodes - progress.translated(),
+                    out_of_date: progress.out_of_date.len(),
+                }
+            })
+            .collect()
+    }
+
     fn document(
         &self,
         process_id: i64,
@@ -201,9 +297,11 @@ impl Counts {
             Role::Secretariat => vec![WorkItem::Accreditations {
                 count: self.requests.get(&p).copied().unwrap_or(0),
             }],
-            // A translator's work (the paragraphs out of date in their language) is on each
-            // document's page and its language version; not counted here yet.
-            Role::Stakeholder | Role::Translator => Vec::new(),
+            Role::Translator => match language_of(h) {
+                Some(language) => self.translations(p, language),
+                None => Vec::new(),
+            },
+            Role::Stakeholder => Vec::new(),
         }
     }
 }

@@ -7,13 +7,15 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{
-    accreditation_requests, action_groups, contributions, documents, processes, proposals,
-    revisions, role_assignments,
+    accreditation_requests, action_groups, contributions, document_translations, documents,
+    processes, proposals, revisions, role_assignments,
 };
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::documents::DocumentKind;
+use crate::domain::ids::DocumentId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::Role;
+use crate::store::documents::Revision;
 
 /// One role an account holds, with where: its process, and its group for rapporteurs and
 /// moderators.
@@ -26,6 +28,8 @@ pub struct Held {
     pub group_id: Option<i64>,
     pub group_number: Option<i32>,
     pub group_name: Option<String>,
+    /// A translator's language (BCP 47), as stored.
+    pub language: Option<String>,
 }
 
 /// The roles the account holds, in every process or in one: one query.
@@ -51,6 +55,7 @@ pub fn roles_held(
             role_assignments::group_id,
             action_groups::number.nullable(),
             action_groups::name.nullable(),
+            role_assignments::language,
         ))
         .load(conn)?;
     Ok(rows
@@ -173,5 +178,108 @@ pub fn unreported_groups(
         ))
         .group_by(action_groups::process_id)
         .select((action_groups::process_id, count_star()))
+        .load(conn)
+}
+
+/// A document of a process as its translators work from it: its original language and its
+/// latest published revision.
+#[derive(Debug, Clone)]
+pub struct ToTranslate {
+    pub process_id: i64,
+    pub document_id: DocumentId,
+    pub slug: String,
+    pub title: String,
+    /// The original's language (BCP 47), as stored.
+    pub language: String,
+    pub revision: Revision,
+}
+
+/// The documents of these processes that have published a revision, each with its latest:
+/// two queries (the latest revision's number per document, then those revisions).
+pub fn latest_revisions_of(
+    conn: &mut DbConnection,
+    process_ids: &[i64],
+) -> QueryResult<Vec<ToTranslate>> {
+    if process_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let latest: Vec<(DocumentId, i64, String, String, String, Option<i32>)> = documents::table
+        .inner_join(revisions::table)
+        .filter(documents::process_id.eq_any(process_ids))
+        .group_by((
+            documents::id,
+            documents::process_id,
+            documents::slug,
+            documents::title,
+            documents::language,
+        ))
+        .order(documents::id)
+        .select((
+            documents::id,
+            documents::process_id,
+            documents::slug,
+            documents::title,
+            documents::language,
+            diesel::dsl::max(revisions::number),
+        ))
+        .load(conn)?;
+    if latest.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<DocumentId> = latest.iter().map(|l| l.0).collect();
+    let numbers: Vec<i32> = latest.iter().filter_map(|l| l.5).collect();
+    // Each document's latest number, and perhaps older revisions of others sharing it: the
+    // pairs are matched below.
+    let mut found: Vec<Revision> = revisions::table
+        .filter(revisions::document_id.eq_any(&ids))
+        .filter(revisions::number.eq_any(&numbers))
+        .select(Revision::as_select())
+        .load(conn)?;
+    Ok(latest
+        .into_iter()
+        .filter_map(|(document_id, process_id, slug, title, language, number)| {
+            let at = found
+                .iter()
+                .position(|r| r.document_id == document_id && Some(r.number) == number)?;
+            Some(ToTranslate {
+                process_id,
+                document_id,
+                slug,
+                title,
+                language,
+                revision: found.swap_remove(at),
+            })
+        })
+        .collect())
+}
+
+/// What a translation was made from, without its text.
+#[derive(Debug, Clone, Queryable)]
+pub struct TranslatedNode {
+    pub document_id: DocumentId,
+    pub language: String,
+    pub node_key: String,
+    pub source_text: String,
+}
+
+/// Where the translations of these documents into these languages came from: one query.
+pub fn translated_nodes(
+    conn: &mut DbConnection,
+    document_ids: &[DocumentId],
+    languages: &[&str],
+) -> QueryResult<Vec<TranslatedNode>> {
+    if document_ids.is_empty() || languages.is_empty() {
+        return Ok(Vec::new());
+    }
+    document_translations::table
+        .filter(document_translations::document_id.eq_any(document_ids))
+        .filter(document_translations::language.eq_any(languages))
+        .order(document_translations::id)
+        .select((
+            document_translations::document_id,
+            document_translations::language,
+            document_translations::node_key,
+            document_translations::source_text,
+        ))
         .load(conn)
 }

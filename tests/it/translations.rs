@@ -2,7 +2,8 @@
 //! original changes its paragraph and is current again once translated anew; translators
 //! write only their own language (never the original, another language or the working
 //! copy), whatever request they forge; and a Chinese and a Russian version export in every
-//! format in their own language, the Akoma Ntoso naming the original it translates.
+//! format in their own language, the Akoma Ntoso naming the original it translates; and a
+//! translator's "Your work" counts each document's paragraphs in their language only.
 
 use reqwest::StatusCode;
 
@@ -19,6 +20,8 @@ on_both_backends!(
     translators_write_only_their_language,
     chinese_and_russian_versions_export_in_their_language,
     the_demo_draft_has_a_french_and_a_spanish_version,
+    translators_find_their_documents_in_their_work,
+    the_demo_translator_finds_both_versions_in_their_work,
 );
 
 const FRENCH_P1: &str = "Nous, chefs d'État et de gouvernement, réunis à Marrakech.";
@@ -424,5 +427,165 @@ async fn the_demo_draft_has_a_french_and_a_spanish_version(backend: Backend) {
             .get_text(&format!("/p/gcm/documents/draft/languages/{language}"))
             .await;
         assert_eq!(page.contains("/nodes/"), offered, "{language}");
+    }
+}
+
+/// The "Your work" entry of `page` for the document `slug`'s version in `language`, if any.
+fn work_entry<'a>(page: &'a str, slug: &str, language: &str) -> Option<&'a str> {
+    let link = format!("<a href=\"/p/gcm/documents/{slug}/languages/{language}\">");
+    let start = page.find(&link)?;
+    let end = page[start..].find("</li>")? + start;
+    Some(&page[start..end])
+}
+
+/// The "Your work" panel of `page` (empty without one).
+fn work_panel(page: &str) -> &str {
+    let Some(start) = page.find("class=\"your-work\"") else {
+        return "";
+    };
+    let end = page[start..]
+        .find("</section>")
+        .map_or(page.len(), |e| e + start);
+    &page[start..end]
+}
+
+/// The SQL statements one GET costs, after a first GET.
+async fn queries_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    let before = app.queries.get();
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    app.queries.get() - before
+}
+
+async fn translators_find_their_documents_in_their_work(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, cofacilitator) = setup(&app, false).await;
+    let french = translator(&app, &admin, "fr@example.org", "fr").await;
+    // Nothing published, nothing to translate.
+    let (_, page) = french.get_text("/").await;
+    assert!(work_entry(&page, "draft", "fr").is_none(), "{page}");
+
+    publish(&cofacilitator, "Zero draft").await;
+    // One revision, no translation: the pages cost what they will with more of both.
+    let home_queries = queries_of(&app, &french, "/").await;
+    let process_queries = queries_of(&app, &french, "/p/gcm").await;
+    let spanish = translator(&app, &admin, "es@example.org", "es").await;
+    for path in ["/", "/p/gcm"] {
+        let (_, page) = french.get_text(path).await;
+        assert!(page.contains("Your work"), "{path}");
+        let entry = work_entry(&page, "draft", "fr").expect("the French version listed");
+        assert!(
+            entry.contains("Translated: 0 · Not translated: 9 · Out of date: 0"),
+            "{path}: {entry}"
+        );
+        assert!(entry.contains("Français version"), "{entry}");
+        assert!(
+            work_entry(&page, "draft", "es").is_none(),
+            "no Spanish: {page}"
+        );
+        let (_, page) = spanish.get_text(path).await;
+        assert!(work_entry(&page, "draft", "es").is_some(), "{path}");
+        assert!(
+            work_entry(&page, "draft", "fr").is_none(),
+            "no French: {page}"
+        );
+        // Those who draft the original have no translation in their work.
+        let (_, page) = cofacilitator.get_text(path).await;
+        assert!(page.contains("Your work"), "{path}");
+        assert!(!work_panel(&page).contains("/languages/"), "{path}: {page}");
+    }
+
+    assert_eq!(
+        translate(&french, "fr", "p1", FRENCH_P1).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = french.get_text("/").await;
+    let entry = work_entry(&page, "draft", "fr").expect("listed");
+    assert!(
+        entry.contains("Translated: 1 · Not translated: 8 · Out of date: 0"),
+        "{entry}"
+    );
+    // Rev.1 changes paragraph 1: its translation is out of date, still translated.
+    assert_eq!(
+        edit(
+            &cofacilitator,
+            "p1",
+            "We, the Heads of State and Government, meet in Marrakech."
+        )
+        .await
+        .status(),
+        StatusCode::SEE_OTHER
+    );
+    publish(&cofacilitator, "Rev.1").await;
+    let (_, page) = french.get_text("/p/gcm").await;
+    let entry = work_entry(&page, "draft", "fr").expect("listed");
+    assert!(
+        entry.contains("Translated: 1 · Not translated: 8 · Out of date: 1"),
+        "{entry}"
+    );
+    let (_, page) = spanish.get_text("/").await;
+    let entry = work_entry(&page, "draft", "es").expect("listed");
+    assert!(
+        entry.contains("Translated: 0 · Not translated: 9 · Out of date: 0"),
+        "{entry}"
+    );
+    // The panel costs the same queries with two revisions and a translation as with none.
+    assert_eq!(queries_of(&app, &french, "/").await, home_queries);
+    assert_eq!(queries_of(&app, &french, "/p/gcm").await, process_queries);
+
+    // Another process: the translator holds nothing there, and its page lists nothing.
+    let created = app.create_process(&admin, "other").await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let (status, page) = french.get_text("/p/other").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Your work"), "{page}");
+    // A participant with no role has no work at all.
+    let participant = app
+        .participant(
+            "p@example.org",
+            "Pat Participant",
+            "Civil society",
+            "civil-society",
+        )
+        .await;
+    let (_, page) = participant.get_text("/").await;
+    assert!(work_panel(&page).is_empty(), "{page}");
+}
+
+async fn the_demo_translator_finds_both_versions_in_their_work(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[], true).await else {
+        return;
+    };
+    let translator = app.new_browser();
+    let response = translator
+        .login("translator@demo.concord.example", "concord-demo-2018")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = translator.get_text("/").await;
+    // Translated from the zero draft: Rev.1 changed one paragraph of each.
+    for (language, translated) in [("fr", 5), ("es", 4)] {
+        let entry = work_entry(&page, "draft", language).expect("listed");
+        assert!(
+            entry.contains(&format!("Translated: {translated} ·")),
+            "{entry}"
+        );
+        assert!(entry.contains("Out of date: 1"), "{entry}");
+    }
+    for language in ["ar", "zh", "ru"] {
+        assert!(work_entry(&page, "draft", language).is_none(), "{language}");
+    }
+    // The demo stakeholder translates nothing.
+    let stakeholder = app.new_browser();
+    let response = stakeholder
+        .login("stakeholder@demo.concord.example", "concord-demo-2018")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for path in ["/", "/p/gcm"] {
+        let (_, page) = stakeholder.get_text(path).await;
+        assert!(!work_panel(&page).contains("/languages/"), "{path}");
     }
 }
