@@ -3,6 +3,10 @@
 //! balanced, the required properties present; New York in July is four hours behind UTC; a
 //! private event is not found, and not listed in the process's calendar, for anyone else.
 
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
 use reqwest::StatusCode;
 
 use crate::helpers::{Backend, Browser, location, spawn_app};
@@ -146,6 +150,61 @@ fn value<'a>(event: &'a [Line], name: &str) -> &'a Line {
     event.iter().find(|l| l.name == name).expect(name)
 }
 
+/// The calendar as a real reader sees it (Debian's `python3-icalendar`): each VEVENT's summary,
+/// unescaped, and its start's offset from UTC in seconds. `None` where the reader is missing,
+/// which fails under CI.
+fn read_with_python(body: &str) -> Option<Vec<(String, i64)>> {
+    let python = if Path::new("/usr/bin/python3").exists() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    };
+    let present = Command::new(python)
+        .args(["-c", "import icalendar"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !present {
+        assert!(std::env::var("CI").is_err(), "python3-icalendar is missing");
+        return None;
+    }
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+for ev in cal.walk('VEVENT'):
+    start = ev.decoded('DTSTART')
+    line = str(ev.get('SUMMARY')) + '\t' + str(int(start.utcoffset().total_seconds())) + '\n'
+    sys.stdout.buffer.write(line.encode('utf-8'))
+"#;
+    let mut child = Command::new(python)
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    child
+        .stdin
+        .take()
+        .expect("its input")
+        .write_all(body.as_bytes())
+        .expect("the calendar sent");
+    let out = child.wait_with_output().expect("python3 ends");
+    assert!(
+        out.status.success(),
+        "icalendar reads the file: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8(out.stdout)
+            .expect("UTF-8")
+            .lines()
+            .filter_map(|l| l.rsplit_once('\t'))
+            .map(|(summary, offset)| (summary.to_string(), offset.parse().expect("seconds")))
+            .collect(),
+    )
+}
+
 /// A calendar file: checks the headers, returns its body.
 async fn calendar(browser: &Browser, path: &str) -> String {
     let response = browser.get(path).await;
@@ -268,6 +327,13 @@ async fn an_event_downloads_as_a_valid_calendar(backend: Backend) {
     assert!(summaries.contains(&arabic));
     assert!(summaries.contains(&"关于安全、有序和正常移民的亚太区域协商会议与多利益攸关方听证会"));
     assert!(body.contains("\r\n "), "long titles are folded");
+    // A real reader agrees: titles unescaped, New York at -04:00 in July.
+    if let Some(read) = read_with_python(&body) {
+        assert_eq!(read.len(), 3, "{read:?}");
+        assert!(read.contains(&(marks.to_string(), -4 * 3600)), "{read:?}");
+        assert!(read.contains(&(arabic.to_string(), 3 * 3600)), "{read:?}");
+        assert!(read.contains(&(chinese.to_string(), 7 * 3600)), "{read:?}");
+    }
     for zone in ["America/New_York", "Asia/Beirut", "Asia/Bangkok"] {
         assert!(
             lines.iter().any(|l| l.name == "TZID" && l.value == zone),
