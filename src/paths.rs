@@ -85,6 +85,10 @@ routes! {
     /// One event (`event` is its number).
     event = "/p/{process}/events/{event}" (process, event);
     event_edit = "/p/{process}/events/{event}/edit" (process, event);
+    /// Every event of a process the visitor may see, as iCalendar.
+    events_calendar = "/p/{process}/events.ics" (process);
+    /// One event and its programme, as iCalendar.
+    event_calendar = "/p/{process}/events/{event}.ics" (process, event);
 
     contributions = "/p/{process}/contributions" (process);
     /// A campaign's page (`campaign` is its number).

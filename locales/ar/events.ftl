@@ -46,3 +46,5 @@ error-session-outside-event = يجب أن تقع كل جلسة بين بداية
 error-programme-line = اكتب كل جلسة هكذا: 2017-12-04 09:00-13:00 العنوان.
 audit-event-create = أنشأ فعالية
 audit-event-update = عدّل فعالية
+event-add-to-calendar = إضافة إلى التقويم (.ics)
+events-add-to-calendar = إضافة هذه الفعاليات إلى تقويم (.ics)

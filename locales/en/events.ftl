@@ -46,3 +46,5 @@ error-session-outside-event = Every session must lie within the event’s start 
 error-programme-line = Write each session as: 2017-12-04 09:00-13:00 Title.
 audit-event-create = Created an event
 audit-event-update = Changed an event
+event-add-to-calendar = Add to calendar (.ics)
+events-add-to-calendar = Add these events to a calendar (.ics)

@@ -46,3 +46,5 @@ error-session-outside-event = Cada sesión debe estar dentro del comienzo y el f
 error-programme-line = Escriba cada sesión así: 2017-12-04 09:00-13:00 Título.
 audit-event-create = Creó un evento
 audit-event-update = Modificó un evento
+event-add-to-calendar = Añadir al calendario (.ics)
+events-add-to-calendar = Añadir estos eventos a un calendario (.ics)

@@ -46,3 +46,5 @@ error-session-outside-event = Chaque séance doit se tenir entre le début et la
 error-programme-line = Écrivez chaque séance ainsi : 2017-12-04 09:00-13:00 Titre.
 audit-event-create = A créé un événement
 audit-event-update = A modifié un événement
+event-add-to-calendar = Ajouter au calendrier (.ics)
+events-add-to-calendar = Ajouter ces événements à un calendrier (.ics)

@@ -46,3 +46,5 @@ error-session-outside-event = Каждое заседание должно пр�
 error-programme-line = Запишите каждое заседание так: 2017-12-04 09:00-13:00 Название.
 audit-event-create = Создал(а) мероприятие
 audit-event-update = Изменил(а) мероприятие
+event-add-to-calendar = Добавить в календарь (.ics)
+events-add-to-calendar = Добавить эти мероприятия в календарь (.ics)

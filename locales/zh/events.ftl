@@ -46,3 +46,5 @@ error-session-outside-event = 每场会议都必须在活动的开始和结束�
 error-programme-line = 请按此格式填写每场会议：2017-12-04 09:00-13:00 标题。
 audit-event-create = 创建了一项活动
 audit-event-update = 修改了一项活动
+event-add-to-calendar = 添加到日历 (.ics)
+events-add-to-calendar = 将这些活动添加到日历 (.ics)

@@ -11,6 +11,7 @@ pub mod contributions;
 pub mod diff;
 pub mod documents;
 pub mod events;
+pub mod icalendar;
 pub mod ids;
 pub mod limits;
 pub mod mail;

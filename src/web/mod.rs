@@ -198,6 +198,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(processes::process_page)
         .service(processes::request_accreditation)
         .service(campaigns::show)
+        .service(events::process_calendar)
         .service(events::routes())
         .service(contributions::routes())
         .service(documents::create::start_group_report)

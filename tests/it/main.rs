@@ -12,6 +12,7 @@ mod assets;
 mod bodies;
 mod brackets;
 mod browser;
+mod calendar;
 mod campaigns;
 mod content_languages;
 mod content_translations;

@@ -3,6 +3,7 @@
 //! everyone; private ones (not yet announced) only by those who manage the process, to whom
 //! anyone else's request for one is answered as if it did not exist.
 
+pub mod calendar;
 pub mod form;
 
 use crate::app::{self, Error, Person, Result};

@@ -1,10 +1,12 @@
 //! Consultation events: the list, one event with its programme, and the secretariat's form.
 //! Handlers only: the work is `app::events`.
 
+use actix_web::http::header;
 use actix_web::{HttpResponse, Scope, get, post, web};
 use askama::Template;
 use chrono::NaiveDateTime;
 
+use crate::app::events::calendar::{CalendarFile, Site};
 use crate::app::events::form::EventForm;
 use crate::app::events::{EventList, EventView, FormChoices};
 use crate::app::{self, Person};
@@ -25,6 +27,7 @@ pub fn routes() -> Scope {
         .service(list)
         .service(new_form)
         .service(create)
+        .service(event_calendar)
         .service(show)
         .service(edit_form)
         .service(update)
@@ -124,6 +127,60 @@ pub async fn show(
         .run(move |conn| app::events::show(conn, person, &slug, event))
         .await?;
     page::ok(&ShowPage { ctx, view })
+}
+
+/// What the calendar files need to know of the site, in the visitor's language.
+fn site(ctx: &Ctx, state: &AppState) -> Site {
+    Site {
+        base_url: state.settings.public_url.clone(),
+        online: ctx.t("event-online"),
+    }
+}
+
+/// A calendar file as a download.
+fn calendar_file(file: CalendarFile) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", file.file_name),
+        ))
+        .body(file.body)
+}
+
+/// Every event of the process the visitor may see (registered outside the scope: its path
+/// is not under `/events/`).
+#[get("/p/{process}/events.ics")]
+pub async fn process_calendar(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let person = visitor.person();
+    let slug = path.into_inner();
+    let site = site(&ctx, &state);
+    let file = state
+        .run(move |conn| app::events::calendar::process_calendar(conn, person, &slug, &site))
+        .await?;
+    Ok(calendar_file(file))
+}
+
+/// One event and its programme.
+#[get("/{event}.ics")]
+pub async fn event_calendar(
+    ctx: Ctx,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let person = visitor.person();
+    let (slug, event) = path.into_inner();
+    let site = site(&ctx, &state);
+    let file = state
+        .run(move |conn| app::events::calendar::event_calendar(conn, person, &slug, event, &site))
+        .await?;
+    Ok(calendar_file(file))
 }
 
 #[get("/new")]
