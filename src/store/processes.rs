@@ -154,6 +154,16 @@ impl Structure {
         self.show(lang, slot, &group.description)
     }
 
+    /// The name of group `id` in `lang`, or `original` (its name as a tag read it) marked.
+    pub fn group_name_by_id<'a>(&'a self, lang: Lang, id: i64, original: &'a str) -> Shown<'a> {
+        self.show(lang, Slot::new(Subject::Group, id, Field::Name), original)
+    }
+
+    /// The name of theme `id` in `lang`, or `original` marked.
+    pub fn theme_name_by_id<'a>(&'a self, lang: Lang, id: i64, original: &'a str) -> Shown<'a> {
+        self.show(lang, Slot::new(Subject::Theme, id, Field::Name), original)
+    }
+
     pub fn theme_name<'a>(&'a self, lang: Lang, theme: &'a Theme) -> Shown<'a> {
         let slot = Slot::new(Subject::Theme, theme.id, Field::Name);
         self.show(lang, slot, &theme.name)

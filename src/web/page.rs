@@ -96,6 +96,16 @@ impl Ctx {
         }
     }
 
+    /// A tagged group's name, by its id, in the visitor's language or as the tag read it.
+    pub fn group_tag<'a>(&self, structure: &'a Structure, id: &i64, name: &'a str) -> Shown<'a> {
+        structure.group_name_by_id(self.lang, *id, name)
+    }
+
+    /// A tagged theme's name likewise.
+    pub fn theme_tag<'a>(&self, structure: &'a Structure, id: &i64, name: &'a str) -> Shown<'a> {
+        structure.theme_name_by_id(self.lang, *id, name)
+    }
+
     /// The process's title in the visitor's language, or its original marked as such
     /// (`domain::content`); likewise the texts below.
     pub fn title_of<'a>(&self, structure: &'a Structure, process: &'a Process) -> Shown<'a> {

@@ -36,6 +36,24 @@ impl Tags {
             .collect()
     }
 
+    /// The groups of `contribution` with their ids, for their names in the reader's language.
+    pub fn group_tags_of(&self, contribution: &ContributionId) -> Vec<(i64, i32, &str)> {
+        self.groups
+            .iter()
+            .filter(|(c, ..)| c == contribution)
+            .map(|(_, id, number, name)| (*id, *number, name.as_str()))
+            .collect()
+    }
+
+    /// The themes of `contribution` with their ids, likewise.
+    pub fn theme_tags_of(&self, contribution: &ContributionId) -> Vec<(i64, &str)> {
+        self.themes
+            .iter()
+            .filter(|(c, ..)| c == contribution)
+            .map(|(_, id, name)| (*id, name.as_str()))
+            .collect()
+    }
+
     pub fn group_ids_of(&self, contribution: &ContributionId) -> Vec<i64> {
         self.groups
             .iter()
