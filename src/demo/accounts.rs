@@ -37,6 +37,9 @@ pub(super) struct DemoAccount {
     /// The languages a translator translates into (one assignment each).
     #[serde(default)]
     pub languages: Vec<String>,
+    /// The Member State delegation the account acts for in the negotiation.
+    #[serde(default)]
+    pub delegation: Option<String>,
 }
 
 /// Someone of the demo, as the other parts need them.
@@ -120,7 +123,15 @@ pub(super) fn insert(
             .organisations
             .insert(organisation.name.clone(), created.id);
     }
-    for account in data.accounts.iter().chain(&data.participants) {
+    // The delegates come last: the negotiation came after everything else the demo tells,
+    // and the people of a mission who answered its invitations stay who they were.
+    let (delegates, others): (Vec<_>, Vec<_>) =
+        data.accounts.iter().partition(|a| a.delegation.is_some());
+    for account in others
+        .into_iter()
+        .chain(&data.participants)
+        .chain(delegates)
+    {
         insert_account(conn, demo, data, account, hash)?;
     }
     // Everyone registered when the consultations began; nothing else was in the database.

@@ -3,7 +3,9 @@
 //! `contributions.json`, `proposals.json` (with their versions, co-sponsors, decisions and
 //! internal notes) and `documents.json` (what the rapporteurs, the chair and the
 //! co-facilitators wrote around what Concord generates) and `events.json` (the 2017
-//! consultation series and the stocktaking meeting's programme).
+//! consultation series and the stocktaking meeting's programme). The negotiation on the draft
+//! (delegations, groups of States, rounds and their amendments) is in `negotiation.rs`, loaded
+//! through the application's own use cases.
 //!
 //! Loading it into an empty database creates everything in one transaction, so a failure
 //! leaves nothing behind; into a database that holds the demo already it changes nothing;
@@ -18,6 +20,7 @@ mod contributions;
 mod documents;
 mod draft;
 mod events;
+mod negotiation;
 mod pdf;
 mod proposals;
 mod review;
@@ -158,6 +161,12 @@ pub fn logins() -> Result<Vec<DemoLogin>, DemoError> {
             email: a.email.clone(),
             password: data.password.clone(),
             role: match (a.admin, a.role.as_deref(), a.group) {
+                _ if a.delegation.is_some() => {
+                    format!(
+                        "delegate of {}",
+                        a.delegation.as_deref().unwrap_or_default()
+                    )
+                }
                 (true, _, _) => "administrator".to_string(),
                 (_, Some("request"), _) => "awaiting accreditation".to_string(),
                 (_, Some(role), Some(group)) => format!("{role} of group {group}"),
@@ -209,6 +218,8 @@ pub fn load_from(conn: &mut DbConnection, sources: &Sources<'_>) -> Result<Loade
         let proposed = proposals::insert(conn, &demo, &proposals)?;
         let published = documents::insert(conn, &demo, &documents, &proposed)?;
         let held = events::insert(conn, &demo, &events)?;
+        // After the draft's revisions: the first reading reads the zero draft.
+        let amended = negotiation::insert(conn, &demo, &data)?;
         audit::record(
             conn,
             Entry {
@@ -222,6 +233,7 @@ pub fn load_from(conn: &mut DbConnection, sources: &Sources<'_>) -> Result<Loade
                     "proposals": proposed.len(),
                     "revisions": published,
                     "events": held,
+                    "amendments": amended,
                 }),
             },
         )?;

@@ -4,6 +4,7 @@
 //! answers with it (`pages`).
 
 mod documents;
+mod negotiation;
 mod pages;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +23,7 @@ use reqwest::StatusCode;
 use crate::helpers::{Backend, spawn_app_with, with_db};
 use crate::on_both_backends;
 use documents::the_demo_holds_published_documents_with_provenance;
+use negotiation::the_demo_holds_a_negotiation;
 use pages::every_page_answers_with_the_demo;
 
 on_both_backends!(
@@ -31,6 +33,7 @@ on_both_backends!(
     the_demo_holds_contributions_of_every_kind,
     the_demo_holds_proposals_in_every_state_and_group,
     the_demo_holds_published_documents_with_provenance,
+    the_demo_holds_a_negotiation,
     every_page_answers_with_the_demo,
 );
 

@@ -291,6 +291,12 @@ impl Tour<'_> {
         self.visit("/p/gcm/stats", "engagement", 200).await?;
         self.visit("/p/gcm/negotiation/rounds", "negotiation rounds", 200)
             .await?;
+        self.visit(
+            "/p/gcm/negotiation/rounds/1",
+            "the first reading, its amendments and proponents",
+            200,
+        )
+        .await?;
         self.visit("/p/gcm/open-data", "open data", 200).await?;
         self.visit("/p/gcm/events", "events", 200).await?;
         self.follow_text(
@@ -447,6 +453,12 @@ impl Tour<'_> {
         .await?;
         self.visit("/p/gcm/documents/draft/details", "the draft's details", 200)
             .await?;
+        self.visit(
+            "/p/gcm/negotiation/rounds/2",
+            "the second reading, restricted to delegations, with accept forms",
+            200,
+        )
+        .await?;
         Ok(())
     }
 

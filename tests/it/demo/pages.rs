@@ -57,7 +57,7 @@ pub async fn every_page_answers_with_the_demo(backend: Backend) {
         "/p/gcm",
         &[
             "Human dimensions",
-            "Rev.1",
+            "Rev.2",
             "/p/gcm/documents/chairs-summary",
         ],
     )
@@ -196,7 +196,7 @@ pub async fn every_page_answers_with_the_demo(backend: Backend) {
     shows(
         &visitor,
         "/p/gcm/documents/draft",
-        &["Rev.1", "International Migration Review Forum"],
+        &["Rev.2", "International Migration Review Forum"],
     )
     .await;
     shows(
@@ -214,6 +214,47 @@ pub async fn every_page_answers_with_the_demo(backend: Backend) {
             "compare-removed",
             "compare-moved",
         ],
+    )
+    .await;
+
+    // The negotiation: its rounds, the first reading and its compilation text for anyone,
+    // the second reading for a delegate, the delegations for the secretariat.
+    shows(
+        &visitor,
+        "/p/gcm/negotiation/rounds",
+        &["First reading of the zero draft"],
+    )
+    .await;
+    shows(
+        &visitor,
+        "/p/gcm/negotiation/rounds/1",
+        &["African Group", "in all its dimensions"],
+    )
+    .await;
+    shows(
+        &visitor,
+        "/p/gcm/negotiation/rounds/1/compilation",
+        &["in all its dimensions"],
+    )
+    .await;
+    let delegate = app.new_browser();
+    delegate
+        .login("delegate.morocco@demo.concord.example", PASSWORD)
+        .await;
+    shows(
+        &delegate,
+        "/p/gcm/negotiation/rounds/2",
+        &["Second reading: Rev.2", "project-oriented solutions"],
+    )
+    .await;
+    let secretariat = app.new_browser();
+    secretariat
+        .login("secretariat@demo.concord.example", PASSWORD)
+        .await;
+    shows(
+        &secretariat,
+        "/p/gcm/negotiation/delegations",
+        &["European Union", "Philippines"],
     )
     .await;
 
