@@ -10,6 +10,7 @@ use crate::db::DbConnection;
 use crate::domain::documents::{
     Comparison, Content, DocumentKind, Node, Source, compare as compare_nodes,
 };
+use crate::domain::ids::{ContributionId, ProposalVersionId};
 use crate::domain::reports::{AcceptedProposal, not_yet_cited};
 use crate::domain::text_language::TextLanguage;
 use crate::domain::translations::Progress;
@@ -233,24 +234,42 @@ fn side(conn: &mut DbConnection, loaded: &Loaded, slug: &str) -> Result<(Content
     Ok((content, Some(revision.label)))
 }
 
+/// The sources the paragraphs of a text cite, every link once per paragraph.
+struct Cited<'a>(Vec<&'a Source>);
+
+impl<'a> Cited<'a> {
+    fn of(nodes: &'a [Node]) -> Self {
+        Cited(
+            nodes
+                .iter()
+                .flat_map(|n| n.provenance.iter().map(|p| &p.source))
+                .collect(),
+        )
+    }
+
+    fn versions(&self) -> Vec<ProposalVersionId> {
+        ids_of(&self.0, |s| match s {
+            Source::ProposalVersion { id } => Some(*id),
+            _ => None,
+        })
+    }
+
+    fn contributions(&self) -> Vec<ContributionId> {
+        ids_of(&self.0, |s| match s {
+            Source::Contribution { id } => Some(*id),
+            _ => None,
+        })
+    }
+}
+
 /// The language each cited contribution and proposal is written in, for the quotes an
 /// export prints from them: two queries.
 pub fn source_languages(
     conn: &mut DbConnection,
     nodes: &[Node],
 ) -> Result<HashMap<Source, TextLanguage>> {
-    let sources: Vec<&Source> = nodes
-        .iter()
-        .flat_map(|n| n.provenance.iter().map(|p| &p.source))
-        .collect();
-    let version_ids = ids_of(&sources, |s| match s {
-        Source::ProposalVersion { id } => Some(*id),
-        _ => None,
-    });
-    let contribution_ids = ids_of(&sources, |s| match s {
-        Source::Contribution { id } => Some(*id),
-        _ => None,
-    });
+    let cited = Cited::of(nodes);
+    let (version_ids, contribution_ids) = (cited.versions(), cited.contributions());
     let mut languages = HashMap::new();
     for (id, language) in store::proposal_version_languages(conn, &version_ids)? {
         languages.insert(Source::ProposalVersion { id }, language);
@@ -267,18 +286,9 @@ pub fn source_links(
     process_slug: &str,
     nodes: &[Node],
 ) -> Result<HashMap<Source, String>> {
-    let sources: Vec<&Source> = nodes
-        .iter()
-        .flat_map(|n| n.provenance.iter().map(|p| &p.source))
-        .collect();
-    let version_ids = ids_of(&sources, |s| match s {
-        Source::ProposalVersion { id } => Some(*id),
-        _ => None,
-    });
-    let contribution_ids = ids_of(&sources, |s| match s {
-        Source::Contribution { id } => Some(*id),
-        _ => None,
-    });
+    let cited = Cited::of(nodes);
+    let (version_ids, contribution_ids) = (cited.versions(), cited.contributions());
+    let sources = cited.0;
     let document_ids = ids_of(&sources, |s| match s {
         Source::Paragraph { document_id, .. } => Some(*document_id),
         _ => None,
