@@ -650,6 +650,14 @@ async fn similarities_stored_by_the_old_rule_are_found_again(backend: Backend) {
     let (_, original) = review::propose(&r.author, "Regular pathways", COMMITMENT, "1").await;
     let copy = COMMITMENT.replace("establish", "create");
     let (_, duplicate) = review::propose(&other, "Regular pathways", &copy, "1").await;
+    // Each submission is compared in the background once answered: wait for both, so that
+    // neither comparison runs in the middle of the migration undone below.
+    for _ in 0..200 {
+        if stored_similarity(&r.app).await.2 >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     // Back to before the migration, with texts as the old rule wrote them.
     with_db(&r.app, |conn| {
         use concord::db::schema::proposals::dsl::*;
