@@ -628,6 +628,7 @@ diesel::table! {
         public -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        capacity -> Nullable<Integer>,
     }
 }
 
@@ -654,6 +655,25 @@ diesel::joinable!(event_documents -> events (event_id));
 diesel::joinable!(event_documents -> documents (document_id));
 
 diesel::allow_tables_to_appear_in_same_query!(events, event_sessions, event_documents, documents);
+
+diesel::table! {
+    event_registrations (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        account_id -> BigInt,
+        status -> Text,
+        listed -> Bool,
+        registered_at -> Timestamp,
+        updated_at -> Timestamp,
+        attended_at -> Nullable<Timestamp>,
+        recorded_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::joinable!(event_registrations -> events (event_id));
+diesel::allow_tables_to_appear_in_same_query!(event_registrations, events);
+diesel::allow_tables_to_appear_in_same_query!(event_registrations, accounts);
+diesel::allow_tables_to_appear_in_same_query!(event_registrations, organisations);
 
 diesel::table! {
     /// Per process: whether observer delegations may table amendments.

@@ -30,6 +30,8 @@ pub struct Event {
     pub public: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// How many may register before the waiting list begins; no cap when `None`.
+    pub capacity: Option<i32>,
 }
 
 impl Event {

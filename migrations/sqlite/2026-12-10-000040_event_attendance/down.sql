@@ -1,0 +1,2 @@
+DROP TABLE event_registrations;
+ALTER TABLE events DROP COLUMN capacity;
