@@ -7,6 +7,7 @@ use crate::db::DbConnection;
 use crate::domain::documents::Content;
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::store::documents::{self, Document, Revision, RevisionSummary};
+use crate::store::opendata::events::EventRecord;
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
 use crate::store::processes::{self, Process, Structure};
 
@@ -36,6 +37,7 @@ pub fn process_summary(conn: &mut DbConnection, slug: &str) -> Result<ProcessSum
 pub enum Records {
     Contributions(Vec<ContributionRecord>),
     Proposals(Vec<ProposalRecord>),
+    Events(Vec<EventRecord>),
 }
 
 /// Up to `limit` records after the one with id `after`, and the id of the last one read
@@ -66,6 +68,12 @@ pub fn dataset_page(
             let after = ProposalId(after);
             let last = opendata::proposals_after(conn, process.id, after, limit, &mut records)?;
             (Records::Proposals(records), last.map(i64::from))
+        }
+        Dataset::Events => {
+            let mut records = Vec::new();
+            let last =
+                opendata::events::events_after(conn, process.id, after, limit, &mut records)?;
+            (Records::Events(records), last)
         }
     };
     Ok(DatasetPage {

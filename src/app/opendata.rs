@@ -12,6 +12,7 @@ use crate::db::DbConnection;
 use crate::domain::charts::safe_cell;
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::i18n::Lang;
+use crate::store::opendata::events::EventRecord;
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
 use crate::store::processes::{self, Process};
 
@@ -20,6 +21,8 @@ use crate::store::processes::{self, Process};
 pub enum Dataset {
     Contributions,
     Proposals,
+    /// Public events with their registration and attendance counts.
+    Events,
 }
 
 impl Dataset {
@@ -28,6 +31,7 @@ impl Dataset {
         match raw {
             "contributions" => Some(Dataset::Contributions),
             "proposals" => Some(Dataset::Proposals),
+            "events" => Some(Dataset::Events),
             _ => None,
         }
     }
@@ -224,6 +228,42 @@ fn proposal_row(p: &ProposalRecord) -> Vec<String> {
     ]
 }
 
+const EVENT_COLUMNS: [&str; 14] = [
+    "number",
+    "kind",
+    "title",
+    "place",
+    "online",
+    "time_zone",
+    "starts_at",
+    "ends_at",
+    "phase",
+    "action_group",
+    "registered",
+    "waitlisted",
+    "attended",
+    "listed_participants",
+];
+
+fn event_row(e: &EventRecord) -> Vec<String> {
+    vec![
+        e.id.to_string(),
+        e.kind.clone(),
+        e.title.clone(),
+        e.place.clone(),
+        e.online.to_string(),
+        e.time_zone.clone(),
+        e.starts_at.clone(),
+        e.ends_at.clone(),
+        e.phase.clone(),
+        e.action_group.map(|n| n.to_string()).unwrap_or_default(),
+        e.registered.to_string(),
+        e.waitlisted.to_string(),
+        e.attended.to_string(),
+        e.listed_participants.join("; "),
+    ]
+}
+
 /// A table as CSV: the byte-order mark makes spreadsheet programs read it as UTF-8, and no
 /// cell is ever taken for a formula.
 pub fn csv_bytes(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
@@ -270,7 +310,7 @@ pub const XLSX_ROWS: i64 = 2_000;
 /// A sheet's name, its first row and its rows.
 type Sheet = (String, Vec<String>, Vec<Vec<String>>);
 
-/// Both datasets of the process `slug` in one workbook, a sheet each, at most [`XLSX_ROWS`]
+/// Every dataset of the process `slug` in one workbook, a sheet each, at most [`XLSX_ROWS`]
 /// rows each (the oldest), after a first sheet that says whether rows were left out; its
 /// words as `header` says.
 pub fn workbook(conn: &mut DbConnection, process: &Process, header: Header) -> Result<Vec<u8>> {
@@ -285,16 +325,21 @@ pub fn workbook(conn: &mut DbConnection, process: &Process, header: Header) -> R
     )?;
     let mut proposals = Vec::new();
     opendata::proposals_after(conn, process.id, ProposalId(0), limit, &mut proposals)?;
-    let cut = contributions.len() as i64 > XLSX_ROWS || proposals.len() as i64 > XLSX_ROWS;
+    let mut events = Vec::new();
+    opendata::events::events_after(conn, process.id, 0, limit, &mut events)?;
+    let cut = [contributions.len(), proposals.len(), events.len()]
+        .iter()
+        .any(|n| *n as i64 > XLSX_ROWS);
     contributions.truncate(XLSX_ROWS as usize);
     proposals.truncate(XLSX_ROWS as usize);
+    events.truncate(XLSX_ROWS as usize);
     let about = if cut {
         "open-data-sheet-incomplete"
     } else {
         "open-data-sheet-complete"
     };
     let about = header.text(about, &[("rows", XLSX_ROWS.to_string())]);
-    let sheets: [Sheet; 3] = [
+    let sheets: [Sheet; 4] = [
         (
             header.text("open-data-sheet-about", &[]),
             header.cells(&["about"]),
@@ -310,11 +355,16 @@ pub fn workbook(conn: &mut DbConnection, process: &Process, header: Header) -> R
             header.cells(&PROPOSAL_COLUMNS),
             proposals.iter().map(proposal_row).collect(),
         ),
+        (
+            header.text("open-data-sheet-events", &[]),
+            header.cells(&EVENT_COLUMNS),
+            events.iter().map(event_row).collect(),
+        ),
     ];
     write_workbook(sheets).map_err(|e| Error::Internal(e.into()))
 }
 
-fn write_workbook(sheets: [Sheet; 3]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn write_workbook(sheets: [Sheet; 4]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     for (name, first, rows) in sheets {
         let sheet = book.add_worksheet();
@@ -367,7 +417,11 @@ mod tests {
     #[test]
     fn every_column_has_a_distinct_heading_in_every_language() {
         for lang in Lang::ALL {
-            for columns in [&CONTRIBUTION_COLUMNS[..], &PROPOSAL_COLUMNS[..]] {
+            for columns in [
+                &CONTRIBUTION_COLUMNS[..],
+                &PROPOSAL_COLUMNS[..],
+                &EVENT_COLUMNS[..],
+            ] {
                 let headings = Header::In(lang).cells(columns);
                 for heading in &headings {
                     assert!(!heading.starts_with("open-data-column-"), "{heading}");

@@ -1,5 +1,6 @@
 //! Engagement counts of a process, chart by chart: contributions and proposals by stakeholder
-//! category, action group, theme and month, and participants by region.
+//! category, action group, theme and month, participants by region, and attendance at the
+//! process's public events: per event over time, by stakeholder category and by region.
 //!
 //! Rows are labelled by what they count (a category, a group…), not by text: the web layer
 //! words them in the visitor's language and lays the charts out.
@@ -17,7 +18,16 @@ use crate::store::processes::{self, Process, Structure, ThemeKind};
 use crate::store::stats::{self, Pair};
 
 /// The charts of the page, by the name in their CSV address.
-pub const CHARTS: [&str; 5] = ["categories", "groups", "themes", "months", "regions"];
+pub const CHARTS: [&str; 8] = [
+    "categories",
+    "groups",
+    "themes",
+    "months",
+    "regions",
+    "attendance",
+    "attendance-categories",
+    "attendance-regions",
+];
 
 /// What one row of a chart counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +41,11 @@ pub enum Label {
     /// `YYYY-MM`.
     Month(String),
     Region(Region),
+    /// An event, by its title and first day (`YYYY-MM-DD`).
+    Event {
+        title: String,
+        date: String,
+    },
 }
 
 /// The series a chart shows.
@@ -40,6 +55,10 @@ pub enum Series {
     ContributionsAndProposals,
     /// One value a row: participants.
     Participants,
+    /// Two values a row: registered, then attended.
+    RegisteredAndAttended,
+    /// One value a row: attendances (a person once per event).
+    Attendances,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +118,9 @@ fn count_and_store(
         "themes" => json(&stats::by_theme(conn, process_id)?)?,
         "months" => json(&stats::by_month(conn, process_id)?)?,
         "regions" => json(&stats::participants_by_country(conn, process_id)?)?,
+        "attendance" => json(&stats::attendance_by_event(conn, process_id)?)?,
+        "attendance-categories" => json(&stats::attendance_by_category(conn, process_id)?)?,
+        "attendance-regions" => json(&stats::attendance_by_country(conn, process_id)?)?,
         _ => return Err(Error::NotFound),
     };
     stats::store_cached(conn, process_id, name, &json, now)?;
@@ -202,6 +224,9 @@ fn chart(
             ((pair, counted_at), keys)
         }
         "regions" => return participants_by_region(conn, process, recounts),
+        "attendance" => return attendance_by_event(conn, process, recounts),
+        "attendance-categories" => return attendance_by_category(conn, process, recounts),
+        "attendance-regions" => return attendance_by_region(conn, process, recounts),
         _ => return Err(Error::NotFound),
     };
     Ok(Chart {
@@ -233,7 +258,16 @@ fn participants_by_region(
     recounts: &mut Recounts,
 ) -> Result<Chart> {
     let (counts, counted_at): (stats::Counts, _) = counted(conn, process.id, "regions", recounts)?;
-    let rows = Region::ALL
+    Ok(Chart {
+        series: Series::Participants,
+        rows: region_rows(&counts),
+        counted_at,
+    })
+}
+
+/// Counts per country summed per region, every region a row.
+fn region_rows(counts: &stats::Counts) -> Vec<(Label, Vec<i64>)> {
+    Region::ALL
         .iter()
         .map(|region| {
             let n: i64 = counts
@@ -243,10 +277,64 @@ fn participants_by_region(
                 .sum();
             (Label::Region(*region), vec![n])
         })
+        .collect()
+}
+
+/// Registered and attended per public event, in the order they were held.
+fn attendance_by_event(
+    conn: &mut DbConnection,
+    process: &Process,
+    recounts: &mut Recounts,
+) -> Result<Chart> {
+    let (held, counted_at): (Vec<stats::EventAttendance>, _) =
+        counted(conn, process.id, "attendance", recounts)?;
+    let rows = held
+        .into_iter()
+        .map(|event| {
+            let label = Label::Event {
+                title: event.title,
+                date: event.date,
+            };
+            (label, vec![event.registered, event.attended])
+        })
         .collect();
     Ok(Chart {
-        series: Series::Participants,
+        series: Series::RegisteredAndAttended,
         rows,
+        counted_at,
+    })
+}
+
+/// Attendances by the stakeholder category of the person's organisation.
+fn attendance_by_category(
+    conn: &mut DbConnection,
+    process: &Process,
+    recounts: &mut Recounts,
+) -> Result<Chart> {
+    let (counts, counted_at): (stats::Counts, _) =
+        counted(conn, process.id, "attendance-categories", recounts)?;
+    let rows = StakeholderCategory::ALL
+        .iter()
+        .map(|c| (Label::Category(*c), vec![value(&counts, c.as_str())]))
+        .collect();
+    Ok(Chart {
+        series: Series::Attendances,
+        rows,
+        counted_at,
+    })
+}
+
+/// Attendances by the region of the country the person or their organisation gave.
+fn attendance_by_region(
+    conn: &mut DbConnection,
+    process: &Process,
+    recounts: &mut Recounts,
+) -> Result<Chart> {
+    let (counts, counted_at): (stats::Counts, _) =
+        counted(conn, process.id, "attendance-regions", recounts)?;
+    Ok(Chart {
+        series: Series::Attendances,
+        rows: region_rows(&counts),
         counted_at,
     })
 }

@@ -674,6 +674,8 @@ diesel::joinable!(event_registrations -> events (event_id));
 diesel::allow_tables_to_appear_in_same_query!(event_registrations, events);
 diesel::allow_tables_to_appear_in_same_query!(event_registrations, accounts);
 diesel::allow_tables_to_appear_in_same_query!(event_registrations, organisations);
+diesel::allow_tables_to_appear_in_same_query!(events, accounts);
+diesel::allow_tables_to_appear_in_same_query!(events, organisations);
 
 diesel::table! {
     /// Per process: whether observer delegations may table amendments.

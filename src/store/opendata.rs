@@ -9,6 +9,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
 use serde::Serialize;
 
+pub mod events;
+
 use super::contributions::tags_of;
 use crate::db::DbConnection;
 use crate::db::schema::{

@@ -9,7 +9,8 @@ use diesel::sql_types::Text;
 use crate::db::DbConnection;
 use crate::db::schema::{
     accounts, action_groups, contribution_groups, contribution_themes, contributions,
-    organisations, proposal_themes, proposals, role_assignments, stats_cache, themes,
+    event_registrations, events, organisations, proposal_themes, proposals, role_assignments,
+    stats_cache, themes,
 };
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::proposals::ProposalStatus;
@@ -151,6 +152,109 @@ pub fn participants_by_country(conn: &mut DbConnection, process_id: i64) -> Quer
             count_star(),
         ))
         .load(conn)?;
+    Ok(by_country(rows))
+}
+
+/// One public event's registrations and attendance, as its row of the attendance chart.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EventAttendance {
+    pub title: String,
+    /// The event's first day, `YYYY-MM-DD` in UTC.
+    pub date: String,
+    /// Holding a place (attended or not); the waiting list and cancellations are not counted.
+    pub registered: i64,
+    /// Recorded as present, registered or not.
+    pub attended: i64,
+}
+
+/// Every public event of a process in the order they were held, with how many registered and
+/// how many attended: two grouped queries, whatever the number of events.
+pub fn attendance_by_event(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<EventAttendance>> {
+    let held: Vec<(i64, String, chrono::NaiveDateTime)> = events::table
+        .filter(events::process_id.eq(process_id))
+        .filter(events::public.eq(true))
+        .order((events::starts_at, events::id))
+        .select((events::id, events::title, events::starts_at))
+        .load(conn)?;
+    let registered: Vec<(i64, i64)> = event_registrations::table
+        .inner_join(events::table)
+        .filter(events::process_id.eq(process_id))
+        .filter(event_registrations::status.eq(HOLDS_A_PLACE))
+        .group_by(event_registrations::event_id)
+        .select((event_registrations::event_id, count_star()))
+        .load(conn)?;
+    let attended: Vec<(i64, i64)> = event_registrations::table
+        .inner_join(events::table)
+        .filter(events::process_id.eq(process_id))
+        .filter(event_registrations::attended_at.is_not_null())
+        .group_by(event_registrations::event_id)
+        .select((event_registrations::event_id, count_star()))
+        .load(conn)?;
+    let count_of = |counts: &[(i64, i64)], id: i64| {
+        counts
+            .iter()
+            .find(|(event, _)| *event == id)
+            .map_or(0, |(_, n)| *n)
+    };
+    Ok(held
+        .into_iter()
+        .map(|(id, title, starts_at)| EventAttendance {
+            title,
+            date: starts_at.format("%Y-%m-%d").to_string(),
+            registered: count_of(&registered, id),
+            attended: count_of(&attended, id),
+        })
+        .collect())
+}
+
+/// The status of a registration that holds a place at an event.
+const HOLDS_A_PLACE: &str = "registered";
+
+/// Attendances at the public events of a process (a person once per event they attended) by
+/// the stakeholder category of their organisation (people of no organisation are not in it).
+pub fn attendance_by_category(conn: &mut DbConnection, process_id: i64) -> QueryResult<Counts> {
+    event_registrations::table
+        .inner_join(events::table)
+        .inner_join(accounts::table.on(accounts::id.eq(event_registrations::account_id)))
+        .inner_join(
+            organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
+        )
+        .filter(events::process_id.eq(process_id))
+        .filter(events::public.eq(true))
+        .filter(event_registrations::attended_at.is_not_null())
+        .group_by(organisations::category)
+        .select((organisations::category, count_star()))
+        .load(conn)
+}
+
+/// Attendances at the public events of a process by the country the person or their
+/// organisation gave (empty when neither did).
+pub fn attendance_by_country(conn: &mut DbConnection, process_id: i64) -> QueryResult<Counts> {
+    let rows: Vec<(Option<String>, Option<String>, i64)> = event_registrations::table
+        .inner_join(events::table)
+        .inner_join(accounts::table.on(accounts::id.eq(event_registrations::account_id)))
+        .left_join(
+            organisations::table.on(organisations::id.nullable().eq(accounts::organisation_id)),
+        )
+        .filter(events::process_id.eq(process_id))
+        .filter(events::public.eq(true))
+        .filter(event_registrations::attended_at.is_not_null())
+        .group_by((accounts::country, organisations::country))
+        .select((
+            accounts::country,
+            organisations::country.nullable(),
+            count_star(),
+        ))
+        .load(conn)?;
+    Ok(by_country(rows))
+}
+
+/// Rows of (own country, organisation's country, count) summed per country, the person's own
+/// first.
+fn by_country(rows: Vec<(Option<String>, Option<String>, i64)>) -> Counts {
     let mut counts: Counts = Vec::new();
     for (own, organisation, n) in rows {
         let country = own.or(organisation).unwrap_or_default();
@@ -159,7 +263,7 @@ pub fn participants_by_country(conn: &mut DbConnection, process_id: i64) -> Quer
             None => counts.push((country, n)),
         }
     }
-    Ok(counts)
+    counts
 }
 
 /// The counts of a chart as last stored for a process (JSON), and when they were counted.

@@ -58,6 +58,7 @@ pub async fn api_process(
         }))).collect::<Vec<_>>(),
         "contributions": paths::api_dataset(&process.slug, "contributions"),
         "proposals": paths::api_dataset(&process.slug, "proposals"),
+        "events": paths::api_dataset(&process.slug, "events"),
     });
     Ok(HttpResponse::Ok().json(body))
 }
@@ -68,7 +69,7 @@ pub struct Cursor {
     after: String,
 }
 
-/// Contributions or proposals, a hundred at a time; `next` gives the following page.
+/// Contributions, proposals or events, a hundred at a time; `next` gives the following page.
 #[get("/api/p/{process}/{dataset}")]
 pub async fn api_dataset(
     state: web::Data<AppState>,
@@ -93,6 +94,10 @@ pub async fn api_dataset(
         Records::Proposals(records) => records
             .iter()
             .map(|r| with_url(json!(r), paths::proposal(&process.slug, &r.reference)))
+            .collect(),
+        Records::Events(records) => records
+            .iter()
+            .map(|r| with_url(json!(r), paths::event(&process.slug, r.id)))
             .collect(),
     };
     let next = match last {

@@ -1,5 +1,6 @@
 //! Engagement: charts of contributions and proposals by stakeholder category, action group,
-//! theme and month, and of participants by region, each with its data beside it and as CSV.
+//! theme and month, of participants by region, and of attendance at events (per event, by
+//! category, by region), each with its data beside it and as CSV.
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
@@ -22,6 +23,11 @@ fn worded(chart: Chart, lang: Lang) -> ChartData {
             lang.t("stats-series-proposals"),
         ],
         Series::Participants => vec![lang.t("stats-series-participants")],
+        Series::RegisteredAndAttended => vec![
+            lang.t("stats-series-registered"),
+            lang.t("stats-series-attended"),
+        ],
+        Series::Attendances => vec![lang.t("stats-series-attendances")],
     };
     let rows = chart
         .rows
@@ -37,6 +43,7 @@ fn label_text(label: Label, lang: Lang) -> String {
         Label::Group { number, name } => format!("{number}. {name}"),
         Label::Theme(name) | Label::Month(name) => name,
         Label::Region(region) => lang.t(&region.label_key()),
+        Label::Event { title, date } => format!("{date} · {title}"),
     }
 }
 

@@ -22,6 +22,7 @@ mod documents;
 mod drafting;
 mod durability;
 mod edges;
+mod event_figures;
 mod events;
 mod exports;
 mod fuzz;

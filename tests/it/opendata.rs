@@ -107,13 +107,16 @@ async fn statistics_count_what_was_received(backend: Backend) {
         "By theme",
         "Over time",
         "Participants by region",
+        "Attendance at events",
+        "Attendance by stakeholder category",
+        "Attendance by region",
     ] {
         assert!(page.contains(title), "{title}");
     }
     // Accessible charts: a title, a description and the data beside each.
-    assert_eq!(page.matches("role=\"img\"").count(), 5);
-    assert_eq!(page.matches("<desc id=").count(), 5);
-    assert_eq!(page.matches("<table>").count(), 5);
+    assert_eq!(page.matches("role=\"img\"").count(), 8);
+    assert_eq!(page.matches("<desc id=").count(), 8);
+    assert_eq!(page.matches("<table>").count(), 8);
     // Civil society: 3 received (the draft does not count); Member State: 1.
     assert!(
         page.contains(

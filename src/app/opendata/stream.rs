@@ -8,8 +8,8 @@
 use diesel::QueryResult;
 
 use super::{
-    CONTRIBUTION_COLUMNS, Dataset, Format, Header, PROPOSAL_COLUMNS, contribution_row, csv_rows,
-    proposal_row,
+    CONTRIBUTION_COLUMNS, Dataset, EVENT_COLUMNS, Format, Header, PROPOSAL_COLUMNS,
+    contribution_row, csv_rows, event_row, proposal_row,
 };
 use crate::app::{Error, Result};
 use crate::db::DbConnection;
@@ -51,6 +51,13 @@ pub fn write_dataset(
             };
             let encoder = Encoder::new(format, header.cells(&PROPOSAL_COLUMNS), proposal_row);
             pump(conn, ProposalId(0), next, encoder, send)
+        }
+        Dataset::Events => {
+            let next = |conn: &mut DbConnection, after: i64, out: &mut Vec<_>| {
+                opendata::events::events_after(conn, process_id, after, BATCH, out)
+            };
+            let encoder = Encoder::new(format, header.cells(&EVENT_COLUMNS), event_row);
+            pump(conn, 0, next, encoder, send)
         }
     }
 }

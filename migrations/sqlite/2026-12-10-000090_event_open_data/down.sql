@@ -1,0 +1,7 @@
+DROP TRIGGER open_data_events_insert;
+DROP TRIGGER open_data_events_update;
+DROP TRIGGER open_data_events_delete;
+DROP TRIGGER open_data_event_registrations_insert;
+DROP TRIGGER open_data_event_registrations_update;
+DROP TRIGGER open_data_event_registrations_delete;
+DROP TRIGGER open_data_account_names;
