@@ -12,7 +12,7 @@ use crate::domain::ids::ContributionId;
 use crate::domain::permissions::Actor;
 use crate::store::campaigns::{self, Campaign};
 use crate::store::contributions::{self, Contribution};
-use crate::store::processes::Process;
+use crate::store::processes::{Process, Structure};
 
 /// Differing copies on one page of a campaign.
 pub const COPIES_PER_PAGE: i64 = 20;
@@ -29,6 +29,8 @@ pub struct DifferingCopy {
 #[derive(Debug, Clone)]
 pub struct CampaignView {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: Structure,
     pub campaign: Campaign,
     /// The text shown as the letter: the first one, or the first copy still public when a
     /// moderator hid it. `None` when no copy's text is public.
@@ -70,8 +72,10 @@ pub fn page(
             contribution,
         })
         .collect();
+    let structure = app::outline::structure(conn, &process)?;
     Ok(CampaignView {
         process,
+        structure,
         campaign,
         letter,
         copies,

@@ -14,7 +14,7 @@ use crate::domain::ids::{ContributionId, ProposalId};
 use crate::i18n::Lang;
 use crate::store::opendata::events::EventRecord;
 use crate::store::opendata::{self, ContributionRecord, ProposalRecord};
-use crate::store::processes::{self, Process};
+use crate::store::processes::{self, Process, Structure};
 
 /// The public datasets of a process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,9 +106,17 @@ impl Header {
     }
 }
 
-/// The process `slug`, for the open-data page.
+/// The process `slug`.
 pub fn public_process(conn: &mut DbConnection, slug: &str) -> Result<Process> {
     processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)
+}
+
+/// The process `slug` with its structure (its title in every language given), for the
+/// open-data page.
+pub fn page_of(conn: &mut DbConnection, slug: &str) -> Result<(Process, Structure)> {
+    let process = public_process(conn, slug)?;
+    let structure = crate::app::outline::structure(conn, &process)?;
+    Ok((process, structure))
 }
 
 /// The process `slug` and the generation of the public data now. Read before a file is

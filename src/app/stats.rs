@@ -34,10 +34,14 @@ pub const CHARTS: [&str; 8] = [
 pub enum Label {
     Category(StakeholderCategory),
     Group {
+        id: i64,
         number: i32,
         name: String,
     },
-    Theme(String),
+    Theme {
+        id: i64,
+        name: String,
+    },
     /// `YYYY-MM`.
     Month(String),
     Region(Region),
@@ -173,12 +177,16 @@ pub fn charts(conn: &mut DbConnection, slug: &str) -> Result<Overview> {
 
 /// One chart of the process `slug` (with the process's id and whether the chart is to be
 /// counted again); an unknown chart is `NotFound`.
-pub fn chart_of(conn: &mut DbConnection, slug: &str, name: &str) -> Result<(i64, Chart, Recounts)> {
+pub fn chart_of(
+    conn: &mut DbConnection,
+    slug: &str,
+    name: &str,
+) -> Result<(i64, Structure, Chart, Recounts)> {
     let process = processes::process_by_slug(conn, slug)?.ok_or(Error::NotFound)?;
     let structure = crate::app::outline::structure(conn, &process)?;
     let mut recounts = Recounts::new();
     let chart = chart(conn, &process, &structure, name, &mut recounts)?;
-    Ok((process.id, chart, recounts))
+    Ok((process.id, structure, chart, recounts))
 }
 
 fn chart(
@@ -204,6 +212,7 @@ fn chart(
                 .iter()
                 .map(|g| {
                     let label = Label::Group {
+                        id: g.id,
                         number: g.number,
                         name: g.name.clone(),
                     };
@@ -215,7 +224,13 @@ fn chart(
             counted(conn, pid, "themes", recounts)?,
             structure
                 .themes_of(ThemeKind::Theme)
-                .map(|t| (t.id.to_string(), Label::Theme(t.name.clone())))
+                .map(|t| {
+                    let label = Label::Theme {
+                        id: t.id,
+                        name: t.name.clone(),
+                    };
+                    (t.id.to_string(), label)
+                })
                 .collect(),
         ),
         "months" => {

@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 
 use crate::app;
 use crate::app::opendata::{self as data, Dataset, Format};
-use crate::store::processes::Process;
+use crate::store::processes::{Process, Structure};
 use crate::web::error::AppError;
 use crate::web::files;
 use crate::web::gate::Pass;
@@ -23,6 +23,7 @@ use crate::web::{AppState, ChunkStream};
 struct OpenDataPage {
     ctx: Ctx,
     process: Process,
+    structure: Structure,
     /// The most rows of each dataset in the workbook.
     workbook_rows: String,
 }
@@ -33,12 +34,13 @@ pub async fn open_data_page(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let process = state
-        .run(move |conn| app::opendata::public_process(conn, &path))
+    let (process, structure) = state
+        .run(move |conn| app::opendata::page_of(conn, &path))
         .await?;
     page::ok(&OpenDataPage {
         ctx,
         process,
+        structure,
         workbook_rows: app::opendata::XLSX_ROWS.to_string(),
     })
 }

@@ -10,13 +10,14 @@ use crate::app;
 use crate::app::stats::{Chart, Label, Series};
 use crate::domain::charts::{ChartData, Layout, layout, safe_cell};
 use crate::i18n::Lang;
-use crate::store::processes::Process;
+use crate::store::processes::{Process, Structure};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, language_of};
 
-/// A chart's counts with their labels and series in `lang`.
-fn worded(chart: Chart, lang: Lang) -> ChartData {
+/// A chart's counts with their labels and series in `lang` (the names the secretariat gave
+/// groups and themes in `lang` where it gave them).
+fn worded(chart: Chart, lang: Lang, structure: &Structure) -> ChartData {
     let series = match chart.series {
         Series::ContributionsAndProposals => vec![
             lang.t("stats-series-contributions"),
@@ -32,16 +33,22 @@ fn worded(chart: Chart, lang: Lang) -> ChartData {
     let rows = chart
         .rows
         .into_iter()
-        .map(|(label, values)| (label_text(label, lang), values))
+        .map(|(label, values)| (label_text(label, lang, structure), values))
         .collect();
     ChartData { series, rows }
 }
 
-fn label_text(label: Label, lang: Lang) -> String {
+fn label_text(label: Label, lang: Lang, structure: &Structure) -> String {
     match label {
         Label::Category(category) => lang.t(&category.label_key()),
-        Label::Group { number, name } => format!("{number}. {name}"),
-        Label::Theme(name) | Label::Month(name) => name,
+        Label::Group { id, number, name } => {
+            format!(
+                "{number}. {}",
+                structure.group_name_by_id(lang, id, &name).text
+            )
+        }
+        Label::Theme { id, name } => structure.theme_name_by_id(lang, id, &name).text.to_string(),
+        Label::Month(name) => name,
         Label::Region(region) => lang.t(&region.label_key()),
         Label::Event { title, date } => format!("{date} · {title}"),
     }
@@ -68,7 +75,7 @@ impl ChartView {
 struct StatsPage {
     ctx: Ctx,
     process: Process,
-    structure: crate::store::processes::Structure,
+    structure: Structure,
     charts: Vec<ChartView>,
     /// Distinct texts received and campaigns formed.
     campaigns: crate::store::campaigns::Summary,
@@ -132,7 +139,7 @@ pub async fn stats_page(
     let charts = charts
         .into_iter()
         .map(|(name, chart)| {
-            let data = worded(chart, lang);
+            let data = worded(chart, lang, &structure);
             let description = lang.t_with(
                 &format!("stats-{name}-description"),
                 &[("total", data.total(0).to_string())],
@@ -166,11 +173,11 @@ pub async fn stats_csv(
     let (slug, name) = path.into_inner();
     let file_name = format!("{slug}-{name}.csv");
     let lang = language_of(&req, None);
-    let (process_id, chart, recounts) = state
+    let (process_id, structure, chart, recounts) = state
         .run(move |conn| app::stats::chart_of(conn, &slug, &name))
         .await?;
     recount_later(&state, process_id, recounts);
-    let data = worded(chart, lang);
+    let data = worded(chart, lang, &structure);
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))
         .chain(data.series.iter().cloned())

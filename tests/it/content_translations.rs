@@ -107,6 +107,16 @@ async fn a_french_visitor_reads_french_and_a_russian_one_the_marked_original(bac
     assert!(list.contains("1. Premier groupe</option>"), "{list}");
     let (_, list) = french.get_text("/p/gcm/proposals").await;
     assert!(list.contains("Premier groupe</option>"), "{list}");
+    // The statistics name the groups as the reader reads them; the open-data page its title.
+    let (_, stats) = french.get_text("/p/gcm/stats").await;
+    assert!(stats.contains(">1. Premier groupe</th>"), "{stats}");
+    let (_, csv) = french.get_text("/p/gcm/stats/groups.csv").await;
+    assert!(csv.contains("Deuxième groupe"), "{csv}");
+    let (_, open_data) = french.get_text("/p/gcm/open-data").await;
+    assert!(
+        open_data.contains(">Pacte sur les essais</bdi>"),
+        "{open_data}"
+    );
 
     // A Russian reader: no Russian text, so the original, marked lang="en" on its element.
     let russian = reader_in(&app, "ru").await;

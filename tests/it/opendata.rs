@@ -113,10 +113,12 @@ async fn statistics_count_what_was_received(backend: Backend) {
     ] {
         assert!(page.contains(title), "{title}");
     }
-    // Accessible charts: a title, a description and the data beside each.
-    assert_eq!(page.matches("role=\"img\"").count(), 8);
-    assert_eq!(page.matches("<desc id=").count(), 8);
-    assert_eq!(page.matches("<table>").count(), 8);
+    // Accessible charts: a title, a description and the data beside each; the process has
+    // no events, so the chart of them says there is nothing to count rather than draw nothing.
+    assert_eq!(page.matches("role=\"img\"").count(), 7);
+    assert_eq!(page.matches("<desc id=").count(), 7);
+    assert_eq!(page.matches("<table>").count(), 7);
+    assert_eq!(page.matches("Nothing to count yet.").count(), 1);
     // Civil society: 3 received (the draft does not count); Member State: 1.
     assert!(
         page.contains(

@@ -10,6 +10,8 @@ use crate::store::proposals::versions::{self, VersionHeader};
 
 pub struct Comparison {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: crate::store::processes::Structure,
     pub header: ProposalHeader,
     pub history: Vec<VersionHeader>,
     pub from: i32,
@@ -41,8 +43,10 @@ pub fn comparison(
             .ok_or(Error::NotFound)
     };
     let (old, new) = (text_of(from)?, text_of(to)?);
+    let structure = crate::app::outline::structure(conn, &process)?;
     Ok(Comparison {
         process,
+        structure,
         header,
         history,
         from,

@@ -17,6 +17,8 @@ const SIMILAR_SHOWN: usize = 5;
 
 pub struct ReviewView {
     pub reviewing: Reviewing,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: crate::store::processes::Structure,
     pub header: ProposalHeader,
     pub text: ProposalText,
     pub history: Vec<VersionHeader>,
@@ -47,8 +49,10 @@ pub fn review(
         .next()
         .map(|(_, views)| views)
         .unwrap_or_default();
+    let structure = crate::app::outline::structure(conn, &reviewing.process)?;
     Ok(ReviewView {
         reviewing,
+        structure,
         header,
         text: current.text.into(),
         history,

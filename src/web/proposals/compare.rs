@@ -49,6 +49,7 @@ pub struct FieldView {
 struct ComparePage {
     ctx: Ctx,
     process: Process,
+    structure: crate::store::processes::Structure,
     header: ProposalHeader,
     history: Vec<VersionHeader>,
     from: i32,
@@ -96,6 +97,7 @@ pub async fn compare(
     let query = query.into_inner();
     let Comparison {
         process,
+        structure,
         header,
         history,
         from,
@@ -124,6 +126,7 @@ pub async fn compare(
     page::ok(&ComparePage {
         ctx,
         process,
+        structure,
         header,
         history,
         from,
