@@ -225,6 +225,7 @@ mod tests {
         let export = crate::export::build(crate::export::Input {
             process_slug: "gcm",
             process_title: "الاتفاق العالمي",
+            process_title_language: None,
             document_slug: "zero-draft",
             kind: sample.kind,
             version: sample.version,

@@ -98,6 +98,7 @@ pub fn export_citing(content: &Content, languages: &HashMap<Source, TextLanguage
     build(Input {
         process_slug: "gcm",
         process_title: "Global Compact for Migration",
+        process_title_language: None,
         document_slug: "zero-draft",
         kind: DocumentKind::Draft,
         version: Version::Published {

@@ -134,6 +134,17 @@ async fn an_export_is_framed_in_its_documents_language(backend: Backend) {
             page.contains("counter(page) \" \" \"sur\" \" \" counter(pages)"),
             "{code}: {page}"
         );
+        // The process has no French title: its English one, marked as English.
+        assert!(
+            page.contains("<p class=\"process\" lang=\"en\" dir=\"ltr\">"),
+            "{code}: {page}"
+        );
+        let akn = download(&reader, "/p/gcm/documents/draft/export.akn.xml").await;
+        assert!(
+            akn.text().contains("<docProponent xml:lang=\"en\">"),
+            "{code}: {}",
+            akn.text()
+        );
     }
 }
 

@@ -79,14 +79,13 @@ fn model(
     let links = source_links(conn, &loaded.process.slug, &chosen.content.nodes)?;
     let languages = source_languages(conn, &chosen.content.nodes)?;
     let language = Lang::parse(&loaded.document.language).unwrap_or(Lang::En);
+    // The title in the document's language where the secretariat gave one, else the
+    // original, marked with its language.
+    let process_title = loaded.outline.structure.title(language, &loaded.process);
     Ok(export::build(Input {
         process_slug: &loaded.process.slug,
-        // The title in the document's language where the secretariat gave one.
-        process_title: loaded
-            .outline
-            .structure
-            .title(language, &loaded.process)
-            .text,
+        process_title: process_title.text,
+        process_title_language: process_title.lang,
         document_slug: &loaded.document.slug,
         kind: loaded.kind,
         version: chosen.version,

@@ -231,13 +231,11 @@ pub fn language_export(
     let links = source_links(conn, &loaded.process.slug, &content.nodes)?;
     let languages = source_languages(conn, &content.nodes)?;
     let date: NaiveDate = revision.published_at.date();
+    let process_title = loaded.outline.structure.title(language, &loaded.process);
     let mut model = export::build(Input {
         process_slug: &loaded.process.slug,
-        process_title: loaded
-            .outline
-            .structure
-            .title(language, &loaded.process)
-            .text,
+        process_title: process_title.text,
+        process_title_language: process_title.lang,
         document_slug: &loaded.document.slug,
         kind: loaded.kind,
         version: Version::Published {

@@ -62,6 +62,7 @@ pub fn compilation_export(
     Ok(export::build(Input {
         process_slug: &view.process.slug,
         process_title: &view.process.title,
+        process_title_language: None,
         document_slug: &document.slug,
         kind: DocumentKind::Draft,
         version: Version::Published {

@@ -252,7 +252,14 @@ fn write_preface(xml: &mut Xml, export: &Export) -> Result {
     xml.close("p")?;
     xml.close("longTitle")?;
     xml.open("p", &[("class", "process")])?;
-    xml.leaf("docProponent", &[], &export.process_title)?;
+    match export.process_title_language {
+        Some(lang) => xml.leaf(
+            "docProponent",
+            &[("xml:lang", lang.code())],
+            &export.process_title,
+        )?,
+        None => xml.leaf("docProponent", &[], &export.process_title)?,
+    }
     xml.close("p")?;
     if !export.symbol.is_empty() {
         xml.open("p", &[("class", "symbol")])?;

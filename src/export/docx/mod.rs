@@ -225,6 +225,12 @@ fn footer() -> Footer {
 
 pub fn write(export: &Export) -> Result<Vec<u8>, ExportError> {
     let language = export.language;
+    // The process title in the fonts of the language it is shown in (the original's, when it
+    // has no translation in the document's language).
+    let title_language = export
+        .process_title_language
+        .and_then(|lang| Language::official(lang.code()))
+        .unwrap_or(language);
     let mut docx = styles(
         Docx::new()
             .page_size(A4.0, A4.1)
@@ -253,7 +259,7 @@ pub fn write(export: &Export) -> Result<Vec<u8>, ExportError> {
     docx = docx.add_paragraph(
         paragraph(language)
             .align(AlignmentType::Center)
-            .add_run(text_run(&export.process_title, language)),
+            .add_run(text_run(&export.process_title, title_language)),
     );
     let mut facts = Vec::new();
     if !export.symbol.is_empty() {

@@ -152,6 +152,9 @@ impl ExportNode {
 pub struct Export {
     pub process_slug: String,
     pub process_title: String,
+    /// The language of the process title when it is not the document's (no translation of
+    /// it in the document's language: the original), so each format can mark it.
+    pub process_title_language: Option<crate::i18n::Lang>,
     pub document_slug: String,
     pub kind: DocumentKind,
     pub title: String,
@@ -212,6 +215,8 @@ impl Export {
 pub struct Input<'a> {
     pub process_slug: &'a str,
     pub process_title: &'a str,
+    /// The title's language when it is not the document's.
+    pub process_title_language: Option<crate::i18n::Lang>,
     pub document_slug: &'a str,
     pub kind: DocumentKind,
     pub version: Version,
@@ -300,6 +305,7 @@ pub fn build(input: Input<'_>) -> Export {
     Export {
         process_slug: input.process_slug.to_string(),
         process_title: input.process_title.to_string(),
+        process_title_language: input.process_title_language,
         document_slug: input.document_slug.to_string(),
         kind: input.kind,
         title: content.title.clone(),
