@@ -2,7 +2,8 @@
 //! someone else's (another delegation, group, revision, document or process), an amendment
 //! named through another round or process, a position on one's own (or one's group's own)
 //! amendment, acting in a closed or not-yet-open round or a restricted one the sender cannot
-//! read (404, as if it did not exist), a value no form offers. Sent after `table`'s cases:
+//! read (404, as if it did not exist: a delegate of one process is no delegate in another),
+//! a round on another process's revision, a value no form offers. Sent after `table`'s cases:
 //! Morocco's amendment `{own}` is withdrawn by then.
 
 use concord::db::schema::amendment_positions;
@@ -10,7 +11,7 @@ use diesel::prelude::*;
 
 use super::Speaker::{CoFacilitator, Morocco, Nigeria, Secretariat, Stakeholder, Switzerland};
 use super::table::{amendment, position};
-use super::{Case, post};
+use super::{Case, get, post};
 use crate::helpers::with_db;
 use crate::matrix::table::Out::S;
 use crate::matrix::{Fixture, Who};
@@ -31,6 +32,17 @@ fn with(
     fields
 }
 
+/// The round form, on `revision`, open now and for long.
+fn round(revision: &'static str, visibility: &'static str) -> [(&'static str, &'static str); 5] {
+    [
+        ("revision", revision),
+        ("title", "Matrix forged round"),
+        ("opens", "2020-01-01T00:00"),
+        ("closes", "2099-01-01T00:00"),
+        ("visibility", visibility),
+    ]
+}
+
 pub fn cases() -> Vec<Case> {
     let m = "{morocco}";
     #[rustfmt::skip]
@@ -49,6 +61,16 @@ pub fn cases() -> Vec<Case> {
         post("tabling in a round not yet open",                Morocco, "/p/gcm/negotiation/rounds/{upcoming}/amendments", &amendment(m, ""), S(409)),
         post("tabling in a round that does not exist",         Morocco, "/p/gcm/negotiation/rounds/99/amendments", &amendment(m, ""), S(404)),
         post("tabling in another process's round",             Morocco, "/p/other/negotiation/rounds/{other_round}/amendments", &amendment(m, ""), S(403)),
+
+        post("tabling in another process's restricted round",  Morocco, "/p/other/negotiation/rounds/{other_restricted}/amendments", &amendment(m, ""), S(404)),
+        get("reading another process's restricted round",      Morocco, "/p/other/negotiation/rounds/{other_restricted}", S(404)),
+        get("reading its compilation",                         Morocco, "/p/other/negotiation/rounds/{other_restricted}/compilation.md", S(404)),
+
+        // Opening a round: on a revision of this process's, in a way offered.
+        post("a round on another process's revision",          CoFacilitator, "/p/gcm/negotiation/rounds", &round("draft/other-zero", "public"), S(422)),
+        post("a round on a revision that is not one",          CoFacilitator, "/p/gcm/negotiation/rounds", &round("../other/draft", "public"), S(422)),
+        post("a round of a visibility not offered",            CoFacilitator, "/p/gcm/negotiation/rounds", &round("draft/{draft_last}", "secret"), S(422)),
+        post("a delegate opening a round",                     Morocco, "/p/gcm/negotiation/rounds", &round("draft/{draft_last}", "public"), S(403)),
 
         // Withdrawing: the amendment named through another round or process.
         post("withdrawing a number the round does not have",   Morocco, "/p/gcm/negotiation/rounds/{round_restricted}/amendments/99/withdraw", &[], S(404)),

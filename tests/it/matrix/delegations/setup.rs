@@ -247,8 +247,8 @@ fn node_of(conn: &mut DbConnection, process: i64, slug: &str) -> String {
         .expect("a paragraph")
 }
 
-/// A published draft of the other process, an open public round on it, a delegation and a
-/// group of its own, and an amendment the delegation tabled.
+/// A published draft of the other process, an open public and an open restricted round on
+/// it, a delegation and a group of its own, and an amendment the delegation tabled.
 fn other_process(conn: &mut DbConnection, by: i64) -> Vec<(&'static str, String)> {
     let other = process(conn, "other");
     let nodes = vec![Node {
@@ -276,24 +276,28 @@ fn other_process(conn: &mut DbConnection, by: i64) -> Vec<(&'static str, String)
     let document = document_by_slug(conn, other, "draft")
         .expect("a query")
         .expect("the draft");
-    publish(conn, &document, "Zero draft", "zero-draft", by).expect("published");
+    publish(conn, &document, "Other zero", "other-zero", by).expect("published");
     let revision = latest_revision(conn, document.id)
         .expect("a query")
         .expect("a revision");
     let now = Utc::now().naive_utc();
-    let round = create_round(
-        conn,
-        &NewRound {
-            process_id: other,
-            revision_id: revision.id,
-            title: "Another round",
-            opens_at: now - Duration::hours(1),
-            closes_at: now + Duration::days(30),
-            visibility: RoundVisibility::Public,
-            created_by: by,
-        },
-    )
-    .expect("a round");
+    let mut open = |title: &str, visibility| {
+        create_round(
+            conn,
+            &NewRound {
+                process_id: other,
+                revision_id: revision.id,
+                title,
+                opens_at: now - Duration::hours(1),
+                closes_at: now + Duration::days(30),
+                visibility,
+                created_by: by,
+            },
+        )
+        .expect("a round")
+    };
+    let round = open("Another round", RoundVisibility::Public);
+    let restricted = open("Another restricted round", RoundVisibility::Delegations);
     let otherland =
         deleg::create_delegation(conn, other, "Otherland", DelegationCategory::MemberState)
             .expect("a delegation");
@@ -307,6 +311,7 @@ fn other_process(conn: &mut DbConnection, by: i64) -> Vec<(&'static str, String)
     );
     vec![
         ("other_round", round.number.to_string()),
+        ("other_restricted", restricted.number.to_string()),
         ("other_amendment", tabled),
         ("otherland", otherland.to_string()),
         ("other_group", other_group.to_string()),
