@@ -1,7 +1,8 @@
 //! The negotiation's routes for those who act for a delegation, which the matrix's columns
 //! (roles of the process) cannot hold: a small table of (request, who, expected) over the
 //! matrix's fixture with delegates added (`setup`), the route × speaker rows (`table`) and the
-//! forged ids and values (`forged`).
+//! forged ids and values (`forged`); `state` adds the negotiation's rows to the matrix's
+//! `fingerprint`.
 //!
 //! The cases are sent in the table's order (an amendment withdrawn by one row is withdrawn
 //! for the next). Every refused request must leave the database as it was (the matrix's
@@ -11,6 +12,7 @@
 
 mod forged;
 mod setup;
+mod state;
 mod table;
 
 use reqwest::header::{HeaderName, HeaderValue};
@@ -24,7 +26,7 @@ use crate::on_both_backends;
 
 on_both_backends!(delegates_act_only_for_their_delegations);
 
-pub use self::setup::fingerprint as negotiation_fingerprint;
+pub(crate) use self::state::fingerprint as negotiation_fingerprint;
 
 /// The people of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
