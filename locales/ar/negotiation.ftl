@@ -7,6 +7,7 @@ error-words-not-found = هذه الكلمات غير موجودة في الفق�
 error-words-ambiguous = ترد هذه الكلمات أكثر من مرة في الفقرة. أضيفوا كلمات مجاورة لتحديد موضع واحد.
 error-amendment-withdrawn = سُحب هذا التعديل.
 error-own-amendment = قدّم وفدكم هذا التعديل؛ فلا يمكنه تأييده أو معارضته.
+error-own-group-amendment = قُدّم هذا التعديل باسم هذه المجموعة؛ فلا يمكنها تأييده أو معارضته.
 negotiation-link = جولات التفاوض
 negotiation-rounds-title = جولات التفاوض
 negotiation-back-to-process = العودة إلى العملية

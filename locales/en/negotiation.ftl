@@ -7,6 +7,7 @@ error-words-not-found = These words are not in the paragraph. Copy them from its
 error-words-ambiguous = These words appear more than once in the paragraph. Add words around them so they name one place.
 error-amendment-withdrawn = This amendment has been withdrawn.
 error-own-amendment = Your delegation tabled this amendment; it cannot join or oppose its own.
+error-own-group-amendment = This amendment was tabled on behalf of this group; the group cannot join or oppose its own.
 negotiation-link = Negotiation rounds
 negotiation-rounds-title = Negotiation rounds
 negotiation-back-to-process = Back to the process

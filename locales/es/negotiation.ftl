@@ -7,6 +7,7 @@ error-words-not-found = Estas palabras no están en el párrafo. Cópielas de su
 error-words-ambiguous = Estas palabras aparecen más de una vez en el párrafo. Añada palabras contiguas para señalar un solo lugar.
 error-amendment-withdrawn = Esta enmienda ha sido retirada.
 error-own-amendment = Su delegación presentó esta enmienda; no puede sumarse a ella ni oponerse a ella.
+error-own-group-amendment = Esta enmienda se presentó en nombre de este grupo; el grupo no puede sumarse a ella ni oponerse a ella.
 negotiation-link = Rondas de negociación
 negotiation-rounds-title = Rondas de negociación
 negotiation-back-to-process = Volver al proceso

@@ -7,6 +7,7 @@ error-words-not-found = Ces mots ne figurent pas dans le paragraphe. Copiez-les 
 error-words-ambiguous = Ces mots figurent plusieurs fois dans le paragraphe. Ajoutez des mots voisins pour désigner un seul endroit.
 error-amendment-withdrawn = Cet amendement a été retiré.
 error-own-amendment = Votre délégation a déposé cet amendement ; elle ne peut ni s’y associer ni s’y opposer.
+error-own-group-amendment = Cet amendement a été déposé au nom de ce groupe ; le groupe ne peut ni s’y associer ni s’y opposer.
 negotiation-link = Séries de négociation
 negotiation-rounds-title = Séries de négociation
 negotiation-back-to-process = Retour au processus

@@ -7,6 +7,7 @@ error-words-not-found = 段落中没有这些字词。请从段落文本中复�
 error-words-ambiguous = 这些字词在段落中出现不止一次。请加上相邻字词，指明一处。
 error-amendment-withdrawn = 该修正案已撤回。
 error-own-amendment = 该修正案由贵代表团提出，不能表示支持或反对。
+error-own-group-amendment = 该修正案是以该集团名义提出的，该集团不能表示支持或反对。
 negotiation-link = 谈判轮次
 negotiation-rounds-title = 谈判轮次
 negotiation-back-to-process = 返回进程

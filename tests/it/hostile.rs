@@ -3,9 +3,11 @@
 //! typed into every field a person can fill, through the real forms, then looked for
 //! wherever it is shown: pages, exports, open data, the JSON API and notifications. It must
 //! come back as text, never as markup. `bodies`: hostile multipart bodies, refused with 413.
+//! `events` and `negotiation`: the corpus in the event form and in the negotiation's texts.
 
 mod bodies;
 mod events;
+mod negotiation;
 
 use std::io::{Cursor, Read};
 use std::process::Command;

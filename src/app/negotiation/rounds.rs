@@ -578,8 +578,9 @@ pub struct PositionForm {
 }
 
 /// Joins or opposes another delegation's tabled amendment, for a delegation the person acts
-/// for or a group that delegation belongs to, while the round is open. A speaker's new
-/// position replaces its earlier one.
+/// for or a group that delegation belongs to, while the round is open; never on its own
+/// amendment, nor for the group it was tabled for. A speaker's new position replaces its
+/// earlier one.
 pub fn take_position(
     conn: &mut DbConnection,
     person: Person,
@@ -608,6 +609,11 @@ pub fn take_position(
             return Err(Error::Conflict("error-own-amendment"));
         }
         let group = speaking_for_group(conn, process.id, delegation.id, &form.on_behalf_of)?;
+        // A group speaks through each of its members: one that did not table the amendment
+        // still may not have the group join or oppose what was tabled in its name.
+        if group.is_some() && group == amendment.on_behalf_of {
+            return Err(Error::Conflict("error-own-group-amendment"));
+        }
         amend::take_position(
             conn,
             amendment.id,

@@ -1,6 +1,7 @@
-//! What the forms act on: the demo, someone signed in for every role, and the objects made
-//! for the fuzzing (drafts, a submitted contribution and proposal, an invitation, a process
-//! of its own with an assignment). Made once, in a fixed order, before any form is fuzzed.
+//! What the forms act on: the demo, someone signed in for every role (a delegate too), the
+//! objects made for the fuzzing (drafts, a submitted contribution and proposal, an
+//! invitation, a process of its own with an assignment) and the ids of the demo's
+//! negotiation. Made once, in a fixed order, before any form is fuzzed.
 
 use reqwest::StatusCode;
 use reqwest::multipart::Form;
@@ -25,6 +26,8 @@ pub(super) struct People {
     pub(super) admin: Browser,
     /// Someone whose password, and whose account, the fuzzing may try to change.
     pub(super) victim: Browser,
+    /// `delegate.morocco@`: acts for Morocco, a member of the African Group.
+    pub(super) delegate: Browser,
 }
 
 /// The people, and the ids, references and keys the forms' paths and fields name.
@@ -46,6 +49,13 @@ pub(super) struct World {
     pub(super) nodes: Vec<String>,
     pub(super) links: Vec<String>,
     pub(super) report_nodes: Vec<String>,
+    /// The demo's negotiation: its delegations (name, id) and groups (short name, id), the
+    /// draft's revisions as `document/revision`, and the paragraphs of the revision the open
+    /// round 2 reads.
+    pub(super) delegations: Vec<(String, String)>,
+    pub(super) state_groups: Vec<(String, String)>,
+    pub(super) revisions: Vec<String>,
+    pub(super) round_nodes: Vec<String>,
 }
 
 impl World {
@@ -63,6 +73,7 @@ impl World {
         let assignments = process_of_its_own(app, &people.admin, victim_id).await;
         let (nodes, links) = document_parts(app, "draft").await;
         let (report_nodes, _) = document_parts(app, "group-1-report").await;
+        let (delegations, state_groups, revisions, round_nodes) = negotiation(app).await;
         World {
             people,
             victim_id,
@@ -76,7 +87,24 @@ impl World {
             nodes,
             links,
             report_nodes,
+            delegations,
+            state_groups,
+            revisions,
+            round_nodes,
         }
+    }
+
+    /// The id named `name` in `named` (a delegation by its name, a group by its short name).
+    pub(super) fn id_of(named: &[(String, String)], name: &str) -> String {
+        named
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| id.clone())
+            .expect("one of the demo's")
+    }
+
+    pub(super) fn ids(named: &[(String, String)]) -> Vec<String> {
+        named.iter().map(|(_, id)| id.clone()).collect()
     }
 
     pub(super) fn proposal_path(&self) -> String {
@@ -101,6 +129,7 @@ impl People {
         let cofacilitator = demo(app, "cofacilitator").await;
         let translator = demo(app, "translator").await;
         let admin = demo(app, "admin").await;
+        let delegate = demo(app, "delegate.morocco").await;
         let victim = app
             .participant(
                 "victim@example.org",
@@ -121,6 +150,7 @@ impl People {
             translator,
             admin,
             victim,
+            delegate,
         }
     }
 }
@@ -259,6 +289,52 @@ async fn document_parts(app: &TestApp, slug: &'static str) -> (Vec<String>, Vec<
             .load(conn)
             .expect("its links");
         (keys, links.into_iter().map(|id| id.to_string()).collect())
+    })
+    .await
+}
+
+type Named = Vec<(String, String)>;
+
+/// The demo's delegations and groups, the draft's revisions as the round form names them, and
+/// the paragraph keys of the revision round 2 reads.
+async fn negotiation(app: &TestApp) -> (Named, Named, Vec<String>, Vec<String>) {
+    with_db(app, |conn| {
+        use concord::db::schema::{documents, revisions};
+        use concord::store::documents::revision_by_id;
+        use concord::store::negotiation::delegations as deleg;
+        use concord::store::negotiation::rounds::round_by_number;
+        use diesel::prelude::*;
+        let delegations = deleg::delegations_of_process(conn, 1)
+            .expect("delegations")
+            .into_iter()
+            .map(|d| (d.name, d.id.to_string()))
+            .collect();
+        let groups = deleg::groups_of_process(conn, 1)
+            .expect("groups")
+            .into_iter()
+            .map(|g| (g.short_name, g.id.to_string()))
+            .collect();
+        let slugs: Vec<String> = revisions::table
+            .inner_join(documents::table)
+            .filter(documents::slug.eq("draft"))
+            .select(revisions::slug)
+            .load(conn)
+            .expect("revisions");
+        let round = round_by_number(conn, 1, 2)
+            .expect("a query")
+            .expect("the demo's second reading");
+        let revision = revision_by_id(conn, round.revision_id)
+            .expect("a query")
+            .expect("its revision");
+        let nodes = revision
+            .content()
+            .expect("its content")
+            .nodes
+            .into_iter()
+            .map(|n| n.key)
+            .collect();
+        let revisions = slugs.into_iter().map(|s| format!("draft/{s}")).collect();
+        (delegations, groups, revisions, nodes)
     })
     .await
 }

@@ -1,11 +1,14 @@
 //! The security matrix: every route against every role (`table`), forged ids (`forged`),
 //! CSRF and Origin on every unsafe route (`csrf`), allow-listed list parameters (`params`),
-//! and the security headers on every response any of them gets.
+//! and the security headers on every response any of them gets. The negotiation's routes
+//! for those who act for a delegation, which no role of the matrix does, have their own
+//! table, forged ids and CSRF checks (`delegations`).
 //!
 //! All run on the demo process (`gcm`), whose accounts hold every role. `Fixture` signs each
 //! role in once and finds, in the database, the objects the rows name (`{placeholders}`).
 
 mod csrf;
+mod delegations;
 mod forged;
 mod params;
 pub(crate) mod table;
@@ -900,6 +903,7 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         .load(conn)
         .expect("documents");
     out.push(format!("{rows:?}"));
+    out.extend(delegations::negotiation_fingerprint(conn));
     out
 }
 

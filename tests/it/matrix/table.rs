@@ -148,7 +148,8 @@ const CHAIR_EDIT: &str = ". . . . . . . x . x .";
 const DRAFT_EDIT: &str = ". . . . . . . . x x .";
 const DRAFT_READ: &str = ". . . . . . . x x x .";
 // Who opens negotiation rounds and reads those restricted to delegations (no role of the
-// matrix acts for a delegation, so no one may table, withdraw, join or oppose).
+// matrix acts for a delegation, so no one may table, withdraw, join or oppose: the delegates
+// have their own table in `delegations`).
 const ROUNDS: &str = ". . . . . . . . x x .";
 // Those who hold no role in the process: staff are not asked to be accredited.
 const NO_ROLE: &str = ". . . x . . . . . . x";

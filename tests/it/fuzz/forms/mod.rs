@@ -11,6 +11,7 @@ mod contributions;
 mod documents;
 mod events;
 mod fields;
+mod negotiation;
 mod proposals;
 
 use super::runner::FormSpec;
@@ -26,6 +27,7 @@ pub(super) fn all(w: &World) -> Vec<FormSpec<'_>> {
         documents::report_rows(w),
         admin::rows(w),
         events::rows(w),
+        negotiation::rows(w),
         closing::rows(w),
         closing::access_rows(w),
     ]
