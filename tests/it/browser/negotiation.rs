@@ -3,7 +3,8 @@
 //! co-facilitator opens a round on the published zero draft; Mexico's delegate tables an
 //! amendment, and Switzerland's joins it on behalf of the group; the co-facilitator reads the
 //! compilation text, accepts the amendment as an alternative in brackets, marks another
-//! paragraph agreed ad referendum, publishes Rev.1 and compares it with the zero draft.
+//! paragraph agreed ad referendum, publishes Rev.1 and compares it with the zero draft (the
+//! bracket comes in, the status moves).
 //!
 //! What a person would not do in a browser here is seeded: the accounts (registering is
 //! another journey's), the staff's roles, and the zero draft with its three nodes, published.
@@ -344,6 +345,11 @@ async fn co_facilitator_publishes_rev_1_and_compares(j: &mut Journey) -> Step {
     j.choose("Later", "Rev.1").await?;
     j.press("Compare", "Zero draft compared with Rev.1").await?;
     j.sees(&["Zero draft → Rev.1", "1 changed"]).await?;
+    // The second paragraph's words stayed; its status moved.
+    let agreed = j.text_of(".compare-status").await?;
+    if agreed != "Status in the negotiation: Pending → Agreed ad referendum" {
+        return Err(format!("the comparison shows the status as {agreed:?}"));
+    }
     // The alternative comes in beside the words it would replace, citing the amendment.
     let changed = j.text_of(".compare-changed").await?;
     let added = j.all_text_of(".compare-changed ins").await?;
