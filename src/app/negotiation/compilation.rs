@@ -59,7 +59,7 @@ pub fn compilation_export(
         "negotiation-compilation-of",
         &[("revision", revision.label.clone())],
     );
-    Ok(export::build(Input {
+    let mut export = export::build(Input {
         process_slug: &view.process.slug,
         process_title: &view.process.title,
         process_title_language: None,
@@ -78,7 +78,41 @@ pub fn compilation_export(
         source_languages: &HashMap::new(),
         base_url,
         labels: Labels::in_language(lang),
-    }))
+    });
+    mark_additions(&mut export, &view);
+    Ok(export)
+}
+
+/// Marks the bold words of every amendment as inserted words, for the formats that mark
+/// additions up (Akoma Ntoso's `<ins>`). A paragraph's own text comes first in its blocks and
+/// keeps its bold as bold; every block after it is an amendment's (or the paragraph's status).
+fn mark_additions(export: &mut Export, view: &RoundView) {
+    let own_blocks: HashMap<&str, usize> = view
+        .paragraphs
+        .iter()
+        .map(|p| {
+            (
+                p.node.key.as_str(),
+                export::text::blocks(&p.node.text).len(),
+            )
+        })
+        .collect();
+    for node in &mut export.nodes {
+        if node.kind == NodeKind::Heading {
+            continue;
+        }
+        let own = own_blocks.get(node.key.as_str()).copied().unwrap_or(0);
+        let amended = node.blocks.iter_mut().skip(own);
+        let marked = node
+            .marked_blocks
+            .iter_mut()
+            .flat_map(|b| b.iter_mut().skip(own));
+        for block in amended.chain(marked) {
+            for run in &mut block.runs {
+                run.inserted = run.bold;
+            }
+        }
+    }
 }
 
 /// The revision's text with each paragraph followed by its amendments, as Markdown blocks of

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Node, NodeKind, Number, numbers};
+use super::{Node, NodeKind, Number, ParagraphStatus, numbers};
 use crate::domain::diff::{Segment, differs, word_diff};
 
 /// How one node changed between two revisions.
@@ -28,6 +28,16 @@ pub struct Row {
     pub to_number: Option<String>,
     /// The text in the later revision (or the earlier, for a removed node).
     pub text: String,
+    /// The paragraph's status in the earlier revision (`None`: not there) and in the later.
+    pub status_from: Option<ParagraphStatus>,
+    pub status_to: Option<ParagraphStatus>,
+}
+
+impl Row {
+    /// The status is agreed (or no longer) between the two revisions, whatever the words did.
+    pub fn status_changed(&self) -> bool {
+        matches!((self.status_from, self.status_to), (Some(a), Some(b)) if a != b)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +112,8 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
         from_number: from_numbers[i].as_ref().map(Number::display),
         to_number: None,
         text: from[i].text.clone(),
+        status_from: Some(from[i].status),
+        status_to: None,
     };
     for (j, node) in to.iter().enumerate() {
         match from_index.get(node.key.as_str()) {
@@ -130,6 +142,8 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
                 from_number: None,
                 to_number: to_numbers[j].as_ref().map(Number::display),
                 text: node.text.clone(),
+                status_from: None,
+                status_to: Some(node.status),
             }),
         }
     }
@@ -179,5 +193,7 @@ fn kept_row(old: &Node, new: &Node) -> Row {
         from_number: None,
         to_number: None,
         text: new.text.clone(),
+        status_from: Some(old.status),
+        status_to: Some(new.status),
     }
 }

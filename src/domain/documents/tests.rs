@@ -125,6 +125,37 @@ fn identical_revisions_compare_as_unchanged() {
 }
 
 #[test]
+fn a_status_agreed_between_revisions_is_compared_even_when_the_words_stay() {
+    let from = vec![p("a", "One"), p("b", "Two"), p("c", "Three")];
+    let mut to = vec![p("a", "One"), p("b", "Two"), p("d", "Four")];
+    to[1].status = ParagraphStatus::AgreedAdRef;
+    let comparison = compare(&from, &to);
+    let status: Vec<(&str, Option<ParagraphStatus>, Option<ParagraphStatus>, bool)> = comparison
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.key.as_str(),
+                r.status_from,
+                r.status_to,
+                r.status_changed(),
+            )
+        })
+        .collect();
+    let pending = Some(ParagraphStatus::Pending);
+    assert_eq!(
+        status,
+        [
+            ("a", pending, pending, false),
+            ("b", pending, Some(ParagraphStatus::AgreedAdRef), true),
+            ("d", None, pending, false),
+            ("c", pending, None, false),
+        ]
+    );
+    assert_eq!(comparison.rows[1].change, Change::Unchanged);
+}
+
+#[test]
 fn edits_to_different_sentences_merge() {
     let base = "States commit to cooperate. They will share data. Progress is reviewed.";
     let mine = "States commit to cooperate closely. They will share data. Progress is reviewed.";

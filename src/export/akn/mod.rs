@@ -91,9 +91,12 @@ fn write_styled(xml: &mut Xml, run: &Run, text: &str) -> Result {
         xml.open("a", &[("href", href)])?;
         open.push("a");
     }
-    if run.bold {
-        xml.open("b", &[])?;
-        open.push("b");
+    // Added words are inserted words, as Akoma Ntoso marks a compilation text's additions;
+    // other bold words are only bold.
+    let bold = if run.inserted { "ins" } else { "b" };
+    if run.bold || run.inserted {
+        xml.open(bold, &[])?;
+        open.push(bold);
     }
     if run.italic {
         xml.open("i", &[])?;

@@ -30,6 +30,9 @@ pub struct Run {
     pub strike: bool,
     pub code: bool,
     pub link: Option<String>,
+    /// Words an amendment adds (a compilation text's additions, in bold like any bold run):
+    /// never read from Markdown, set by whoever knows which bold words are additions.
+    pub inserted: bool,
 }
 
 #[derive(Default)]
@@ -144,6 +147,7 @@ fn push(current: &mut Option<Block>, style: &Style, text: &str, code: bool) {
         strike: style.strike > 0,
         code,
         link: style.links.last().cloned(),
+        inserted: false,
     };
     match block.runs.last_mut() {
         Some(last)

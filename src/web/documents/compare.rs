@@ -24,6 +24,10 @@ pub struct RowView {
     pub from_number: Option<String>,
     pub to_number: Option<String>,
     pub runs: Vec<Run>,
+    /// The labels of the paragraph's status before and after, when it changed.
+    pub status_change: Option<(String, String)>,
+    /// The label of the paragraph's status, agreed in both revisions alike.
+    pub agreed: Option<String>,
 }
 
 /// A run of words that is the same, added or removed.
@@ -76,6 +80,16 @@ fn row_views(comparison: &Comparison) -> Vec<RowView> {
                 from_number: row.from_number.clone(),
                 to_number: row.to_number.clone(),
                 runs,
+                status_change: match (row.status_from, row.status_to) {
+                    (Some(from), Some(to)) if row.status_changed() => {
+                        Some((from.label_key(), to.label_key()))
+                    }
+                    _ => None,
+                },
+                agreed: row
+                    .status_to
+                    .filter(|s| !s.is_pending() && !row.status_changed())
+                    .map(|s| s.label_key()),
             }
         })
         .collect()

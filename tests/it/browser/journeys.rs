@@ -22,14 +22,14 @@ use super::audit::Audit;
 use super::browser;
 use crate::helpers::{Backend, PASSWORD, spawn_app};
 
-type Step<T = ()> = Result<T, String>;
+pub(super) type Step<T = ()> = Result<T, String>;
 
-fn err(e: impl Display) -> String {
+pub(super) fn err(e: impl Display) -> String {
     e.to_string()
 }
 
 /// `text` as an XPath string literal, whatever quotes it holds.
-fn literal(text: &str) -> String {
+pub(super) fn literal(text: &str) -> String {
     if !text.contains('\'') {
         format!("'{text}'")
     } else if !text.contains('"') {
@@ -41,11 +41,11 @@ fn literal(text: &str) -> String {
 }
 
 /// Someone taking part, as they register.
-struct Person {
-    email: &'static str,
-    name: &'static str,
-    organisation: &'static str,
-    category: &'static str,
+pub(super) struct Person {
+    pub(super) email: &'static str,
+    pub(super) name: &'static str,
+    pub(super) organisation: &'static str,
+    pub(super) category: &'static str,
 }
 
 const ADMINISTRATOR: Person = Person {
@@ -98,24 +98,24 @@ const COMMITMENT: &str =
 const CONTRIBUTION: &str = "Fair recruitment across borders";
 
 /// The browser, the pages checked so far, and how many steps the people took.
-struct Journey {
-    client: Client,
-    address: String,
-    audit: Audit,
-    steps: usize,
+pub(super) struct Journey {
+    pub(super) client: Client,
+    pub(super) address: String,
+    pub(super) audit: Audit,
+    pub(super) steps: usize,
     /// The kinds of page checked (some are checked more than once, in another state).
-    kinds: std::collections::BTreeSet<String>,
+    pub(super) kinds: std::collections::BTreeSet<String>,
 }
 
 impl Journey {
     /// Checks the page now shown (axe now, the Nu checker at the end).
-    async fn check(&mut self, what: &str) -> Step {
+    pub(super) async fn check(&mut self, what: &str) -> Step {
         self.kinds.insert(what.to_string());
         self.audit.check(&self.client, what).await
     }
 
     /// Opens an address the person types or keeps as a bookmark.
-    async fn open(&mut self, path: &str, what: &str) -> Step {
+    pub(super) async fn open(&mut self, path: &str, what: &str) -> Step {
         self.steps += 1;
         self.client
             .goto(&format!("{}{path}", self.address))
@@ -125,7 +125,7 @@ impl Journey {
         self.check(what).await
     }
 
-    async fn ready(&self) -> Step {
+    pub(super) async fn ready(&self) -> Step {
         for _ in 0..200 {
             if let Ok(state) = self
                 .client
@@ -141,7 +141,7 @@ impl Journey {
     }
 
     /// Clicks `element` and waits for the page it leads to.
-    async fn click_to_next_page(&mut self, element: Element) -> Step {
+    pub(super) async fn click_to_next_page(&mut self, element: Element) -> Step {
         self.steps += 1;
         let old = self.client.find(Locator::Css("html")).await.map_err(err)?;
         element.click().await.map_err(err)?;
@@ -162,14 +162,14 @@ impl Journey {
         self.ready().await
     }
 
-    async fn find_xpath(&self, xpath: &str, what: &str) -> Step<Element> {
+    pub(super) async fn find_xpath(&self, xpath: &str, what: &str) -> Step<Element> {
         match self.client.find(Locator::XPath(xpath)).await {
             Ok(element) => Ok(element),
             Err(e) => Err(format!("{what} is not on {}: {e}", self.here().await)),
         }
     }
 
-    async fn here(&self) -> String {
+    pub(super) async fn here(&self) -> String {
         match self.client.current_url().await {
             Ok(url) => url.to_string(),
             Err(e) => format!("(no address: {e})"),
@@ -177,7 +177,7 @@ impl Journey {
     }
 
     /// Follows the link whose text reads `text` (within `scope`, an XPath, or anywhere).
-    async fn follow_in(&mut self, scope: &str, text: &str, what: &str) -> Step {
+    pub(super) async fn follow_in(&mut self, scope: &str, text: &str, what: &str) -> Step {
         let link = self
             .find_xpath(
                 &format!("{scope}//a[normalize-space()={}]", literal(text)),
@@ -188,13 +188,13 @@ impl Journey {
         self.check(what).await
     }
 
-    async fn follow(&mut self, text: &str, what: &str) -> Step {
+    pub(super) async fn follow(&mut self, text: &str, what: &str) -> Step {
         self.follow_in("", text, what).await
     }
 
     /// Follows the link whose text begins with `text` (for links that say more to screen
     /// readers than they show).
-    async fn follow_starting(&mut self, text: &str, what: &str) -> Step {
+    pub(super) async fn follow_starting(&mut self, text: &str, what: &str) -> Step {
         let link = self
             .find_xpath(
                 &format!("//a[starts-with(normalize-space(), {})]", literal(text)),
@@ -207,7 +207,7 @@ impl Journey {
 
     /// Presses the button whose text reads `text` (within `scope`) and checks the page it
     /// leads to.
-    async fn press_in(&mut self, scope: &str, text: &str, what: &str) -> Step {
+    pub(super) async fn press_in(&mut self, scope: &str, text: &str, what: &str) -> Step {
         let button = self
             .find_xpath(
                 &format!("{scope}//button[normalize-space()={}]", literal(text)),
@@ -218,11 +218,11 @@ impl Journey {
         self.check(what).await
     }
 
-    async fn press(&mut self, text: &str, what: &str) -> Step {
+    pub(super) async fn press(&mut self, text: &str, what: &str) -> Step {
         self.press_in("", text, what).await
     }
 
-    async fn press_starting(&mut self, text: &str, what: &str) -> Step {
+    pub(super) async fn press_starting(&mut self, text: &str, what: &str) -> Step {
         let button = self
             .find_xpath(
                 &format!(
@@ -237,7 +237,7 @@ impl Journey {
     }
 
     /// The form control labelled `label` within `scope`.
-    async fn field_in(&self, scope: &str, label: &str) -> Step<Element> {
+    pub(super) async fn field_in(&self, scope: &str, label: &str) -> Step<Element> {
         let label_element = self
             .find_xpath(
                 &format!("{scope}//label[normalize-space()={}]", literal(label)),
@@ -256,20 +256,25 @@ impl Journey {
     }
 
     /// Types `value` into the field labelled `label` (within `scope`), replacing what was there.
-    async fn fill_in(&mut self, scope: &str, label: &str, value: &str) -> Step {
+    pub(super) async fn fill_in(&mut self, scope: &str, label: &str, value: &str) -> Step {
         self.steps += 1;
         let field = self.field_in(scope, label).await?;
         field.clear().await.map_err(err)?;
         field.send_keys(value).await.map_err(err)
     }
 
-    async fn fill(&mut self, label: &str, value: &str) -> Step {
+    pub(super) async fn fill(&mut self, label: &str, value: &str) -> Step {
         self.fill_in("", label, value).await
     }
 
-    async fn choose(&mut self, label: &str, option: &str) -> Step {
+    pub(super) async fn choose(&mut self, label: &str, option: &str) -> Step {
+        self.choose_in("", label, option).await
+    }
+
+    /// Chooses `option` in the list labelled `label` within `scope`.
+    pub(super) async fn choose_in(&mut self, scope: &str, label: &str, option: &str) -> Step {
         self.steps += 1;
-        self.field_in("", label)
+        self.field_in(scope, label)
             .await?
             .select_by_label(option)
             .await
@@ -277,7 +282,7 @@ impl Journey {
     }
 
     /// Ticks the checkbox labelled `label` by clicking its label.
-    async fn tick(&mut self, label: &str) -> Step {
+    pub(super) async fn tick(&mut self, label: &str) -> Step {
         self.steps += 1;
         self.find_xpath(
             &format!("//label[normalize-space()={}]", literal(label)),
@@ -291,14 +296,20 @@ impl Journey {
 
     /// Types a date and time into a `datetime-local` field the way a person does in
     /// Chromium: month, day, year, then to the time with Tab, hours, minutes, AM or PM.
-    async fn fill_date_time(&mut self, phase: &str, label: &str, value: &str) -> Step {
+    pub(super) async fn fill_date_time(&mut self, phase: &str, label: &str, value: &str) -> Step {
+        let scope = format!("//fieldset[legend[normalize-space()={}]]", literal(phase));
+        self.fill_date_time_in(&scope, label, value).await
+    }
+
+    /// Types a date and time into the `datetime-local` field labelled `label` within `scope`.
+    pub(super) async fn fill_date_time_in(
+        &mut self,
+        scope: &str,
+        label: &str,
+        value: &str,
+    ) -> Step {
         self.steps += 1;
-        let field = self
-            .field_in(
-                &format!("//fieldset[legend[normalize-space()={}]]", literal(phase)),
-                label,
-            )
-            .await?;
+        let field = self.field_in(scope, label).await?;
         // value: "2017-04-01T09:00"
         let (date, time) = value.split_once('T').ok_or("a date and a time")?;
         let mut date = date.split('-');
@@ -331,12 +342,12 @@ impl Journey {
             }
         }
         Err(format!(
-            "{phase} {label}: typed {value}, the field holds {typed:?}"
+            "{label} in {scope}: typed {value}, the field holds {typed:?}"
         ))
     }
 
     /// The text of the page, as shown.
-    async fn page_text(&self) -> Step<String> {
+    pub(super) async fn page_text(&self) -> Step<String> {
         let text = self
             .client
             .execute("return document.body.innerText;", vec![])
@@ -346,7 +357,7 @@ impl Journey {
     }
 
     /// Asserts the page shows each of `texts`.
-    async fn sees(&mut self, texts: &[&str]) -> Step {
+    pub(super) async fn sees(&mut self, texts: &[&str]) -> Step {
         self.steps += 1;
         let page = self.page_text().await?;
         for text in texts {
@@ -360,7 +371,7 @@ impl Journey {
         Ok(())
     }
 
-    async fn does_not_see(&mut self, text: &str) -> Step {
+    pub(super) async fn does_not_see(&mut self, text: &str) -> Step {
         self.steps += 1;
         let page = self.page_text().await?;
         if page.contains(text) {
@@ -370,7 +381,7 @@ impl Journey {
     }
 
     /// The text of the first element matching `css`.
-    async fn text_of(&self, css: &str) -> Step<String> {
+    pub(super) async fn text_of(&self, css: &str) -> Step<String> {
         match self.client.find(Locator::Css(css)).await {
             Ok(element) => element.text().await.map_err(err),
             Err(e) => Err(format!("{css} on {}: {e}", self.here().await)),
@@ -378,7 +389,7 @@ impl Journey {
     }
 
     /// The text of every element matching `css`, together.
-    async fn all_text_of(&self, css: &str) -> Step<String> {
+    pub(super) async fn all_text_of(&self, css: &str) -> Step<String> {
         let text = self
             .client
             .execute(
@@ -392,7 +403,7 @@ impl Journey {
     }
 
     /// Asserts the notice at the top of the page says `text`.
-    async fn notice(&mut self, text: &str) -> Step {
+    pub(super) async fn notice(&mut self, text: &str) -> Step {
         self.steps += 1;
         let notice = self.text_of(".notice").await?;
         if notice.contains(text) {
@@ -405,7 +416,7 @@ impl Journey {
         }
     }
 
-    async fn sign_in(&mut self, person: &Person) -> Step {
+    pub(super) async fn sign_in(&mut self, person: &Person) -> Step {
         self.follow("Sign in", "the sign-in page").await?;
         self.fill("Email address", person.email).await?;
         self.fill("Password", PASSWORD).await?;
@@ -417,13 +428,13 @@ impl Journey {
         Ok(())
     }
 
-    async fn sign_out(&mut self) -> Step {
+    pub(super) async fn sign_out(&mut self) -> Step {
         self.press("Sign out", "the home page, signed out").await?;
         self.notice("You have signed out.").await
     }
 
     /// Registers `person` from the home page; they land on the sign-in page.
-    async fn register(&mut self, person: &Person) -> Step {
+    pub(super) async fn register(&mut self, person: &Person) -> Step {
         self.follow("Register", "the registration form").await?;
         self.fill("Email address", person.email).await?;
         self.fill("Your name", person.name).await?;
@@ -438,14 +449,14 @@ impl Journey {
     }
 
     /// From the home page (signed in or not) to the process's page.
-    async fn open_the_process(&mut self) -> Step {
+    pub(super) async fn open_the_process(&mut self) -> Step {
         self.follow("Processes", "the list of processes").await?;
         self.follow(PROCESS, "the process page").await
     }
 
     /// On a document's working copy: opens the editing page of the paragraph that holds
     /// `old` and replaces its text with `new`.
-    async fn edit_paragraph(&mut self, old: &str, new: &str, what: &str) -> Step {
+    pub(super) async fn edit_paragraph(&mut self, old: &str, new: &str, what: &str) -> Step {
         let edit = self
             .find_xpath(
                 &format!(
@@ -476,7 +487,7 @@ impl Journey {
     }
 
     /// Publishes the working copy on screen as `label`; the revision's page follows.
-    async fn publish(&mut self, label: &str, what: &str) -> Step {
+    pub(super) async fn publish(&mut self, label: &str, what: &str) -> Step {
         self.fill("Name of the revision", label).await?;
         self.press("Publish", what).await?;
         self.notice("The revision has been published.").await?;
@@ -485,7 +496,7 @@ impl Journey {
 
     /// Downloads the file behind the link `text` within `scope` from inside the page (with the
     /// page's cookies), and checks its status, type, name and first bytes.
-    async fn download(
+    pub(super) async fn download(
         &mut self,
         scope: &str,
         text: &str,
@@ -591,44 +602,57 @@ async fn a_compact_goes_from_setup_to_rev_1_through_every_role() {
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let mut journey = Journey {
-        client: client.clone(),
-        address: app.address.clone(),
-        audit: Audit::new(),
-        steps: 0,
-        kinds: Default::default(),
-    };
+    let mut journey = Journey::new(&client, &app.address);
     let started = std::time::Instant::now();
-    let mut outcome = story(&mut journey, &app.setup_token).await;
-    if let Err(problem) = &mut outcome {
-        // The page where the journey stopped, to look at.
-        let path = std::env::temp_dir().join("concord-journey-failure.html");
-        if let Ok(html) = client.source().await
-            && std::fs::write(&path, html).is_ok()
-        {
-            problem.push_str(&format!("\n(the page is saved in {})", path.display()));
+    let outcome = story(&mut journey, &app.setup_token).await;
+    journey.finish(outcome, "journeys", started).await;
+}
+
+impl Journey {
+    pub(super) fn new(client: &Client, address: &str) -> Self {
+        Journey {
+            client: client.clone(),
+            address: address.to_string(),
+            audit: Audit::new(),
+            steps: 0,
+            kinds: Default::default(),
         }
     }
-    let _ = client.close().await;
-    let Journey {
-        audit,
-        steps,
-        kinds,
-        ..
-    } = journey;
-    let pages = audit.pages();
-    outcome.expect("the journey succeeds");
-    eprintln!(
-        "journeys: {steps} steps, {pages} pages checked ({} distinct) in {:.0?}",
-        kinds.len(),
-        started.elapsed()
-    );
-    let checked = audit.finish();
-    assert!(
-        checked.is_ok(),
-        "every page passes axe-core and the Nu HTML checker: {}",
-        checked.err().unwrap_or_default()
-    );
+
+    /// Ends the journey named `name`: closes the browser, and fails (keeping the page where
+    /// the story stopped) unless the story succeeded and every page passed both checkers.
+    pub(super) async fn finish(self, mut outcome: Step, name: &str, started: std::time::Instant) {
+        let Journey {
+            client,
+            audit,
+            steps,
+            kinds,
+            ..
+        } = self;
+        if let Err(problem) = &mut outcome {
+            // The page where the journey stopped, to look at.
+            let path = std::env::temp_dir().join(format!("concord-{name}-failure.html"));
+            if let Ok(html) = client.source().await
+                && std::fs::write(&path, html).is_ok()
+            {
+                problem.push_str(&format!("\n(the page is saved in {})", path.display()));
+            }
+        }
+        let _ = client.close().await;
+        let pages = audit.pages();
+        outcome.expect("the journey succeeds");
+        eprintln!(
+            "{name}: {steps} steps, {pages} pages checked ({} distinct) in {:.0?}",
+            kinds.len(),
+            started.elapsed()
+        );
+        let checked = audit.finish();
+        assert!(
+            checked.is_ok(),
+            "every page passes axe-core and the Nu HTML checker: {}",
+            checked.err().unwrap_or_default()
+        );
+    }
 }
 
 async fn story(j: &mut Journey, setup_token: &str) -> Step {

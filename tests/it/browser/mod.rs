@@ -5,6 +5,7 @@ mod audit;
 mod journeys;
 mod keep;
 mod mail;
+mod negotiation;
 mod pages;
 mod translations;
 

@@ -297,6 +297,12 @@ impl Tour<'_> {
             200,
         )
         .await?;
+        self.follow(
+            "a[href$='/negotiation/rounds/1/compilation']",
+            "the first reading's compilation text",
+            200,
+        )
+        .await?;
         self.visit("/p/gcm/open-data", "open data", 200).await?;
         self.visit("/p/gcm/events", "events", 200).await?;
         self.follow_text(

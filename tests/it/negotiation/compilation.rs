@@ -126,7 +126,11 @@ async fn the_compilation_text_is_read_and_exported_by_those_who_may(backend: Bac
     assert_valid_akoma_ntoso(&akn.bytes);
     let xml = String::from_utf8(akn.bytes).expect("UTF-8");
     assert!(xml.contains("<del>accurate</del>"), "{xml}");
-    assert!(xml.contains("<b>reliable</b>"), "{xml}");
+    assert!(xml.contains("<ins>reliable</ins>"), "{xml}");
+    assert!(
+        !xml.contains("<b>"),
+        "additions are insertions, not bold: {xml}"
+    );
     if chromium_installed() {
         let pdf = download(&cast.bob, &format!("{compilation}.pdf")).await;
         assert_eq!(pdf.status_code(), StatusCode::OK);
