@@ -291,6 +291,39 @@ pub fn reading_markdown(text: &str) -> String {
     }
 }
 
+/// The text as readers see it, in plain words, for a comparison of two revisions word by word:
+/// every alternative in its own brackets followed by whom it cites in parentheses
+/// (`[Marrakech (A/1: Morocco)]`), never the stored braces. A text whose brackets cannot be
+/// read is returned as written.
+pub fn reading_plain(text: &str) -> String {
+    let Ok(pieces) = parse(text) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in &pieces {
+        match piece {
+            Piece::Text(words) => out.push_str(words),
+            Piece::Bracket(alternatives) => {
+                for (i, alternative) in alternatives.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push('[');
+                    out.push_str(&alternative.text);
+                    if !alternative.cites.is_empty() {
+                        if !alternative.text.is_empty() {
+                            out.push(' ');
+                        }
+                        let _ = write!(out, "({})", alternative.cites);
+                    }
+                    out.push(']');
+                }
+            }
+        }
+    }
+    out
+}
+
 /// As `reading_markdown`, with each passage and alternative between `marks`; `None` for a
 /// text with no readable bracket.
 pub fn marked_markdown(text: &str) -> Option<String> {
@@ -332,6 +365,16 @@ mod tests {
             text: text.into(),
             cites: cites.into(),
         }
+    }
+
+    #[test]
+    fn the_plain_reading_shows_whom_each_alternative_cites_without_braces() {
+        assert_eq!(
+            reading_plain("Meet in [Marrakech {A/1: Morocco}] [New York {A/2: EU}]."),
+            "Meet in [Marrakech (A/1: Morocco)] [New York (A/2: EU)]."
+        );
+        assert_eq!(reading_plain("No brackets."), "No brackets.");
+        assert_eq!(reading_plain("Broken [bracket"), "Broken [bracket");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::brackets::reading_plain;
 use super::{Node, NodeKind, Number, ParagraphStatus, numbers};
 use crate::domain::diff::{Segment, differs, word_diff};
 
@@ -111,7 +112,7 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
         moved: false,
         from_number: from_numbers[i].as_ref().map(Number::display),
         to_number: None,
-        text: from[i].text.clone(),
+        text: reading_plain(&from[i].text),
         status_from: Some(from[i].status),
         status_to: None,
     };
@@ -141,7 +142,7 @@ pub fn compare(from: &[Node], to: &[Node]) -> Comparison {
                 moved: false,
                 from_number: None,
                 to_number: to_numbers[j].as_ref().map(Number::display),
-                text: node.text.clone(),
+                text: reading_plain(&node.text),
                 status_from: None,
                 status_to: Some(node.status),
             }),
@@ -180,7 +181,8 @@ fn kept_keys(
 /// The row of a node both revisions hold: its word changes, if any (numbers and moves are the
 /// caller's to fill in).
 fn kept_row(old: &Node, new: &Node) -> Row {
-    let segments = word_diff(&old.text, &new.text);
+    // Bracketed passages compared as readers see them, not in their stored form.
+    let segments = word_diff(&reading_plain(&old.text), &reading_plain(&new.text));
     Row {
         key: new.key.clone(),
         kind: new.kind,
@@ -192,7 +194,7 @@ fn kept_row(old: &Node, new: &Node) -> Row {
         moved: false,
         from_number: None,
         to_number: None,
-        text: new.text.clone(),
+        text: reading_plain(&new.text),
         status_from: Some(old.status),
         status_to: Some(new.status),
     }
