@@ -22,7 +22,7 @@ use super::audit::Audit;
 use super::browser;
 use crate::helpers::{Backend, PASSWORD, spawn_app};
 
-type Step<T = ()> = Result<T, String>;
+pub(super) type Step<T = ()> = Result<T, String>;
 
 fn err(e: impl Display) -> String {
     e.to_string()
@@ -41,11 +41,11 @@ fn literal(text: &str) -> String {
 }
 
 /// Someone taking part, as they register.
-struct Person {
-    email: &'static str,
-    name: &'static str,
-    organisation: &'static str,
-    category: &'static str,
+pub(super) struct Person {
+    pub(super) email: &'static str,
+    pub(super) name: &'static str,
+    pub(super) organisation: &'static str,
+    pub(super) category: &'static str,
 }
 
 const ADMINISTRATOR: Person = Person {
@@ -98,24 +98,35 @@ const COMMITMENT: &str =
 const CONTRIBUTION: &str = "Fair recruitment across borders";
 
 /// The browser, the pages checked so far, and how many steps the people took.
-struct Journey {
-    client: Client,
-    address: String,
-    audit: Audit,
-    steps: usize,
+pub(super) struct Journey {
+    pub(super) client: Client,
+    pub(super) address: String,
+    pub(super) audit: Audit,
+    pub(super) steps: usize,
     /// The kinds of page checked (some are checked more than once, in another state).
-    kinds: std::collections::BTreeSet<String>,
+    pub(super) kinds: std::collections::BTreeSet<String>,
 }
 
 impl Journey {
+    /// A journey starting in `client` on the server at `address`.
+    pub(super) fn new(client: Client, address: &str) -> Self {
+        Journey {
+            client,
+            address: address.to_string(),
+            audit: Audit::new(),
+            steps: 0,
+            kinds: Default::default(),
+        }
+    }
+
     /// Checks the page now shown (axe now, the Nu checker at the end).
-    async fn check(&mut self, what: &str) -> Step {
+    pub(super) async fn check(&mut self, what: &str) -> Step {
         self.kinds.insert(what.to_string());
         self.audit.check(&self.client, what).await
     }
 
     /// Opens an address the person types or keeps as a bookmark.
-    async fn open(&mut self, path: &str, what: &str) -> Step {
+    pub(super) async fn open(&mut self, path: &str, what: &str) -> Step {
         self.steps += 1;
         self.client
             .goto(&format!("{}{path}", self.address))
@@ -188,7 +199,7 @@ impl Journey {
         self.check(what).await
     }
 
-    async fn follow(&mut self, text: &str, what: &str) -> Step {
+    pub(super) async fn follow(&mut self, text: &str, what: &str) -> Step {
         self.follow_in("", text, what).await
     }
 
@@ -218,7 +229,7 @@ impl Journey {
         self.check(what).await
     }
 
-    async fn press(&mut self, text: &str, what: &str) -> Step {
+    pub(super) async fn press(&mut self, text: &str, what: &str) -> Step {
         self.press_in("", text, what).await
     }
 
@@ -277,7 +288,7 @@ impl Journey {
     }
 
     /// Ticks the checkbox labelled `label` by clicking its label.
-    async fn tick(&mut self, label: &str) -> Step {
+    pub(super) async fn tick(&mut self, label: &str) -> Step {
         self.steps += 1;
         self.find_xpath(
             &format!("//label[normalize-space()={}]", literal(label)),
@@ -336,7 +347,7 @@ impl Journey {
     }
 
     /// The text of the page, as shown.
-    async fn page_text(&self) -> Step<String> {
+    pub(super) async fn page_text(&self) -> Step<String> {
         let text = self
             .client
             .execute("return document.body.innerText;", vec![])
@@ -346,7 +357,7 @@ impl Journey {
     }
 
     /// Asserts the page shows each of `texts`.
-    async fn sees(&mut self, texts: &[&str]) -> Step {
+    pub(super) async fn sees(&mut self, texts: &[&str]) -> Step {
         self.steps += 1;
         let page = self.page_text().await?;
         for text in texts {
@@ -360,7 +371,7 @@ impl Journey {
         Ok(())
     }
 
-    async fn does_not_see(&mut self, text: &str) -> Step {
+    pub(super) async fn does_not_see(&mut self, text: &str) -> Step {
         self.steps += 1;
         let page = self.page_text().await?;
         if page.contains(text) {
@@ -370,7 +381,7 @@ impl Journey {
     }
 
     /// The text of the first element matching `css`.
-    async fn text_of(&self, css: &str) -> Step<String> {
+    pub(super) async fn text_of(&self, css: &str) -> Step<String> {
         match self.client.find(Locator::Css(css)).await {
             Ok(element) => element.text().await.map_err(err),
             Err(e) => Err(format!("{css} on {}: {e}", self.here().await)),
@@ -392,7 +403,7 @@ impl Journey {
     }
 
     /// Asserts the notice at the top of the page says `text`.
-    async fn notice(&mut self, text: &str) -> Step {
+    pub(super) async fn notice(&mut self, text: &str) -> Step {
         self.steps += 1;
         let notice = self.text_of(".notice").await?;
         if notice.contains(text) {
@@ -405,7 +416,7 @@ impl Journey {
         }
     }
 
-    async fn sign_in(&mut self, person: &Person) -> Step {
+    pub(super) async fn sign_in(&mut self, person: &Person) -> Step {
         self.follow("Sign in", "the sign-in page").await?;
         self.fill("Email address", person.email).await?;
         self.fill("Password", PASSWORD).await?;
@@ -417,7 +428,7 @@ impl Journey {
         Ok(())
     }
 
-    async fn sign_out(&mut self) -> Step {
+    pub(super) async fn sign_out(&mut self) -> Step {
         self.press("Sign out", "the home page, signed out").await?;
         self.notice("You have signed out.").await
     }
