@@ -4,6 +4,7 @@
 //! edit events, and a private event is nobody else's to see, in the list or by its address.
 
 mod attendance;
+mod sheet;
 
 use concord::db::schema::{event_sessions, events};
 use diesel::prelude::*;

@@ -1,8 +1,8 @@
 //! Registration and attendance: an event's capacity fills in order and the rest wait, a
 //! cancellation moves the head of the waiting list up, concurrent registrations for the last
 //! place never overbook, registration closes when the event starts; only the secretariat
-//! checks people in (a stakeholder's forged request changes nothing), and a sign-in sheet
-//! with one bad row is refused whole, a good one imported, and imported again to no effect.
+//! checks people in (a stakeholder's forged request changes nothing), undoes it and records
+//! walk-ins. The sign-in sheet is `events::sheet`.
 
 use concord::db::schema::{audit_log, event_registrations};
 use diesel::prelude::*;
@@ -17,11 +17,10 @@ on_both_backends!(
     concurrent_registrations_for_the_last_place_do_not_overbook,
     registration_closes_when_the_event_starts,
     only_the_secretariat_checks_people_in,
-    a_sign_in_sheet_is_imported_whole_or_not_at_all,
 );
 
 /// A regional consultation far in the future (or in 2017, when `past`), with `capacity`.
-fn consultation(title: &str, capacity: &str, past: bool) -> Vec<(&'static str, String)> {
+pub(super) fn consultation(title: &str, capacity: &str, past: bool) -> Vec<(&'static str, String)> {
     let (starts, ends) = if past {
         ("2017-12-04T09:00", "2017-12-04T18:00")
     } else {
@@ -40,7 +39,7 @@ fn consultation(title: &str, capacity: &str, past: bool) -> Vec<(&'static str, S
 }
 
 /// Accredited stakeholders `n` of them, named after their number.
-async fn stakeholders(app: &TestApp, from: usize, n: usize) -> Vec<Browser> {
+pub(super) async fn stakeholders(app: &TestApp, from: usize, n: usize) -> Vec<Browser> {
     let mut people = Vec::new();
     for i in from..from + n {
         people.push(
@@ -57,14 +56,14 @@ async fn stakeholders(app: &TestApp, from: usize, n: usize) -> Vec<Browser> {
     people
 }
 
-async fn register(person: &Browser, event: &str) -> reqwest::Response {
+pub(super) async fn register(person: &Browser, event: &str) -> reqwest::Response {
     person
         .submit(event, &format!("{event}/registration"), &[("listed", "on")])
         .await
 }
 
 /// Each account's status for the event, by address.
-async fn statuses(app: &TestApp, event: i64) -> Vec<(String, String, bool)> {
+pub(super) async fn statuses(app: &TestApp, event: i64) -> Vec<(String, String, bool)> {
     use concord::db::schema::accounts;
     with_db(app, move |conn| {
         event_registrations::table
@@ -82,7 +81,7 @@ async fn statuses(app: &TestApp, event: i64) -> Vec<(String, String, bool)> {
     .await
 }
 
-fn row(email: &str, status: &str, attended: bool) -> (String, String, bool) {
+pub(super) fn row(email: &str, status: &str, attended: bool) -> (String, String, bool) {
     (email.to_string(), status.to_string(), attended)
 }
 
@@ -218,7 +217,7 @@ async fn registration_closes_when_the_event_starts(backend: Backend) {
 }
 
 /// How many audit entries `action` has.
-async fn audited(app: &TestApp, action: &'static str) -> i64 {
+pub(super) async fn audited(app: &TestApp, action: &'static str) -> i64 {
     with_db(app, move |conn| {
         audit_log::table
             .filter(audit_log::action.eq(action))
@@ -327,136 +326,4 @@ async fn only_the_secretariat_checks_people_in(backend: Backend) {
         ]
     );
     assert_eq!(audited(&app, "event.walk-in").await, 1);
-}
-
-/// When each of the event's rows was attended and last changed.
-async fn times(
-    app: &TestApp,
-    id: i64,
-) -> Vec<(Option<chrono::NaiveDateTime>, chrono::NaiveDateTime)> {
-    with_db(app, move |conn| {
-        event_registrations::table
-            .filter(event_registrations::event_id.eq(id))
-            .order(event_registrations::id)
-            .select((
-                event_registrations::attended_at,
-                event_registrations::updated_at,
-            ))
-            .load(conn)
-            .expect("times")
-    })
-    .await
-}
-
-/// Sends a sign-in sheet as the attendance page's form does.
-async fn import(browser: &Browser, attendance: &str, sheet: &str) -> reqwest::Response {
-    use reqwest::multipart::{Form, Part};
-    let (_, page) = browser.get_text(attendance).await;
-    let token = csrf_of(&page);
-    let form = Form::new().part(
-        "sheet",
-        Part::bytes(sheet.as_bytes().to_vec())
-            .file_name("sign-in.csv")
-            .mime_str("text/csv")
-            .expect("a MIME type"),
-    );
-    browser
-        .client
-        .post(browser.url(&format!("{attendance}/import?csrf_token={token}")))
-        .multipart(form)
-        .send()
-        .await
-        .expect("answered")
-}
-
-async fn a_sign_in_sheet_is_imported_whole_or_not_at_all(backend: Backend) {
-    let Some(app) = spawn_app(backend).await else {
-        return;
-    };
-    let (admin, author) = app.process_and_author().await;
-    let event = created(&admin, &consultation("Signed in", "", false)).await;
-    let id = number_of(&event);
-    let people = stakeholders(&app, 1, 2).await;
-    assert_eq!(
-        register(&author, &event).await.status(),
-        StatusCode::SEE_OTHER
-    );
-    let attendance = format!("{event}/attendance");
-
-    // One unknown address, one malformed, one twice: every bad row told, nothing recorded.
-    let bad = "\u{FEFF}Name;Email\nAmal;author@example.org\nX;ghost@example.org\nY;not an address\nZ;AUTHOR@example.org\n";
-    let response = import(&admin, &attendance, bad).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let page = response.text().await.expect("body");
-    for told in [
-        "Line 3: no account has the address ghost@example.org",
-        "Line 4: “not an address” is not an e-mail address",
-        "Line 5: AUTHOR@example.org appears earlier in the file",
-    ] {
-        assert!(page.contains(told), "{told}: {page}");
-    }
-    assert_eq!(
-        statuses(&app, id).await,
-        [row("author@example.org", "registered", false)]
-    );
-
-    // A sheet without its column, or too large, is refused with the reason.
-    let response = import(&admin, &attendance, "name\nAmal\n").await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        response
-            .text()
-            .await
-            .expect("body")
-            .contains("must name an “email” column")
-    );
-    let huge = format!("email\n{}", "a@example.org,\n".repeat(40_000));
-    let response = import(&admin, &attendance, &huge).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        response
-            .text()
-            .await
-            .expect("body")
-            .contains("The file is too large")
-    );
-
-    // A good sheet: the registered person checked in, the others walk-ins.
-    let good = "email,name\r\nauthor@example.org,Amal\r\nperson1@example.org,P1\r\nperson2@example.org,P2\r\n";
-    let response = import(&admin, &attendance, good).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let expected = [
-        row("author@example.org", "registered", true),
-        row("person1@example.org", "walk-in", true),
-        row("person2@example.org", "walk-in", true),
-    ];
-    assert_eq!(statuses(&app, id).await, expected);
-    assert_eq!(audited(&app, "event.import").await, 1);
-
-    // Again: nothing changes, not even the times, and nothing more is audited.
-    let before = times(&app, id).await;
-    let response = import(&admin, &attendance, good).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(statuses(&app, id).await, expected);
-    assert_eq!(times(&app, id).await, before);
-    assert_eq!(audited(&app, "event.import").await, 1);
-
-    // A stakeholder's forged import records nothing.
-    let (_, page) = people[0].get_text(&event).await;
-    let token = csrf_of(&page);
-    let response = people[0]
-        .client
-        .post(people[0].url(&format!("{attendance}/import?csrf_token={token}")))
-        .multipart(
-            reqwest::multipart::Form::new().part(
-                "sheet",
-                reqwest::multipart::Part::bytes(b"email\nperson2@example.org\n".to_vec())
-                    .file_name("x.csv"),
-            ),
-        )
-        .send()
-        .await
-        .expect("answered");
-    assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert_eq!(times(&app, id).await, before);
 }
