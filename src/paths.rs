@@ -89,6 +89,15 @@ routes! {
     events_calendar = "/p/{process}/events.ics" (process);
     /// One event and its programme, as iCalendar.
     event_calendar = "/p/{process}/events/{event}.ics" (process, event);
+    /// Registering for an event, and cancelling.
+    event_registration = "/p/{process}/events/{event}/registration" (process, event);
+    event_registration_cancel = "/p/{process}/events/{event}/registration/cancel" (process, event);
+    /// The secretariat's attendance list of an event, and what it posts.
+    event_attendance = "/p/{process}/events/{event}/attendance" (process, event);
+    event_check_in = "/p/{process}/events/{event}/attendance/check-in" (process, event);
+    event_check_in_undo = "/p/{process}/events/{event}/attendance/undo" (process, event);
+    event_walk_in = "/p/{process}/events/{event}/attendance/walk-in" (process, event);
+    event_sheet_import = "/p/{process}/events/{event}/attendance/import" (process, event);
 
     contributions = "/p/{process}/contributions" (process);
     /// A campaign's page (`campaign` is its number).

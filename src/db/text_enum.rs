@@ -152,6 +152,7 @@ pub(crate) use text_enum;
 // The domain's enums. The store's own (`ThemeKind`, `ReferenceKind`) are given theirs beside
 // them, so this module never looks up at the store.
 
+use crate::domain::attendance::RegistrationStatus;
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::documents::{DocumentKind, NodeKind, ParagraphStatus, SourceKind};
 use crate::domain::events::EventKind;
@@ -180,6 +181,7 @@ text_enum!(MailKind);
 text_enum!(TokenPurpose);
 text_enum!(EventKind);
 text_enum!(TextLanguage);
+text_enum!(RegistrationStatus);
 
 #[cfg(test)]
 mod tests {
@@ -258,6 +260,7 @@ mod tests {
                 MailKind,
                 TokenPurpose,
                 TextLanguage,
+                RegistrationStatus,
                 ThemeKind,
                 ReferenceKind,
             );
@@ -303,5 +306,6 @@ mod tests {
         check::<SourceKind>();
         check::<ThemeKind>();
         check::<ReferenceKind>();
+        check::<RegistrationStatus>();
     }
 }

@@ -83,6 +83,7 @@ pub(super) fn insert(
             group_id: event.group.map(|n| demo.group(n)).transpose()?,
             theme_id: event.theme.as_deref().map(|t| demo.theme(t)).transpose()?,
             public: true,
+            capacity: None,
             sessions,
             documents,
         };

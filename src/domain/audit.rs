@@ -7,7 +7,7 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-pub const ACTIONS: [&str; 40] = [
+pub const ACTIONS: [&str; 44] = [
     "process.create",
     "process.update",
     "process.translate",
@@ -47,6 +47,10 @@ pub const ACTIONS: [&str; 40] = [
     "document.publish",
     "event.create",
     "event.update",
+    "event.check-in",
+    "event.check-in-undo",
+    "event.walk-in",
+    "event.import",
     "translation.save",
 ];
 

@@ -3,6 +3,7 @@
 //! Nothing here touches the database, HTTP or the clock: callers pass `now` in. Every
 //! decision about who may do what is made by `permissions::can`.
 
+pub mod attendance;
 pub mod audit;
 pub mod campaigns;
 pub mod charts;

@@ -67,6 +67,8 @@ pub struct EventDraft {
     pub group_id: Option<i64>,
     pub theme_id: Option<i64>,
     pub public: bool,
+    /// How many may register before the waiting list begins; no cap when `None`.
+    pub capacity: Option<i32>,
     pub sessions: Vec<SessionDraft>,
     pub documents: Vec<DocumentId>,
 }
@@ -167,6 +169,7 @@ pub fn create_event(
             events::group_id.eq(draft.group_id),
             events::theme_id.eq(draft.theme_id),
             events::public.eq(draft.public),
+            events::capacity.eq(draft.capacity),
             events::created_at.eq(now),
             events::updated_at.eq(now),
         ))
@@ -192,6 +195,7 @@ pub fn update_event(conn: &mut DbConnection, event_id: i64, draft: &EventDraft) 
             events::group_id.eq(draft.group_id),
             events::theme_id.eq(draft.theme_id),
             events::public.eq(draft.public),
+            events::capacity.eq(draft.capacity),
             events::updated_at.eq(crate::store::now()),
         ))
         .execute(conn)?;

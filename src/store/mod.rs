@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod attachments;
+pub mod attendance;
 pub mod audit;
 pub mod campaigns;
 pub mod content;

@@ -3,6 +3,9 @@
 //! the programme comes back as typed; only the secretariat (and administrators) create and
 //! edit events, and a private event is nobody else's to see, in the list or by its address.
 
+mod attendance;
+mod sheet;
+
 use concord::db::schema::{event_sessions, events};
 use diesel::prelude::*;
 use reqwest::StatusCode;

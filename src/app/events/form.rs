@@ -2,6 +2,7 @@
 //! an `EventDraft` against the process's groups, themes and published documents, every
 //! problem beside its field. Pure: no database, no HTTP.
 
+use crate::domain::attendance;
 use crate::domain::events::{self, EventKind};
 use crate::domain::ids::DocumentId;
 use crate::domain::phases::PhaseKind;
@@ -26,6 +27,8 @@ pub struct EventForm {
     /// The theme's id, or empty.
     pub theme: String,
     pub public: bool,
+    /// How many may register; empty for no cap.
+    pub capacity: String,
     pub programme: String,
     /// The ids of the ticked documents.
     pub documents: Vec<String>,
@@ -64,6 +67,7 @@ impl EventForm {
                 "group" => form.group = value,
                 "theme" => form.theme = value,
                 "public" => form.public = true,
+                "capacity" => form.capacity = value,
                 "programme" => form.programme = value,
                 "document" => form.documents.push(value),
                 _ => {}
@@ -101,6 +105,7 @@ impl EventForm {
             group,
             theme: event.theme_id.map(|t| t.to_string()).unwrap_or_default(),
             public: event.public,
+            capacity: event.capacity.map(|c| c.to_string()).unwrap_or_default(),
             programme: events::programme_text(
                 tz,
                 sessions
@@ -155,6 +160,7 @@ impl EventForm {
         let group_id = errors.check("group", self.group_id(structure));
         let theme_id = errors.check("theme", self.theme_id(structure));
         let documents = errors.check("documents", self.document_ids(linkable));
+        let capacity = errors.check("capacity", attendance::parse_capacity(&self.capacity));
         match (
             kind,
             title,
@@ -167,6 +173,7 @@ impl EventForm {
             group_id,
             theme_id,
             documents,
+            capacity,
         ) {
             (
                 Some(kind),
@@ -180,6 +187,7 @@ impl EventForm {
                 Some(group_id),
                 Some(theme_id),
                 Some(documents),
+                Some(capacity),
             ) if errors.is_empty() => Ok(EventDraft {
                 kind,
                 title: title.into_inner(),
@@ -193,6 +201,7 @@ impl EventForm {
                 group_id,
                 theme_id,
                 public: self.public,
+                capacity,
                 sessions,
                 documents,
             }),

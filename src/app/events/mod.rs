@@ -3,8 +3,11 @@
 //! everyone; private ones (not yet announced) only by those who manage the process, to whom
 //! anyone else's request for one is answered as if it did not exist.
 
+pub mod attendance;
 pub mod calendar;
 pub mod form;
+pub mod registration;
+pub mod sheet;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
@@ -39,6 +42,8 @@ pub struct EventView {
     /// The theme it serves.
     pub theme: Option<String>,
     pub may_manage: bool,
+    /// Registration, for a public event.
+    pub registration: Option<registration::RegistrationView>,
 }
 
 /// What the event form offers to choose from.
@@ -91,6 +96,7 @@ pub fn show(
     let event = readable_event(conn, &process, &actor, event_id)?;
     let sessions = events::sessions_of(conn, event.id)?;
     let documents = events::documents_of(conn, event.id)?;
+    let registration = registration::view(conn, &actor, &event)?;
     let structure = app::outline::structure(conn, &process)?;
     let group = event
         .group_id
@@ -109,6 +115,7 @@ pub fn show(
         documents,
         group,
         theme,
+        registration,
     })
 }
 
@@ -189,6 +196,10 @@ pub fn update(
             .parse(&choices.structure, &choices.linkable)
             .map_err(Error::Invalid)?;
         events::update_event(conn, event.id, &draft)?;
+        // A larger capacity gives its new places to those waiting.
+        crate::store::attendance::lock_event(conn, event.id)?;
+        let saved = events::event_in(conn, choices.process.id, event.id)?.ok_or(Error::NotFound)?;
+        registration::promote_waiting(conn, &saved)?;
         audit::record(
             conn,
             Entry {

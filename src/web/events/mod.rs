@@ -1,5 +1,9 @@
 //! Consultation events: the list, one event with its programme, and the secretariat's form.
-//! Handlers only: the work is `app::events`.
+//! Handlers only: the work is `app::events`. Registration and the secretariat's attendance
+//! page have their own files.
+
+mod attendance;
+mod registration;
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, Scope, get, post, web};
@@ -8,6 +12,7 @@ use chrono::NaiveDateTime;
 
 use crate::app::events::calendar::{CalendarFile, Site};
 use crate::app::events::form::EventForm;
+use crate::app::events::registration::{RegistrationView, Standing};
 use crate::app::events::{EventList, EventView, FormChoices};
 use crate::app::{self, Person};
 use crate::domain::events::{EventKind, local_label};
@@ -31,6 +36,13 @@ pub fn routes() -> Scope {
         .service(show)
         .service(edit_form)
         .service(update)
+        .service(registration::register)
+        .service(registration::cancel)
+        .service(attendance::attendance)
+        .service(attendance::check_in)
+        .service(attendance::undo)
+        .service(attendance::walk_in)
+        .service(attendance::import)
 }
 
 /// How a page shows an event's times: where it happens, and in UTC.
@@ -62,6 +74,54 @@ impl Times for ListPage {}
 struct ShowPage {
     ctx: Ctx,
     view: EventView,
+    /// Why a registration or cancellation changed nothing, as a message key.
+    message: Option<&'static str>,
+}
+
+impl ShowPage {
+    fn registration(&self) -> Option<&RegistrationView> {
+        self.view.registration.as_ref()
+    }
+
+    /// Places left, or that new registrations wait; nothing when there is no cap.
+    fn places_label(&self) -> Option<String> {
+        match self.registration()?.places_left? {
+            0 => Some(self.ctx.t("registration-full")),
+            left => Some(
+                self.ctx
+                    .t1("registration-places-left", "count", left.to_string()),
+            ),
+        }
+    }
+
+    /// What the visitor's registration is, in words; `None` when they hold none.
+    fn standing_label(&self) -> Option<String> {
+        match self.registration()?.standing {
+            Standing::Free => None,
+            Standing::Registered => Some(self.ctx.t("registration-you-are-registered")),
+            Standing::Waiting(position) => Some(self.ctx.t1(
+                "registration-you-are-waiting",
+                "position",
+                position.to_string(),
+            )),
+            Standing::WalkIn => Some(self.ctx.t("registration-you-attended")),
+        }
+    }
+
+    fn may_cancel(&self) -> bool {
+        self.registration().is_some_and(|r| {
+            r.open && matches!(r.standing, Standing::Registered | Standing::Waiting(_))
+        })
+    }
+
+    fn may_register(&self) -> bool {
+        self.registration()
+            .is_some_and(|r| r.open && r.may_register && r.standing == Standing::Free)
+    }
+
+    fn closed(&self) -> bool {
+        self.registration().is_some_and(|r| !r.open)
+    }
 }
 
 impl Times for ShowPage {}
@@ -126,7 +186,11 @@ pub async fn show(
     let view = state
         .run(move |conn| app::events::show(conn, person, &slug, event))
         .await?;
-    page::ok(&ShowPage { ctx, view })
+    page::ok(&ShowPage {
+        ctx,
+        view,
+        message: None,
+    })
 }
 
 /// What the calendar files need to know of the site, in the visitor's language.

@@ -2,6 +2,7 @@
 //! Concord: fields found by their labels, buttons by their text, keyboard focus visible.
 
 mod audit;
+mod events;
 mod journeys;
 mod keep;
 mod mail;

@@ -524,6 +524,13 @@ impl Tour<'_> {
             200,
         )
         .await?;
+        // The demo's twelfth event is the stocktaking meeting.
+        self.visit(
+            "/p/gcm/events/12/attendance",
+            "the stocktaking meeting's attendance",
+            200,
+        )
+        .await?;
         Ok(())
     }
 

@@ -518,6 +518,44 @@ fn negotiation(conn: &mut DbConnection) -> Vec<(String, String)> {
     ]
 }
 
+/// A public consultation still to come, open for registration, with the rapporteur of group 1
+/// registered (whom the secretariat's rows check in): its id and theirs.
+fn open_event(conn: &mut DbConnection, process: i64) -> (i64, i64) {
+    use concord::domain::attendance::RegistrationStatus;
+    use concord::domain::events::EventKind;
+    use concord::store::events::{EventDraft, create_event};
+    let starts = chrono::Utc::now().naive_utc() + chrono::Duration::days(400);
+    let draft = EventDraft {
+        kind: EventKind::RegionalConsultation,
+        title: "Matrix consultation still to come".into(),
+        description: String::new(),
+        place: "Bangkok".into(),
+        online: false,
+        time_zone: "Asia/Bangkok".into(),
+        starts_at: starts,
+        ends_at: starts + chrono::Duration::hours(8),
+        phase: None,
+        group_id: None,
+        theme_id: None,
+        public: true,
+        capacity: Some(50),
+        sessions: Vec::new(),
+        documents: Vec::new(),
+    };
+    let event = create_event(conn, process, &draft).expect("an event");
+    let rapporteur = account_id(conn, "rapporteur@demo.concord.example");
+    concord::store::attendance::insert(
+        conn,
+        event,
+        rapporteur,
+        RegistrationStatus::Registered,
+        true,
+        None,
+    )
+    .expect("a registration");
+    (event, rapporteur)
+}
+
 fn look_up(conn: &mut DbConnection) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = Vec::new();
     let mut set = |name: &str, value: String| v.push((name.to_string(), value));
@@ -533,6 +571,9 @@ fn look_up(conn: &mut DbConnection) -> Vec<(String, String)> {
         .first(conn)
         .expect("the demo's stocktaking meeting");
     set("event", event.to_string());
+    let (open, registered) = open_event(conn, process);
+    set("event_open", open.to_string());
+    set("registered", registered.to_string());
 
     // Contributions.
     let submitted: Vec<(i64, Option<String>, i64)> = contributions::table
@@ -826,7 +867,8 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         revisions,
         events,
         event_sessions,
-        event_documents
+        event_documents,
+        event_registrations
     );
     let rows: Vec<(i64, String, String, String)> = contributions::table
         .order(contributions::id)
@@ -862,6 +904,17 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         ))
         .load(conn)
         .expect("accounts");
+    out.push(format!("{rows:?}"));
+    let rows: Vec<(i64, String, bool, Option<chrono::NaiveDateTime>)> = event_registrations::table
+        .order(event_registrations::id)
+        .select((
+            event_registrations::id,
+            event_registrations::status,
+            event_registrations::listed,
+            event_registrations::attended_at,
+        ))
+        .load(conn)
+        .expect("registrations");
     out.push(format!("{rows:?}"));
     let rows: Vec<(i64, String, String, String, bool)> = events::table
         .order(events::id)

@@ -2,9 +2,9 @@
 
 use super::fields::path_of;
 use crate::fuzz::base::Base;
-use crate::fuzz::requests::{fixed, form_case};
+use crate::fuzz::requests::{fixed, form_case, malformed_multipart_case, multipart_case};
 use crate::fuzz::runner::{FormSpec, form};
-use crate::fuzz::values::{FieldSpec, any_field, field, good_or_any};
+use crate::fuzz::values::{FieldSpec, any_field, field, good_or_any, number};
 use crate::fuzz::world::World;
 
 pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
@@ -23,7 +23,83 @@ pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
         .based_on(event("/p/gcm/events/new")),
         form("event edit", admin, 14, form_case(edits, event_fields()))
             .based_on(event("/p/gcm/events/12/edit")),
+        form(
+            "event registration",
+            &w.people.stakeholder,
+            8,
+            form_case(
+                on_events("registration"),
+                vec![field("listed", good_or_any(&["on"]))],
+            ),
+        ),
+        form(
+            "event registration cancel",
+            &w.people.stakeholder,
+            6,
+            form_case(on_events("registration/cancel"), vec![any_field("listed")]),
+        ),
+        form(
+            "event check-in",
+            admin,
+            10,
+            form_case(on_events("attendance/check-in"), account_field(w)),
+        ),
+        form(
+            "event check-in undo",
+            admin,
+            8,
+            form_case(on_events("attendance/undo"), account_field(w)),
+        ),
+        form(
+            "event walk-in",
+            admin,
+            10,
+            form_case(
+                on_events("attendance/walk-in"),
+                vec![field(
+                    "email",
+                    good_or_any(&["stakeholder@demo.concord.example", "nobody@example.org"]),
+                )],
+            ),
+        )
+        .based_on(Base::new(
+            "/p/gcm/events/12/attendance/walk-in",
+            &[("email", "applicant@demo.concord.example")],
+        )),
+        form(
+            "event sheet import",
+            admin,
+            10,
+            multipart_case(
+                fixed("/p/gcm/events/12/attendance/import"),
+                vec![any_field("sheet")],
+            ),
+        ),
+        form(
+            "event sheet import, malformed multipart",
+            admin,
+            6,
+            malformed_multipart_case(fixed("/p/gcm/events/12/attendance/import")),
+        ),
     ]
+}
+
+/// `/p/gcm/events/{event}/{rest}` for the demo's first event, its stocktaking meeting, or a
+/// random segment.
+fn on_events(rest: &'static str) -> proptest::strategy::BoxedStrategy<String> {
+    path_of(vec!["1".to_string(), "12".to_string()], move |e| {
+        format!("/p/gcm/events/{e}/{rest}")
+    })
+}
+
+/// A real account (the applicant's, registered or not) or any number.
+fn account_field(w: &World) -> Vec<FieldSpec> {
+    use proptest::prelude::*;
+    let applicant = w.applicant_id.to_string();
+    vec![field(
+        "account",
+        prop_oneof![Just(applicant), number()].boxed(),
+    )]
 }
 
 fn event_fields() -> Vec<FieldSpec> {
