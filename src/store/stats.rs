@@ -12,6 +12,7 @@ use crate::db::schema::{
     event_registrations, events, organisations, proposal_themes, proposals, role_assignments,
     stats_cache, themes,
 };
+use crate::domain::attendance::RegistrationStatus;
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::Role;
@@ -182,7 +183,7 @@ pub fn attendance_by_event(
     let registered: Vec<(i64, i64)> = event_registrations::table
         .inner_join(events::table)
         .filter(events::process_id.eq(process_id))
-        .filter(event_registrations::status.eq(HOLDS_A_PLACE))
+        .filter(event_registrations::status.eq(RegistrationStatus::Registered))
         .group_by(event_registrations::event_id)
         .select((event_registrations::event_id, count_star()))
         .load(conn)?;
@@ -209,9 +210,6 @@ pub fn attendance_by_event(
         })
         .collect())
 }
-
-/// The status of a registration that holds a place at an event.
-const HOLDS_A_PLACE: &str = "registered";
 
 /// Attendances at the public events of a process (a person once per event they attended) by
 /// the stakeholder category of their organisation (people of no organisation are not in it).

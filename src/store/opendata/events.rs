@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, action_groups, event_registrations, events, organisations};
+use crate::domain::attendance::RegistrationStatus;
 use crate::store::events::Event;
 
 #[derive(Debug, Clone, Serialize)]
@@ -33,10 +34,6 @@ pub struct EventRecord {
     pub listed_participants: Vec<String>,
 }
 
-/// Statuses as stored: holding a place, and waiting for one.
-const REGISTERED: &str = "registered";
-const WAITLISTED: &str = "waitlisted";
-
 /// Up to `limit` public events of the process after the one with id `after`, appended to
 /// `records`; the id of the last one read, or `None` when there were none. Four queries a
 /// batch, whatever its size.
@@ -59,7 +56,7 @@ pub fn events_after(
         return Ok(None);
     };
     let ids: Vec<i64> = held.iter().map(|e| e.id).collect();
-    let by_status: Vec<(i64, String, i64)> = event_registrations::table
+    let by_status: Vec<(i64, RegistrationStatus, i64)> = event_registrations::table
         .filter(event_registrations::event_id.eq_any(&ids))
         .group_by((event_registrations::event_id, event_registrations::status))
         .select((
@@ -88,10 +85,10 @@ pub fn events_after(
         .filter(action_groups::id.eq_any(&group_ids))
         .select((action_groups::id, action_groups::number))
         .load(conn)?;
-    let status_count = |id: i64, status: &str| {
+    let status_count = |id: i64, status: RegistrationStatus| {
         by_status
             .iter()
-            .filter(|(event, s, _)| *event == id && s == status)
+            .filter(|(event, s, _)| *event == id && *s == status)
             .map(|(_, _, n)| *n)
             .sum::<i64>()
     };
@@ -112,8 +109,8 @@ pub fn events_after(
             action_group: event
                 .group_id
                 .and_then(|g| groups.iter().find(|(id, _)| *id == g).map(|(_, n)| *n)),
-            registered: status_count(event.id, REGISTERED),
-            waitlisted: status_count(event.id, WAITLISTED),
+            registered: status_count(event.id, RegistrationStatus::Registered),
+            waitlisted: status_count(event.id, RegistrationStatus::Waitlisted),
             attended: attendees.clone().count() as i64,
             listed_participants: attendees
                 .filter(|(_, listed, ..)| *listed)

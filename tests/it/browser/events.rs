@@ -1,7 +1,8 @@
 //! A regional consultation from both sides: a stakeholder registers on the event's page,
 //! agreeing to be named; the secretariat, on a phone 360 pixels wide, opens the attendance
 //! page, checks them in with the button that names them, and sees them attended, nothing
-//! scrolling sideways. Every page is checked by axe-core and the Nu HTML checker.
+//! scrolling sideways; the process's statistics then count them in the attendance charts.
+//! Every page is checked by axe-core and the Nu HTML checker.
 
 use reqwest::StatusCode;
 use serde_json::json;
@@ -66,7 +67,7 @@ async fn a_stakeholder_registers_and_the_secretariat_checks_them_in_on_a_phone()
     let Some((client, _driver)) = browser().await else {
         return;
     };
-    let mut journey = Journey::new(client.clone(), &app.address);
+    let mut journey = Journey::new(&client, &app.address);
     let outcome = story(&mut journey, &event).await;
     let _ = client.close().await;
     outcome.expect("the journey succeeds");
@@ -78,7 +79,35 @@ async fn a_stakeholder_registers_and_the_secretariat_checks_them_in_on_a_phone()
 async fn story(j: &mut Journey, event: &str) -> Step {
     stakeholder_registers(j, event).await?;
     secretariat_checks_in_on_a_phone(j, event).await?;
-    // (The attendance chart of the process's statistics is checked from here.)
+    the_attendance_chart_counts_them(j).await
+}
+
+/// The process's statistics, still on the phone: the event's row of the attendance chart
+/// counts one registered and one attended, and so does the category chart for civil society.
+async fn the_attendance_chart_counts_them(j: &mut Journey) -> Step {
+    j.open("/p/gcm", "the process page, 360 pixels wide")
+        .await?;
+    j.follow("Engagement", "the statistics, 360 pixels wide")
+        .await?;
+    j.sees(&["Attendance at events", "Attendance by stakeholder category"])
+        .await?;
+    let chart = "section[aria-labelledby='chart-attendance'] tbody";
+    let events = j.all_text_of(&format!("{chart} th")).await?;
+    let figures = j.all_text_of(&format!("{chart} td")).await?;
+    if !events.contains(EVENT) || figures != "1 1" {
+        return Err(format!(
+            "the attendance chart reads {events:?}: {figures:?}, not 1 registered and 1 attended"
+        ));
+    }
+    let categories = j
+        .all_text_of("section[aria-labelledby='chart-attendance-categories'] tbody tr")
+        .await?;
+    if !categories.contains("Civil society1") {
+        return Err(format!("attendance by category reads {categories:?}"));
+    }
+    if let Some(wide) = scrolls_sideways(j).await? {
+        return Err(format!("the statistics scroll sideways: {wide}"));
+    }
     Ok(())
 }
 

@@ -108,17 +108,6 @@ pub(super) struct Journey {
 }
 
 impl Journey {
-    /// A journey starting in `client` on the server at `address`.
-    pub(super) fn new(client: Client, address: &str) -> Self {
-        Journey {
-            client,
-            address: address.to_string(),
-            audit: Audit::new(),
-            steps: 0,
-            kinds: Default::default(),
-        }
-    }
-
     /// Checks the page now shown (axe now, the Nu checker at the end).
     pub(super) async fn check(&mut self, what: &str) -> Step {
         self.kinds.insert(what.to_string());
