@@ -270,8 +270,53 @@ pub async fn every_page_answers_with_the_demo(backend: Backend) {
     )
     .await;
 
-    // Engagement and open data.
-    shows(&visitor, "/p/gcm/stats", &["2017-10"]).await;
+    // Engagement and open data, the consultation series' attendance among them: the closing
+    // plenary filled its 15 places and had 3 waiting; the Puerto Vallarta events are there.
+    let stats = shows(
+        &visitor,
+        "/p/gcm/stats",
+        &[
+            "2017-10",
+            "Attendance at events",
+            "Multi-stakeholder hearing",
+        ],
+    )
+    .await;
+    assert!(
+        !stats.contains("Nothing to count yet."),
+        "every chart has figures"
+    );
+    let events = shows(
+        &visitor,
+        "/p/gcm/open-data/events.json",
+        &["Puerto Vallarta"],
+    )
+    .await;
+    let events: serde_json::Value = serde_json::from_str(&events).expect("JSON");
+    let events = events.as_array().expect("events");
+    assert_eq!(events.len(), 18);
+    let plenary = events
+        .iter()
+        .find(|e| e["kind"] == "plenary")
+        .expect("the plenary");
+    assert_eq!(
+        (
+            &plenary["registered"],
+            &plenary["waitlisted"],
+            &plenary["attended"]
+        ),
+        (
+            &serde_json::json!(15),
+            &serde_json::json!(3),
+            &serde_json::json!(14)
+        )
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e["attended"].as_i64().is_some_and(|n| n > 0)),
+        "someone attended every event"
+    );
     let csv = shows(
         &visitor,
         "/p/gcm/open-data/contributions.csv",
