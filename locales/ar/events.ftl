@@ -8,6 +8,7 @@ event-private = غير علنية بعد
 event-online = عبر الإنترنت
 event-when = الموعد
 event-in-utc = بالتوقيت العالمي المنسق:
+event-in-your-zone = بتوقيتك المحلي:
 event-where = المكان
 event-programme = البرنامج
 event-programme-none = لم يُنشر أي برنامج.

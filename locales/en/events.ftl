@@ -8,6 +8,7 @@ event-private = Not yet public
 event-online = Online
 event-when = When
 event-in-utc = In UTC:
+event-in-your-zone = In your time zone:
 event-where = Where
 event-programme = Programme
 event-programme-none = No programme has been published.

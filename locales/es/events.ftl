@@ -8,6 +8,7 @@ event-private = Aún no es público
 event-online = En línea
 event-when = Cuándo
 event-in-utc = En UTC:
+event-in-your-zone = En su huso horario:
 event-where = Dónde
 event-programme = Programa
 event-programme-none = No se ha publicado ningún programa.

@@ -8,6 +8,7 @@ event-private = Pas encore public
 event-online = En ligne
 event-when = Quand
 event-in-utc = En UTC :
+event-in-your-zone = Dans votre fuseau horaire :
 event-where = Où
 event-programme = Programme
 event-programme-none = Aucun programme n’a été publié.

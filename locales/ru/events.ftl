@@ -8,6 +8,7 @@ event-private = Пока не опубликовано
 event-online = Онлайн
 event-when = Когда
 event-in-utc = По UTC:
+event-in-your-zone = По вашему часовому поясу:
 event-where = Где
 event-programme = Программа
 event-programme-none = Программа не опубликована.

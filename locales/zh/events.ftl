@@ -8,6 +8,7 @@ event-private = 尚未公开
 event-online = 线上
 event-when = 时间
 event-in-utc = 协调世界时：
+event-in-your-zone = 您所在时区：
 event-where = 地点
 event-programme = 议程
 event-programme-none = 尚未公布议程。

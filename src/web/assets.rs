@@ -36,6 +36,12 @@ const AUTOSAVE: Asset = Asset {
     content_type: "text/javascript; charset=utf-8",
     bytes: include_bytes!("../../static/autosave.js"),
 };
+/// Adds an event's times in the visitor's own zone; served under its versioned name only.
+const LOCAL_TIME: Asset = Asset {
+    file: "localtime.js",
+    content_type: "text/javascript; charset=utf-8",
+    bytes: include_bytes!("../../static/localtime.js"),
+};
 
 /// For a URL that names the bytes it serves: they never change, so keep them a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -60,11 +66,12 @@ impl Versioned {
     }
 }
 
-static ASSETS: LazyLock<[Versioned; 3]> = LazyLock::new(|| {
+static ASSETS: LazyLock<[Versioned; 4]> = LazyLock::new(|| {
     [
         Versioned::of(STYLESHEET),
         Versioned::of(FAVICON),
         Versioned::of(AUTOSAVE),
+        Versioned::of(LOCAL_TIME),
     ]
 });
 
@@ -81,6 +88,11 @@ pub fn favicon_url() -> &'static str {
 /// The autosave script's URL for pages to link.
 pub fn autosave_url() -> &'static str {
     &ASSETS[2].url
+}
+
+/// The local-time script's URL for pages to link.
+pub fn local_time_url() -> &'static str {
+    &ASSETS[3].url
 }
 
 fn serve(asset: &Asset, cache: &'static str) -> HttpResponse {

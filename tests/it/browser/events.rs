@@ -112,11 +112,19 @@ async fn the_attendance_chart_counts_them(j: &mut Journey) -> Step {
 }
 
 async fn stakeholder_registers(j: &mut Journey, event: &str) -> Step {
+    // The stakeholder reads the Bangkok consultation from Geneva: the page adds its times in
+    // their own zone to the event's and UTC.
+    let geneva = json!({ "timezoneId": "Europe/Zurich" });
+    devtools(&j.client, "Emulation.setTimezoneOverride", geneva)
+        .await
+        .ok_or("Chromium takes the visitor's zone")?;
     j.open("/", "the home page").await?;
     j.sign_in(&STAKEHOLDER).await?;
     j.open(event, "an event's page, open for registration")
         .await?;
     j.sees(&[EVENT, "Registration", "Places left: 30"]).await?;
+    j.sees(&["In your time zone:", "(Europe/Zurich)", "(Asia/Bangkok)"])
+        .await?;
     j.tick("I agree to be named among the participants").await?;
     j.press("Register", "an event's page, registered").await?;
     j.notice("You are registered.").await?;
