@@ -148,6 +148,7 @@ fn model(content: &Content, paths: &HashMap<Source, String>) -> export::Export {
     export::build(Input {
         process_slug: "gcm",
         process_title: "Global Compact for Migration",
+        process_title_language: None,
         document_slug: "draft",
         kind: DocumentKind::Draft,
         version: Version::Published {
