@@ -5,6 +5,7 @@
 use super::{Person, Result};
 use crate::db::DbConnection;
 use crate::domain::notifications::{Delivery, NotificationKind};
+use crate::i18n::Lang;
 use crate::paths;
 use crate::store::audit::{self, Entry};
 use crate::store::notifications::{
@@ -50,11 +51,20 @@ const SHOWN: i64 = 200;
 pub fn read_notifications(
     conn: &mut DbConnection,
     person: Person,
+    lang: Lang,
 ) -> Result<Vec<NotificationView>> {
     let now = crate::store::now();
-    let shown = store::visible_notifications(conn, person.account_id, now, SHOWN)?;
+    let mut shown = store::visible_notifications(conn, person.account_id, now, SHOWN)?;
     if shown.iter().any(|n| n.unread) {
         store::mark_read(conn, person.account_id, now)?;
+    }
+    // Each process's title in the reader's language.
+    let titles = super::processes::ProcessTitles::load(conn)?;
+    for n in &mut shown {
+        let title = titles.of(lang, &n.process_slug, &n.process_title);
+        let (text, title_lang) = (title.text.to_string(), title.lang);
+        n.process_title = text;
+        n.process_title_lang = title_lang;
     }
     Ok(shown)
 }

@@ -10,9 +10,10 @@ use super::outline::{self, Outline};
 use super::work::ProcessWork;
 use super::{Error, Person, Result};
 use crate::db::DbConnection;
-use crate::domain::content::Translations;
+use crate::domain::content::{Field, Shown, Slot, Subject, Translations};
 use crate::domain::permissions::{Action, Actor};
 use crate::domain::roles::Role;
+use crate::i18n::Lang;
 use crate::store::audit::{self, Entry};
 use crate::store::processes::{self, Process};
 use crate::store::roles;
@@ -35,6 +36,38 @@ pub fn home(
         None => Vec::new(),
     };
     Ok((processes, translations, work))
+}
+
+/// Every process's title as readers of any language see it, for what lists items of several
+/// processes (notifications, their mail): two queries, whatever the number of items.
+pub struct ProcessTitles {
+    processes: Vec<Process>,
+    content: Translations,
+}
+
+impl ProcessTitles {
+    pub fn load(conn: &mut DbConnection) -> Result<Self> {
+        Ok(ProcessTitles {
+            processes: processes::all_processes(conn)?,
+            content: crate::store::content::translations_of_processes(conn)?,
+        })
+    }
+
+    /// The title of the process `slug` in `lang`, or its original (`original`) marked with
+    /// its language.
+    pub fn of<'a>(&'a self, lang: Lang, slug: &str, original: &'a str) -> Shown<'a> {
+        match self.processes.iter().find(|p| p.slug == slug) {
+            Some(process) => {
+                let own = Lang::parse(&process.language).unwrap_or(Lang::En);
+                let slot = Slot::new(Subject::Process, process.id, Field::Title);
+                self.content.show(lang, own, slot, original)
+            }
+            None => Shown {
+                text: original,
+                lang: None,
+            },
+        }
+    }
 }
 
 /// Whether the database answers a trivial query.

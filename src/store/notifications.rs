@@ -253,6 +253,8 @@ pub struct NotificationView {
     pub unread: bool,
     pub process_slug: String,
     pub process_title: String,
+    /// The title's language when it is not the reader's (no translation into theirs).
+    pub process_title_lang: Option<crate::i18n::Lang>,
     pub about: About,
     /// The moderator's reason, for a contribution hidden or shown again.
     pub note: String,
@@ -348,6 +350,7 @@ fn view_of((head, proposal, contribution, revision): NotificationData) -> Option
         unread: head.4.is_none(),
         process_slug: head.5,
         process_title: head.6,
+        process_title_lang: None,
         about: about_of(proposal, contribution, revision)?,
         note: head.7.unwrap_or_default(),
     })

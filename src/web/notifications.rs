@@ -97,8 +97,9 @@ pub async fn notifications_page(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let person = user.person();
+    let lang = ctx.lang;
     let notifications = state
-        .run(move |conn| app::notifications::read_notifications(conn, person))
+        .run(move |conn| app::notifications::read_notifications(conn, person, lang))
         .await?;
     // The navigation was counted before they were read.
     ctx.unread = Some(0);
@@ -147,6 +148,7 @@ mod tests {
             unread: true,
             process_slug: "gcm".into(),
             process_title: "GCM".into(),
+            process_title_lang: None,
             about: About::Proposal {
                 reference: format!("GCM/CP/{id:04}"),
                 title: "A proposal".into(),

@@ -122,6 +122,15 @@ pub fn queue_notifications(conn: &mut DbConnection, public_url: &str) -> Result<
         }
         let mut written = 0;
         let mut digests: BTreeMap<(i64, NaiveDate), Vec<&UnmailedNotification>> = BTreeMap::new();
+        // Each process's title in its recipient's language.
+        let titles = super::processes::ProcessTitles::load(conn)?;
+        for n in pending.iter_mut() {
+            let lang = compose::language_of(n.language.as_deref());
+            n.process_title = titles
+                .of(lang, &n.process_slug, &n.process_title)
+                .text
+                .to_string();
+        }
         for n in pending.iter().filter(|n| n.reachable) {
             match n.delivery {
                 Delivery::Immediate => {

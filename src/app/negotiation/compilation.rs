@@ -59,10 +59,11 @@ pub fn compilation_export(
         "negotiation-compilation-of",
         &[("revision", revision.label.clone())],
     );
+    let process_title = view.structure.title(lang, &view.process);
     let mut export = export::build(Input {
         process_slug: &view.process.slug,
-        process_title: &view.process.title,
-        process_title_language: None,
+        process_title: process_title.text,
+        process_title_language: process_title.lang,
         document_slug: &document.slug,
         kind: DocumentKind::Draft,
         version: Version::Published {

@@ -26,7 +26,7 @@ use crate::store::documents::{
 use crate::store::negotiation::amendments::{self as amend, Amendment, NewAmendment, Position};
 use crate::store::negotiation::delegations::{self as deleg, Delegation, StateGroup};
 use crate::store::negotiation::rounds::{self as store, NewRound, Round};
-use crate::store::processes::Process;
+use crate::store::processes::{Process, Structure};
 
 /// Longest round title, in characters.
 pub const TITLE_MAX: usize = 200;
@@ -132,6 +132,8 @@ pub fn open_round(
 #[derive(Debug, Clone)]
 pub struct RoundsView {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: Structure,
     pub rounds: Vec<Round>,
     /// The published revisions a round may be opened on, as (`document/revision`, document
     /// title, revision label), when the person may open rounds; empty otherwise.
@@ -164,8 +166,10 @@ pub fn rounds(conn: &mut DbConnection, person: Option<Person>, slug: &str) -> Re
             }
         }
     }
+    let structure = app::outline::structure(conn, &process)?;
     Ok(RoundsView {
         may_manage: can(&actor, Action::ManageDelegations),
+        structure,
         process,
         rounds,
         revisions,
@@ -211,6 +215,8 @@ pub struct ParagraphView {
 #[derive(Debug, Clone)]
 pub struct RoundView {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: Structure,
     pub round: Round,
     pub state: WindowState,
     pub revision_label: String,
@@ -331,8 +337,10 @@ pub fn round(
         }
     }
     let document_title = content.title.clone();
+    let structure = app::outline::structure(conn, &process)?;
     Ok(RoundView {
         process,
+        structure,
         round,
         state,
         revision_label: revision.label,
