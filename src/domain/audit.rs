@@ -7,7 +7,7 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-pub const ACTIONS: [&str; 40] = [
+pub const ACTIONS: [&str; 46] = [
     "process.create",
     "process.update",
     "process.translate",
@@ -47,6 +47,12 @@ pub const ACTIONS: [&str; 40] = [
     "document.publish",
     "event.create",
     "event.update",
+    "event.speaker.add",
+    "event.speaker.move",
+    "event.speaker.spoken",
+    "event.speaker.remove",
+    "event.statement.file",
+    "event.statement.withdraw",
     "translation.save",
 ];
 

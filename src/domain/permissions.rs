@@ -118,6 +118,18 @@ pub enum Action {
     WithdrawAmendment {
         own: bool,
     },
+    /// Keep a session's speakers' list: add, order, mark as spoken, remove. The chair gives
+    /// the floor; the secretariat keeps the list for them.
+    ManageSpeakers,
+    /// File a delegation's statement at a session; `own` says whether the actor acts for that
+    /// delegation (the secretariat, and administrators, may file on any delegation's behalf).
+    FileStatement {
+        own: bool,
+    },
+    /// Withdraw a statement; `own` says whether the actor filed it.
+    WithdrawStatement {
+        own: bool,
+    },
 }
 
 /// Whether `actor` may take `action`. Deadlines and states are checked by their own rules;
@@ -156,6 +168,9 @@ pub fn can(actor: &Actor, action: Action) -> bool {
             actor.signed_in() && delegate.is_some_and(Delegate::may_propose)
         }
         WithdrawAmendment { own } => actor.signed_in() && own,
+        ManageSpeakers => secretariat || actor.is_admin || actor.holds(Chair),
+        FileStatement { own } => actor.signed_in() && (own || secretariat || actor.is_admin),
+        WithdrawStatement { own } => actor.signed_in() && own,
     }
 }
 
@@ -190,7 +205,7 @@ mod tests {
     /// whether the actor may act (1) or not (0).
     #[test]
     fn role_table() {
-        const ACTIONS: [Action; 23] = [
+        const ACTIONS: [Action; 24] = [
             Action::ReadPublic,
             Action::RequestAccreditation,
             Action::SubmitContribution,
@@ -214,6 +229,7 @@ mod tests {
             Action::AssignRoles,
             Action::Accredit,
             Action::AdministerInstance,
+            Action::ManageSpeakers,
         ];
         let admin = Actor {
             account_id: Some(1),
@@ -225,18 +241,18 @@ mod tests {
             ..Actor::default()
         };
         #[rustfmt::skip]
-        let table: [(&str, Actor, [u8; 23]); 11] = [
-            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0]),
-            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]),
-            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0]),
-            ("translator fr",   translator(Lang::Fr),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
-            ("translator zh",   translator(Lang::Zh),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]),
-            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]),
+        let table: [(&str, Actor, [u8; 24]); 11] = [
+            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]),
+            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1]),
+            ("translator fr",   translator(Lang::Fr),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]),
+            ("translator zh",   translator(Lang::Zh),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
+            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]),
         ];
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {
@@ -271,7 +287,7 @@ mod tests {
             observers_may_propose: true,
             ..observer
         };
-        let actions: [Action; 13] = [
+        let actions: [Action; 17] = [
             Action::ManageDelegations,
             Action::OpenRound,
             Action::ReadRestrictedRound { delegate: false },
@@ -285,6 +301,10 @@ mod tests {
             Action::TakePosition(Some(observer)),
             Action::WithdrawAmendment { own: false },
             Action::WithdrawAmendment { own: true },
+            Action::FileStatement { own: false },
+            Action::FileStatement { own: true },
+            Action::WithdrawStatement { own: false },
+            Action::WithdrawStatement { own: true },
         ];
         let admin = Actor {
             account_id: Some(1),
@@ -296,14 +316,14 @@ mod tests {
             ..Actor::default()
         };
         #[rustfmt::skip]
-        let table: [(&str, Actor, [u8; 13]); 7] = [
-            ("anonymous",       Actor::anonymous(),                  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("signed in",       signed_in,                           [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("stakeholder",     with(Role::Stakeholder, None),       [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("chair",           with(Role::Chair, None),             [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("co-facilitator",  with(Role::CoFacilitator, None),     [0, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("secretariat",     with(Role::Secretariat, None),       [1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("administrator",   admin,                               [1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+        let table: [(&str, Actor, [u8; 17]); 7] = [
+            ("anonymous",       Actor::anonymous(),                  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                           [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("stakeholder",     with(Role::Stakeholder, None),       [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("chair",           with(Role::Chair, None),             [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),     [0, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("secretariat",     with(Role::Secretariat, None),       [1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1]),
+            ("administrator",   admin,                               [1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1]),
         ];
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {

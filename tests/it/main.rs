@@ -38,6 +38,7 @@ mod negotiation;
 mod opendata;
 mod outline;
 mod pagecache;
+mod programme;
 mod proposals;
 mod review;
 mod schema;

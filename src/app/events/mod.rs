@@ -5,6 +5,8 @@
 
 pub mod calendar;
 pub mod form;
+pub mod programme;
+pub mod statements;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
@@ -39,6 +41,25 @@ pub struct EventView {
     /// The theme it serves.
     pub theme: Option<String>,
     pub may_manage: bool,
+    /// What hangs off the programme: the statements filed at its sessions.
+    pub extras: Extras,
+}
+
+/// The event page's parts that hang off its programme, in a few queries whatever their rows.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// The statements filed at the event's sessions, not withdrawn, in session order.
+    pub statements: Vec<crate::store::programme::Statement>,
+}
+
+impl Extras {
+    /// The statements of one session.
+    pub fn statements_at(&self, session_id: &i64) -> Vec<&crate::store::programme::Statement> {
+        self.statements
+            .iter()
+            .filter(|s| s.session_id == *session_id)
+            .collect()
+    }
 }
 
 /// What the event form offers to choose from.
@@ -67,7 +88,7 @@ pub fn list(conn: &mut DbConnection, person: Option<Person>, slug: &str) -> Resu
 }
 
 /// The event `event_id` of the process: private ones only to those who manage the process.
-fn readable_event(
+pub(crate) fn readable_event(
     conn: &mut DbConnection,
     process: &Process,
     actor: &Actor,
@@ -91,6 +112,7 @@ pub fn show(
     let event = readable_event(conn, &process, &actor, event_id)?;
     let sessions = events::sessions_of(conn, event.id)?;
     let documents = events::documents_of(conn, event.id)?;
+    let extras = extras_of(conn, &event)?;
     let structure = app::outline::structure(conn, &process)?;
     let group = event
         .group_id
@@ -109,7 +131,14 @@ pub fn show(
         documents,
         group,
         theme,
+        extras,
     })
+}
+
+fn extras_of(conn: &mut DbConnection, event: &Event) -> Result<Extras> {
+    let mut statements = crate::store::programme::statements_at(conn, event.id, None, None)?;
+    statements.retain(|s| s.withdrawn_at.is_none());
+    Ok(Extras { statements })
 }
 
 /// The choices of the event form, for those who manage the process.
@@ -188,6 +217,10 @@ pub fn update(
         let draft = form
             .parse(&choices.structure, &choices.linkable)
             .map_err(Error::Invalid)?;
+        let kept = i32::try_from(draft.sessions.len()).unwrap_or(i32::MAX);
+        if crate::store::programme::sessions_in_use_from(conn, event.id, kept)? > 0 {
+            return Err(Error::invalid("programme", "event-error-session-in-use"));
+        }
         events::update_event(conn, event.id, &draft)?;
         audit::record(
             conn,

@@ -1,6 +1,8 @@
 //! Consultation events: the list, one event with its programme, and the secretariat's form.
 //! Handlers only: the work is `app::events`.
 
+mod programme;
+
 use actix_web::http::header;
 use actix_web::{HttpResponse, Scope, get, post, web};
 use askama::Template;
@@ -31,6 +33,14 @@ pub fn routes() -> Scope {
         .service(show)
         .service(edit_form)
         .service(update)
+        .service(programme::session_page)
+        .service(programme::add_speaker)
+        .service(programme::move_speaker)
+        .service(programme::mark_spoken)
+        .service(programme::remove_speaker)
+        .service(programme::file_statement)
+        .service(programme::statement_page)
+        .service(programme::withdraw_statement)
 }
 
 /// How a page shows an event's times: where it happens, and in UTC.
