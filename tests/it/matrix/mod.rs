@@ -8,6 +8,7 @@
 mod csrf;
 mod forged;
 mod params;
+mod programme;
 pub(crate) mod table;
 
 use std::collections::HashMap;
@@ -269,6 +270,14 @@ impl Fixture {
             self.values.insert(name, value);
         }
         let found = with_db(&self.app, negotiation).await;
+        for (name, value) in found {
+            self.values.insert(name, value);
+        }
+        let event: i64 = self
+            .resolve("{event}", Who::Secretariat)
+            .parse()
+            .expect("an event");
+        let found = with_db(&self.app, move |conn| programme::programme(conn, event)).await;
         for (name, value) in found {
             self.values.insert(name, value);
         }
@@ -823,7 +832,9 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         revisions,
         events,
         event_sessions,
-        event_documents
+        event_documents,
+        event_speakers,
+        session_statements
     );
     let rows: Vec<(i64, String, String, String)> = contributions::table
         .order(contributions::id)
