@@ -264,3 +264,37 @@ pub fn sessions_in_use_from(conn: &mut DbConnection, event_id: i64, from: i32) -
         .count()
         .get_result(conn)
 }
+
+/// An input paper: a contribution made for an event, as the event's page links it.
+#[derive(Debug, Clone, Queryable)]
+pub struct InputPaper {
+    pub reference: Option<String>,
+    pub title: String,
+    pub language: TextLanguage,
+}
+
+/// The submitted, shown contributions made for an event, oldest first (at most `limit`; the
+/// list filtered by the event holds them all).
+pub fn input_papers_of(
+    conn: &mut DbConnection,
+    process_id: i64,
+    event_id: i64,
+    limit: i64,
+) -> QueryResult<Vec<InputPaper>> {
+    use crate::db::schema::contributions;
+    use crate::domain::contributions::ContributionStatus;
+    contributions::table
+        .filter(contributions::process_id.eq(process_id))
+        .filter(contributions::event_id.eq(event_id))
+        .filter(contributions::campaign_copy.eq(false))
+        .filter(contributions::status.eq(ContributionStatus::Submitted))
+        .filter(contributions::hidden_at.is_null())
+        .order((contributions::submitted_at, contributions::id))
+        .limit(limit)
+        .select((
+            contributions::reference,
+            contributions::title,
+            contributions::language,
+        ))
+        .load(conn)
+}

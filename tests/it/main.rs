@@ -28,6 +28,7 @@ mod fuzz;
 mod heavy;
 mod hidden;
 mod hostile;
+mod input_papers;
 mod instances;
 mod keep;
 mod languages;

@@ -50,7 +50,13 @@ pub struct EventView {
 pub struct Extras {
     /// The statements filed at the event's sessions, not withdrawn, in session order.
     pub statements: Vec<crate::store::programme::Statement>,
+    /// The contributions made for the event (submitted and shown), the first of them.
+    pub input_papers: Vec<crate::store::programme::InputPaper>,
 }
+
+/// How many input papers the event's page lists; the contribution list filtered by the event
+/// has them all.
+pub const INPUT_PAPERS_SHOWN: i64 = 50;
 
 impl Extras {
     /// The statements of one session.
@@ -138,7 +144,16 @@ pub fn show(
 fn extras_of(conn: &mut DbConnection, event: &Event) -> Result<Extras> {
     let mut statements = crate::store::programme::statements_at(conn, event.id, None, None)?;
     statements.retain(|s| s.withdrawn_at.is_none());
-    Ok(Extras { statements })
+    let input_papers = crate::store::programme::input_papers_of(
+        conn,
+        event.process_id,
+        event.id,
+        INPUT_PAPERS_SHOWN,
+    )?;
+    Ok(Extras {
+        statements,
+        input_papers,
+    })
 }
 
 /// The choices of the event form, for those who manage the process.
