@@ -98,6 +98,16 @@ routes! {
     event_check_in_undo = "/p/{process}/events/{event}/attendance/undo" (process, event);
     event_walk_in = "/p/{process}/events/{event}/attendance/walk-in" (process, event);
     event_sheet_import = "/p/{process}/events/{event}/attendance/import" (process, event);
+    /// A session of an event's programme: its speakers' list and statements.
+    event_session = "/p/{process}/events/{event}/sessions/{session}" (process, event, session);
+    event_speakers = "/p/{process}/events/{event}/sessions/{session}/speakers" (process, event, session);
+    event_speaker_move = "/p/{process}/events/{event}/sessions/{session}/speakers/{speaker}/move" (process, event, session, speaker);
+    event_speaker_spoken = "/p/{process}/events/{event}/sessions/{session}/speakers/{speaker}/spoken" (process, event, session, speaker);
+    event_speaker_remove = "/p/{process}/events/{event}/sessions/{session}/speakers/{speaker}/remove" (process, event, session, speaker);
+    event_statements = "/p/{process}/events/{event}/sessions/{session}/statements" (process, event, session);
+    /// One statement (`statement` is its id).
+    event_statement = "/p/{process}/events/{event}/statements/{statement}" (process, event, statement);
+    event_statement_withdraw = "/p/{process}/events/{event}/statements/{statement}/withdraw" (process, event, statement);
 
     contributions = "/p/{process}/contributions" (process);
     /// A campaign's page (`campaign` is its number).

@@ -144,7 +144,7 @@ pub fn write_dataset(
 }
 
 // New columns go at the end: scripts read columns by position too.
-const CONTRIBUTION_COLUMNS: [&str; 13] = [
+const CONTRIBUTION_COLUMNS: [&str; 14] = [
     "reference",
     "status",
     "submitted_at",
@@ -158,6 +158,7 @@ const CONTRIBUTION_COLUMNS: [&str; 13] = [
     "hidden_reason",
     "campaign",
     "language",
+    "event",
 ];
 
 fn contribution_row(c: &ContributionRecord) -> Vec<String> {
@@ -181,6 +182,7 @@ fn contribution_row(c: &ContributionRecord) -> Vec<String> {
         c.hidden_reason.clone(),
         c.campaign.map(|n| n.to_string()).unwrap_or_default(),
         c.language.clone(),
+        c.event.map(|n| n.to_string()).unwrap_or_default(),
     ]
 }
 

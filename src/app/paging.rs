@@ -189,6 +189,8 @@ pub struct ListQuery {
     pub theme: String,
     pub status: String,
     pub language: String,
+    /// An event's id: the contributions made for it.
+    pub event: String,
     pub sort: String,
     pub page: String,
     pub after: String,
@@ -209,6 +211,12 @@ impl ListQuery {
     /// nothing.
     pub fn language(&self) -> Option<TextLanguage> {
         TextLanguage::parse(self.language.trim())
+    }
+
+    /// The event the query names by its id; whether it is the process's (and public) does not
+    /// matter to a filter: another's finds nothing.
+    pub fn event_id(&self) -> Option<i64> {
+        self.event.trim().parse().ok()
     }
 
     /// The process's action group the query names by its number.
@@ -260,6 +268,7 @@ impl ListQuery {
             ("theme", &self.theme),
             ("status", &self.status),
             ("language", &self.language),
+            ("event", &self.event),
             ("sort", &self.sort),
         ]
         .into_iter()

@@ -158,6 +158,7 @@ diesel::table! {
         hidden_reason -> Nullable<Text>,
         campaign_copy -> Bool,
         language -> Text,
+        event_id -> Nullable<BigInt>,
     }
 }
 
@@ -655,6 +656,49 @@ diesel::joinable!(event_documents -> events (event_id));
 diesel::joinable!(event_documents -> documents (document_id));
 
 diesel::allow_tables_to_appear_in_same_query!(events, event_sessions, event_documents, documents);
+
+diesel::table! {
+    /// A session's speakers' list, in the order the floor is given.
+    event_speakers (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        position -> Integer,
+        delegation_id -> Nullable<BigInt>,
+        name -> Text,
+        spoken -> Bool,
+        added_by -> BigInt,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A delegation's statements at a session.
+    session_statements (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        delegation_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        language -> Text,
+        filed_by -> BigInt,
+        filed_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(event_speakers -> event_sessions (session_id));
+diesel::joinable!(session_statements -> event_sessions (session_id));
+diesel::joinable!(event_speakers -> delegations (delegation_id));
+diesel::joinable!(session_statements -> delegations (delegation_id));
+diesel::allow_tables_to_appear_in_same_query!(event_speakers, event_sessions);
+diesel::allow_tables_to_appear_in_same_query!(event_speakers, events);
+diesel::allow_tables_to_appear_in_same_query!(event_speakers, delegations);
+diesel::allow_tables_to_appear_in_same_query!(event_sessions, delegations);
+diesel::allow_tables_to_appear_in_same_query!(session_statements, event_sessions);
+diesel::allow_tables_to_appear_in_same_query!(session_statements, events);
+diesel::allow_tables_to_appear_in_same_query!(session_statements, delegations);
+diesel::allow_tables_to_appear_in_same_query!(session_statements, accounts);
+diesel::allow_tables_to_appear_in_same_query!(event_sessions, accounts);
 
 diesel::table! {
     event_registrations (id) {

@@ -83,6 +83,7 @@ fn insert_one(
     let author = demo.people.person(&c.author)?;
     let body = c.body.join("\n\n");
     let content = DraftContent {
+        event_id: None,
         title: c.title.trim().to_string(),
         language: text_language::detect(&body, Lang::En),
         body,

@@ -7,7 +7,8 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-pub const ACTIONS: [&str; 44] = [
+
+pub const ACTIONS: [&str; 50] = [
     "process.create",
     "process.update",
     "process.translate",
@@ -51,6 +52,12 @@ pub const ACTIONS: [&str; 44] = [
     "event.check-in-undo",
     "event.walk-in",
     "event.import",
+    "event.speaker.add",
+    "event.speaker.move",
+    "event.speaker.spoken",
+    "event.speaker.remove",
+    "event.statement.file",
+    "event.statement.withdraw",
     "translation.save",
 ];
 

@@ -20,6 +20,7 @@ pub mod negotiation;
 pub mod notifications;
 pub mod permissions;
 pub mod phases;
+pub mod programme;
 pub mod proposals;
 pub mod regions;
 pub mod reports;

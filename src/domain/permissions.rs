@@ -122,6 +122,18 @@ pub enum Action {
     /// participants events are held for. Staff attend as part of their work, and the
     /// secretariat records them as walk-ins if it counts them.
     RegisterForEvent,
+    /// Keep a session's speakers' list: add, order, mark as spoken, remove. The chair gives
+    /// the floor; the secretariat keeps the list for them.
+    ManageSpeakers,
+    /// File a delegation's statement at a session; `own` says whether the actor acts for that
+    /// delegation (the secretariat, and administrators, may file on any delegation's behalf).
+    FileStatement {
+        own: bool,
+    },
+    /// Withdraw a statement; `own` says whether the actor filed it.
+    WithdrawStatement {
+        own: bool,
+    },
 }
 
 /// Whether `actor` may take `action`. Deadlines and states are checked by their own rules;
@@ -161,6 +173,9 @@ pub fn can(actor: &Actor, action: Action) -> bool {
         }
         WithdrawAmendment { own } => actor.signed_in() && own,
         RegisterForEvent => actor.holds(Stakeholder),
+        ManageSpeakers => secretariat || actor.is_admin || actor.holds(Chair),
+        FileStatement { own } => actor.signed_in() && (own || secretariat || actor.is_admin),
+        WithdrawStatement { own } => actor.signed_in() && own,
     }
 }
 
@@ -195,7 +210,7 @@ mod tests {
     /// whether the actor may act (1) or not (0).
     #[test]
     fn role_table() {
-        const ACTIONS: [Action; 24] = [
+        const ACTIONS: [Action; 25] = [
             Action::ReadPublic,
             Action::RequestAccreditation,
             Action::SubmitContribution,
@@ -220,6 +235,7 @@ mod tests {
             Action::Accredit,
             Action::AdministerInstance,
             Action::RegisterForEvent,
+            Action::ManageSpeakers,
         ];
         let admin = Actor {
             account_id: Some(1),
@@ -231,18 +247,18 @@ mod tests {
             ..Actor::default()
         };
         #[rustfmt::skip]
-        let table: [(&str, Actor, [u8; 24]); 11] = [
-            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
-            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]),
-            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0]),
-            ("translator fr",   translator(Lang::Fr),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]),
-            ("translator zh",   translator(Lang::Zh),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
-            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0]),
+        let table: [(&str, Actor, [u8; 25]); 11] = [
+            ("anonymous",       Actor::anonymous(),                       [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                                [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("stakeholder",     with(Role::Stakeholder, None),            [1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]),
+            ("rapporteur of 1", with(Role::Rapporteur, Some(GROUP)),      [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("moderator of 1",  with(Role::Moderator, Some(GROUP)),       [1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("chair",           with(Role::Chair, None),                  [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),          [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("secretariat",     with(Role::Secretariat, None),            [1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1]),
+            ("translator fr",   translator(Lang::Fr),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]),
+            ("translator zh",   translator(Lang::Zh),                     [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]),
+            ("administrator",   admin,                                    [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 1]),
         ];
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {
@@ -277,7 +293,7 @@ mod tests {
             observers_may_propose: true,
             ..observer
         };
-        let actions: [Action; 13] = [
+        let actions: [Action; 17] = [
             Action::ManageDelegations,
             Action::OpenRound,
             Action::ReadRestrictedRound { delegate: false },
@@ -291,6 +307,10 @@ mod tests {
             Action::TakePosition(Some(observer)),
             Action::WithdrawAmendment { own: false },
             Action::WithdrawAmendment { own: true },
+            Action::FileStatement { own: false },
+            Action::FileStatement { own: true },
+            Action::WithdrawStatement { own: false },
+            Action::WithdrawStatement { own: true },
         ];
         let admin = Actor {
             account_id: Some(1),
@@ -302,14 +322,14 @@ mod tests {
             ..Actor::default()
         };
         #[rustfmt::skip]
-        let table: [(&str, Actor, [u8; 13]); 7] = [
-            ("anonymous",       Actor::anonymous(),                  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-            ("signed in",       signed_in,                           [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("stakeholder",     with(Role::Stakeholder, None),       [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("chair",           with(Role::Chair, None),             [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("co-facilitator",  with(Role::CoFacilitator, None),     [0, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("secretariat",     with(Role::Secretariat, None),       [1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
-            ("administrator",   admin,                               [1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1]),
+        let table: [(&str, Actor, [u8; 17]); 7] = [
+            ("anonymous",       Actor::anonymous(),                  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            ("signed in",       signed_in,                           [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("stakeholder",     with(Role::Stakeholder, None),       [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("chair",           with(Role::Chair, None),             [0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("co-facilitator",  with(Role::CoFacilitator, None),     [0, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]),
+            ("secretariat",     with(Role::Secretariat, None),       [1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1]),
+            ("administrator",   admin,                               [1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1]),
         ];
         let mut wrong = Vec::new();
         for (who, actor, row) in &table {

@@ -122,6 +122,20 @@ pub fn sessions_of(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<Ev
         .load(conn)
 }
 
+/// A session of an event's programme by its id; `None` for another event's.
+pub fn session_in(
+    conn: &mut DbConnection,
+    event_id: i64,
+    session_id: i64,
+) -> QueryResult<Option<EventSession>> {
+    event_sessions::table
+        .filter(event_sessions::event_id.eq(event_id))
+        .filter(event_sessions::id.eq(session_id))
+        .select(EventSession::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// The documents linked to an event, by title.
 pub fn documents_of(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<LinkableDocument>> {
     event_documents::table
@@ -179,7 +193,10 @@ pub fn create_event(
     Ok(id)
 }
 
-/// Saves a draft over an event, its programme and documents replaced by the draft's.
+/// Saves a draft over an event: its sessions updated in place by position (so their ids, and
+/// what hangs off them, survive an edit), new ones added at the end, those past the draft's
+/// last removed; its documents replaced. Whether a removed session may go is the caller's rule
+/// (`store::programme::sessions_in_use_from`).
 pub fn update_event(conn: &mut DbConnection, event_id: i64, draft: &EventDraft) -> QueryResult<()> {
     diesel::update(events::table.find(event_id))
         .set((
@@ -199,26 +216,64 @@ pub fn update_event(conn: &mut DbConnection, event_id: i64, draft: &EventDraft) 
             events::updated_at.eq(crate::store::now()),
         ))
         .execute(conn)?;
-    diesel::delete(event_sessions::table.filter(event_sessions::event_id.eq(event_id)))
-        .execute(conn)?;
-    diesel::delete(event_documents::table.filter(event_documents::event_id.eq(event_id)))
-        .execute(conn)?;
-    replace_parts(conn, event_id, draft)
-}
-
-fn replace_parts(conn: &mut DbConnection, event_id: i64, draft: &EventDraft) -> QueryResult<()> {
-    for (position, session) in draft.sessions.iter().enumerate() {
-        diesel::insert_into(event_sessions::table)
-            .values((
-                event_sessions::event_id.eq(event_id),
-                event_sessions::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
-                event_sessions::title.eq(&session.title),
-                event_sessions::starts_at.eq(session.starts_at),
-                event_sessions::ends_at.eq(session.ends_at),
-            ))
+    let existing = sessions_of(conn, event_id)?;
+    for (index, session) in draft.sessions.iter().enumerate() {
+        match existing.get(index) {
+            Some(kept) => {
+                diesel::update(event_sessions::table.find(kept.id))
+                    .set((
+                        event_sessions::position.eq(position_of(index)),
+                        event_sessions::title.eq(&session.title),
+                        event_sessions::starts_at.eq(session.starts_at),
+                        event_sessions::ends_at.eq(session.ends_at),
+                    ))
+                    .execute(conn)?;
+            }
+            None => insert_session(conn, event_id, index, session)?,
+        }
+    }
+    let removed: Vec<i64> = existing
+        .iter()
+        .skip(draft.sessions.len())
+        .map(|s| s.id)
+        .collect();
+    if !removed.is_empty() {
+        diesel::delete(event_sessions::table.filter(event_sessions::id.eq_any(&removed)))
             .execute(conn)?;
     }
-    for document in &draft.documents {
+    diesel::delete(event_documents::table.filter(event_documents::event_id.eq(event_id)))
+        .execute(conn)?;
+    insert_documents(conn, event_id, &draft.documents)
+}
+
+fn position_of(index: usize) -> i32 {
+    i32::try_from(index).unwrap_or(i32::MAX)
+}
+
+fn insert_session(
+    conn: &mut DbConnection,
+    event_id: i64,
+    index: usize,
+    session: &SessionDraft,
+) -> QueryResult<()> {
+    diesel::insert_into(event_sessions::table)
+        .values((
+            event_sessions::event_id.eq(event_id),
+            event_sessions::position.eq(position_of(index)),
+            event_sessions::title.eq(&session.title),
+            event_sessions::starts_at.eq(session.starts_at),
+            event_sessions::ends_at.eq(session.ends_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+fn insert_documents(
+    conn: &mut DbConnection,
+    event_id: i64,
+    documents: &[DocumentId],
+) -> QueryResult<()> {
+    for document in documents {
         diesel::insert_into(event_documents::table)
             .values((
                 event_documents::event_id.eq(event_id),
@@ -227,4 +282,11 @@ fn replace_parts(conn: &mut DbConnection, event_id: i64, draft: &EventDraft) -> 
             .execute(conn)?;
     }
     Ok(())
+}
+
+fn replace_parts(conn: &mut DbConnection, event_id: i64, draft: &EventDraft) -> QueryResult<()> {
+    for (index, session) in draft.sessions.iter().enumerate() {
+        insert_session(conn, event_id, index, session)?;
+    }
+    insert_documents(conn, event_id, &draft.documents)
 }

@@ -18,6 +18,7 @@ pub mod negotiation;
 pub mod notifications;
 pub mod opendata;
 pub mod processes;
+pub mod programme;
 pub mod proposals;
 pub mod references;
 pub mod review;

@@ -62,6 +62,8 @@ pub struct ContributionRecord {
     pub campaign: Option<i64>,
     /// The code of the language it is written in (`ar`, `zh`, `en`, `fr`, `ru`, `es`).
     pub language: String,
+    /// The number of the event it was made for (an input paper), if any.
+    pub event: Option<i64>,
 }
 
 impl ContributionRecord {
@@ -83,6 +85,7 @@ impl ContributionRecord {
             text: String::new(),
             campaign: None,
             language: String::new(),
+            event: None,
         }
     }
 }
@@ -92,7 +95,7 @@ type ContributionRow = (
     Option<String>,
     ContributionStatus,
     Option<NaiveDateTime>,
-    (String, String, Option<String>, TextLanguage),
+    (String, String, Option<String>, TextLanguage, Option<i64>),
     (Option<String>, Option<StakeholderCategory>, Option<String>),
 );
 
@@ -117,7 +120,7 @@ pub fn contributions_after(
         reference,
         status,
         submitted_at,
-        (title, body, hash, language),
+        (title, body, hash, language, event),
         (organisation, category, hidden_reason),
     ) in rows
     {
@@ -135,6 +138,7 @@ pub fn contributions_after(
             status: status.as_str().to_string(),
             campaign: in_campaigns.iter().find(|(c, _)| *c == id).map(|(_, n)| *n),
             language: language.as_str().to_string(),
+            event,
         };
         // Open data is the same for everyone, so it holds what the public may read: of a
         // hidden contribution, its tombstone alone.
@@ -170,6 +174,7 @@ fn contribution_rows(
                 contributions::body,
                 contributions::content_hash,
                 contributions::language,
+                contributions::event_id,
             ),
             (
                 organisations::name.nullable(),

@@ -179,7 +179,12 @@ async fn exact_and_near_copies_form_one_campaign_listed_once(backend: Backend) {
         .count();
     assert_eq!((rows.len(), in_campaign), (5, 4));
     let (_, csv) = reader.get_text("/p/gcm/open-data/contributions.csv").await;
-    assert!(csv.lines().next().unwrap().ends_with(",campaign,language"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",campaign,language,event")
+    );
 }
 
 async fn hiding_the_listed_copy_lists_the_next(backend: Backend) {

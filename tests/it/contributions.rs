@@ -947,6 +947,7 @@ async fn the_list_costs_the_same_queries_for_10_or_1000(backend: Backend) {
             concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
                 for i in 0..n {
                     let content = DraftContent {
+                        event_id: None,
                         language: concord::domain::text_language::TextLanguage(
                             concord::i18n::Lang::En,
                         ),

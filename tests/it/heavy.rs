@@ -113,6 +113,7 @@ async fn large_process(app: &TestApp) -> Browser {
         conn.transaction(|conn| {
             for n in 0..200 {
                 let content = DraftContent {
+                    event_id: None,
                     language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
                     title: format!("Contribution {n}"),
                     body: "Migrant workers' rights. ".repeat(2_400),

@@ -192,6 +192,7 @@ async fn costs(app: &TestApp, visitor: &Browser, rapporteur: &Browser) -> Vec<(S
         ("/p/gcm/contributions?sort=reference&status=submitted", true),
         ("/p/gcm/contributions?language=en", true),
         ("/p/gcm/contributions?language=ar&sort=title", false),
+        ("/p/gcm/contributions?event=12", false),
         ("/p/gcm/proposals", true),
         ("/p/gcm/proposals?sort=reference&status=submitted", true),
         ("/p/gcm/proposals?group=1&sort=title", true),

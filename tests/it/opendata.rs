@@ -74,6 +74,7 @@ pub(crate) async fn seeded(app: &TestApp) {
         for (n, (who, title, body, status, month)) in items.iter().enumerate() {
             let (author, organisation, _) = &people[*who];
             let content = DraftContent {
+                event_id: None,
                 language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
                 title: title.to_string(),
                 body: body.to_string(),
@@ -196,6 +197,7 @@ async fn stale_statistics_are_shown_at_once_and_counted_again_after(backend: Bac
             .first(conn)
             .expect("the NGO");
         let content = DraftContent {
+            event_id: None,
             language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
             title: "Late but counted".to_string(),
             body: "A further text".to_string(),
@@ -309,6 +311,7 @@ async fn the_api_pages_with_a_cursor(backend: Backend) {
         concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
             for i in 0..100 {
                 let content = DraftContent {
+                    event_id: None,
                     language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
                     title: format!("Bulk {i}"),
                     body: "Text".into(),

@@ -281,6 +281,7 @@ async fn results_beyond_the_bound_read_more_than(backend: Backend) {
         concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
             for i in 0..bound + 5 {
                 let content = DraftContent {
+                    event_id: None,
                     language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
                     title: format!("Letter {i}"),
                     body: "The same campaign words".to_string(),

@@ -149,12 +149,12 @@ async fn a_contribution_states_its_language_on_every_page(backend: Backend) {
     // Open data: a `language` column after the existing ones, and a `language` key.
     let (_, csv) = visitor.get_text("/p/gcm/open-data/contributions.csv").await;
     let header = csv.lines().next().expect("a header");
-    assert!(header.ends_with(",campaign,language"), "{header}");
+    assert!(header.ends_with(",campaign,language,event"), "{header}");
     let arabic_row = csv
         .lines()
         .find(|l| l.contains(ARABIC_TITLE))
         .expect("the Arabic row");
-    assert!(arabic_row.ends_with(",ar"), "{arabic_row}");
+    assert!(arabic_row.ends_with(",ar,"), "{arabic_row}");
     let (_, json) = visitor
         .get_text("/p/gcm/open-data/contributions.json")
         .await;

@@ -20,6 +20,18 @@ pub struct WritingForm {
     /// The files attached to the draft being written.
     pub files: Vec<AttachedFile>,
     pub window_open: bool,
+    /// The process's public events a contribution may be made for: id and title.
+    pub events: Vec<(i64, String)>,
+}
+
+/// The public events of the process, for the form's "Made for" choice.
+pub fn event_choices(conn: &mut DbConnection, process_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(
+        crate::store::events::events_of_process(conn, process_id, false)?
+            .into_iter()
+            .map(|e| (e.id, e.title))
+            .collect(),
+    )
 }
 
 /// The empty form, for a person who may submit.
@@ -28,10 +40,12 @@ pub fn new_form(conn: &mut DbConnection, person: Person, slug: &str) -> Result<W
     app::require(&actor, Action::SubmitContribution)?;
     let structure = crate::app::outline::structure(conn, &process)?;
     let window_open = consultation_window(conn, process.id, person.account_id)?.is_open();
+    let events = event_choices(conn, process.id)?;
     Ok(WritingForm {
         process,
         structure,
         files: Vec::new(),
+        events,
         window_open,
     })
 }
@@ -80,9 +94,11 @@ pub fn draft_form(
         body: draft.body,
         // The saved choice, shown as chosen: not a default the text's script may correct.
         language: draft.language.as_str().to_string(),
+        event: draft.event_id.map(|e| e.to_string()).unwrap_or_default(),
         ..Input::default()
     };
     let form = WritingForm {
+        events: event_choices(conn, process.id)?,
         process,
         structure,
         files,
@@ -112,10 +128,12 @@ pub fn refused_form(
         None => Vec::new(),
     };
     let window_open = consultation_window(conn, process.id, person.account_id)?.is_open();
+    let events = event_choices(conn, process.id)?;
     Ok(WritingForm {
         process,
         structure,
         files,
+        events,
         window_open,
     })
 }

@@ -30,6 +30,8 @@ pub struct Input {
     pub themes: Vec<String>,
     /// Attached files the author asked to remove.
     pub remove_files: Vec<String>,
+    /// The id of the event it is made for, as sent; empty for none.
+    pub event: String,
 }
 
 impl Input {
@@ -39,6 +41,10 @@ impl Input {
 
     pub fn has_theme(&self, id: &i64) -> bool {
         self.themes.iter().any(|t| t == &id.to_string())
+    }
+
+    pub fn is_for_event(&self, id: &i64) -> bool {
+        self.event.trim() == id.to_string()
     }
 
     fn interface(&self) -> Lang {
@@ -127,9 +133,14 @@ fn text_problem(value: &str, max: usize, allow_newlines: bool) -> Option<Invalid
     }
 }
 
-/// What can be saved as a draft: everything within limits and naming this process's groups
-/// and themes. Errors here mean nothing is saved (the form comes back with the text).
-pub fn draft_content(input: &Input, structure: &Structure) -> (DraftContent, FieldErrors) {
+/// What can be saved as a draft: everything within limits and naming this process's groups,
+/// themes and public events (`events`, their ids). Errors here mean nothing is saved (the
+/// form comes back with the text).
+pub fn draft_content(
+    input: &Input,
+    structure: &Structure,
+    events: &[i64],
+) -> (DraftContent, FieldErrors) {
     let mut errors = FieldErrors::default();
     let title = input.title.trim().to_string();
     if let Some(problem) = text_problem(&title, TITLE_MAX, false) {
@@ -166,7 +177,21 @@ pub fn draft_content(input: &Input, structure: &Structure) -> (DraftContent, Fie
             None => errors.add("themes", "error-no-such-theme"),
         }
     }
+    let event_id = match input.event.trim() {
+        "" => None,
+        raw => {
+            let found = events
+                .iter()
+                .copied()
+                .find(|id| raw.parse::<i64>() == Ok(*id));
+            if found.is_none() {
+                errors.add("event", "contribution-error-event");
+            }
+            found
+        }
+    };
     let content = DraftContent {
+        event_id,
         title,
         body: input.body.trim_end().to_string(),
         language,
@@ -224,7 +249,7 @@ mod tests {
             themes: vec!["21".into(), "999".into()],
             ..Default::default()
         };
-        let (content, errors) = draft_content(&input, &structure());
+        let (content, errors) = draft_content(&input, &structure(), &[]);
         assert_eq!(content.group_ids, [11]);
         assert_eq!(content.theme_ids, [21]);
         assert_eq!(errors.get("groups"), Some("error-no-such-group"));
@@ -238,14 +263,14 @@ mod tests {
             body: "نص\nآخر".into(),
             ..Default::default()
         };
-        let (_, errors) = draft_content(&input, &structure());
+        let (_, errors) = draft_content(&input, &structure(), &[]);
         assert!(errors.is_empty());
         let input = Input {
             title: "x\u{0}".into(),
             ..Default::default()
         };
         assert_eq!(
-            draft_content(&input, &structure()).1.get("title"),
+            draft_content(&input, &structure(), &[]).1.get("title"),
             Some("error-control-characters")
         );
     }
@@ -259,7 +284,7 @@ mod tests {
             language_default: default.into(),
             ..Default::default()
         };
-        let saved = |input: Input| draft_content(&input, &structure());
+        let saved = |input: Input| draft_content(&input, &structure(), &[]);
         assert_eq!(saved(arabic("en", "en")).0.language.as_str(), "ar");
         assert_eq!(saved(arabic("fr", "en")).0.language.as_str(), "fr");
         assert_eq!(saved(arabic("", "")).0.language.as_str(), "ar");
@@ -273,6 +298,7 @@ mod tests {
     #[test]
     fn a_submission_needs_a_title_and_a_text() {
         let errors = submission_errors(&DraftContent {
+            event_id: None,
             title: String::new(),
             body: String::new(),
             language: TextLanguage(Lang::En),

@@ -26,6 +26,7 @@ fn filter(query: &ListQuery, structure: &Structure) -> ListFilter {
         theme_id: query.theme_id(structure),
         status: ContributionStatus::parse(&query.status).filter(|s| s.is_public()),
         language: query.language(),
+        event_id: query.event_id(),
         // Searching, the best matches come first unless another order is asked for.
         sort: ListSort::parse(&query.sort).unwrap_or(match query.search() {
             Some(_) => ListSort::Relevance,

@@ -79,6 +79,7 @@ pub struct Write {
 pub struct After {
     process: Process,
     structure: Structure,
+    events: Vec<(i64, String)>,
     intent: Intent,
     file_errors: FieldErrors,
     missing: FieldErrors,
@@ -139,7 +140,10 @@ fn decide(
             }
         },
     };
-    let (content, errors): (DraftContent, FieldErrors) = draft_content(&posting.input, &structure);
+    let events = super::form::event_choices(conn, process.id)?;
+    let event_ids: Vec<i64> = events.iter().map(|(id, _)| *id).collect();
+    let (content, errors): (DraftContent, FieldErrors) =
+        draft_content(&posting.input, &structure, &event_ids);
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
@@ -166,6 +170,7 @@ fn decide(
     let after = After {
         process,
         structure,
+        events,
         intent: posting.intent,
         file_errors,
         missing,
@@ -199,6 +204,7 @@ impl After {
             window_open: self.window.is_open(),
             process: self.process,
             structure: self.structure,
+            events: self.events,
             files,
         };
         Ok(Posted::Drafted(Box::new(Drafted {

@@ -6,8 +6,10 @@
 pub mod attendance;
 pub mod calendar;
 pub mod form;
+pub mod programme;
 pub mod registration;
 pub mod sheet;
+pub mod statements;
 
 use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
@@ -44,6 +46,31 @@ pub struct EventView {
     pub may_manage: bool,
     /// Registration, for a public event.
     pub registration: Option<registration::RegistrationView>,
+    /// What hangs off the programme: the statements filed at its sessions.
+    pub extras: Extras,
+}
+
+/// The event page's parts that hang off its programme, in a few queries whatever their rows.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// The statements filed at the event's sessions, not withdrawn, in session order.
+    pub statements: Vec<crate::store::programme::Statement>,
+    /// The contributions made for the event (submitted and shown), the first of them.
+    pub input_papers: Vec<crate::store::programme::InputPaper>,
+}
+
+/// How many input papers the event's page lists; the contribution list filtered by the event
+/// has them all.
+pub const INPUT_PAPERS_SHOWN: i64 = 50;
+
+impl Extras {
+    /// The statements of one session.
+    pub fn statements_at(&self, session_id: &i64) -> Vec<&crate::store::programme::Statement> {
+        self.statements
+            .iter()
+            .filter(|s| s.session_id == *session_id)
+            .collect()
+    }
 }
 
 /// What the event form offers to choose from.
@@ -72,7 +99,7 @@ pub fn list(conn: &mut DbConnection, person: Option<Person>, slug: &str) -> Resu
 }
 
 /// The event `event_id` of the process: private ones only to those who manage the process.
-fn readable_event(
+pub(crate) fn readable_event(
     conn: &mut DbConnection,
     process: &Process,
     actor: &Actor,
@@ -97,6 +124,7 @@ pub fn show(
     let sessions = events::sessions_of(conn, event.id)?;
     let documents = events::documents_of(conn, event.id)?;
     let registration = registration::view(conn, &actor, &event)?;
+    let extras = extras_of(conn, &event)?;
     let structure = app::outline::structure(conn, &process)?;
     let group = event
         .group_id
@@ -116,6 +144,22 @@ pub fn show(
         group,
         theme,
         registration,
+        extras,
+    })
+}
+
+fn extras_of(conn: &mut DbConnection, event: &Event) -> Result<Extras> {
+    let mut statements = crate::store::programme::statements_at(conn, event.id, None, None)?;
+    statements.retain(|s| s.withdrawn_at.is_none());
+    let input_papers = crate::store::programme::input_papers_of(
+        conn,
+        event.process_id,
+        event.id,
+        INPUT_PAPERS_SHOWN,
+    )?;
+    Ok(Extras {
+        statements,
+        input_papers,
     })
 }
 
@@ -195,6 +239,10 @@ pub fn update(
         let draft = form
             .parse(&choices.structure, &choices.linkable)
             .map_err(Error::Invalid)?;
+        let kept = i32::try_from(draft.sessions.len()).unwrap_or(i32::MAX);
+        if crate::store::programme::sessions_in_use_from(conn, event.id, kept)? > 0 {
+            return Err(Error::invalid("programme", "event-error-session-in-use"));
+        }
         events::update_event(conn, event.id, &draft)?;
         // A larger capacity gives its new places to those waiting.
         crate::store::attendance::lock_event(conn, event.id)?;

@@ -116,6 +116,8 @@ pub struct ListFilter {
     pub theme_id: Option<i64>,
     pub status: Option<ContributionStatus>,
     pub language: Option<TextLanguage>,
+    /// The event the contributions were made for.
+    pub event_id: Option<i64>,
     pub sort: ListSort,
 }
 
@@ -200,6 +202,10 @@ pub(super) fn filtered<'a>(
     // `contributions_list_language`, in the list's order when it is by date.
     if let Some(language) = filter.language {
         query = query.filter(contributions::language.eq(language));
+    }
+    // An equality too: with the process it names one range of `contributions_list_event`.
+    if let Some(event) = filter.event_id {
+        query = query.filter(contributions::event_id.eq(event));
     }
     if let Some(category) = filter.category {
         query = query.filter(

@@ -38,6 +38,8 @@ pub struct Contribution {
     pub hidden_by: Option<i64>,
     pub hidden_reason: Option<String>,
     pub language: TextLanguage,
+    /// The event it was written for, as an input paper.
+    pub event_id: Option<i64>,
 }
 
 impl Contribution {
@@ -65,6 +67,8 @@ pub struct DraftContent {
     pub language: TextLanguage,
     pub group_ids: Vec<i64>,
     pub theme_ids: Vec<i64>,
+    /// The public event of the process it is made for, if any.
+    pub event_id: Option<i64>,
 }
 
 /// Creates a draft; call inside a write transaction.
@@ -84,6 +88,7 @@ pub fn create_draft(
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
             contributions::language.eq(content.language),
+            contributions::event_id.eq(content.event_id),
             contributions::status.eq(ContributionStatus::Draft),
             contributions::created_at.eq(now),
             contributions::updated_at.eq(now),
@@ -105,6 +110,7 @@ pub fn update_draft(
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
             contributions::language.eq(content.language),
+            contributions::event_id.eq(content.event_id),
             contributions::updated_at.eq(super::now()),
         ))
         .execute(conn)?;

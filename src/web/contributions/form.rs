@@ -42,6 +42,8 @@ struct FormPage {
     /// What just happened, when it needs saying on the form itself.
     message: Option<&'static str>,
     window_open: bool,
+    /// The public events it may be made for: id and title.
+    events: Vec<(i64, String)>,
 }
 
 impl FormPage {
@@ -58,6 +60,7 @@ impl FormPage {
             preview: None,
             message: (!form.window_open).then_some("contribution-window-closed"),
             window_open: form.window_open,
+            events: form.events,
         }
     }
 
@@ -293,7 +296,14 @@ fn kept(fields: &Fields) -> Vec<KeptField> {
         ),
         KeptField::shown("body", "field-contribution-body", fields.get("body"), true),
     ];
-    for name in ["language", "language_default", "group", "theme", "action"] {
+    for name in [
+        "language",
+        "language_default",
+        "event",
+        "group",
+        "theme",
+        "action",
+    ] {
         kept.extend(
             fields
                 .all(name)

@@ -47,6 +47,7 @@ pub fn input_from_fields(fields: &Fields, interface: Lang) -> Input {
         groups: owned(fields.all("group")),
         themes: owned(fields.all("theme")),
         remove_files: owned(fields.all("remove_file")),
+        event: fields.get("event").to_string(),
     }
 }
 

@@ -5,6 +5,8 @@
 mod attendance;
 mod registration;
 
+mod programme;
+
 use actix_web::http::header;
 use actix_web::{HttpResponse, Scope, get, post, web};
 use askama::Template;
@@ -43,6 +45,14 @@ pub fn routes() -> Scope {
         .service(attendance::undo)
         .service(attendance::walk_in)
         .service(attendance::import)
+        .service(programme::session_page)
+        .service(programme::add_speaker)
+        .service(programme::move_speaker)
+        .service(programme::mark_spoken)
+        .service(programme::remove_speaker)
+        .service(programme::file_statement)
+        .service(programme::statement_page)
+        .service(programme::withdraw_statement)
 }
 
 /// How a page shows an event's times: where it happens, and in UTC.

@@ -311,6 +311,12 @@ impl Tour<'_> {
             200,
         )
         .await?;
+        self.visit(
+            "/p/gcm/events/12/sessions/1",
+            "a session's speakers' list and statements",
+            200,
+        )
+        .await?;
 
         self.visit("/register", "register", 200).await?;
         self.press("form[action='/register'] button[type='submit']")
@@ -515,6 +521,22 @@ impl Tour<'_> {
         self.follow_text(
             "Preparatory (stocktaking) meeting, Puerto Vallarta",
             "the stocktaking meeting",
+            200,
+        )
+        .await?;
+        self.visit(
+            "/p/gcm/events/12/sessions/1",
+            "a session, with the speakers' list's and the statement's forms",
+            200,
+        )
+        .await?;
+        self.press("form[action$='/speakers'] button[type='submit']")
+            .await?;
+        self.here("a session, the speaker form with errors", 0)
+            .await?;
+        self.follow_text(
+            "Preparatory (stocktaking) meeting, Puerto Vallarta",
+            "the stocktaking meeting again",
             200,
         )
         .await?;

@@ -11,6 +11,7 @@ mod csrf;
 mod delegations;
 mod forged;
 mod params;
+mod programme;
 pub(crate) mod table;
 
 use std::collections::HashMap;
@@ -272,6 +273,14 @@ impl Fixture {
             self.values.insert(name, value);
         }
         let found = with_db(&self.app, negotiation).await;
+        for (name, value) in found {
+            self.values.insert(name, value);
+        }
+        let event: i64 = self
+            .resolve("{event}", Who::Secretariat)
+            .parse()
+            .expect("an event");
+        let found = with_db(&self.app, move |conn| programme::programme(conn, event)).await;
         for (name, value) in found {
             self.values.insert(name, value);
         }
@@ -868,7 +877,9 @@ pub fn fingerprint(conn: &mut DbConnection) -> Vec<String> {
         events,
         event_sessions,
         event_documents,
-        event_registrations
+        event_registrations,
+        event_speakers,
+        session_statements
     );
     let rows: Vec<(i64, String, String, String)> = contributions::table
         .order(contributions::id)

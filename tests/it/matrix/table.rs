@@ -154,6 +154,12 @@ const ROUNDS: &str = ". . . . . . . . x x .";
 // Those who hold no role in the process: staff are not asked to be accredited.
 const NO_ROLE: &str = ". . . x . . . . . . x";
 const MODERATOR: &str = ". . . . . . x . . . .";
+// Who keeps a session's speakers' list: the chair, the secretariat, administrators.
+const SPEAKERS: &str = ". . . . . . . x . x x";
+// Who files a statement for the matrix's delegation (no role of the matrix acts for it): the
+// secretariat and administrators on its behalf; who withdraws it: the secretariat, who filed it.
+const STATEMENT_FILE: &str = ". . . . . . . . . x x";
+const SECRETARIAT: &str = ". . . . . . . . . x .";
 
 /// A whole event form, as the secretariat sends it.
 const EVENT_FIELDS: [(&str, &str); 8] = [
@@ -214,6 +220,9 @@ pub fn rows() -> Vec<Row> {
         get("GET /p/{process}/events.ics",                           "/p/gcm/events.ics",                                       EVERYONE,         Has(200, "BEGIN:VEVENT"), Nobody, Nobody),
         get("GET /p/{process}/events/{event}.ics",                   "/p/gcm/events/{event}.ics",                               EVERYONE,         Has(200, "BEGIN:VEVENT"), Nobody, Nobody),
         get("GET /p/{process}/events/{event}.ics",                   "/p/gcm/events/999999.ics",                                EVERYONE,         S(404),       Nobody, Nobody),
+        get("GET /p/{process}/events/{event}/sessions/{session}",    "/p/gcm/events/{event}/sessions/{session}",                EVERYONE,         Has(200, "Matrix speaker"), Nobody, Nobody),
+        get("GET /p/{process}/events/{event}/sessions/{session}",    "/p/gcm/events/{event}/sessions/999999",                   EVERYONE,         S(404),       Nobody, Nobody),
+        get("GET /p/{process}/events/{event}/statements/{statement}", "/p/gcm/events/{event}/statements/{statement}",           EVERYONE,         Has(200, "Matrix statement"), Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}/receipt.txt", "/p/gcm/contributions/{wc_own}/receipt.txt",              EVERYONE,         S(200),       Nobody, Nobody),
         get("GET /p/{process}/contributions/{reference}/receipt.txt", "/p/gcm/contributions/{wc_hidden}/receipt.txt",           MODERATION,       S(200),       S(404),       S(404)),
         get("GET /p/{process}/contributions/{reference}/files/{file}", "/p/gcm/contributions/{wc_file_ref}/files/{wc_file}",    EVERYONE,         S(200),       Nobody, Nobody),
@@ -330,6 +339,12 @@ pub fn rows() -> Vec<Row> {
         post("POST /p/{process}/events/{event}/attendance/import",   "/p/gcm/events/{event_open}/attendance/import", &[],                                MANAGERS, S(422), S(403), Login),
             Body::Multipart(pairs(&[("note", "no file")]))),
         post("POST /p/{process}/events/{event}/registration/cancel", "/p/gcm/events/{event_open}/registration/cancel", &[],                             STAKEHOLDERS, S(303), S(403), Login),
+        post("POST /p/{process}/events/{event}/sessions/{session}/speakers", "/p/gcm/events/{event}/sessions/{session}/speakers", &[("speaker_delegation", ""), ("speaker_name", "Added by {role}")], SPEAKERS, S(303), S(403), Login),
+        post("POST /p/{process}/events/{event}/sessions/{session}/speakers/{speaker}/move", "/p/gcm/events/{event}/sessions/{session}/speakers/{speaker}/move", &[("direction", "down")], SPEAKERS, S(303), S(403), Login),
+        post("POST /p/{process}/events/{event}/sessions/{session}/speakers/{speaker}/spoken", "/p/gcm/events/{event}/sessions/{session}/speakers/{speaker}/spoken", &[("spoken", "yes")], SPEAKERS, S(303), S(403), Login),
+        post("POST /p/{process}/events/{event}/sessions/{session}/speakers/{speaker}/remove", "/p/gcm/events/{event}/sessions/{session}/speakers/{speaker_remove}/remove", &[], SPEAKERS, S(303), S(403), Login),
+        post("POST /p/{process}/events/{event}/sessions/{session}/statements", "/p/gcm/events/{event}/sessions/{session}/statements", &[("delegation", "{delegation}"), ("title", "Statement filed by {role}"), ("body", "Filed by the matrix."), ("language", "en")], STATEMENT_FILE, S(303), S(403), Login),
+        post("POST /p/{process}/events/{event}/statements/{statement}/withdraw", "/p/gcm/events/{event}/statements/{statement}/withdraw", &[],          SECRETARIAT, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/hide",     "/p/gcm/contributions/{wc_hide}/hide", &[("reason", "Hidden by the matrix: off topic.")],  MODERATION, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/unhide",   "/p/gcm/contributions/{wc_hidden}/unhide", &[("reason", "Shown again by the matrix: on topic.")], MODERATOR, S(303), S(403), Login),
         post("POST /p/{process}/contributions/{reference}/withdraw", "/p/gcm/contributions/{wc_own}/withdraw", &[],                                           OWNER,    S(303), S(403), Login),

@@ -81,6 +81,54 @@ pub(super) fn rows(w: &World) -> Vec<FormSpec<'_>> {
             6,
             malformed_multipart_case(fixed("/p/gcm/events/12/attendance/import")),
         ),
+        form(
+            "event speaker add",
+            admin,
+            12,
+            form_case(sessions("speakers"), speaker_fields()),
+        )
+        .based_on(Base::new(
+            "/p/gcm/events/12/sessions/1/speakers",
+            &[("speaker_delegation", ""), ("speaker_name", "IOM")],
+        )),
+        form(
+            "event statement file",
+            admin,
+            12,
+            form_case(sessions("statements"), statement_fields()),
+        )
+        .based_on(Base::new(
+            "/p/gcm/events/12/sessions/1/statements",
+            &[
+                ("delegation", "1"),
+                ("title", "A fuzzed statement"),
+                ("body", "Fuzzed."),
+                ("language", "en"),
+            ],
+        )),
+    ]
+}
+
+/// A form under the demo meeting's sessions (the first two: ids 1 and 2 in a fresh demo).
+fn sessions(what: &'static str) -> proptest::strategy::BoxedStrategy<String> {
+    path_of(vec!["1".to_string(), "2".to_string()], move |s| {
+        format!("/p/gcm/events/12/sessions/{s}/{what}")
+    })
+}
+
+fn speaker_fields() -> Vec<FieldSpec> {
+    vec![
+        field("speaker_delegation", good_or_any(&["", "1", "999999"])),
+        any_field("speaker_name"),
+    ]
+}
+
+fn statement_fields() -> Vec<FieldSpec> {
+    vec![
+        field("delegation", good_or_any(&["1", "2", "999999"])),
+        any_field("title"),
+        any_field("body"),
+        field("language", good_or_any(&["en", "ar", "xx"])),
     ]
 }
 

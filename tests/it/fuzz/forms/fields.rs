@@ -77,6 +77,7 @@ pub(super) fn contribution_fields() -> Vec<FieldSpec> {
         field("action", good_or_any(&["submit", "save", "preview"])),
         field("language", good_or_any(&["ar", "en", "ru"])),
         field("language_default", good_or_any(&["en", "es"])),
+        field("event", good_or_any(&["1", "12", "999999"])),
     ]
 }
 
