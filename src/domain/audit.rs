@@ -7,7 +7,6 @@ use crate::domain::ids::ProposalId;
 
 /// Every action the use cases record, by its stored name. Each has a message
 /// (`action_key`) saying in words what happened.
-
 pub const ACTIONS: [&str; 50] = [
     "process.create",
     "process.update",

@@ -117,6 +117,29 @@ async fn a_french_visitor_reads_french_and_a_russian_one_the_marked_original(bac
         open_data.contains(">Pacte sur les essais</bdi>"),
         "{open_data}"
     );
+    // An event serving the second group names it in French.
+    let fields = [
+        ("kind", "hearing"),
+        ("title", "Hearing"),
+        ("description", "Heard."),
+        ("place", "Geneva"),
+        ("time_zone", "Europe/Zurich"),
+        ("starts", "2026-10-31T10:00"),
+        ("ends", "2026-10-31T17:00"),
+        ("programme", ""),
+        ("phase", "consultation"),
+        ("group", "2"),
+        ("public", "on"),
+    ];
+    let response = admin
+        .submit("/p/gcm/events/new", "/p/gcm/events/new", &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let event = location(&response)
+        .trim_end_matches("?notice=saved")
+        .to_string();
+    let (_, event) = french.get_text(&event).await;
+    assert!(event.contains(">Deuxième groupe</bdi></a>"), "{event}");
 
     // A Russian reader: no Russian text, so the original, marked lang="en" on its element.
     let russian = reader_in(&app, "ru").await;

@@ -39,10 +39,10 @@ pub struct EventView {
     pub event: Event,
     pub sessions: Vec<EventSession>,
     pub documents: Vec<LinkableDocument>,
-    /// The action group it serves: number and name.
-    pub group: Option<(i32, String)>,
+    /// The action group it serves.
+    pub group: Option<crate::store::processes::ActionGroup>,
     /// The theme it serves.
-    pub theme: Option<String>,
+    pub theme: Option<crate::store::processes::Theme>,
     pub may_manage: bool,
     /// Registration, for a public event.
     pub registration: Option<registration::RegistrationView>,
@@ -129,11 +129,11 @@ pub fn show(
     let group = event
         .group_id
         .and_then(|id| structure.groups.iter().find(|g| g.id == id))
-        .map(|g| (g.number, g.name.clone()));
+        .cloned();
     let theme = event
         .theme_id
         .and_then(|id| structure.themes.iter().find(|t| t.id == id))
-        .map(|t| t.name.clone());
+        .cloned();
     Ok(EventView {
         may_manage: may_manage(&actor),
         process,
