@@ -74,6 +74,17 @@ impl HomePage {
         true
     }
 
+    /// The title of a process the work panel names, in the visitor's language.
+    fn work_title<'a>(&'a self, work: &'a ProcessWork) -> Shown<'a> {
+        match self.processes.iter().find(|p| p.slug == work.slug) {
+            Some(process) => self.title_of(process),
+            None => Shown {
+                text: &work.title,
+                lang: None,
+            },
+        }
+    }
+
     fn title_of<'a>(&'a self, process: &'a Process) -> Shown<'a> {
         let slot = content::Slot::new(Subject::Process, process.id, Field::Title);
         let original = process.original_language();
@@ -137,6 +148,14 @@ impl ProcessPage {
     /// The work panel of one process does not name it again.
     fn show_process(&self) -> bool {
         false
+    }
+
+    /// The panel names no process here; its title as stored.
+    fn work_title<'a>(&'a self, work: &'a ProcessWork) -> Shown<'a> {
+        Shown {
+            text: &work.title,
+            lang: None,
+        }
     }
 
     fn has_document(&self, slug: &str) -> bool {
