@@ -476,6 +476,18 @@ async fn the_demo_speaks_french_and_spanish_on_its_pages(backend: Backend) {
             "/p/gcm/events/new",
             "1. Dimensions humaines</option>",
         ),
+        // "Your work" on the home page names the process in French.
+        (
+            "secretariat",
+            "/",
+            "<bdi>Pacte mondial pour des migrations sûres, ordonnées et régulières</bdi></a></h3>",
+        ),
+        // The notifications name it in French as well.
+        (
+            "stakeholder",
+            "/notifications",
+            "<bdi>Pacte mondial pour des migrations sûres, ordonnées et régulières</bdi>, <time",
+        ),
     ] {
         let reader = app.new_browser();
         let response = reader
