@@ -17,7 +17,7 @@ use crate::web::page::{self, Ctx, language_of};
 
 /// A chart's counts with their labels and series in `lang` (the names the secretariat gave
 /// groups and themes in `lang` where it gave them).
-fn worded(chart: Chart, lang: Lang, structure: &Structure) -> ChartData {
+fn worded(chart: Chart, lang: Lang, structure: &Structure) -> (ChartData, Vec<Option<Lang>>) {
     let series = match chart.series {
         Series::ContributionsAndProposals => vec![
             lang.t("stats-series-contributions"),
@@ -30,27 +30,35 @@ fn worded(chart: Chart, lang: Lang, structure: &Structure) -> ChartData {
         ],
         Series::Attendances => vec![lang.t("stats-series-attendances")],
     };
+    let mut langs = Vec::with_capacity(chart.rows.len());
     let rows = chart
         .rows
         .into_iter()
-        .map(|(label, values)| (label_text(label, lang, structure), values))
+        .map(|(label, values)| {
+            let (text, label_lang) = label_text(label, lang, structure);
+            langs.push(label_lang);
+            (text, values)
+        })
         .collect();
-    ChartData { series, rows }
+    (ChartData { series, rows }, langs)
 }
 
-fn label_text(label: Label, lang: Lang, structure: &Structure) -> String {
+/// A row's label, and its language when it is not the reader's (a name the secretariat gave
+/// no translation of).
+fn label_text(label: Label, lang: Lang, structure: &Structure) -> (String, Option<Lang>) {
     match label {
-        Label::Category(category) => lang.t(&category.label_key()),
+        Label::Category(category) => (lang.t(&category.label_key()), None),
         Label::Group { id, number, name } => {
-            format!(
-                "{number}. {}",
-                structure.group_name_by_id(lang, id, &name).text
-            )
+            let shown = structure.group_name_by_id(lang, id, &name);
+            (format!("{number}. {}", shown.text), shown.lang)
         }
-        Label::Theme { id, name } => structure.theme_name_by_id(lang, id, &name).text.to_string(),
-        Label::Month(name) => name,
-        Label::Region(region) => lang.t(&region.label_key()),
-        Label::Event { title, date } => format!("{date} · {title}"),
+        Label::Theme { id, name } => {
+            let shown = structure.theme_name_by_id(lang, id, &name);
+            (shown.text.to_string(), shown.lang)
+        }
+        Label::Month(name) => (name, None),
+        Label::Region(region) => (lang.t(&region.label_key()), None),
+        Label::Event { title, date } => (format!("{date} · {title}"), None),
     }
 }
 
@@ -59,10 +67,20 @@ pub struct ChartView {
     pub title: String,
     pub description: String,
     pub data: ChartData,
+    /// Each row's label language when it is not the page's.
+    pub label_langs: Vec<Option<Lang>>,
     pub layout: Layout,
 }
 
 impl ChartView {
+    /// The attributes of row `i`'s heading: its language where it is not the page's.
+    pub fn label_attrs(&self, i: &usize) -> String {
+        match self.label_langs.get(*i).copied().flatten() {
+            Some(lang) => format!(" lang=\"{}\" dir=\"{}\"", lang.code(), lang.dir()),
+            None => " dir=\"auto\"".to_string(),
+        }
+    }
+
     pub fn totals(&self) -> Vec<i64> {
         (0..self.data.series.len())
             .map(|s| self.data.total(s))
@@ -139,7 +157,7 @@ pub async fn stats_page(
     let charts = charts
         .into_iter()
         .map(|(name, chart)| {
-            let data = worded(chart, lang, &structure);
+            let (data, label_langs) = worded(chart, lang, &structure);
             let description = lang.t_with(
                 &format!("stats-{name}-description"),
                 &[("total", data.total(0).to_string())],
@@ -150,6 +168,7 @@ pub async fn stats_page(
                 description,
                 layout: layout(&data, lang.is_rtl()),
                 data,
+                label_langs,
             }
         })
         .collect();
@@ -177,7 +196,7 @@ pub async fn stats_csv(
         .run(move |conn| app::stats::chart_of(conn, &slug, &name))
         .await?;
     recount_later(&state, process_id, recounts);
-    let data = worded(chart, lang, &structure);
+    let (data, _) = worded(chart, lang, &structure);
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))
         .chain(data.series.iter().cloned())

@@ -153,6 +153,12 @@ async fn a_french_visitor_reads_french_and_a_russian_one_the_marked_original(bac
         "{page}"
     );
     assert!(!page.contains("Premier groupe"), "{page}");
+    // The statistics' table marks the group's English name as English.
+    let (_, stats) = russian.get_text("/p/gcm/stats").await;
+    assert!(
+        stats.contains("<th scope=\"row\" lang=\"en\" dir=\"ltr\">1. 1 First group</th>"),
+        "{stats}"
+    );
 
     // An English reader reads the original, unmarked.
     let english = reader_in(&app, "en").await;
