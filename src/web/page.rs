@@ -85,17 +85,6 @@ impl Ctx {
         )
     }
 
-    /// The process's title as written, marked with the process's language when the visitor
-    /// reads another: for pages that do not load the process's translations (admin pages, which
-    /// work on the original; notifications, which name many processes).
-    pub fn original_title_of<'a>(&self, process: &'a Process) -> Shown<'a> {
-        let original = Lang::parse(&process.language).unwrap_or(Lang::En);
-        Shown {
-            text: &process.title,
-            lang: (original != self.lang).then_some(original),
-        }
-    }
-
     /// A tagged group's name, by its id, in the visitor's language or as the tag read it.
     pub fn group_tag<'a>(&self, structure: &'a Structure, id: &i64, name: &'a str) -> Shown<'a> {
         structure.group_name_by_id(self.lang, *id, name)

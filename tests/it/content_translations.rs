@@ -488,6 +488,22 @@ async fn the_demo_speaks_french_and_spanish_on_its_pages(backend: Backend) {
             "/",
             "<bdi>Pacte mondial pour des migrations sûres, ordonnées et régulières</bdi></a></h3>",
         ),
+        // So do the administration pages.
+        (
+            "secretariat",
+            "/admin",
+            "<bdi dir=\"auto\">Pacte mondial pour des migrations sûres, ordonnées et régulières</bdi></a></li>",
+        ),
+        (
+            "secretariat",
+            "/admin/processes/gcm",
+            "<h1><bdi dir=\"auto\">Pacte mondial pour des migrations sûres, ordonnées et régulières</bdi></h1>",
+        ),
+        (
+            "secretariat",
+            "/admin/processes/gcm/audit",
+            "<bdi dir=\"auto\">Pacte mondial pour des migrations sûres, ordonnées et régulières</bdi></a></p>",
+        ),
         // The notifications name it in French as well.
         (
             "stakeholder",

@@ -34,6 +34,8 @@ pub fn require_administrator(person: Person) -> Result<()> {
 /// administer the instance, the latest entries of the audit log.
 pub struct Dashboard {
     pub processes: Vec<Process>,
+    /// Their titles in other languages.
+    pub content: crate::domain::content::Translations,
     pub recent: Vec<LoggedEntry>,
 }
 
@@ -65,8 +67,10 @@ pub fn dashboard(conn: &mut DbConnection, person: Person) -> Result<Dashboard> {
     } else {
         Vec::new()
     };
+    let content = crate::store::content::translations_of_processes(conn)?;
     Ok(Dashboard {
         processes: managed,
+        content,
         recent,
     })
 }

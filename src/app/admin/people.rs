@@ -231,6 +231,8 @@ pub struct AuditRow {
 /// before and after start.
 pub struct AuditLog {
     pub process: Process,
+    /// The process's structure, for its title in the reader's language.
+    pub structure: crate::store::processes::Structure,
     pub rows: Vec<AuditRow>,
     pub filter: AuditFilter,
     /// The id of the newest row shown, when newer rows exist (the previous page).
@@ -344,8 +346,10 @@ pub fn audit_log(
             }
         })
         .collect();
+    let structure = crate::app::outline::structure(conn, &process)?;
     Ok(AuditLog {
         process,
+        structure,
         rows,
         filter,
         newer_than,

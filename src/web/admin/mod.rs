@@ -47,7 +47,23 @@ struct ManagedProcess {
 struct DashboardPage {
     ctx: Ctx,
     processes: Vec<ManagedProcess>,
+    /// The processes' titles in other languages.
+    content: crate::domain::content::Translations,
     recent: Vec<LoggedEntry>,
+}
+
+impl DashboardPage {
+    /// A process's title in the visitor's language, or its original marked.
+    fn title_of<'a>(&'a self, process: &'a Process) -> crate::domain::content::Shown<'a> {
+        use crate::domain::content::{Field, Slot, Subject};
+        let slot = Slot::new(Subject::Process, process.id, Field::Title);
+        self.content.show(
+            self.ctx.lang,
+            process.original_language(),
+            slot,
+            &process.title,
+        )
+    }
 }
 
 /// The administration start page: the processes this person may administer, and (for
@@ -59,7 +75,11 @@ pub async fn dashboard(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let person = user.person();
-    let Dashboard { processes, recent } = state
+    let Dashboard {
+        processes,
+        content,
+        recent,
+    } = state
         .run(move |conn| app::admin::dashboard(conn, person))
         .await?;
     page::ok(&DashboardPage {
@@ -68,6 +88,7 @@ pub async fn dashboard(
             .into_iter()
             .map(|process| ManagedProcess { process })
             .collect(),
+        content,
         recent,
     })
 }

@@ -27,6 +27,7 @@ use crate::web::session::SignedIn;
 struct ProcessAdminPage {
     ctx: Ctx,
     process: Process,
+    structure: crate::store::processes::Structure,
     phases: Vec<PhaseView>,
     pending: Vec<PendingRequest>,
     assignments: Vec<Assignment>,
@@ -104,6 +105,7 @@ async fn admin_page(
         phases: phase_views(&process, &structure),
         ctx,
         process,
+        structure,
         pending,
         assignments,
         actor,
