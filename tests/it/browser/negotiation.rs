@@ -353,7 +353,11 @@ async fn co_facilitator_publishes_rev_1_and_compares(j: &mut Journey) -> Step {
     // The alternative comes in beside the words it would replace, citing the amendment.
     let changed = j.text_of(".compare-changed").await?;
     let added = j.all_text_of(".compare-changed ins").await?;
-    if !changed.contains("accurate") || !added.contains("reliable {R1 A/1: Mexico") {
+    // As readers read it: whom the alternative cites in parentheses, never the stored braces.
+    if !changed.contains("accurate")
+        || !added.contains("reliable (R1 A/1: Mexico")
+        || changed.contains('{')
+    {
         return Err(format!(
             "the comparison shows {changed:?}, adding {added:?}"
         ));
