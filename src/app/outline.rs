@@ -33,14 +33,27 @@ pub struct Outline {
     pub documents: Vec<(Document, Option<RevisionSummary>)>,
 }
 
-/// Outlines kept: more than the processes one instance serves. When full, all are dropped and
-/// read again as asked, which costs six queries a process.
+/// Outlines kept: more than the processes one instance serves. When full, the half least
+/// recently used is dropped (outlines of stamps no process carries any more, first), and read
+/// again if asked, which costs six queries a process.
 const KEPT: usize = 256;
 
-/// Outlines by stamp. A stamp of 0 is a row written before the database stamped it (SQLite
-/// stamps a new process in a trigger after its insert): never kept.
-static OUTLINES: LazyLock<Mutex<HashMap<i64, Arc<Outline>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+/// The kept outlines by stamp, each with when it was last used (a count of uses). A stamp of 0
+/// is a row written before the database stamped it (SQLite stamps a new process in a trigger
+/// after its insert): never kept.
+#[derive(Default)]
+struct Kept {
+    uses: u64,
+    outlines: HashMap<i64, (Arc<Outline>, u64)>,
+}
+
+static OUTLINES: LazyLock<Mutex<Kept>> = LazyLock::new(|| Mutex::new(Kept::default()));
+
+fn outlines() -> std::sync::MutexGuard<'static, Kept> {
+    OUTLINES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// The outline of `process` as its row's stamp names it: from memory, or read and kept.
 pub fn of(conn: &mut DbConnection, process: &Process) -> Result<Arc<Outline>> {
@@ -49,13 +62,19 @@ pub fn of(conn: &mut DbConnection, process: &Process) -> Result<Arc<Outline>> {
     }
     let outline = Arc::new(read(conn, process)?);
     if process.stamp != 0 {
-        let mut outlines = OUTLINES
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if outlines.len() >= KEPT {
-            outlines.clear();
+        let mut kept = outlines();
+        if kept.outlines.len() >= KEPT {
+            // Keep the more recently used half: a busy process's outline is not dropped
+            // because many others were read.
+            let mut uses: Vec<u64> = kept.outlines.values().map(|(_, used)| *used).collect();
+            uses.sort_unstable();
+            let median = uses[uses.len() / 2];
+            kept.outlines.retain(|_, (_, used)| *used > median);
         }
-        outlines.insert(process.stamp, Arc::clone(&outline));
+        kept.uses += 1;
+        let used = kept.uses;
+        kept.outlines
+            .insert(process.stamp, (Arc::clone(&outline), used));
     }
     Ok(outline)
 }
@@ -69,10 +88,13 @@ fn kept(stamp: i64) -> Option<Arc<Outline>> {
     if stamp == 0 {
         return None;
     }
-    let outlines = OUTLINES
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    outlines.get(&stamp).cloned()
+    let mut kept = outlines();
+    kept.uses += 1;
+    let now = kept.uses;
+    kept.outlines.get_mut(&stamp).map(|(outline, used)| {
+        *used = now;
+        Arc::clone(outline)
+    })
 }
 
 fn read(conn: &mut DbConnection, process: &Process) -> Result<Outline> {
