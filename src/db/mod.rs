@@ -3,6 +3,7 @@
 //! Everything above this module talks to `DbConnection` and never asks which backend it is,
 //! except through the few helpers here that must differ (write transactions, pragmas).
 
+pub mod cached;
 pub mod ids;
 pub mod schema;
 pub mod text_enum;

@@ -14,9 +14,8 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
 use crate::db::DbConnection;
-use crate::db::schema::{
-    campaign_bands, campaign_members, campaign_texts, campaigns, contributions,
-};
+use crate::db::cached::Statement;
+use crate::db::schema::{campaign_members, campaign_texts, campaigns, contributions};
 use crate::domain::campaigns::{self as rules, Signature};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
@@ -182,14 +181,16 @@ fn near_text(
     process_id: i64,
     signature: &Signature,
 ) -> QueryResult<Option<Text>> {
-    let buckets = rules::buckets(signature).to_vec();
-    let hits: Vec<ContributionId> = campaign_bands::table
-        .filter(campaign_bands::process_id.eq(process_id))
-        .filter(campaign_bands::bucket.eq_any(buckets))
-        .select(campaign_bands::contribution_id)
-        .limit(BUCKET_ROWS)
-        .load(conn)?;
-    let candidates = most_shared(hits);
+    // One placeholder a band: a statement of fixed length, kept prepared.
+    let hits: Vec<BandHit> =
+        Statement::new("SELECT contribution_id FROM campaign_bands WHERE process_id = ")
+            .int(process_id)
+            .sql(" AND bucket")
+            .ints_in(&rules::buckets(signature))
+            .sql(" LIMIT ")
+            .int(BUCKET_ROWS)
+            .load(conn)?;
+    let candidates = most_shared(hits.into_iter().map(|hit| hit.contribution_id).collect());
     if candidates.is_empty() {
         return Ok(None);
     }
@@ -213,6 +214,12 @@ fn near_text(
             .optional(),
         None => Ok(None),
     }
+}
+
+#[derive(QueryableByName)]
+struct BandHit {
+    #[diesel(sql_type = BigInt)]
+    contribution_id: ContributionId,
 }
 
 /// The texts that share the most buckets, at most `CANDIDATES` of them.
@@ -255,18 +262,21 @@ fn file_text(
     let mut buckets = rules::buckets(signature).to_vec();
     buckets.sort_unstable();
     buckets.dedup();
-    // One statement for all bands: the numbers are integers the code computed, written
-    // into the statement as such (nothing a person typed).
-    let values: Vec<String> = buckets
-        .iter()
-        .map(|bucket| format!("({process_id}, {bucket}, {id})"))
-        .collect();
-    diesel::sql_query(format!(
-        "INSERT INTO campaign_bands (process_id, bucket, contribution_id) VALUES {}",
-        values.join(", ")
-    ))
-    .execute(conn)
-    .map(drop)
+    // One statement for all bands, of one length (buckets of two bands never agree but by
+    // a 64-bit accident), so it is kept prepared.
+    let mut insert =
+        Statement::new("INSERT INTO campaign_bands (process_id, bucket, contribution_id) VALUES ");
+    for (i, bucket) in buckets.iter().enumerate() {
+        insert = insert
+            .sql(if i == 0 { "(" } else { ", (" })
+            .int(process_id)
+            .sql(", ")
+            .int(*bucket)
+            .sql(", ")
+            .int(id.0)
+            .sql(")");
+    }
+    insert.execute(conn).map(drop)
 }
 
 /// Adds to the process's counts of distinct texts and campaigns.
@@ -276,17 +286,19 @@ fn bump_counts(
     distinct_texts: i64,
     campaigns: i64,
 ) -> QueryResult<()> {
-    diesel::sql_query(
-        "INSERT INTO campaign_counts (process_id, distinct_texts, campaigns) VALUES ($1, $2, $3) \
-         ON CONFLICT (process_id) DO UPDATE SET \
-         distinct_texts = campaign_counts.distinct_texts + excluded.distinct_texts, \
-         campaigns = campaign_counts.campaigns + excluded.campaigns",
-    )
-    .bind::<BigInt, _>(process_id)
-    .bind::<BigInt, _>(distinct_texts)
-    .bind::<BigInt, _>(campaigns)
-    .execute(conn)
-    .map(drop)
+    Statement::new("INSERT INTO campaign_counts (process_id, distinct_texts, campaigns) VALUES (")
+        .int(process_id)
+        .sql(", ")
+        .int(distinct_texts)
+        .sql(", ")
+        .int(campaigns)
+        .sql(
+            ") ON CONFLICT (process_id) DO UPDATE SET \
+             distinct_texts = campaign_counts.distinct_texts + excluded.distinct_texts, \
+             campaigns = campaign_counts.campaigns + excluded.campaigns",
+        )
+        .execute(conn)
+        .map(drop)
 }
 
 /// A campaign formed around the text first carried by `letter`, which had no copy until

@@ -10,6 +10,7 @@ use diesel::prelude::*;
 
 use super::Contribution;
 use super::list::{ListFilter, ListSort, filtered};
+use crate::db::cached::any_of;
 use crate::db::schema::contributions;
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::contributions::ContributionStatus;
@@ -174,7 +175,7 @@ pub fn browse(
     }
     let rows: Vec<Contribution> = ordered(
         contributions::table
-            .filter(contributions::id.eq_any(candidates))
+            .filter(any_of(contributions::id, candidates.iter().map(|id| id.0)))
             .into_boxed(),
         filter.sort,
         seek,

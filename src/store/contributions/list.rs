@@ -5,6 +5,7 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::Contribution;
+use crate::db::cached::any_of;
 use crate::db::schema::{
     accounts, action_groups, contribution_groups, contribution_themes, contributions,
     organisations, themes,
@@ -85,7 +86,10 @@ pub fn tags_of(conn: &mut DbConnection, ids: &[ContributionId]) -> QueryResult<T
     }
     let groups = contribution_groups::table
         .inner_join(action_groups::table)
-        .filter(contribution_groups::contribution_id.eq_any(ids))
+        .filter(any_of(
+            contribution_groups::contribution_id,
+            ids.iter().map(|id| id.0),
+        ))
         .order(action_groups::number)
         .select((
             contribution_groups::contribution_id,
@@ -96,7 +100,10 @@ pub fn tags_of(conn: &mut DbConnection, ids: &[ContributionId]) -> QueryResult<T
         .load(conn)?;
     let themes = contribution_themes::table
         .inner_join(themes::table)
-        .filter(contribution_themes::contribution_id.eq_any(ids))
+        .filter(any_of(
+            contribution_themes::contribution_id,
+            ids.iter().map(|id| id.0),
+        ))
         .order(themes::position)
         .select((
             contribution_themes::contribution_id,
@@ -282,13 +289,13 @@ fn with_authors(
     let rows = slice.rows;
     let author_ids: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
     let authors: Vec<(i64, String)> = accounts::table
-        .filter(accounts::id.eq_any(&author_ids))
+        .filter(any_of(accounts::id, author_ids))
         .select((accounts::id, accounts::display_name))
         .load(conn)?;
     // The organisation a contribution was submitted for, as it was then.
     let organisation_ids: Vec<i64> = rows.iter().filter_map(|c| c.organisation_id).collect();
     let speaking_for: Vec<(i64, String, StakeholderCategory)> = organisations::table
-        .filter(organisations::id.eq_any(&organisation_ids))
+        .filter(any_of(organisations::id, organisation_ids))
         .select((
             organisations::id,
             organisations::name,

@@ -9,6 +9,7 @@
 use diesel::prelude::*;
 
 use super::list::{ProposalFilter, ProposalSort, filtered};
+use crate::db::cached::any_of;
 use crate::db::schema::proposals;
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
@@ -175,7 +176,7 @@ pub fn browse(
     }
     let ids: Vec<ProposalId> = ordered(
         proposals::table
-            .filter(proposals::id.eq_any(candidates))
+            .filter(any_of(proposals::id, candidates.iter().map(|id| id.0)))
             .into_boxed(),
         filter.sort,
         seek,

@@ -6,6 +6,7 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::theme_names_of;
+use crate::db::cached::any_of;
 use crate::db::schema::{action_groups, organisations, proposal_themes, proposals};
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
@@ -231,7 +232,7 @@ fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<Propo
     // The rows by their keys, then their groups and organisations by theirs: joined in one
     // query, SQLite may walk a whole group's index to find a page's few rows.
     let data: Vec<RowData> = proposals::table
-        .filter(proposals::id.eq_any(ids))
+        .filter(any_of(proposals::id, ids.iter().map(|id| id.0)))
         .select((
             proposals::id,
             proposals::reference,
@@ -246,7 +247,7 @@ fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<Propo
         .load(conn)?;
     let group_ids: Vec<i64> = data.iter().map(|d| d.6).collect();
     let groups: Vec<(i64, i32, String)> = action_groups::table
-        .filter(action_groups::id.eq_any(&group_ids))
+        .filter(any_of(action_groups::id, group_ids))
         .select((
             action_groups::id,
             action_groups::number,
@@ -255,7 +256,7 @@ fn rows_of(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<Propo
         .load(conn)?;
     let organisation_ids: Vec<i64> = data.iter().filter_map(|d| d.7).collect();
     let speaking_for: Vec<(i64, String, StakeholderCategory)> = organisations::table
-        .filter(organisations::id.eq_any(&organisation_ids))
+        .filter(any_of(organisations::id, organisation_ids))
         .select((
             organisations::id,
             organisations::name,

@@ -19,6 +19,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::{
     accounts, action_groups, organisations, proposal_themes, proposals, themes,
 };
@@ -270,7 +271,10 @@ pub fn theme_names_of(
 ) -> QueryResult<Vec<(ProposalId, String)>> {
     proposal_themes::table
         .inner_join(themes::table)
-        .filter(proposal_themes::proposal_id.eq_any(proposal_ids))
+        .filter(any_of(
+            proposal_themes::proposal_id,
+            proposal_ids.iter().map(|id| id.0),
+        ))
         .order((themes::position, themes::id))
         .select((proposal_themes::proposal_id, themes::name))
         .load(conn)

@@ -10,6 +10,7 @@ use diesel::sql_types::{BigInt, Double, Nullable, Text};
 
 use super::{SearchQuery, Searchable, syntax};
 use crate::db::DbConnection;
+use crate::db::cached::Statement;
 
 /// The most matches one search ranks and pages through.
 pub const CANDIDATES: i64 = 2_000;
@@ -65,28 +66,6 @@ struct Candidate {
     text: Option<String>,
 }
 
-/// A value bound to a placeholder.
-enum Value {
-    Int(i64),
-    Text(String),
-}
-
-/// The values of a query's placeholders, in order, and the placeholder syntax.
-struct Params {
-    values: Vec<Value>,
-    numbered: bool,
-}
-
-impl Params {
-    fn push(&mut self, value: Value) -> String {
-        self.values.push(value);
-        match self.numbered {
-            true => format!("${}", self.values.len()),
-            false => "?".to_string(),
-        }
-    }
-}
-
 /// One page of the matches of `query` in `table` within `scope`.
 pub fn searched_page(
     conn: &mut DbConnection,
@@ -131,28 +110,21 @@ fn arrange(candidates: &mut [Candidate], order: SearchOrder) {
     }
 }
 
-/// The candidate's `key` and `text` columns for `order`, as `sqlite` or PostgreSQL write them;
-/// `score` is the relevance expression.
-fn keyed_columns(order: SearchOrder, score: &str, sqlite: bool) -> String {
-    let time = match sqlite {
-        true => "COALESCE(julianday(c.submitted_at), 0.0)",
-        false => "COALESCE(EXTRACT(EPOCH FROM c.submitted_at)::float8, 0.0)",
-    };
-    let zero = match sqlite {
-        true => "0.0",
-        false => "0.0::float8",
-    };
-    let (key, text) = match order {
-        SearchOrder::Relevance => (score, "NULL"),
-        SearchOrder::Newest | SearchOrder::Oldest => (time, "NULL"),
-        SearchOrder::Title => (zero, "c.title"),
-        SearchOrder::Reference => (zero, "c.reference"),
-    };
-    format!("{key} AS key, {text} AS text")
+/// The candidate's `key` and `text` columns for an order by date, title or reference, as
+/// `sqlite` or PostgreSQL write them (relevance binds the query: [`load`] writes it).
+fn keyed_columns(order: SearchOrder, sqlite: bool) -> &'static str {
+    match (order, sqlite) {
+        (SearchOrder::Title, _) => "0.0 AS key, c.title AS text",
+        (SearchOrder::Reference, _) => "0.0 AS key, c.reference AS text",
+        (_, true) => "COALESCE(julianday(c.submitted_at), 0.0) AS key, NULL AS text",
+        (_, false) => {
+            "COALESCE(EXTRACT(EPOCH FROM c.submitted_at)::float8, 0.0) AS key, NULL AS text"
+        }
+    }
 }
 
 /// The newest (or, for that order, the oldest) `CANDIDATES + 1` matches, with what `order`
-/// sorts them by: one query.
+/// sorts them by: one query, kept prepared (one text per combination of filters and order).
 fn load(
     conn: &mut DbConnection,
     table: Searchable,
@@ -166,110 +138,87 @@ fn load(
     } else {
         "DESC"
     };
-    match conn {
-        DbConnection::Sqlite(c) => {
-            let mut p = Params {
-                values: Vec::new(),
-                numbered: false,
+    let relevance = order == SearchOrder::Relevance;
+    let statement = Statement::new("SELECT c.id AS id, ");
+    let statement = match conn {
+        DbConnection::Sqlite(_) => {
+            let columns = match relevance {
+                true => format!("-bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text"),
+                false => keyed_columns(order, true).to_string(),
             };
-            let matched = p.push(Value::Text(syntax::fts5_match(query)));
-            let conditions = conditions(table, scope, &mut p);
-            let limit = p.push(Value::Int(CANDIDATES + 1));
-            let score = format!("-bm25({index}, {BM25_WEIGHTS})");
-            let columns = keyed_columns(order, &score, true);
-            let sql = format!(
-                "SELECT c.id AS id, {columns} \
-                 FROM {index} JOIN {name} c ON c.id = {index}.rowid \
-                 WHERE {index} MATCH {matched}{conditions} \
-                 ORDER BY {index}.rowid {direction} LIMIT {limit}"
-            );
-            bound(diesel::sql_query(sql).into_boxed(), p.values).load(c)
+            let statement = statement
+                .sql(format!(
+                    "{columns} FROM {index} JOIN {name} c ON c.id = {index}.rowid \
+                     WHERE {index} MATCH "
+                ))
+                .text(syntax::fts5_match(query));
+            conditions(statement, table, scope).sql(format!(" ORDER BY {index}.rowid {direction}"))
         }
-        DbConnection::Postgresql(c) => {
-            let mut p = Params {
-                values: Vec::new(),
-                numbered: true,
+        DbConnection::Postgresql(_) => {
+            let tsquery = syntax::tsquery(query);
+            let statement = match relevance {
+                true => statement
+                    .sql("ts_rank(s.vector, ")
+                    .text(tsquery.clone())
+                    .sql("::tsquery)::float8 AS key, NULL AS text"),
+                false => statement.sql(keyed_columns(order, false)),
             };
-            let tsquery = p.push(Value::Text(syntax::tsquery(query)));
-            let conditions = conditions(table, scope, &mut p);
-            let limit = p.push(Value::Int(CANDIDATES + 1));
-            let score = format!("ts_rank(s.vector, {tsquery}::tsquery)::float8");
-            let columns = keyed_columns(order, &score, false);
-            let sql = format!(
-                "SELECT c.id AS id, {columns} \
-                 FROM {index} s JOIN {name} c ON c.id = s.id \
-                 WHERE s.vector @@ {tsquery}::tsquery{conditions} \
-                 ORDER BY s.id {direction} LIMIT {limit}"
-            );
-            bound(diesel::sql_query(sql).into_boxed(), p.values).load(c)
+            let statement = statement
+                .sql(format!(
+                    " FROM {index} s JOIN {name} c ON c.id = s.id WHERE s.vector @@ "
+                ))
+                .text(tsquery)
+                .sql("::tsquery");
+            conditions(statement, table, scope).sql(format!(" ORDER BY s.id {direction}"))
         }
-    }
-}
-
-fn bound<'f, DB>(
-    mut query: diesel::query_builder::BoxedSqlQuery<'f, DB, diesel::query_builder::SqlQuery>,
-    values: Vec<Value>,
-) -> diesel::query_builder::BoxedSqlQuery<'f, DB, diesel::query_builder::SqlQuery>
-where
-    DB: diesel::backend::Backend
-        + diesel::sql_types::HasSqlType<BigInt>
-        + diesel::sql_types::HasSqlType<Text>,
-    i64: diesel::serialize::ToSql<BigInt, DB>,
-    String: diesel::serialize::ToSql<Text, DB>,
-{
-    for value in values {
-        query = match value {
-            Value::Int(v) => query.bind::<BigInt, _>(v),
-            Value::Text(v) => query.bind::<Text, _>(v),
-        };
-    }
-    query
+    };
+    statement.sql(" LIMIT ").int(CANDIDATES + 1).load(conn)
 }
 
 /// The list's filters as SQL on the table aliased `c`, each starting with ` AND `.
-fn conditions(table: Searchable, scope: &Scope, p: &mut Params) -> String {
-    let mut sql = format!(
-        " AND c.process_id = {}",
-        p.push(Value::Int(scope.process_id))
-    );
-    let statuses: Vec<String> = scope
-        .statuses
-        .iter()
-        .map(|s| p.push(Value::Text((*s).to_string())))
-        .collect();
-    sql.push_str(&format!(" AND c.status IN ({})", statuses.join(", ")));
+fn conditions(statement: Statement, table: Searchable, scope: &Scope) -> Statement {
+    let mut statement = statement.sql(" AND c.process_id = ").int(scope.process_id);
+    statement = statement.sql(" AND c.status IN (");
+    for (i, status) in scope.statuses.iter().enumerate() {
+        if i > 0 {
+            statement = statement.sql(", ");
+        }
+        statement = statement.text(*status);
+    }
+    statement = statement.sql(")");
     if table == Searchable::Contributions {
         // A campaign shows once in the lists, through its first letter: so in results too.
-        sql.push_str(" AND c.campaign_copy = FALSE");
+        statement = statement.sql(" AND c.campaign_copy = FALSE");
     }
     if let Some(category) = scope.category {
-        let mark = p.push(Value::Text(category.to_string()));
-        sql.push_str(&format!(
-            " AND c.organisation_id IN (SELECT id FROM organisations WHERE category = {mark})"
-        ));
+        statement = statement
+            .sql(" AND c.organisation_id IN (SELECT id FROM organisations WHERE category = ")
+            .text(category)
+            .sql(")");
     }
     if let Some(language) = scope.language {
-        let mark = p.push(Value::Text(language.to_string()));
-        sql.push_str(&format!(" AND c.language = {mark}"));
+        statement = statement.sql(" AND c.language = ").text(language);
     }
     if let Some(group) = scope.group_id {
-        let mark = p.push(Value::Int(group));
-        sql.push_str(&match table {
-            Searchable::Contributions => format!(
-                " AND c.id IN (SELECT contribution_id FROM contribution_groups WHERE group_id = {mark})"
-            ),
-            Searchable::Proposals => format!(" AND c.group_id = {mark}"),
-        });
+        statement = match table {
+            Searchable::Contributions => statement
+                .sql(" AND c.id IN (SELECT contribution_id FROM contribution_groups WHERE group_id = ")
+                .int(group)
+                .sql(")"),
+            Searchable::Proposals => statement.sql(" AND c.group_id = ").int(group),
+        };
     }
     if let Some(theme) = scope.theme_id {
-        let mark = p.push(Value::Int(theme));
         let (tags, column) = match table {
             Searchable::Contributions => ("contribution_themes", "contribution_id"),
             Searchable::Proposals => ("proposal_themes", "proposal_id"),
         };
-        sql.push_str(&format!(
-            " AND c.id IN (SELECT {column} FROM {tags} WHERE theme_id = {mark})"
-        ));
+        statement = statement
+            .sql(format!(
+                " AND c.id IN (SELECT {column} FROM {tags} WHERE theme_id = "
+            ))
+            .int(theme)
+            .sql(")");
     }
-    sql
+    statement
 }

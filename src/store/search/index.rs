@@ -16,10 +16,10 @@ use std::cell::RefCell;
 
 use diesel::prelude::*;
 use diesel::result::Error as DieselError;
-use diesel::sql_types::{BigInt, Text};
 
 use super::{Searchable, fold, syntax};
 use crate::db::DbConnection;
+use crate::db::cached::Statement;
 use crate::db::schema::{contributions, organisations, proposal_versions, proposals};
 use crate::db::writer::BatchEnd;
 use crate::domain::contributions::ContributionStatus;
@@ -93,44 +93,41 @@ pub fn insert(
     doc: &Document,
 ) -> QueryResult<()> {
     let index = table.index();
-    match conn {
-        DbConnection::Sqlite(c) => diesel::sql_query(format!(
-            "INSERT INTO {index} (rowid, title, body, meta) VALUES (?, ?, ?, ?)"
+    let statement = match conn {
+        DbConnection::Sqlite(_) => Statement::new(format!(
+            "INSERT INTO {index} (rowid, title, body, meta) VALUES ("
         ))
-        .bind::<BigInt, _>(id)
-        .bind::<Text, _>(doc.title.join(" "))
-        .bind::<Text, _>(doc.body.join(" "))
-        .bind::<Text, _>(doc.meta.join(" "))
-        .execute(c),
-        DbConnection::Postgresql(c) => {
+        .int(id)
+        .sql(", ")
+        .text(doc.title.join(" "))
+        .sql(", ")
+        .text(doc.body.join(" "))
+        .sql(", ")
+        .text(doc.meta.join(" "))
+        .sql(")"),
+        DbConnection::Postgresql(_) => {
             let vector = syntax::tsvector(&[(&doc.title, 'A'), (&doc.meta, 'B'), (&doc.body, 'D')]);
-            diesel::sql_query(format!(
-                "INSERT INTO {index} (id, vector) VALUES ($1, $2::tsvector)"
-            ))
-            .bind::<BigInt, _>(id)
-            .bind::<Text, _>(vector)
-            .execute(c)
+            Statement::new(format!("INSERT INTO {index} (id, vector) VALUES ("))
+                .int(id)
+                .sql(", ")
+                .text(vector)
+                .sql("::tsvector)")
         }
-    }
-    .map(drop)
+    };
+    statement.execute(conn).map(drop)
 }
 
 /// Removes the entry of row `id` of `table`, if it has one.
 pub fn remove(conn: &mut DbConnection, table: Searchable, id: i64) -> QueryResult<()> {
     let index = table.index();
-    match conn {
-        DbConnection::Sqlite(c) => {
-            diesel::sql_query(format!("DELETE FROM {index} WHERE rowid = ?"))
-                .bind::<BigInt, _>(id)
-                .execute(c)
-        }
-        DbConnection::Postgresql(c) => {
-            diesel::sql_query(format!("DELETE FROM {index} WHERE id = $1"))
-                .bind::<BigInt, _>(id)
-                .execute(c)
-        }
-    }
-    .map(drop)
+    let key = match conn {
+        DbConnection::Sqlite(_) => "rowid",
+        DbConnection::Postgresql(_) => "id",
+    };
+    Statement::new(format!("DELETE FROM {index} WHERE {key} = "))
+        .int(id)
+        .execute(conn)
+        .map(drop)
 }
 
 /// A contribution's title, body, reference, organisation's name and state.

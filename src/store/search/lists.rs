@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::index::SEARCHABLE_CONTRIBUTIONS;
 use super::{Scope, SearchOrder, SearchPage, SearchQuery, Searchable, searched_page};
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::contributions;
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::proposals::ProposalStatus;
@@ -53,7 +54,7 @@ pub fn contribution_page(
     )?;
     let ids: Vec<ContributionId> = found.ids.iter().copied().map(ContributionId).collect();
     let mut rows: Vec<Contribution> = contributions::table
-        .filter(contributions::id.eq_any(&ids))
+        .filter(any_of(contributions::id, ids.iter().map(|id| id.0)))
         .select(Contribution::as_select())
         .load(conn)?;
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));

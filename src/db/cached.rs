@@ -1,0 +1,228 @@
+//! Hand-written SQL that the connection keeps prepared. Diesel prepares a `sql_query` again
+//! every time it runs, since it cannot know the text is the same; for the statements a
+//! submission or a search runs on every request (an FTS5 `MATCH`, the campaign buckets), the
+//! preparing cost more than the running. A [`Statement`] is built from pieces of SQL and
+//! bound values, writes its own placeholders (`?` in SQLite, `$n` in PostgreSQL), and is
+//! cached under its SQL text, which holds no value.
+//!
+//! [`any_of`] does the same for diesel's `eq_any` over a list of ids, which diesel also
+//! prepares every time (a list of another length is another statement): the ids are bound
+//! as one text, so a page's rows, authors and tags are each one kept statement.
+//!
+//! Only SQL the code wrote may go into [`Statement::sql`]: each distinct text is kept for the
+//! connection's life, so a value written into the text would both leak into the cache and
+//! grow it without bound. Values go through [`Statement::int`], [`Statement::text`] and
+//! [`Statement::bool`].
+
+use std::borrow::Cow;
+
+use diesel::backend::Backend;
+use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, Bool, HasSqlType, Text, Untyped};
+use diesel::{QueryResult, RunQueryDsl};
+
+use super::MultiBackend;
+
+/// A statement of fixed SQL and bound values; run it with diesel's `execute` or `load` (rows
+/// by name, as from `sql_query`).
+#[derive(Debug, Clone, Default)]
+pub struct Statement {
+    parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone)]
+enum Part {
+    Sql(Cow<'static, str>),
+    Int(i64),
+    Text(String),
+    Bool(bool),
+}
+
+impl Statement {
+    pub fn new(sql: impl Into<Cow<'static, str>>) -> Self {
+        Self::default().sql(sql)
+    }
+
+    /// SQL the code wrote, never a value.
+    pub fn sql(mut self, sql: impl Into<Cow<'static, str>>) -> Self {
+        self.parts.push(Part::Sql(sql.into()));
+        self
+    }
+
+    pub fn int(mut self, value: i64) -> Self {
+        self.parts.push(Part::Int(value));
+        self
+    }
+
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.parts.push(Part::Text(value.into()));
+        self
+    }
+
+    pub fn bool(mut self, value: bool) -> Self {
+        self.parts.push(Part::Bool(value));
+        self
+    }
+
+    /// `IN (…)` of the integers, one placeholder each: a list of a fixed length (a text's
+    /// sixteen buckets) makes one cached statement.
+    pub fn ints_in(mut self, values: &[i64]) -> Self {
+        self = self.sql(" IN (");
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                self = self.sql(", ");
+            }
+            self = self.int(*value);
+        }
+        self.sql(")")
+    }
+}
+
+impl<DB> QueryFragment<DB> for Statement
+where
+    DB: Backend + HasSqlType<BigInt> + HasSqlType<Text> + HasSqlType<Bool>,
+    i64: ToSql<BigInt, DB>,
+    String: ToSql<Text, DB>,
+    bool: ToSql<Bool, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        for part in &self.parts {
+            match part {
+                Part::Sql(sql) => out.push_sql(sql),
+                Part::Int(value) => out.push_bind_param::<BigInt, _>(value)?,
+                Part::Text(value) => out.push_bind_param::<Text, _>(value)?,
+                Part::Bool(value) => out.push_bind_param::<Bool, _>(value)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// No static id: the cache keys the statement by its SQL text and bind types.
+impl QueryId for Statement {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl Query for Statement {
+    type SqlType = Untyped;
+}
+
+impl<Conn> RunQueryDsl<Conn> for Statement {}
+
+/// `column IN (ids)` of an integer column, kept prepared whatever the number of ids: the ids
+/// are bound as one comma-separated text that the database unpacks (SQLite's `json_each`,
+/// PostgreSQL's `string_to_array`), and either still looks each one up through the index.
+pub fn any_of<C>(column: C, ids: impl IntoIterator<Item = i64>) -> AnyOf<C> {
+    let mut list = String::new();
+    for id in ids {
+        if !list.is_empty() {
+            list.push(',');
+        }
+        list.push_str(&id.to_string());
+    }
+    AnyOf { column, list }
+}
+
+/// See [`any_of`].
+#[derive(Debug, Clone)]
+pub struct AnyOf<C> {
+    column: C,
+    list: String,
+}
+
+impl<C: Expression> Expression for AnyOf<C> {
+    type SqlType = Bool;
+}
+
+impl<C: AppearsOnTable<QS>, QS> AppearsOnTable<QS> for AnyOf<C> {}
+
+impl<C: SelectableExpression<QS>, QS> SelectableExpression<QS> for AnyOf<C> {}
+
+impl<C: ValidGrouping<()>> ValidGrouping<()> for AnyOf<C> {
+    type IsAggregate = C::IsAggregate;
+}
+
+impl<C> QueryId for AnyOf<C> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C: QueryFragment<MultiBackend>> QueryFragment<MultiBackend> for AnyOf<C> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        self.column.walk_ast(out.reborrow())?;
+        let postgres = matches!(out.backend(), MultiBackend::Postgresql(_));
+        match postgres {
+            false => out.push_sql(" IN (SELECT value FROM json_each('[' || "),
+            true => out.push_sql(" = ANY(string_to_array("),
+        }
+        out.push_bind_param::<Text, _>(&self.list)?;
+        match postgres {
+            false => out.push_sql(" || ']'))"),
+            true => out.push_sql(", ',')::bigint[])"),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
+    use diesel::prelude::*;
+    use diesel::sql_types::BigInt;
+
+    use super::*;
+
+    #[derive(QueryableByName, Debug, PartialEq)]
+    struct Row {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+
+    /// Counts the statements the connection prepares.
+    #[derive(Default)]
+    struct Prepares(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+    impl Instrumentation for Prepares {
+        fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+            if let InstrumentationEvent::CacheQuery { .. } = event {
+                self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
+
+    #[test]
+    fn a_statement_is_prepared_once_whatever_its_values() {
+        let mut conn = SqliteConnection::establish(":memory:").expect("in-memory SQLite");
+        conn.batch_execute("CREATE TABLE t (n INTEGER, s TEXT, b BOOLEAN)")
+            .expect("a table");
+        let prepared = std::sync::Arc::default();
+        conn.set_instrumentation(Prepares(std::sync::Arc::clone(&prepared)));
+        for n in 1..=5 {
+            Statement::new("INSERT INTO t (n, s, b) VALUES (")
+                .int(n)
+                .sql(", ")
+                .text(format!("'; DROP TABLE t; -- {n}"))
+                .sql(", ")
+                .bool(n % 2 == 0)
+                .sql(")")
+                .execute(&mut conn)
+                .expect("an insert");
+        }
+        let rows: Vec<Row> = Statement::new("SELECT n FROM t WHERE n")
+            .ints_in(&[2, 4, 9])
+            .sql(" AND b = ")
+            .bool(true)
+            .sql(" ORDER BY n")
+            .load(&mut conn)
+            .expect("rows");
+        assert_eq!(rows, [Row { n: 2 }, Row { n: 4 }]);
+        assert_eq!(
+            prepared.load(std::sync::atomic::Ordering::SeqCst),
+            2,
+            "one insert and one select were cached"
+        );
+    }
+}
