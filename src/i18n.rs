@@ -6,7 +6,9 @@
 //! names people typed in `<bdi>` instead.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
@@ -91,15 +93,43 @@ impl Lang {
         offers.first().map(|(_, _, lang)| *lang)
     }
 
-    fn id(self) -> LanguageIdentifier {
-        self.code().parse().unwrap_or_default()
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: LazyLock<Vec<LanguageIdentifier>> = LazyLock::new(|| {
+            Lang::ALL
+                .iter()
+                .map(|lang| lang.code().parse().unwrap_or_default())
+                .collect()
+        });
+        &IDS[self.index()]
+    }
+
+    /// Its place in [`Lang::ALL`].
+    fn index(self) -> usize {
+        self as usize
     }
 
     /// The message `key`; the key itself if no language has it (a test checks none is missing).
+    ///
+    /// A message without arguments is the same for the program's whole life, and a page asks
+    /// for dozens, each a Fluent lookup of some thousands of instructions: each thread keeps
+    /// those it has looked up. Only keys the messages have are kept, so the map is bounded by
+    /// the locale files whatever a key is built from.
     pub fn t(self, key: &str) -> String {
-        LOCALES
-            .try_lookup(&self.id(), key)
-            .unwrap_or_else(|| key.to_string())
+        thread_local! {
+            static KEPT: RefCell<[HashMap<String, String>; 6]> = RefCell::default();
+        }
+        KEPT.with(|kept| {
+            if let Some(text) = kept.borrow()[self.index()].get(key) {
+                return text.clone();
+            }
+            match LOCALES.try_lookup(self.id(), key) {
+                Some(text) => {
+                    kept.borrow_mut()[self.index()].insert(key.to_string(), text.clone());
+                    text
+                }
+                None => key.to_string(),
+            }
+        })
     }
 
     /// The message `key` with named arguments.
@@ -116,7 +146,7 @@ impl Lang {
             })
             .collect();
         LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
+            .try_lookup_with_args(self.id(), key, &args)
             .unwrap_or_else(|| key.to_string())
     }
 
@@ -124,7 +154,7 @@ impl Lang {
     pub fn has_own(self, key: &str) -> bool {
         LOCALES
             .lookup_no_default_fallback(
-                &self.id(),
+                self.id(),
                 key,
                 None::<&HashMap<Cow<'static, str>, FluentValue>>,
             )
@@ -171,6 +201,19 @@ mod tests {
                 .t_with("welcome-back", &[("name", "Ana".into())])
                 .contains("Ana")
         );
+    }
+
+    #[test]
+    fn each_language_keeps_its_own_messages() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::ALL[lang.index()], lang);
+            assert_eq!(lang.id().to_string(), lang.code());
+        }
+        // The second lookup is what the thread kept.
+        let kept = Lang::Fr.t("nav-sign-in");
+        assert_eq!(Lang::Fr.t("nav-sign-in"), kept);
+        assert_ne!(Lang::En.t("nav-sign-in"), kept);
+        assert_eq!(Lang::Fr.t("no-such-key"), "no-such-key");
     }
 
     /// The Fluent files of a language, by name.
