@@ -526,6 +526,7 @@ diesel::table! {
         text_hash -> Text,
         campaign_id -> Nullable<BigInt>,
         copies -> BigInt,
+        signature -> Nullable<Binary>,
     }
 }
 

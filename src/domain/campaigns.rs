@@ -100,6 +100,35 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     same as f64 / SIGNATURE_LEN as f64
 }
 
+/// Bytes of a stored signature: four for each minimum.
+pub const PACKED_LEN: usize = SIGNATURE_LEN * 4;
+
+impl Signature {
+    /// The signature as stored: the low 32 bits of each minimum, little-endian. Two minima
+    /// agree on those bits by accident once in four billion, which moves no estimate.
+    pub fn packed(&self) -> Vec<u8> {
+        self.0
+            .iter()
+            .flat_map(|min| (*min as u32).to_le_bytes())
+            .collect()
+    }
+
+    /// The estimated similarity to a stored signature, as [`similarity`] estimates it;
+    /// `None` for bytes that are not one.
+    pub fn similarity_to_packed(&self, packed: &[u8]) -> Option<f64> {
+        if packed.len() != PACKED_LEN {
+            return None;
+        }
+        let same = self
+            .0
+            .iter()
+            .zip(packed.chunks_exact(4))
+            .filter(|(min, stored)| (**min as u32).to_le_bytes() == **stored)
+            .count();
+        Some(same as f64 / SIGNATURE_LEN as f64)
+    }
+}
+
 /// The buckets a signature is filed under, one per band; each mixes in its band's number, so
 /// equal buckets mean the same band agreed.
 pub fn buckets(signature: &Signature) -> [i64; BANDS] {
@@ -235,6 +264,19 @@ mod tests {
 
         let unrelated = similarity(&same, &signature(&words(&text(200, "other"))));
         assert!(unrelated < 0.2, "an unrelated text: {unrelated}");
+    }
+
+    #[test]
+    fn a_stored_signature_estimates_as_the_whole_one() {
+        let letter = words(&text(120, "w"));
+        let mut added = letter.clone();
+        added.extend(words(&text(9, "own")));
+        let (a, b) = (signature(&letter), signature(&added));
+        let stored = a.packed();
+        assert_eq!(stored.len(), PACKED_LEN);
+        assert_eq!(a.similarity_to_packed(&stored), Some(1.0));
+        assert_eq!(b.similarity_to_packed(&stored), Some(similarity(&a, &b)));
+        assert_eq!(a.similarity_to_packed(&stored[1..]), None);
     }
 
     #[test]

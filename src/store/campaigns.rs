@@ -14,7 +14,7 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
 use crate::db::DbConnection;
-use crate::db::cached::Statement;
+use crate::db::cached::{Statement, any_of};
 use crate::db::schema::{campaign_members, campaign_texts, campaigns, contributions};
 use crate::domain::campaigns::{self as rules, Signature};
 use crate::domain::contributions::ContributionStatus;
@@ -194,16 +194,35 @@ fn near_text(
     if candidates.is_empty() {
         return Ok(None);
     }
-    let texts: Vec<(ContributionId, String, String)> = contributions::table
-        .filter(contributions::id.eq_any(&candidates))
-        .select((contributions::id, contributions::title, contributions::body))
+    // Compared by their stored signatures; a text filed before signatures were kept is
+    // hashed again from its words.
+    let filed: Vec<(ContributionId, Option<Vec<u8>>)> = campaign_texts::table
+        .filter(any_of(
+            campaign_texts::contribution_id,
+            candidates.iter().map(|id| id.0),
+        ))
+        .select((campaign_texts::contribution_id, campaign_texts::signature))
         .load(conn)?;
-    let best = texts
-        .iter()
-        .map(|(id, title, body)| {
+    let mut scored = Vec::with_capacity(filed.len());
+    let mut unsigned = Vec::new();
+    for (id, stored) in filed {
+        match stored.and_then(|stored| signature.similarity_to_packed(&stored)) {
+            Some(similarity) => scored.push((id, similarity)),
+            None => unsigned.push(id.0),
+        }
+    }
+    if !unsigned.is_empty() {
+        let texts: Vec<(ContributionId, String, String)> = contributions::table
+            .filter(any_of(contributions::id, unsigned))
+            .select((contributions::id, contributions::title, contributions::body))
+            .load(conn)?;
+        scored.extend(texts.iter().map(|(id, title, body)| {
             let theirs = rules::signature(&rules::words_of(title, body));
             (*id, rules::similarity(signature, &theirs))
-        })
+        }));
+    }
+    let best = scored
+        .into_iter()
         .filter(|(_, similarity)| *similarity >= rules::THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     match best {
@@ -257,6 +276,7 @@ fn file_text(
             campaign_texts::text_hash.eq(hash),
             campaign_texts::campaign_id.eq(campaign),
             campaign_texts::copies.eq(1),
+            campaign_texts::signature.eq(signature.packed()),
         ))
         .execute(conn)?;
     let mut buckets = rules::buckets(signature).to_vec();

@@ -15,6 +15,7 @@ on_both_backends!(
     exact_and_near_copies_form_one_campaign_listed_once,
     hiding_the_listed_copy_lists_the_next,
     the_letter_is_the_text_most_copies_carry,
+    a_text_filed_without_its_signature_still_finds_its_near_copies,
 );
 
 const LETTER_TITLE: &str = "Protect the rights of migrant workers";
@@ -298,4 +299,41 @@ async fn the_letter_is_the_text_most_copies_carry(backend: Backend) {
         !page.contains(&letter.replace('-', "/")),
         "copies carrying the letter are not shown as differing"
     );
+}
+
+/// A distinct text keeps its signature, so a near copy is compared without hashing the
+/// candidate's words again; a text filed before signatures were kept (none stored) is
+/// hashed from its words, and its near copies still join it.
+async fn a_text_filed_without_its_signature_still_finds_its_near_copies(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = setup(&app).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    let id = id_of(&app, &letter).await;
+    let stored = with_db(&app, move |conn| {
+        use concord::db::schema::campaign_texts as t;
+        use diesel::prelude::*;
+        let stored: Option<Vec<u8>> = t::table.find(id).select(t::signature).first(conn).unwrap();
+        diesel::update(t::table.find(id))
+            .set(t::signature.eq(None::<Vec<u8>>))
+            .execute(conn)
+            .unwrap();
+        stored
+    })
+    .await;
+    assert_eq!(
+        stored.map(|s| s.len()),
+        Some(concord::domain::campaigns::PACKED_LEN),
+        "the signature is kept with the text"
+    );
+    let added = submit(&author, LETTER_TITLE, &format!("{LETTER}\n\n{OWN_WORDS}")).await;
+    let changed = submit(&author, LETTER_TITLE, &changed_words(LETTER)).await;
+    let (campaign, _) = campaign_of(&app, &letter).await;
+    let campaign = campaign.expect("the near copies found the letter");
+    for copy in [&added, &changed] {
+        let (of, is_copy) = campaign_of(&app, copy).await;
+        assert_eq!(of.map(|c| c.id), Some(campaign.id), "{copy} is grouped");
+        assert!(is_copy, "{copy} is marked a copy");
+    }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE campaign_texts DROP COLUMN signature;
