@@ -134,8 +134,9 @@ peak_kib() { awk '/VmHWM/ {print $2}' "/proc/$server/status"; }
 # during it (VmHWM, reset first through clear_refs where the kernel allows, else the peak of
 # the whole run so far: then "since start" says so). A transfer cut short fails the row.
 download() { # name path
-  local seconds rows peak scope=during
+  local seconds rows peak before scope=during
   echo 5 2>/dev/null >"/proc/$server/clear_refs" || scope="since start"
+  before=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
   if ! seconds=$(curl -fsS -o "$work/download" -w '%{time_total}' "$base$2"); then
     printf '| %-40s | FAILED: the transfer did not complete | | |\n' "$1"
     return
@@ -147,9 +148,9 @@ download() { # name path
     *.csv) rows=$(python3 -c 'import csv, sys; f = open(sys.argv[1], newline="", encoding="utf-8-sig"); print(sum(1 for _ in csv.reader(f)) - 1)' "$work/download") ;;
     *) rows=- ;;
   esac
-  printf '| %-40s | %s rows in %.1f s = %.0f rows/s | peak RSS %d MiB (%s) | %d MiB |\n' \
+  printf '| %-40s | %s rows in %.1f s = %.0f rows/s | peak RSS %d MiB (%s; %d MiB before) | %d MiB |\n' \
     "$1" "$rows" "$seconds" "$(awk -v n="$rows" -v s="$seconds" 'BEGIN { print (n + 0) / s }')" \
-    $((peak / 1024)) "$scope" $(( $(stat -c %s "$work/download") / 1048576 ))
+    $((peak / 1024)) "$scope" $((before / 1024)) $(( $(stat -c %s "$work/download") / 1048576 ))
 }
 
 # The id of the row at a depth of a list's order: the cursor its `after=` link would carry
@@ -202,6 +203,10 @@ alone "search alone, word in 35 %" 35pc "/p/gcm/contributions?q="
 alone "search alone, the most common word" top "/p/gcm/contributions?q="
 sign_in rapporteur@demo.concord.example /p/gcm/groups/1/review
 measure "review queue, group 1 (signed in)" /p/gcm/groups/1/review "Cookie: $COOKIE"
+# Downloads are measured on a fresh server: what streaming costs, not what the allocator kept
+# of the 64-connection runs before.
+kill "$server"; wait "$server" 2>/dev/null || true
+start_server full
 echo
 echo "| download | rows/s | memory | size |"
 echo "|---|---|---|---|"

@@ -29,6 +29,7 @@ stats-attendance-categories-description = مرات الحضور في الاجت�
 stats-attendance-regions-title = الحضور حسب المنطقة
 stats-attendance-regions-description = مرات الحضور في الاجتماعات العلنية حسب منطقة البلد الذي ذكره الشخص أو منظمته (المجموع: { $total }).
 stats-nothing-yet = لا يوجد ما يُحصى بعد.
+stats-being-counted = يجري عدّ هذه الأرقام للمرة الأولى. أعد تحميل الصفحة بعد دقيقة.
 region-africa = أفريقيا
 region-americas = الأمريكتان
 region-asia = آسيا

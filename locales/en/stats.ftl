@@ -29,6 +29,7 @@ stats-attendance-categories-description = Attendances at public events (a person
 stats-attendance-regions-title = Attendance by region
 stats-attendance-regions-description = Attendances at public events by the region of the country the person or their organisation gave ({ $total } in all).
 stats-nothing-yet = Nothing to count yet.
+stats-being-counted = These figures are being counted for the first time. Reload the page in a minute.
 region-africa = Africa
 region-americas = Americas
 region-asia = Asia

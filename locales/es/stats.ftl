@@ -29,6 +29,7 @@ stats-attendance-categories-description = Asistencias a reuniones públicas (una
 stats-attendance-regions-title = Asistencia por región
 stats-attendance-regions-description = Asistencias a reuniones públicas según la región del país indicado por la persona o su organización ({ $total } en total).
 stats-nothing-yet = Todavía no hay nada que contar.
+stats-being-counted = Estas cifras se están contando por primera vez. Vuelva a cargar la página dentro de un minuto.
 region-africa = África
 region-americas = Américas
 region-asia = Asia

@@ -29,6 +29,7 @@ stats-attendance-categories-description = Présences aux réunions publiques (un
 stats-attendance-regions-title = Participation par région
 stats-attendance-regions-description = Présences aux réunions publiques par région du pays indiqué par la personne ou son organisation ({ $total } en tout).
 stats-nothing-yet = Rien à compter pour le moment.
+stats-being-counted = Ces chiffres sont comptés pour la première fois. Rechargez la page dans une minute.
 region-africa = Afrique
 region-americas = Amériques
 region-asia = Asie

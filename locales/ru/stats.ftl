@@ -29,6 +29,7 @@ stats-attendance-categories-description = Посещения открытых м
 stats-attendance-regions-title = Участие по регионам
 stats-attendance-regions-description = Посещения открытых мероприятий по региону страны, указанной участником или его организацией (всего: { $total }).
 stats-nothing-yet = Пока нечего подсчитывать.
+stats-being-counted = Эти данные подсчитываются впервые. Обновите страницу через минуту.
 region-africa = Африка
 region-americas = Америка
 region-asia = Азия

@@ -29,6 +29,7 @@ stats-attendance-categories-description = 按所属组织的利益攸关方类�
 stats-attendance-regions-title = 按区域分列的出席情况
 stats-attendance-regions-description = 按本人或其组织所填国家的区域分列的公开活动出席人次（共 { $total } 人次）。
 stats-nothing-yet = 暂无可统计的数据。
+stats-being-counted = 这些数字正在首次统计。请一分钟后重新加载页面。
 region-africa = 非洲
 region-americas = 美洲
 region-asia = 亚洲

@@ -69,8 +69,9 @@ pub enum Series {
 pub struct Chart {
     pub series: Series,
     pub rows: Vec<(Label, Vec<i64>)>,
-    /// When its figures were counted (at most [`MAX_AGE_SECONDS`] ago).
-    pub counted_at: NaiveDateTime,
+    /// When its figures were counted (at most [`MAX_AGE_SECONDS`] ago); `None` while another
+    /// request counts them for the first time (then `rows` count nothing).
+    pub counted_at: Option<NaiveDateTime>,
 }
 
 /// How old the figures of a chart may be before they are counted again: counting scans the
@@ -82,28 +83,47 @@ pub const MAX_AGE_SECONDS: i64 = 60;
 /// answering ([`recount`]), so no visitor waits for a count of the whole corpus.
 pub type Recounts = Vec<&'static str>;
 
+/// How long a claimed first count may run before another request takes it over: the
+/// request that claimed it may have died with its instance.
+pub const ABANDONED_SECONDS: i64 = 300;
+
 /// The figures of the chart `name` of a process as stored, even stale (then claimed for
-/// `recounts` by one request of any instance); counted now only when never counted before.
-fn counted<T: DeserializeOwned>(
+/// `recounts` by one request of any instance), and when they were counted. Counted now only
+/// when there are none yet, by the one request that claims that first count: over a large
+/// corpus it takes seconds, and every visitor arriving meanwhile counting it too would bring
+/// the instance down. Those visitors get no figures (`None`): the chart is being counted.
+fn counted<T: DeserializeOwned + Default>(
     conn: &mut DbConnection,
     process_id: i64,
     name: &'static str,
     recounts: &mut Recounts,
-) -> Result<(T, NaiveDateTime)> {
+) -> Result<(T, Option<NaiveDateTime>)> {
     let now = crate::store::now();
-    if let Some((json, counted_at)) = stats::cached(conn, process_id, name)? {
-        // Figures that no longer read (an older layout) are counted again at once.
-        if let Ok(value) = serde_json::from_str(&json) {
-            let stale = now - counted_at >= TimeDelta::seconds(MAX_AGE_SECONDS);
-            if stale && stats::claim_recount(conn, process_id, name, counted_at, now)? {
-                recounts.push(name);
-            }
-            return Ok((value, counted_at));
+    let claimed = match stats::cached(conn, process_id, name)? {
+        Some((json, counted_at)) if json == stats::COUNTING => {
+            let abandoned = now - counted_at >= TimeDelta::seconds(ABANDONED_SECONDS);
+            abandoned && stats::claim_recount(conn, process_id, name, counted_at, now)?
         }
+        Some((json, counted_at)) => match serde_json::from_str(&json) {
+            Ok(value) => {
+                let stale = now - counted_at >= TimeDelta::seconds(MAX_AGE_SECONDS);
+                if stale && stats::claim_recount(conn, process_id, name, counted_at, now)? {
+                    recounts.push(name);
+                }
+                return Ok((value, Some(counted_at)));
+            }
+            // Figures that no longer read (an older layout) are counted again at once, by
+            // the request that claims it.
+            Err(_) => stats::claim_recount(conn, process_id, name, counted_at, now)?,
+        },
+        None => stats::claim_first_count(conn, process_id, name, now)?,
+    };
+    if !claimed {
+        return Ok((T::default(), None));
     }
     let json = count_and_store(conn, process_id, name, now)?;
     let value = serde_json::from_str(&json).map_err(|e| Error::Internal(e.into()))?;
-    Ok((value, now))
+    Ok((value, Some(now)))
 }
 
 /// Counts the chart `name` over the whole corpus and stores its figures (as JSON, returned).

@@ -264,7 +264,35 @@ fn by_country(rows: Vec<(Option<String>, Option<String>, i64)>) -> Counts {
     counts
 }
 
-/// The counts of a chart as last stored for a process (JSON), and when they were counted.
+/// What a chart's stored counts read while its first count runs: no figures yet.
+pub const COUNTING: &str = "counting";
+
+/// Claims the first count of a chart that has no counts stored, by storing [`COUNTING`] in
+/// their place: `true` for the one request (of any instance) that should count now; the
+/// others show the chart as being counted meanwhile.
+pub fn claim_first_count(
+    conn: &mut DbConnection,
+    process_id: i64,
+    chart: &str,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<bool> {
+    let claim = diesel::insert_into(stats_cache::table)
+        .values((
+            stats_cache::process_id.eq(process_id),
+            stats_cache::chart.eq(chart),
+            stats_cache::counts.eq(COUNTING),
+            stats_cache::computed_at.eq(now),
+        ))
+        .on_conflict_do_nothing();
+    let claimed = match conn {
+        DbConnection::Postgresql(pg) => claim.execute(pg)?,
+        DbConnection::Sqlite(lite) => claim.execute(lite)?,
+    };
+    Ok(claimed == 1)
+}
+
+/// The counts of a chart as last stored for a process (JSON, or [`COUNTING`]), and when they
+/// were counted (or the first count claimed).
 pub fn cached(
     conn: &mut DbConnection,
     process_id: i64,

@@ -1,7 +1,7 @@
 //! A small read-only JSON API of what is public: processes, their groups, contributions and
 //! proposals (in pages, with a cursor), and published revisions. Documented in the README.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -12,6 +12,7 @@ use crate::domain::time::rfc3339;
 use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
+use crate::web::pagecache;
 
 const PAGE: i64 = 100;
 
@@ -72,6 +73,7 @@ pub struct Cursor {
 /// Contributions, proposals or events, a hundred at a time; `next` gives the following page.
 #[get("/api/p/{process}/{dataset}")]
 pub async fn api_dataset(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     cursor: web::Query<Cursor>,
@@ -79,35 +81,42 @@ pub async fn api_dataset(
     let (slug, set) = path.into_inner();
     let after = cursor.after.parse::<i64>().unwrap_or(0).max(0);
     let dataset = Dataset::parse(&set).ok_or(AppError::NotFound)?;
-    let DatasetPage {
-        process,
-        records,
-        last,
-    } = state
-        .run(move |conn| app::api::dataset_page(conn, &slug, dataset, after, PAGE))
-        .await?;
-    let items: Vec<serde_json::Value> = match &records {
-        Records::Contributions(records) => records
-            .iter()
-            .map(|r| with_url(json!(r), paths::contribution(&process.slug, &r.reference)))
-            .collect(),
-        Records::Proposals(records) => records
-            .iter()
-            .map(|r| with_url(json!(r), paths::proposal(&process.slug, &r.reference)))
-            .collect(),
-        Records::Events(records) => records
-            .iter()
-            .map(|r| with_url(json!(r), paths::event(&process.slug, r.id)))
-            .collect(),
-    };
-    let next = match last {
-        Some(last) if items.len() as i64 == PAGE => Some(format!(
-            "{}?after={last}",
-            paths::api_dataset(&process.slug, &set)
-        )),
-        _ => None,
-    };
-    Ok(HttpResponse::Ok().json(json!({ set.as_str(): items, "next": next })))
+    let here = req.uri().to_string();
+    let process_slug = slug.clone();
+    let reading = state.clone();
+    pagecache::json(&state, here, &process_slug, move || async move {
+        let DatasetPage {
+            process,
+            records,
+            last,
+        } = reading
+            .run(move |conn| app::api::dataset_page(conn, &slug, dataset, after, PAGE))
+            .await?;
+        let items: Vec<serde_json::Value> = match &records {
+            Records::Contributions(records) => records
+                .iter()
+                .map(|r| with_url(json!(r), paths::contribution(&process.slug, &r.reference)))
+                .collect(),
+            Records::Proposals(records) => records
+                .iter()
+                .map(|r| with_url(json!(r), paths::proposal(&process.slug, &r.reference)))
+                .collect(),
+            Records::Events(records) => records
+                .iter()
+                .map(|r| with_url(json!(r), paths::event(&process.slug, r.id)))
+                .collect(),
+        };
+        let next = match last {
+            Some(last) if items.len() as i64 == PAGE => Some(format!(
+                "{}?after={last}",
+                paths::api_dataset(&process.slug, &set)
+            )),
+            _ => None,
+        };
+        serde_json::to_string(&json!({ set.as_str(): items, "next": next }))
+            .map_err(AppError::internal)
+    })
+    .await
 }
 
 /// A record with the address of its page.

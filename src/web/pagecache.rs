@@ -19,6 +19,9 @@
 //! the language chooser, is rendered as a random placeholder of the same length and put in at
 //! serving time, so no visitor ever receives another's token. Searches are not kept: their
 //! terms vary too much to be asked twice.
+//!
+//! The public JSON API's pages are kept the same way ([`json`]): they hold nothing of the
+//! client, and a dataset's first pages are what every client asks first.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -184,6 +187,46 @@ fn serve(kept: &Kept, token: &str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(html)
+}
+
+/// An answer of the public JSON API for `here` (its path and query) in process `slug`, kept
+/// like a page: the same for every client, under the process's stamps. `make` builds it
+/// when none is kept for the present state.
+pub async fn json<F, Fut>(
+    state: &AppState,
+    here: String,
+    slug: &str,
+    make: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<String, AppError>>,
+{
+    let owned = slug.to_string();
+    let stamp = state
+        .run(move |conn| crate::app::processes::stamp(conn, &owned))
+        .await?;
+    let key = (here, "json");
+    if let Some(kept) = stamp.and_then(|stamp| state.pages.get(&key, stamp)) {
+        return Ok(json_response(kept.html.clone()));
+    }
+    let body = make().await?;
+    if let Some(stamp) = stamp {
+        let kept = Kept {
+            stamp,
+            made: Instant::now(),
+            html: body.clone(),
+            token_at: Vec::new(),
+        };
+        state.pages.put(key, kept);
+    }
+    Ok(json_response(body))
+}
+
+fn json_response(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(body)
 }
 
 /// The length of a CSRF token, and so of the placeholder.

@@ -70,6 +70,8 @@ pub struct ChartView {
     /// Each row's label language when it is not the page's.
     pub label_langs: Vec<Option<Lang>>,
     pub layout: Layout,
+    /// Being counted for the first time by another request: no figures to show yet.
+    pub counting: bool,
 }
 
 impl ChartView {
@@ -150,13 +152,14 @@ pub async fn stats_page(
     recount_later(&state, process.id, recounts);
     let counted_at = charts
         .iter()
-        .map(|(_, chart)| chart.counted_at)
+        .filter_map(|(_, chart)| chart.counted_at)
         .min()
         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_default();
     let charts = charts
         .into_iter()
         .map(|(name, chart)| {
+            let counting = chart.counted_at.is_none();
             let (data, label_langs) = worded(chart, lang, &structure);
             let description = lang.t_with(
                 &format!("stats-{name}-description"),
@@ -169,6 +172,7 @@ pub async fn stats_page(
                 layout: layout(&data, lang.is_rtl()),
                 data,
                 label_langs,
+                counting,
             }
         })
         .collect();
@@ -196,6 +200,12 @@ pub async fn stats_csv(
         .run(move |conn| app::stats::chart_of(conn, &slug, &name))
         .await?;
     recount_later(&state, process_id, recounts);
+    if chart.counted_at.is_none() {
+        // Being counted for the first time: an empty file would read as nothing received.
+        return Err(AppError::Busy {
+            retry_after_secs: 60,
+        });
+    }
     let (data, _) = worded(chart, lang, &structure);
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))

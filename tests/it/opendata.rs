@@ -9,6 +9,7 @@ use crate::on_both_backends;
 on_both_backends!(
     statistics_count_what_was_received,
     stale_statistics_are_shown_at_once_and_counted_again_after,
+    a_first_count_is_made_once_while_others_are_told_it_runs,
     open_data_is_public_only_and_safe,
     the_api_pages_with_a_cursor
 );
@@ -231,6 +232,75 @@ async fn stale_statistics_are_shown_at_once_and_counted_again_after(backend: Bac
     assert!(counted, "counted again after the stale page was answered");
 }
 
+/// Stores the claim of a first count of `chart`, `age` old, as a request counting it leaves.
+async fn counting(app: &TestApp, chart: &'static str, age: chrono::TimeDelta) {
+    with_db(app, move |conn| {
+        use concord::db::schema::{processes, stats_cache};
+        use diesel::prelude::*;
+        let process: i64 = processes::table
+            .select(processes::id)
+            .first(conn)
+            .expect("process");
+        diesel::delete(stats_cache::table.filter(stats_cache::chart.eq(chart)))
+            .execute(conn)
+            .expect("no counts");
+        diesel::insert_into(stats_cache::table)
+            .values((
+                stats_cache::process_id.eq(process),
+                stats_cache::chart.eq(chart),
+                stats_cache::counts.eq(concord::store::stats::COUNTING),
+                stats_cache::computed_at.eq(concord::store::now() - age),
+            ))
+            .execute(conn)
+            .expect("a claim");
+    })
+    .await;
+}
+
+/// Over a large corpus a first count takes seconds: one request claims it, and every other
+/// visitor meanwhile is told the chart is being counted (page and CSV) instead of counting it
+/// too. A claim left by a request that died is taken over after a while.
+async fn a_first_count_is_made_once_while_others_are_told_it_runs(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    seeded(&app).await;
+    let visitor = app.new_browser();
+    counting(&app, "categories", chrono::TimeDelta::seconds(5)).await;
+    let (status, page) = visitor.get_text("/p/gcm/stats").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        page.matches("data-chart-state=\"counting\"").count(),
+        1,
+        "{page}"
+    );
+    assert!(page.contains("These figures are being counted for the first time."));
+    assert!(
+        !page.contains(&civil_society(3)),
+        "no figures while counting"
+    );
+    assert!(
+        page.contains("<h2 id=\"chart-groups\">"),
+        "the other charts are counted"
+    );
+    let csv = visitor.get("/p/gcm/stats/categories.csv").await;
+    assert_eq!(csv.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(csv.headers().contains_key("retry-after"));
+
+    // The claim is still there: nobody else counted.
+    let (_, again) = visitor.get_text("/p/gcm/stats").await;
+    assert!(again.contains("data-chart-state=\"counting\""));
+
+    // A claim older than a count could take is abandoned: the next request counts.
+    let abandoned = concord::app::stats::ABANDONED_SECONDS + 1;
+    counting(&app, "categories", chrono::TimeDelta::seconds(abandoned)).await;
+    let (_, page) = visitor.get_text("/p/gcm/stats").await;
+    assert!(!page.contains("data-chart-state=\"counting\""), "{page}");
+    assert!(page.contains(&civil_society(3)));
+    let csv = visitor.get("/p/gcm/stats/categories.csv").await;
+    assert_eq!(csv.status(), StatusCode::OK);
+}
+
 async fn open_data_is_public_only_and_safe(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
@@ -357,6 +427,40 @@ async fn the_api_pages_with_a_cursor(backend: Backend) {
         "104 public in all"
     );
     assert!(second["next"].is_null());
+
+    // Pages are kept for every client, under the data's state: a contribution hidden since
+    // is a tombstone in the next answer, and the page kept before is not served again.
+    let response = visitor.get(&next).await;
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/json")
+    );
+    let record = |page: &serde_json::Value| {
+        page["contributions"]
+            .as_array()
+            .expect("contributions")
+            .iter()
+            .find(|c| c["reference"] == "TST/WC/B099")
+            .cloned()
+            .expect("B099")
+    };
+    assert_eq!(record(&second)["title"], "Bulk 99");
+    with_db(&app, |conn| {
+        use concord::db::schema::contributions;
+        use diesel::prelude::*;
+        diesel::update(contributions::table.filter(contributions::reference.eq("TST/WC/B099")))
+            .set(contributions::status.eq("hidden"))
+            .execute(conn)
+            .expect("hidden");
+    })
+    .await;
+    let after: serde_json::Value = visitor.get(&next).await.json().await.expect("JSON");
+    let hidden = record(&after);
+    assert_eq!(hidden["status"], "hidden", "{hidden}");
+    assert_ne!(hidden["title"], "Bulk 99", "{hidden}");
     assert_eq!(
         visitor.get("/api/p/gcm/accounts").await.status(),
         StatusCode::NOT_FOUND
