@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 use crate::store::processes::{Process, Structure};
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::page::{self, Ctx, language_of};
+use crate::web::page::{Ctx, language_of};
+use crate::web::pagecache::{self, Slot};
 
 /// A chart's counts with their labels and series in `lang` (the names the secretariat gave
 /// groups and themes in `lang` where it gave them).
@@ -139,6 +140,13 @@ pub async fn stats_page(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    // Kept for anonymous readers like the other public pages (for the data's state, and at
+    // most a few seconds, so a recount shows soon after it is stored).
+    let filling = match pagecache::look(&state, &ctx, &slug, true).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let lang = ctx.lang;
     let app::stats::Overview {
         process,
@@ -147,7 +155,7 @@ pub async fn stats_page(
         campaigns,
         recounts,
     } = state
-        .run(move |conn| app::stats::charts(conn, &path))
+        .run(move |conn| app::stats::charts(conn, &slug))
         .await?;
     recount_later(&state, process.id, recounts);
     let counted_at = charts
@@ -176,7 +184,7 @@ pub async fn stats_page(
             }
         })
         .collect();
-    page::ok(&StatsPage {
+    filling.render(&state, ctx, |ctx| StatsPage {
         ctx,
         process,
         structure,

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Backend, TestApp, spawn_app, with_db};
+use crate::helpers::{Backend, PASSWORD, TestApp, spawn_app, with_db};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -265,7 +265,9 @@ async fn a_first_count_is_made_once_while_others_are_told_it_runs(backend: Backe
         return;
     };
     seeded(&app).await;
+    // Signed in, so each page is rendered for the visitor rather than kept for a few seconds.
     let visitor = app.new_browser();
+    visitor.login("ngo@example.org", PASSWORD).await;
     counting(&app, "categories", chrono::TimeDelta::seconds(5)).await;
     let (status, page) = visitor.get_text("/p/gcm/stats").await;
     assert_eq!(status, StatusCode::OK);
