@@ -352,7 +352,7 @@ mod tests {
                 .iter()
                 .map(|name| (Cow::Owned(name.clone()), FluentValue::from(number)))
                 .collect();
-            let text = LOCALES.lookup_no_default_fallback(&lang.id(), key, Some(&args));
+            let text = LOCALES.lookup_no_default_fallback(lang.id(), key, Some(&args));
             assert!(
                 text.is_some_and(|t| !t.trim().is_empty()),
                 "locales/{}/{file}: {key} does not load or format with {number}",
