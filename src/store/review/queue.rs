@@ -9,8 +9,9 @@ use diesel::prelude::*;
 
 use super::notes::note_counts;
 use super::{DecisionRecord, decisions_of};
+use crate::db::cached::any_of;
 use crate::db::schema::{
-    action_groups, co_sponsorships, organisations, proposal_themes, proposal_versions, proposals,
+    co_sponsorships, organisations, proposal_themes, proposal_versions, proposals,
 };
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
@@ -245,12 +246,13 @@ pub fn review_queue(
     let total = Total::of_read(read.len());
     let slice = page_ids(conn, group_id, filter, seek, limit)?;
     let ids = slice.rows;
+    // By the rows' keys alone: joined with the group too, SQLite walked the whole group's
+    // index to find the page's rows (37 ms for a group of 40,000 proposals).
     let data: Vec<RowData> = proposals::table
-        .inner_join(action_groups::table.on(action_groups::id.eq(proposals::group_id)))
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
         )
-        .filter(proposals::id.eq_any(&ids))
+        .filter(any_of(proposals::id, ids.iter().map(|id| id.0)))
         .select((
             proposals::id,
             proposals::reference,
