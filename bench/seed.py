@@ -254,7 +254,11 @@ class Postgres:
     def __init__(self, url):
         self.url = url
 
-    def psql(self, sql, stdin=None, env=None):
+    def psql(self, sql, stdin=None):
+        # Without triggers (`session_replication_role`): each row's would bump the open-data
+        # generation, a million updates of one row in one transaction, each walking the
+        # versions the others left (the load never finished). `close` bumps it once.
+        env = dict(os.environ, PGOPTIONS="-c session_replication_role=replica")
         out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\t", self.url, "-c", sql],
                              input=stdin, capture_output=True, text=True, check=True, env=env)
         return out.stdout
@@ -268,13 +272,7 @@ class Postgres:
     def copy(self, table, columns, rows):
         buffer = io.StringIO()
         csv.writer(buffer).writerows(rows)
-        # Without the triggers: each row's would bump the open-data generation, a million
-        # updates of one row in one transaction, each walking the versions the others left
-        # (the load never finished). The generation is bumped once after the load instead.
-        env = dict(os.environ, PGOPTIONS="-c session_replication_role=replica")
-        self.psql(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", buffer.getvalue(),
-                  env)
-        self.psql("UPDATE open_data_generation SET generation = generation + 1")
+        self.psql(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", buffer.getvalue())
 
     def insert_contributions(self, process_id, rows):
         self.copy("contributions", CONTRIBUTION_COLUMNS, ((process_id, *row) for row in rows))
@@ -295,6 +293,7 @@ class Postgres:
         self.query(sql, *args)
 
     def close(self):
+        self.psql("UPDATE open_data_generation SET generation = generation + 1")
         self.psql("ANALYZE")
 
 
