@@ -124,7 +124,8 @@ fn keyed_columns(order: SearchOrder, sqlite: bool) -> &'static str {
 }
 
 /// The newest (or, for that order, the oldest) `CANDIDATES + 1` matches, with what `order`
-/// sorts them by: one query, kept prepared (one text per combination of filters and order).
+/// sorts them by: one query, kept prepared by SQLite (one text per combination of filters and
+/// order), planned for its words by PostgreSQL.
 fn load(
     conn: &mut DbConnection,
     table: Searchable,
@@ -169,7 +170,11 @@ fn load(
                 ))
                 .text(tsquery)
                 .sql("::tsquery");
-            conditions(statement, table, scope).sql(format!(" ORDER BY s.id {direction}"))
+            // Planned for its words: whether to read the matches from the text index or
+            // walk the table newest first depends on how common they are.
+            conditions(statement, table, scope)
+                .sql(format!(" ORDER BY s.id {direction}"))
+                .replanned()
         }
     };
     statement.sql(" LIMIT ").int(CANDIDATES + 1).load(conn)
