@@ -1,0 +1,2 @@
+DROP INDEX contributions_author;
+CREATE INDEX contributions_author ON contributions (author_id);
