@@ -208,13 +208,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_statement_is_prepared_once_whatever_its_values() {
+    /// An in-memory database holding `table`, and the count of the statements it prepares.
+    fn counted(
+        table: &str,
+    ) -> (
+        SqliteConnection,
+        std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    ) {
         let mut conn = SqliteConnection::establish(":memory:").expect("in-memory SQLite");
-        conn.batch_execute("CREATE TABLE t (n INTEGER, s TEXT, b BOOLEAN)")
-            .expect("a table");
+        conn.batch_execute(table).expect("a table");
         let prepared = std::sync::Arc::default();
         conn.set_instrumentation(Prepares(std::sync::Arc::clone(&prepared)));
+        (conn, prepared)
+    }
+
+    #[test]
+    fn a_statement_is_prepared_once_whatever_its_values() {
+        let (mut conn, prepared) = counted("CREATE TABLE t (n INTEGER, s TEXT, b BOOLEAN)");
         for n in 1..=5 {
             Statement::new("INSERT INTO t (n, s, b) VALUES (")
                 .int(n)
@@ -243,11 +253,7 @@ mod tests {
 
     #[test]
     fn a_replanned_statement_is_never_kept() {
-        let mut conn = SqliteConnection::establish(":memory:").expect("in-memory SQLite");
-        conn.batch_execute("CREATE TABLE t (n INTEGER)")
-            .expect("a table");
-        let prepared = std::sync::Arc::default();
-        conn.set_instrumentation(Prepares(std::sync::Arc::clone(&prepared)));
+        let (mut conn, prepared) = counted("CREATE TABLE t (n INTEGER)");
         for n in 1..=3 {
             Statement::new("INSERT INTO t (n) VALUES (")
                 .int(n)
