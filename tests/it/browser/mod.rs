@@ -165,6 +165,29 @@ pub(crate) async fn wait_for(
         .map_err(|e| format!("waiting for {css}: {e}"))
 }
 
+/// Waits until an element matching `css` holds `needle`, and gives its text. The page a click
+/// is leaving may hold a match too (a notice, say), which goes stale once the next page
+/// arrives: this reads again until the text is the one looked for.
+pub(crate) async fn wait_for_text(
+    client: &Client,
+    css: &str,
+    needle: &str,
+) -> Result<String, String> {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            match element.text().await {
+                Ok(text) if text.contains(needle) => return Ok(text),
+                Ok(text) => last = text,
+                // Stale: the page changed between finding the element and reading it.
+                Err(_) => {}
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("{css} never held {needle:?} (last read: {last:?})"))
+}
+
 /// Waits until the address holds `fragment`: the click's page has arrived.
 pub(crate) async fn wait_for_url(client: &Client, fragment: &str) -> Result<(), String> {
     for _ in 0..100 {
