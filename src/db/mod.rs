@@ -71,10 +71,10 @@ impl QueryCounter {
 /// connections, each one's cache held little of a large database, so most page reads were a
 /// system call and a copy: at 200,000 contributions, a search for a rare word spent 38 % of
 /// its time in the kernel, much of it copying pages out of `pread`, and mapping the file
-/// doubled its rate. The
-/// map is read-only (writes still go through the file) and takes address space, not memory:
-/// the pages it shows are the kernel's file cache, shared by every connection. The bundled
-/// SQLite is built to allow this much (`SQLITE_MAX_MMAP_SIZE` in `.cargo/config.toml`).
+/// doubled its rate. The map is read-only (writes still go through the file) and takes
+/// address space, not memory: the pages it shows are the kernel's file cache, shared by every
+/// connection. The bundled SQLite is built to allow this much (`SQLITE_MAX_MMAP_SIZE` in
+/// `.cargo/config.toml`).
 const SQLITE_MAP_BYTES: u64 = 1 << 40;
 
 /// Prepares each new connection: SQLite's settings for safe concurrent writers, PostgreSQL's
