@@ -160,9 +160,11 @@ impl<C: ValidGrouping<()>> ValidGrouping<()> for AnyOf<C> {
     type IsAggregate = C::IsAggregate;
 }
 
-impl<C> QueryId for AnyOf<C> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
+/// Its SQL is the column's, whatever the ids: a query of static parts keeps a static id, so
+/// its cached statement is found without writing its SQL again.
+impl<C: QueryId> QueryId for AnyOf<C> {
+    type QueryId = AnyOf<C::QueryId>;
+    const HAS_STATIC_QUERY_ID: bool = C::HAS_STATIC_QUERY_ID;
 }
 
 impl<C: QueryFragment<MultiBackend>> QueryFragment<MultiBackend> for AnyOf<C> {
@@ -181,6 +183,93 @@ impl<C: QueryFragment<MultiBackend>> QueryFragment<MultiBackend> for AnyOf<C> {
         Ok(())
     }
 }
+
+/// `column IN (values)` for a few values of a closed set (the states a list shows), kept
+/// prepared: diesel's `eq_any` prepares a list of values again on every run, since lists of
+/// every length would grow the cache without bound. These lists are only as many as the code
+/// writes, so each is one kept statement; a list of ids from a page goes through [`any_of`].
+pub fn one_of<C, T>(column: C, values: impl IntoIterator<Item = T>) -> OneOf<C, T> {
+    OneOf {
+        column,
+        values: values.into_iter().collect(),
+    }
+}
+
+/// See [`one_of`].
+#[derive(Debug, Clone)]
+pub struct OneOf<C, T> {
+    column: C,
+    values: Vec<T>,
+}
+
+impl<C: Expression, T> Expression for OneOf<C, T> {
+    type SqlType = Bool;
+}
+
+impl<C: AppearsOnTable<QS>, T, QS> AppearsOnTable<QS> for OneOf<C, T> {}
+
+impl<C: SelectableExpression<QS>, T, QS> SelectableExpression<QS> for OneOf<C, T> {}
+
+impl<C: ValidGrouping<()>, T> ValidGrouping<()> for OneOf<C, T> {
+    type IsAggregate = C::IsAggregate;
+}
+
+impl<C, T> QueryId for OneOf<C, T> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C, T> QueryFragment<MultiBackend> for OneOf<C, T>
+where
+    C: Expression + QueryFragment<MultiBackend>,
+    C::SqlType: diesel::sql_types::SqlType,
+    MultiBackend: HasSqlType<C::SqlType>,
+    T: ToSql<C::SqlType, MultiBackend>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        if self.values.is_empty() {
+            // Nothing is one of no values (`IN ()` is not SQL).
+            out.push_sql("1 = 0");
+            return Ok(());
+        }
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" IN (");
+        for (i, value) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_bind_param::<C::SqlType, T>(value)?;
+        }
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+/// `SELECT COUNT(*) FROM (query)`: the rows of `query` counted where they are read, without
+/// each being handed over (a list's bounded count, a thousand rows, cost five times as much
+/// loaded one by one). Kept prepared as `query` is.
+#[derive(Debug, Clone)]
+pub struct Counted<Q>(pub Q);
+
+impl<Q: QueryId> QueryId for Counted<Q> {
+    type QueryId = Counted<Q::QueryId>;
+    const HAS_STATIC_QUERY_ID: bool = Q::HAS_STATIC_QUERY_ID;
+}
+
+impl<Q> Query for Counted<Q> {
+    type SqlType = BigInt;
+}
+
+impl<Q: QueryFragment<MultiBackend>> QueryFragment<MultiBackend> for Counted<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        out.push_sql("SELECT COUNT(*) FROM (");
+        self.0.walk_ast(out.reborrow())?;
+        out.push_sql(") AS counted");
+        Ok(())
+    }
+}
+
+impl<Q, Conn> RunQueryDsl<Conn> for Counted<Q> {}
 
 #[cfg(test)]
 mod tests {
@@ -270,5 +359,51 @@ mod tests {
             .expect("rows");
         assert_eq!(rows, [Row { n: 2 }, Row { n: 3 }]);
         assert_eq!(prepared.load(std::sync::atomic::Ordering::SeqCst), 0);
+    }
+
+    mod table {
+        diesel::table! {
+            listed (n) {
+                n -> BigInt,
+                state -> Text,
+            }
+        }
+    }
+    use table::listed;
+
+    #[test]
+    fn a_list_of_states_and_a_bounded_count_are_each_prepared_once() {
+        let (conn, prepared) = counted(
+            "CREATE TABLE listed (n INTEGER PRIMARY KEY, state TEXT);
+             INSERT INTO listed VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'a');",
+        );
+        let mut conn = crate::db::DbConnection::Sqlite(conn);
+        let states = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for _ in 0..3 {
+            let found: Vec<i64> = listed::table
+                .filter(one_of(listed::state, states(&["a", "c"])))
+                .order(listed::n)
+                .select(listed::n)
+                .load(&mut conn)
+                .expect("rows");
+            assert_eq!(found, [1, 3, 4]);
+            let bounded = listed::table
+                .filter(one_of(listed::state, states(&["a", "b"])))
+                .select(listed::n)
+                .limit(2);
+            let read: i64 = Counted(bounded).get_result(&mut conn).expect("a count");
+            assert_eq!(read, 2, "counted up to the limit");
+        }
+        assert_eq!(
+            prepared.load(std::sync::atomic::Ordering::SeqCst),
+            2,
+            "the list and the count were each cached"
+        );
+        let none: Vec<i64> = listed::table
+            .filter(one_of(listed::state, states(&[])))
+            .select(listed::n)
+            .load(&mut conn)
+            .expect("no rows");
+        assert!(none.is_empty(), "nothing is one of no states");
     }
 }

@@ -4,6 +4,12 @@
 //! from the sort key of a row, read by id, instead of skipping rows.
 
 use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::query_dsl::LoadQuery;
+use diesel::query_dsl::methods::LimitDsl;
+
+use crate::db::DbConnection;
+use crate::db::cached::Counted;
 
 /// Lists count their rows up to this many; beyond it they say "more than".
 pub const COUNT_BOUND: i64 = 1_000;
@@ -57,13 +63,23 @@ pub struct Total {
 }
 
 impl Total {
-    /// The total from the ids a count query read with `LIMIT COUNT_BOUND + 1`.
-    pub fn of_read(read: usize) -> Total {
-        let read = i64::try_from(read).unwrap_or(i64::MAX);
+    /// The total from a count of the rows, of which at most `COUNT_BOUND + 1` were read.
+    pub fn of_count(read: i64) -> Total {
         Total {
             count: read.min(COUNT_BOUND),
             more: read > COUNT_BOUND,
         }
+    }
+
+    /// The rows `ids` selects (any one column), counted by the database up to the bound:
+    /// one query that stops reading there.
+    pub fn bounded<Q>(conn: &mut DbConnection, ids: Q) -> QueryResult<Total>
+    where
+        Q: LimitDsl,
+        Counted<Q::Output>: LoadQuery<'static, DbConnection, i64>,
+    {
+        let read: i64 = Counted(ids.limit(COUNT_BOUND + 1)).get_result(conn)?;
+        Ok(Self::of_count(read))
     }
 }
 
@@ -122,21 +138,21 @@ mod tests {
     #[test]
     fn a_count_stops_at_its_bound() {
         assert_eq!(
-            Total::of_read(0),
+            Total::of_count(0),
             Total {
                 count: 0,
                 more: false
             }
         );
         assert_eq!(
-            Total::of_read(1_000),
+            Total::of_count(1_000),
             Total {
                 count: 1_000,
                 more: false
             }
         );
         assert_eq!(
-            Total::of_read(1_001),
+            Total::of_count(1_001),
             Total {
                 count: 1_000,
                 more: true

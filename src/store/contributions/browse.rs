@@ -15,7 +15,7 @@ use crate::db::schema::contributions;
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
-use crate::store::keyset::{self, COUNT_BOUND, Key, Seek, Slice, Total};
+use crate::store::keyset::{self, Key, Seek, Slice, Total};
 
 type Boxed<'a> = contributions::BoxedQuery<'a, MultiBackend>;
 
@@ -33,11 +33,10 @@ fn bounded_total(
     process_id: i64,
     filter: &ListFilter,
 ) -> QueryResult<Total> {
-    let read: Vec<ContributionId> = filtered(process_id, filter, &statuses(filter))
-        .select(contributions::id)
-        .limit(COUNT_BOUND + 1)
-        .load(conn)?;
-    Ok(Total::of_read(read.len()))
+    Total::bounded(
+        conn,
+        filtered(process_id, filter, &statuses(filter)).select(contributions::id),
+    )
 }
 
 /// The sort keys of a listed row of the process; none for a forged or foreign id, or for a

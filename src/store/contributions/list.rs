@@ -5,7 +5,7 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::Contribution;
-use crate::db::cached::any_of;
+use crate::db::cached::{any_of, one_of};
 use crate::db::schema::{
     accounts, action_groups, contribution_groups, contribution_themes, contributions,
     organisations, themes,
@@ -203,7 +203,7 @@ pub(super) fn filtered<'a>(
     // (PostgreSQL reads `= ANY(array)` as an unordered set, even of one value).
     query = match public.as_slice() {
         [status] => query.filter(contributions::status.eq(*status)),
-        _ => query.filter(contributions::status.eq_any(public)),
+        _ => query.filter(one_of(contributions::status, public)),
     };
     // An equality, so with the process, campaign copy and status it names one range of
     // `contributions_list_language`, in the list's order when it is by date.

@@ -14,7 +14,7 @@ use crate::db::schema::proposals;
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
-use crate::store::keyset::{self, COUNT_BOUND, Key, Seek, Slice, Total};
+use crate::store::keyset::{self, Key, Seek, Slice, Total};
 
 type Boxed<'a> = proposals::BoxedQuery<'a, MultiBackend>;
 
@@ -32,11 +32,10 @@ fn bounded_total(
     process_id: i64,
     filter: &ProposalFilter,
 ) -> QueryResult<Total> {
-    let read: Vec<ProposalId> = filtered(process_id, filter, &statuses(filter))
-        .select(proposals::id)
-        .limit(COUNT_BOUND + 1)
-        .load(conn)?;
-    Ok(Total::of_read(read.len()))
+    Total::bounded(
+        conn,
+        filtered(process_id, filter, &statuses(filter)).select(proposals::id),
+    )
 }
 
 /// The sort keys of a public proposal of the process; none for a forged or foreign id, or

@@ -6,7 +6,7 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::theme_names_of;
-use crate::db::cached::any_of;
+use crate::db::cached::{any_of, one_of};
 use crate::db::schema::{action_groups, organisations, proposal_themes, proposals};
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
@@ -139,7 +139,7 @@ pub(super) fn filtered<'a>(
     // (PostgreSQL reads `= ANY(array)` as an unordered set, even of one value).
     query = match public.as_slice() {
         [status] => query.filter(proposals::status.eq(*status)),
-        _ => query.filter(proposals::status.eq_any(public)),
+        _ => query.filter(one_of(proposals::status, public)),
     };
     // An equality, so with the process and status it names one range of
     // `proposals_list_language`, in the list's order when it is by date.

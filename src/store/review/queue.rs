@@ -18,7 +18,7 @@ use crate::domain::ids::ProposalId;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
 use crate::domain::roles::StakeholderCategory;
 use crate::domain::text_language::TextLanguage;
-use crate::store::keyset::{self, COUNT_BOUND, Key, Seek, Slice, Total};
+use crate::store::keyset::{self, Key, Seek, Slice, Total};
 use crate::store::proposals::browse::{ordered, past};
 use crate::store::proposals::list::ProposalSort;
 use crate::store::proposals::theme_names_of;
@@ -239,11 +239,7 @@ pub fn review_queue(
     seek: Seek,
     limit: i64,
 ) -> QueryResult<QueuePage> {
-    let read: Vec<ProposalId> = filtered(group_id, filter)
-        .select(proposals::id)
-        .limit(COUNT_BOUND + 1)
-        .load(conn)?;
-    let total = Total::of_read(read.len());
+    let total = Total::bounded(conn, filtered(group_id, filter).select(proposals::id))?;
     let slice = page_ids(conn, group_id, filter, seek, limit)?;
     let ids = slice.rows;
     // By the rows' keys alone: joined with the group too, SQLite walked the whole group's
@@ -345,7 +341,10 @@ fn co_sponsor_counts(
     ids: &[ProposalId],
 ) -> QueryResult<Vec<(ProposalId, i64)>> {
     co_sponsorships::table
-        .filter(co_sponsorships::proposal_id.eq_any(ids))
+        .filter(any_of(
+            co_sponsorships::proposal_id,
+            ids.iter().map(|id| id.0),
+        ))
         .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
         .group_by(co_sponsorships::proposal_id)
         .select((co_sponsorships::proposal_id, count_star()))
@@ -358,7 +357,10 @@ fn versions_of(
     ids: &[ProposalId],
 ) -> QueryResult<Vec<(ProposalId, VersionDate)>> {
     let rows: Vec<(ProposalId, i32, NaiveDateTime)> = proposal_versions::table
-        .filter(proposal_versions::proposal_id.eq_any(ids))
+        .filter(any_of(
+            proposal_versions::proposal_id,
+            ids.iter().map(|id| id.0),
+        ))
         .order((proposal_versions::proposal_id, proposal_versions::number))
         .select((
             proposal_versions::proposal_id,
