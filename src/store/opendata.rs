@@ -13,6 +13,7 @@ pub mod events;
 
 use super::contributions::tags_of;
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
@@ -258,7 +259,10 @@ pub fn proposals_after(
         .load(conn)?;
     let sponsors: Vec<(ProposalId, String)> = co_sponsorships::table
         .inner_join(organisations::table)
-        .filter(co_sponsorships::proposal_id.eq_any(&ids))
+        .filter(any_of(
+            co_sponsorships::proposal_id,
+            ids.iter().map(|id| id.0),
+        ))
         .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
         .select((co_sponsorships::proposal_id, organisations::name))
         .load(conn)?;

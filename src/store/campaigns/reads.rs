@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::Campaign;
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::{campaign_counts, campaign_members, campaigns, contributions};
 use crate::domain::contributions::ContributionStatus;
 use crate::domain::ids::ContributionId;
@@ -20,7 +21,7 @@ pub fn listed_through(
         return Ok(Vec::new());
     }
     campaigns::table
-        .filter(campaigns::listed_id.eq_any(ids))
+        .filter(any_of(campaigns::listed_id, ids.iter().map(|id| id.0)))
         .select(Campaign::as_select())
         .load(conn)
 }
@@ -35,7 +36,10 @@ pub fn campaign_numbers(
         return Ok(Vec::new());
     }
     campaign_members::table
-        .filter(campaign_members::contribution_id.eq_any(ids))
+        .filter(any_of(
+            campaign_members::contribution_id,
+            ids.iter().map(|id| id.0),
+        ))
         .select((
             campaign_members::contribution_id,
             campaign_members::campaign_id,

@@ -14,6 +14,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::{proposal_decisions, proposal_versions, proposals};
 use crate::domain::ids::{ProposalId, ProposalVersionId};
 use crate::domain::proposals::ProposalStatus;
@@ -125,7 +126,10 @@ pub fn decisions_of(
                 .nullable()
                 .eq(proposal_decisions::target_id)),
         )
-        .filter(proposal_decisions::proposal_id.eq_any(proposal_ids))
+        .filter(any_of(
+            proposal_decisions::proposal_id,
+            proposal_ids.iter().map(|id| id.0),
+        ))
         .order((proposal_decisions::decided_at, proposal_decisions::id))
         .select((
             proposal_decisions::id,

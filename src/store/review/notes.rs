@@ -6,6 +6,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::{accounts, review_notes};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::review::NoteText;
@@ -78,7 +79,10 @@ pub fn note_counts(
     proposal_ids: &[ProposalId],
 ) -> QueryResult<Vec<(ProposalId, i64)>> {
     review_notes::table
-        .filter(review_notes::proposal_id.eq_any(proposal_ids))
+        .filter(any_of(
+            review_notes::proposal_id,
+            proposal_ids.iter().map(|id| id.0),
+        ))
         .group_by(review_notes::proposal_id)
         .select((review_notes::proposal_id, count_star()))
         .load(conn)

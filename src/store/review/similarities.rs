@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::cached::any_of;
 use crate::db::schema::{proposal_similarities, proposal_similarity_state, proposals};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
@@ -48,9 +49,11 @@ impl Alike {
 
 /// Of `ids`, those already compared with their group since their text last changed.
 pub fn compared(conn: &mut DbConnection, ids: &[ProposalId]) -> QueryResult<Vec<ProposalId>> {
-    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     let found: Vec<i64> = proposal_similarity_state::table
-        .filter(proposal_similarity_state::proposal_id.eq_any(ids))
+        .filter(any_of(
+            proposal_similarity_state::proposal_id,
+            ids.iter().map(|id| id.0),
+        ))
         .select(proposal_similarity_state::proposal_id)
         .load(conn)?;
     Ok(found.into_iter().map(ProposalId).collect())
@@ -184,10 +187,12 @@ pub fn alike_of(
     conn: &mut DbConnection,
     ids: &[ProposalId],
 ) -> QueryResult<Vec<(ProposalId, Alike)>> {
-    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     let rows: Vec<(i64, Alike)> = proposal_similarities::table
         .inner_join(proposals::table)
-        .filter(proposal_similarities::proposal_id.eq_any(ids))
+        .filter(any_of(
+            proposal_similarities::proposal_id,
+            ids.iter().map(|id| id.0),
+        ))
         .filter(proposals::status.ne(ProposalStatus::Withdrawn))
         .filter(proposals::status.ne(ProposalStatus::Draft))
         .order((
