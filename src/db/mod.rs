@@ -169,8 +169,13 @@ pub fn connect(
     queries: QueryCounter,
 ) -> Result<DbPool, diesel::r2d2::PoolError> {
     let manager = ConnectionManager::<DbConnection>::new(url.connection_string());
+    // A pool tests a connection with `SELECT 1` before lending it, which finds a PostgreSQL
+    // connection the server has dropped. A SQLite connection is a file, never dropped: there
+    // the test was two of the twenty statements a signed-in page runs.
+    let test_on_check_out = matches!(url, DatabaseUrl::Postgres(_));
     Pool::builder()
         .max_size(max_size)
+        .test_on_check_out(test_on_check_out)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
         .connection_customizer(Box::new(ConnectionSetup {

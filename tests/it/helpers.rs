@@ -21,6 +21,17 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The statements a kept anonymous page costs: its two stamps, and on PostgreSQL the
+    /// pool's `SELECT 1` check of the connection it lends (a SQLite connection is not checked).
+    pub fn kept_page_statements(self) -> u64 {
+        match self {
+            Backend::Sqlite => 2,
+            Backend::Postgres => 3,
+        }
+    }
+}
+
 /// Generates one test per backend from `async fn name(backend: Backend)` functions.
 #[macro_export]
 macro_rules! on_both_backends {

@@ -1,7 +1,8 @@
 //! Pages kept for anonymous readers (`web::pagecache`): a kept page costs only the two
-//! statements that read its data's stamps (and the pool's check of its connection), shows every write at once (a submission, a
-//! hiding, a renamed process, on this instance or another), carries each visitor's own CSRF
-//! token, follows the visitor's language, and is never what a signed-in person sees.
+//! statements that read its data's stamps (and, on PostgreSQL, the pool's check of its
+//! connection), shows every write at once (a submission, a hiding, a renamed process, on this
+//! instance or another), carries each visitor's own CSRF token, follows the visitor's
+//! language, and is never what a signed-in person sees.
 
 use reqwest::StatusCode;
 
@@ -13,6 +14,7 @@ use crate::on_both_backends;
 
 on_both_backends!(
     a_kept_page_reads_only_its_stamps_and_shows_every_write,
+    the_home_page_is_kept_until_a_process_is_added_or_renamed,
     each_visitor_gets_their_own_token_and_language,
     a_signed_in_person_never_gets_a_kept_page,
 );
@@ -60,8 +62,11 @@ async fn a_kept_page_reads_only_its_stamps_and_shows_every_write(backend: Backen
     let visitor = app.new_browser();
     for path in PAGES {
         let (statements, page) = second_get(&app, &visitor, path).await;
-        // The pool's check of the connection it lends, and the two stamps.
-        assert_eq!(statements, 3, "{path}: only the stamps are read");
+        assert_eq!(
+            statements,
+            backend.kept_page_statements(),
+            "{path}: only the stamps are read"
+        );
         assert!(page.contains("Compact"), "{path} is the whole page");
     }
 
@@ -122,6 +127,56 @@ async fn a_kept_page_reads_only_its_stamps_and_shows_every_write(backend: Backen
         let (_, page) = visitor.get_text("/p/gcm/contributions").await;
         assert!(page.contains("Written through the other instance"));
     }
+}
+
+async fn the_home_page_is_kept_until_a_process_is_added_or_renamed(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, _author) = app.process_and_author().await;
+    let visitor = app.new_browser();
+    let (statements, page) = second_get(&app, &visitor, "/").await;
+    // One statement reads the stamps of every process.
+    assert_eq!(
+        statements,
+        backend.kept_page_statements() - 1,
+        "the home page is kept"
+    );
+    assert!(page.contains("Compact on Testing"), "{page}");
+    assert!(page.contains("csrf_token"), "the language chooser's form");
+
+    // A renamed process shows at once.
+    let response = admin
+        .submit(
+            "/admin/processes/gcm/edit",
+            "/admin/processes/gcm/edit",
+            &process_form("gcm", "Compact, renamed", "1 First group\n2 Second group"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = visitor.get_text("/").await;
+    assert!(page.contains("Compact, renamed"), "{page}");
+
+    // So does a new process.
+    let response = admin
+        .submit(
+            "/admin/processes/new",
+            "/admin/processes",
+            &process_form("second", "A second consultation", "1 Only group"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = visitor.get_text("/").await;
+    assert!(page.contains("A second consultation"), "{page}");
+    assert!(page.contains("Compact, renamed"), "{page}");
+
+    // A signed-in person's home page is their own (what waits for them), never the kept one.
+    let (statements, page) = second_get(&app, &admin, "/").await;
+    assert!(
+        statements > backend.kept_page_statements(),
+        "rendered for them: {statements} statements"
+    );
+    assert!(page.contains("A second consultation"), "{page}");
 }
 
 async fn each_visitor_gets_their_own_token_and_language(backend: Backend) {
