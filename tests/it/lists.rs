@@ -477,4 +477,43 @@ async fn an_authors_drafts_are_found_without_reading_their_filed_texts(backend: 
             );
         }
     }
+    // Proposals: only those holding a draft are in the index the drafts are read from.
+    let lines: Vec<String> = with_db(&app, |conn| {
+        let query = match conn {
+            concord::db::DbConnection::Sqlite(_) => {
+                "EXPLAIN QUERY PLAN SELECT id FROM proposals \
+                 WHERE process_id = 1 AND author_id = 2 AND draft IS NOT NULL \
+                 ORDER BY updated_at DESC"
+            }
+            concord::db::DbConnection::Postgresql(_) => {
+                "SELECT indexdef AS detail FROM pg_indexes \
+                 WHERE indexname = 'proposals_author_drafts'"
+            }
+        };
+        diesel::sql_query(query).load::<PlanLine>(conn)
+    })
+    .await
+    .expect("the plan")
+    .into_iter()
+    .map(|l| l.detail)
+    .collect();
+    let plan = lines.join("\n");
+    match backend {
+        Backend::Sqlite => {
+            assert!(
+                plan.contains("proposals_author_drafts (author_id=? AND process_id=?)"),
+                "{plan}"
+            );
+            assert!(
+                !plan.contains("TEMP B-TREE"),
+                "no sort of the drafts: {plan}"
+            );
+        }
+        Backend::Postgres => {
+            assert!(
+                plan.contains("(author_id, process_id, updated_at) WHERE (draft IS NOT NULL)"),
+                "{plan}"
+            );
+        }
+    }
 }
