@@ -112,6 +112,28 @@ pub fn stamp(conn: &mut DbConnection, slug: &str) -> Result<Option<DataStamp>> {
     }))
 }
 
+/// The stamp of the home page, which lists every process with its title and description in
+/// each language: one value from all the processes' own stamps (each renewed with any change
+/// to its row or its translations), so a process added, removed or renamed changes it. `None`
+/// while a process is not stamped yet.
+pub fn home_stamp(conn: &mut DbConnection) -> Result<Option<DataStamp>> {
+    let stamps = processes::all_stamps(conn)?;
+    if stamps.iter().any(|(_, stamp)| *stamp == 0) {
+        return Ok(None);
+    }
+    // Stamps are random: mixed in order, two different lists give the same value by chance
+    // alone, one in 2^64.
+    let process = stamps
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15_u64, |mixed, (id, stamp)| {
+            (mixed.rotate_left(23) ^ (*id as u64) ^ (*stamp as u64)).wrapping_mul(0x0100_0000_01b3)
+        });
+    Ok(Some(DataStamp {
+        generation: i64::try_from(stamps.len()).unwrap_or(i64::MAX),
+        process: process as i64,
+    }))
+}
+
 /// What a process's page shows, and how the visitor stands in it.
 pub struct Overview {
     pub process: Process,

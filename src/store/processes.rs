@@ -262,6 +262,15 @@ pub fn stamp_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<
         .optional()
 }
 
+/// The stamps of every process, by id (see `app::outline`): what the home page shows of them
+/// changes only with these.
+pub fn all_stamps(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64)>> {
+    processes::table
+        .order(processes::id)
+        .select((processes::id, processes::stamp))
+        .load(conn)
+}
+
 /// The phases, groups and themes of a process, and their translations: four queries,
 /// whatever their number.
 pub fn structure_of(conn: &mut DbConnection, process: &Process) -> QueryResult<Structure> {

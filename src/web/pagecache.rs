@@ -12,7 +12,8 @@
 //! the database on every request, in one hop, so a page is never served for a state older
 //! than the database's: a write on any instance is seen by the next request on every other.
 //! A page also lives at most [`MAX_AGE`], for the little it shows that follows the clock
-//! (whether a window is open).
+//! (whether a window is open). The home page, which lists every process, is kept under one
+//! value mixed from all their stamps, read in one statement ([`look_home`]).
 //!
 //! Only anonymous visitors are served from here: a signed-in person's pages carry their name,
 //! drafts and rights. The one thing an anonymous page holds of its visitor, the CSRF token of
@@ -126,11 +127,29 @@ pub async fn look(state: &AppState, ctx: &Ctx, slug: &str, keep: bool) -> Result
         return Ok(Slot::Render(Filling { kept: None }));
     }
     let owned = slug.to_string();
-    let Some(stamp) = state
-        .run(move |conn| crate::app::processes::stamp(conn, &owned))
-        .await?
-    else {
-        // No such process: the page's own reading answers 404.
+    // No such process: the page's own reading answers 404.
+    shelved(state, ctx, move |conn| {
+        crate::app::processes::stamp(conn, &owned)
+    })
+    .await
+}
+
+/// Looks for the home page: kept, for an anonymous visitor, under the stamps of all the
+/// processes it lists (`app::processes::home_stamp`), in one statement.
+pub async fn look_home(state: &AppState, ctx: &Ctx) -> Result<Slot, AppError> {
+    if ctx.user.is_some() {
+        return Ok(Slot::Render(Filling { kept: None }));
+    }
+    shelved(state, ctx, crate::app::processes::home_stamp).await
+}
+
+/// The kept page `ctx` asks for, if one is kept under the stamp `read` finds now; without a
+/// stamp, the page is rendered and not kept.
+async fn shelved<F>(state: &AppState, ctx: &Ctx, read: F) -> Result<Slot, AppError>
+where
+    F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<Option<Stamp>> + Send + 'static,
+{
+    let Some(stamp) = state.run(read).await? else {
         return Ok(Slot::Render(Filling { kept: None }));
     };
     let key = (ctx.here.clone(), ctx.lang.code());

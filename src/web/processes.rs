@@ -106,15 +106,20 @@ pub async fn home(
     visitor: Visitor,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let filling = match pagecache::look_home(&state, &ctx).await? {
+        Slot::Served(page) => return Ok(page),
+        Slot::Render(filling) => filling,
+    };
     let person = visitor.person();
     let (processes, content, work) = state
         .run(move |conn| app::processes::home(conn, person))
         .await?;
-    page::ok(&HomePage {
+    let demo_logins = state.demo_logins.clone();
+    filling.render(&state, ctx, |ctx| HomePage {
         ctx,
         processes,
         content,
-        demo_logins: state.demo_logins.clone(),
+        demo_logins,
         work,
     })
 }
