@@ -201,7 +201,7 @@ measure "contributions, after row $deep_c" "/p/gcm/contributions?after=$deep_con
 measure "contributions, civil society, group 1" "/p/gcm/contributions?category=civil-society&group=1"
 measure "contributions, oldest first" "/p/gcm/contributions?sort=oldest"
 measure "contributions, by title, after row $deep_t" "/p/gcm/contributions?sort=title&after=$deep_titles&row=$((deep_t + 1))"
-measure "one contribution" /p/gcm/contributions/GCM-WC-B0500000
+measure "one contribution" "/p/gcm/contributions/GCM-WC-B$(printf %07d $((contributions / 2)))"
 measure "proposals, first page" /p/gcm/proposals
 measure "proposals, after row $deep_p" "/p/gcm/proposals?after=$deep_proposals&row=$((deep_p + 1))"
 measure "proposals of group 3" "/p/gcm/proposals?group=3"
