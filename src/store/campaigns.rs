@@ -443,11 +443,13 @@ fn is_submitted(conn: &mut DbConnection, id: ContributionId) -> QueryResult<bool
     Ok(status == ContributionStatus::Submitted)
 }
 
+/// Marks `id` as a copy shown through another (or as the one listed), and brings its search
+/// entry in line: only the listed copy is indexed.
 fn set_copy(conn: &mut DbConnection, id: ContributionId, copy: bool) -> QueryResult<()> {
     diesel::update(contributions::table.find(id))
         .set(contributions::campaign_copy.eq(copy))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    crate::store::search::sync_contribution(conn, id)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ on_both_backends!(
     hiding_the_listed_copy_lists_the_next,
     the_letter_is_the_text_most_copies_carry,
     a_text_filed_without_its_signature_still_finds_its_near_copies,
+    a_campaign_is_searched_through_its_listed_copy_alone,
 );
 
 const LETTER_TITLE: &str = "Protect the rights of migrant workers";
@@ -80,6 +81,33 @@ fn copy_flag(conn: &mut concord::db::DbConnection, id: ContributionId) -> bool {
         .select(c::campaign_copy)
         .first(conn)
         .unwrap()
+}
+
+/// How many entries of the search index hold `word`.
+async fn indexed_with(app: &TestApp, word: &'static str) -> i64 {
+    with_db(app, move |conn| {
+        use diesel::prelude::*;
+        use diesel::sql_types::{BigInt, Text};
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let sql = match conn {
+            concord::db::DbConnection::Sqlite(_) => {
+                "SELECT COUNT(*) AS n FROM contributions_search WHERE contributions_search MATCH ?"
+            }
+            concord::db::DbConnection::Postgresql(_) => {
+                "SELECT COUNT(*) AS n FROM contributions_search WHERE vector @@ $1::tsquery"
+            }
+        };
+        diesel::sql_query(sql)
+            .bind::<Text, _>(word)
+            .get_result::<Count>(conn)
+            .expect("the index")
+            .n
+    })
+    .await
 }
 
 async fn summary(app: &TestApp) -> Summary {
@@ -336,4 +364,62 @@ async fn a_text_filed_without_its_signature_still_finds_its_near_copies(backend:
         assert_eq!(of.map(|c| c.id), Some(campaign.id), "{copy} is grouped");
         assert!(is_copy, "{copy} is marked a copy");
     }
+}
+
+/// Only the copy a campaign is listed through is in the search index: the others were never
+/// shown in results, and a search walked past each of them. Hiding the listed copy moves the
+/// entry to the next one listed.
+async fn a_campaign_is_searched_through_its_listed_copy_alone(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = setup(&app).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    let exact = submit(&author, LETTER_TITLE, LETTER).await;
+    let again = submit(&author, LETTER_TITLE, LETTER).await;
+    let unrelated = submit(&author, "Disaster displacement", UNRELATED).await;
+    assert_eq!(indexed_with(&app, "recruitment").await, 1, "one entry");
+    assert_eq!(
+        indexed_with(&app, "displaces").await,
+        1,
+        "a text of its own"
+    );
+    let visitor = app.new_browser();
+    let (_, found) = visitor.get_text("/p/gcm/contributions?q=recruitment").await;
+    assert!(found.contains(&letter.replace('-', "/")), "{found}");
+    assert!(found.contains("This text was submitted 3 times"), "{found}");
+    for copy in [&exact, &again, &unrelated] {
+        assert!(!found.contains(&copy.replace('-', "/")), "{copy}: {found}");
+    }
+
+    app.participant(
+        "mod@example.org",
+        "Mona Moderator",
+        "University",
+        "academia",
+    )
+    .await;
+    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
+        .await;
+    let moderator = app.new_browser();
+    moderator.login("mod@example.org", PASSWORD).await;
+    let response = moderator
+        .submit(
+            &format!("/p/gcm/contributions/{letter}"),
+            &format!("/p/gcm/contributions/{letter}/hide"),
+            &[("reason", "Breaches the code of conduct")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        indexed_with(&app, "recruitment").await,
+        1,
+        "the next listed copy"
+    );
+    let (_, found) = visitor.get_text("/p/gcm/contributions?q=recruitment").await;
+    assert!(found.contains(&exact.replace('-', "/")), "{found}");
+    assert!(
+        !found.contains(&letter.replace('-', "/")),
+        "hidden: {found}"
+    );
 }

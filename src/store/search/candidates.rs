@@ -192,7 +192,8 @@ fn conditions(statement: Statement, table: Searchable, scope: &Scope) -> Stateme
     }
     statement = statement.sql(")");
     if table == Searchable::Contributions {
-        // A campaign shows once in the lists, through its first letter: so in results too.
+        // A campaign shows once in the lists, through its listed copy: so in results too.
+        // Only that copy is indexed; the test also keeps out any entry an older index kept.
         statement = statement.sql(" AND c.campaign_copy = FALSE");
     }
     if let Some(category) = scope.category {

@@ -3,7 +3,10 @@
 //!
 //! A contribution is searchable while submitted or withdrawn (a withdrawn one stays readable,
 //! marked withdrawn); a hidden one's text is gone from the index, so its words no longer find
-//! its tombstone. A proposal is searchable once submitted, whatever its state after (every
+//! its tombstone. A campaign's copies are not indexed: the campaign is found through the copy
+//! the lists show it by, which carries its entry. Searches never showed the other copies, but
+//! a search walked past each of them: after 100,000 letters, every word of the letter meant
+//! 100,000 rows read to find none. A proposal is searchable once submitted, whatever its state after (every
 //! state but the draft is public), by the text of its current version.
 //!
 //! In a batch of SQLite's group commit ([`IndexAtBatchEnd`]) the entries wait for the batch's
@@ -130,13 +133,15 @@ pub fn remove(conn: &mut DbConnection, table: Searchable, id: i64) -> QueryResul
         .map(drop)
 }
 
-/// A contribution's title, body, reference, organisation's name and state.
+/// A contribution's title, body, reference, organisation's name, state, and whether it is a
+/// campaign's copy shown through another.
 type ContributionText = (
     String,
     String,
     Option<String>,
     Option<String>,
     ContributionStatus,
+    bool,
 );
 
 /// An entry to bring in line with its row.
@@ -183,8 +188,9 @@ impl BatchEnd for IndexAtBatchEnd {
     }
 }
 
-/// Brings a contribution's entry in line with its state: indexed while its text is public,
-/// absent otherwise. Call in the transaction that changed it.
+/// Brings a contribution's entry in line with its state: indexed while its text is public and
+/// it is not a campaign's copy listed through another, absent otherwise. Call in the
+/// transaction that changed it.
 pub fn sync_contribution(conn: &mut DbConnection, id: ContributionId) -> QueryResult<()> {
     match put_off(Due::Contribution(id)) {
         true => Ok(()),
@@ -202,11 +208,12 @@ fn sync_contribution_now(conn: &mut DbConnection, id: ContributionId) -> QueryRe
             contributions::reference,
             organisations::name.nullable(),
             contributions::status,
+            contributions::campaign_copy,
         ))
         .first(conn)
         .optional()?;
     match row {
-        Some((title, body, reference, org, status))
+        Some((title, body, reference, org, status, false))
             if SEARCHABLE_CONTRIBUTIONS.contains(&status) =>
         {
             let doc = Document::of(

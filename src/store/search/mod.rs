@@ -7,7 +7,8 @@
 //! tokens (title A, meta B, body D) in a GIN-indexed table, ranked with `ts_rank`.
 //!
 //! Only what the public may read is indexed ([`index`]): a hidden contribution's text is
-//! removed from the index in the transaction that hides it. A result page never ranks the
+//! removed from the index in the transaction that hides it. A campaign is indexed once,
+//! through the copy the lists show it by. A result page never ranks the
 //! whole corpus: it takes the newest [`CANDIDATES`] matches (an index walk that stops there),
 //! ranks and orders those, and pages within them ([`candidates`]).
 

@@ -122,6 +122,8 @@ fn contribution_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option
     let rows: Vec<ContributionText> = contributions::table
         .left_join(organisations::table)
         .filter(contributions::status.eq_any(SEARCHABLE_CONTRIBUTIONS))
+        // A campaign is found through its listed copy alone (see `index`).
+        .filter(contributions::campaign_copy.eq(false))
         .filter(contributions::id.gt(ContributionId(after)))
         .order(contributions::id)
         .limit(BATCH)
