@@ -8,7 +8,9 @@ use concord::store::campaigns::{self, Campaign, Summary};
 use concord::store::{contributions, processes};
 use reqwest::StatusCode;
 
-use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, location, spawn_app, with_db};
+use crate::helpers::{
+    Backend, Browser, TestApp, csrf_of, indexed_with, location, spawn_app, with_db,
+};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -83,31 +85,16 @@ fn copy_flag(conn: &mut concord::db::DbConnection, id: ContributionId) -> bool {
         .unwrap()
 }
 
-/// How many entries of the search index hold `word`.
-async fn indexed_with(app: &TestApp, word: &'static str) -> i64 {
-    with_db(app, move |conn| {
-        use diesel::prelude::*;
-        use diesel::sql_types::{BigInt, Text};
-        #[derive(QueryableByName)]
-        struct Count {
-            #[diesel(sql_type = BigInt)]
-            n: i64,
-        }
-        let sql = match conn {
-            concord::db::DbConnection::Sqlite(_) => {
-                "SELECT COUNT(*) AS n FROM contributions_search WHERE contributions_search MATCH ?"
-            }
-            concord::db::DbConnection::Postgresql(_) => {
-                "SELECT COUNT(*) AS n FROM contributions_search WHERE vector @@ $1::tsquery"
-            }
-        };
-        diesel::sql_query(sql)
-            .bind::<Text, _>(word)
-            .get_result::<Count>(conn)
-            .expect("the index")
-            .n
-    })
-    .await
+/// Hides a contribution (by its address's reference) as `moderator`.
+async fn hide(moderator: &Browser, reference: &str) {
+    let response = moderator
+        .submit(
+            &format!("/p/gcm/contributions/{reference}"),
+            &format!("/p/gcm/contributions/{reference}/hide"),
+            &[("reason", "Breaches the code of conduct")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
 
 async fn summary(app: &TestApp) -> Summary {
@@ -225,25 +212,8 @@ async fn hiding_the_listed_copy_lists_the_next(backend: Backend) {
     let added = submit(&author, LETTER_TITLE, &format!("{LETTER} {OWN_WORDS}")).await;
     let exact = submit(&author, LETTER_TITLE, LETTER).await;
 
-    app.participant(
-        "mod@example.org",
-        "Mona Moderator",
-        "University",
-        "academia",
-    )
-    .await;
-    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
-        .await;
-    let moderator = app.new_browser();
-    moderator.login("mod@example.org", PASSWORD).await;
-    let response = moderator
-        .submit(
-            &format!("/p/gcm/contributions/{letter}"),
-            &format!("/p/gcm/contributions/{letter}/hide"),
-            &[("reason", "Breaches the code of conduct")],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let moderator = app.moderator(&admin).await;
+    hide(&moderator, &letter).await;
 
     let (campaign, letter_is_copy) = campaign_of(&app, &letter).await;
     let campaign = campaign.expect("still grouped");
@@ -392,25 +362,8 @@ async fn a_campaign_is_searched_through_its_listed_copy_alone(backend: Backend) 
         assert!(!found.contains(&copy.replace('-', "/")), "{copy}: {found}");
     }
 
-    app.participant(
-        "mod@example.org",
-        "Mona Moderator",
-        "University",
-        "academia",
-    )
-    .await;
-    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
-        .await;
-    let moderator = app.new_browser();
-    moderator.login("mod@example.org", PASSWORD).await;
-    let response = moderator
-        .submit(
-            &format!("/p/gcm/contributions/{letter}"),
-            &format!("/p/gcm/contributions/{letter}/hide"),
-            &[("reason", "Breaches the code of conduct")],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let moderator = app.moderator(&admin).await;
+    hide(&moderator, &letter).await;
     assert_eq!(
         indexed_with(&app, "recruitment").await,
         1,

@@ -767,17 +767,7 @@ async fn withdrawing_and_hiding_keep_a_trace(backend: Backend) {
         .await;
     assert!(page.contains("First thoughts") && page.contains("withdrew this contribution"));
 
-    app.participant(
-        "mod@example.org",
-        "Mona Moderator",
-        "University",
-        "academia",
-    )
-    .await;
-    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
-        .await;
-    let moderator = app.new_browser();
-    moderator.login("mod@example.org", PASSWORD).await;
+    let moderator = app.moderator(&admin).await;
     let response = moderator
         .submit(
             "/p/gcm/contributions/TST-WC-0002",

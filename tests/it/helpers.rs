@@ -317,6 +317,22 @@ impl TestApp {
         (admin, author)
     }
 
+    /// Mona, moderator of group 1 of `gcm` (appointed by `admin`), signed in.
+    pub async fn moderator(&self, admin: &Browser) -> Browser {
+        self.participant(
+            "mod@example.org",
+            "Mona Moderator",
+            "University",
+            "academia",
+        )
+        .await;
+        self.assign_role(admin, "gcm", "mod@example.org", "moderator", "1")
+            .await;
+        let moderator = self.new_browser();
+        moderator.login("mod@example.org", PASSWORD).await;
+        moderator
+    }
+
     /// Registers an account and returns a browser signed in as it.
     pub async fn participant(
         &self,
@@ -624,4 +640,31 @@ pub async fn with_db<T: Send + 'static>(
     })
     .await
     .expect("database work")
+}
+
+/// How many entries of the contributions' search index hold `word` (a folded token).
+pub async fn indexed_with(app: &TestApp, word: &'static str) -> i64 {
+    with_db(app, move |conn| {
+        use diesel::prelude::*;
+        use diesel::sql_types::{BigInt, Text};
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let sql = match conn {
+            concord::db::DbConnection::Sqlite(_) => {
+                "SELECT COUNT(*) AS n FROM contributions_search WHERE contributions_search MATCH ?"
+            }
+            concord::db::DbConnection::Postgresql(_) => {
+                "SELECT COUNT(*) AS n FROM contributions_search WHERE vector @@ $1::tsquery"
+            }
+        };
+        diesel::sql_query(sql)
+            .bind::<Text, _>(word)
+            .get_result::<Count>(conn)
+            .expect("the index")
+            .n
+    })
+    .await
 }

@@ -435,85 +435,68 @@ struct PlanLine {
 /// A signed-in person's drafts are read above every list they open. An organisation that
 /// filed thousands of texts must not wait for each of them to be read to find its two drafts:
 /// the index leads by author, state and process straight to the drafts, newest edit first.
+/// SQLite's plan of `query`, or PostgreSQL's definition of the index `index` (PostgreSQL
+/// plans tables this small by reading them whole), one line each, joined.
+async fn plan_or_index(app: &TestApp, query: &'static str, index: &'static str) -> String {
+    let lines: Vec<String> = with_db(app, move |conn| {
+        let sql = match conn {
+            concord::db::DbConnection::Sqlite(_) => format!("EXPLAIN QUERY PLAN {query}"),
+            concord::db::DbConnection::Postgresql(_) => {
+                format!("SELECT indexdef AS detail FROM pg_indexes WHERE indexname = '{index}'")
+            }
+        };
+        diesel::sql_query(sql).load::<PlanLine>(conn)
+    })
+    .await
+    .expect("the plan")
+    .into_iter()
+    .map(|l| l.detail)
+    .collect();
+    lines.join("\n")
+}
+
 async fn an_authors_drafts_are_found_without_reading_their_filed_texts(backend: Backend) {
     let Some((app, _, _)) = demo_app(backend).await else {
         return;
     };
-    let lines: Vec<String> = with_db(&app, |conn| {
-        let query = match conn {
-            concord::db::DbConnection::Sqlite(_) => {
-                "EXPLAIN QUERY PLAN SELECT id FROM contributions \
-                 WHERE process_id = 1 AND author_id = 2 AND status = 'draft' \
-                 ORDER BY updated_at DESC"
-            }
-            // PostgreSQL plans a table this small by reading it whole: check the index.
-            concord::db::DbConnection::Postgresql(_) => {
-                "SELECT indexdef AS detail FROM pg_indexes WHERE indexname = 'contributions_author'"
-            }
-        };
-        diesel::sql_query(query).load::<PlanLine>(conn)
-    })
-    .await
-    .expect("the plan")
-    .into_iter()
-    .map(|l| l.detail)
-    .collect();
-    let plan = lines.join("\n");
-    match backend {
-        Backend::Sqlite => {
-            assert!(
-                plan.contains("contributions_author (author_id=? AND status=? AND process_id=?)"),
-                "{plan}"
-            );
-            assert!(
-                !plan.contains("TEMP B-TREE"),
-                "no sort of the drafts: {plan}"
-            );
-        }
-        Backend::Postgres => {
-            assert!(
-                plan.contains("(author_id, status, process_id, updated_at)"),
-                "{plan}"
-            );
-        }
-    }
+    let plan = plan_or_index(
+        &app,
+        "SELECT id FROM contributions WHERE process_id = 1 AND author_id = 2 \
+         AND status = 'draft' ORDER BY updated_at DESC",
+        "contributions_author",
+    )
+    .await;
+    let (sqlite, postgres) = (
+        "contributions_author (author_id=? AND status=? AND process_id=?)",
+        "(author_id, status, process_id, updated_at)",
+    );
+    assert_drafts_read_from(backend, &plan, sqlite, postgres);
     // Proposals: only those holding a draft are in the index the drafts are read from.
-    let lines: Vec<String> = with_db(&app, |conn| {
-        let query = match conn {
-            concord::db::DbConnection::Sqlite(_) => {
-                "EXPLAIN QUERY PLAN SELECT id FROM proposals \
-                 WHERE process_id = 1 AND author_id = 2 AND draft IS NOT NULL \
-                 ORDER BY updated_at DESC"
-            }
-            concord::db::DbConnection::Postgresql(_) => {
-                "SELECT indexdef AS detail FROM pg_indexes \
-                 WHERE indexname = 'proposals_author_drafts'"
-            }
-        };
-        diesel::sql_query(query).load::<PlanLine>(conn)
-    })
-    .await
-    .expect("the plan")
-    .into_iter()
-    .map(|l| l.detail)
-    .collect();
-    let plan = lines.join("\n");
+    let plan = plan_or_index(
+        &app,
+        "SELECT id FROM proposals WHERE process_id = 1 AND author_id = 2 \
+         AND draft IS NOT NULL ORDER BY updated_at DESC",
+        "proposals_author_drafts",
+    )
+    .await;
+    let (sqlite, postgres) = (
+        "proposals_author_drafts (author_id=? AND process_id=?)",
+        "(author_id, process_id, updated_at) WHERE (draft IS NOT NULL)",
+    );
+    assert_drafts_read_from(backend, &plan, sqlite, postgres);
+}
+
+/// The plan reads the drafts from the index SQLite's plan names (`sqlite`), without sorting
+/// them, or the index is defined as PostgreSQL's definition should read (`postgres`).
+fn assert_drafts_read_from(backend: Backend, plan: &str, sqlite: &str, postgres: &str) {
     match backend {
         Backend::Sqlite => {
-            assert!(
-                plan.contains("proposals_author_drafts (author_id=? AND process_id=?)"),
-                "{plan}"
-            );
+            assert!(plan.contains(sqlite), "{plan}");
             assert!(
                 !plan.contains("TEMP B-TREE"),
                 "no sort of the drafts: {plan}"
             );
         }
-        Backend::Postgres => {
-            assert!(
-                plan.contains("(author_id, process_id, updated_at) WHERE (draft IS NOT NULL)"),
-                "{plan}"
-            );
-        }
+        Backend::Postgres => assert!(plan.contains(postgres), "{plan}"),
     }
 }

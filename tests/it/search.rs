@@ -5,7 +5,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Backend, Browser, PASSWORD, TestApp, csrf_of, spawn_app, with_db};
+use crate::helpers::{Backend, Browser, TestApp, csrf_of, spawn_app, with_db};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -78,17 +78,7 @@ async fn hidden_text_is_never_found_and_withdrawn_text_still_is(backend: Backend
             &[("", "")],
         )
         .await;
-    app.participant(
-        "mod@example.org",
-        "Mona Moderator",
-        "University",
-        "academia",
-    )
-    .await;
-    app.assign_role(&admin, "gcm", "mod@example.org", "moderator", "1")
-        .await;
-    let moderator = app.new_browser();
-    moderator.login("mod@example.org", PASSWORD).await;
+    let moderator = app.moderator(&admin).await;
     let response = moderator
         .submit(
             "/p/gcm/contributions/TST-WC-0002",

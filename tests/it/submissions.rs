@@ -9,7 +9,7 @@ use futures_util::future::join_all;
 use reqwest::StatusCode;
 
 use crate::contributions::stakeholder;
-use crate::helpers::{Backend, csrf_of, location, spawn_app, with_db};
+use crate::helpers::{Backend, csrf_of, indexed_with, location, spawn_app, with_db};
 use crate::on_both_backends;
 
 on_both_backends!(many_concurrent_submissions_are_all_acknowledged_and_stored);
@@ -94,29 +94,6 @@ async fn many_concurrent_submissions_are_all_acknowledged_and_stored(backend: Ba
         );
     }
     // Every one has its entry in the search index, though a batch writes its entries last.
-    let indexed = with_db(&app, |conn| {
-        use diesel::prelude::*;
-        use diesel::sql_types::BigInt;
-        #[derive(QueryableByName)]
-        struct Count {
-            #[diesel(sql_type = BigInt)]
-            n: i64,
-        }
-        let sql = match conn {
-            concord::db::DbConnection::Sqlite(_) => {
-                "SELECT COUNT(*) AS n FROM contributions_search \
-                 WHERE contributions_search MATCH 'concurrent'"
-            }
-            concord::db::DbConnection::Postgresql(_) => {
-                "SELECT COUNT(*) AS n FROM contributions_search \
-                 WHERE vector @@ 'concurrent'::tsquery"
-            }
-        };
-        diesel::sql_query(sql)
-            .get_result::<Count>(conn)
-            .expect("the index")
-            .n
-    })
-    .await;
+    let indexed = indexed_with(&app, "concurrent").await;
     assert_eq!(indexed, AT_ONCE as i64, "every submission is searchable");
 }
