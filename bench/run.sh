@@ -64,6 +64,8 @@ else
 fi
 
 start_server() { # synchronous mode
+  # Another server on the port would answer in this one's place, and measure another binary.
+  if curl -fs -o /dev/null "$base/livez"; then echo "bench: port $port is taken"; exit 1; fi
   CONCORD_SQLITE_SYNCHRONOUS=$1 "$bin" serve >/dev/null 2>&1 &
   server=$!
   for _ in $(seq 100); do curl -fs "$base/livez" >/dev/null && return; sleep 0.1; done
