@@ -193,7 +193,8 @@ fn conditions(statement: Statement, table: Searchable, scope: &Scope) -> Stateme
     statement = statement.sql(")");
     if table == Searchable::Contributions {
         // A campaign shows once in the lists, through its listed copy: so in results too.
-        // Only that copy is indexed; the test also keeps out any entry an older index kept.
+        // Only that copy is indexed; this condition also keeps out any entry of a copy that
+        // an index built before that rule still holds.
         statement = statement.sql(" AND c.campaign_copy = FALSE");
     }
     if let Some(category) = scope.category {

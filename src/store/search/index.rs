@@ -6,8 +6,8 @@
 //! its tombstone. A campaign's copies are not indexed: the campaign is found through the copy
 //! the lists show it by, which carries its entry. Searches never showed the other copies, but
 //! a search walked past each of them: after 100,000 letters, every word of the letter meant
-//! 100,000 rows read to find none. A proposal is searchable once submitted, whatever its state after (every
-//! state but the draft is public), by the text of its current version.
+//! 100,000 rows read to find none. A proposal is searchable once submitted, whatever its
+//! state after (every state but the draft is public), by the text of its current version.
 //!
 //! In a batch of SQLite's group commit ([`IndexAtBatchEnd`]) the entries wait for the batch's
 //! end and are written together, after every other write of it. FTS5 writes what it holds to
