@@ -225,6 +225,13 @@ measure "review queue, group 1 (signed in)" /p/gcm/groups/1/review "Cookie: $COO
 # Downloads are measured on a fresh server: what streaming costs, not what the allocator kept
 # of the 64-connection runs before.
 kill "$server"; wait "$server" 2>/dev/null || true
+# Built, not read back: a kept database keeps the files an earlier run built for the same
+# data (web::files, beside an SQLite database, in the temporary folder for PostgreSQL).
+if [[ "${DATABASE:-}" == postgres* ]]; then
+  rm -rf "${TMPDIR:-/tmp}/concord-files-$(tr -c '[:alnum:]\n' '_' <<<"${DATABASE##*/}")"
+else
+  rm -rf "$DATABASE_URL.files"
+fi
 start_server full
 echo
 echo "| download | rows/s | memory | size |"
