@@ -33,25 +33,46 @@ pub enum Standing {
     Unknown,
 }
 
-/// The standing of the session `hash`; touches it when it was last seen a while ago.
-pub fn standing(conn: &mut DbConnection, hash: &str, lifetime: Lifetime) -> Result<Standing> {
+/// What a session's lookup leaves to write: rarely anything, so the lookup itself is a read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upkeep {
+    /// Its account is disabled: the session goes.
+    Remove,
+    /// It was last seen a while ago: its last-seen time is written back.
+    Touch,
+}
+
+/// The standing of the session `hash`, and what to write back about it ([`keep_up`]): a
+/// read only, which a page can make without waiting for a thread of its own.
+pub fn standing(
+    conn: &mut DbConnection,
+    hash: &str,
+    lifetime: Lifetime,
+) -> Result<(Standing, Option<Upkeep>)> {
     let Some((session, account)) = sessions::session_with_account(conn, hash)? else {
-        return Ok(Standing::Unknown);
+        return Ok((Standing::Unknown, None));
     };
     if account.disabled {
-        sessions::delete_session(conn, hash)?;
-        return Ok(Standing::Unknown);
+        return Ok((Standing::Unknown, Some(Upkeep::Remove)));
     }
     let now = store::now();
     if now - session.last_seen_at > lifetime.idle || now - session.created_at > lifetime.max_age {
-        return Ok(Standing::Expired {
+        let expired = Standing::Expired {
             account_id: account.id,
-        });
+        };
+        return Ok((expired, None));
     }
-    if now - session.last_seen_at > TOUCH_AFTER {
-        sessions::touch_session(conn, hash)?;
+    let upkeep = (now - session.last_seen_at > TOUCH_AFTER).then_some(Upkeep::Touch);
+    Ok((Standing::Active(account), upkeep))
+}
+
+/// Writes what [`standing`] found the session `hash` needs.
+pub fn keep_up(conn: &mut DbConnection, hash: &str, upkeep: Upkeep) -> Result<()> {
+    match upkeep {
+        Upkeep::Remove => sessions::delete_session(conn, hash)?,
+        Upkeep::Touch => sessions::touch_session(conn, hash)?,
     }
-    Ok(Standing::Active(account))
+    Ok(())
 }
 
 /// An account that has just signed in.

@@ -91,6 +91,26 @@ impl AppState {
         .map_err(|e| crate::app::Error::Internal(e.into()))?
     }
 
+    /// Runs a short read on the async worker itself when the database is SQLite and a pooled
+    /// connection is idle, and otherwise as [`run`](Self::run) does. A kept page's stamp
+    /// read takes a few microseconds in SQLite, and handing it to a blocking thread and back
+    /// cost more than the read: two thread wake-ups through a futex for each page. Only
+    /// reads that end in microseconds whatever the corpus belong here (a row by its key): the
+    /// worker serves its other connections only when `f` is done. A PostgreSQL read waits on
+    /// the network, so it is always handed off.
+    pub async fn read_now<T, F>(&self, f: F) -> Result<T, crate::app::Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<T> + Send + 'static,
+    {
+        if self.settings.database_url.is_sqlite()
+            && let Some(mut conn) = self.pool.try_get()
+        {
+            return f(&mut conn);
+        }
+        self.run(f).await
+    }
+
     /// Runs a use case that hashes or verifies a password (`security::passwords`) once the
     /// hashing gate lets it in. The outer error is the gate's `Busy` (too many already wait);
     /// the inner result is the use case's, refusals included, for the handler to show. The

@@ -64,6 +64,16 @@ impl Ctx {
         self.unread.unwrap_or(0)
     }
 
+    /// The unread count as the navigation shows it: counted up to a bound, "99+" beyond.
+    pub fn unread_label(&self) -> String {
+        match self.unread_count() {
+            n if n >= crate::store::notifications::UNREAD_BOUND => {
+                format!("{}+", crate::store::notifications::UNREAD_BOUND - 1)
+            }
+            n => n.to_string(),
+        }
+    }
+
     pub fn is_admin(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.is_admin)
     }
@@ -204,15 +214,15 @@ impl Ctx {
     }
 }
 
-/// The count the navigation shows beside "Notifications": one cheap query, made only for a
-/// signed-in visitor.
+/// The count the navigation shows beside "Notifications": one bounded query by key, made
+/// only for a signed-in visitor, on the worker (`read_now`).
 async fn unread_notifications(
     req: &HttpRequest,
     person: crate::app::Person,
 ) -> Result<i64, AppError> {
     let state = super::session::state(req)?;
     Ok(state
-        .run(move |conn| crate::app::notifications::unread_count(conn, person))
+        .read_now(move |conn| crate::app::notifications::unread_count(conn, person))
         .await?)
 }
 

@@ -149,7 +149,7 @@ async fn shelved<F>(state: &AppState, ctx: &Ctx, read: F) -> Result<Slot, AppErr
 where
     F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<Option<Stamp>> + Send + 'static,
 {
-    let Some(stamp) = state.run(read).await? else {
+    let Some(stamp) = state.read_now(read).await? else {
         return Ok(Slot::Render(Filling { kept: None }));
     };
     let key = (ctx.here.clone(), ctx.lang.code());

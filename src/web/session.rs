@@ -118,9 +118,17 @@ async fn resolve(req: &HttpRequest) -> Result<Visitor, AppError> {
     };
     let hash = tokens::token_hash(&token);
     let session_hash = hash.clone();
-    let standing = state
-        .run(move |conn| sessions::standing(conn, &session_hash, lifetime))
+    // Every signed-in request asks: a read by key, made on the worker (`read_now`), and the
+    // rare write it calls for handed off as writes are.
+    let (standing, upkeep) = state
+        .read_now(move |conn| sessions::standing(conn, &session_hash, lifetime))
         .await?;
+    if let Some(upkeep) = upkeep {
+        let session_hash = hash.clone();
+        state
+            .run(move |conn| sessions::keep_up(conn, &session_hash, upkeep))
+            .await?;
+    }
     Ok(match standing {
         Standing::Active(account) => Visitor(
             Some(Arc::new(CurrentUser {

@@ -14,6 +14,7 @@ on_both_backends!(
     signing_out_revokes_the_old_cookie,
     changing_the_password_signs_out_other_browsers,
     an_idle_session_expires,
+    a_session_in_use_is_kept_alive,
     the_language_follows_the_account_the_chooser_and_the_browser,
 );
 
@@ -352,6 +353,48 @@ async fn changing_the_password_signs_out_other_browsers(backend: Backend) {
             .await
             .status(),
         StatusCode::SEE_OTHER
+    );
+}
+
+/// A page reads its visitor's session without writing, and writes the time it was last seen
+/// back once that is a minute old: a session in use outlives the idle limit.
+async fn a_session_in_use_is_kept_alive(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let browser = app
+        .participant(
+            "busy@example.org",
+            "Busy Person",
+            "Some NGO",
+            "civil-society",
+        )
+        .await;
+    // Last seen an hour and a half ago: within the idle limit of two hours.
+    let an_hour_and_a_half_ago = concord::store::now() - chrono::TimeDelta::minutes(90);
+    with_db(&app, move |conn| {
+        use concord::db::schema::sessions::dsl::*;
+        use diesel::prelude::*;
+        diesel::update(sessions)
+            .set(last_seen_at.eq(an_hour_and_a_half_ago))
+            .execute(conn)
+            .expect("update");
+    })
+    .await;
+    assert_eq!(browser.get("/account").await.status(), StatusCode::OK);
+    let seen = with_db(&app, |conn| {
+        use concord::db::schema::sessions::dsl::*;
+        use diesel::prelude::*;
+        sessions
+            .select(last_seen_at)
+            .load::<chrono::NaiveDateTime>(conn)
+            .expect("sessions")
+    })
+    .await;
+    assert_eq!(seen.len(), 1);
+    assert!(
+        concord::store::now() - seen[0] < chrono::TimeDelta::minutes(1),
+        "written back: {seen:?}"
     );
 }
 

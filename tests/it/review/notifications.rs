@@ -7,7 +7,10 @@ use super::{accredited, decide, propose, setup};
 use crate::helpers::{Backend, Browser, with_db};
 use crate::on_both_backends;
 
-on_both_backends!(authors_and_co_sponsors_hear_at_once_or_the_next_day);
+on_both_backends!(
+    authors_and_co_sponsors_hear_at_once_or_the_next_day,
+    the_navigation_counts_unread_notifications_up_to_ninety_nine
+);
 
 /// The unread count the navigation shows, if any.
 async fn unread(browser: &Browser) -> Option<String> {
@@ -17,7 +20,7 @@ async fn unread(browser: &Browser) -> Option<String> {
     Some(
         page[start..]
             .chars()
-            .take_while(char::is_ascii_digit)
+            .take_while(|c| c.is_ascii_digit() || *c == '+')
             .collect(),
     )
 }
@@ -182,4 +185,38 @@ async fn authors_and_co_sponsors_hear_at_once_or_the_next_day(backend: Backend) 
     );
     assert!(page.contains("Shared commitment"));
     assert_eq!(unread(&digest_reader).await, None);
+}
+
+/// Every page counts the unread notifications in its navigation, so the count stops reading
+/// at a hundred: an account with more shows "99+", and reading them clears it.
+async fn the_navigation_counts_unread_notifications_up_to_ninety_nine(backend: Backend) {
+    let Some(r) = setup(backend).await else {
+        return;
+    };
+    let (_, reference) = propose(&r.author, "Counted", "States commit.", "1").await;
+    let response = decide(&r.rapporteur, &reference, "1", "accept", "Clear.", "").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(unread(&r.author).await.as_deref(), Some("1"));
+
+    // Twice as many unread each time: 2, 4, … 128.
+    with_db(&r.app, |conn| {
+        use diesel::RunQueryDsl;
+        for _ in 0..7 {
+            diesel::sql_query(
+                "INSERT INTO notifications (account_id, process_id, proposal_id, decision_id, \
+                 kind, delivery, created_at, visible_from, contribution_id, revision_id, note) \
+                 SELECT account_id, process_id, proposal_id, decision_id, kind, delivery, \
+                 created_at, visible_from, contribution_id, revision_id, note \
+                 FROM notifications WHERE read_at IS NULL AND account_id = \
+                 (SELECT id FROM accounts WHERE email = 'author@example.org')",
+            )
+            .execute(conn)
+            .expect("copied");
+        }
+    })
+    .await;
+    assert_eq!(unread(&r.author).await.as_deref(), Some("99+"));
+    let (status, _) = r.author.get_text("/notifications").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(unread(&r.author).await, None, "all read");
 }
