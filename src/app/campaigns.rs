@@ -103,14 +103,25 @@ fn shown_letter(conn: &mut DbConnection, campaign: &Campaign) -> Result<Option<C
 pub fn group_unfiled(conn: &mut DbConnection) -> Result<u64> {
     let mut after = ContributionId(0);
     let mut filed = 0u64;
+    // The tables' statistics are read again each time they have doubled, and at the end.
+    let mut described = 0u64;
     loop {
         let (count, last) = app::transaction(conn, |conn| {
             Ok(campaigns::record_unfiled(conn, after, GROUPING_BATCH)?)
         })?;
         filed += count;
+        if filed >= 2 * described.max(GROUPING_BATCH as u64 / 2) {
+            campaigns::refresh_statistics(conn)?;
+            described = filed;
+        }
         match last {
             Some(last) => after = last,
-            None => return Ok(filed),
+            None => {
+                if filed > described {
+                    campaigns::refresh_statistics(conn)?;
+                }
+                return Ok(filed);
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ pub use reads::{
     Summary, campaign_in, campaign_numbers, differing_copies, listed_through, of_contribution,
     summary,
 };
-pub use unfiled::record_unfiled;
+pub use unfiled::{record_unfiled, refresh_statistics};
 
 /// Candidate letters a near copy is compared with, at most: those sharing the most buckets.
 const CANDIDATES: usize = 8;
