@@ -5,6 +5,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::dsl::sql;
+use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
 use serde::Serialize;
@@ -40,10 +41,19 @@ fn category_text(category: Option<StakeholderCategory>) -> String {
     category.map(|c| c.as_str().to_string()).unwrap_or_default()
 }
 
-// A batch's filter on the process is written `+table.process_id = ?` so that neither
-// backend reads it through an index on the process: the batch is then read along the primary
-// key from the cursor and stops at its limit, instead of sorting every row of the process for
-// each batch (which made a download quadratic: 0.7 s a batch at 200,000 rows on SQLite).
+/// A batch's filter on the process of `table`. A batch must be read along the primary key
+/// from the cursor and stop at its limit, not by sorting every row of the process each time
+/// (which makes a download quadratic). SQLite would read it through an index on the process
+/// (0.7 s a batch at 200,000 rows): there it is written `+table.process_id`, which no index
+/// serves. PostgreSQL walks the primary key by itself, from its statistics; given the `+`,
+/// it estimated that 0.5 % of rows match an expression it cannot see into, and sorted a scan
+/// of the whole table for each batch (0.33 s a batch at 200,000 rows, 5 ms without).
+fn process_filter(conn: &DbConnection, table: &str) -> SqlLiteral<Bool> {
+    match conn {
+        DbConnection::Sqlite(_) => sql(&format!("+{table}.process_id = ")),
+        DbConnection::Postgresql(_) => sql(&format!("{table}.process_id = ")),
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionRecord {
@@ -160,7 +170,7 @@ fn contribution_rows(
 ) -> QueryResult<Vec<ContributionRow>> {
     contributions::table
         .left_join(organisations::table)
-        .filter(sql::<Bool>("+contributions.process_id = ").bind::<BigInt, _>(process_id))
+        .filter(process_filter(conn, "contributions").bind::<BigInt, _>(process_id))
         .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
         .filter(contributions::id.gt(after))
         .order(contributions::id)
@@ -298,7 +308,7 @@ fn proposal_rows(
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(proposals::organisation_id)),
         )
-        .filter(sql::<Bool>("+proposals.process_id = ").bind::<BigInt, _>(process_id))
+        .filter(process_filter(conn, "proposals").bind::<BigInt, _>(process_id))
         .filter(proposals::status.ne(ProposalStatus::Draft))
         .filter(proposals::id.gt(after))
         .order(proposals::id)
