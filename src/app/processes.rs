@@ -102,10 +102,10 @@ pub struct DataStamp {
 /// The data stamp of process `slug`; `None` when there is no such process, or its row is
 /// not stamped yet.
 pub fn stamp(conn: &mut DbConnection, slug: &str) -> Result<Option<DataStamp>> {
-    let Some(process) = processes::stamp_by_slug(conn, slug)?.filter(|s| *s != 0) else {
+    let stamped = processes::stamp_and_generation(conn, slug)?;
+    let Some((process, generation)) = stamped.filter(|(stamp, _)| *stamp != 0) else {
         return Ok(None);
     };
-    let generation = crate::store::opendata::generation(conn)?;
     Ok(Some(DataStamp {
         generation,
         process,

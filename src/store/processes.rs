@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::cached::Statement;
 use crate::db::schema::{
     action_groups, contribution_themes, phases, processes, proposal_themes, themes,
 };
@@ -253,13 +254,27 @@ pub fn process_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Optio
         .optional()
 }
 
-/// The stamp of process `slug` (see `app::outline`), without the rest of its row.
-pub fn stamp_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i64>> {
-    processes::table
-        .filter(processes::slug.eq(slug))
-        .select(processes::stamp)
-        .first(conn)
-        .optional()
+/// The stamp of the process `slug` and the open data's generation (the sum of its stripes,
+/// `store::opendata::generation`), in one statement: what a kept page of the process is
+/// checked against on every request, so one round trip to PostgreSQL rather than two.
+pub fn stamp_and_generation(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> QueryResult<Option<(i64, i64)>> {
+    #[derive(QueryableByName)]
+    struct Stamped {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        stamp: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        generation: i64,
+    }
+    let rows: Vec<Stamped> = Statement::new(
+        "SELECT p.stamp AS stamp, (SELECT CAST(COALESCE(SUM(g.generation), 0) AS BIGINT) \
+         FROM open_data_generation g) AS generation FROM processes p WHERE p.slug = ",
+    )
+    .text(slug)
+    .load(conn)?;
+    Ok(rows.first().map(|row| (row.stamp, row.generation)))
 }
 
 /// The stamps of every process, by id (see `app::outline`): what the home page shows of them

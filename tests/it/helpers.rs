@@ -22,12 +22,13 @@ pub enum Backend {
 }
 
 impl Backend {
-    /// The statements a kept anonymous page costs: its two stamps, and on PostgreSQL the
-    /// pool's `SELECT 1` check of the connection it lends (a SQLite connection is not checked).
+    /// The statements a kept anonymous page costs: its stamps, read together, and on
+    /// PostgreSQL the pool's `SELECT 1` check of the connection it lends (a SQLite connection
+    /// is not checked).
     pub fn kept_page_statements(self) -> u64 {
         match self {
-            Backend::Sqlite => 2,
-            Backend::Postgres => 3,
+            Backend::Sqlite => 1,
+            Backend::Postgres => 2,
         }
     }
 }
