@@ -28,6 +28,8 @@ use crate::domain::text_language::TextLanguage;
 /// The generation of the public data: it grows with every committed write to a table the
 /// open-data files are read from (triggers keep it in stripes, summed here; see the migration
 /// `open_data_generation`). The stripes are read in one statement, so in one snapshot.
+/// A kept page reads the same sum beside its process's stamp
+/// (`store::processes::stamp_and_generation`): a change to the stripes changes both.
 pub fn generation(conn: &mut DbConnection) -> QueryResult<i64> {
     use crate::db::schema::open_data_generation;
     let stripes: Vec<i64> = open_data_generation::table
