@@ -573,6 +573,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    review_generation (id) {
+        id -> BigInt,
+        generation -> BigInt,
+    }
+}
+
 diesel::joinable!(campaign_members -> campaigns (campaign_id));
 diesel::joinable!(campaign_members -> contributions (contribution_id));
 

@@ -15,8 +15,11 @@
 //! (whether a window is open). The home page, which lists every process, is kept under one
 //! value mixed from all their stamps, read in one statement ([`look_home`]).
 //!
-//! Only anonymous visitors are served from here: a signed-in person's pages carry their name,
-//! drafts and rights. The one thing an anonymous page holds of its visitor, the CSRF token of
+//! Only anonymous visitors are served whole pages from here: a signed-in person's pages carry
+//! their name, drafts and rights. Of a signed-in page, only a part that is the same for
+//! everyone allowed to see it may be kept ([`PageCache::part`]); the permission to see it is
+//! checked on every request before the part is looked for, and the frame around it is
+//! rendered for the person. The one thing an anonymous page holds of its visitor, the CSRF token of
 //! the language chooser, is rendered as a random placeholder of the same length and put in at
 //! serving time, so no visitor ever receives another's token. Searches are not kept: their
 //! terms vary too much to be asked twice.
@@ -46,7 +49,7 @@ const BUDGET_BYTES: usize = 32 * 1024 * 1024;
 /// A page as rendered for nobody in particular: its HTML, and where the placeholder token
 /// stands in it.
 #[derive(Debug)]
-struct Kept {
+pub struct Kept {
     stamp: Stamp,
     made: Instant,
     html: String,
@@ -93,7 +96,7 @@ impl PageCache {
             .cloned()
     }
 
-    fn put(&self, key: (String, &'static str), kept: Kept) {
+    fn put(&self, key: (String, &'static str), kept: Arc<Kept>) {
         let key_len = key.0.len();
         let size = kept.html.len() + key_len;
         let mut shelf = self.shelf();
@@ -102,9 +105,49 @@ impl PageCache {
             shelf.bytes = 0;
         }
         shelf.bytes += size;
-        if let Some(old) = shelf.pages.insert(key, Arc::new(kept)) {
+        if let Some(old) = shelf.pages.insert(key, kept) {
             shelf.bytes = shelf.bytes.saturating_sub(old.html.len() + key_len);
         }
+    }
+}
+
+impl Kept {
+    /// What is kept: a page for nobody in particular, or a part of one.
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+}
+
+impl PageCache {
+    /// The part of a signed-in page kept under `key` for `stamp`, if any: the costly middle
+    /// of a page that is the same for everyone allowed to see it (a group's review queue),
+    /// around which each person's own frame is rendered. Its key must name what else the
+    /// part depends on (say, whether its reader may decide), and never be a page's address.
+    pub fn part(&self, key: &(String, &'static str), stamp: Stamp) -> Option<Arc<Kept>> {
+        self.get(key, stamp)
+    }
+
+    /// A part rendered for `stamp`, read before what the part shows, kept under `key`; with
+    /// no stamp, only handed back.
+    pub fn keep_part(
+        &self,
+        key: (String, &'static str),
+        stamp: Option<Stamp>,
+        html: String,
+    ) -> Arc<Kept> {
+        let kept = Arc::new(Kept {
+            stamp: stamp.unwrap_or(Stamp {
+                generation: 0,
+                process: 0,
+            }),
+            made: Instant::now(),
+            html,
+            token_at: Vec::new(),
+        });
+        if stamp.is_some() {
+            self.put(key, kept.clone());
+        }
+        kept
     }
 }
 
@@ -185,7 +228,7 @@ impl Filling {
             token_at,
         };
         let response = serve(&kept, &token);
-        state.pages.put(key, kept);
+        state.pages.put(key, Arc::new(kept));
         Ok(response)
     }
 }
@@ -223,7 +266,7 @@ where
 {
     let owned = slug.to_string();
     let stamp = state
-        .run(move |conn| crate::app::processes::stamp(conn, &owned))
+        .read_now(move |conn| crate::app::processes::stamp(conn, &owned))
         .await?;
     let key = (here, "json");
     if let Some(kept) = stamp.and_then(|stamp| state.pages.get(&key, stamp)) {
@@ -237,7 +280,7 @@ where
             html: body.clone(),
             token_at: Vec::new(),
         };
-        state.pages.put(key, kept);
+        state.pages.put(key, Arc::new(kept));
     }
     Ok(json_response(body))
 }
@@ -293,7 +336,7 @@ mod tests {
         let key = ("/p/x".to_string(), "en");
         let page = kept("<p>x</p>", &cache.placeholder);
         let stamp = page.stamp;
-        cache.put(key.clone(), page);
+        cache.put(key.clone(), Arc::new(page));
         assert!(cache.get(&key, stamp).is_some());
         let later = Stamp {
             generation: stamp.generation + 1,

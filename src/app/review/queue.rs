@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::reviewing;
 use super::similar::{SimilarView, similar_to};
 use crate::app::paging::{PAGE_SIZE, Position};
+use crate::app::processes::DataStamp;
 use crate::app::{Person, Result};
 use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
@@ -89,6 +90,40 @@ pub struct QueueView {
     pub previous: bool,
     pub next: bool,
     pub may_decide: bool,
+}
+
+/// That a person may read a group's queue, checked on every request, and what its rendered
+/// middle is kept under (`web::review::queue`): the same for everyone allowed to read it, save
+/// whether they may decide.
+#[derive(Debug, Clone, Copy)]
+pub struct Admission {
+    pub group_number: i32,
+    pub may_decide: bool,
+    /// The process's stamp and the generation of the public data and the reviews
+    /// (`store::review::queue::generation`): read before the queue itself, so a queue kept
+    /// under it is never newer than it. `None` while the process is not stamped.
+    pub stamp: Option<DataStamp>,
+}
+
+/// Admits `person` to the queue of group `number`, or refuses as [`queue`] would: three
+/// reads by key and the generation.
+pub fn admit(
+    conn: &mut DbConnection,
+    person: Option<Person>,
+    slug: &str,
+    number: &str,
+) -> Result<Admission> {
+    let reviewing = reviewing(conn, person, slug, number)?;
+    let generation = store::generation(conn)?;
+    let stamp = (reviewing.process.stamp != 0).then_some(DataStamp {
+        generation,
+        process: reviewing.process.stamp,
+    });
+    Ok(Admission {
+        group_number: reviewing.group.number,
+        may_decide: reviewing.may_decide(),
+        stamp,
+    })
 }
 
 pub fn queue(

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use super::notes::note_counts;
 use super::{DecisionRecord, decisions_of};
-use crate::db::cached::any_of;
+use crate::db::cached::{Statement, any_of};
 use crate::db::schema::{
     co_sponsorships, organisations, proposal_themes, proposal_versions, proposals,
 };
@@ -105,6 +105,26 @@ impl QueueRow {
             .find(|v| v.number == self.current_version)
             .map(|v| v.created_at)
     }
+}
+
+/// The generation a rendered queue is kept under, beside its process's stamp: the public
+/// data's (its stripes summed, as `store::opendata::generation` reads them) plus the review
+/// generation (decisions, notes and similarities, kept by the triggers of the migration
+/// `review_generation`). Both only grow, so their sum changes whenever either does; one
+/// statement, so one snapshot.
+pub fn generation(conn: &mut DbConnection) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Generation {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        generation: i64,
+    }
+    let rows: Vec<Generation> = Statement::new(
+        "SELECT CAST((SELECT COALESCE(SUM(g.generation), 0) FROM open_data_generation g) \
+         + (SELECT COALESCE(SUM(r.generation), 0) FROM review_generation r) AS BIGINT) \
+         AS generation",
+    )
+    .load(conn)?;
+    Ok(rows.first().map_or(0, |row| row.generation))
 }
 
 /// A page of the queue, how many proposals it holds (counted up to a bound), and whether

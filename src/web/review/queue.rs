@@ -2,6 +2,8 @@
 //! another state, by filter), each with its version under review and history, and the
 //! proposals of the group most alike it (`app::review::queue`).
 
+use std::sync::Arc;
+
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
@@ -16,6 +18,7 @@ use crate::store::review::queue::{QueueRow, SponsorCount};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx};
+use crate::web::pagecache::Kept;
 use crate::web::session::{SignedIn, Visitor};
 
 /// The queue's navigation by cursor, keeping its filters.
@@ -33,10 +36,13 @@ fn pager_of(query: &QueueQuery, view: &QueueView) -> Pager {
     Pager::keyset(query.position(), shown, link)
 }
 
+/// The middle of the queue: the same for everyone allowed to read it, save `may_decide`, so
+/// it is rendered once per state of its data and kept (`PageCache::part`). `ctx` lends it
+/// the reader's language and nothing else.
 #[derive(Template)]
-#[template(path = "review/queue.html")]
-struct QueuePage {
-    ctx: Ctx,
+#[template(path = "review/queue_body.html")]
+struct QueueBody<'a> {
+    ctx: &'a Ctx,
     process: Process,
     group: ActionGroup,
     themes: Vec<Theme>,
@@ -49,7 +55,7 @@ struct QueuePage {
     may_decide: bool,
 }
 
-impl QueuePage {
+impl QueueBody<'_> {
     fn statuses(&self) -> [ProposalStatus; 7] {
         ProposalStatus::PUBLIC
     }
@@ -87,6 +93,24 @@ impl QueuePage {
     }
 }
 
+/// The queue as the reader sees it: their own frame around the kept middle.
+#[derive(Template)]
+#[template(path = "review/queue.html")]
+struct QueuePage {
+    ctx: Ctx,
+    number: i32,
+    body: Arc<Kept>,
+}
+
+impl QueuePage {
+    fn middle(&self) -> &str {
+        self.body.html()
+    }
+}
+
+/// A group's queue. Whether the reader may read it is checked first, on every request; its
+/// middle is then served as kept for the present state of the queue's data, or read and
+/// rendered (and kept) when that state has changed.
 #[get("")]
 pub async fn queue(
     ctx: Ctx,
@@ -97,14 +121,42 @@ pub async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, number) = path.into_inner();
-    let query = query.into_inner();
-    let owned_query = query.clone();
     let person = visitor.person();
-    let view = state
-        .run(move |conn| app_queue::queue(conn, person, &slug, &number, &owned_query))
+    let (admit_slug, admit_number) = (slug.clone(), number.clone());
+    let admission = state
+        .read_now(move |conn| app_queue::admit(conn, person, &admit_slug, &admit_number))
         .await?;
-    let pager = pager_of(&query, &view);
+    // A page's key is its address: a part's is never one, and names what else it depends on.
+    let key = (
+        format!("{}\u{0}review-queue:{}", ctx.here, admission.may_decide),
+        ctx.lang.code(),
+    );
+    let kept = admission
+        .stamp
+        .and_then(|stamp| state.pages.part(&key, stamp));
+    let body = match kept {
+        Some(body) => body,
+        None => {
+            let query = query.into_inner();
+            let owned_query = query.clone();
+            let view = state
+                .run(move |conn| app_queue::queue(conn, person, &slug, &number, &owned_query))
+                .await?;
+            let html = render_body(&ctx, query, view)?;
+            state.pages.keep_part(key, admission.stamp, html)
+        }
+    };
     page::ok(&QueuePage {
+        ctx,
+        number: admission.group_number,
+        body,
+    })
+}
+
+/// The queue's middle, rendered from what `app::review::queue` read.
+fn render_body(ctx: &Ctx, query: QueueQuery, view: QueueView) -> Result<String, AppError> {
+    let pager = pager_of(&query, &view);
+    let body = QueueBody {
         ctx,
         process: view.process,
         group: view.group,
@@ -116,5 +168,6 @@ pub async fn queue(
         total: view.total,
         pager,
         may_decide: view.may_decide,
-    })
+    };
+    Ok(body.render()?)
 }

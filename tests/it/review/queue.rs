@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use super::{QUEUE, accredited, decide, propose, setup};
+use super::{QUEUE, accredited, decide, propose, review_page, setup, with_role};
 use crate::helpers::{Backend, Browser, TestApp, with_db};
 use crate::on_both_backends;
 
@@ -11,6 +11,7 @@ on_both_backends!(
     similar_proposals_stand_side_by_side,
     what_is_alike_is_kept_and_follows_new_versions,
     the_queue_costs_the_same_queries_for_10_and_1000_proposals,
+    a_kept_queue_shows_each_reader_their_rights_and_every_change,
 );
 
 /// The titles among `titles` that a page lists.
@@ -334,11 +335,32 @@ async fn insert_many(app: &TestApp, count: usize, from: usize) {
     .await;
 }
 
-/// The SQL statements one GET of `path` costs, after a first GET (a session seen again
-/// after a while is touched once, which is not the page's cost).
+/// The SQL statements one GET of `path` costs, after two first GETs: a session seen again
+/// after a while is touched once, and proposals first shown are compared with their group
+/// (which renews what a kept queue is kept under); neither is the page's cost.
 async fn queries_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
+    for _ in 0..2 {
+        let (status, _) = browser.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    let before = app.queries.get();
     let (status, _) = browser.get_text(path).await;
     assert_eq!(status, StatusCode::OK, "{path}");
+    app.queries.get() - before
+}
+
+/// The SQL statements one GET of `path` costs when what was kept of it is out of date, as
+/// after any change the queue shows.
+async fn rendered_queries_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    with_db(app, |conn| {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("UPDATE review_generation SET generation = generation + 1")
+            .execute(conn)
+            .expect("the review generation renewed");
+    })
+    .await;
     let before = app.queries.get();
     let (status, _) = browser.get_text(path).await;
     assert_eq!(status, StatusCode::OK, "{path}");
@@ -359,11 +381,13 @@ async fn the_queue_costs_the_same_queries_for_10_and_1000_proposals(backend: Bac
     let mut few = Vec::new();
     for page in &pages {
         few.push(queries_of(&r.app, &r.rapporteur, page).await);
+        few.push(rendered_queries_of(&r.app, &r.rapporteur, page).await);
     }
     insert_many(&r.app, 990, 10).await;
     let mut many = Vec::new();
     for page in &pages {
         many.push(queries_of(&r.app, &r.rapporteur, page).await);
+        many.push(rendered_queries_of(&r.app, &r.rapporteur, page).await);
     }
     // Written past the harness's capture, for the record.
     use std::io::Write;
@@ -372,6 +396,10 @@ async fn the_queue_costs_the_same_queries_for_10_and_1000_proposals(backend: Bac
         "review queue SQL statements ({backend:?}): 10 proposals {few:?}, 1000 proposals {many:?}"
     );
     assert_eq!(few, many, "the same statements for 10 and 1,000 proposals");
+    assert!(
+        many[0] < many[1],
+        "a kept queue costs none of the statements that read and render it"
+    );
 
     let (_, first) = r.rapporteur.get_text(QUEUE).await;
     assert!(first.contains("Proposals in the queue: 1000"));
@@ -379,4 +407,87 @@ async fn the_queue_costs_the_same_queries_for_10_and_1000_proposals(backend: Bac
     assert!(first.contains("Bulk proposal 0000") && first.contains("Bulk proposal 0024"));
     assert!(!first.contains(">Bulk proposal 0025</a></h2>"));
     assert!(first.contains("% alike"), "alike proposals shown at scale");
+}
+
+/// The notes count a queue shows beside a proposal's title.
+fn notes_shown(page: &str, title: &str) -> String {
+    let at = page
+        .find(&format!(">{title}</a></h2>"))
+        .expect("the proposal is listed");
+    let label = "Internal notes</dt><dd>";
+    let from = at + page[at..].find(label).expect("its notes") + label.len();
+    page[from..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
+/// A queue's middle is kept once rendered, for everyone allowed to read it: each request is
+/// still admitted on its own, each reader still gets the part their rights allow, and every
+/// change the queue shows (a proposal submitted, a note, a decision) shows at once.
+async fn a_kept_queue_shows_each_reader_their_rights_and_every_change(backend: Backend) {
+    let Some(r) = setup(backend).await else {
+        return;
+    };
+    let (_, alpha) = propose(&r.author, "Kept alpha", "Commit to alpha.", "1").await;
+    let decider = "awaiting a decision, oldest first. Each decision";
+    let reader = "As a moderator you can read the queue";
+    for _ in 0..2 {
+        let (status, page) = r.rapporteur.get_text(QUEUE).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains(decider) && !page.contains(reader));
+        assert!(page.contains("Review and decide"));
+        assert!(page.contains("Rania Rapporteur"), "the reader's own frame");
+        assert_eq!(notes_shown(&page, "Kept alpha"), "0");
+    }
+
+    // Another reader of the same address gets the part their own rights allow.
+    let moderator = with_role(
+        &r.app,
+        &r.admin,
+        "moderator@example.org",
+        "Mariam Moderator",
+        "moderator",
+        "1",
+    )
+    .await;
+    let (status, page) = moderator.get_text(QUEUE).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(reader) && !page.contains(decider));
+    assert!(!page.contains("Review and decide"));
+    assert!(page.contains("Mariam Moderator") && !page.contains("Rania Rapporteur"));
+    // Neither a participant without a role in the group nor a visitor gets it, kept or not.
+    let (status, page) = r.author.get_text(QUEUE).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("Kept alpha"));
+    let response = r.app.new_browser().get(QUEUE).await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+
+    // A note, a new proposal and a decision each show at the next request.
+    let page = review_page("1", &alpha);
+    let response = moderator
+        .submit(
+            &page,
+            &format!("{page}/notes"),
+            &[("body", "Seen before?"), ("parent", "")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, listed) = r.rapporteur.get_text(QUEUE).await;
+    assert_eq!(notes_shown(&listed, "Kept alpha"), "1");
+    propose(&r.author, "Kept beta", "Commit to beta.", "1").await;
+    let (_, listed) = r.rapporteur.get_text(QUEUE).await;
+    assert!(listed.contains(">Kept beta</a></h2>"));
+    let response = decide(&r.rapporteur, &alpha, "1", "accept", "Concrete.", "").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, listed) = moderator.get_text(QUEUE).await;
+    assert!(
+        !listed.contains(">Kept alpha</a></h2>"),
+        "decided: out of the queue"
+    );
+    assert!(listed.contains(">Kept beta</a></h2>"));
+    let (_, accepted) = moderator
+        .get_text(&format!("{QUEUE}?status=accepted"))
+        .await;
+    assert!(accepted.contains(">Kept alpha</a></h2>"));
 }

@@ -1,0 +1,10 @@
+DROP TRIGGER review_generation_decisions_insert;
+DROP TRIGGER review_generation_decisions_update;
+DROP TRIGGER review_generation_decisions_delete;
+DROP TRIGGER review_generation_notes_insert;
+DROP TRIGGER review_generation_notes_update;
+DROP TRIGGER review_generation_notes_delete;
+DROP TRIGGER review_generation_similarities_insert;
+DROP TRIGGER review_generation_similarities_update;
+DROP TRIGGER review_generation_similarities_delete;
+DROP TABLE review_generation;
