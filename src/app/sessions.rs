@@ -9,7 +9,7 @@ use super::Result;
 use crate::db::DbConnection;
 use crate::domain::validation::Email;
 use crate::security::passwords;
-use crate::store::accounts::{self, Account};
+use crate::store::accounts;
 use crate::store::{self, sessions};
 
 /// Seen again after this long, a session's last-seen time is written back.
@@ -24,8 +24,8 @@ pub struct Lifetime {
 
 /// Whom a session hash stands for now.
 pub enum Standing {
-    /// A live session of an enabled account.
-    Active(Account),
+    /// A live session of an enabled account: who holds it, with their unread notifications.
+    Active(sessions::Holder),
     /// A session that ended by time: its account is still known (the row stays until
     /// housekeeping removes it), so a text it sends can be kept as that account's draft.
     Expired { account_id: i64 },
@@ -49,21 +49,21 @@ pub fn standing(
     hash: &str,
     lifetime: Lifetime,
 ) -> Result<(Standing, Option<Upkeep>)> {
-    let Some((session, account)) = sessions::session_with_account(conn, hash)? else {
+    let now = store::now();
+    let Some(holder) = sessions::session_holder(conn, hash, now)? else {
         return Ok((Standing::Unknown, None));
     };
-    if account.disabled {
+    if holder.disabled {
         return Ok((Standing::Unknown, Some(Upkeep::Remove)));
     }
-    let now = store::now();
-    if now - session.last_seen_at > lifetime.idle || now - session.created_at > lifetime.max_age {
+    if now - holder.last_seen_at > lifetime.idle || now - holder.created_at > lifetime.max_age {
         let expired = Standing::Expired {
-            account_id: account.id,
+            account_id: holder.account_id,
         };
         return Ok((expired, None));
     }
-    let upkeep = (now - session.last_seen_at > TOUCH_AFTER).then_some(Upkeep::Touch);
-    Ok((Standing::Active(account), upkeep))
+    let upkeep = (now - holder.last_seen_at > TOUCH_AFTER).then_some(Upkeep::Touch);
+    Ok((Standing::Active(holder), upkeep))
 }
 
 /// Writes what [`standing`] found the session `hash` needs.

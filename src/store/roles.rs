@@ -37,7 +37,7 @@ pub fn grants_in_process(
 
 /// A stored assignment as the domain sees it: a language it does not know grants nothing
 /// in any language (the assignment form only stores the six).
-fn grant(role: Role, group: Option<i64>, language: Option<String>) -> Grant {
+pub(crate) fn grant(role: Role, group: Option<i64>, language: Option<String>) -> Grant {
     Grant {
         role,
         group: group.map(GroupId),

@@ -2,9 +2,16 @@
 //! Deleting a row signs the browser out at once.
 
 use chrono::NaiveDateTime;
+use diesel::backend::Backend;
+use diesel::expression::{
+    AppearsOnTable, Expression, SelectableExpression, ValidGrouping, is_aggregate,
+};
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, HasSqlType, Timestamp};
 
-use super::accounts::Account;
+use super::notifications::UNREAD_BOUND;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, sessions};
 
@@ -30,17 +37,88 @@ pub fn create_session(conn: &mut DbConnection, id_hash: &str, account_id: i64) -
         .map(drop)
 }
 
-/// The session with this hash and its account, if both exist.
-pub fn session_with_account(
+/// Whom a session is for, as every signed-in request reads it: the session's times, what
+/// pages show and check of its account, and the account's unread notifications.
+#[derive(Debug, Clone, Queryable)]
+pub struct Holder {
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub account_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub language: Option<String>,
+    pub is_admin: bool,
+    pub disabled: bool,
+    /// Counted as `store::notifications::unread_count` counts them by `now`, up to its bound.
+    pub unread: i64,
+}
+
+/// The holder of the session with this hash, if the session and its account exist: one
+/// statement, of the columns a request needs (not the password's hash, nor dates it never
+/// reads), since every signed-in request makes it.
+pub fn session_holder(
     conn: &mut DbConnection,
     id_hash: &str,
-) -> QueryResult<Option<(Session, Account)>> {
+    now: NaiveDateTime,
+) -> QueryResult<Option<Holder>> {
     sessions::table
         .inner_join(accounts::table)
         .filter(sessions::id_hash.eq(id_hash))
-        .select((Session::as_select(), Account::as_select()))
+        .select((
+            sessions::created_at,
+            sessions::last_seen_at,
+            accounts::id,
+            accounts::email,
+            accounts::display_name,
+            accounts::language,
+            accounts::is_admin,
+            accounts::disabled,
+            UnreadOfAccount { now },
+        ))
         .first(conn)
         .optional()
+}
+
+/// The unread count of the `accounts` row a query reads, as one of its columns: a subquery
+/// that stops at `UNREAD_BOUND` rows. A type of its own rather than SQL text, so that the
+/// statement it is part of stays prepared (diesel prepares SQL text again for each run).
+#[derive(Debug, Clone, Copy)]
+struct UnreadOfAccount {
+    now: NaiveDateTime,
+}
+
+impl Expression for UnreadOfAccount {
+    type SqlType = BigInt;
+}
+
+impl<QS> AppearsOnTable<QS> for UnreadOfAccount {}
+
+impl<QS> SelectableExpression<QS> for UnreadOfAccount {}
+
+impl ValidGrouping<()> for UnreadOfAccount {
+    type IsAggregate = is_aggregate::Never;
+}
+
+/// Its SQL is the same for every value: one prepared statement, by type.
+impl QueryId for UnreadOfAccount {
+    type QueryId = Self;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl<DB> QueryFragment<DB> for UnreadOfAccount
+where
+    DB: Backend + HasSqlType<Timestamp>,
+    NaiveDateTime: ToSql<Timestamp, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql(
+            "(SELECT COUNT(*) FROM (SELECT 1 FROM notifications n \
+             WHERE n.account_id = accounts.id AND n.read_at IS NULL AND n.visible_from <= ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(&format!(" LIMIT {UNREAD_BOUND}) AS unread)"));
+        Ok(())
+    }
 }
 
 pub fn touch_session(conn: &mut DbConnection, id_hash: &str) -> QueryResult<()> {

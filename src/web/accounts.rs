@@ -273,6 +273,8 @@ pub async fn login(
                 is_admin: account.is_admin,
                 language: account.language.clone(),
                 session_hash,
+                // This page shows no count (`ctx.unread` below).
+                unread: 0,
             };
             let ctx = Ctx {
                 lang: page::language_of(&req, Some(&user)),

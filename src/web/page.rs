@@ -166,10 +166,7 @@ impl FromRequest for Ctx {
                 .find(|(k, _)| k == "notice")
                 .map(|(_, v)| format!("notice-{v}"))
                 .filter(|key| Lang::En.has_own(key));
-            let unread = match &user {
-                Some(user) => Some(unread_notifications(&req, user.person()).await?),
-                None => None,
-            };
+            let unread = user.as_ref().map(|user| user.unread);
             Ok(Ctx {
                 lang,
                 user,
@@ -212,18 +209,6 @@ impl Ctx {
             unread: None,
         }
     }
-}
-
-/// The count the navigation shows beside "Notifications": one bounded query by key, made
-/// only for a signed-in visitor, on the worker (`read_now`).
-async fn unread_notifications(
-    req: &HttpRequest,
-    person: crate::app::Person,
-) -> Result<i64, AppError> {
-    let state = super::session::state(req)?;
-    Ok(state
-        .read_now(move |conn| crate::app::notifications::unread_count(conn, person))
-        .await?)
 }
 
 /// Renders a page with a status.

@@ -32,6 +32,9 @@ pub struct CurrentUser {
     pub is_admin: bool,
     pub language: Option<String>,
     pub session_hash: String,
+    /// Unread notifications when the session was looked up, up to
+    /// `store::notifications::UNREAD_BOUND`: the navigation's count.
+    pub unread: i64,
 }
 
 impl CurrentUser {
@@ -130,14 +133,15 @@ async fn resolve(req: &HttpRequest) -> Result<Visitor, AppError> {
             .await?;
     }
     Ok(match standing {
-        Standing::Active(account) => Visitor(
+        Standing::Active(holder) => Visitor(
             Some(Arc::new(CurrentUser {
-                id: account.id,
-                email: account.email,
-                display_name: account.display_name,
-                is_admin: account.is_admin,
-                language: account.language,
+                id: holder.account_id,
+                email: holder.email,
+                display_name: holder.display_name,
+                is_admin: holder.is_admin,
+                language: holder.language,
                 session_hash: hash,
+                unread: holder.unread,
             })),
             None,
         ),

@@ -8,9 +8,10 @@ use super::reviewing;
 use super::similar::{SimilarView, similar_to};
 use crate::app::paging::{PAGE_SIZE, Position};
 use crate::app::processes::DataStamp;
-use crate::app::{Person, Result};
+use crate::app::{self, Error, Person, Result};
 use crate::db::DbConnection;
 use crate::domain::ids::ProposalId;
+use crate::domain::permissions::{Action, Actor, GroupId, can};
 use crate::domain::proposals::ProposalStatus;
 use crate::store::keyset::Total;
 use crate::store::processes::{ActionGroup, Process, Structure, Theme, ThemeKind};
@@ -105,23 +106,36 @@ pub struct Admission {
     pub stamp: Option<DataStamp>,
 }
 
-/// Admits `person` to the queue of group `number`, or refuses as [`queue`] would: three
-/// reads by key and the generation.
+/// Admits `person` to the queue of group `number`, or refuses as [`queue`] would (an
+/// address that names no group is not found; a reader without the right is forbidden): one
+/// statement.
 pub fn admit(
     conn: &mut DbConnection,
     person: Option<Person>,
     slug: &str,
     number: &str,
 ) -> Result<Admission> {
-    let reviewing = reviewing(conn, person, slug, number)?;
-    let generation = store::generation(conn)?;
-    let stamp = (reviewing.process.stamp != 0).then_some(DataStamp {
-        generation,
-        process: reviewing.process.stamp,
+    let number: i32 = number.parse().map_err(|_| Error::NotFound)?;
+    let account_id = person.map(|p| p.account_id);
+    let found = store::admission(conn, slug, number, account_id)?.ok_or(Error::NotFound)?;
+    // As `app::actor_in` makes it, from the roles read in the same statement.
+    let actor = match person {
+        Some(person) => Actor {
+            account_id: Some(person.account_id),
+            is_admin: person.is_admin,
+            grants: found.grants,
+        },
+        None => Actor::anonymous(),
+    };
+    let group = GroupId(found.group_id);
+    app::require(&actor, Action::UseInternalNotes(group))?;
+    let stamp = (found.stamp != 0).then_some(DataStamp {
+        generation: found.generation,
+        process: found.stamp,
     });
     Ok(Admission {
-        group_number: reviewing.group.number,
-        may_decide: reviewing.may_decide(),
+        group_number: number,
+        may_decide: can(&actor, Action::ReviewProposals(group)),
         stamp,
     })
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::dsl::{count_star, exists};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text};
 
 use super::notes::note_counts;
 use super::{DecisionRecord, decisions_of};
@@ -15,13 +16,15 @@ use crate::db::schema::{
 };
 use crate::db::{DbConnection, MultiBackend};
 use crate::domain::ids::ProposalId;
+use crate::domain::permissions::Grant;
 use crate::domain::proposals::{CoSponsorStatus, ProposalStatus};
-use crate::domain::roles::StakeholderCategory;
+use crate::domain::roles::{Role, StakeholderCategory};
 use crate::domain::text_language::TextLanguage;
 use crate::store::keyset::{self, Key, Seek, Slice, Total};
 use crate::store::proposals::browse::{ordered, past};
 use crate::store::proposals::list::ProposalSort;
 use crate::store::proposals::theme_names_of;
+use crate::store::roles::grant;
 
 pub use super::candidates::{Candidate, SIMILARITY_POOL, similarity_candidates};
 
@@ -107,24 +110,83 @@ impl QueueRow {
     }
 }
 
-/// The generation a rendered queue is kept under, beside its process's stamp: the public
-/// data's (its stripes summed, as `store::opendata::generation` reads them) plus the review
-/// generation (decisions, notes and similarities, kept by the triggers of the migration
-/// `review_generation`). Both only grow, so their sum changes whenever either does; one
-/// statement, so one snapshot.
-pub fn generation(conn: &mut DbConnection) -> QueryResult<i64> {
-    #[derive(QueryableByName)]
-    struct Generation {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        generation: i64,
-    }
-    let rows: Vec<Generation> = Statement::new(
-        "SELECT CAST((SELECT COALESCE(SUM(g.generation), 0) FROM open_data_generation g) \
+/// What admitting a reader to a group's queue reads (`app::review::queue::admit`): the
+/// process and group the address names, what a rendered queue is kept under, and the roles
+/// the reader holds in the process.
+#[derive(Debug, Clone)]
+pub struct Admission {
+    pub process_id: i64,
+    /// The process's stamp (0 until triggers first set it).
+    pub stamp: i64,
+    pub group_id: i64,
+    /// The public data's generation (its stripes summed, as `store::opendata::generation`
+    /// reads them) plus the review generation (decisions, notes and similarities, kept by the
+    /// triggers of the migration `review_generation`). Both only grow, so their sum changes
+    /// whenever either does.
+    pub generation: i64,
+    /// As `store::roles::grants_in_process` reads them.
+    pub grants: Vec<Grant>,
+}
+
+/// One row of [`admission`]: the same first four columns on every row, and one role of the
+/// reader's a row (none: one row of NULLs).
+#[derive(QueryableByName)]
+struct AdmissionRow {
+    #[diesel(sql_type = BigInt)]
+    process_id: i64,
+    #[diesel(sql_type = BigInt)]
+    stamp: i64,
+    #[diesel(sql_type = BigInt)]
+    group_id: i64,
+    #[diesel(sql_type = BigInt)]
+    generation: i64,
+    #[diesel(sql_type = Nullable<Text>)]
+    role: Option<Role>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    role_group: Option<i64>,
+    #[diesel(sql_type = Nullable<Text>)]
+    role_language: Option<String>,
+}
+
+/// The group `number` of process `slug`, the generation of what its queue shows and the
+/// roles `account_id` holds in the process, in one statement, so one snapshot; `None` when
+/// the address names no such group. Every request for a queue makes it, kept or not.
+pub fn admission(
+    conn: &mut DbConnection,
+    slug: &str,
+    number: i32,
+    account_id: Option<i64>,
+) -> QueryResult<Option<Admission>> {
+    let rows: Vec<AdmissionRow> = Statement::new(
+        "SELECT p.id AS process_id, p.stamp AS stamp, g.id AS group_id, \
+         CAST((SELECT COALESCE(SUM(d.generation), 0) FROM open_data_generation d) \
          + (SELECT COALESCE(SUM(r.generation), 0) FROM review_generation r) AS BIGINT) \
-         AS generation",
+         AS generation, ra.role AS role, ra.group_id AS role_group, ra.language AS role_language \
+         FROM processes p JOIN action_groups g ON g.process_id = p.id \
+         LEFT JOIN role_assignments ra ON ra.process_id = p.id AND ra.account_id = ",
     )
+    // No account holds id 0: a visitor signed out holds no role.
+    .int(account_id.unwrap_or(0))
+    .sql(" WHERE p.slug = ")
+    .text(slug)
+    .sql(" AND g.number = ")
+    .int(i64::from(number))
     .load(conn)?;
-    Ok(rows.first().map_or(0, |row| row.generation))
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let mut admission = Admission {
+        process_id: first.process_id,
+        stamp: first.stamp,
+        group_id: first.group_id,
+        generation: first.generation,
+        grants: Vec::new(),
+    };
+    admission.grants = rows
+        .into_iter()
+        .filter_map(|row| Some(grant(row.role?, row.role_group, row.role_language)))
+        .collect();
+    Ok(Some(admission))
 }
 
 /// A page of the queue, how many proposals it holds (counted up to a bound), and whether
