@@ -194,6 +194,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(assets::versioned)
         .service(processes::healthz)
         .service(processes::livez)
+        // Routes are tried in order, and each dynamic one costs a regular expression: the
+        // review scope, which only paths with its own prefix reach, comes first because a
+        // kept queue is cheap enough that trying ~50 routes before it cost a sixth of it.
+        .service(review::routes())
         .service(processes::home)
         .service(processes::choose_language)
         .service(accounts::register_form)
@@ -239,7 +243,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(stats::stats_page)
         .service(proposals::routes())
         .service(proposals::groups::group_page)
-        .service(review::routes())
         .default_service(web::to(not_found));
 }
 
