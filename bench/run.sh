@@ -231,6 +231,13 @@ alone "search alone, word in 35 %" 35pc "/p/gcm/contributions?q="
 alone "search alone, the most common word" top "/p/gcm/contributions?q="
 sign_in rapporteur@demo.concord.example /p/gcm/groups/1/review
 measure "review queue, group 1 (signed in)" /p/gcm/groups/1/review "Cookie: $COOKIE"
+# The same queue read and rendered for every request, as after any decision or note renews
+# what is kept of it: each address is new (a parameter the queue ignores), so none is kept.
+seq 1000000 >"$work/fresh.txt"
+out=$(TERMS="$work/fresh.txt" PATH_PREFIX="/p/gcm/groups/1/review?fresh=" \
+      wrk -t2 -c64 -d"$duration" --timeout 10s --latency -H "Cookie: $COOKIE" -s bench/search.lua "$base")
+report "review queue, rendered each time" "$out"
+settle /p/gcm/groups/1/review "Cookie: $COOKIE"
 # Downloads are measured on a fresh server: what streaming costs, not what the allocator kept
 # of the 64-connection runs before.
 kill "$server"; wait "$server" 2>/dev/null || true
