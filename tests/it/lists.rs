@@ -179,27 +179,8 @@ async fn statements(app: &TestApp, browser: &Browser, path: &str) -> u64 {
     app.queries.get() - before
 }
 
-/// The SQL statements one GET of the review queue at `path` costs to read and render: as
-/// [`statements`], with the queue's kept middle out of date (as after any decision or note),
-/// since a kept queue costs the same two statements at any size (`review::queue`).
-async fn queue_statements(app: &TestApp, browser: &Browser, path: &str) -> u64 {
-    let (status, _) = browser.get_text(path).await;
-    assert_eq!(status, StatusCode::OK, "{path}");
-    settled(app).await;
-    with_db(app, |conn| {
-        diesel::sql_query("UPDATE review_generation SET generation = generation + 1")
-            .execute(conn)
-            .expect("the review generation renewed");
-    })
-    .await;
-    let before = app.queries.get();
-    let (status, _) = browser.get_text(path).await;
-    assert_eq!(status, StatusCode::OK, "{path}");
-    app.queries.get() - before
-}
-
 /// Waits until the instance has run no statement for a fifth of a second (at most 10 s).
-async fn settled(app: &TestApp) {
+pub(crate) async fn settled(app: &TestApp) {
     let mut last = app.queries.get();
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
@@ -247,13 +228,13 @@ async fn costs(app: &TestApp, visitor: &Browser, rapporteur: &Browser) -> Vec<(S
     let queue = "/p/gcm/groups/1/review";
     costs.push((
         queue.to_string(),
-        queue_statements(app, rapporteur, queue).await,
+        crate::review::queue_reading_statements(app, rapporteur, queue).await,
     ));
     let (_, page) = rapporteur.get_text(queue).await;
     let next = next_link(&page).expect("the queue has a next page");
     costs.push((
         format!("{queue} (next)"),
-        queue_statements(app, rapporteur, &next).await,
+        crate::review::queue_reading_statements(app, rapporteur, &next).await,
     ));
     costs
 }

@@ -15,6 +15,27 @@ use crate::helpers::{Backend, Browser, TestApp, location, spawn_app};
 const SLUG: &str = "gcm";
 pub(crate) const QUEUE: &str = "/p/gcm/groups/1/review";
 
+/// The SQL statements one GET of the review queue at `path` costs to read and render it:
+/// after a first GET (and what it left to do after its answer, the queue's comparisons), with
+/// what is kept of the queue out of date, as after any decision or note. A kept queue costs
+/// two statements at any size, which would hide what reading it costs.
+pub(crate) async fn queue_reading_statements(app: &TestApp, browser: &Browser, path: &str) -> u64 {
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    crate::lists::settled(app).await;
+    crate::helpers::with_db(app, |conn| {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("UPDATE review_generation SET generation = generation + 1")
+            .execute(conn)
+            .expect("the review generation renewed");
+    })
+    .await;
+    let before = app.queries.get();
+    let (status, _) = browser.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    app.queries.get() - before
+}
+
 /// A process with two groups, its administrator, an accredited author, and the rapporteur
 /// of group 1.
 pub(crate) struct Review {

@@ -349,24 +349,6 @@ async fn queries_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
     app.queries.get() - before
 }
 
-/// The SQL statements one GET of `path` costs when what was kept of it is out of date, as
-/// after any change the queue shows.
-async fn rendered_queries_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
-    let (status, _) = browser.get_text(path).await;
-    assert_eq!(status, StatusCode::OK, "{path}");
-    with_db(app, |conn| {
-        use diesel::RunQueryDsl;
-        diesel::sql_query("UPDATE review_generation SET generation = generation + 1")
-            .execute(conn)
-            .expect("the review generation renewed");
-    })
-    .await;
-    let before = app.queries.get();
-    let (status, _) = browser.get_text(path).await;
-    assert_eq!(status, StatusCode::OK, "{path}");
-    app.queries.get() - before
-}
-
 async fn the_queue_costs_the_same_queries_for_10_and_1000_proposals(backend: Backend) {
     let Some(r) = setup(backend).await else {
         return;
@@ -381,13 +363,13 @@ async fn the_queue_costs_the_same_queries_for_10_and_1000_proposals(backend: Bac
     let mut few = Vec::new();
     for page in &pages {
         few.push(queries_of(&r.app, &r.rapporteur, page).await);
-        few.push(rendered_queries_of(&r.app, &r.rapporteur, page).await);
+        few.push(super::queue_reading_statements(&r.app, &r.rapporteur, page).await);
     }
     insert_many(&r.app, 990, 10).await;
     let mut many = Vec::new();
     for page in &pages {
         many.push(queries_of(&r.app, &r.rapporteur, page).await);
-        many.push(rendered_queries_of(&r.app, &r.rapporteur, page).await);
+        many.push(super::queue_reading_statements(&r.app, &r.rapporteur, page).await);
     }
     // Written past the harness's capture, for the record.
     use std::io::Write;
