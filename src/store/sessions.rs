@@ -15,15 +15,6 @@ use super::notifications::UNREAD_BOUND;
 use crate::db::DbConnection;
 use crate::db::schema::{accounts, sessions};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = sessions)]
-pub struct Session {
-    pub id_hash: String,
-    pub account_id: i64,
-    pub created_at: NaiveDateTime,
-    pub last_seen_at: NaiveDateTime,
-}
-
 pub fn create_session(conn: &mut DbConnection, id_hash: &str, account_id: i64) -> QueryResult<()> {
     let now = super::now();
     diesel::insert_into(sessions::table)

@@ -19,9 +19,9 @@
 //! their name, drafts and rights. Of a signed-in page, only a part that is the same for
 //! everyone allowed to see it may be kept ([`PageCache::part`]); the permission to see it is
 //! checked on every request before the part is looked for, and the frame around it is
-//! rendered for the person. The one thing an anonymous page holds of its visitor, the CSRF token of
-//! the language chooser, is rendered as a random placeholder of the same length and put in at
-//! serving time, so no visitor ever receives another's token. Searches are not kept: their
+//! rendered for the person. The one thing an anonymous page holds of its visitor, the CSRF
+//! token of the language chooser, is rendered as a random placeholder of the same length and
+//! put in at serving time, so no visitor ever receives another's token. Searches are not kept: their
 //! terms vary too much to be asked twice.
 //!
 //! The public JSON API's pages are kept the same way ([`json`]): they hold nothing of the

@@ -101,7 +101,7 @@ pub struct Admission {
     pub group_number: i32,
     pub may_decide: bool,
     /// The process's stamp and the generation of the public data and the reviews
-    /// (`store::review::queue::generation`): read before the queue itself, so a queue kept
+    /// (`store::review::queue::admission`): read before the queue itself, so a queue kept
     /// under it is never newer than it. `None` while the process is not stamped.
     pub stamp: Option<DataStamp>,
 }
