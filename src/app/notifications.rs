@@ -69,16 +69,6 @@ pub fn read_notifications(
     Ok(shown)
 }
 
-/// How many notifications the person has not read: the count beside "Notifications" on
-/// every page.
-pub fn unread_count(conn: &mut DbConnection, person: Person) -> Result<i64> {
-    Ok(store::unread_count(
-        conn,
-        person.account_id,
-        crate::store::now(),
-    )?)
-}
-
 /// Keeps the person's choice of delivery.
 pub fn choose_delivery(conn: &mut DbConnection, person: Person, delivery: Delivery) -> Result<()> {
     let account_id = person.account_id;

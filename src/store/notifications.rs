@@ -7,7 +7,6 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
 use crate::db::DbConnection;
-use crate::db::cached::Counted;
 use crate::db::schema::{
     accounts, action_groups, co_sponsorships, contributions, documents, notification_settings,
     notifications, processes, proposal_decisions, proposals, revisions, role_assignments,
@@ -207,24 +206,10 @@ pub fn notify(conn: &mut DbConnection, n: &NewNotification<'_>) -> QueryResult<(
         .map(drop)
 }
 
-/// The navigation counts unread notifications up to this many, and shows "99+" beyond.
+/// The navigation counts unread notifications up to this many, and shows "99+" beyond: read
+/// with the session on every signed-in request (`store::sessions::session_holder`), the count
+/// stops reading there.
 pub const UNREAD_BOUND: i64 = 100;
-
-/// How many notifications the account has not read that show by `now`, up to
-/// [`UNREAD_BOUND`]: one query for the navigation of every page, which stops reading there.
-pub fn unread_count(
-    conn: &mut DbConnection,
-    account_id: i64,
-    now: NaiveDateTime,
-) -> QueryResult<i64> {
-    let unread = notifications::table
-        .filter(notifications::account_id.eq(account_id))
-        .filter(notifications::read_at.is_null())
-        .filter(notifications::visible_from.le(now))
-        .select(notifications::id)
-        .limit(UNREAD_BOUND);
-    Counted(unread).get_result(conn)
-}
 
 /// What a notification is about, as its page shows it.
 #[derive(Debug, Clone)]

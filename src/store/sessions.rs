@@ -40,7 +40,7 @@ pub struct Holder {
     pub language: Option<String>,
     pub is_admin: bool,
     pub disabled: bool,
-    /// Counted as `store::notifications::unread_count` counts them by `now`, up to its bound.
+    /// Those not read that show by `now`, counted up to `store::notifications::UNREAD_BOUND`.
     pub unread: i64,
 }
 
