@@ -155,6 +155,13 @@ pub fn start_writer(
             )
         })?;
         setup.prepare(&mut conn)?;
+        // Each job of a batch runs in a savepoint, whose sub-journal keeps the pages it
+        // changes. SQLite writes a sub-journal past 64 KiB to a temporary file, and that
+        // file's writes were a quarter of the writer's time in a submission run (perf, on a
+        // freshly seeded database: 1.6k/s, p99 225 ms). In memory it holds one job's pages
+        // at most: released savepoints empty it. Readers keep the default, so that a large
+        // sort spills to disk rather than grow the heap.
+        conn.batch_execute("PRAGMA temp_store = MEMORY;")?;
         Ok(conn)
     });
     writer::Writer::batched(open, end)
