@@ -11,16 +11,21 @@
 //!
 //! Only SQL the code wrote may go into [`Statement::sql`]: each distinct text is kept for the
 //! connection's life, so a value written into the text would both leak into the cache and
-//! grow it without bound. Values go through [`Statement::int`], [`Statement::text`] and
-//! [`Statement::bool`].
+//! grow it without bound. Values go through [`Statement::int`], [`Statement::text`],
+//! [`Statement::bool`] and [`Statement::time`].
+//!
+//! Diesel also prepares every `UPDATE` again each time it runs (its update statements are
+//! never cached), and an upsert: a submission's own updates, written as [`Statement`]s, are
+//! kept prepared (they were 9 % of the writer's time in a submission run).
 
 use std::borrow::Cow;
 
+use chrono::NaiveDateTime;
 use diesel::backend::Backend;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::serialize::ToSql;
-use diesel::sql_types::{BigInt, Bool, HasSqlType, Text, Untyped};
+use diesel::sql_types::{BigInt, Bool, HasSqlType, Text, Timestamp, Untyped};
 use diesel::{QueryResult, RunQueryDsl};
 
 use super::MultiBackend;
@@ -40,6 +45,7 @@ enum Part {
     Int(i64),
     Text(String),
     Bool(bool),
+    Time(NaiveDateTime),
 }
 
 impl Statement {
@@ -65,6 +71,11 @@ impl Statement {
 
     pub fn bool(mut self, value: bool) -> Self {
         self.parts.push(Part::Bool(value));
+        self
+    }
+
+    pub fn time(mut self, value: NaiveDateTime) -> Self {
+        self.parts.push(Part::Time(value));
         self
     }
 
@@ -94,10 +105,11 @@ impl Statement {
 
 impl<DB> QueryFragment<DB> for Statement
 where
-    DB: Backend + HasSqlType<BigInt> + HasSqlType<Text> + HasSqlType<Bool>,
+    DB: Backend + HasSqlType<BigInt> + HasSqlType<Text> + HasSqlType<Bool> + HasSqlType<Timestamp>,
     i64: ToSql<BigInt, DB>,
     String: ToSql<Text, DB>,
     bool: ToSql<Bool, DB>,
+    NaiveDateTime: ToSql<Timestamp, DB>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         if self.replanned {
@@ -109,6 +121,7 @@ where
                 Part::Int(value) => out.push_bind_param::<BigInt, _>(value)?,
                 Part::Text(value) => out.push_bind_param::<Text, _>(value)?,
                 Part::Bool(value) => out.push_bind_param::<Bool, _>(value)?,
+                Part::Time(value) => out.push_bind_param::<Timestamp, _>(value)?,
             }
         }
         Ok(())

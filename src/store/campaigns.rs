@@ -11,7 +11,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
+use diesel::sql_types::{BigInt, Nullable};
 
 use crate::db::DbConnection;
 use crate::db::cached::{Statement, any_of};
@@ -370,10 +370,32 @@ fn add_member(
 /// Adds `by` to the copies carrying `text` (locking its row until the transaction ends), and
 /// returns it as it now stands.
 fn add_copy(conn: &mut DbConnection, text: Text, by: i64) -> QueryResult<Text> {
-    diesel::update(campaign_texts::table.find(text.contribution_id))
-        .set(campaign_texts::copies.eq(campaign_texts::copies + by))
-        .returning(TEXT_COLUMNS)
-        .get_result(conn)
+    // Written out to be kept prepared, as every update a submission runs (`db::cached`).
+    let counted: Vec<CountedText> = Statement::new("UPDATE campaign_texts SET copies = copies + ")
+        .int(by)
+        .sql(" WHERE contribution_id = ")
+        .int(text.contribution_id.0)
+        .sql(" RETURNING contribution_id, campaign_id, copies")
+        .load(conn)?;
+    counted
+        .into_iter()
+        .next()
+        .map(|t| Text {
+            contribution_id: t.contribution_id,
+            campaign_id: t.campaign_id,
+            copies: t.copies,
+        })
+        .ok_or(diesel::result::Error::NotFound)
+}
+
+#[derive(QueryableByName)]
+struct CountedText {
+    #[diesel(sql_type = BigInt)]
+    contribution_id: ContributionId,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    campaign_id: Option<i64>,
+    #[diesel(sql_type = BigInt)]
+    copies: i64,
 }
 
 /// Adds `by` to the copies carrying the text first carried by `text_id`, if it was filed.
@@ -403,15 +425,19 @@ fn join(
     add_member(conn, campaign_id, id, text_id)?;
     // Counted first, in the statement: it locks the campaign's row, so what is read next
     // stays true until the transaction ends.
-    let (letter_id, listed_id, copies): (ContributionId, ContributionId, i64) =
-        diesel::update(campaigns::table.find(campaign_id))
-            .set(campaigns::copies.eq(campaigns::copies + 1))
-            .returning((
-                campaigns::letter_id,
-                campaigns::listed_id,
-                campaigns::copies,
-            ))
-            .get_result(conn)?;
+    let counted: Vec<CountedCampaign> =
+        Statement::new("UPDATE campaigns SET copies = copies + 1 WHERE id = ")
+            .int(campaign_id)
+            .sql(" RETURNING letter_id, listed_id, copies")
+            .load(conn)?;
+    let CountedCampaign {
+        letter_id,
+        listed_id,
+        copies,
+    } = counted
+        .into_iter()
+        .next()
+        .ok_or(diesel::result::Error::NotFound)?;
     let text_copies = copies_of(conn, text_id)?;
     let mut letter = letter_id;
     let mut letter_copies = copies_of(conn, letter)?;
@@ -420,12 +446,14 @@ fn join(
     }
     let listed_is_public = is_submitted(conn, listed_id)?;
     let listed = if listed_is_public { listed_id } else { id };
-    diesel::update(campaigns::table.find(campaign_id))
-        .set((
-            campaigns::additions.eq(copies - letter_copies),
-            campaigns::letter_id.eq(letter),
-            campaigns::listed_id.eq(listed),
-        ))
+    Statement::new("UPDATE campaigns SET additions = ")
+        .int(copies - letter_copies)
+        .sql(", letter_id = ")
+        .int(letter.0)
+        .sql(", listed_id = ")
+        .int(listed.0)
+        .sql(" WHERE id = ")
+        .int(campaign_id)
         .execute(conn)?;
     if listed_is_public {
         set_copy(conn, id, true)?;
@@ -433,6 +461,16 @@ fn join(
         set_copy(conn, listed_id, true)?;
     }
     Ok(campaign_id)
+}
+
+#[derive(QueryableByName)]
+struct CountedCampaign {
+    #[diesel(sql_type = BigInt)]
+    letter_id: ContributionId,
+    #[diesel(sql_type = BigInt)]
+    listed_id: ContributionId,
+    #[diesel(sql_type = BigInt)]
+    copies: i64,
 }
 
 fn is_submitted(conn: &mut DbConnection, id: ContributionId) -> QueryResult<bool> {
@@ -446,8 +484,10 @@ fn is_submitted(conn: &mut DbConnection, id: ContributionId) -> QueryResult<bool
 /// Marks `id` as a copy shown through another (or as the one listed), and brings its search
 /// entry in line: only the listed copy is indexed.
 fn set_copy(conn: &mut DbConnection, id: ContributionId, copy: bool) -> QueryResult<()> {
-    diesel::update(contributions::table.find(id))
-        .set(contributions::campaign_copy.eq(copy))
+    Statement::new("UPDATE contributions SET campaign_copy = ")
+        .bool(copy)
+        .sql(" WHERE id = ")
+        .int(id.0)
         .execute(conn)?;
     crate::store::search::sync_contribution(conn, id)
 }

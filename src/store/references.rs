@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::reference_counters;
+use crate::db::cached::Statement;
 
 /// The kinds of numbered submissions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,21 +42,28 @@ pub fn next_reference(
 ) -> QueryResult<String> {
     // One statement that creates the counter or advances it: two transactions taking the
     // first number of a process at once (two requests, or two instances) queue on the row
-    // instead of both inserting it, which failed the second with a duplicate key.
-    let upsert = diesel::insert_into(reference_counters::table)
-        .values((
-            reference_counters::process_id.eq(process_id),
-            reference_counters::kind.eq(kind),
-            reference_counters::last_number.eq(1),
-        ))
-        .on_conflict((reference_counters::process_id, reference_counters::kind))
-        .do_update()
-        .set(reference_counters::last_number.eq(reference_counters::last_number + 1))
-        .returning(reference_counters::last_number);
-    // An upsert is each backend's own syntax: run on the backend's connection.
-    let number: i32 = match conn {
-        DbConnection::Postgresql(pg) => upsert.get_result(pg)?,
-        DbConnection::Sqlite(lite) => upsert.get_result(lite)?,
-    };
+    // instead of both inserting it, which failed the second with a duplicate key. Written
+    // out, so that it is kept prepared (diesel prepares an upsert each time it runs): both
+    // backends read this SQL alike.
+    let taken: Vec<Taken> =
+        Statement::new("INSERT INTO reference_counters (process_id, kind, last_number) VALUES (")
+            .int(process_id)
+            .sql(", ")
+            .text(kind.as_str())
+            .sql(
+                ", 1) ON CONFLICT (process_id, kind) DO UPDATE \
+         SET last_number = reference_counters.last_number + 1 RETURNING last_number",
+            )
+            .load(conn)?;
+    let number = taken
+        .first()
+        .map(|t| t.last_number)
+        .ok_or(diesel::result::Error::NotFound)?;
     Ok(format!("{prefix}/{}/{number:04}", kind.as_str()))
+}
+
+#[derive(QueryableByName)]
+struct Taken {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    last_number: i32,
 }

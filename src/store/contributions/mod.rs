@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::cached::Statement;
 use crate::db::schema::{
     accounts, contribution_groups, contribution_themes, contributions, organisations,
 };
@@ -155,14 +156,19 @@ pub fn mark_submitted(
     content_hash: &str,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::update(contributions::table.find(id))
-        .set((
-            contributions::status.eq(ContributionStatus::Submitted),
-            contributions::reference.eq(reference),
-            contributions::content_hash.eq(content_hash),
-            contributions::submitted_at.eq(at),
-            contributions::updated_at.eq(at),
-        ))
+    // Kept prepared: run for every submission (diesel prepares its updates each time).
+    Statement::new("UPDATE contributions SET status = ")
+        .text(ContributionStatus::Submitted.as_str())
+        .sql(", reference = ")
+        .text(reference)
+        .sql(", content_hash = ")
+        .text(content_hash)
+        .sql(", submitted_at = ")
+        .time(at)
+        .sql(", updated_at = ")
+        .time(at)
+        .sql(" WHERE id = ")
+        .int(id.0)
         .execute(conn)?;
     search::sync_contribution(conn, id)
 }
