@@ -89,6 +89,18 @@ impl Statement {
         self
     }
 
+    /// The one row a statement that must return exactly one yields (an `UPDATE … RETURNING`
+    /// of a row the caller knows exists): `NotFound` if none came back.
+    pub fn one<T, Conn>(self, conn: &mut Conn) -> QueryResult<T>
+    where
+        Self: diesel::query_dsl::LoadQuery<'static, Conn, T>,
+    {
+        self.load::<T>(conn)?
+            .into_iter()
+            .next()
+            .ok_or(diesel::result::Error::NotFound)
+    }
+
     /// `IN (…)` of the integers, one placeholder each: a list of a fixed length (a text's
     /// sixteen buckets) makes one cached statement.
     pub fn ints_in(mut self, values: &[i64]) -> Self {

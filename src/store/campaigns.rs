@@ -147,10 +147,13 @@ pub fn record(
 
 /// A distinct text: the first contribution that carried it, its campaign if it has one,
 /// and how many public copies carry it.
-#[derive(Debug, Clone, Copy, Queryable)]
+#[derive(Debug, Clone, Copy, Queryable, QueryableByName)]
 struct Text {
+    #[diesel(sql_type = BigInt)]
     contribution_id: ContributionId,
+    #[diesel(sql_type = Nullable<BigInt>)]
     campaign_id: Option<i64>,
+    #[diesel(sql_type = BigInt)]
     copies: i64,
 }
 
@@ -371,31 +374,12 @@ fn add_member(
 /// returns it as it now stands.
 fn add_copy(conn: &mut DbConnection, text: Text, by: i64) -> QueryResult<Text> {
     // Written out to be kept prepared, as every update a submission runs (`db::cached`).
-    let counted: Vec<CountedText> = Statement::new("UPDATE campaign_texts SET copies = copies + ")
+    Statement::new("UPDATE campaign_texts SET copies = copies + ")
         .int(by)
         .sql(" WHERE contribution_id = ")
         .int(text.contribution_id.0)
         .sql(" RETURNING contribution_id, campaign_id, copies")
-        .load(conn)?;
-    counted
-        .into_iter()
-        .next()
-        .map(|t| Text {
-            contribution_id: t.contribution_id,
-            campaign_id: t.campaign_id,
-            copies: t.copies,
-        })
-        .ok_or(diesel::result::Error::NotFound)
-}
-
-#[derive(QueryableByName)]
-struct CountedText {
-    #[diesel(sql_type = BigInt)]
-    contribution_id: ContributionId,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    campaign_id: Option<i64>,
-    #[diesel(sql_type = BigInt)]
-    copies: i64,
+        .one(conn)
 }
 
 /// Adds `by` to the copies carrying the text first carried by `text_id`, if it was filed.
@@ -425,19 +409,14 @@ fn join(
     add_member(conn, campaign_id, id, text_id)?;
     // Counted first, in the statement: it locks the campaign's row, so what is read next
     // stays true until the transaction ends.
-    let counted: Vec<CountedCampaign> =
-        Statement::new("UPDATE campaigns SET copies = copies + 1 WHERE id = ")
-            .int(campaign_id)
-            .sql(" RETURNING letter_id, listed_id, copies")
-            .load(conn)?;
     let CountedCampaign {
         letter_id,
         listed_id,
         copies,
-    } = counted
-        .into_iter()
-        .next()
-        .ok_or(diesel::result::Error::NotFound)?;
+    } = Statement::new("UPDATE campaigns SET copies = copies + 1 WHERE id = ")
+        .int(campaign_id)
+        .sql(" RETURNING letter_id, listed_id, copies")
+        .one(conn)?;
     let text_copies = copies_of(conn, text_id)?;
     let mut letter = letter_id;
     let mut letter_copies = copies_of(conn, letter)?;

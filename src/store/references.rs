@@ -45,7 +45,7 @@ pub fn next_reference(
     // instead of both inserting it, which failed the second with a duplicate key. Written
     // out, so that it is kept prepared (diesel prepares an upsert each time it runs): both
     // backends read this SQL alike.
-    let taken: Vec<Taken> =
+    let taken: Taken =
         Statement::new("INSERT INTO reference_counters (process_id, kind, last_number) VALUES (")
             .int(process_id)
             .sql(", ")
@@ -54,12 +54,12 @@ pub fn next_reference(
                 ", 1) ON CONFLICT (process_id, kind) DO UPDATE \
          SET last_number = reference_counters.last_number + 1 RETURNING last_number",
             )
-            .load(conn)?;
-    let number = taken
-        .first()
-        .map(|t| t.last_number)
-        .ok_or(diesel::result::Error::NotFound)?;
-    Ok(format!("{prefix}/{}/{number:04}", kind.as_str()))
+            .one(conn)?;
+    Ok(format!(
+        "{prefix}/{}/{:04}",
+        kind.as_str(),
+        taken.last_number
+    ))
 }
 
 #[derive(QueryableByName)]
