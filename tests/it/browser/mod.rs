@@ -524,9 +524,19 @@ async fn edit_first_paragraph(
         wait_for(client, "#text").await?;
     }
     fill(client, "Text", text).await;
+    // After a linked source the edit page's own address already says `notice=saved`: wait
+    // for the address to change, or the next step may run on the edit page still (it did,
+    // once, under a loaded CI run).
+    let editing = client.current_url().await.map_err(err)?;
     press(client, "Save").await;
-    wait_for_url(client, "notice=saved").await?;
-    Ok(())
+    for _ in 0..100 {
+        let url = client.current_url().await.map_err(err)?;
+        if url != editing && url.as_str().contains("notice=saved") {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err("the saved paragraph's page never came".into())
 }
 
 /// How the queue lists a proposal: its title as the heading's link.
