@@ -20,7 +20,7 @@ use crate::store::search::{self, SearchQuery};
 
 use super::browse;
 
-/// The groups (number, name) and themes tagged on some contributions: two queries.
+/// The groups (number, name) and themes tagged on some contributions: four small queries.
 #[derive(Debug, Clone, Default)]
 pub struct Tags {
     pub groups: Vec<(ContributionId, i64, i32, String)>,
@@ -84,33 +84,62 @@ pub fn tags_of(conn: &mut DbConnection, ids: &[ContributionId]) -> QueryResult<T
     if ids.is_empty() {
         return Ok(Tags::default());
     }
-    let groups = contribution_groups::table
-        .inner_join(action_groups::table)
+    // Each kind in two steps, the tags of the contributions, then the few groups or themes
+    // they name: joined in one query, SQLite walks the small table first and looks every
+    // contribution up once per group.
+    let tagged: Vec<(ContributionId, i64)> = contribution_groups::table
         .filter(any_of(
             contribution_groups::contribution_id,
             ids.iter().map(|id| id.0),
         ))
-        .order(action_groups::number)
         .select((
             contribution_groups::contribution_id,
+            contribution_groups::group_id,
+        ))
+        .load(conn)?;
+    let named: Vec<(i64, i32, String)> = action_groups::table
+        .filter(any_of(action_groups::id, tagged.iter().map(|t| t.1)))
+        .select((
             action_groups::id,
             action_groups::number,
             action_groups::name,
         ))
         .load(conn)?;
-    let themes = contribution_themes::table
-        .inner_join(themes::table)
+    let mut groups: Vec<(ContributionId, i64, i32, String)> = tagged
+        .into_iter()
+        .filter_map(|(contribution, group)| {
+            let (_, number, name) = named.iter().find(|n| n.0 == group)?;
+            Some((contribution, group, *number, name.clone()))
+        })
+        .collect();
+    groups.sort_by_key(|g| (g.2, g.0));
+
+    let tagged: Vec<(ContributionId, i64)> = contribution_themes::table
         .filter(any_of(
             contribution_themes::contribution_id,
             ids.iter().map(|id| id.0),
         ))
-        .order(themes::position)
         .select((
             contribution_themes::contribution_id,
-            themes::id,
-            themes::name,
+            contribution_themes::theme_id,
         ))
         .load(conn)?;
+    let named: Vec<(i64, i32, String)> = themes::table
+        .filter(any_of(themes::id, tagged.iter().map(|t| t.1)))
+        .select((themes::id, themes::position, themes::name))
+        .load(conn)?;
+    let mut themes: Vec<(i32, ContributionId, i64, String)> = tagged
+        .into_iter()
+        .filter_map(|(contribution, theme)| {
+            let (_, position, name) = named.iter().find(|n| n.0 == theme)?;
+            Some((*position, contribution, theme, name.clone()))
+        })
+        .collect();
+    themes.sort_by_key(|t| (t.0, t.1));
+    let themes = themes
+        .into_iter()
+        .map(|(_, contribution, theme, name)| (contribution, theme, name))
+        .collect();
     Ok(Tags { groups, themes })
 }
 
@@ -276,6 +305,7 @@ fn searched(
     let total = Total {
         count: found.total,
         more: found.more,
+        best_first: found.best_first,
     };
     Ok((slice, total))
 }
