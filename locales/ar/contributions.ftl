@@ -83,6 +83,7 @@ sort-title = العنوان
 sort-reference = الرقم المرجعي
 sort-relevance = الأكثر صلة أولًا
 search-more-than = وُجد أكثر من { $count } نتيجة: تُعرض أحدث { $count } منها. أضف كلمة أو عامل تصفية لتضييق البحث.
+search-more-than-best = وُجد أكثر من { $count } نتيجة: تُعرض { $count } الأكثر صلة منها. أضف كلمة أو عامل تصفية لتضييق البحث.
 pagination-label = الصفحات
 pagination-previous = الصفحة السابقة
 pagination-next = الصفحة التالية

@@ -79,6 +79,7 @@ sort-title = Title
 sort-reference = Reference number
 sort-relevance = Best matches first
 search-more-than = More than { $count } match: the newest { $count } are shown. Add a word or a filter to narrow the search.
+search-more-than-best = More than { $count } match: the { $count } most relevant are shown. Add a word or a filter to narrow the search.
 pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page

@@ -78,6 +78,7 @@ sort-title = Título
 sort-reference = Número de referencia
 sort-relevance = Mejores coincidencias primero
 search-more-than = Más de { $count } coinciden: se muestran las { $count } más recientes. Añada una palabra o un filtro para acotar la búsqueda.
+search-more-than-best = Más de { $count } coinciden: se muestran las { $count } más pertinentes. Añada una palabra o un filtro para acotar la búsqueda.
 pagination-label = Páginas
 pagination-previous = Página anterior
 pagination-next = Página siguiente

@@ -79,6 +79,7 @@ sort-title = Titre
 sort-reference = Numéro de référence
 sort-relevance = Les plus pertinentes d'abord
 search-more-than = Plus de { $count } résultats : les { $count } plus récents sont affichés. Ajoutez un mot ou un filtre pour affiner la recherche.
+search-more-than-best = Plus de { $count } résultats : les { $count } plus pertinents sont affichés. Ajoutez un mot ou un filtre pour affiner la recherche.
 pagination-label = Pages
 pagination-previous = Page précédente
 pagination-next = Page suivante

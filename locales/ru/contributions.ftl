@@ -80,6 +80,7 @@ sort-title = Название
 sort-reference = Регистрационный номер
 sort-relevance = Сначала наиболее подходящие
 search-more-than = Найдено больше { $count }: показаны { $count } самых новых. Добавьте слово или фильтр, чтобы сузить поиск.
+search-more-than-best = Найдено больше { $count }: показаны { $count } самых подходящих. Добавьте слово или фильтр, чтобы сузить поиск.
 pagination-label = Страницы
 pagination-previous = Предыдущая страница
 pagination-next = Следующая страница

@@ -75,6 +75,7 @@ sort-title = 标题
 sort-reference = 编号
 sort-relevance = 最匹配的在前
 search-more-than = 匹配结果超过 { $count } 条：仅显示最新的 { $count } 条。请增加关键词或筛选条件以缩小搜索范围。
+search-more-than-best = 匹配结果超过 { $count } 条：仅显示最相关的 { $count } 条。请增加关键词或筛选条件以缩小搜索范围。
 pagination-label = 页码
 pagination-previous = 上一页
 pagination-next = 下一页

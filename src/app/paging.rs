@@ -354,6 +354,7 @@ mod tests {
             total: Total {
                 count: 1_000,
                 more: true,
+                best_first: false,
             },
         };
         let pager = Pager::keyset(Position::parse("91", "", "51", ""), shown, link);

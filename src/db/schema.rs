@@ -387,6 +387,44 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The words of contributions that have an impact-ordered list (`store::search::ranked`),
+    /// with the impact (in millionths) a text needs to enter it.
+    contributions_ranked_terms (term) {
+        term -> Text,
+        threshold -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The impact-ordered lists of contributions: a word, a text that weighs it at least its
+    /// list's threshold, and how much (in millionths).
+    contributions_ranked (process_id, term, impact, id) {
+        process_id -> BigInt,
+        term -> Text,
+        impact -> BigInt,
+        id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The words of proposals that have an impact-ordered list.
+    proposals_ranked_terms (term) {
+        term -> Text,
+        threshold -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The impact-ordered lists of proposals.
+    proposals_ranked (process_id, term, impact, id) {
+        process_id -> BigInt,
+        term -> Text,
+        impact -> BigInt,
+        id -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     accounts,

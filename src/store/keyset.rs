@@ -60,6 +60,8 @@ pub struct Total {
     pub count: i64,
     /// More rows than `count` exist (the count stopped at the bound).
     pub more: bool,
+    /// The rows counted are the most relevant matches of a search, not the newest.
+    pub best_first: bool,
 }
 
 impl Total {
@@ -68,6 +70,7 @@ impl Total {
         Total {
             count: read.min(COUNT_BOUND),
             more: read > COUNT_BOUND,
+            best_first: false,
         }
     }
 
@@ -141,21 +144,24 @@ mod tests {
             Total::of_count(0),
             Total {
                 count: 0,
-                more: false
+                more: false,
+                best_first: false,
             }
         );
         assert_eq!(
             Total::of_count(1_000),
             Total {
                 count: 1_000,
-                more: false
+                more: false,
+                best_first: false,
             }
         );
         assert_eq!(
             Total::of_count(1_001),
             Total {
                 count: 1_000,
-                more: true
+                more: true,
+                best_first: false,
             }
         );
     }

@@ -1,7 +1,8 @@
 //! Search, on both backends: what moderation hid is never found, accents and case fold away,
 //! every script is found, a reference number or an organisation finds its submissions, a
 //! title match ranks first, odd queries are answered, results are bounded, proposals are
-//! searched too, and the index is rebuilt when it is stale.
+//! searched too, the index is rebuilt when it is stale, and a common word's results come from
+//! its impact-ordered list, best first, kept in step with what is submitted and hidden.
 
 use reqwest::StatusCode;
 
@@ -18,6 +19,7 @@ on_both_backends!(
     results_beyond_the_bound_read_more_than,
     proposals_are_searched_and_ranked,
     a_stale_index_is_rebuilt,
+    a_common_word_is_read_from_its_list_best_first,
 );
 
 /// A process with open windows, its administrator, and an accredited author.
@@ -60,6 +62,40 @@ fn count(page: &str) -> String {
 
 async fn found(app: &TestApp, query: &str) -> String {
     count(&search(app, "contributions", query, "").await)
+}
+
+/// Submits contributions of the author's (title, body) straight through the store, in one
+/// transaction, with references `TST/WC/{prefix}00000` and on: faster than forms, for many.
+async fn submitted_directly(app: &TestApp, prefix: &'static str, texts: Vec<(String, String)>) {
+    with_db(app, move |conn| {
+        use concord::db::schema::{accounts, processes};
+        use concord::store::contributions::{DraftContent, create_draft, mark_submitted};
+        use diesel::prelude::*;
+        let process: i64 = processes::table.select(processes::id).first(conn).unwrap();
+        let author: i64 = accounts::table
+            .filter(accounts::email.eq("author@example.org"))
+            .select(accounts::id)
+            .first(conn)
+            .unwrap();
+        concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
+            for (i, (title, body)) in texts.into_iter().enumerate() {
+                let content = DraftContent {
+                    event_id: None,
+                    language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
+                    title,
+                    body,
+                    group_ids: vec![],
+                    theme_ids: vec![],
+                };
+                let id = create_draft(conn, process, author, None, &content)?;
+                let reference = format!("TST/WC/{prefix}{i:05}");
+                mark_submitted(conn, id, &reference, "hash", concord::store::now())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    })
+    .await;
 }
 
 async fn hidden_text_is_never_found_and_withdrawn_text_still_is(backend: Backend) {
@@ -258,35 +294,10 @@ async fn results_beyond_the_bound_read_more_than(backend: Backend) {
     };
     setup(&app).await;
     let bound = concord::store::search::CANDIDATES;
-    with_db(&app, move |conn| {
-        use concord::db::schema::{accounts, processes};
-        use concord::store::contributions::{DraftContent, create_draft, mark_submitted};
-        use diesel::prelude::*;
-        let process: i64 = processes::table.select(processes::id).first(conn).unwrap();
-        let author: i64 = accounts::table
-            .filter(accounts::email.eq("author@example.org"))
-            .select(accounts::id)
-            .first(conn)
-            .unwrap();
-        concord::db::write_transaction(conn, |conn| -> diesel::QueryResult<()> {
-            for i in 0..bound + 5 {
-                let content = DraftContent {
-                    event_id: None,
-                    language: concord::domain::text_language::TextLanguage(concord::i18n::Lang::En),
-                    title: format!("Letter {i}"),
-                    body: "The same campaign words".to_string(),
-                    group_ids: vec![],
-                    theme_ids: vec![],
-                };
-                let id = create_draft(conn, process, author, None, &content)?;
-                let reference = format!("TST/WC/B{i:05}");
-                mark_submitted(conn, id, &reference, "hash", concord::store::now())?;
-            }
-            Ok(())
-        })
-        .unwrap();
-    })
-    .await;
+    let letters = (0..bound + 5)
+        .map(|i| (format!("Letter {i}"), "The same campaign words".to_string()))
+        .collect();
+    submitted_directly(&app, "B", letters).await;
     let page = search(&app, "contributions", "campaign", "").await;
     assert!(
         count(&page).starts_with(&format!("More than {bound} match")),
@@ -382,4 +393,130 @@ async fn a_stale_index_is_rebuilt(backend: Backend) {
     .expect("rebuilt");
     assert_eq!(rebuilt.contributions, 1);
     assert_eq!(found(&app, "mobility").await, "One contribution");
+}
+
+/// The titles of a result page's contributions, in order.
+fn titles(page: &str) -> Vec<String> {
+    page.split("<h2 class=\"result-title\">")
+        .skip(1)
+        .filter_map(|rest| {
+            let link = rest.split("</a>").next()?;
+            Some(link.rsplit('>').next()?.trim().to_string())
+        })
+        .collect()
+}
+
+/// The page's link to the next page, if it has one.
+fn next_link(page: &str) -> Option<String> {
+    let end = page.find("\" rel=\"next\"")?;
+    let start = page[..end].rfind("href=\"")? + "href=\"".len();
+    Some(page[start..end].replace("&amp;", "&").replace("&#38;", "&"))
+}
+
+async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
+    use concord::store::search::ranked::LIST_LENGTH;
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = setup(&app).await;
+    // More texts hold "harbour" than a list keeps, so its list has a threshold: "harbour" once
+    // in a body that grows longer and longer, and in the titles of five short ones, which
+    // weigh it most. "pier", in 20 texts, has no list: its matches are ranked whole.
+    let common = LIST_LENGTH as i64 + 60;
+    // Submitted before the lists are built: the writer reads their thresholds (none yet), and
+    // must read them again once they are.
+    contribute(&author, "Early note", "On the harbour").await;
+    let mut texts: Vec<(String, String)> = (0..common)
+        .map(|i| {
+            let filler = "quay ".repeat(i as usize % 90);
+            (format!("Note {i}"), format!("The harbour {filler}"))
+        })
+        .collect();
+    texts.extend((0..5).map(|i| (format!("Harbour plan {i}"), "A plan".to_string())));
+    texts.extend((0..20).map(|i| (format!("Jetty {i}"), format!("pier {i}"))));
+    submitted_directly(&app, "H", texts).await;
+    // The lists are built with the index.
+    with_db(&app, |conn| concord::store::search::reindex(conn).map(drop))
+        .await
+        .expect("rebuilt");
+
+    let page = search(&app, "contributions", "harbour", "").await;
+    // The list holds its length's best texts, and those that tie with the last of them.
+    let label = count(&page);
+    let listed: usize = label
+        .strip_prefix("More than ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("read from the list: {label}"));
+    assert!((LIST_LENGTH..LIST_LENGTH + 10).contains(&listed), "{label}");
+    assert_eq!(
+        label,
+        format!(
+            "More than {listed} match: the {listed} most relevant are shown. \
+             Add a word or a filter to narrow the search."
+        )
+    );
+    let first = titles(&page);
+    assert_eq!(
+        first[..5],
+        [
+            "Harbour plan 4",
+            "Harbour plan 3",
+            "Harbour plan 2",
+            "Harbour plan 1",
+            "Harbour plan 0"
+        ],
+        "the title matches first, the newest of equals first"
+    );
+    // Then the shortest bodies: "Note 0", "Note 90", "Note 180"… hold the word with no filler.
+    assert!(
+        first[5].starts_with("Note ")
+            && first[5..8].iter().all(|t| {
+                let n: i64 = t.trim_start_matches("Note ").parse().unwrap();
+                n % 90 == 0
+            }),
+        "{first:?}"
+    );
+    // The pages follow one another without a text twice.
+    let next = next_link(&page).expect("a next page");
+    let next = match next.starts_with('/') {
+        true => next,
+        false => format!("/p/gcm/contributions{next}"),
+    };
+    let (status, second) = app.new_browser().get_text(&next).await;
+    assert_eq!(status, StatusCode::OK, "{next}");
+    let second = titles(&second);
+    assert!(
+        !second.is_empty() && second.iter().all(|t| !first.contains(t)),
+        "{next}: {second:?}"
+    );
+
+    // A word without a list is counted exactly.
+    assert_eq!(found(&app, "pier").await, "20 contributions");
+
+    // Submitted after the build, a text that weighs the word most enters the list at the top;
+    // hidden, it leaves it, with its words.
+    contribute(&author, "Harbour, harbour", "The harbour master's harbour").await;
+    let page = search(&app, "contributions", "harbour", "").await;
+    assert_eq!(titles(&page)[0], "Harbour, harbour");
+    let reference = format!("TST-WC-{:04}", 2);
+    let moderator = app.moderator(&admin).await;
+    let response = moderator
+        .submit(
+            &format!("/p/gcm/contributions/{reference}"),
+            &format!("/p/gcm/contributions/{reference}/hide"),
+            &[("reason", "Off topic")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = search(&app, "contributions", "harbour", "").await;
+    assert_eq!(
+        titles(&page)[0],
+        "Harbour plan 4",
+        "hidden, gone from the list"
+    );
+    assert!(!page.contains("master"));
+    // A filter sends the search to the bounded ranking, which finds the same best text.
+    let page = search(&app, "contributions", "harbour", "&status=submitted").await;
+    assert_eq!(titles(&page)[0], "Harbour plan 4");
 }

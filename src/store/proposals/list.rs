@@ -223,6 +223,7 @@ fn searched(
     let total = Total {
         count: found.total,
         more: found.more,
+        best_first: found.best_first,
     };
     Ok((slice, total))
 }

@@ -8,9 +8,11 @@
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Nullable, Text};
 
-use super::{SearchQuery, Searchable, syntax};
+use super::index::SEARCHABLE_CONTRIBUTIONS;
+use super::{SearchQuery, Searchable, ranked, syntax};
 use crate::db::DbConnection;
 use crate::db::cached::Statement;
+use crate::domain::proposals::ProposalStatus;
 
 /// The most matches one search ranks and pages through.
 pub const CANDIDATES: i64 = 2_000;
@@ -42,13 +44,31 @@ pub struct Scope {
     pub language: Option<&'static str>,
 }
 
+impl Scope {
+    /// Whether the scope is every public text of the process: what a word's list holds.
+    fn is_whole_process(&self, table: Searchable) -> bool {
+        let every_state = match table {
+            Searchable::Contributions => SEARCHABLE_CONTRIBUTIONS.len(),
+            Searchable::Proposals => ProposalStatus::PUBLIC.len(),
+        };
+        self.statuses.len() == every_state
+            && self.category.is_none()
+            && self.group_id.is_none()
+            && self.theme_id.is_none()
+            && self.language.is_none()
+    }
+}
+
 /// The ids of one page of results, in order, and how many matches there are: `total` is
-/// exact unless `more`, when there are more than `total` (= [`CANDIDATES`]).
+/// exact unless `more`, when there are more than `total`, and the page is among the newest
+/// `total` matches, or the `total` most relevant when `best_first`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchPage {
     pub ids: Vec<i64>,
     pub total: i64,
     pub more: bool,
+    /// Read from a word's impact-ordered list ([`super::ranked`]).
+    pub best_first: bool,
 }
 
 /// One match, with only what its order needs: reading each of 2,000 candidates' title and
@@ -79,6 +99,13 @@ pub fn searched_page(
     if scope.statuses.is_empty() || query.is_empty() {
         return Ok(SearchPage::default());
     }
+    if order == SearchOrder::Relevance
+        && let Some(word) = query.single_word()
+        && scope.is_whole_process(table)
+        && let Some(page) = ranked::page(conn, table, scope.process_id, word, offset, limit)?
+    {
+        return Ok(page);
+    }
     let mut candidates = load(conn, table, scope, query, order)?;
     let more = candidates.len() as i64 > CANDIDATES;
     candidates.truncate(CANDIDATES as usize);
@@ -93,6 +120,7 @@ pub fn searched_page(
         ids,
         total: candidates.len() as i64,
         more,
+        best_first: false,
     })
 }
 

@@ -20,7 +20,7 @@ use std::cell::RefCell;
 use diesel::prelude::*;
 use diesel::result::Error as DieselError;
 
-use super::{Searchable, fold, syntax};
+use super::{Searchable, fold, ranked, syntax};
 use crate::db::DbConnection;
 use crate::db::cached::Statement;
 use crate::db::schema::{contributions, organisations, proposal_versions, proposals};
@@ -77,18 +77,22 @@ impl Document {
     }
 }
 
-/// Writes (or replaces) the entry of row `id` of `table`.
+/// Writes (or replaces) the entry of row `id` of `table`, in process `process_id`: its
+/// full-text entry and its place in the impact-ordered lists.
 pub fn write(
     conn: &mut DbConnection,
     table: Searchable,
+    process_id: i64,
     id: i64,
     doc: &Document,
 ) -> QueryResult<()> {
     remove(conn, table, id)?;
-    insert(conn, table, id, doc)
+    insert(conn, table, id, doc)?;
+    in_lists(conn, ListChange::Enter(table, process_id, id, doc.clone()))
 }
 
-/// Adds the entry of row `id`, which must have none (a rebuild, after emptying the index).
+/// Adds the full-text entry of row `id`, which must have none (a rebuild, after emptying the
+/// index: it builds the lists itself).
 pub fn insert(
     conn: &mut DbConnection,
     table: Searchable,
@@ -120,7 +124,7 @@ pub fn insert(
     statement.execute(conn).map(drop)
 }
 
-/// Removes the entry of row `id` of `table`, if it has one.
+/// Removes the entry of row `id` of `table`, if it has one, and its place in the lists.
 pub fn remove(conn: &mut DbConnection, table: Searchable, id: i64) -> QueryResult<()> {
     let index = table.index();
     let key = match conn {
@@ -129,13 +133,48 @@ pub fn remove(conn: &mut DbConnection, table: Searchable, id: i64) -> QueryResul
     };
     Statement::new(format!("DELETE FROM {index} WHERE {key} = "))
         .int(id)
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    in_lists(conn, ListChange::Leave(table, id))
 }
 
-/// A contribution's title, body, reference, organisation's name, state, and whether it is a
-/// campaign's copy shown through another.
+/// A change to the impact-ordered lists ([`ranked`]) that goes with a full-text entry's.
+#[derive(Debug, Clone)]
+enum ListChange {
+    Leave(Searchable, i64),
+    Enter(Searchable, i64, i64, Document),
+}
+
+impl ListChange {
+    fn apply(self, conn: &mut DbConnection) -> QueryResult<()> {
+        match self {
+            ListChange::Leave(table, id) => ranked::leave(conn, table, id),
+            ListChange::Enter(table, process_id, id, doc) => {
+                ranked::enter(conn, table, process_id, id, &doc)
+            }
+        }
+    }
+}
+
+/// Makes `change` now, or, in a batch's end, after every full-text entry of the batch: any
+/// other write between two entries makes FTS5 write out the first as a segment of its own.
+fn in_lists(conn: &mut DbConnection, change: ListChange) -> QueryResult<()> {
+    let change = LISTS.with_borrow_mut(|waiting| match waiting {
+        Some(list) => {
+            list.push(change);
+            None
+        }
+        None => Some(change),
+    });
+    match change {
+        Some(change) => change.apply(conn),
+        None => Ok(()),
+    }
+}
+
+/// A contribution's process, title, body, reference, organisation's name, state, and whether
+/// it is a campaign's copy shown through another.
 type ContributionText = (
+    i64,
     String,
     String,
     Option<String>,
@@ -154,6 +193,8 @@ enum Due {
 thread_local! {
     /// The entries due at the end of the batch running on this thread, if one is.
     static DUE: RefCell<Option<Vec<Due>>> = const { RefCell::new(None) };
+    /// The list changes of the batch's entries, while they are being written.
+    static LISTS: RefCell<Option<Vec<ListChange>>> = const { RefCell::new(None) };
 }
 
 /// Whether `due` was put off to the end of the batch running on this thread.
@@ -168,7 +209,7 @@ fn put_off(due: Due) -> bool {
 }
 
 /// The search index's part in a batch of the group commit: the jobs' entries are brought in
-/// line once each, at the batch's end. Each is read again then, so an entry put off by a job
+/// line once each, at the batch's end, and their lists' changes after all of them. Each is read again then, so an entry put off by a job
 /// that failed (its savepoint undone) simply matches its row as the batch leaves it.
 pub struct IndexAtBatchEnd;
 
@@ -181,9 +222,20 @@ impl BatchEnd for IndexAtBatchEnd {
         let mut due = DUE.take().unwrap_or_default();
         due.sort_unstable();
         due.dedup();
-        due.into_iter().try_for_each(|entry| match entry {
+        LISTS.set(Some(Vec::new()));
+        let written = due.into_iter().try_for_each(|entry| match entry {
             Due::Contribution(id) => sync_contribution_now(conn, id),
             Due::Proposal(id) => sync_proposal_now(conn, id),
+        });
+        let changes = LISTS.take().unwrap_or_default();
+        written?;
+        if changes.is_empty() {
+            return Ok(());
+        }
+        ranked::with_known_thresholds(conn, |conn| {
+            changes
+                .into_iter()
+                .try_for_each(|change| change.apply(conn))
         })
     }
 }
@@ -203,6 +255,7 @@ fn sync_contribution_now(conn: &mut DbConnection, id: ContributionId) -> QueryRe
         .left_join(organisations::table)
         .filter(contributions::id.eq(id))
         .select((
+            contributions::process_id,
             contributions::title,
             contributions::body,
             contributions::reference,
@@ -213,7 +266,7 @@ fn sync_contribution_now(conn: &mut DbConnection, id: ContributionId) -> QueryRe
         .first(conn)
         .optional()?;
     match row {
-        Some((title, body, reference, org, status, false))
+        Some((process_id, title, body, reference, org, status, false))
             if SEARCHABLE_CONTRIBUTIONS.contains(&status) =>
         {
             let doc = Document::of(
@@ -221,7 +274,7 @@ fn sync_contribution_now(conn: &mut DbConnection, id: ContributionId) -> QueryRe
                 [body.as_str()],
                 reference.iter().chain(&org).map(String::as_str),
             );
-            write(conn, Searchable::Contributions, id.into(), &doc)
+            write(conn, Searchable::Contributions, process_id, id.into(), &doc)
         }
         _ => remove(conn, Searchable::Contributions, id.into()),
     }
@@ -236,28 +289,37 @@ pub fn sync_proposal(conn: &mut DbConnection, id: ProposalId) -> QueryResult<()>
     }
 }
 
+/// A proposal's process, reference, organisation's name, state and current text.
+type ProposalText = (
+    i64,
+    Option<String>,
+    Option<String>,
+    ProposalStatus,
+    VersionText,
+);
+
 fn sync_proposal_now(conn: &mut DbConnection, id: ProposalId) -> QueryResult<()> {
-    let row: Option<(Option<String>, Option<String>, ProposalStatus, VersionText)> =
-        proposals::table
-            .inner_join(
-                proposal_versions::table.on(proposal_versions::proposal_id
-                    .eq(proposals::id)
-                    .and(proposal_versions::number.eq(proposals::current_version))),
-            )
-            .left_join(organisations::table)
-            .filter(proposals::id.eq(id))
-            .select((
-                proposals::reference,
-                organisations::name.nullable(),
-                proposals::status,
-                VersionText::as_select(),
-            ))
-            .first(conn)
-            .optional()?;
+    let row: Option<ProposalText> = proposals::table
+        .inner_join(
+            proposal_versions::table.on(proposal_versions::proposal_id
+                .eq(proposals::id)
+                .and(proposal_versions::number.eq(proposals::current_version))),
+        )
+        .left_join(organisations::table)
+        .filter(proposals::id.eq(id))
+        .select((
+            proposals::process_id,
+            proposals::reference,
+            organisations::name.nullable(),
+            proposals::status,
+            VersionText::as_select(),
+        ))
+        .first(conn)
+        .optional()?;
     match row {
-        Some((reference, org, status, text)) if status != ProposalStatus::Draft => {
+        Some((process_id, reference, org, status, text)) if status != ProposalStatus::Draft => {
             let doc = Document::of_proposal(&text, reference.as_deref(), org.as_deref());
-            write(conn, Searchable::Proposals, id.into(), &doc)
+            write(conn, Searchable::Proposals, process_id, id.into(), &doc)
         }
         _ => remove(conn, Searchable::Proposals, id.into()),
     }

@@ -10,12 +10,14 @@
 //! removed from the index in the transaction that hides it. A campaign is indexed once,
 //! through the copy the lists show it by. A result page never ranks the
 //! whole corpus: it takes the newest [`CANDIDATES`] matches (an index walk that stops there),
-//! ranks and orders those, and pages within them ([`candidates`]).
+//! ranks and orders those, and pages within them ([`candidates`]); a search of one common
+//! word reads the top of that word's impact-ordered list instead ([`ranked`]).
 
 mod candidates;
 pub mod fold;
 pub mod index;
 pub mod lists;
+pub mod ranked;
 mod reindex;
 mod syntax;
 
@@ -60,6 +62,17 @@ impl SearchQuery {
     /// Whether there is nothing to search by: such a query finds nothing.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// The query's one token, if it is one whole word (not a phrase, nor a prefix).
+    pub fn single_word(&self) -> Option<&str> {
+        match &self.terms[..] {
+            [term] => match &term[..] {
+                [token] if !token.prefix => Some(token.text.as_str()),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// Each term's tokens, as the index holds them.

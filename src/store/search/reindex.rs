@@ -9,6 +9,8 @@ use diesel::sql_types::Text;
 
 use super::Searchable;
 use super::index::{Document, SEARCHABLE_CONTRIBUTIONS, insert};
+use super::ranked::{self, Builder};
+use crate::db::cached::Statement;
 use crate::db::schema::{
     contributions, organisations, proposal_versions, proposals, search_index_state,
 };
@@ -70,17 +72,34 @@ pub fn reindex(conn: &mut DbConnection) -> QueryResult<Rebuilt> {
         clear(conn, Searchable::Proposals)
     })?;
     let mut rebuilt = Rebuilt::default();
+    let mut lists = Builder::default();
     let mut after = 0;
-    while let Some((last, count)) = write_transaction(conn, |conn| contribution_batch(conn, after))?
+    while let Some((last, count)) =
+        write_transaction(conn, |conn| contribution_batch(conn, after, &mut lists))?
     {
         rebuilt.contributions += count;
         after = last;
     }
+    let lists = lists.finish();
+    write_transaction(conn, |conn| {
+        ranked::replace(conn, Searchable::Contributions, &lists)?;
+        catch_up_contributions(conn, after)
+    })?;
+    drop(lists);
+
+    let mut lists = Builder::default();
     after = 0;
-    while let Some((last, count)) = write_transaction(conn, |conn| proposal_batch(conn, after))? {
+    while let Some((last, count)) =
+        write_transaction(conn, |conn| proposal_batch(conn, after, &mut lists))?
+    {
         rebuilt.proposals += count;
         after = last;
     }
+    let lists = lists.finish();
+    write_transaction(conn, |conn| {
+        ranked::replace(conn, Searchable::Proposals, &lists)?;
+        catch_up_proposals(conn, after)
+    })?;
     diesel::insert_into(search_index_state::table)
         .values((
             search_index_state::name.eq(STATE),
@@ -89,7 +108,10 @@ pub fn reindex(conn: &mut DbConnection) -> QueryResult<Rebuilt> {
         .execute(conn)?;
     // PostgreSQL plans by its statistics: tell it how common each word now is.
     if let DbConnection::Postgresql(pg) = conn {
-        pg.batch_execute("ANALYZE contributions_search; ANALYZE proposals_search")?;
+        pg.batch_execute(
+            "ANALYZE contributions_search; ANALYZE proposals_search; \
+             ANALYZE contributions_ranked; ANALYZE proposals_ranked",
+        )?;
     }
     Ok(rebuilt)
 }
@@ -108,44 +130,94 @@ fn clear(conn: &mut DbConnection, table: Searchable) -> QueryResult<()> {
     .map(drop)
 }
 
-/// A contribution's id, title, body, reference and organisation's name.
+/// A contribution's id, process, title, body, reference and organisation's name.
 type ContributionText = (
     ContributionId,
+    i64,
     String,
     String,
     Option<String>,
     Option<String>,
 );
 
-/// Indexes the next searchable contributions after id `after`: the last id and how many.
-fn contribution_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i64, usize)>> {
-    let rows: Vec<ContributionText> = contributions::table
+/// The searchable contributions after id `after`, `limit` at most, by id.
+fn searchable_contributions(
+    conn: &mut DbConnection,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<ContributionText>> {
+    contributions::table
         .left_join(organisations::table)
         .filter(contributions::status.eq_any(SEARCHABLE_CONTRIBUTIONS))
         // A campaign is found through its listed copy alone (see `index`).
         .filter(contributions::campaign_copy.eq(false))
         .filter(contributions::id.gt(ContributionId(after)))
         .order(contributions::id)
-        .limit(BATCH)
+        .limit(limit)
         .select((
             contributions::id,
+            contributions::process_id,
             contributions::title,
             contributions::body,
             contributions::reference,
             organisations::name.nullable(),
         ))
-        .load(conn)?;
-    for (id, title, body, reference, org) in &rows {
-        let meta = reference.iter().chain(org).map(String::as_str);
-        let doc = Document::of(title, [body.as_str()], meta);
-        insert(conn, Searchable::Contributions, id.0, &doc)?;
+        .load(conn)
+}
+
+fn contribution_document(row: &ContributionText) -> Document {
+    let (_, _, title, body, reference, org) = row;
+    let meta = reference.iter().chain(org).map(String::as_str);
+    Document::of(title, [body.as_str()], meta)
+}
+
+/// Indexes the next searchable contributions after id `after`, and gathers their words'
+/// lists: the last id and how many.
+fn contribution_batch(
+    conn: &mut DbConnection,
+    after: i64,
+    lists: &mut Builder,
+) -> QueryResult<Option<(i64, usize)>> {
+    let rows = searchable_contributions(conn, after, BATCH)?;
+    for row in &rows {
+        let doc = contribution_document(row);
+        insert(conn, Searchable::Contributions, row.0.0, &doc)?;
+        lists.add(row.1, row.0.0, &doc);
     }
     Ok(rows.last().map(|row| (row.0.0, rows.len())))
 }
 
-/// Indexes the next submitted proposals after id `after`, by their current version.
-fn proposal_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i64, usize)>> {
-    let rows: Vec<(ProposalId, Option<String>, Option<String>, VersionText)> = proposals::table
+/// Brings the contributions' new lists up to date with what was written while they were
+/// gathered (an operator's `concord reindex` beside a running server): contributions
+/// submitted after the last one gathered enter them, and those no longer searchable (hidden,
+/// or grouped into a campaign since) leave them.
+fn catch_up_contributions(conn: &mut DbConnection, after: i64) -> QueryResult<()> {
+    for row in searchable_contributions(conn, after, i64::MAX)? {
+        let doc = contribution_document(&row);
+        ranked::enter(conn, Searchable::Contributions, row.1, row.0.0, &doc)?;
+    }
+    let mut statement = Statement::new(
+        "DELETE FROM contributions_ranked WHERE id IN (SELECT id FROM contributions \
+         WHERE campaign_copy = TRUE OR status NOT IN (",
+    );
+    for (i, status) in SEARCHABLE_CONTRIBUTIONS.iter().enumerate() {
+        statement = statement
+            .sql(if i == 0 { "" } else { ", " })
+            .text(status.as_str());
+    }
+    statement.sql("))").execute(conn).map(drop)
+}
+
+/// A proposal's id, process, reference, organisation's name and current text.
+type ProposalText = (ProposalId, i64, Option<String>, Option<String>, VersionText);
+
+/// The submitted proposals after id `after`, `limit` at most, by id.
+fn searchable_proposals(
+    conn: &mut DbConnection,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<ProposalText>> {
+    proposals::table
         .inner_join(
             proposal_versions::table.on(proposal_versions::proposal_id
                 .eq(proposals::id)
@@ -155,17 +227,44 @@ fn proposal_batch(conn: &mut DbConnection, after: i64) -> QueryResult<Option<(i6
         .filter(proposals::status.ne(ProposalStatus::Draft))
         .filter(proposals::id.gt(ProposalId(after)))
         .order(proposals::id)
-        .limit(BATCH)
+        .limit(limit)
         .select((
             proposals::id,
+            proposals::process_id,
             proposals::reference,
             organisations::name.nullable(),
             VersionText::as_select(),
         ))
-        .load(conn)?;
-    for (id, reference, org, text) in &rows {
-        let doc = Document::of_proposal(text, reference.as_deref(), org.as_deref());
-        insert(conn, Searchable::Proposals, id.0, &doc)?;
+        .load(conn)
+}
+
+fn proposal_document(row: &ProposalText) -> Document {
+    let (_, _, reference, org, text) = row;
+    Document::of_proposal(text, reference.as_deref(), org.as_deref())
+}
+
+/// Indexes the next submitted proposals after id `after`, by their current version, and
+/// gathers their words' lists.
+fn proposal_batch(
+    conn: &mut DbConnection,
+    after: i64,
+    lists: &mut Builder,
+) -> QueryResult<Option<(i64, usize)>> {
+    let rows = searchable_proposals(conn, after, BATCH)?;
+    for row in &rows {
+        let doc = proposal_document(row);
+        insert(conn, Searchable::Proposals, row.0.0, &doc)?;
+        lists.add(row.1, row.0.0, &doc);
     }
     Ok(rows.last().map(|row| (row.0.0, rows.len())))
+}
+
+/// Brings the proposals' new lists up to date with the proposals submitted while they were
+/// gathered. (A submitted proposal stays searchable.)
+fn catch_up_proposals(conn: &mut DbConnection, after: i64) -> QueryResult<()> {
+    for row in searchable_proposals(conn, after, i64::MAX)? {
+        let doc = proposal_document(&row);
+        ranked::enter(conn, Searchable::Proposals, row.1, row.0.0, &doc)?;
+    }
+    Ok(())
 }

@@ -62,7 +62,9 @@ impl ListPageView {
 
     fn count_label(&self) -> String {
         let total = self.result.total;
-        let key = if total.more && self.query.search().is_some() {
+        let key = if total.more && total.best_first {
+            "search-more-than-best"
+        } else if total.more && self.query.search().is_some() {
             "search-more-than"
         } else if total.more {
             "contributions-count-more"

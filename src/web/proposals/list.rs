@@ -77,7 +77,9 @@ impl ListPage {
     }
 
     fn count_label(&self) -> String {
-        let key = if self.total.more && self.query.search().is_some() {
+        let key = if self.total.more && self.total.best_first {
+            "search-more-than-best"
+        } else if self.total.more && self.query.search().is_some() {
             "search-more-than"
         } else if self.total.more {
             "proposals-count-more"
