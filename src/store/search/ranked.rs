@@ -101,7 +101,8 @@ impl Thresholds {
 }
 
 thread_local! {
-    /// The thresholds known to this thread, while it writes a batch's list changes.
+    /// The thresholds known to this thread. Only SQLite's group-commit writer reads them,
+    /// and it is a thread of one database's.
     static KNOWN: RefCell<Option<Thresholds>> = const { RefCell::new(None) };
     /// Whether `enter` may trust [`KNOWN`]: only inside [`with_known_thresholds`].
     static TRUSTED: Cell<bool> = const { Cell::new(false) };
