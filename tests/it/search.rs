@@ -519,4 +519,25 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
     // A filter sends the search to the bounded ranking, which finds the same best text.
     let page = search(&app, "contributions", "harbour", "&status=submitted").await;
     assert_eq!(titles(&page)[0], "Harbour plan 4");
+
+    // Were a list ever to hold a text that is no longer public (here its state is changed
+    // behind the index's back), its tombstone would still not answer for its words.
+    with_db(&app, |conn| {
+        use concord::db::schema::contributions;
+        use diesel::prelude::*;
+        diesel::update(contributions::table.filter(contributions::title.eq("Harbour plan 4")))
+            .set(
+                contributions::status
+                    .eq(concord::domain::contributions::ContributionStatus::Hidden),
+            )
+            .execute(conn)
+    })
+    .await
+    .expect("hidden behind the index's back");
+    let page = search(&app, "contributions", "harbour", "").await;
+    assert_eq!(titles(&page)[0], "Harbour plan 3");
+    assert!(
+        !page.contains("TST/WC/H00264"),
+        "no tombstone for its words"
+    );
 }

@@ -57,6 +57,9 @@ pub fn contribution_page(
         .filter(any_of(contributions::id, ids.iter().map(|id| id.0)))
         .select(Contribution::as_select())
         .load(conn)?;
+    // The index holds only what the public may read; should it ever hold more, a hidden
+    // text's tombstone still must not answer for its words.
+    rows.retain(|row| scope.statuses.contains(&row.status.as_str()));
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
     Ok((found, rows))
 }
