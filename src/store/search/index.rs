@@ -209,8 +209,9 @@ fn put_off(due: Due) -> bool {
 }
 
 /// The search index's part in a batch of the group commit: the jobs' entries are brought in
-/// line once each, at the batch's end, and their lists' changes after all of them. Each is read again then, so an entry put off by a job
-/// that failed (its savepoint undone) simply matches its row as the batch leaves it.
+/// line once each, at the batch's end, and their lists' changes after all of them. Each row
+/// is read again then, so an entry put off by a job that failed (its savepoint undone) simply
+/// matches its row as the batch leaves it.
 pub struct IndexAtBatchEnd;
 
 impl BatchEnd for IndexAtBatchEnd {
