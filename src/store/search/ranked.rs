@@ -259,37 +259,30 @@ pub fn page(
     limit: i64,
 ) -> QueryResult<Option<SearchPage>> {
     let lists = lists_table(table);
-    // How many texts the word's list holds here, up to the bound: a walk of its keys alone.
-    // A word without a list has none.
-    let listed: i64 = Statement::new(format!(
-        "SELECT count(*) AS value FROM (SELECT 1 FROM {lists} WHERE process_id = "
-    ))
-    .int(process_id)
-    .sql(" AND term = ")
-    .text(term)
-    .sql(" LIMIT ")
-    .int(CANDIDATES + 1)
-    .sql(") listed")
-    .one::<Value, _>(conn)?
-    .value;
-    if listed < MIN_LISTED {
-        return Ok(None);
-    }
-    let total = listed.min(CANDIDATES);
-    let offset = offset.clamp(0, total);
-    let ids: Vec<Value> = Statement::new(format!(
+    // The list's texts here in order, up to the bound: one walk of its keys, which counts
+    // it too. A word without a list has none.
+    let listed: Vec<Value> = Statement::new(format!(
         "SELECT id AS value FROM {lists} WHERE process_id = "
     ))
     .int(process_id)
     .sql(" AND term = ")
     .text(term)
     .sql(" ORDER BY impact DESC, id DESC LIMIT ")
-    .int(limit.clamp(0, total - offset))
-    .sql(" OFFSET ")
-    .int(offset)
+    .int(CANDIDATES + 1)
     .load(conn)?;
+    if (listed.len() as i64) < MIN_LISTED {
+        return Ok(None);
+    }
+    let total = (listed.len() as i64).min(CANDIDATES);
+    let offset = usize::try_from(offset.clamp(0, total)).unwrap_or(0);
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let ids = listed
+        .into_iter()
+        .take(total as usize)
+        .skip(offset)
+        .take(limit);
     Ok(Some(SearchPage {
-        ids: ids.into_iter().map(|v| v.value).collect(),
+        ids: ids.map(|v| v.value).collect(),
         total,
         // Its threshold leaves texts out.
         more: true,
