@@ -21,8 +21,10 @@
 //! checked on every request before the part is looked for, and the frame around it is
 //! rendered for the person. The one thing an anonymous page holds of its visitor, the CSRF
 //! token of the language chooser, is rendered as a random placeholder of the same length and
-//! put in at serving time, so no visitor ever receives another's token. Searches are not kept: their
-//! terms vary too much to be asked twice.
+//! put in at serving time, so no visitor ever receives another's token. Searches are not
+//! kept: their terms vary too much to be asked twice. The rows of the lists are, one by one,
+//! for signed-in readers too ([`PageCache::row`]): a search page is put together from the
+//! rows other pages rendered under the same stamps.
 //!
 //! The public JSON API's pages are kept the same way ([`json`]): they hold nothing of the
 //! client, and a dataset's first pages are what every client asks first.
@@ -59,7 +61,16 @@ pub struct Kept {
 #[derive(Debug, Default)]
 struct Shelf {
     pages: HashMap<(String, &'static str), Arc<Kept>>,
+    /// The rows of the lists, by what they show and language ([`PageCache::row`]).
+    rows: HashMap<(RowOf, &'static str), Arc<Kept>>,
     bytes: usize,
+}
+
+/// What a kept row of a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowOf {
+    Contribution(i64),
+    Proposal(i64),
 }
 
 /// The kept pages of one instance.
@@ -100,14 +111,22 @@ impl PageCache {
         let key_len = key.0.len();
         let size = kept.html.len() + key_len;
         let mut shelf = self.shelf();
-        if shelf.bytes + size > BUDGET_BYTES {
-            shelf.pages.clear();
-            shelf.bytes = 0;
-        }
-        shelf.bytes += size;
+        shelf.make_room(size);
         if let Some(old) = shelf.pages.insert(key, kept) {
             shelf.bytes = shelf.bytes.saturating_sub(old.html.len() + key_len);
         }
+    }
+}
+
+impl Shelf {
+    /// Counts `size` more bytes, dropping everything kept first if they would pass the budget.
+    fn make_room(&mut self, size: usize) {
+        if self.bytes + size > BUDGET_BYTES {
+            self.pages.clear();
+            self.rows.clear();
+            self.bytes = 0;
+        }
+        self.bytes += size;
     }
 }
 
@@ -146,6 +165,50 @@ impl PageCache {
         });
         if stamp.is_some() {
             self.put(key, kept.clone());
+        }
+        kept
+    }
+}
+
+impl PageCache {
+    /// The row of a list showing `of` to readers of `lang`, if one is kept for `stamp`.
+    ///
+    /// A list row is the same for every reader of one language, whoever they are: it
+    /// shows only what the public may read. A search's page is mostly its rows, and rows
+    /// come back from one search to another (a text holds many words) where whole result
+    /// pages do not; so its rows are kept, and a search reads only the ids of its page.
+    pub fn row(&self, of: RowOf, lang: &'static str, stamp: Stamp) -> Option<Arc<Kept>> {
+        self.shelf()
+            .rows
+            .get(&(of, lang))
+            .filter(|kept| kept.stamp == stamp && kept.made.elapsed() < MAX_AGE)
+            .cloned()
+    }
+
+    /// A row rendered for `stamp`, read before what the row shows, kept; with no stamp (or
+    /// a row that must not be kept), only handed back.
+    pub fn keep_row(
+        &self,
+        of: RowOf,
+        lang: &'static str,
+        stamp: Option<Stamp>,
+        html: String,
+    ) -> Arc<Kept> {
+        let kept = Arc::new(Kept {
+            stamp: stamp.unwrap_or(Stamp {
+                generation: 0,
+                process: 0,
+            }),
+            made: Instant::now(),
+            html,
+            token_at: Vec::new(),
+        });
+        if stamp.is_some() {
+            let mut shelf = self.shelf();
+            shelf.make_room(kept.html.len());
+            if let Some(old) = shelf.rows.insert((of, lang), kept.clone()) {
+                shelf.bytes = shelf.bytes.saturating_sub(old.html.len());
+            }
         }
         kept
     }

@@ -2,7 +2,8 @@
 //! every script is found, a reference number or an organisation finds its submissions, a
 //! title match ranks first, odd queries are answered, results are bounded, proposals are
 //! searched too, the index is rebuilt when it is stale, and a common word's results come from
-//! its impact-ordered list, best first, kept in step with what is submitted and hidden.
+//! its impact-ordered list, best first, kept in step with what is submitted and hidden; a
+//! result page is put together from kept rows, which follow every change and language.
 
 use reqwest::StatusCode;
 
@@ -20,6 +21,7 @@ on_both_backends!(
     proposals_are_searched_and_ranked,
     a_stale_index_is_rebuilt,
     a_common_word_is_read_from_its_list_best_first,
+    a_search_page_is_made_of_kept_rows_that_follow_every_change,
 );
 
 /// A process with open windows, its administrator, and an accredited author.
@@ -539,5 +541,101 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
     assert!(
         !page.contains("TST/WC/H00264"),
         "no tombstone for its words"
+    );
+}
+
+/// The statements a GET of `path` by `visitor` costs, and the page.
+async fn costed(app: &TestApp, visitor: &Browser, path: &str) -> (u64, String) {
+    let before = app.queries.get();
+    let (status, page) = visitor.get_text(path).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    (app.queries.get() - before, page)
+}
+
+/// The `<li>` of the result row that links to `reference`.
+fn row_of<'a>(page: &'a str, reference: &str) -> &'a str {
+    let link = format!("/p/gcm/contributions/{reference}\"");
+    let at = page.find(&link).expect("the row");
+    let start = page[..at]
+        .rfind("<li class=\"result\">")
+        .expect("its start");
+    let end = at + page[at..].find("</li>").expect("its end");
+    &page[start..end]
+}
+
+async fn a_search_page_is_made_of_kept_rows_that_follow_every_change(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = setup(&app).await;
+    contribute(
+        &author,
+        "Kelpwort corridors",
+        "Safe routes for kelpwort workers",
+    )
+    .await;
+    contribute(
+        &author,
+        "Harbour rights",
+        "Kelpwort and the rights of harbours",
+    )
+    .await;
+    let visitor = app.new_browser();
+    let path = "/p/gcm/contributions?q=kelpwort";
+
+    // The second time, the rows are held: only the page's ids are read, and the page is
+    // the same to the byte.
+    let (fresh, first) = costed(&app, &visitor, path).await;
+    let (held, second) = costed(&app, &visitor, path).await;
+    assert_eq!(count(&first), "2 contributions");
+    assert_eq!(first, second, "a page of held rows is the page");
+    assert!(
+        held < fresh,
+        "held rows are not read again: {held} < {fresh}"
+    );
+    // Another word's page holds the same row.
+    let (_, other) = costed(&app, &visitor, "/p/gcm/contributions?q=harbours").await;
+    assert_eq!(row_of(&other, "TST-WC-0002"), row_of(&first, "TST-WC-0002"));
+
+    // A change to a row shows at once, in every page that lists it.
+    author
+        .submit(
+            "/p/gcm/contributions/TST-WC-0002",
+            "/p/gcm/contributions/TST-WC-0002/withdraw",
+            &[("", "")],
+        )
+        .await;
+    let (_, after) = costed(&app, &visitor, path).await;
+    assert!(
+        row_of(&after, "TST-WC-0002").contains("Withdrawn"),
+        "withdrawn"
+    );
+    assert!(!row_of(&after, "TST-WC-0001").contains("Withdrawn"));
+    // So does a row's author, signed in, who sees the same rows.
+    let (_, theirs) = costed(&app, &author, path).await;
+    assert_eq!(
+        row_of(&theirs, "TST-WC-0002"),
+        row_of(&after, "TST-WC-0002")
+    );
+
+    // Each reader gets the rows in their own language.
+    let (_, page) = visitor.get_text("/p/gcm/contributions").await;
+    let chosen = visitor
+        .post_form(
+            "/language",
+            &[
+                ("csrf_token", csrf_of(&page)),
+                ("lang", "fr".to_string()),
+                ("next", path.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    let (_, french) = costed(&app, &visitor, path).await;
+    assert!(row_of(&french, "TST-WC-0002").contains("Retirée"), "French");
+    let (_, english) = costed(&app, &app.new_browser(), path).await;
+    assert!(
+        row_of(&english, "TST-WC-0002").contains("Withdrawn"),
+        "English"
     );
 }

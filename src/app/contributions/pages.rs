@@ -47,17 +47,20 @@ pub struct ListView {
     pub campaigns: Vec<Campaign>,
 }
 
+/// The list page `query` asks for. `held` names the rows the caller already holds as they
+/// stand now (see `contributions::public_page`): of those only the ids are read.
 pub fn list(
     conn: &mut DbConnection,
     person: Option<Person>,
     slug: &str,
     query: &ListQuery,
+    held: &mut dyn FnMut(ContributionId) -> bool,
 ) -> Result<ListView> {
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = crate::app::outline::structure(conn, &process)?;
     let filter = filter(query, &structure);
     let seek = query.position().seek;
-    let mut result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE)?;
+    let mut result = contributions::public_page(conn, process.id, &filter, seek, PAGE_SIZE, held)?;
     // The list's template shows a hidden row as a tombstone; its words do not even reach it.
     result.rows = result
         .rows
@@ -67,8 +70,8 @@ pub fn list(
             ..row
         })
         .collect();
-    let ids: Vec<ContributionId> = result.rows.iter().map(|r| r.contribution.id).collect();
-    let campaigns = campaigns::listed_through(conn, &ids)?;
+    let loaded: Vec<ContributionId> = result.rows.iter().map(|r| r.contribution.id).collect();
+    let campaigns = campaigns::listed_through(conn, &loaded)?;
     let drafts = match actor.account_id {
         Some(account) => contributions::drafts_of_author(conn, process.id, account)?,
         None => Vec::new(),

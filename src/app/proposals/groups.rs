@@ -57,7 +57,14 @@ pub fn group(
         group_id: Some(group.id),
         ..ProposalFilter::default()
     };
-    let list = store::public_proposals(conn, process.id, &filter, Seek::First, PAGE_SIZE)?;
+    let list = store::public_proposals(
+        conn,
+        process.id,
+        &filter,
+        Seek::First,
+        PAGE_SIZE,
+        &mut |_| false,
+    )?;
     let group_id = GroupId(group.id);
     let can_review = can(&actor, Action::UseInternalNotes(group_id));
     let can_edit_report = can(&actor, Action::EditGroupReport(group_id));

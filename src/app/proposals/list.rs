@@ -4,6 +4,7 @@
 use crate::app::paging::{ListQuery, PAGE_SIZE};
 use crate::app::{self, Person, Result};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::permissions::{Action, can};
 use crate::domain::proposals::ProposalStatus;
 use crate::store::processes::{Process, Structure};
@@ -38,18 +39,20 @@ pub struct ListView {
     pub can_submit: bool,
 }
 
-/// One page of the public proposals the query finds.
+/// One page of the public proposals the query finds. `held` names the rows the caller
+/// already holds as they stand now (see `public_proposals`): of those only the ids are read.
 pub fn public_list(
     conn: &mut DbConnection,
     person: Option<Person>,
     slug: &str,
     query: &ListQuery,
+    held: &mut dyn FnMut(ProposalId) -> bool,
 ) -> Result<ListView> {
     let (process, actor) = app::process_for(conn, slug, person)?;
     let structure = crate::app::outline::structure(conn, &process)?;
     let filter = filter(query, &structure);
     let seek = query.position().seek;
-    let list = store::public_proposals(conn, process.id, &filter, seek, PAGE_SIZE)?;
+    let list = store::public_proposals(conn, process.id, &filter, seek, PAGE_SIZE, held)?;
     // A signed-in author finds their unsubmitted texts here.
     let drafts = match actor.account_id {
         Some(id) => store::drafts_of_author(conn, process.id, id)?,

@@ -206,6 +206,10 @@ pub struct Listed {
 #[derive(Debug, Clone, Default)]
 pub struct ListPage {
     pub total: Total,
+    /// The page's contributions, in order.
+    pub ids: Vec<ContributionId>,
+    /// Those of `ids` the caller did not hold already (see [`public_page`]), in order, with
+    /// who submitted them, and their tags.
     pub rows: Vec<Listed>,
     pub tags: Tags,
     pub previous: bool,
@@ -271,18 +275,28 @@ pub(super) fn filtered<'a>(
 
 /// One page of the public contributions of a process. Without search words, a keyset page
 /// (`browse`); with them, the search's page by offset.
+///
+/// `held` is asked about each contribution of the page: one it answers `true` for is
+/// already held by the caller as it stands now (a row rendered under the present data
+/// stamp), so only its id comes back. A search does not even load it.
 pub fn public_page(
     conn: &mut DbConnection,
     process_id: i64,
     filter: &ListFilter,
     seek: Seek,
     limit: i64,
+    held: &mut dyn FnMut(ContributionId) -> bool,
 ) -> QueryResult<ListPage> {
-    let (slice, total) = match &filter.query {
-        None => browse::browse(conn, process_id, filter, seek, limit)?,
-        Some(query) => searched(conn, process_id, filter, query, seek.offset(), limit)?,
+    let (ids, slice, total) = match &filter.query {
+        None => {
+            let (mut slice, total) = browse::browse(conn, process_id, filter, seek, limit)?;
+            let ids = slice.rows.iter().map(|c| c.id).collect();
+            slice.rows.retain(|c| !held(c.id));
+            (ids, slice, total)
+        }
+        Some(query) => searched(conn, process_id, filter, query, seek.offset(), limit, held)?,
     };
-    with_authors(conn, slice, total)
+    with_authors(conn, ids, slice, total)
 }
 
 /// A page of search results by offset, within the search's bounded, ranked matches.
@@ -293,10 +307,11 @@ fn searched(
     query: &SearchQuery,
     offset: i64,
     limit: i64,
-) -> QueryResult<(Slice<Contribution>, Total)> {
-    let (found, rows) =
-        search::lists::contribution_page(conn, process_id, filter, query, offset, limit)?;
-    let shown = offset + i64::try_from(rows.len()).unwrap_or(0);
+    held: &mut dyn FnMut(ContributionId) -> bool,
+) -> QueryResult<(Vec<ContributionId>, Slice<Contribution>, Total)> {
+    let (found, ids, rows) =
+        search::lists::contribution_page(conn, process_id, filter, query, offset, limit, held)?;
+    let shown = offset + i64::try_from(ids.len()).unwrap_or(0);
     let slice = Slice {
         rows,
         previous: offset > 0,
@@ -307,15 +322,27 @@ fn searched(
         more: found.more,
         best_first: found.best_first,
     };
-    Ok((slice, total))
+    Ok((ids, slice, total))
 }
 
-/// The page's rows with who submitted them and their tags: four queries.
+/// The page's rows with who submitted them and their tags: six queries, none when every
+/// row was held.
 fn with_authors(
     conn: &mut DbConnection,
+    ids: Vec<ContributionId>,
     slice: Slice<Contribution>,
     total: Total,
 ) -> QueryResult<ListPage> {
+    if slice.rows.is_empty() {
+        return Ok(ListPage {
+            total,
+            ids,
+            rows: Vec::new(),
+            tags: Tags::default(),
+            previous: slice.previous,
+            next: slice.next,
+        });
+    }
     let rows = slice.rows;
     let author_ids: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
     let authors: Vec<(i64, String)> = accounts::table
@@ -332,8 +359,8 @@ fn with_authors(
             organisations::category,
         ))
         .load(conn)?;
-    let ids: Vec<ContributionId> = rows.iter().map(|c| c.id).collect();
-    let tags = tags_of(conn, &ids)?;
+    let loaded: Vec<ContributionId> = rows.iter().map(|c| c.id).collect();
+    let tags = tags_of(conn, &loaded)?;
     let rows = rows
         .into_iter()
         .map(|contribution| {
@@ -354,6 +381,7 @@ fn with_authors(
         .collect();
     Ok(ListPage {
         total,
+        ids,
         rows,
         tags,
         previous: slice.previous,

@@ -117,6 +117,9 @@ pub struct ProposalRow {
 /// pages lie before and after it.
 #[derive(Debug, Clone, Default)]
 pub struct ProposalPage {
+    /// The page's proposals, in order.
+    pub ids: Vec<ProposalId>,
+    /// Those of `ids` the caller did not hold already (see [`public_proposals`]), in order.
     pub rows: Vec<ProposalRow>,
     pub total: Total,
     pub previous: bool,
@@ -182,19 +185,29 @@ type RowData = (
 
 /// One page of the public proposals of a process. Without search words, a keyset page
 /// (`browse`); with them, the search's page by offset.
+///
+/// `held` is asked about each proposal of the page: one it answers `true` for is already
+/// held by the caller as it stands now (a row rendered under the present data stamp), so
+/// only its id comes back.
 pub fn public_proposals(
     conn: &mut DbConnection,
     process_id: i64,
     filter: &ProposalFilter,
     seek: Seek,
     limit: i64,
+    held: &mut dyn FnMut(ProposalId) -> bool,
 ) -> QueryResult<ProposalPage> {
     let (slice, total) = match &filter.search {
         None => browse::browse(conn, process_id, filter, seek, limit)?,
         Some(query) => searched(conn, process_id, filter, query, seek.offset(), limit)?,
     };
-    let rows = rows_of(conn, &slice.rows)?;
+    let wanted: Vec<ProposalId> = slice.rows.iter().copied().filter(|id| !held(*id)).collect();
+    let rows = match wanted.is_empty() {
+        true => Vec::new(),
+        false => rows_of(conn, &wanted)?,
+    };
     Ok(ProposalPage {
+        ids: slice.rows,
         rows,
         total,
         previous: slice.previous,

@@ -14,7 +14,8 @@ use crate::store::contributions::{Contribution, ListFilter, ListSort};
 use crate::store::proposals::list::{ProposalFilter, ProposalSort};
 
 /// One page of the contributions matching `query` within the list's filters, in the
-/// filter's order, with the count of matches: two queries.
+/// filter's order, with the count of matches: the page's ids, and the rows of those the
+/// caller does not hold already (`held`), in that order.
 pub fn contribution_page(
     conn: &mut DbConnection,
     process_id: i64,
@@ -22,7 +23,8 @@ pub fn contribution_page(
     query: &SearchQuery,
     offset: i64,
     limit: i64,
-) -> QueryResult<(SearchPage, Vec<Contribution>)> {
+    held: &mut dyn FnMut(ContributionId) -> bool,
+) -> QueryResult<(SearchPage, Vec<ContributionId>, Vec<Contribution>)> {
     let statuses: Vec<&'static str> = SEARCHABLE_CONTRIBUTIONS
         .iter()
         .filter(|s| filter.status.is_none_or(|wanted| wanted == **s))
@@ -52,16 +54,22 @@ pub fn contribution_page(
         offset,
         limit,
     )?;
-    let ids: Vec<ContributionId> = found.ids.iter().copied().map(ContributionId).collect();
+    let mut ids: Vec<ContributionId> = found.ids.iter().copied().map(ContributionId).collect();
+    let wanted: Vec<ContributionId> = ids.iter().copied().filter(|id| !held(*id)).collect();
+    if wanted.is_empty() {
+        return Ok((found, ids, Vec::new()));
+    }
     let mut rows: Vec<Contribution> = contributions::table
-        .filter(any_of(contributions::id, ids.iter().map(|id| id.0)))
+        .filter(any_of(contributions::id, wanted.iter().map(|id| id.0)))
         .select(Contribution::as_select())
         .load(conn)?;
     // The index holds only what the public may read; should it ever hold more, a hidden
-    // text's tombstone still must not answer for its words.
+    // text's tombstone still must not answer for its words. (A held row was rendered from
+    // a public row under the same data stamp: the caller keeps no other.)
     rows.retain(|row| scope.statuses.contains(&row.status.as_str()));
+    ids.retain(|id| !wanted.contains(id) || rows.iter().any(|row| row.id == *id));
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
-    Ok((found, rows))
+    Ok((found, ids, rows))
 }
 
 /// The ids of one page of the proposals matching `query` within the list's filters, in

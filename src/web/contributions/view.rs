@@ -2,6 +2,9 @@
 //! receipt, the receipt as a file, and attached files (always as downloads). Handlers
 //! only: the reads are `app::contributions::{pages, files}`.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
@@ -10,18 +13,19 @@ use super::human_size;
 use crate::app::contributions::files::{self, Download};
 use crate::app::contributions::pages::{self, ContributionView, Receipt};
 use crate::app::paging::{ListQuery, Pager, Shown};
+use crate::app::processes::DataStamp as Stamp;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
 use crate::i18n::Lang;
 use crate::store::attachments::AttachedFile;
 use crate::store::campaigns::Campaign;
-use crate::store::contributions::{Contribution, ListPage, ListSort, Tags};
+use crate::store::contributions::{Contribution, ListPage, ListSort, Listed, Tags};
 use crate::store::processes::{Process, Structure, Theme, ThemeKind};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::{self, Ctx, FieldErrors};
-use crate::web::pagecache::{self, Slot};
+use crate::web::pagecache::{self, Kept, RowOf, Slot};
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -31,11 +35,13 @@ struct ListPageView {
     process: Process,
     structure: Structure,
     query: ListQuery,
+    /// The count and the pages around; the rows are `rows`.
     result: ListPage,
+    /// The page's rows, rendered ([`rendered_rows`]).
+    rows: Vec<Arc<Kept>>,
     pager: Pager,
     drafts: Vec<Contribution>,
     can_submit: bool,
-    campaigns: Vec<Campaign>,
 }
 
 impl ListPageView {
@@ -73,19 +79,25 @@ impl ListPageView {
         };
         self.ctx.t1(key, "count", total.count.to_string())
     }
+}
 
+/// One row of the list, as every reader of one language sees it.
+#[derive(Template)]
+#[template(path = "contributions/row.html")]
+struct ResultRow<'a> {
+    ctx: &'a Ctx,
+    process: &'a Process,
+    structure: &'a Structure,
+    row: &'a Listed,
+    tags: &'a Tags,
+    /// The campaign the row stands for, if it is one's listed copy.
+    campaign: Option<&'a Campaign>,
+}
+
+impl ResultRow<'_> {
     /// A row's reference, as the route table takes it.
     fn reference<'a>(&self, reference: &'a Option<String>) -> &'a str {
         reference.as_deref().unwrap_or_default()
-    }
-
-    fn tags(&self) -> &Tags {
-        &self.result.tags
-    }
-
-    /// The campaign listed through row `id`, if it is one's listed copy.
-    fn campaign_of(&self, id: &ContributionId) -> Option<&Campaign> {
-        self.campaigns.iter().find(|c| c.listed_id == *id)
     }
 
     /// A row's text as a reader sees it, plain and short.
@@ -96,6 +108,44 @@ impl ListPageView {
 
 /// How many characters of a text its row in the list shows.
 const EXCERPT_CHARS: usize = 240;
+
+/// The page's rows in order: those `held` when the page was read, and the others rendered
+/// now from `view`, each public one kept under `stamp` for the next page that lists it. A
+/// search's page is assembled from rows other searches listed, so that reading its ids
+/// costs most of it; and no page for one query is kept, so no figure rests on one answer.
+fn rendered_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    view: &pages::ListView,
+    stamp: Option<Stamp>,
+    mut held: HashMap<ContributionId, Arc<Kept>>,
+) -> Result<Vec<Arc<Kept>>, AppError> {
+    let mut rows = Vec::with_capacity(view.result.ids.len());
+    for id in &view.result.ids {
+        if let Some(kept) = held.remove(id) {
+            rows.push(kept);
+            continue;
+        }
+        let Some(row) = view.result.rows.iter().find(|r| r.contribution.id == *id) else {
+            continue;
+        };
+        let html = ResultRow {
+            ctx,
+            process: &view.process,
+            structure: &view.structure,
+            row,
+            tags: &view.result.tags,
+            campaign: view.campaigns.iter().find(|c| c.listed_id == *id),
+        }
+        .render()?;
+        // A hidden row is a tombstone, and a search never holds one: only public rows are
+        // kept, so a held row is always one a search may list.
+        let keep = stamp.filter(|_| row.contribution.status.is_public());
+        let of = RowOf::Contribution(id.0);
+        rows.push(state.pages.keep_row(of, ctx.lang.code(), keep, html));
+    }
+    Ok(rows)
+}
 
 #[get("")]
 pub async fn list(
@@ -112,9 +162,22 @@ pub async fn list(
     };
     let person = visitor.person();
     let owned_query = query.clone();
-    let view = state
-        .run(move |conn| pages::list(conn, person, &path, &owned_query))
+    let shelf = state.clone();
+    let lang = ctx.lang.code();
+    let (view, stamp, held) = state
+        .run(move |conn| {
+            // Read before the rows: a row kept under it never shows data older than it.
+            let stamp = crate::app::processes::stamp(conn, &path)?;
+            let mut held = HashMap::new();
+            let view = pages::list(conn, person, &path, &owned_query, &mut |id| {
+                let of = RowOf::Contribution(id.0);
+                let kept = stamp.and_then(|stamp| shelf.pages.row(of, lang, stamp));
+                kept.map(|kept| held.insert(id, kept)).is_some()
+            })?;
+            Ok((view, stamp, held))
+        })
         .await?;
+    let rows = rendered_rows(&state, &ctx, &view, stamp, held)?;
     let pager = pager_of(&query, &view.process, &view.result);
     filling.render(&state, ctx, |ctx| ListPageView {
         ctx,
@@ -122,10 +185,10 @@ pub async fn list(
         structure: view.structure,
         query,
         result: view.result,
+        rows,
         pager,
         drafts: view.drafts,
         can_submit: view.can_submit,
-        campaigns: view.campaigns,
     })
 }
 
@@ -134,9 +197,9 @@ fn pager_of(query: &ListQuery, process: &Process, result: &ListPage) -> Pager {
     let base = crate::paths::contributions(&process.slug);
     let link = |page: &[(&str, String)]| format!("{base}?{}", query.with_page(page));
     let shown = Shown {
-        rows: result.rows.len(),
-        first_id: result.rows.first().map(|r| r.contribution.id.0),
-        last_id: result.rows.last().map(|r| r.contribution.id.0),
+        rows: result.ids.len(),
+        first_id: result.ids.first().map(|id| id.0),
+        last_id: result.ids.last().map(|id| id.0),
         previous: result.previous,
         next: result.next,
         total: result.total,

@@ -11,13 +11,12 @@ use crate::domain::roles::Role;
 use crate::paths;
 use crate::store::keyset::Total;
 use crate::store::processes::{ActionGroup, Process};
-use crate::store::proposals::list::ProposalRow;
 use crate::store::roles::Assignment;
 use crate::web::AppState;
 use crate::web::documents::create::group_report_slug;
 use crate::web::error::AppError;
 use crate::web::page::Ctx;
-use crate::web::pagecache::{self, Slot};
+use crate::web::pagecache::{self, Kept, Slot};
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -28,7 +27,8 @@ struct GroupPage {
     group: ActionGroup,
     outline: std::sync::Arc<crate::app::outline::Outline>,
     people: Vec<(Role, Assignment)>,
-    rows: Vec<ProposalRow>,
+    /// The first page's rows, rendered (`list::rendered_rows`).
+    rows: Vec<std::sync::Arc<Kept>>,
     total: Total,
     more_pages: bool,
     can_submit: bool,
@@ -85,13 +85,21 @@ pub async fn group_page(
         .run(move |conn| app_groups::group(conn, person, &slug, number, &report_slug))
         .await?;
     let report = view.report.map(|r| ReportLink::of(&view.process, r));
+    let rows = super::list::rendered_rows(
+        &state,
+        &ctx,
+        &view.process,
+        &view.list,
+        None,
+        Default::default(),
+    )?;
     filling.render(&state, ctx, |ctx| GroupPage {
         ctx,
         process: view.process,
         group: view.group,
         outline: view.outline,
         people: view.people,
-        rows: view.list.rows,
+        rows,
         total: view.list.total,
         more_pages: view.list.next,
         can_submit: view.can_submit,

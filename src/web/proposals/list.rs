@@ -1,11 +1,16 @@
 //! The public list of a process's proposals: full-text search, filters, sorting and pages,
 //! in a fixed number of queries whatever the page holds (`app::proposals::list`).
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use crate::app::paging::{ListQuery, Pager, Shown};
+use crate::app::processes::DataStamp as Stamp;
 use crate::app::proposals::list::{self as app_list, ListView};
+use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
 use crate::domain::roles::StakeholderCategory;
 use crate::paths;
@@ -15,7 +20,7 @@ use crate::store::proposals::list::{DraftListing, ProposalPage, ProposalRow, Pro
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::Ctx;
-use crate::web::pagecache::{self, Slot};
+use crate::web::pagecache::{self, Kept, RowOf, Slot};
 use crate::web::session::Visitor;
 
 /// The list's navigation: by cursor when browsing, by page number among search results.
@@ -23,9 +28,9 @@ fn pager_of(query: &ListQuery, slug: &str, page: &ProposalPage) -> Pager {
     let base = paths::proposals(slug);
     let link = |page: &[(&str, String)]| format!("{base}?{}", query.with_page(page));
     let shown = Shown {
-        rows: page.rows.len(),
-        first_id: page.rows.first().map(|r| r.id.0),
-        last_id: page.rows.last().map(|r| r.id.0),
+        rows: page.ids.len(),
+        first_id: page.ids.first().map(|id| id.0),
+        last_id: page.ids.last().map(|id| id.0),
         previous: page.previous,
         next: page.next,
         total: page.total,
@@ -47,7 +52,8 @@ struct ListPage {
     /// For the texts' translations (`domain::content`).
     structure: Structure,
     query: ListQuery,
-    rows: Vec<ProposalRow>,
+    /// The page's rows, rendered ([`rendered_rows`]).
+    rows: Vec<Arc<Kept>>,
     total: Total,
     pager: Pager,
     drafts: Vec<DraftListing>,
@@ -106,15 +112,29 @@ pub async fn list(
     };
     let owned_query = query.clone();
     let person = visitor.person();
+    let shelf = state.clone();
+    let lang = ctx.lang.code();
+    let (view, stamp, held) = state
+        .run(move |conn| {
+            // Read before the rows: a row kept under it never shows data older than it.
+            let stamp = crate::app::processes::stamp(conn, &slug)?;
+            let mut held = HashMap::new();
+            let view = app_list::public_list(conn, person, &slug, &owned_query, &mut |id| {
+                let of = RowOf::Proposal(id.0);
+                let kept = stamp.and_then(|stamp| shelf.pages.row(of, lang, stamp));
+                kept.map(|kept| held.insert(id, kept)).is_some()
+            })?;
+            Ok((view, stamp, held))
+        })
+        .await?;
     let ListView {
         process,
         structure,
         list,
         drafts,
         can_submit,
-    } = state
-        .run(move |conn| app_list::public_list(conn, person, &slug, &owned_query))
-        .await?;
+    } = view;
+    let rows = rendered_rows(&state, &ctx, &process, &list, stamp, held)?;
     let themes = structure.themes_of(ThemeKind::Theme).cloned().collect();
     let pager = pager_of(&query, &process.slug, &list);
     filling.render(&state, ctx, |ctx| ListPage {
@@ -124,10 +144,47 @@ pub async fn list(
         themes,
         structure,
         query,
-        rows: list.rows,
+        rows,
         total: list.total,
         pager,
         drafts,
         can_submit,
     })
+}
+
+/// One row of the table of proposals, as every reader of one language sees it.
+#[derive(Template)]
+#[template(path = "proposals/row.html")]
+struct RowView<'a> {
+    ctx: &'a Ctx,
+    process: &'a Process,
+    row: &'a ProposalRow,
+}
+
+/// The page's rows in order: those `held` when the page was read, and the others rendered
+/// now from `page`, each public one kept under `stamp` (when there is one) for the next
+/// page that lists it, as `web::contributions::view` keeps the contributions' rows.
+pub(super) fn rendered_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    process: &Process,
+    page: &ProposalPage,
+    stamp: Option<Stamp>,
+    mut held: HashMap<ProposalId, Arc<Kept>>,
+) -> Result<Vec<Arc<Kept>>, AppError> {
+    let mut rows = Vec::with_capacity(page.ids.len());
+    for id in &page.ids {
+        if let Some(kept) = held.remove(id) {
+            rows.push(kept);
+            continue;
+        }
+        let Some(row) = page.rows.iter().find(|r| r.id == *id) else {
+            continue;
+        };
+        let html = RowView { ctx, process, row }.render()?;
+        let keep = stamp.filter(|_| row.status.is_public());
+        let of = RowOf::Proposal(id.0);
+        rows.push(state.pages.keep_row(of, ctx.lang.code(), keep, html));
+    }
+    Ok(rows)
 }
