@@ -154,7 +154,18 @@ impl PageCache {
         stamp: Option<Stamp>,
         html: String,
     ) -> Arc<Kept> {
-        let kept = Arc::new(Kept {
+        let kept = Kept::part(stamp, html);
+        if stamp.is_some() {
+            self.put(key, kept.clone());
+        }
+        kept
+    }
+}
+
+impl Kept {
+    /// A part of a page (no token in it) rendered for `stamp`; with none, one never kept.
+    fn part(stamp: Option<Stamp>, html: String) -> Arc<Kept> {
+        Arc::new(Kept {
             stamp: stamp.unwrap_or(Stamp {
                 generation: 0,
                 process: 0,
@@ -162,11 +173,7 @@ impl PageCache {
             made: Instant::now(),
             html,
             token_at: Vec::new(),
-        });
-        if stamp.is_some() {
-            self.put(key, kept.clone());
-        }
-        kept
+        })
     }
 }
 
@@ -194,15 +201,7 @@ impl PageCache {
         stamp: Option<Stamp>,
         html: String,
     ) -> Arc<Kept> {
-        let kept = Arc::new(Kept {
-            stamp: stamp.unwrap_or(Stamp {
-                generation: 0,
-                process: 0,
-            }),
-            made: Instant::now(),
-            html,
-            token_at: Vec::new(),
-        });
+        let kept = Kept::part(stamp, html);
         if stamp.is_some() {
             let mut shelf = self.shelf();
             shelf.make_room(kept.html.len());
@@ -211,6 +210,99 @@ impl PageCache {
             }
         }
         kept
+    }
+}
+
+/// The rows a list page was read with ([`read_with_rows`]): those found kept, and the stamp
+/// read before the page, under which the rows rendered now are kept.
+pub struct Rows<Id> {
+    stamp: Option<Stamp>,
+    lang: &'static str,
+    row_of: fn(Id) -> RowOf,
+    held: HashMap<Id, Arc<Kept>>,
+}
+
+/// Reads a list page of process `slug` with `read`, after the process's stamps, offering it
+/// the rows kept for them: `read` asks of each row of its page whether it is held, and
+/// reads only the others. For readers of `lang`; `row_of` names what a row of the list shows.
+pub async fn read_with_rows<Id, T, F>(
+    state: &actix_web::web::Data<AppState>,
+    lang: &'static str,
+    slug: String,
+    row_of: fn(Id) -> RowOf,
+    read: F,
+) -> Result<(T, Rows<Id>), AppError>
+where
+    Id: Copy + Eq + std::hash::Hash + Send + 'static,
+    T: Send + 'static,
+    F: FnOnce(
+            &mut crate::db::DbConnection,
+            &str,
+            &mut dyn FnMut(Id) -> bool,
+        ) -> crate::app::Result<T>
+        + Send
+        + 'static,
+{
+    let shelf = state.clone();
+    let (page, stamp, held) = state
+        .run(move |conn| {
+            // Read before the rows: a row kept under it never shows data older than it.
+            let stamp = crate::app::processes::stamp(conn, &slug)?;
+            let mut held = HashMap::new();
+            let page = read(conn, &slug, &mut |id| {
+                let kept = stamp.and_then(|stamp| shelf.pages.row(row_of(id), lang, stamp));
+                kept.map(|kept| held.insert(id, kept)).is_some()
+            })?;
+            Ok((page, stamp, held))
+        })
+        .await?;
+    let rows = Rows {
+        stamp,
+        lang,
+        row_of,
+        held,
+    };
+    Ok((page, rows))
+}
+
+impl<Id: Copy + Eq + std::hash::Hash> Rows<Id> {
+    /// No rows held, and none to keep: for a page read without [`read_with_rows`].
+    pub fn none(lang: &'static str, row_of: fn(Id) -> RowOf) -> Self {
+        Rows {
+            stamp: None,
+            lang,
+            row_of,
+            held: HashMap::new(),
+        }
+    }
+
+    /// The rows of the page `ids` in order: those held, and the others as `render` makes
+    /// them now (`None` for one the page no longer holds; with whether it is public). Each
+    /// public one is kept for the next page that lists it: a hidden row is a tombstone, and
+    /// a search never lists one, so a held row is always one a search may list.
+    pub fn assemble(
+        mut self,
+        state: &AppState,
+        ids: &[Id],
+        mut render: impl FnMut(&Id) -> Result<Option<(String, bool)>, AppError>,
+    ) -> Result<Vec<Arc<Kept>>, AppError> {
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(kept) = self.held.remove(id) {
+                rows.push(kept);
+                continue;
+            }
+            let Some((html, public)) = render(id)? else {
+                continue;
+            };
+            let keep = self.stamp.filter(|_| public);
+            rows.push(
+                state
+                    .pages
+                    .keep_row((self.row_of)(*id), self.lang, keep, html),
+            );
+        }
+        Ok(rows)
     }
 }
 

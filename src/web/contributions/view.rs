@@ -2,7 +2,6 @@
 //! receipt, the receipt as a file, and attached files (always as downloads). Handlers
 //! only: the reads are `app::contributions::{pages, files}`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
@@ -13,7 +12,6 @@ use super::human_size;
 use crate::app::contributions::files::{self, Download};
 use crate::app::contributions::pages::{self, ContributionView, Receipt};
 use crate::app::paging::{ListQuery, Pager, Shown};
-use crate::app::processes::DataStamp as Stamp;
 use crate::domain::contributions::{self as rules, ContributionStatus};
 use crate::domain::ids::ContributionId;
 use crate::domain::roles::StakeholderCategory;
@@ -37,7 +35,7 @@ struct ListPageView {
     query: ListQuery,
     /// The count and the pages around; the rows are `rows`.
     result: ListPage,
-    /// The page's rows, rendered ([`rendered_rows`]).
+    /// The page's rows, rendered (`pagecache::Rows::assemble`).
     rows: Vec<Arc<Kept>>,
     pager: Pager,
     drafts: Vec<Contribution>,
@@ -109,44 +107,6 @@ impl ResultRow<'_> {
 /// How many characters of a text its row in the list shows.
 const EXCERPT_CHARS: usize = 240;
 
-/// The page's rows in order: those `held` when the page was read, and the others rendered
-/// now from `view`, each public one kept under `stamp` for the next page that lists it. A
-/// search's page is assembled from rows other searches listed, so that reading its ids
-/// costs most of it; and no page for one query is kept, so no figure rests on one answer.
-fn rendered_rows(
-    state: &AppState,
-    ctx: &Ctx,
-    view: &pages::ListView,
-    stamp: Option<Stamp>,
-    mut held: HashMap<ContributionId, Arc<Kept>>,
-) -> Result<Vec<Arc<Kept>>, AppError> {
-    let mut rows = Vec::with_capacity(view.result.ids.len());
-    for id in &view.result.ids {
-        if let Some(kept) = held.remove(id) {
-            rows.push(kept);
-            continue;
-        }
-        let Some(row) = view.result.rows.iter().find(|r| r.contribution.id == *id) else {
-            continue;
-        };
-        let html = ResultRow {
-            ctx,
-            process: &view.process,
-            structure: &view.structure,
-            row,
-            tags: &view.result.tags,
-            campaign: view.campaigns.iter().find(|c| c.listed_id == *id),
-        }
-        .render()?;
-        // A hidden row is a tombstone, and a search never holds one: only public rows are
-        // kept, so a held row is always one a search may list.
-        let keep = stamp.filter(|_| row.contribution.status.is_public());
-        let of = RowOf::Contribution(id.0);
-        rows.push(state.pages.keep_row(of, ctx.lang.code(), keep, html));
-    }
-    Ok(rows)
-}
-
 #[get("")]
 pub async fn list(
     ctx: Ctx,
@@ -162,22 +122,31 @@ pub async fn list(
     };
     let person = visitor.person();
     let owned_query = query.clone();
-    let shelf = state.clone();
-    let lang = ctx.lang.code();
-    let (view, stamp, held) = state
-        .run(move |conn| {
-            // Read before the rows: a row kept under it never shows data older than it.
-            let stamp = crate::app::processes::stamp(conn, &path)?;
-            let mut held = HashMap::new();
-            let view = pages::list(conn, person, &path, &owned_query, &mut |id| {
-                let of = RowOf::Contribution(id.0);
-                let kept = stamp.and_then(|stamp| shelf.pages.row(of, lang, stamp));
-                kept.map(|kept| held.insert(id, kept)).is_some()
-            })?;
-            Ok((view, stamp, held))
-        })
-        .await?;
-    let rows = rendered_rows(&state, &ctx, &view, stamp, held)?;
+    let (view, held) = pagecache::read_with_rows(
+        &state,
+        ctx.lang.code(),
+        path.into_inner(),
+        |id: ContributionId| RowOf::Contribution(id.0),
+        move |conn, slug, held| pages::list(conn, person, slug, &owned_query, held),
+    )
+    .await?;
+    // A search page is put together from rows other pages rendered: reading its ids is
+    // most of its cost, and no page for one query is kept, so no figure rests on one answer.
+    let rows = held.assemble(&state, &view.result.ids, |id| {
+        let Some(row) = view.result.rows.iter().find(|r| r.contribution.id == *id) else {
+            return Ok(None);
+        };
+        let html = ResultRow {
+            ctx: &ctx,
+            process: &view.process,
+            structure: &view.structure,
+            row,
+            tags: &view.result.tags,
+            campaign: view.campaigns.iter().find(|c| c.listed_id == *id),
+        }
+        .render()?;
+        Ok(Some((html, row.contribution.status.is_public())))
+    })?;
     let pager = pager_of(&query, &view.process, &view.result);
     filling.render(&state, ctx, |ctx| ListPageView {
         ctx,

@@ -16,7 +16,7 @@ use crate::web::AppState;
 use crate::web::documents::create::group_report_slug;
 use crate::web::error::AppError;
 use crate::web::page::Ctx;
-use crate::web::pagecache::{self, Kept, Slot};
+use crate::web::pagecache::{self, Kept, Rows, Slot};
 use crate::web::session::Visitor;
 
 #[derive(Template)]
@@ -85,14 +85,8 @@ pub async fn group_page(
         .run(move |conn| app_groups::group(conn, person, &slug, number, &report_slug))
         .await?;
     let report = view.report.map(|r| ReportLink::of(&view.process, r));
-    let rows = super::list::rendered_rows(
-        &state,
-        &ctx,
-        &view.process,
-        &view.list,
-        None,
-        Default::default(),
-    )?;
+    let held = Rows::none(ctx.lang.code(), super::list::row_of);
+    let rows = super::list::rendered_rows(&state, &ctx, &view.process, &view.list, held)?;
     filling.render(&state, ctx, |ctx| GroupPage {
         ctx,
         process: view.process,

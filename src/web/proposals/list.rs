@@ -1,14 +1,12 @@
 //! The public list of a process's proposals: full-text search, filters, sorting and pages,
 //! in a fixed number of queries whatever the page holds (`app::proposals::list`).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 use crate::app::paging::{ListQuery, Pager, Shown};
-use crate::app::processes::DataStamp as Stamp;
 use crate::app::proposals::list::{self as app_list, ListView};
 use crate::domain::ids::ProposalId;
 use crate::domain::proposals::ProposalStatus;
@@ -20,7 +18,7 @@ use crate::store::proposals::list::{DraftListing, ProposalPage, ProposalRow, Pro
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::page::Ctx;
-use crate::web::pagecache::{self, Kept, RowOf, Slot};
+use crate::web::pagecache::{self, Kept, RowOf, Rows, Slot};
 use crate::web::session::Visitor;
 
 /// The list's navigation: by cursor when browsing, by page number among search results.
@@ -112,21 +110,14 @@ pub async fn list(
     };
     let owned_query = query.clone();
     let person = visitor.person();
-    let shelf = state.clone();
-    let lang = ctx.lang.code();
-    let (view, stamp, held) = state
-        .run(move |conn| {
-            // Read before the rows: a row kept under it never shows data older than it.
-            let stamp = crate::app::processes::stamp(conn, &slug)?;
-            let mut held = HashMap::new();
-            let view = app_list::public_list(conn, person, &slug, &owned_query, &mut |id| {
-                let of = RowOf::Proposal(id.0);
-                let kept = stamp.and_then(|stamp| shelf.pages.row(of, lang, stamp));
-                kept.map(|kept| held.insert(id, kept)).is_some()
-            })?;
-            Ok((view, stamp, held))
-        })
-        .await?;
+    let (view, held) = pagecache::read_with_rows(
+        &state,
+        ctx.lang.code(),
+        slug,
+        row_of,
+        move |conn, slug, held| app_list::public_list(conn, person, slug, &owned_query, held),
+    )
+    .await?;
     let ListView {
         process,
         structure,
@@ -134,7 +125,7 @@ pub async fn list(
         drafts,
         can_submit,
     } = view;
-    let rows = rendered_rows(&state, &ctx, &process, &list, stamp, held)?;
+    let rows = rendered_rows(&state, &ctx, &process, &list, held)?;
     let themes = structure.themes_of(ThemeKind::Theme).cloned().collect();
     let pager = pager_of(&query, &process.slug, &list);
     filling.render(&state, ctx, |ctx| ListPage {
@@ -161,30 +152,24 @@ struct RowView<'a> {
     row: &'a ProposalRow,
 }
 
-/// The page's rows in order: those `held` when the page was read, and the others rendered
-/// now from `page`, each public one kept under `stamp` (when there is one) for the next
-/// page that lists it, as `web::contributions::view` keeps the contributions' rows.
+/// The rows of `page` in order, held in `held` or rendered now (and kept if public).
 pub(super) fn rendered_rows(
     state: &AppState,
     ctx: &Ctx,
     process: &Process,
     page: &ProposalPage,
-    stamp: Option<Stamp>,
-    mut held: HashMap<ProposalId, Arc<Kept>>,
+    held: Rows<ProposalId>,
 ) -> Result<Vec<Arc<Kept>>, AppError> {
-    let mut rows = Vec::with_capacity(page.ids.len());
-    for id in &page.ids {
-        if let Some(kept) = held.remove(id) {
-            rows.push(kept);
-            continue;
-        }
+    held.assemble(state, &page.ids, |id| {
         let Some(row) = page.rows.iter().find(|r| r.id == *id) else {
-            continue;
+            return Ok(None);
         };
         let html = RowView { ctx, process, row }.render()?;
-        let keep = stamp.filter(|_| row.status.is_public());
-        let of = RowOf::Proposal(id.0);
-        rows.push(state.pages.keep_row(of, ctx.lang.code(), keep, html));
-    }
-    Ok(rows)
+        Ok(Some((html, row.status.is_public())))
+    })
+}
+
+/// What a row of the table shows.
+pub(super) fn row_of(id: ProposalId) -> RowOf {
+    RowOf::Proposal(id.0)
 }
