@@ -492,6 +492,10 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
         !second.is_empty() && second.iter().all(|t| !first.contains(t)),
         "{next}: {second:?}"
     );
+    // Past the list's end, a page has no rows, and still says what the list holds.
+    let beyond = search(&app, "contributions", "harbour", "&page=40").await;
+    assert!(titles(&beyond).is_empty(), "{:?}", titles(&beyond));
+    assert_eq!(count(&beyond), label);
 
     // A word without a list is counted exactly.
     assert_eq!(found(&app, "pier").await, "20 contributions");

@@ -248,6 +248,15 @@ struct Value {
     value: i64,
 }
 
+/// A text of a list's page, with the length of the list up to the bound.
+#[derive(QueryableByName)]
+struct Counted {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = BigInt)]
+    total: i64,
+}
+
 /// One page of the texts of `process_id` that hold `term`, best first, if the word has a list
 /// that can answer; `None` sends the search to the bounded ranking.
 pub fn page(
@@ -259,30 +268,49 @@ pub fn page(
     limit: i64,
 ) -> QueryResult<Option<SearchPage>> {
     let lists = lists_table(table);
-    // The list's texts here in order, up to the bound: one walk of its keys, which counts
-    // it too. A word without a list has none.
-    let listed: Vec<Value> = Statement::new(format!(
-        "SELECT id AS value FROM {lists} WHERE process_id = "
-    ))
-    .int(process_id)
-    .sql(" AND term = ")
-    .text(term)
-    .sql(" ORDER BY impact DESC, id DESC LIMIT ")
-    .int(CANDIDATES + 1)
-    .load(conn)?;
-    if (listed.len() as i64) < MIN_LISTED {
+    // How many texts the list holds here, up to the bound: a count SQLite makes of an
+    // index range in C (loading each id to count them cost more than the rest of a search).
+    let counted = |statement: Statement| {
+        statement
+            .sql(format!(
+                "(SELECT count(*) FROM (SELECT 1 FROM {lists} WHERE process_id = "
+            ))
+            .int(process_id)
+            .sql(" AND term = ")
+            .text(term)
+            .sql(" LIMIT ")
+            .int(CANDIDATES + 1)
+            .sql(") listed)")
+    };
+    // The page, each of its rows with that count. A word without a list has none.
+    let rows: Vec<Counted> = counted(Statement::new("SELECT id, "))
+        .sql(format!(" AS total FROM {lists} WHERE process_id = "))
+        .int(process_id)
+        .sql(" AND term = ")
+        .text(term)
+        .sql(" ORDER BY impact DESC, id DESC LIMIT ")
+        .int(limit.clamp(0, CANDIDATES))
+        .sql(" OFFSET ")
+        .int(offset.clamp(0, CANDIDATES))
+        .load(conn)?;
+    let listed = match rows.first() {
+        Some(row) => row.total,
+        None if offset > 0 => {
+            counted(Statement::new("SELECT "))
+                .sql(" AS value")
+                .one::<Value, _>(conn)?
+                .value
+        }
+        None => 0,
+    };
+    if listed < MIN_LISTED {
         return Ok(None);
     }
-    let total = (listed.len() as i64).min(CANDIDATES);
-    let offset = usize::try_from(offset.clamp(0, total)).unwrap_or(0);
-    let limit = usize::try_from(limit).unwrap_or(0);
-    let ids = listed
-        .into_iter()
-        .take(total as usize)
-        .skip(offset)
-        .take(limit);
+    let total = listed.min(CANDIDATES);
+    let shown = usize::try_from((total - offset).max(0)).unwrap_or(0);
+    let ids = rows.into_iter().take(shown);
     Ok(Some(SearchPage {
-        ids: ids.map(|v| v.value).collect(),
+        ids: ids.map(|row| row.id).collect(),
         total,
         // Its threshold leaves texts out.
         more: true,
