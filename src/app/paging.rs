@@ -203,6 +203,28 @@ impl ListQuery {
         SearchQuery::parse(&self.q)
     }
 
+    /// Whether the page searches one whole word by relevance among all the list's texts,
+    /// with no filter: what a word's impact-ordered list answers, or the ranking of a word
+    /// few texts hold. Such a read takes a bounded time whatever the corpus.
+    pub fn is_one_word_search(&self) -> bool {
+        let unfiltered = [
+            &self.category,
+            &self.group,
+            &self.theme,
+            &self.status,
+            &self.language,
+            &self.event,
+        ]
+        .iter()
+        .all(|value| value.trim().is_empty());
+        let by_relevance = matches!(self.sort.trim(), "" | "relevance");
+        unfiltered
+            && by_relevance
+            && self
+                .search()
+                .is_some_and(|query| query.single_word().is_some())
+    }
+
     pub fn category(&self) -> Option<StakeholderCategory> {
         StakeholderCategory::parse(&self.category)
     }
@@ -284,6 +306,36 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> ListQuery {
+        let encoded = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        serde_urlencoded::from_str(&encoded).expect("a list query")
+    }
+
+    #[test]
+    fn only_one_word_over_the_whole_list_is_a_one_word_search() {
+        assert!(query(&[("q", "mobilité")]).is_one_word_search());
+        assert!(
+            query(&[("q", " harbour "), ("sort", "relevance"), ("page", "3")]).is_one_word_search()
+        );
+        for pairs in [
+            &[("q", "")][..],
+            &[("q", "harbour quay")],
+            // One Chinese character is searched as the start of a word.
+            &[("q", "移")],
+            &[("q", "harbour"), ("sort", "newest")],
+            &[("q", "harbour"), ("category", "member-state")],
+            &[("q", "harbour"), ("group", "2")],
+            &[("q", "harbour"), ("theme", "7")],
+            &[("q", "harbour"), ("status", "submitted")],
+            &[("q", "harbour"), ("language", "fr")],
+            &[("q", "harbour"), ("event", "1")],
+        ] {
+            assert!(!query(pairs).is_one_word_search(), "{pairs:?}");
+        }
+    }
 
     #[test]
     fn a_page_parameter_is_a_page_within_bounds() {

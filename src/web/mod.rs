@@ -95,7 +95,10 @@ impl AppState {
     /// connection is idle, and otherwise as [`run`](Self::run) does. A kept page's stamp
     /// read takes a few microseconds in SQLite, and handing it to a blocking thread and back
     /// cost more than the read: two thread wake-ups through a futex for each page. Only
-    /// reads that end in microseconds whatever the corpus belong here (a row by its key): the
+    /// reads that end in a bounded time whatever the corpus belong here: a row by its key, or
+    /// a search page of one word (a range of its list, or at most the bounded ranking's
+    /// matches of a word with none: mostly a few hundred microseconds, where the hand-off
+    /// cost a search 10–15 % of its time). The
     /// worker serves its other connections only when `f` is done. A PostgreSQL read waits on
     /// the network, so it is always handed off.
     pub async fn read_now<T, F>(&self, f: F) -> Result<T, crate::app::Error>

@@ -225,11 +225,16 @@ pub struct Rows<Id> {
 /// Reads a list page of process `slug` with `read`, after the process's stamps, offering it
 /// the rows kept for them: `read` asks of each row of its page whether it is held, and
 /// reads only the others. For readers of `lang`; `row_of` names what a row of the list shows.
+/// A `bounded` read (one word searched in the whole list: [`ListQuery::is_one_word_search`])
+/// runs where [`AppState::read_now`] runs it.
+///
+/// [`ListQuery::is_one_word_search`]: crate::app::paging::ListQuery::is_one_word_search
 pub async fn read_with_rows<Id, T, F>(
     state: &actix_web::web::Data<AppState>,
     lang: &'static str,
     slug: String,
     row_of: fn(Id) -> RowOf,
+    bounded: bool,
     read: F,
 ) -> Result<(T, Rows<Id>), AppError>
 where
@@ -244,18 +249,20 @@ where
         + 'static,
 {
     let shelf = state.clone();
-    let (page, stamp, held) = state
-        .run(move |conn| {
-            // Read before the rows: a row kept under it never shows data older than it.
-            let stamp = crate::app::processes::stamp(conn, &slug)?;
-            let mut held = HashMap::new();
-            let page = read(conn, &slug, &mut |id| {
-                let kept = stamp.and_then(|stamp| shelf.pages.row(row_of(id), lang, stamp));
-                kept.map(|kept| held.insert(id, kept)).is_some()
-            })?;
-            Ok((page, stamp, held))
-        })
-        .await?;
+    let read = move |conn: &mut crate::db::DbConnection| {
+        // Read before the rows: a row kept under it never shows data older than it.
+        let stamp = crate::app::processes::stamp(conn, &slug)?;
+        let mut held = HashMap::new();
+        let page = read(conn, &slug, &mut |id| {
+            let kept = stamp.and_then(|stamp| shelf.pages.row(row_of(id), lang, stamp));
+            kept.map(|kept| held.insert(id, kept)).is_some()
+        })?;
+        Ok((page, stamp, held))
+    };
+    let (page, stamp, held) = match bounded {
+        true => state.read_now(read).await?,
+        false => state.run(read).await?,
+    };
     let rows = Rows {
         stamp,
         lang,

@@ -127,6 +127,7 @@ pub async fn list(
         ctx.lang.code(),
         path.into_inner(),
         |id: ContributionId| RowOf::Contribution(id.0),
+        query.is_one_word_search(),
         move |conn, slug, held| pages::list(conn, person, slug, &owned_query, held),
     )
     .await?;

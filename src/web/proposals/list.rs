@@ -115,6 +115,7 @@ pub async fn list(
         ctx.lang.code(),
         slug,
         row_of,
+        query.is_one_word_search(),
         move |conn, slug, held| app_list::public_list(conn, person, slug, &owned_query, held),
     )
     .await?;
