@@ -22,6 +22,7 @@ on_both_backends!(
     a_stale_index_is_rebuilt,
     a_common_word_is_read_from_its_list_best_first,
     a_search_page_is_made_of_kept_rows_that_follow_every_change,
+    each_process_finds_only_its_own_texts,
 );
 
 /// A process with open windows, its administrator, and an accredited author.
@@ -69,11 +70,25 @@ async fn found(app: &TestApp, query: &str) -> String {
 /// Submits contributions of the author's (title, body) straight through the store, in one
 /// transaction, with references `TST/WC/{prefix}00000` and on: faster than forms, for many.
 async fn submitted_directly(app: &TestApp, prefix: &'static str, texts: Vec<(String, String)>) {
+    submitted_to(app, "gcm", prefix, texts).await
+}
+
+/// As [`submitted_directly`], into the process `slug`.
+async fn submitted_to(
+    app: &TestApp,
+    slug: &'static str,
+    prefix: &'static str,
+    texts: Vec<(String, String)>,
+) {
     with_db(app, move |conn| {
         use concord::db::schema::{accounts, processes};
         use concord::store::contributions::{DraftContent, create_draft, mark_submitted};
         use diesel::prelude::*;
-        let process: i64 = processes::table.select(processes::id).first(conn).unwrap();
+        let process: i64 = processes::table
+            .filter(processes::slug.eq(slug))
+            .select(processes::id)
+            .first(conn)
+            .unwrap();
         let author: i64 = accounts::table
             .filter(accounts::email.eq("author@example.org"))
             .select(accounts::id)
@@ -141,6 +156,48 @@ async fn hidden_text_is_never_found_and_withdrawn_text_still_is(backend: Backend
     // The tombstone still stands in the list.
     let (_, list) = app.new_browser().get_text("/p/gcm/contributions").await;
     assert!(list.contains("Breaches the code of conduct"));
+}
+
+async fn each_process_finds_only_its_own_texts(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (admin, author) = setup(&app).await;
+    contribute(
+        &author,
+        "Lighthouse keepers",
+        "The lighthouse of the harbour",
+    )
+    .await;
+    // The instance's only process ranks its matches from the index alone.
+    assert_eq!(found(&app, "lighthouse").await, "One contribution");
+
+    let response = app.create_process(&admin, "coasts").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "process created");
+    let texts = vec![
+        (
+            "Lighthouse elsewhere".to_string(),
+            "A lighthouse on the coast".to_string(),
+        ),
+        (
+            "Harbour walls".to_string(),
+            "The lighthouse keepers' harbour".to_string(),
+        ),
+    ];
+    submitted_to(&app, "coasts", "C", texts).await;
+    with_db(&app, |conn| concord::store::search::reindex(conn).map(drop))
+        .await
+        .expect("rebuilt");
+    // With two processes, each search keeps to its own, whatever the query.
+    for query in ["lighthouse", "lighthouse keepers", "harbour"] {
+        let page = search(&app, "contributions", query, "").await;
+        assert_eq!(titles(&page), ["Lighthouse keepers"], "{query}");
+        assert_eq!(count(&page), "One contribution", "{query}");
+    }
+    let url = "/p/coasts/contributions?q=lighthouse";
+    let (status, page) = app.new_browser().get_text(url).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(titles(&page), ["Lighthouse elsewhere", "Harbour walls"]);
 }
 
 async fn accents_and_case_fold_both_ways(backend: Backend) {

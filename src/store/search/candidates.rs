@@ -106,7 +106,7 @@ pub fn searched_page(
     {
         return Ok(page);
     }
-    let mut candidates = load(conn, table, scope, query, order)?;
+    let mut candidates = conn.transaction(|conn| load(conn, table, scope, query, order))?;
     let more = candidates.len() as i64 > CANDIDATES;
     candidates.truncate(CANDIDATES as usize);
     arrange(&mut candidates, order);
@@ -169,6 +169,26 @@ fn load(
     };
     let relevance = order == SearchOrder::Relevance;
     let statement = Statement::new("SELECT c.id AS id, ");
+    // The only process with texts needs no scope beyond the index, which holds only
+    // searchable texts (a listed copy for a campaign): its matches are ranked without a
+    // lookup each in the table, which cost more than ranking them (`bm25` of a rare word's
+    // matches, 84 µs; with the table's row of each, 200 µs). Read in the same transaction
+    // as the matches, so no process can come in between.
+    if relevance
+        && matches!(conn, DbConnection::Sqlite(_))
+        && table == Searchable::Contributions
+        && scope.is_whole_process(table)
+        && only_process(conn, scope.process_id)?
+    {
+        return Statement::new(format!(
+            "SELECT rowid AS id, -bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text \
+             FROM {index} WHERE {index} MATCH "
+        ))
+        .text(syntax::fts5_match(query))
+        .sql(" ORDER BY rowid DESC LIMIT ")
+        .int(CANDIDATES + 1)
+        .load(conn);
+    }
     let statement = match conn {
         DbConnection::Sqlite(_) => {
             let columns = match relevance {
@@ -206,6 +226,19 @@ fn load(
         }
     };
     statement.sql(" LIMIT ").int(CANDIDATES + 1).load(conn)
+}
+
+/// Whether `process_id` is the instance's only process.
+fn only_process(conn: &mut DbConnection, process_id: i64) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct Others {
+        #[diesel(sql_type = BigInt)]
+        others: i64,
+    }
+    let found: Others = Statement::new("SELECT count(*) AS others FROM processes WHERE id <> ")
+        .int(process_id)
+        .one(conn)?;
+    Ok(found.others == 0)
 }
 
 /// The list's filters as SQL on the table aliased `c`, each starting with ` AND `.

@@ -64,9 +64,12 @@ pub fn contribution_page(
         .select(Contribution::as_select())
         .load(conn)?;
     // The index holds only what the public may read; should it ever hold more, a hidden
-    // text's tombstone still must not answer for its words. (A held row was rendered from
-    // a public row under the same data stamp: the caller keeps no other.)
-    rows.retain(|row| scope.statuses.contains(&row.status.as_str()));
+    // text's tombstone still must not answer for its words, nor another process's text
+    // for this one's. (A held row was rendered from a public row under the same data
+    // stamp: the caller keeps no other.)
+    rows.retain(|row| {
+        row.process_id == process_id && scope.statuses.contains(&row.status.as_str())
+    });
     ids.retain(|id| !wanted.contains(id) || rows.iter().any(|row| row.id == *id));
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
     Ok((found, ids, rows))
