@@ -99,6 +99,35 @@ pub fn events_of_process(
         .load(conn)
 }
 
+/// The process's public events, as a form offers them: id and title, in the order held.
+pub fn public_event_titles(
+    conn: &mut DbConnection,
+    process_id: i64,
+) -> QueryResult<Vec<(i64, String)>> {
+    events::table
+        .filter(events::process_id.eq(process_id))
+        .filter(events::public.eq(true))
+        .order((events::starts_at, events::id))
+        .select((events::id, events::title))
+        .load(conn)
+}
+
+/// Whether `event_id` is one of the process's public events.
+pub fn is_public_event_of(
+    conn: &mut DbConnection,
+    process_id: i64,
+    event_id: i64,
+) -> QueryResult<bool> {
+    events::table
+        .filter(events::process_id.eq(process_id))
+        .filter(events::id.eq(event_id))
+        .filter(events::public.eq(true))
+        .select(events::id)
+        .first::<i64>(conn)
+        .optional()
+        .map(|found| found.is_some())
+}
+
 /// An event of a process by its number.
 pub fn event_in(
     conn: &mut DbConnection,

@@ -26,12 +26,7 @@ pub struct WritingForm {
 
 /// The public events of the process, for the form's "Made for" choice.
 pub fn event_choices(conn: &mut DbConnection, process_id: i64) -> Result<Vec<(i64, String)>> {
-    Ok(
-        crate::store::events::events_of_process(conn, process_id, false)?
-            .into_iter()
-            .map(|e| (e.id, e.title))
-            .collect(),
-    )
+    Ok(crate::store::events::public_event_titles(conn, process_id)?)
 }
 
 /// The empty form, for a person who may submit.

@@ -79,7 +79,6 @@ pub struct Write {
 pub struct After {
     process: Process,
     structure: Structure,
-    events: Vec<(i64, String)>,
     intent: Intent,
     file_errors: FieldErrors,
     missing: FieldErrors,
@@ -140,8 +139,11 @@ fn decide(
             }
         },
     };
-    let events = super::form::event_choices(conn, process.id)?;
-    let event_ids: Vec<i64> = events.iter().map(|(id, _)| *id).collect();
+    // Only the event the form names is looked up: a submission reads no list of choices.
+    let event_ids: Vec<i64> = match posting.input.event.trim().parse::<i64>() {
+        Ok(id) if crate::store::events::is_public_event_of(conn, process.id, id)? => vec![id],
+        _ => Vec::new(),
+    };
     let (content, errors): (DraftContent, FieldErrors) =
         draft_content(&posting.input, &structure, &event_ids);
     if !errors.is_empty() {
@@ -170,7 +172,6 @@ fn decide(
     let after = After {
         process,
         structure,
-        events,
         intent: posting.intent,
         file_errors,
         missing,
@@ -198,13 +199,14 @@ impl After {
             return Ok(posted);
         }
         let files = attachments::files_of(conn, &[saved.id])?;
+        let events = super::form::event_choices(conn, self.process.id)?;
         let (errors, message) =
             kept_because(self.intent, self.file_errors, self.missing, self.window);
         let form = WritingForm {
             window_open: self.window.is_open(),
             process: self.process,
             structure: self.structure,
-            events: self.events,
+            events,
             files,
         };
         Ok(Posted::Drafted(Box::new(Drafted {
