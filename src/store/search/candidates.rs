@@ -106,7 +106,7 @@ pub fn searched_page(
     {
         return Ok(page);
     }
-    let mut candidates = conn.transaction(|conn| load(conn, table, scope, query, order))?;
+    let mut candidates = load(conn, table, scope, query, order)?;
     let more = candidates.len() as i64 > CANDIDATES;
     candidates.truncate(CANDIDATES as usize);
     arrange(&mut candidates, order);
@@ -169,7 +169,7 @@ fn load(
     };
     let relevance = order == SearchOrder::Relevance;
     let statement = Statement::new("SELECT c.id AS id, ");
-    // The only process with texts needs no scope beyond the index, which holds only
+    // The instance's only process needs no scope beyond the index, which holds only
     // searchable texts (a listed copy for a campaign): its matches are ranked without a
     // lookup each in the table, which cost more than ranking them (`bm25` of a rare word's
     // matches, 84 µs; with the table's row of each, 200 µs). Read in the same transaction
@@ -178,16 +178,24 @@ fn load(
         && matches!(conn, DbConnection::Sqlite(_))
         && table == Searchable::Contributions
         && scope.is_whole_process(table)
-        && only_process(conn, scope.process_id)?
     {
-        return Statement::new(format!(
-            "SELECT rowid AS id, -bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text \
-             FROM {index} WHERE {index} MATCH "
-        ))
-        .text(syntax::fts5_match(query))
-        .sql(" ORDER BY rowid DESC LIMIT ")
-        .int(CANDIDATES + 1)
-        .load(conn);
+        let alone = conn.transaction(|conn| {
+            if !only_process(conn, scope.process_id)? {
+                return Ok(None);
+            }
+            Statement::new(format!(
+                "SELECT rowid AS id, -bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text \
+                 FROM {index} WHERE {index} MATCH "
+            ))
+            .text(syntax::fts5_match(query))
+            .sql(" ORDER BY rowid DESC LIMIT ")
+            .int(CANDIDATES + 1)
+            .load(conn)
+            .map(Some)
+        })?;
+        if let Some(candidates) = alone {
+            return Ok(candidates);
+        }
     }
     let statement = match conn {
         DbConnection::Sqlite(_) => {
