@@ -28,13 +28,22 @@
 //!
 //! The public JSON API's pages are kept the same way ([`json`]): they hold nothing of the
 //! client, and a dataset's first pages are what every client asks first.
+//!
+//! A page missing from the shelf is made once, however many ask for it together: the first
+//! request to miss it makes it, and the others wait for it ([`Claim`]) instead of reading and
+//! rendering the same page side by side (64 connections asking for the statistics page as
+//! it expired made it 64 times over, and every other request queued behind them). A page
+//! only older than [`MAX_AGE`], still for the present stamps, is served as it is while the
+//! one request that claimed it makes it again.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use actix_web::HttpResponse;
 use askama::Template;
+use tokio::sync::Notify;
+use tokio::sync::futures::OwnedNotified;
 
 use super::AppState;
 use super::error::AppError;
@@ -48,6 +57,13 @@ const MAX_AGE: Duration = Duration::from_secs(5);
 /// The memory the kept pages may take; when a new page would pass it, all are dropped.
 const BUDGET_BYTES: usize = 32 * 1024 * 1024;
 
+/// The longest a request waits for a page another request is making before it makes the
+/// page itself.
+const WAIT_FOR_MAKER: Duration = Duration::from_secs(2);
+
+/// A page's place on the shelf: its address (or a part's name) and language.
+type Key = (String, &'static str);
+
 /// A page as rendered for nobody in particular: its HTML, and where the placeholder token
 /// stands in it.
 #[derive(Debug)]
@@ -60,7 +76,7 @@ pub struct Kept {
 
 #[derive(Debug, Default)]
 struct Shelf {
-    pages: HashMap<(String, &'static str), Arc<Kept>>,
+    pages: HashMap<Key, Arc<Kept>>,
     /// The rows of the lists, by what they show and language ([`PageCache::row`]).
     rows: HashMap<(RowOf, &'static str), Arc<Kept>>,
     bytes: usize,
@@ -77,6 +93,8 @@ pub enum RowOf {
 #[derive(Debug)]
 pub struct PageCache {
     shelf: Mutex<Shelf>,
+    /// The pages some request is making now, each with what wakes those waiting for it.
+    making: Making,
     /// Stands for the visitor's CSRF token in a kept page: as long as a token, random per
     /// instance, so no text on a page can spell it.
     placeholder: String,
@@ -87,6 +105,7 @@ impl Default for PageCache {
         let placeholder = tokens::csrf_token(tokens::random_token().as_bytes(), "kept-page");
         PageCache {
             shelf: Mutex::new(Shelf::default()),
+            making: Making::default(),
             placeholder,
         }
     }
@@ -99,7 +118,8 @@ impl PageCache {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn get(&self, key: &(String, &'static str), stamp: Stamp) -> Option<Arc<Kept>> {
+    #[cfg(test)]
+    fn get(&self, key: &Key, stamp: Stamp) -> Option<Arc<Kept>> {
         self.shelf()
             .pages
             .get(key)
@@ -107,7 +127,55 @@ impl PageCache {
             .cloned()
     }
 
-    fn put(&self, key: (String, &'static str), kept: Arc<Kept>) {
+    /// The page kept under `key` for `stamp`; or, when there is none, the claim to make it,
+    /// once any other request making it is done (`None` after [`WAIT_FOR_MAKER`]: then the
+    /// caller makes it unclaimed).
+    async fn get_or_claim(&self, key: &Key, stamp: Stamp) -> Result<Arc<Kept>, Option<Claim>> {
+        // Twice at most: a maker that failed (or whose visitor left) leaves no page, and
+        // the next to look claims it.
+        for _ in 0..2 {
+            match self.look(key, stamp) {
+                Look::Kept(kept) => return Ok(kept),
+                Look::Make(claim) => return Err(Some(claim)),
+                Look::Wait(done) => {
+                    if tokio::time::timeout(WAIT_FOR_MAKER, done).await.is_err() {
+                        return Err(None);
+                    }
+                }
+            }
+        }
+        Err(None)
+    }
+
+    /// One look at the shelf and at the pages being made.
+    fn look(&self, key: &Key, stamp: Stamp) -> Look {
+        let kept = self
+            .shelf()
+            .pages
+            .get(key)
+            .filter(|kept| kept.stamp == stamp)
+            .cloned();
+        let mut making = self.making.lock();
+        match (kept, making.get(key)) {
+            (Some(kept), _) if kept.made.elapsed() < MAX_AGE => Look::Kept(kept),
+            // Only old: served while the request that claimed it makes it again.
+            (Some(kept), Some(_)) => Look::Kept(kept),
+            // Created under the lock the maker's claim is given up under: it cannot miss
+            // the wake-up.
+            (None, Some(done)) => Look::Wait(done.clone().notified_owned()),
+            (_, None) => {
+                let done = Arc::new(Notify::new());
+                making.insert(key.clone(), done.clone());
+                Look::Make(Claim {
+                    making: self.making.clone(),
+                    key: key.clone(),
+                    done,
+                })
+            }
+        }
+    }
+
+    fn put(&self, key: Key, kept: Arc<Kept>) {
         let key_len = key.0.len();
         let size = kept.html.len() + key_len;
         let mut shelf = self.shelf();
@@ -115,6 +183,50 @@ impl PageCache {
         if let Some(old) = shelf.pages.insert(key, kept) {
             shelf.bytes = shelf.bytes.saturating_sub(old.html.len() + key_len);
         }
+    }
+}
+
+/// What one look at the shelf found.
+enum Look {
+    Kept(Arc<Kept>),
+    /// Nobody is making the page: this request makes it.
+    Make(Claim),
+    /// Another request makes the page; this wakes when it is done.
+    Wait(OwnedNotified),
+}
+
+/// The pages being made, by key, shared with the claims that give them up.
+#[derive(Debug, Default, Clone)]
+struct Making(Arc<Mutex<HashMap<Key, Arc<Notify>>>>);
+
+impl Making {
+    fn lock(&self) -> MutexGuard<'_, HashMap<Key, Arc<Notify>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// One request's claim to make a page others will wait for. Given up when dropped: after
+/// the page is kept, or when making it failed or its visitor left. Either way those waiting
+/// wake and look again.
+#[derive(Debug)]
+pub struct Claim {
+    making: Making,
+    key: Key,
+    done: Arc<Notify>,
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        let mut making = self.making.lock();
+        if making
+            .get(&self.key)
+            .is_some_and(|done| Arc::ptr_eq(done, &self.done))
+        {
+            making.remove(&self.key);
+        }
+        self.done.notify_waiters();
     }
 }
 
@@ -142,18 +254,14 @@ impl PageCache {
     /// of a page that is the same for everyone allowed to see it (a group's review queue),
     /// around which each person's own frame is rendered. Its key must name what else the
     /// part depends on (say, whether its reader may decide), and never be a page's address.
-    pub fn part(&self, key: &(String, &'static str), stamp: Stamp) -> Option<Arc<Kept>> {
-        self.get(key, stamp)
+    /// When none is kept, the claim to make it ([`Claim`]): hold it until it is kept.
+    pub async fn part(&self, key: &Key, stamp: Stamp) -> Result<Arc<Kept>, Option<Claim>> {
+        self.get_or_claim(key, stamp).await
     }
 
     /// A part rendered for `stamp`, read before what the part shows, kept under `key`; with
     /// no stamp, only handed back.
-    pub fn keep_part(
-        &self,
-        key: (String, &'static str),
-        stamp: Option<Stamp>,
-        html: String,
-    ) -> Arc<Kept> {
+    pub fn keep_part(&self, key: Key, stamp: Option<Stamp>, html: String) -> Arc<Kept> {
         let kept = Kept::part(stamp, html);
         if stamp.is_some() {
             self.put(key, kept.clone());
@@ -322,14 +430,16 @@ pub enum Slot {
 
 /// What rendering needs to keep the page it makes.
 pub struct Filling {
-    kept: Option<((String, &'static str), Stamp)>,
+    kept: Option<(Key, Stamp)>,
+    /// Given up once the page is kept (or was not made).
+    _claim: Option<Claim>,
 }
 
 /// Looks for the page `ctx` asks for in process `slug`. Signed-in visitors, and pages the
 /// caller does not `keep` (searches), always get `Render`, with nothing kept.
 pub async fn look(state: &AppState, ctx: &Ctx, slug: &str, keep: bool) -> Result<Slot, AppError> {
     if ctx.user.is_some() || !keep {
-        return Ok(Slot::Render(Filling { kept: None }));
+        return Ok(Slot::Render(Filling::unkept()));
     }
     let owned = slug.to_string();
     // No such process: the page's own reading answers 404.
@@ -343,7 +453,7 @@ pub async fn look(state: &AppState, ctx: &Ctx, slug: &str, keep: bool) -> Result
 /// processes it lists (`app::processes::home_stamp`), in one statement.
 pub async fn look_home(state: &AppState, ctx: &Ctx) -> Result<Slot, AppError> {
     if ctx.user.is_some() {
-        return Ok(Slot::Render(Filling { kept: None }));
+        return Ok(Slot::Render(Filling::unkept()));
     }
     shelved(state, ctx, crate::app::processes::home_stamp).await
 }
@@ -355,18 +465,26 @@ where
     F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<Option<Stamp>> + Send + 'static,
 {
     let Some(stamp) = state.read_now(read).await? else {
-        return Ok(Slot::Render(Filling { kept: None }));
+        return Ok(Slot::Render(Filling::unkept()));
     };
     let key = (ctx.here.clone(), ctx.lang.code());
-    if let Some(kept) = state.pages.get(&key, stamp) {
-        return Ok(Slot::Served(serve(&kept, &ctx.csrf)));
+    match state.pages.get_or_claim(&key, stamp).await {
+        Ok(kept) => Ok(Slot::Served(serve(&kept, &ctx.csrf))),
+        Err(claim) => Ok(Slot::Render(Filling {
+            kept: Some((key, stamp)),
+            _claim: claim,
+        })),
     }
-    Ok(Slot::Render(Filling {
-        kept: Some((key, stamp)),
-    }))
 }
 
 impl Filling {
+    fn unkept() -> Self {
+        Filling {
+            kept: None,
+            _claim: None,
+        }
+    }
+
     /// Renders the page `make` builds from `ctx`; for an anonymous visitor, keeps it first.
     pub fn render<T: Template>(
         self,
@@ -431,9 +549,13 @@ where
         .read_now(move |conn| crate::app::processes::stamp(conn, &owned))
         .await?;
     let key = (here, "json");
-    if let Some(kept) = stamp.and_then(|stamp| state.pages.get(&key, stamp)) {
-        return Ok(json_response(kept.html.clone()));
-    }
+    let _claim = match stamp {
+        Some(stamp) => match state.pages.get_or_claim(&key, stamp).await {
+            Ok(kept) => return Ok(json_response(kept.html.clone())),
+            Err(claim) => claim,
+        },
+        None => None,
+    };
     let body = make().await?;
     if let Some(stamp) = stamp {
         let kept = Kept {
@@ -506,5 +628,90 @@ mod tests {
         };
         assert!(cache.get(&key, later).is_none());
         assert!(cache.get(&("/p/x".to_string(), "fr"), stamp).is_none());
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            generation: 1,
+            process: 2,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_page_being_made_is_waited_for_not_made_again() {
+        let cache = Arc::new(PageCache::default());
+        let key = ("/p/x/stats".to_string(), "en");
+        let claim = cache
+            .get_or_claim(&key, stamp())
+            .await
+            .expect_err("nothing kept yet")
+            .expect("the first to ask makes it");
+        let waiting = tokio::spawn({
+            let (cache, key) = (cache.clone(), key.clone());
+            async move {
+                cache
+                    .get_or_claim(&key, stamp())
+                    .await
+                    .map(|kept| kept.html.clone())
+            }
+        });
+        tokio::task::yield_now().await;
+        assert!(!waiting.is_finished(), "the second waits for the first");
+        cache.put(
+            key.clone(),
+            Arc::new(kept("<p>made once</p>", &cache.placeholder)),
+        );
+        drop(claim);
+        let served = waiting.await.expect("the waiter ends");
+        assert_eq!(served.ok().as_deref(), Some("<p>made once</p>"));
+    }
+
+    #[tokio::test]
+    async fn a_maker_that_fails_leaves_the_page_to_the_next() {
+        let cache = Arc::new(PageCache::default());
+        let key = ("/api/p/x/contributions".to_string(), "json");
+        let claim = cache
+            .get_or_claim(&key, stamp())
+            .await
+            .expect_err("none kept");
+        let waiting = tokio::spawn({
+            let (cache, key) = (cache.clone(), key.clone());
+            async move {
+                cache
+                    .get_or_claim(&key, stamp())
+                    .await
+                    .is_err_and(|c| c.is_some())
+            }
+        });
+        tokio::task::yield_now().await;
+        drop(claim);
+        assert!(
+            waiting.await.expect("the waiter ends"),
+            "it claims the page in turn"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_old_page_is_served_while_one_request_makes_it_again() {
+        let cache = PageCache::default();
+        let key = ("/p/x".to_string(), "en");
+        let mut old = kept("<p>old</p>", &cache.placeholder);
+        old.made = Instant::now() - MAX_AGE - Duration::from_secs(1);
+        cache.put(key.clone(), Arc::new(old));
+        let claim = cache.get_or_claim(&key, stamp()).await;
+        assert!(
+            matches!(claim, Err(Some(_))),
+            "the first to find it old makes it"
+        );
+        let meanwhile = cache.get_or_claim(&key, stamp()).await.expect("served");
+        assert_eq!(meanwhile.html(), "<p>old</p>");
+        // For other stamps the old page is not served, and waits for the maker.
+        let later = Stamp {
+            generation: 2,
+            process: 2,
+        };
+        assert!(matches!(cache.look(&key, later), Look::Wait(_)));
+        drop(claim);
+        assert!(matches!(cache.look(&key, stamp()), Look::Make(_)));
     }
 }

@@ -131,12 +131,14 @@ pub async fn queue(
         format!("{}\u{0}review-queue:{}", ctx.here, admission.may_decide),
         ctx.lang.code(),
     );
-    let kept = admission
-        .stamp
-        .and_then(|stamp| state.pages.part(&key, stamp));
+    let kept = match admission.stamp {
+        Some(stamp) => state.pages.part(&key, stamp).await,
+        None => Err(None),
+    };
     let body = match kept {
-        Some(body) => body,
-        None => {
+        Ok(body) => body,
+        // Held until the part is kept: others asking for it meanwhile wait for this one.
+        Err(_claim) => {
             let query = query.into_inner();
             let owned_query = query.clone();
             let view = state
