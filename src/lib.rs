@@ -81,6 +81,7 @@ impl Application {
             exports,
             files: web::files::FileCache::for_database(&settings.database_url),
             pages: web::pagecache::PageCache::default(),
+            counting: web::counting::Counting::default(),
             limiter: LoginLimiter::new(&settings),
             settings,
             setup_token,

@@ -88,10 +88,11 @@ pub type Recounts = Vec<&'static str>;
 pub const ABANDONED_SECONDS: i64 = 300;
 
 /// The figures of the chart `name` of a process as stored, even stale (then claimed for
-/// `recounts` by one request of any instance), and when they were counted. Counted now only
-/// when there are none yet, by the one request that claims that first count: over a large
-/// corpus it takes seconds, and every visitor arriving meanwhile counting it too would bring
-/// the instance down. Those visitors get no figures (`None`): the chart is being counted.
+/// `recounts` by one request of any instance), and when they were counted. When there are
+/// none yet, the one request that claims the first count gets it in `recounts` too, and no
+/// figures (`None`): over a large corpus a count takes seconds, and it is made after the
+/// request has read the page (`web::counting`), not in it. Those arriving meanwhile also
+/// get no figures: the chart is being counted.
 fn counted<T: DeserializeOwned + Default>(
     conn: &mut DbConnection,
     process_id: i64,
@@ -112,18 +113,16 @@ fn counted<T: DeserializeOwned + Default>(
                 }
                 return Ok((value, Some(counted_at)));
             }
-            // Figures that no longer read (an older layout) are counted again at once, by
-            // the request that claims it.
+            // Figures that no longer read (an older layout) are counted again as if for
+            // the first time.
             Err(_) => stats::claim_recount(conn, process_id, name, counted_at, now)?,
         },
         None => stats::claim_first_count(conn, process_id, name, now)?,
     };
-    if !claimed {
-        return Ok((T::default(), None));
+    if claimed {
+        recounts.push(name);
     }
-    let json = count_and_store(conn, process_id, name, now)?;
-    let value = serde_json::from_str(&json).map_err(|e| Error::Internal(e.into()))?;
-    Ok((value, Some(now)))
+    Ok((T::default(), None))
 }
 
 /// Counts the chart `name` over the whole corpus and stores its figures (as JSON, returned).
@@ -151,7 +150,7 @@ fn count_and_store(
     Ok(json)
 }
 
-/// Counts again the charts a page claimed ([`Recounts`]), after it was answered.
+/// Counts the charts a page claimed ([`Recounts`]), again or for the first time.
 pub fn recount(conn: &mut DbConnection, process_id: i64, charts: &[&'static str]) -> Result<()> {
     for name in charts {
         count_and_store(conn, process_id, name, crate::store::now())?;

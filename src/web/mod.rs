@@ -11,6 +11,7 @@ pub mod assets;
 pub mod bodies;
 pub mod campaigns;
 pub mod contributions;
+pub mod counting;
 pub mod csrf;
 pub mod documents;
 pub mod error;
@@ -67,6 +68,8 @@ pub struct AppState {
     pub files: files::FileCache,
     /// Rendered pages kept for anonymous readers, by the state of their data.
     pub pages: pagecache::PageCache,
+    /// The thread the statistics are counted on, at the lowest priority.
+    pub counting: counting::Counting,
     /// Wakes the mail sender (`crate::mail::run`) after a request wrote to the outbox.
     pub mail_wake: std::sync::Arc<tokio::sync::Notify>,
 }

@@ -2,9 +2,12 @@
 //! theme and month, of participants by region, and of attendance at events (per event, by
 //! category, by region), each with its data beside it and as CSV.
 
+use std::time::Duration;
+
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
+use tokio::sync::oneshot::Receiver;
 
 use crate::app;
 use crate::app::stats::{Chart, Label, Series};
@@ -117,21 +120,43 @@ impl StatsPage {
     }
 }
 
-/// Counts again, once this request is answered, the charts it found stale: the visitor saw
-/// the stored figures (with their time) rather than wait for a count of the whole corpus.
-fn recount_later(state: &web::Data<AppState>, process_id: i64, charts: app::stats::Recounts) {
-    if charts.is_empty() {
-        return;
-    }
-    let state = state.clone();
-    actix_web::rt::spawn(async move {
-        let counted = state
-            .run(move |conn| app::stats::recount(conn, process_id, &charts))
-            .await;
-        if let Err(error) = counted {
-            tracing::error!(process_id, error = %error, "statistics were not counted again");
+/// How long a visitor waits for charts counted for the first time (or after a count was
+/// abandoned) before the page says they are being counted.
+const FIRST_COUNT_WAIT: Duration = Duration::from_secs(1);
+
+/// Counts the charts a request claimed on the counting thread (`web::counting`); the
+/// receiver says whether they were counted and stored.
+fn count(state: &AppState, process_id: i64, charts: app::stats::Recounts) -> Receiver<bool> {
+    let pool = state.pool.clone();
+    state.counting.run(move || {
+        let counted = crate::db::checkout(&pool)
+            .map_err(app::Error::from)
+            .and_then(|mut conn| app::stats::recount(&mut conn, process_id, &charts));
+        if let Err(error) = &counted {
+            tracing::error!(process_id, error = %error, "statistics were not counted");
         }
-    });
+        counted.is_ok()
+    })
+}
+
+/// Counts what a request claimed: stale charts after it is answered (it shows their stored
+/// figures, with their time), and charts with no figures yet (`first`) while it waits a
+/// little. True when the latter were counted, and the request should read them again.
+async fn count_claimed(
+    state: &AppState,
+    process_id: i64,
+    claimed: app::stats::Recounts,
+    first: bool,
+) -> bool {
+    if claimed.is_empty() {
+        return false;
+    }
+    let counted = count(state, process_id, claimed);
+    first
+        && matches!(
+            tokio::time::timeout(FIRST_COUNT_WAIT, counted).await,
+            Ok(Ok(true))
+        )
 }
 
 #[get("/p/{process}/stats")]
@@ -148,16 +173,21 @@ pub async fn stats_page(
         Slot::Render(filling) => filling,
     };
     let lang = ctx.lang;
+    let read = |slug: String| state.run(move |conn| app::stats::charts(conn, &slug));
+    let mut overview = read(slug.clone()).await?;
+    let claimed = std::mem::take(&mut overview.recounts);
+    let first = (overview.charts.iter())
+        .any(|(name, chart)| chart.counted_at.is_none() && claimed.contains(name));
+    if count_claimed(&state, overview.process.id, claimed, first).await {
+        overview = read(slug).await?;
+    }
     let app::stats::Overview {
         process,
         structure,
         charts,
         campaigns,
-        recounts,
-    } = state
-        .run(move |conn| app::stats::charts(conn, &slug))
-        .await?;
-    recount_later(&state, process.id, recounts);
+        ..
+    } = overview;
     let counted_at = charts
         .iter()
         .filter_map(|(_, chart)| chart.counted_at)
@@ -204,10 +234,14 @@ pub async fn stats_csv(
     let (slug, name) = path.into_inner();
     let file_name = format!("{slug}-{name}.csv");
     let lang = language_of(&req, None);
-    let (process_id, structure, chart, recounts) = state
-        .run(move |conn| app::stats::chart_of(conn, &slug, &name))
-        .await?;
-    recount_later(&state, process_id, recounts);
+    let read = |slug: String, name: String| {
+        state.run(move |conn| app::stats::chart_of(conn, &slug, &name))
+    };
+    let (process_id, mut structure, mut chart, claimed) = read(slug.clone(), name.clone()).await?;
+    let first = chart.counted_at.is_none();
+    if count_claimed(&state, process_id, claimed, first).await {
+        (_, structure, chart, _) = read(slug, name).await?;
+    }
     if chart.counted_at.is_none() {
         // Being counted for the first time: an empty file would read as nothing received.
         return Err(AppError::Busy {
