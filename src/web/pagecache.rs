@@ -431,8 +431,8 @@ pub enum Slot {
 /// What rendering needs to keep the page it makes.
 pub struct Filling {
     kept: Option<(Key, Stamp)>,
-    /// Given up once the page is kept (or was not made).
-    _claim: Option<Claim>,
+    /// Given up once the page is kept (or was not made), or by [`Filling::let_others_in`].
+    claim: Option<Claim>,
 }
 
 /// Looks for the page `ctx` asks for in process `slug`. Signed-in visitors, and pages the
@@ -472,16 +472,22 @@ where
         Ok(kept) => Ok(Slot::Served(serve(&kept, &ctx.csrf))),
         Err(claim) => Ok(Slot::Render(Filling {
             kept: Some((key, stamp)),
-            _claim: claim,
+            claim,
         })),
     }
 }
 
 impl Filling {
+    /// Lets those waiting for this page make it themselves: for a request that will take
+    /// long (a first count of statistics) and would hold every other reader of the page.
+    pub fn let_others_in(&mut self) {
+        self.claim = None;
+    }
+
     fn unkept() -> Self {
         Filling {
             kept: None,
-            _claim: None,
+            claim: None,
         }
     }
 
