@@ -646,6 +646,15 @@ mod tests {
         }
     }
 
+    /// Another request asking for `key`, at the same stamp, on a task of its own.
+    fn another_asks(
+        cache: &Arc<PageCache>,
+        key: &Key,
+    ) -> tokio::task::JoinHandle<Result<Arc<Kept>, Option<Claim>>> {
+        let (cache, key) = (cache.clone(), key.clone());
+        tokio::spawn(async move { cache.get_or_claim(&key, stamp()).await })
+    }
+
     #[tokio::test]
     async fn a_page_being_made_is_waited_for_not_made_again() {
         let cache = Arc::new(PageCache::default());
@@ -655,15 +664,7 @@ mod tests {
             .await
             .expect_err("nothing kept yet")
             .expect("the first to ask makes it");
-        let waiting = tokio::spawn({
-            let (cache, key) = (cache.clone(), key.clone());
-            async move {
-                cache
-                    .get_or_claim(&key, stamp())
-                    .await
-                    .map(|kept| kept.html.clone())
-            }
-        });
+        let waiting = another_asks(&cache, &key);
         tokio::task::yield_now().await;
         assert!(!waiting.is_finished(), "the second waits for the first");
         cache.put(
@@ -671,8 +672,8 @@ mod tests {
             Arc::new(kept("<p>made once</p>", &cache.placeholder)),
         );
         drop(claim);
-        let served = waiting.await.expect("the waiter ends");
-        assert_eq!(served.ok().as_deref(), Some("<p>made once</p>"));
+        let served = waiting.await.expect("the waiter ends").expect("kept");
+        assert_eq!(served.html(), "<p>made once</p>");
     }
 
     #[tokio::test]
@@ -683,21 +684,11 @@ mod tests {
             .get_or_claim(&key, stamp())
             .await
             .expect_err("none kept");
-        let waiting = tokio::spawn({
-            let (cache, key) = (cache.clone(), key.clone());
-            async move {
-                cache
-                    .get_or_claim(&key, stamp())
-                    .await
-                    .is_err_and(|c| c.is_some())
-            }
-        });
+        let waiting = another_asks(&cache, &key);
         tokio::task::yield_now().await;
         drop(claim);
-        assert!(
-            waiting.await.expect("the waiter ends"),
-            "it claims the page in turn"
-        );
+        let next = waiting.await.expect("the waiter ends");
+        assert!(matches!(next, Err(Some(_))), "it claims the page in turn");
     }
 
     #[tokio::test]
