@@ -3,6 +3,8 @@
 //! internal notes and working copies are never included: the store's public queries are the
 //! only source.
 
+use std::borrow::Cow;
+
 use rust_xlsxwriter::Workbook;
 
 mod stream;
@@ -161,29 +163,44 @@ const CONTRIBUTION_COLUMNS: [&str; 14] = [
     "event",
 ];
 
-fn contribution_row(c: &ContributionRecord) -> Vec<String> {
+fn contribution_row(c: &ContributionRecord) -> Vec<Cell<'_>> {
     vec![
-        c.reference.clone(),
-        c.status.clone(),
-        c.submitted_at
-            .map(|t| crate::domain::time::rfc3339(&t))
-            .unwrap_or_default(),
-        c.title.clone(),
-        c.organisation.clone(),
-        c.stakeholder_category.clone(),
-        c.action_groups
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join("; "),
-        c.themes.join("; "),
-        c.sha256.clone(),
-        c.text.clone(),
-        c.hidden_reason.clone(),
-        c.campaign.map(|n| n.to_string()).unwrap_or_default(),
-        c.language.clone(),
-        c.event.map(|n| n.to_string()).unwrap_or_default(),
+        Cow::Borrowed(&c.reference),
+        Cow::Borrowed(&c.status),
+        time_cell(c.submitted_at),
+        Cow::Borrowed(&c.title),
+        Cow::Borrowed(&c.organisation),
+        Cow::Borrowed(&c.stakeholder_category),
+        Cow::Owned(
+            c.action_groups
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Cow::Owned(c.themes.join("; ")),
+        Cow::Borrowed(&c.sha256),
+        Cow::Borrowed(&c.text),
+        Cow::Borrowed(&c.hidden_reason),
+        number_cell(c.campaign),
+        Cow::Borrowed(&c.language),
+        number_cell(c.event),
     ]
+}
+
+/// A row's cell: borrowed from its record where the record holds the text as it is written,
+/// so a file's long texts are not copied once more on their way out.
+type Cell<'a> = Cow<'a, str>;
+
+fn time_cell(time: Option<chrono::NaiveDateTime>) -> Cell<'static> {
+    Cow::Owned(
+        time.map(|t| crate::domain::time::rfc3339(&t))
+            .unwrap_or_default(),
+    )
+}
+
+fn number_cell(number: Option<i64>) -> Cell<'static> {
+    Cow::Owned(number.map(|n| n.to_string()).unwrap_or_default())
 }
 
 const PROPOSAL_COLUMNS: [&str; 21] = [
@@ -210,31 +227,29 @@ const PROPOSAL_COLUMNS: [&str; 21] = [
     "language",
 ];
 
-fn proposal_row(p: &ProposalRecord) -> Vec<String> {
+fn proposal_row(p: &ProposalRecord) -> Vec<Cell<'_>> {
     vec![
-        p.reference.clone(),
-        p.status.clone(),
-        p.action_group.to_string(),
-        p.version.to_string(),
-        p.submitted_at
-            .map(|t| crate::domain::time::rfc3339(&t))
-            .unwrap_or_default(),
-        p.organisation.clone(),
-        p.stakeholder_category.clone(),
-        p.co_sponsors.join("; "),
-        p.title.clone(),
-        p.commitment.clone(),
-        p.actionable_measures.join("\n"),
-        p.partnerships.clone(),
-        p.capacity_building.clone(),
-        p.financing.clone(),
-        p.data.clone(),
-        p.responsible_actors.clone(),
-        p.sdg_targets.clone(),
-        p.timeline.clone(),
-        p.indicators.clone(),
-        p.sha256.clone(),
-        p.language.clone(),
+        Cow::Borrowed(&p.reference),
+        Cow::Borrowed(&p.status),
+        Cow::Owned(p.action_group.to_string()),
+        Cow::Owned(p.version.to_string()),
+        time_cell(p.submitted_at),
+        Cow::Borrowed(&p.organisation),
+        Cow::Borrowed(&p.stakeholder_category),
+        Cow::Owned(p.co_sponsors.join("; ")),
+        Cow::Borrowed(&p.title),
+        Cow::Borrowed(&p.commitment),
+        Cow::Owned(p.actionable_measures.join("\n")),
+        Cow::Borrowed(&p.partnerships),
+        Cow::Borrowed(&p.capacity_building),
+        Cow::Borrowed(&p.financing),
+        Cow::Borrowed(&p.data),
+        Cow::Borrowed(&p.responsible_actors),
+        Cow::Borrowed(&p.sdg_targets),
+        Cow::Borrowed(&p.timeline),
+        Cow::Borrowed(&p.indicators),
+        Cow::Borrowed(&p.sha256),
+        Cow::Borrowed(&p.language),
     ]
 }
 
@@ -255,22 +270,22 @@ const EVENT_COLUMNS: [&str; 14] = [
     "listed_participants",
 ];
 
-fn event_row(e: &EventRecord) -> Vec<String> {
+fn event_row(e: &EventRecord) -> Vec<Cell<'_>> {
     vec![
-        e.id.to_string(),
-        e.kind.clone(),
-        e.title.clone(),
-        e.place.clone(),
-        e.online.to_string(),
-        e.time_zone.clone(),
-        e.starts_at.clone(),
-        e.ends_at.clone(),
-        e.phase.clone(),
-        e.action_group.map(|n| n.to_string()).unwrap_or_default(),
-        e.registered.to_string(),
-        e.waitlisted.to_string(),
-        e.attended.to_string(),
-        e.listed_participants.join("; "),
+        Cow::Owned(e.id.to_string()),
+        Cow::Borrowed(&e.kind),
+        Cow::Borrowed(&e.title),
+        Cow::Borrowed(&e.place),
+        Cow::Owned(e.online.to_string()),
+        Cow::Borrowed(&e.time_zone),
+        Cow::Borrowed(&e.starts_at),
+        Cow::Borrowed(&e.ends_at),
+        Cow::Borrowed(&e.phase),
+        Cow::Owned(e.action_group.map(|n| n.to_string()).unwrap_or_default()),
+        Cow::Owned(e.registered.to_string()),
+        Cow::Owned(e.waitlisted.to_string()),
+        Cow::Owned(e.attended.to_string()),
+        Cow::Owned(e.listed_participants.join("; ")),
     ]
 }
 
@@ -285,13 +300,16 @@ pub fn csv_bytes(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> R
 }
 
 /// Rows as CSV lines, no cell ever taken for a formula.
-fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+fn csv_rows<C: AsRef<str>>(rows: impl Iterator<Item = Vec<C>>) -> Result<Vec<u8>> {
     let failed = |e: csv::Error| Error::Internal(e.into());
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        writer
-            .write_record(row.iter().map(|cell| safe_cell(cell)))
-            .map_err(failed)?;
+        for cell in &row {
+            writer
+                .write_field(safe_cell(cell.as_ref()).as_bytes())
+                .map_err(failed)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(failed)?;
     }
     writer
         .into_inner()
@@ -318,7 +336,7 @@ fn xlsx_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 pub const XLSX_ROWS: i64 = 2_000;
 
 /// A sheet's name, its first row and its rows.
-type Sheet = (String, Vec<String>, Vec<Vec<String>>);
+type Sheet<'a> = (String, Vec<String>, Vec<Vec<Cell<'a>>>);
 
 /// Every dataset of the process `slug` in one workbook, a sheet each, at most [`XLSX_ROWS`]
 /// rows each (the oldest), after a first sheet that says whether rows were left out; its
@@ -353,7 +371,7 @@ pub fn workbook(conn: &mut DbConnection, process: &Process, header: Header) -> R
         (
             header.text("open-data-sheet-about", &[]),
             header.cells(&["about"]),
-            vec![vec![about]],
+            vec![vec![Cow::Owned(about)]],
         ),
         (
             header.text("open-data-sheet-contributions", &[]),
@@ -374,7 +392,7 @@ pub fn workbook(conn: &mut DbConnection, process: &Process, header: Header) -> R
     write_workbook(sheets).map_err(|e| Error::Internal(e.into()))
 }
 
-fn write_workbook(sheets: [Sheet; 4]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn write_workbook(sheets: [Sheet<'_>; 4]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     for (name, first, rows) in sheets {
         let sheet = book.add_worksheet();

@@ -117,11 +117,14 @@ pub fn layout(data: &ChartData, rtl: bool) -> Layout {
 }
 
 /// A CSV cell a spreadsheet will not run: text starting with `= + - @` (or a tab or carriage
-/// return) is prefixed with an apostrophe.
-pub fn safe_cell(value: &str) -> String {
-    match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_string(),
+/// return) is prefixed with an apostrophe. Any other text is the cell as it is, not a copy:
+/// an open-data file passes millions of cells through here.
+pub fn safe_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
+            std::borrow::Cow::Owned(format!("'{value}"))
+        }
+        _ => std::borrow::Cow::Borrowed(value),
     }
 }
 

@@ -257,11 +257,11 @@ pub async fn stats_csv(
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))
         .chain(data.series.iter().cloned())
-        .map(|h| safe_cell(&h))
+        .map(|h| safe_cell(&h).into_owned())
         .collect();
     writer.write_record(&header).map_err(AppError::internal)?;
     for (label, values) in &data.rows {
-        let record: Vec<String> = std::iter::once(safe_cell(label))
+        let record: Vec<String> = std::iter::once(safe_cell(label).into_owned())
             .chain(values.iter().map(i64::to_string))
             .collect();
         writer.write_record(&record).map_err(AppError::internal)?;

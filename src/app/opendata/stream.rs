@@ -8,7 +8,7 @@
 use diesel::QueryResult;
 
 use super::{
-    CONTRIBUTION_COLUMNS, Dataset, EVENT_COLUMNS, Format, Header, PROPOSAL_COLUMNS,
+    CONTRIBUTION_COLUMNS, Cell, Dataset, EVENT_COLUMNS, Format, Header, PROPOSAL_COLUMNS,
     contribution_row, csv_rows, event_row, proposal_row,
 };
 use crate::app::{Error, Result};
@@ -94,12 +94,12 @@ fn pump<R: serde::Serialize, Id: Copy>(
 struct Encoder<R> {
     format: Format,
     header: Vec<String>,
-    row: fn(&R) -> Vec<String>,
+    row: fn(&R) -> Vec<Cell<'_>>,
     first: bool,
 }
 
 impl<R: serde::Serialize> Encoder<R> {
-    fn new(format: Format, header: Vec<String>, row: fn(&R) -> Vec<String>) -> Self {
+    fn new(format: Format, header: Vec<String>, row: fn(&R) -> Vec<Cell<'_>>) -> Self {
         Self {
             format,
             header,
@@ -152,8 +152,8 @@ mod tests {
         a: String,
     }
 
-    fn row(r: &Row) -> Vec<String> {
-        vec![r.a.clone()]
+    fn row(r: &Row) -> Vec<Cell<'_>> {
+        vec![Cell::Borrowed(&r.a)]
     }
 
     fn encode(format: Format, batches: &[&[&str]]) -> Vec<u8> {
