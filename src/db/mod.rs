@@ -7,6 +7,7 @@ pub mod cached;
 pub mod ids;
 pub mod schema;
 pub mod text_enum;
+pub mod texts;
 pub mod writer;
 
 use std::sync::Arc;

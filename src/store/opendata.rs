@@ -18,6 +18,7 @@ use crate::db::cached::any_of;
 use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
+use crate::db::texts::StoredText;
 use crate::domain::contributions::{ContributionStatus, may_read_content};
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::permissions::Actor;
@@ -108,7 +109,13 @@ type ContributionRow = (
     Option<String>,
     ContributionStatus,
     Option<NaiveDateTime>,
-    (String, String, Option<String>, TextLanguage, Option<i64>),
+    (
+        StoredText,
+        StoredText,
+        Option<String>,
+        TextLanguage,
+        Option<i64>,
+    ),
     (Option<String>, Option<StakeholderCategory>, Option<String>),
 );
 
@@ -140,8 +147,8 @@ pub fn contributions_after(
         let mut record = ContributionRecord {
             reference: reference.unwrap_or_default(),
             submitted_at,
-            title,
-            text: body,
+            title: title.0,
+            text: body.0,
             sha256: hash.unwrap_or_default(),
             organisation: organisation.unwrap_or_default(),
             stakeholder_category: category_text(category),
@@ -236,19 +243,20 @@ type ProposalHead = (
     Option<StakeholderCategory>,
     TextLanguage,
 );
+/// Read as [`StoredText`]: a file of proposals is mostly these texts.
 type ProposalTexts = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
+    StoredText,
 );
 
 /// Up to `limit` proposals after the one with id `after`; as `contributions_after`.
@@ -375,22 +383,23 @@ fn proposal_record(
         organisation: organisation.unwrap_or_default(),
         stakeholder_category: category_text(category),
         co_sponsors,
-        title,
-        commitment,
+        title: title.0,
+        commitment: commitment.0,
         actionable_measures: measures
+            .0
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(str::to_string)
             .collect(),
-        partnerships,
-        capacity_building,
-        financing,
-        data,
-        responsible_actors: actors,
-        sdg_targets: sdg,
-        timeline,
-        indicators,
-        sha256: hash,
+        partnerships: partnerships.0,
+        capacity_building: capacity_building.0,
+        financing: financing.0,
+        data: data.0,
+        responsible_actors: actors.0,
+        sdg_targets: sdg.0,
+        timeline: timeline.0,
+        indicators: indicators.0,
+        sha256: hash.0,
         language: language.as_str().to_string(),
     }
 }
