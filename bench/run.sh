@@ -219,6 +219,13 @@ measure "proposals of group 3" "/p/gcm/proposals?group=3"
 measure "group 1" /p/gcm/groups/1
 measure "statistics" /p/gcm/stats
 measure "API: contributions" /api/p/gcm/contributions
+# As browsers ask: every one takes gzip (and brotli, which Concord does not make). Kept pages
+# go out as they were compressed once; a page made for one request is compressed as it goes.
+browser="Accept-Encoding: gzip, deflate, br, zstd"
+measure "home, as a browser asks" / "$browser"
+measure "contributions, first page, as a browser asks" /p/gcm/contributions "$browser"
+measure "one contribution, as a browser asks" "/p/gcm/contributions/GCM-WC-B$(printf %07d $((contributions / 2)))" "$browser"
+measure "API: contributions, gzip" /api/p/gcm/contributions "Accept-Encoding: gzip"
 search "search, rare word" rare "/p/gcm/contributions?q="
 search "search, word in 2 % of texts" 2pc "/p/gcm/contributions?q="
 search "search, word in 35 % of texts" 35pc "/p/gcm/contributions?q="

@@ -12,7 +12,7 @@ use crate::domain::time::rfc3339;
 use crate::paths;
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::pagecache;
+use crate::web::{page, pagecache};
 
 const PAGE: i64 = 100;
 
@@ -84,7 +84,8 @@ pub async fn api_dataset(
     let here = req.uri().to_string();
     let process_slug = slug.clone();
     let reading = state.clone();
-    pagecache::json(&state, here, &process_slug, move || async move {
+    let gzip = page::accepts_gzip(&req);
+    pagecache::json(&state, here, gzip, &process_slug, move || async move {
         let DatasetPage {
             process,
             records,

@@ -19,6 +19,7 @@ pub mod events;
 pub mod files;
 pub mod forms;
 pub mod gate;
+pub mod gzip;
 pub mod keep;
 pub mod kept;
 pub mod negotiation;

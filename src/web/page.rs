@@ -27,6 +27,9 @@ pub struct Ctx {
     pub notice: Option<String>,
     /// The signed-in visitor's unread notifications; `None` for anyone else.
     pub unread: Option<i64>,
+    /// Whether the client takes gzip (every browser does): a kept page is then sent as it
+    /// was compressed once (`web::gzip`).
+    pub gzip: bool,
 }
 
 impl Ctx {
@@ -174,6 +177,7 @@ impl FromRequest for Ctx {
                 here,
                 notice,
                 unread,
+                gzip: accepts_gzip(&req),
             })
         })
     }
@@ -207,8 +211,18 @@ impl Ctx {
             here,
             notice: None,
             unread: None,
+            gzip: accepts_gzip(req),
         }
     }
+}
+
+/// Whether the client takes gzip over no encoding, as its `Accept-Encoding` ranks them.
+pub fn accepts_gzip(req: &HttpRequest) -> bool {
+    use actix_web::http::header::{AcceptEncoding, Encoding, Header};
+    AcceptEncoding::parse(req).is_ok_and(|accepted| {
+        accepted.negotiate([Encoding::gzip(), Encoding::identity()].iter())
+            == Some(Encoding::gzip())
+    })
 }
 
 /// Renders a page with a status.

@@ -37,10 +37,11 @@
 //! one request that claimed it makes it again.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use actix_web::HttpResponse;
+use actix_web::http::header;
 use askama::Template;
 use bytestring::ByteString;
 use tokio::sync::Notify;
@@ -48,6 +49,7 @@ use tokio::sync::futures::OwnedNotified;
 
 use super::AppState;
 use super::error::AppError;
+use super::gzip::Gzipped;
 use super::page::Ctx;
 use crate::app::processes::DataStamp as Stamp;
 use crate::security::tokens;
@@ -75,6 +77,9 @@ pub struct Kept {
     /// a hundred contributions, whose copy was 4 % of serving it).
     html: ByteString,
     token_at: Vec<usize>,
+    /// The page compressed, made when a client that takes gzip first asks for it
+    /// ([`super::gzip`]); not counted in [`BUDGET_BYTES`], being a fraction of the page.
+    gzipped: OnceLock<Option<Gzipped>>,
 }
 
 #[derive(Debug, Default)]
@@ -275,6 +280,7 @@ impl Kept {
             made: Instant::now(),
             html: html.into(),
             token_at: Vec::new(),
+            gzipped: OnceLock::new(),
         })
     }
 }
@@ -463,7 +469,7 @@ where
     };
     let key = (ctx.here.clone(), ctx.lang.code());
     match state.pages.get_or_claim(&key, stamp).await {
-        Ok(kept) => Ok(Slot::Served(serve(&kept, &ctx.csrf))),
+        Ok(kept) => Ok(Slot::Served(serve(&kept, &ctx.csrf, ctx.gzip))),
         Err(claim) => Ok(Slot::Render(Filling {
             kept: Some((key, stamp)),
             claim,
@@ -495,6 +501,7 @@ impl Filling {
         let Some((key, stamp)) = self.kept else {
             return super::page::ok(&make(ctx));
         };
+        let gzip = ctx.gzip;
         let token = std::mem::replace(&mut ctx.csrf, state.pages.placeholder.clone());
         let html = make(ctx).render()?;
         let token_at = html
@@ -506,19 +513,24 @@ impl Filling {
             made: Instant::now(),
             html: html.into(),
             token_at,
+            gzipped: OnceLock::new(),
         };
-        let response = serve(&kept, &token);
+        let response = serve(&kept, &token, gzip);
         state.pages.put(key, Arc::new(kept));
         Ok(response)
     }
 }
 
-/// A kept page with the visitor's token in its places.
-fn serve(kept: &Kept, token: &str) -> HttpResponse {
-    let mut html = kept.html.as_bytes().to_vec();
+/// A kept page with the visitor's token in its places; compressed, to a client that takes
+/// gzip (`gzip`).
+fn serve(kept: &Kept, token: &str, gzip: bool) -> HttpResponse {
     // The CSRF middleware always sets a token of this length; were it ever missing, the
     // placeholder's places are blanked rather than given away.
     let token = Some(token.as_bytes()).filter(|t| t.len() == PLACEHOLDER_LEN);
+    if gzip && let Some(gzipped) = kept.gzipped() {
+        return compressed("text/html; charset=utf-8", gzipped.with(token));
+    }
+    let mut html = kept.html.as_bytes().to_vec();
     for &at in &kept.token_at {
         let place = &mut html[at..at + PLACEHOLDER_LEN];
         match token {
@@ -528,7 +540,32 @@ fn serve(kept: &Kept, token: &str) -> HttpResponse {
     }
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
+        .insert_header((header::VARY, "accept-encoding"))
         .body(html)
+}
+
+impl Kept {
+    /// The page compressed, its token's places left open; made by the first request that
+    /// asks (others asking meanwhile wait for it), `None` if it could not be.
+    fn gzipped(&self) -> Option<&Gzipped> {
+        self.gzipped
+            .get_or_init(|| {
+                Gzipped::new(self.html.as_bytes(), &self.token_at, PLACEHOLDER_LEN)
+                    .inspect_err(|error| tracing::warn!(%error, "a kept page was not compressed"))
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+/// A compressed answer: the middleware, which would compress it again, leaves an answer
+/// that names its encoding alone.
+fn compressed(content_type: &'static str, body: bytes::Bytes) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(header::ContentEncoding::Gzip)
+        .insert_header((header::VARY, "accept-encoding"))
+        .body(body)
 }
 
 /// An answer of the public JSON API for `here` (its path and query) in process `slug`, kept
@@ -537,6 +574,7 @@ fn serve(kept: &Kept, token: &str) -> HttpResponse {
 pub async fn json<F, Fut>(
     state: &AppState,
     here: String,
+    gzip: bool,
     slug: &str,
     make: F,
 ) -> Result<HttpResponse, AppError>
@@ -551,20 +589,29 @@ where
     let key = (here, "json");
     let _claim = match stamp {
         Some(stamp) => match state.pages.get_or_claim(&key, stamp).await {
-            Ok(kept) => return Ok(json_response(kept.html.clone())),
+            Ok(kept) => {
+                if gzip && let Some(gzipped) = kept.gzipped() {
+                    return Ok(compressed("application/json", gzipped.with(None)));
+                }
+                return Ok(json_response(kept.html.clone()));
+            }
             Err(claim) => claim,
         },
         None => None,
     };
     let body = ByteString::from(make().await?);
     if let Some(stamp) = stamp {
-        let kept = Kept {
+        let kept = Arc::new(Kept {
             stamp,
             made: Instant::now(),
             html: body.clone(),
             token_at: Vec::new(),
-        };
-        state.pages.put(key, Arc::new(kept));
+            gzipped: OnceLock::new(),
+        });
+        state.pages.put(key, kept.clone());
+        if gzip && let Some(gzipped) = kept.gzipped() {
+            return Ok(compressed("application/json", gzipped.with(None)));
+        }
     }
     Ok(json_response(body))
 }
@@ -572,6 +619,7 @@ where
 fn json_response(body: ByteString) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
+        .insert_header((header::VARY, "accept-encoding"))
         .body(body.into_bytes())
 }
 
@@ -591,6 +639,7 @@ mod tests {
             made: Instant::now(),
             html: html.into(),
             token_at: html.match_indices(placeholder).map(|(at, _)| at).collect(),
+            gzipped: OnceLock::new(),
         }
     }
 
@@ -606,12 +655,26 @@ mod tests {
         let cache = PageCache::default();
         let p = cache.placeholder.clone();
         let page = kept(&format!("<a>{p}</a><b>{p}</b>"), &p);
-        let token = "t".repeat(PLACEHOLDER_LEN);
-        let response = serve(&page, &token);
-        let body = actix_web::rt::System::new()
-            .block_on(actix_web::body::to_bytes(response.into_body()))
-            .expect("a body");
-        assert_eq!(body, format!("<a>{token}</a><b>{token}</b>").as_bytes());
+        let body = |token: &str, gzip: bool| {
+            let response = serve(&page, token, gzip);
+            let encoded = response.headers().get(header::CONTENT_ENCODING).cloned();
+            assert_eq!(encoded.is_some(), gzip);
+            let body = actix_web::rt::System::new()
+                .block_on(actix_web::body::to_bytes(response.into_body()))
+                .expect("a body");
+            if !gzip {
+                return body.to_vec();
+            }
+            let mut plain = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&body[..]), &mut plain)
+                .expect("gzip");
+            plain
+        };
+        for (token, gzip) in [("t", false), ("u", true), ("v", true)] {
+            let token = token.repeat(PLACEHOLDER_LEN);
+            let page = format!("<a>{token}</a><b>{token}</b>");
+            assert_eq!(body(&token, gzip), page.as_bytes());
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! statements that read its data's stamps (and, on PostgreSQL, the pool's check of its
 //! connection), shows every write at once (a submission, a hiding, a renamed process, on this
 //! instance or another), carries each visitor's own CSRF token, follows the visitor's
-//! language, and is never what a signed-in person sees.
+//! language, and is never what a signed-in person sees. A browser gets it as it was
+//! compressed once, its own token in it.
 
 use reqwest::StatusCode;
 
@@ -17,6 +18,7 @@ on_both_backends!(
     the_home_page_is_kept_until_a_process_is_added_or_renamed,
     each_visitor_gets_their_own_token_and_language,
     a_signed_in_person_never_gets_a_kept_page,
+    a_browser_gets_kept_pages_compressed_with_its_own_token,
 );
 
 const PAGES: [&str; 5] = [
@@ -235,4 +237,92 @@ async fn a_signed_in_person_never_gets_a_kept_page(backend: Backend) {
         );
         assert!(page.contains("/logout"), "{path} offers to sign out");
     }
+}
+
+/// What a browser sends: it takes brotli and zstd too, which Concord does not make.
+const BROWSER_ENCODINGS: &str = "gzip, deflate, br, zstd";
+
+/// `path` asked for with `Accept-Encoding: encodings`: the answer's encoding and its body as
+/// the client reads it (decompressed). A kept page always says it varies with the encodings
+/// asked for, so that no cache hands one client's encoding to another.
+async fn get_encoded(visitor: &Browser, path: &str, encodings: &str) -> (Option<String>, String) {
+    let response = visitor
+        .client
+        .get(visitor.url(path))
+        .header("accept-encoding", encodings)
+        .send()
+        .await
+        .expect("GET answered");
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().expect("ASCII").to_string())
+    };
+    let encoding = header("content-encoding");
+    assert!(
+        encoding.is_none() && encodings == "br"
+            || header("vary").is_some_and(|v| v.to_ascii_lowercase().contains("accept-encoding")),
+        "{path}: caches are told the answer depends on the encodings asked for"
+    );
+    let body = response.bytes().await.expect("body");
+    let text = match encoding.as_deref() {
+        Some("gzip") => {
+            let mut plain = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&body[..]), &mut plain)
+                .expect("a valid gzip member");
+            plain
+        }
+        None => String::from_utf8(body.to_vec()).expect("UTF-8"),
+        Some(other) => panic!("{path}: {other}"),
+    };
+    (encoding, text)
+}
+
+async fn a_browser_gets_kept_pages_compressed_with_its_own_token(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_, author) = app.process_and_author().await;
+    submit(&author, "Decent work").await;
+    let (one, two) = (app.new_browser(), app.new_browser());
+    for path in PAGES.iter().chain(&["/api/p/gcm/contributions"]) {
+        // Kept by a client that takes no encoding, then sent compressed to one that does.
+        let (encoding, plain) = get_encoded(&one, path, "identity").await;
+        assert_eq!(encoding, None, "{path}");
+        let (encoding, page) = get_encoded(&one, path, BROWSER_ENCODINGS).await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{path}");
+        assert_eq!(page, plain, "{path}: the same page, the same token");
+        // Another browser gets the same page with its own token, never the first's.
+        let (_, other) = get_encoded(&two, path, BROWSER_ENCODINGS).await;
+        if path.starts_with("/api/") {
+            assert_eq!(other, plain, "{path}");
+            continue;
+        }
+        let (token_one, token_two) = (csrf_of(&page), csrf_of(&other));
+        assert_ne!(token_one, token_two, "{path}");
+        assert!(!other.contains(&token_one), "{path}");
+        assert_eq!(other.replace(&token_two, &token_one), page, "{path}");
+    }
+    // The chooser's token in a compressed page works for its own visitor.
+    let (_, page) = get_encoded(&two, "/p/gcm/contributions", BROWSER_ENCODINGS).await;
+    let chosen = two
+        .post_form(
+            "/language",
+            &[
+                ("csrf_token", csrf_of(&page).as_str()),
+                ("lang", "fr"),
+                ("next", "/p/gcm/contributions"),
+            ],
+        )
+        .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+
+    // A page made for one person is compressed as it is sent, with gzip: brotli is not made.
+    let (encoding, page) = get_encoded(&author, "/p/gcm/contributions", BROWSER_ENCODINGS).await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    assert!(page.contains("Amal Author"));
+    let (encoding, _) = get_encoded(&author, "/p/gcm/contributions", "br").await;
+    assert_eq!(encoding, None);
 }
