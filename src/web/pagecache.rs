@@ -29,6 +29,9 @@
 //! The public JSON API's pages are kept the same way ([`json`]): they hold nothing of the
 //! client, and a dataset's first pages are what every client asks first.
 //!
+//! A client that takes gzip (every browser) gets a kept page, or an API page, as it was
+//! compressed once, its own token put in at serving time ([`super::gzip`]).
+//!
 //! A page missing from the shelf is made once, however many ask for it together: the first
 //! request to miss it makes it, and the others wait for it ([`Claim`]) instead of reading and
 //! rendering the same page side by side (64 connections asking for the statistics page as
