@@ -592,12 +592,7 @@ where
     let key = (here, "json");
     let _claim = match stamp {
         Some(stamp) => match state.pages.get_or_claim(&key, stamp).await {
-            Ok(kept) => {
-                if gzip && let Some(gzipped) = kept.gzipped() {
-                    return Ok(compressed("application/json", gzipped.with(None)));
-                }
-                return Ok(json_response(kept.html.clone()));
-            }
+            Ok(kept) => return json_answer(kept, gzip).await,
             Err(claim) => claim,
         },
         None => None,
@@ -612,11 +607,28 @@ where
             gzipped: OnceLock::new(),
         });
         state.pages.put(key, kept.clone());
-        if gzip && let Some(gzipped) = kept.gzipped() {
+        return json_answer(kept, gzip).await;
+    }
+    Ok(json_response(body))
+}
+
+/// A kept API page as the client takes it. The first to be sent compressed is compressed on
+/// the blocking pool: 140 KB take milliseconds, which would hold every other connection of
+/// the worker.
+async fn json_answer(kept: Arc<Kept>, gzip: bool) -> Result<HttpResponse, AppError> {
+    if gzip {
+        if kept.gzipped.get().is_none() {
+            let compressing = kept.clone();
+            // Made there; read below without waiting.
+            actix_web::web::block(move || compressing.gzipped().is_some())
+                .await
+                .map_err(AppError::internal)?;
+        }
+        if let Some(gzipped) = kept.gzipped() {
             return Ok(compressed("application/json", gzipped.with(None)));
         }
     }
-    Ok(json_response(body))
+    Ok(json_response(kept.html.clone()))
 }
 
 fn json_response(body: ByteString) -> HttpResponse {
