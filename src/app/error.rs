@@ -121,8 +121,20 @@ mod tests {
             DatabaseErrorKind::Unknown,
             Box::new("syntax error near \"SELEC\"".to_string()),
         );
+        // PostgreSQL's deadlock_detected (40P01), which diesel does not name, and a
+        // serialization failure (40001), which it does: both pass if tried again.
+        let gave_way = Diesel::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new("deadlock detected".to_string()),
+        );
+        let serialization = Diesel::DatabaseError(
+            DatabaseErrorKind::SerializationFailure,
+            Box::new("could not serialize access due to concurrent update".to_string()),
+        );
         assert!(matches!(Error::from(full), Error::StorageUnavailable(_)));
         assert!(matches!(Error::from(gone), Error::StorageUnavailable(_)));
+        assert!(matches!(Error::from(gave_way), Error::StorageUnavailable(_)));
+        assert!(matches!(Error::from(serialization), Error::StorageUnavailable(_)));
         assert!(matches!(Error::from(refused), Error::Internal(_)));
     }
 }

@@ -129,9 +129,9 @@ impl ConnectionSetup {
     }
 }
 
-/// Where the writes of submissions go: SQLite's group-commit thread, over a connection of its
-/// own set up as the pool's are, or PostgreSQL's pool (see `writer`). `end` is what the
-/// thread's batches leave for their end.
+/// Where the writes of submissions go: the group-commit thread, over a connection of its own
+/// set up as the pool's are, or for an in-memory SQLite database the pool (see `writer`).
+/// `end` is what the thread's batches leave for their end.
 pub fn start_writer(
     url: &DatabaseUrl,
     synchronous: SqliteSynchronous,
@@ -140,7 +140,7 @@ pub fn start_writer(
     end: Box<dyn writer::BatchEnd>,
 ) -> Result<writer::Writer, diesel::result::Error> {
     // An in-memory database is one per connection: the writer could not share it.
-    if !url.is_sqlite() || url.connection_string() == ":memory:" {
+    if url.is_sqlite() && url.connection_string() == ":memory:" {
         return Ok(writer::Writer::pooled(pool));
     }
     let url = url.connection_string();
@@ -162,7 +162,9 @@ pub fn start_writer(
         // freshly seeded database: 1.6k/s, p99 225 ms). In memory it holds one job's pages
         // at most: released savepoints empty it. Readers keep the default, so that a large
         // sort spills to disk rather than grow the heap.
-        conn.batch_execute("PRAGMA temp_store = MEMORY;")?;
+        if let DbConnection::Sqlite(sqlite) = &mut conn {
+            sqlite.batch_execute("PRAGMA temp_store = MEMORY;")?;
+        }
         Ok(conn)
     });
     writer::Writer::batched(open, end)
@@ -268,14 +270,15 @@ where
 }
 
 /// Whether a database error means the database cannot take the request now (down, restarting,
-/// the connection lost, the disk full or failing, locked past the busy timeout), so that the
-/// same request may succeed later, rather than that it refused this request.
+/// the connection lost, the disk full or failing, locked past the busy timeout, or on
+/// PostgreSQL chosen to give way in a deadlock), so that the same request may succeed later,
+/// rather than that it refused this request.
 ///
 /// Diesel names lost connections; the rest only SQLite's and PostgreSQL's messages tell (in
 /// English: a server set to another language for its messages is classified by kind alone).
 pub fn is_storage_failure(error: &diesel::result::Error) -> bool {
     use diesel::result::{DatabaseErrorKind, Error};
-    const MESSAGES: [&str; 14] = [
+    const MESSAGES: [&str; 15] = [
         // SQLite: SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_BUSY, SQLITE_READONLY.
         "database or disk is full",
         "disk i/o error",
@@ -292,10 +295,13 @@ pub fn is_storage_failure(error: &diesel::result::Error) -> bool {
         "could not connect to server",
         "connection refused",
         "read-only transaction",
+        // Two instances' batches each holding a row the other wants: one gives way.
+        "deadlock detected",
     ];
     match error {
         Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
-        | Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _) => true,
+        | Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _)
+        | Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => true,
         Error::DatabaseError(_, info) => {
             let message = info.message().to_lowercase();
             MESSAGES.iter().any(|m| message.contains(m))

@@ -79,7 +79,7 @@ pub struct TestApp {
     pub setup_token: String,
     /// The SQL statements the app has run so far.
     pub queries: concord::db::QueryCounter,
-    /// Where its submissions are written (SQLite's group-commit thread, or the pool).
+    /// Where its submissions are written (the group-commit thread).
     pub writer: concord::db::writer::Writer,
     /// The database it serves, for another instance on the same one.
     pub database_url: String,

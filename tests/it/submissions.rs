@@ -1,7 +1,7 @@
-//! Submissions that arrive together: on SQLite they share a commit (the writer's group
-//! commit), on PostgreSQL each has its own; either way every one is acknowledged only once it
-//! is stored, with its own reference and the hash of its own text, and is in the search
-//! index (on SQLite written at the end of the batch, after everything else the batch wrote).
+//! Submissions that arrive together share commits (the writer's group commit, on both
+//! backends); every one is acknowledged only once it is stored, with its own reference and the
+//! hash of its own text, and is in the search index (written at the end of the batch, after
+//! everything else the batch wrote).
 
 use std::collections::HashSet;
 
@@ -68,6 +68,13 @@ async fn many_concurrent_submissions_are_all_acknowledged_and_stored(backend: Ba
         references.len(),
         AT_ONCE,
         "every submission has its own reference"
+    );
+    let stats = app.writer.stats();
+    assert!(
+        stats.jobs() >= AT_ONCE as u64 && stats.batches() < stats.jobs(),
+        "submissions arriving together share commits: {} batches for {} writes",
+        stats.batches(),
+        stats.jobs()
     );
 
     let stored = with_db(&app, |conn| {
