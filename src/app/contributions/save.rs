@@ -45,7 +45,7 @@ impl Save {
     }
 
     fn write(&self, conn: &mut DbConnection) -> Result<Saved> {
-        let id = match self.existing {
+        let (id, numbered) = match self.existing {
             Some(id) => {
                 // Checked again under the write lock: a second tab submitting the same draft
                 // at the same moment finds it submitted and does not submit it twice.
@@ -56,15 +56,29 @@ impl Save {
                     return Ok(Saved { id, reference });
                 }
                 contributions::update_draft(conn, id, &self.content)?;
-                id
+                (id, None)
             }
-            None => contributions::create_draft(
-                conn,
-                self.process.id,
-                self.account_id,
-                self.organisation_id,
-                &self.content,
-            )?,
+            // Submitted as it is first saved (most submissions): written once, numbered.
+            None if self.submit_now => {
+                let numbered = self.number(conn)?;
+                let id = contributions::create_submitted(
+                    conn,
+                    &self.author(),
+                    &self.content,
+                    numbered.submission(),
+                )?;
+                (id, Some(numbered))
+            }
+            None => {
+                let id = contributions::create_draft(
+                    conn,
+                    self.process.id,
+                    self.account_id,
+                    self.organisation_id,
+                    &self.content,
+                )?;
+                (id, None)
+            }
         };
         for (file_name, content) in &self.pdfs {
             let sha = hex(&Sha256::digest(content));
@@ -78,15 +92,38 @@ impl Save {
         {
             attachments::detach(conn, id, link)?;
         }
-        let reference = match self.submit_now {
-            true => Some(self.submit(conn, id)?),
-            false => None,
+        let numbered = match (numbered, self.submit_now) {
+            (Some(numbered), _) => Some(numbered),
+            (None, true) => {
+                let numbered = self.number(conn)?;
+                contributions::mark_submitted(
+                    conn,
+                    id,
+                    &numbered.reference,
+                    &numbered.hash,
+                    numbered.at,
+                )?;
+                Some(numbered)
+            }
+            (None, false) => None,
+        };
+        let reference = match numbered {
+            Some(numbered) => Some(self.record(conn, id, numbered)?),
+            None => None,
         };
         Ok(Saved { id, reference })
     }
 
-    /// Numbers the draft, makes it public with its receipt's hash, and records it.
-    fn submit(&self, conn: &mut DbConnection, id: ContributionId) -> Result<String> {
+    fn author(&self) -> contributions::Author {
+        contributions::Author {
+            process_id: self.process.id,
+            author_id: self.account_id,
+            organisation_id: self.organisation_id,
+        }
+    }
+
+    /// The next reference of the process, and the hash of the text it is given to.
+    fn number(&self, conn: &mut DbConnection) -> Result<Numbered> {
         let process = &self.process;
         let reference = next_reference(
             conn,
@@ -94,11 +131,26 @@ impl Save {
             &process.reference_prefix,
             ReferenceKind::Contribution,
         )?;
+        Ok(Numbered {
+            reference,
+            hash: rules::content_hash(&self.content.title, &self.content.body),
+            at: crate::store::now(),
+        })
+    }
+
+    /// Files the submission with the copies of its text, and records it; its reference.
+    fn record(
+        &self,
+        conn: &mut DbConnection,
+        id: ContributionId,
+        numbered: Numbered,
+    ) -> Result<String> {
+        let process = &self.process;
         let content = &self.content;
-        let hash = rules::content_hash(&content.title, &content.body);
-        let now = crate::store::now();
-        contributions::mark_submitted(conn, id, &reference, &hash, now)?;
         campaigns::record_one(conn, process.id, id, &content.title, &content.body)?;
+        let Numbered {
+            reference, hash, ..
+        } = numbered;
         audit::record(
             conn,
             Entry {
@@ -110,5 +162,22 @@ impl Save {
             },
         )?;
         Ok(reference)
+    }
+}
+
+/// A submission's number, the hash of its text, and its time.
+struct Numbered {
+    reference: String,
+    hash: String,
+    at: chrono::NaiveDateTime,
+}
+
+impl Numbered {
+    fn submission(&self) -> contributions::Submission<'_> {
+        contributions::Submission {
+            reference: &self.reference,
+            content_hash: &self.hash,
+            at: self.at,
+        }
     }
 }

@@ -80,23 +80,75 @@ pub fn create_draft(
     organisation_id: Option<i64>,
     content: &DraftContent,
 ) -> QueryResult<ContributionId> {
-    let now = super::now();
+    let author = Author {
+        process_id,
+        author_id,
+        organisation_id,
+    };
+    insert(conn, &author, content, None)
+}
+
+/// Who writes a new contribution, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct Author {
+    pub process_id: i64,
+    pub author_id: i64,
+    pub organisation_id: Option<i64>,
+}
+
+/// What numbers a submission: its reference, the hash of its text, and when.
+#[derive(Debug, Clone, Copy)]
+pub struct Submission<'a> {
+    pub reference: &'a str,
+    pub content_hash: &'a str,
+    pub at: NaiveDateTime,
+}
+
+/// Creates a contribution submitted as it is first saved, in one insert: the row a draft
+/// created and then marked submitted ends as, without the update, nor the deletes of tags a
+/// new row cannot have. Call inside a write transaction.
+pub fn create_submitted(
+    conn: &mut DbConnection,
+    author: &Author,
+    content: &DraftContent,
+    submission: Submission<'_>,
+) -> QueryResult<ContributionId> {
+    let id = insert(conn, author, content, Some(submission))?;
+    search::sync_contribution(conn, id)?;
+    Ok(id)
+}
+
+fn insert(
+    conn: &mut DbConnection,
+    author: &Author,
+    content: &DraftContent,
+    submission: Option<Submission<'_>>,
+) -> QueryResult<ContributionId> {
+    let now = submission.map_or_else(super::now, |s| s.at);
+    let status = match submission {
+        Some(_) => ContributionStatus::Submitted,
+        None => ContributionStatus::Draft,
+    };
     let id = diesel::insert_into(contributions::table)
         .values((
-            contributions::process_id.eq(process_id),
-            contributions::author_id.eq(author_id),
-            contributions::organisation_id.eq(organisation_id),
+            contributions::process_id.eq(author.process_id),
+            contributions::author_id.eq(author.author_id),
+            contributions::organisation_id.eq(author.organisation_id),
             contributions::title.eq(&content.title),
             contributions::body.eq(&content.body),
             contributions::language.eq(content.language),
             contributions::event_id.eq(content.event_id),
-            contributions::status.eq(ContributionStatus::Draft),
+            contributions::status.eq(status),
+            contributions::reference.eq(submission.map(|s| s.reference)),
+            contributions::content_hash.eq(submission.map(|s| s.content_hash)),
+            contributions::submitted_at.eq(submission.map(|s| s.at)),
             contributions::created_at.eq(now),
             contributions::updated_at.eq(now),
         ))
         .returning(contributions::id)
         .get_result(conn)?;
-    replace_tags(conn, id, content)?;
+    // A new contribution has no tags to take away.
+    insert_tags(conn, id, content)?;
     Ok(id)
 }
 
@@ -127,6 +179,14 @@ fn replace_tags(
         .execute(conn)?;
     diesel::delete(contribution_themes::table.filter(contribution_themes::contribution_id.eq(id)))
         .execute(conn)?;
+    insert_tags(conn, id, content)
+}
+
+fn insert_tags(
+    conn: &mut DbConnection,
+    id: ContributionId,
+    content: &DraftContent,
+) -> QueryResult<()> {
     // One row at a time: diesel's multi-backend connection has no batch insert, and a
     // contribution has a handful of tags at most.
     for group in &content.group_ids {
