@@ -133,8 +133,14 @@ mod tests {
         );
         assert!(matches!(Error::from(full), Error::StorageUnavailable(_)));
         assert!(matches!(Error::from(gone), Error::StorageUnavailable(_)));
-        assert!(matches!(Error::from(gave_way), Error::StorageUnavailable(_)));
-        assert!(matches!(Error::from(serialization), Error::StorageUnavailable(_)));
+        assert!(matches!(
+            Error::from(gave_way),
+            Error::StorageUnavailable(_)
+        ));
+        assert!(matches!(
+            Error::from(serialization),
+            Error::StorageUnavailable(_)
+        ));
         assert!(matches!(Error::from(refused), Error::Internal(_)));
     }
 }
