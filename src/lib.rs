@@ -64,14 +64,23 @@ impl Application {
         if let Some(base) = settings.public_url.strip_suffix(":0") {
             settings.public_url = format!("{base}:{port}");
         }
-        let writer = db::start_writer(
-            &settings.database_url,
-            settings.sqlite_synchronous,
-            pool.clone(),
-            queries.clone(),
-            Box::new(store::search::IndexAtBatchEnd),
-        )
-        .context("cannot start the database writer")?;
+        // Off the async worker: the writer opens a connection of its own, which waits for
+        // the database (a test's proxy to it may be a task of this very runtime).
+        let writer = {
+            let (url, synchronous) = (settings.database_url.clone(), settings.sqlite_synchronous);
+            let (pool, queries) = (pool.clone(), queries.clone());
+            actix::block(move || {
+                db::start_writer(
+                    &url,
+                    synchronous,
+                    pool,
+                    queries,
+                    Box::new(store::search::IndexAtBatchEnd),
+                )
+            })
+            .await?
+            .context("cannot start the database writer")?
+        };
         let mailer = std::sync::Arc::new(mail::Mailer::new(&settings)?);
         let (hashing, exports) = gates(&settings);
         let state = actix::Data::new(AppState {

@@ -143,7 +143,17 @@ pub fn start_writer(
     if url.is_sqlite() && url.connection_string() == ":memory:" {
         return Ok(writer::Writer::pooled(pool));
     }
-    let url = url.connection_string();
+    let url = match url {
+        // Every write waits for the writer's connection: one the server cannot be reached
+        // for is given up after as long as a request waits for a pooled connection, and
+        // tried again with the next batch, instead of holding every write until TCP gives up.
+        DatabaseUrl::Postgres(_) if !url.connection_string().contains("connect_timeout=") => {
+            let url = url.connection_string();
+            let joint = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{joint}connect_timeout={}", CONNECT_TIMEOUT.as_secs())
+        }
+        _ => url.connection_string(),
+    };
     let setup = ConnectionSetup {
         synchronous,
         queries,
@@ -170,6 +180,9 @@ pub fn start_writer(
     writer::Writer::batched(open, end)
 }
 
+/// The longest a new connection is waited for.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Opens the pool. SQLite gets a small pool (one writer at a time anyway), PostgreSQL a
 /// larger one.
 pub fn connect(
@@ -187,7 +200,7 @@ pub fn connect(
         .max_size(max_size)
         .test_on_check_out(test_on_check_out)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(CONNECT_TIMEOUT)
         .connection_customizer(Box::new(ConnectionSetup {
             synchronous,
             queries,
