@@ -99,7 +99,8 @@ fn shown_letter(conn: &mut DbConnection, campaign: &Campaign) -> Result<Option<C
 
 /// Files every submitted contribution not yet filed (rows a bulk load wrote directly, such
 /// as the benchmark's seed), in the order they arrived, a batch per transaction, as if each
-/// had been submitted then. Returns how many were filed.
+/// had been submitted then, and leaves the search index merged without the copies it took
+/// out (`store::search::merge`). Returns how many were filed.
 pub fn group_unfiled(conn: &mut DbConnection) -> Result<u64> {
     let mut after = ContributionId(0);
     let mut filed = 0u64;
@@ -119,6 +120,9 @@ pub fn group_unfiled(conn: &mut DbConnection) -> Result<u64> {
             None => {
                 if filed > described {
                     campaigns::refresh_statistics(conn)?;
+                }
+                if filed > 0 {
+                    crate::store::search::merge(conn)?;
                 }
                 return Ok(filed);
             }

@@ -23,7 +23,7 @@ mod syntax;
 
 pub use candidates::{CANDIDATES, Scope, SearchOrder, SearchPage, searched_page};
 pub use index::{IndexAtBatchEnd, sync_contribution, sync_proposal};
-pub use reindex::{FOLDING_VERSION, Rebuilt, reindex, reindex_if_needed};
+pub use reindex::{FOLDING_VERSION, Rebuilt, merge, reindex, reindex_if_needed};
 
 use fold::QueryToken;
 

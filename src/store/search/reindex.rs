@@ -106,24 +106,37 @@ pub fn reindex(conn: &mut DbConnection) -> QueryResult<Rebuilt> {
             search_index_state::version.eq(FOLDING_VERSION),
         ))
         .execute(conn)?;
-    match conn {
-        // A rebuild leaves each FTS5 table in several segments, and every word looked up
-        // seeks in each of them: merged into one, a rare word's search ran 8 % faster at 200k
-        // contributions (4 segments). Writes after it add small segments FTS5 merges itself.
-        DbConnection::Sqlite(c) => {
-            for index in [Searchable::Contributions, Searchable::Proposals].map(|t| t.index()) {
-                diesel::sql_query(format!("INSERT INTO {index} ({index}) VALUES (?)"))
-                    .bind::<Text, _>("optimize")
-                    .execute(c)?;
-            }
-        }
-        // PostgreSQL plans by its statistics: tell it how common each word now is.
-        DbConnection::Postgresql(pg) => pg.batch_execute(
+    merge(conn)?;
+    // PostgreSQL plans by its statistics: tell it how common each word now is.
+    if let DbConnection::Postgresql(pg) = conn {
+        pg.batch_execute(
             "ANALYZE contributions_search; ANALYZE proposals_search; \
              ANALYZE contributions_ranked; ANALYZE proposals_ranked",
-        )?,
+        )?;
     }
     Ok(rebuilt)
+}
+
+/// Merges each SQLite FTS5 index into one segment, without the entries deleted from it; on
+/// PostgreSQL, nothing. For the end of a bulk command, which writes or removes many entries:
+/// - a rebuild leaves each index in several segments, and every word looked up seeks in
+///   each of them: merged into one, a rare word's search ran 8 % faster at 200k
+///   contributions (4 segments);
+/// - an entry deleted from a contentless index leaves a tombstone that every search of the
+///   segment holding it steps over until that segment is merged: after grouping a bulk
+///   load's campaign letters (their copies leave the index), merging made a rare word's
+///   search cost 9–11 % fewer instructions at 200k contributions.
+///
+/// Writes after it add small segments FTS5 merges itself.
+pub fn merge(conn: &mut DbConnection) -> QueryResult<()> {
+    if let DbConnection::Sqlite(c) = conn {
+        for index in [Searchable::Contributions, Searchable::Proposals].map(|t| t.index()) {
+            diesel::sql_query(format!("INSERT INTO {index} ({index}) VALUES (?)"))
+                .bind::<Text, _>("optimize")
+                .execute(c)?;
+        }
+    }
+    Ok(())
 }
 
 fn clear(conn: &mut DbConnection, table: Searchable) -> QueryResult<()> {
