@@ -225,20 +225,28 @@ pub fn accepts_gzip(req: &HttpRequest) -> bool {
     })
 }
 
+/// What a page is rendered into to begin with. A template's own size hint counts only its
+/// fixed text: a list or queue of 20–40 KB grew its buffer three or four times, copying
+/// what it had each time (a signed-in review queue spent 7 % of its instructions in those
+/// copies).
+const RENDER_CAPACITY: usize = 48 * 1024;
+
 /// Renders a page with a status.
-pub fn render(page: &impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
+pub fn render<T: Template>(page: &T, status: StatusCode) -> Result<HttpResponse, AppError> {
+    let mut html = String::with_capacity(RENDER_CAPACITY.max(T::SIZE_HINT));
+    page.render_into(&mut html)?;
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+        .body(html))
 }
 
 /// Renders a page with 200 OK.
-pub fn ok(page: &impl Template) -> Result<HttpResponse, AppError> {
+pub fn ok<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
     render(page, StatusCode::OK)
 }
 
 /// Renders a form again after a validation failure: 422, with what was typed kept.
-pub fn invalid(page: &impl Template) -> Result<HttpResponse, AppError> {
+pub fn invalid<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
     render(page, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
