@@ -7,6 +7,8 @@
 //! looks up within the process: a forged one gives the first page. Old `page=` addresses
 //! keep working up to `OFFSET_PAGES`; past it the first page comes with a notice.
 
+use std::sync::OnceLock;
+
 use serde::Deserialize;
 
 use crate::domain::roles::StakeholderCategory;
@@ -196,11 +198,17 @@ pub struct ListQuery {
     pub after: String,
     pub before: String,
     pub row: String,
+    /// `q` parsed, once: folding a word is a few thousand instructions, and a search page
+    /// asks for it six times (when it reads, orders, labels and pages its results).
+    #[serde(skip)]
+    parsed: OnceLock<Option<SearchQuery>>,
 }
 
 impl ListQuery {
-    pub fn search(&self) -> Option<SearchQuery> {
-        SearchQuery::parse(&self.q)
+    pub fn search(&self) -> Option<&SearchQuery> {
+        self.parsed
+            .get_or_init(|| SearchQuery::parse(&self.q))
+            .as_ref()
     }
 
     /// Whether the page searches one whole word by relevance among all the list's texts,

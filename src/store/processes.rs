@@ -247,11 +247,11 @@ pub fn all_processes(conn: &mut DbConnection) -> QueryResult<Vec<Process>> {
 }
 
 pub fn process_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Process>> {
-    processes::table
+    crate::natively!(conn, |conn| processes::table
         .filter(processes::slug.eq(slug))
         .select(Process::as_select())
         .first(conn)
-        .optional()
+        .optional())
 }
 
 /// The stamp of the process `slug` and the open data's generation (the sum of its stripes,

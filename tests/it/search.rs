@@ -370,6 +370,24 @@ async fn results_beyond_the_bound_read_more_than(backend: Backend) {
     );
     let page = search(&app, "contributions", "letter 7", "").await;
     assert_eq!(count(&page), "One contribution", "a precise query finds it");
+    // A phrase is looked for oldest first, and read again newest first when it has more
+    // matches than the bound: the window is the newest, as for a word.
+    let page = search(&app, "contributions", "same-campaign", "&sort=newest").await;
+    assert!(
+        count(&page).starts_with(&format!("More than {bound} match")),
+        "{}",
+        count(&page)
+    );
+    assert!(
+        page.contains(&format!("Letter {}", bound + 4)),
+        "the newest of a phrase's matches"
+    );
+    let page = search(&app, "contributions", "same-campaign", "").await;
+    assert!(
+        count(&page).starts_with(&format!("More than {bound} match")),
+        "{}",
+        count(&page)
+    );
 }
 
 async fn proposals_are_searched_and_ranked(backend: Backend) {

@@ -20,7 +20,7 @@ use crate::store::processes::{self, Process, Structure};
 /// The typed filter of the contribution list.
 fn filter(query: &ListQuery, structure: &Structure) -> ListFilter {
     ListFilter {
-        query: query.search(),
+        query: query.search().cloned(),
         category: query.category(),
         group_id: query.group_id(structure),
         theme_id: query.theme_id(structure),

@@ -16,7 +16,7 @@ use crate::store::proposals::list::{
 /// process's own.
 pub fn filter(query: &ListQuery, structure: &Structure) -> ProposalFilter {
     ProposalFilter {
-        search: query.search(),
+        search: query.search().cloned(),
         category: query.category(),
         group_id: query.group_id(structure),
         theme_id: query.theme_id(structure),

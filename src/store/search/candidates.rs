@@ -161,92 +161,136 @@ fn load(
     query: &SearchQuery,
     order: SearchOrder,
 ) -> QueryResult<Vec<Candidate>> {
+    if matches!(conn, DbConnection::Sqlite(_)) {
+        return load_fts5(conn, table, scope, query, order);
+    }
     let (name, index) = (table.table(), table.index());
     let direction = if order == SearchOrder::Oldest {
         "ASC"
     } else {
         "DESC"
     };
-    let relevance = order == SearchOrder::Relevance;
-    let statement = Statement::new("SELECT c.id AS id, ");
+    let tsquery = syntax::tsquery(query);
+    let statement = match order == SearchOrder::Relevance {
+        true => Statement::new("SELECT c.id AS id, ts_rank(s.vector, ")
+            .text(tsquery.clone())
+            .sql("::tsquery)::float8 AS key, NULL AS text"),
+        false => Statement::new("SELECT c.id AS id, ").sql(keyed_columns(order, false)),
+    };
+    let statement = statement
+        .sql(format!(
+            " FROM {index} s JOIN {name} c ON c.id = s.id WHERE s.vector @@ "
+        ))
+        .text(tsquery)
+        .sql("::tsquery");
+    // Planned for its words: whether to read the matches from the text index or walk the
+    // table newest first depends on how common they are.
+    conditions(statement, table, scope)
+        .sql(format!(" ORDER BY s.id {direction} LIMIT "))
+        .int(CANDIDATES + 1)
+        .replanned()
+        .load(conn)
+}
+
+/// [`load`] from SQLite's FTS5 index.
+///
+/// A phrase (a term of several tokens: a reference number, a hyphenated or a long Chinese
+/// word) is first looked for oldest first, without scores. FTS5 finds a phrase by seeking
+/// each of its tokens' lists to the rowids of the others, and it seeks a list backwards one
+/// entry of the list's index at a time: `GCM/WC/B0032201`, whose `gcm` and `wc` every text
+/// holds, took 144 µs newest first and 18 µs oldest first (with 200,000 contributions). When
+/// that finds them all, they are ranked in that order; only a phrase with more matches than
+/// the bound is read again newest first (320 µs more, beside the 14 ms of ranking 2,000).
+fn load_fts5(
+    conn: &mut DbConnection,
+    table: Searchable,
+    scope: &Scope,
+    query: &SearchQuery,
+    order: SearchOrder,
+) -> QueryResult<Vec<Candidate>> {
+    let mut oldest_first = order == SearchOrder::Oldest;
+    if !oldest_first && query.has_phrase() {
+        let probe = Fts5Read {
+            oldest_first: true,
+            scored: false,
+            unscoped: false,
+        };
+        let found: Vec<Candidate> = probe.statement(table, scope, query, order).load(conn)?;
+        oldest_first = found.len() as i64 <= CANDIDATES;
+    }
     // The instance's only process needs no scope beyond the index, which holds only
     // searchable texts (a listed copy for a campaign): its matches are ranked without a
     // lookup each in the table, which cost more than ranking them (`bm25` of a rare word's
-    // matches, 84 µs; with the table's row of each, 200 µs). Read in the same transaction
-    // as the matches, so no process can come in between.
-    if relevance
-        && matches!(conn, DbConnection::Sqlite(_))
+    // matches, 84 µs; with the table's row of each, 200 µs). That it is the only one is read
+    // by the same statement as the matches, so no process can come in between; with none
+    // found (no match, or another process), the scoped query answers.
+    if order == SearchOrder::Relevance
         && table == Searchable::Contributions
         && scope.is_whole_process(table)
     {
-        let alone = conn.transaction(|conn| {
-            if !only_process(conn, scope.process_id)? {
-                return Ok(None);
-            }
-            Statement::new(format!(
-                "SELECT rowid AS id, -bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text \
-                 FROM {index} WHERE {index} MATCH "
-            ))
-            .text(syntax::fts5_match(query))
-            .sql(" ORDER BY rowid DESC LIMIT ")
-            .int(CANDIDATES + 1)
-            .load(conn)
-            .map(Some)
-        })?;
-        if let Some(candidates) = alone {
-            return Ok(candidates);
+        let read = Fts5Read {
+            oldest_first,
+            scored: true,
+            unscoped: true,
+        };
+        let found: Vec<Candidate> = read.statement(table, scope, query, order).load(conn)?;
+        if !found.is_empty() {
+            return Ok(found);
         }
     }
-    let statement = match conn {
-        DbConnection::Sqlite(_) => {
-            let columns = match relevance {
-                true => format!("-bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text"),
-                false => keyed_columns(order, true).to_string(),
-            };
-            let statement = statement
-                .sql(format!(
-                    "{columns} FROM {index} JOIN {name} c ON c.id = {index}.rowid \
-                     WHERE {index} MATCH "
-                ))
-                .text(syntax::fts5_match(query));
-            conditions(statement, table, scope).sql(format!(" ORDER BY {index}.rowid {direction}"))
-        }
-        DbConnection::Postgresql(_) => {
-            let tsquery = syntax::tsquery(query);
-            let statement = match relevance {
-                true => statement
-                    .sql("ts_rank(s.vector, ")
-                    .text(tsquery.clone())
-                    .sql("::tsquery)::float8 AS key, NULL AS text"),
-                false => statement.sql(keyed_columns(order, false)),
-            };
-            let statement = statement
-                .sql(format!(
-                    " FROM {index} s JOIN {name} c ON c.id = s.id WHERE s.vector @@ "
-                ))
-                .text(tsquery)
-                .sql("::tsquery");
-            // Planned for its words: whether to read the matches from the text index or
-            // walk the table newest first depends on how common they are.
-            conditions(statement, table, scope)
-                .sql(format!(" ORDER BY s.id {direction}"))
-                .replanned()
-        }
+    let read = Fts5Read {
+        oldest_first,
+        scored: true,
+        unscoped: false,
     };
-    statement.sql(" LIMIT ").int(CANDIDATES + 1).load(conn)
+    read.statement(table, scope, query, order).load(conn)
 }
 
-/// Whether `process_id` is the instance's only process.
-fn only_process(conn: &mut DbConnection, process_id: i64) -> QueryResult<bool> {
-    #[derive(QueryableByName)]
-    struct Others {
-        #[diesel(sql_type = BigInt)]
-        others: i64,
+/// How [`load_fts5`] reads the matches.
+struct Fts5Read {
+    oldest_first: bool,
+    /// With the columns the order sorts by (else ids alone).
+    scored: bool,
+    /// From the index alone, if the process is the instance's only one.
+    unscoped: bool,
+}
+
+impl Fts5Read {
+    fn statement(
+        &self,
+        table: Searchable,
+        scope: &Scope,
+        query: &SearchQuery,
+        order: SearchOrder,
+    ) -> Statement {
+        let (name, index) = (table.table(), table.index());
+        let direction = if self.oldest_first { "ASC" } else { "DESC" };
+        let columns = match (self.scored, order) {
+            (false, _) => "0.0 AS key, NULL AS text".to_string(),
+            (true, SearchOrder::Relevance) => {
+                format!("-bm25({index}, {BM25_WEIGHTS}) AS key, NULL AS text")
+            }
+            (true, _) => keyed_columns(order, true).to_string(),
+        };
+        if self.unscoped {
+            return Statement::new(format!(
+                "SELECT rowid AS id, {columns} FROM {index} WHERE {index} MATCH "
+            ))
+            .text(syntax::fts5_match(query))
+            .sql(" AND NOT EXISTS (SELECT 1 FROM processes WHERE id <> ")
+            .int(scope.process_id)
+            .sql(format!(") ORDER BY rowid {direction} LIMIT "))
+            .int(CANDIDATES + 1);
+        }
+        let statement = Statement::new(format!(
+            "SELECT c.id AS id, {columns} FROM {index} JOIN {name} c ON c.id = {index}.rowid \
+             WHERE {index} MATCH "
+        ))
+        .text(syntax::fts5_match(query));
+        conditions(statement, table, scope)
+            .sql(format!(" ORDER BY {index}.rowid {direction} LIMIT "))
+            .int(CANDIDATES + 1)
     }
-    let found: Others = Statement::new("SELECT count(*) AS others FROM processes WHERE id <> ")
-        .int(process_id)
-        .one(conn)?;
-    Ok(found.others == 0)
 }
 
 /// The list's filters as SQL on the table aliased `c`, each starting with ` AND `.

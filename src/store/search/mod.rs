@@ -75,6 +75,11 @@ impl SearchQuery {
         }
     }
 
+    /// Whether a term is a phrase: several tokens that must follow each other.
+    pub fn has_phrase(&self) -> bool {
+        self.terms.iter().any(|term| term.len() > 1)
+    }
+
     /// Each term's tokens, as the index holds them.
     pub fn terms(&self) -> Vec<Vec<&str>> {
         self.terms

@@ -298,7 +298,7 @@ pub fn page(
         None if offset > 0 => {
             counted(Statement::new("SELECT "))
                 .sql(" AS value")
-                .one::<Value, _>(conn)?
+                .one::<Value>(conn)?
                 .value
         }
         None => 0,
