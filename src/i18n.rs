@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
@@ -111,23 +111,23 @@ impl Lang {
     /// The message `key`; the key itself if no language has it (a test checks none is missing).
     ///
     /// A message without arguments is the same for the program's whole life, and a page asks
-    /// for dozens, each a Fluent lookup of some thousands of instructions: each thread keeps
-    /// those it has looked up. Only keys the messages have are kept, so the map is bounded by
-    /// the locale files whatever a key is built from.
-    pub fn t(self, key: &str) -> String {
+    /// for dozens, each a Fluent lookup of some thousands of instructions. Each message is
+    /// kept once for the program's life ([`kept`]), and each thread keeps the ones it has
+    /// used, by key: a page borrows them, with no lock and no copy.
+    pub fn t(self, key: &str) -> Cow<'static, str> {
         thread_local! {
-            static KEPT: RefCell<[HashMap<String, String>; 6]> = RefCell::default();
+            static USED: RefCell<[HashMap<String, &'static str, Fnv>; 6]> = RefCell::default();
         }
-        KEPT.with(|kept| {
-            if let Some(text) = kept.borrow()[self.index()].get(key) {
-                return text.clone();
+        USED.with(|used| {
+            if let Some(text) = used.borrow()[self.index()].get(key) {
+                return Cow::Borrowed(*text);
             }
-            match LOCALES.try_lookup(self.id(), key) {
+            match kept(self, key) {
                 Some(text) => {
-                    kept.borrow_mut()[self.index()].insert(key.to_string(), text.clone());
-                    text
+                    used.borrow_mut()[self.index()].insert(key.to_string(), text);
+                    Cow::Borrowed(text)
                 }
-                None => key.to_string(),
+                None => Cow::Owned(key.to_string()),
             }
         })
     }
@@ -161,6 +161,46 @@ impl Lang {
             .is_some()
     }
 }
+
+/// The message `key` in `lang`, looked up once for the program's life: bounded by the locale
+/// files, since only keys the messages have are kept, whatever a key is built from.
+fn kept(lang: Lang, key: &str) -> Option<&'static str> {
+    static KEPT: LazyLock<Mutex<HashMap<(Lang, String), &'static str>>> =
+        LazyLock::new(Mutex::default);
+    let mut kept = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(text) = kept.get(&(lang, key.to_string())) {
+        return Some(text);
+    }
+    let text: &'static str = LOCALES.try_lookup(lang.id(), key)?.leak();
+    kept.insert((lang, key.to_string()), text);
+    Some(text)
+}
+
+/// FNV-1a, for the short keys of messages: hashing them with the standard map's SipHash cost
+/// more than the rest of a kept message's lookup, and they come from the program, not from
+/// whoever sends a request.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 #[cfg(test)]
 mod tests {

@@ -94,7 +94,10 @@ impl Header {
             Header::Names => columns.iter().map(|c| c.to_string()).collect(),
             Header::In(lang) => columns
                 .iter()
-                .map(|c| lang.t(&format!("open-data-column-{}", c.replace('_', "-"))))
+                .map(|c| {
+                    lang.t(&format!("open-data-column-{}", c.replace('_', "-")))
+                        .into_owned()
+                })
                 .collect(),
         }
     }

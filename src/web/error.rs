@@ -105,14 +105,14 @@ impl AppError {
                 .trim_end_matches("-title"),
             lang: lang.code(),
             dir: lang.dir(),
-            title: lang.t(title),
-            body: lang.t(body),
-            reference_label: lang.t("error-reference"),
+            title: lang.t(title).into_owned(),
+            body: lang.t(body).into_owned(),
+            reference_label: lang.t("error-reference").into_owned(),
             reference,
-            home: lang.t("nav-home"),
-            site: lang.t("site-name"),
-            skip: lang.t("skip-to-content"),
-            nav_label: lang.t("nav-label"),
+            home: lang.t("nav-home").into_owned(),
+            site: lang.t("site-name").into_owned(),
+            skip: lang.t("skip-to-content").into_owned(),
+            nav_label: lang.t("nav-label").into_owned(),
         };
         let html = page
             .render()
@@ -382,7 +382,10 @@ mod tests {
         let (status, body, _) = answered(internal.json(Lang::Fr));
         assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(body["error"]["reference"], id.as_str());
-        assert_eq!(body["error"]["message"], Lang::Fr.t("error-internal-title"));
+        assert_eq!(
+            body["error"]["message"],
+            *Lang::Fr.t("error-internal-title")
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What every page needs besides its own data: the visitor, their language, the CSRF token
 //! for its forms, where the page is (for the language chooser), and a notice after a redirect.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use actix_web::dev::Payload;
@@ -34,7 +35,7 @@ pub struct Ctx {
 
 impl Ctx {
     /// A message in the visitor's language.
-    pub fn t(&self, key: impl AsRef<str>) -> String {
+    pub fn t(&self, key: impl AsRef<str>) -> Cow<'static, str> {
         self.lang.t(key.as_ref())
     }
 
@@ -46,7 +47,7 @@ impl Ctx {
 
     /// The message of a field's error, if it has one.
     pub fn error(&self, errors: &FieldErrors, field: &str) -> Option<String> {
-        errors.get(field).map(|key| self.t(key))
+        errors.get(field).map(|key| self.t(key).into_owned())
     }
 
     /// No error, for fields that never show one.

@@ -2,6 +2,7 @@
 //! theme and month, of participants by region, and of attendance at events (per event, by
 //! category, by region), each with its data beside it and as CSV.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use actix_web::http::header;
@@ -34,6 +35,7 @@ fn worded(chart: Chart, lang: Lang, structure: &Structure) -> (ChartData, Vec<Op
         ],
         Series::Attendances => vec![lang.t("stats-series-attendances")],
     };
+    let series = series.into_iter().map(Cow::into_owned).collect();
     let mut langs = Vec::with_capacity(chart.rows.len());
     let rows = chart
         .rows
@@ -51,7 +53,7 @@ fn worded(chart: Chart, lang: Lang, structure: &Structure) -> (ChartData, Vec<Op
 /// no translation of).
 fn label_text(label: Label, lang: Lang, structure: &Structure) -> (String, Option<Lang>) {
     match label {
-        Label::Category(category) => (lang.t(&category.label_key()), None),
+        Label::Category(category) => (lang.t(&category.label_key()).into_owned(), None),
         Label::Group { id, number, name } => {
             let shown = structure.group_name_by_id(lang, id, &name);
             (format!("{number}. {}", shown.text), shown.lang)
@@ -61,7 +63,7 @@ fn label_text(label: Label, lang: Lang, structure: &Structure) -> (String, Optio
             (shown.text.to_string(), shown.lang)
         }
         Label::Month(name) => (name, None),
-        Label::Region(region) => (lang.t(&region.label_key()), None),
+        Label::Region(region) => (lang.t(&region.label_key()).into_owned(), None),
         Label::Event { title, date } => (format!("{date} · {title}"), None),
     }
 }
@@ -210,7 +212,7 @@ pub async fn stats_page(
             );
             ChartView {
                 name,
-                title: lang.t(&format!("stats-{name}-title")),
+                title: lang.t(&format!("stats-{name}-title")).into_owned(),
                 description,
                 layout: layout(&data, lang.is_rtl()),
                 data,
@@ -255,7 +257,7 @@ pub async fn stats_csv(
     }
     let (data, _) = worded(chart, lang, &structure);
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    let header: Vec<String> = std::iter::once(lang.t("stats-csv-label"))
+    let header: Vec<String> = std::iter::once(lang.t("stats-csv-label").into_owned())
         .chain(data.series.iter().cloned())
         .map(|h| safe_cell(&h).into_owned())
         .collect();

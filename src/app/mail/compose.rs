@@ -38,7 +38,7 @@ fn signed(lang: Lang, paragraphs: Vec<String>) -> String {
 pub fn confirmation(lang: Lang, name: &str, public_url: &str, token: &str) -> Composed {
     let link = format!("{public_url}{}", paths::account_confirm(token));
     Composed {
-        subject: lang.t("mail-confirm-subject"),
+        subject: lang.t("mail-confirm-subject").into_owned(),
         body: signed(
             lang,
             vec![
@@ -48,7 +48,7 @@ pub fn confirmation(lang: Lang, name: &str, public_url: &str, token: &str) -> Co
                     &[("days", CONFIRMATION_DAYS.to_string())],
                 ),
                 link,
-                lang.t("mail-confirm-ignore"),
+                lang.t("mail-confirm-ignore").into_owned(),
             ],
         ),
     }
@@ -58,14 +58,14 @@ pub fn confirmation(lang: Lang, name: &str, public_url: &str, token: &str) -> Co
 pub fn password_reset(lang: Lang, name: &str, public_url: &str, token: &str) -> Composed {
     let link = format!("{public_url}{}", paths::account_reset(token));
     Composed {
-        subject: lang.t("mail-reset-subject"),
+        subject: lang.t("mail-reset-subject").into_owned(),
         body: signed(
             lang,
             vec![
                 greeting(lang, name),
                 lang.t_with("mail-reset-body", &[("minutes", RESET_MINUTES.to_string())]),
                 link,
-                lang.t("mail-reset-ignore"),
+                lang.t("mail-reset-ignore").into_owned(),
             ],
         ),
     }
@@ -82,7 +82,8 @@ fn item(lang: Lang, public_url: &str, n: &UnmailedNotification) -> String {
         .join(" ");
     let mut lines = vec![
         format!("{named} ({})", n.process_title),
-        lang.t(&notifications::message_key(n.kind, &n.about)),
+        lang.t(&notifications::message_key(n.kind, &n.about))
+            .into_owned(),
     ];
     if let About::Proposal { rationale, .. } = &n.about {
         let rationale = rationale.trim();

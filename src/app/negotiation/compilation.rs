@@ -139,7 +139,7 @@ pub fn compiled_content(view: &RoundView, original: &Content, lang: Lang) -> Con
         nodes.push(Node {
             key: "unplaced".into(),
             kind: NodeKind::Heading,
-            text: lang.t("negotiation-unplaced"),
+            text: lang.t("negotiation-unplaced").into_owned(),
             provenance: Vec::new(),
             status: Default::default(),
         });

@@ -64,15 +64,15 @@ impl Labels {
         Labels {
             lang: lang.code(),
             dir: lang.dir(),
-            working_copy: lang.t("export-working-copy-mark"),
-            sources: lang.t("export-sources"),
-            page: lang.t("export-page"),
-            page_of: lang.t("export-page-of"),
-            symbol: lang.t("export-symbol"),
-            date: lang.t("export-date"),
-            revision: lang.t("export-revision"),
-            agreed: lang.t("paragraph-status-agreed"),
-            agreed_ad_ref: lang.t("paragraph-status-agreed-ad-ref"),
+            working_copy: lang.t("export-working-copy-mark").into_owned(),
+            sources: lang.t("export-sources").into_owned(),
+            page: lang.t("export-page").into_owned(),
+            page_of: lang.t("export-page-of").into_owned(),
+            symbol: lang.t("export-symbol").into_owned(),
+            date: lang.t("export-date").into_owned(),
+            revision: lang.t("export-revision").into_owned(),
+            agreed: lang.t("paragraph-status-agreed").into_owned(),
+            agreed_ad_ref: lang.t("paragraph-status-agreed-ad-ref").into_owned(),
         }
     }
 }

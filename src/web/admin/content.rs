@@ -71,13 +71,13 @@ fn page_of(
                 .unwrap_or_default()
         };
         match (slot.subject, slot.field) {
-            (Subject::Process, Field::Description) => ctx.t("field-description"),
-            (Subject::Process, _) => ctx.t("field-title"),
+            (Subject::Process, Field::Description) => ctx.t("field-description").into_owned(),
+            (Subject::Process, _) => ctx.t("field-title").into_owned(),
             (Subject::Group, Field::Description) => {
                 ctx.t1("content-group-description", "number", group_number())
             }
             (Subject::Group, _) => ctx.t1("content-group-name", "number", group_number()),
-            (Subject::Theme, _) => ctx.t("content-theme-name"),
+            (Subject::Theme, _) => ctx.t("content-theme-name").into_owned(),
         }
     };
     let rows = editor

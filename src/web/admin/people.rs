@@ -234,7 +234,7 @@ impl AuditPage {
             .filter
             .unreadable
             .contains(&field)
-            .then(|| self.ctx.t("admin-audit-bad-date"))
+            .then(|| self.ctx.t("admin-audit-bad-date").into_owned())
     }
 
     /// A date field is a date picker, unless what was typed in it is no date: then a text

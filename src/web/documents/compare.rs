@@ -119,7 +119,9 @@ impl ComparePage {
             comparison.count(|r| r.change == Change::Removed),
             comparison.count(|r| r.moved),
         );
-        let label = |label: Option<String>| label.unwrap_or_else(|| ctx.t("document-working-copy"));
+        let label = |label: Option<String>| {
+            label.unwrap_or_else(|| ctx.t("document-working-copy").into_owned())
+        };
         ComparePage {
             concordance: comparison.concordance(),
             rows: row_views(comparison),

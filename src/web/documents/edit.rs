@@ -104,7 +104,7 @@ impl NodePage {
         if has_status(self.kind) {
             format!("{markdown} {}", self.ctx.t("document-brackets-hint"))
         } else {
-            markdown
+            markdown.into_owned()
         }
     }
 

@@ -96,7 +96,7 @@ impl ShowPage {
     /// Places left, or that new registrations wait; nothing when there is no cap.
     fn places_label(&self) -> Option<String> {
         match self.registration()?.places_left? {
-            0 => Some(self.ctx.t("registration-full")),
+            0 => Some(self.ctx.t("registration-full").into_owned()),
             left => Some(
                 self.ctx
                     .t1("registration-places-left", "count", left.to_string()),
@@ -108,13 +108,15 @@ impl ShowPage {
     fn standing_label(&self) -> Option<String> {
         match self.registration()?.standing {
             Standing::Free => None,
-            Standing::Registered => Some(self.ctx.t("registration-you-are-registered")),
+            Standing::Registered => {
+                Some(self.ctx.t("registration-you-are-registered").into_owned())
+            }
             Standing::Waiting(position) => Some(self.ctx.t1(
                 "registration-you-are-waiting",
                 "position",
                 position.to_string(),
             )),
-            Standing::WalkIn => Some(self.ctx.t("registration-you-attended")),
+            Standing::WalkIn => Some(self.ctx.t("registration-you-attended").into_owned()),
         }
     }
 
@@ -207,7 +209,7 @@ pub async fn show(
 fn site(ctx: &Ctx, state: &AppState) -> Site {
     Site {
         base_url: state.settings.public_url.clone(),
-        online: ctx.t("event-online"),
+        online: ctx.t("event-online").into_owned(),
     }
 }
 

@@ -103,7 +103,7 @@ impl FormPage {
     fn label(&self, field: &Field) -> String {
         let name = self.ctx.t(field.label_key());
         if field.is_required() {
-            name
+            name.into_owned()
         } else {
             format!("{name} ({})", self.ctx.t("optional"))
         }
