@@ -1,8 +1,9 @@
 //! Campaigns: submissions of the same letter, grouped as they arrive. `record` files a newly
 //! submitted text (one call, inside the submit transaction): an exact copy is found by the
 //! hash of its normalised words, a near copy by the LSH buckets of its MinHash signature and
-//! confirmed by estimated similarity; only distinct texts are filed, so a campaign of a
-//! million letters adds one row to the lookup tables, not a million. `left` keeps the counts
+//! confirmed by estimated similarity; only distinct texts are filed, and only a text that
+//! joins no campaign files its buckets, so a campaign of a million letters adds one text's
+//! buckets to the lookup tables, not a million. `left` keeps the counts
 //! and the listed copy right when a copy is hidden or withdrawn, `returned` when a hidden
 //! one is shown again.
 //!
@@ -282,6 +283,13 @@ fn file_text(
             campaign_texts::signature.eq(signature.packed()),
         ))
         .execute(conn)?;
+    // A near copy is found again through the text its campaign formed around, which is in
+    // the buckets already. Filing its bands too grew the buckets a campaign's copies share
+    // by one row per copy, and every later copy read up to 256 of those rows and compared
+    // the signatures of the texts that shared the most.
+    if campaign.is_some() {
+        return Ok(());
+    }
     let mut buckets = rules::buckets(signature).to_vec();
     buckets.sort_unstable();
     buckets.dedup();

@@ -148,6 +148,22 @@ async fn exact_and_near_copies_form_one_campaign_listed_once(backend: Backend) {
             campaigns: 1
         }
     );
+    // Only the two texts that joined no campaign are in the buckets near copies are looked
+    // for in: a campaign's copies, near or exact, add none.
+    let filed: Vec<i64> = with_db(&app, |conn| {
+        use diesel::prelude::*;
+        concord::db::schema::campaign_bands::table
+            .select(concord::db::schema::campaign_bands::contribution_id)
+            .distinct()
+            .load(conn)
+            .expect("the buckets")
+    })
+    .await;
+    let mut expected = vec![id_of(&app, &letter).await.0, id_of(&app, &other).await.0];
+    expected.sort_unstable();
+    let mut filed = filed;
+    filed.sort_unstable();
+    assert_eq!(filed, expected, "the letter and the unrelated text alone");
 
     let reader = app.new_browser();
     let (_, list) = reader.get_text("/p/gcm/contributions").await;
