@@ -69,7 +69,7 @@ pub fn impacts(doc: &Document) -> Vec<(&str, i64)> {
     impacts
 }
 
-pub(super) fn terms_table(table: Searchable) -> &'static str {
+fn terms_table(table: Searchable) -> &'static str {
     match table {
         Searchable::Contributions => "contributions_ranked_terms",
         Searchable::Proposals => "proposals_ranked_terms",
