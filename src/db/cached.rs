@@ -157,31 +157,25 @@ pub trait StatementRunner {
     fn execute_statement(&mut self, statement: Statement) -> QueryResult<usize>;
 }
 
-impl StatementRunner for SqliteConnection {
-    fn load_statement<T>(&mut self, statement: Statement) -> QueryResult<Vec<T>>
-    where
-        T: QueryableByName<Sqlite> + QueryableByName<Pg> + 'static,
-    {
-        RunQueryDsl::load(statement, self)
-    }
+/// The backends' own connections run a statement as diesel does.
+macro_rules! runs_statements {
+    ($($connection:ty),*) => {$(
+        impl StatementRunner for $connection {
+            fn load_statement<T>(&mut self, statement: Statement) -> QueryResult<Vec<T>>
+            where
+                T: QueryableByName<Sqlite> + QueryableByName<Pg> + 'static,
+            {
+                RunQueryDsl::load(statement, self)
+            }
 
-    fn execute_statement(&mut self, statement: Statement) -> QueryResult<usize> {
-        RunQueryDsl::execute(statement, self)
-    }
+            fn execute_statement(&mut self, statement: Statement) -> QueryResult<usize> {
+                RunQueryDsl::execute(statement, self)
+            }
+        }
+    )*};
 }
 
-impl StatementRunner for PgConnection {
-    fn load_statement<T>(&mut self, statement: Statement) -> QueryResult<Vec<T>>
-    where
-        T: QueryableByName<Sqlite> + QueryableByName<Pg> + 'static,
-    {
-        RunQueryDsl::load(statement, self)
-    }
-
-    fn execute_statement(&mut self, statement: Statement) -> QueryResult<usize> {
-        RunQueryDsl::execute(statement, self)
-    }
-}
+runs_statements!(SqliteConnection, PgConnection);
 
 impl StatementRunner for DbConnection {
     fn load_statement<T>(&mut self, statement: Statement) -> QueryResult<Vec<T>>
