@@ -179,8 +179,14 @@ fn kept(lang: Lang, key: &str) -> Option<&'static str> {
 /// FNV-1a, for the short keys of messages: hashing them with the standard map's SipHash cost
 /// more than the rest of a kept message's lookup, and they come from the program, not from
 /// whoever sends a request.
-#[derive(Default)]
 struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    /// FNV's offset basis.
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl std::hash::Hasher for FnvHasher {
     fn finish(&self) -> u64 {
@@ -188,15 +194,9 @@ impl std::hash::Hasher for FnvHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for byte in bytes {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = hash;
     }
 }
 
