@@ -34,8 +34,8 @@ use diesel::{PgConnection, QueryResult, RunQueryDsl, SqliteConnection};
 
 use super::{DbConnection, MultiBackend};
 
-/// A statement of fixed SQL and bound values; run it with diesel's `execute` or `load` (rows
-/// by name, as from `sql_query`).
+/// A statement of fixed SQL and bound values; run it with its own `execute` or `load` (rows
+/// by name, as from `sql_query`), on the backend's own connection ([`StatementRunner`]).
 #[derive(Debug, Clone, Default)]
 pub struct Statement {
     parts: Vec<Part>,
