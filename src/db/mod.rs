@@ -161,6 +161,11 @@ pub fn start_writer(
     if url.is_sqlite() && url.connection_string() == ":memory:" {
         return Ok(writer::Writer::pooled(pool));
     }
+    // FULL's promise kept off the writer's thread: its commits are synced by another.
+    let durability = match (url, synchronous) {
+        (DatabaseUrl::Sqlite(_), SqliteSynchronous::Full) => writer::Durability::SyncedWal,
+        _ => writer::Durability::AtCommit,
+    };
     let url = match url {
         // Every write waits for the writer's connection: one the server cannot be reached
         // for is given up after as long as a request waits for a pooled connection, and
@@ -195,7 +200,7 @@ pub fn start_writer(
         }
         Ok(conn)
     });
-    writer::Writer::batched(open, end)
+    writer::Writer::batched(open, end, durability)
 }
 
 /// The longest a new connection is waited for.
