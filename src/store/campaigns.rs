@@ -290,7 +290,7 @@ fn file_text(
     if campaign.is_some() {
         return Ok(());
     }
-    let mut buckets = rules::buckets(signature).to_vec();
+    let mut buckets = rules::buckets(signature)[..rules::FILED_BANDS].to_vec();
     buckets.sort_unstable();
     buckets.dedup();
     // One statement for all bands, of one length (buckets of two bands never agree but by
