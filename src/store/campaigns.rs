@@ -34,8 +34,9 @@ pub use unfiled::{record_unfiled, refresh_statistics};
 
 /// Candidate letters a near copy is compared with, at most: those sharing the most buckets.
 const CANDIDATES: usize = 8;
-/// Bucket rows read at most for one text, so a bucket many texts share cannot cost a scan.
-const BUCKET_ROWS: i64 = 256;
+/// Rows read at most of each of a text's buckets, so that a bucket many texts share costs no
+/// scan and hides none of the others.
+const ROWS_A_BUCKET: i64 = 16;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = campaigns)]
@@ -185,15 +186,26 @@ fn near_text(
     process_id: i64,
     signature: &Signature,
 ) -> QueryResult<Option<Text>> {
-    // One placeholder a band: a statement of fixed length, kept prepared.
-    let hits: Vec<BandHit> =
-        Statement::new("SELECT contribution_id FROM campaign_bands WHERE process_id = ")
+    // Each bucket read apart, newest first, `ROWS_A_BUCKET` rows at most: a bucket many texts
+    // share (short texts of one template, all opening alike) tells little, and read with the
+    // others under one limit, it could fill it before the buckets the letter shares were
+    // read. One statement of fixed shape, kept prepared.
+    let mut lookup = Statement::new("");
+    for (band, bucket) in rules::buckets(signature).iter().enumerate() {
+        lookup = lookup
+            .sql(if band == 0 { "" } else { " UNION ALL " })
+            .sql(
+                "SELECT contribution_id FROM (SELECT contribution_id FROM campaign_bands \
+                 WHERE process_id = ",
+            )
             .int(process_id)
-            .sql(" AND bucket")
-            .ints_in(&rules::buckets(signature))
-            .sql(" LIMIT ")
-            .int(BUCKET_ROWS)
-            .load(conn)?;
+            .sql(" AND bucket = ")
+            .int(*bucket)
+            .sql(" ORDER BY contribution_id DESC LIMIT ")
+            .int(ROWS_A_BUCKET)
+            .sql(format!(") AS band{band}"));
+    }
+    let hits: Vec<BandHit> = lookup.load(conn)?;
     let candidates = most_shared(hits.into_iter().map(|hit| hit.contribution_id).collect());
     if candidates.is_empty() {
         return Ok(None);

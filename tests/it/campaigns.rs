@@ -18,6 +18,7 @@ on_both_backends!(
     hiding_the_listed_copy_lists_the_next,
     the_letter_is_the_text_most_copies_carry,
     a_text_filed_without_its_signature_still_finds_its_near_copies,
+    a_bucket_many_texts_share_hides_no_letter,
     a_campaign_is_searched_through_its_listed_copy_alone,
     texts_loaded_in_bulk_are_grouped_as_if_submitted,
 );
@@ -351,6 +352,52 @@ async fn a_text_filed_without_its_signature_still_finds_its_near_copies(backend:
         assert_eq!(of.map(|c| c.id), Some(campaign.id), "{copy} is grouped");
         assert!(is_copy, "{copy} is marked a copy");
     }
+}
+
+/// A bucket many texts share is read only in part: the copy's first bucket (in the order an
+/// index reads them) holds 300 texts, and the copy still finds its letter through the
+/// buckets they share. Read under one limit for all buckets, those 300 filled it.
+async fn a_bucket_many_texts_share_hides_no_letter(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = setup(&app).await;
+    let letter = submit(&author, LETTER_TITLE, LETTER).await;
+    let copy = format!("{LETTER}\n\n{OWN_WORDS}");
+    let rules = |title: &str, body: &str| {
+        use concord::domain::campaigns::{buckets, signature, words_of};
+        buckets(&signature(&words_of(title, body)))
+    };
+    let crowded = *rules(LETTER_TITLE, &copy).iter().min().expect("buckets");
+    with_db(&app, move |conn| {
+        use diesel::connection::SimpleConnection;
+        let process = processes::process_by_slug(conn, "gcm").unwrap().unwrap();
+        let rows: Vec<String> = (0..300)
+            .map(|n| format!("({}, {crowded}, {})", process.id, 1_000_000 + n))
+            .collect();
+        // Texts this database never held: their foreign keys are not checked for the insert.
+        let (off, on) = match conn {
+            concord::db::DbConnection::Sqlite(_) => {
+                ("PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON")
+            }
+            concord::db::DbConnection::Postgresql(_) => (
+                "SET session_replication_role = replica",
+                "RESET session_replication_role",
+            ),
+        };
+        conn.batch_execute(&format!(
+            "{off}; INSERT INTO campaign_bands (process_id, bucket, contribution_id) VALUES {}; {on}",
+            rows.join(", ")
+        ))
+        .unwrap();
+    })
+    .await;
+    let added = submit(&author, LETTER_TITLE, &copy).await;
+    let (campaign, _) = campaign_of(&app, &letter).await;
+    let campaign = campaign.expect("the copy found its letter");
+    let (of, is_copy) = campaign_of(&app, &added).await;
+    assert_eq!(of.map(|c| c.id), Some(campaign.id));
+    assert!(is_copy);
 }
 
 /// Only the copy a campaign is listed through is in the search index: the others were never
