@@ -11,8 +11,8 @@ use crate::domain::diff::{Change, Segment, word_diff};
 
 /// Hash functions in a signature.
 pub const SIGNATURE_LEN: usize = 64;
-/// Bands of the signature filed in the database; a near copy shares at least one with its
-/// letter with high probability (four rows a band: 0.9998 at a similarity of 0.8).
+/// Bands of the signature, four rows each: a lookup reads the buckets of all of them, a text
+/// is filed under the first [`FILED_BANDS`] (all sixteen before those were counted).
 pub const BANDS: usize = 16;
 const ROWS: usize = SIGNATURE_LEN / BANDS;
 /// Bands a distinct text is filed under: the first eight. Each is a row inserted at a random
