@@ -81,6 +81,15 @@ impl Application {
             .await?
             .context("cannot start the database writer")?
         };
+        let heard = match &settings.database_url {
+            config::DatabaseUrl::Postgres(url) => {
+                let url = url.clone();
+                actix::block(move || db::listen::Watch::listen(url))
+                    .await?
+                    .context("cannot start listening to the database")?
+            }
+            config::DatabaseUrl::Sqlite(_) => db::listen::Watch::deaf(),
+        };
         let mailer = std::sync::Arc::new(mail::Mailer::new(&settings)?);
         let (hashing, exports) = gates(&settings);
         let state = actix::Data::new(AppState {
@@ -90,6 +99,7 @@ impl Application {
             exports,
             files: web::files::FileCache::for_database(&settings.database_url),
             pages: web::pagecache::PageCache::default(),
+            heard,
             counting: web::counting::Counting::default(),
             limiter: LoginLimiter::new(&settings),
             settings,
@@ -293,6 +303,7 @@ fn serve(listener: TcpListener, state: actix::Data<AppState>) -> anyhow::Result<
                 )
                 .configure(web::routes)
                 .wrap(from_fn(web::csrf::protect))
+                .wrap(from_fn(web::forget_stamps_after_writes))
                 .wrap(from_fn(web::localise_errors))
                 // Outside the CSRF check, which reads form bodies, and outside the error pages'
                 // localisation, whose new responses would drop the body it keeps: `web::bodies`.

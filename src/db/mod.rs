@@ -5,6 +5,7 @@
 
 pub mod cached;
 pub mod ids;
+pub mod listen;
 pub mod schema;
 pub mod text_enum;
 pub mod texts;

@@ -69,6 +69,9 @@ pub struct AppState {
     pub files: files::FileCache,
     /// Rendered pages kept for anonymous readers, by the state of their data.
     pub pages: pagecache::PageCache,
+    /// What the database says has changed (PostgreSQL), for the stamps the kept pages are
+    /// kept under.
+    pub heard: crate::db::listen::Watch,
     /// The thread the statistics are counted on, at the lowest priority.
     pub counting: counting::Counting,
     /// Wakes the mail sender (`crate::mail::run`) after a request wrote to the outbox.
@@ -281,6 +284,23 @@ pub fn security_headers(settings: &Settings) -> DefaultHeaders {
         ));
     }
     headers
+}
+
+/// After a request that may have written (any but `GET`, `HEAD` and `OPTIONS`), forgets the
+/// stamps this instance remembered (`db::listen`): its own next page reads them again, without
+/// waiting for the database's notice of the write. Before the response leaves, so that the
+/// person who wrote sees their write on the next page.
+pub async fn forget_stamps_after_writes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let writes = csrf::is_unsafe(req.method());
+    let state = req.app_data::<actix_web::web::Data<AppState>>().cloned();
+    let response = next.call(req).await;
+    if let (true, Some(state)) = (writes, state) {
+        state.heard.changed();
+    }
+    response
 }
 
 /// Renders error pages again in the visitor's language (an error's own rendering cannot see

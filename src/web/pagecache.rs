@@ -9,8 +9,11 @@
 //! stamps: the data generation (`open_data_generation`, renewed by triggers with every
 //! committed write to a table the public pages list) and the process's own stamp (renewed by
 //! triggers with every change to its row, outline, people and documents). Both are read from
-//! the database on every request, in one hop, so a page is never served for a state older
-//! than the database's: a write on any instance is seen by the next request on every other.
+//! the database in one hop, so a page is never served for a state older than the database's.
+//! On PostgreSQL, while the instance hears the database's notices of changed stamps
+//! (`db::listen`), stamps once read are remembered until the next notice or the next write of
+//! this instance, and a kept page costs no round trip: a write on another instance is then
+//! seen on this one within about a millisecond of its commit.
 //! A page also lives at most [`MAX_AGE`], for the little it shows that follows the clock
 //! (whether a window is open). The home page, which lists every process, is kept under one
 //! value mixed from all their stamps, read in one statement ([`look_home`]).
@@ -109,7 +112,21 @@ pub struct PageCache {
     /// Stands for the visitor's CSRF token in a kept page: as long as a token, random per
     /// instance, so no text on a page can spell it.
     placeholder: String,
+    /// The stamps read under the present epoch of `db::listen`.
+    stamps: Mutex<Remembered>,
 }
+
+/// Stamps read from the database, by process slug (`None`: the home page's), all under one
+/// epoch of `db::listen::Watch`.
+#[derive(Debug, Default)]
+struct Remembered {
+    epoch: u64,
+    stamps: HashMap<Option<String>, Stamp>,
+}
+
+/// The most stamps remembered: one a process, so never reached but by addresses naming
+/// processes that do not exist, which are not remembered anyway.
+const REMEMBERED_AT_MOST: usize = 1024;
 
 impl Default for PageCache {
     fn default() -> Self {
@@ -118,6 +135,7 @@ impl Default for PageCache {
             shelf: Mutex::new(Shelf::default()),
             making: Making::default(),
             placeholder,
+            stamps: Mutex::default(),
         }
     }
 }
@@ -174,6 +192,29 @@ impl PageCache {
                     done,
                 })
             }
+        }
+    }
+
+    fn remembered(&self, of: &Option<String>, epoch: u64) -> Option<Stamp> {
+        let stamps = self.stamps.lock().unwrap_or_else(|p| p.into_inner());
+        (stamps.epoch == epoch)
+            .then(|| stamps.stamps.get(of).copied())
+            .flatten()
+    }
+
+    /// Remembers `stamp`, read after the watch vouched for `epoch`: unless the epoch has moved
+    /// on since, it holds until it does.
+    fn remember(&self, of: Option<String>, epoch: u64, stamp: Stamp) {
+        let mut stamps = self.stamps.lock().unwrap_or_else(|p| p.into_inner());
+        if stamps.epoch != epoch {
+            if stamps.epoch > epoch {
+                return;
+            }
+            stamps.epoch = epoch;
+            stamps.stamps.clear();
+        }
+        if stamps.stamps.len() < REMEMBERED_AT_MOST {
+            stamps.stamps.insert(of, stamp);
         }
     }
 
@@ -444,12 +485,8 @@ pub async fn look(state: &AppState, ctx: &Ctx, slug: &str, keep: bool) -> Result
     if ctx.user.is_some() || !keep {
         return Ok(Slot::Render(Filling::unkept()));
     }
-    let owned = slug.to_string();
     // No such process: the page's own reading answers 404.
-    shelved(state, ctx, move |conn| {
-        crate::app::processes::stamp(conn, &owned)
-    })
-    .await
+    shelved(state, ctx, Some(slug)).await
 }
 
 /// Looks for the home page: kept, for an anonymous visitor, under the stamps of all the
@@ -458,16 +495,38 @@ pub async fn look_home(state: &AppState, ctx: &Ctx) -> Result<Slot, AppError> {
     if ctx.user.is_some() {
         return Ok(Slot::Render(Filling::unkept()));
     }
-    shelved(state, ctx, crate::app::processes::home_stamp).await
+    shelved(state, ctx, None).await
 }
 
-/// The kept page `ctx` asks for, if one is kept under the stamp `read` finds now; without a
-/// stamp, the page is rendered and not kept.
-async fn shelved<F>(state: &AppState, ctx: &Ctx, read: F) -> Result<Slot, AppError>
-where
-    F: FnOnce(&mut crate::db::DbConnection) -> crate::app::Result<Option<Stamp>> + Send + 'static,
-{
-    let Some(stamp) = state.read_now(read).await? else {
+/// The stamp of process `slug` (`None`: of the home page) as the database has it now, or as
+/// it had it under the epoch the watch still vouches for (`db::listen`).
+async fn stamp_now(state: &AppState, slug: Option<&str>) -> Result<Option<Stamp>, AppError> {
+    let of = slug.map(str::to_string);
+    // Taken before the stamp is read: a notice heard during the read moves the epoch on, and
+    // what was read is then not remembered.
+    let epoch = state.heard.vouch();
+    if let Some(epoch) = epoch
+        && let Some(stamp) = state.pages.remembered(&of, epoch)
+    {
+        return Ok(Some(stamp));
+    }
+    let read = of.clone();
+    let stamp = state
+        .read_now(move |conn| match &read {
+            Some(slug) => crate::app::processes::stamp(conn, slug),
+            None => crate::app::processes::home_stamp(conn),
+        })
+        .await?;
+    if let (Some(epoch), Some(stamp)) = (epoch, stamp) {
+        state.pages.remember(of, epoch, stamp);
+    }
+    Ok(stamp)
+}
+
+/// The kept page `ctx` asks for, if one is kept under the stamp of process `slug` (`None`:
+/// the home page's) now; without a stamp, the page is rendered and not kept.
+async fn shelved(state: &AppState, ctx: &Ctx, slug: Option<&str>) -> Result<Slot, AppError> {
+    let Some(stamp) = stamp_now(state, slug).await? else {
         return Ok(Slot::Render(Filling::unkept()));
     };
     let key = (ctx.here.clone(), ctx.lang.code());
@@ -585,10 +644,7 @@ where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = Result<String, AppError>>,
 {
-    let owned = slug.to_string();
-    let stamp = state
-        .read_now(move |conn| crate::app::processes::stamp(conn, &owned))
-        .await?;
+    let stamp = stamp_now(state, Some(slug)).await?;
     let key = (here, "json");
     let _claim = match stamp {
         Some(stamp) => match state.pages.get_or_claim(&key, stamp).await {

@@ -1,8 +1,9 @@
-//! Pages kept for anonymous readers (`web::pagecache`): a kept page costs only the two
-//! statements that read its data's stamps (and, on PostgreSQL, the pool's check of its
-//! connection), shows every write at once (a submission, a hiding, a renamed process, on this
-//! instance or another), carries each visitor's own CSRF token, follows the visitor's
-//! language, and is never what a signed-in person sees. A browser gets it as it was
+//! Pages kept for anonymous readers (`web::pagecache`): a kept page costs only the statement
+//! that reads its data's stamps (none on PostgreSQL, which tells the instance when they
+//! change), shows every write at once (a submission, a hiding, a renamed process; on
+//! PostgreSQL, a write through another instance as soon as this one hears of it, even after
+//! its listener lost its connection), carries each visitor's own CSRF token, follows the
+//! visitor's language, and is never what a signed-in person sees. A browser gets it as it was
 //! compressed once, its own token in it.
 
 use reqwest::StatusCode;
@@ -19,6 +20,7 @@ on_both_backends!(
     each_visitor_gets_their_own_token_and_language,
     a_signed_in_person_never_gets_a_kept_page,
     a_browser_gets_kept_pages_compressed_with_its_own_token,
+    a_listener_that_lost_its_connection_leaves_no_page_stale,
 );
 
 const PAGES: [&str; 5] = [
@@ -47,6 +49,7 @@ async fn submit(author: &Browser, title: &str) {
 
 /// The statements the second of two GETs of `path` costs.
 async fn second_get(app: &TestApp, visitor: &Browser, path: &str) -> (u64, String) {
+    app.backend().settle().await;
     let (status, _) = visitor.get_text(path).await;
     assert_eq!(status, StatusCode::OK, "{path}");
     let before = app.queries.get();
@@ -126,9 +129,117 @@ async fn a_kept_page_reads_only_its_stamps_and_shows_every_write(backend: Backen
             jar: author.jar.clone(),
         };
         submit(&author_there, "Written through the other instance").await;
-        let (_, page) = visitor.get_text("/p/gcm/contributions").await;
-        assert!(page.contains("Written through the other instance"));
+        shows_soon(
+            &visitor,
+            "/p/gcm/contributions",
+            "Written through the other instance",
+        )
+        .await;
     }
+}
+
+/// Whether `path` shows `text` within a second: a write through another instance shows on
+/// this one once its listener hears the database's notice (about a millisecond).
+async fn shows_soon(visitor: &Browser, path: &str, text: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+    loop {
+        let (_, page) = visitor.get_text(path).await;
+        if page.contains(text) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{path} never showed {text:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
+
+/// The backends of the database's listeners (`db::listen`), one an instance.
+fn listeners(app: &TestApp) -> Vec<i32> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Backend {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        pid: i32,
+    }
+    let mut conn = app.pool.get().expect("a connection");
+    let found: Vec<Backend> = diesel::sql_query(format!(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
+         AND application_name = '{}' ORDER BY pid",
+        concord::db::listen::APPLICATION_NAME
+    ))
+    .load(&mut conn)
+    .expect("pg_stat_activity");
+    found.into_iter().map(|b| b.pid).collect()
+}
+
+/// The listener's connection is cut (the database restarted, a proxy timed out): the write
+/// made while no instance listens shows on the next page once the instance listens again, and
+/// the kept pages go back to reading nothing.
+async fn a_listener_that_lost_its_connection_leaves_no_page_stale(backend: Backend) {
+    if backend != Backend::Postgres {
+        return; // SQLite serves one instance, which reads its stamps for each page.
+    }
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = app.process_and_author().await;
+    let other = app.another_instance(&[]).await;
+    submit(&author, "Written before the cut").await;
+    let visitor = app.new_browser();
+    let (statements, page) = second_get(&app, &visitor, "/p/gcm/contributions").await;
+    assert_eq!(statements, 0, "kept, its stamps remembered");
+    assert!(page.contains("Written before the cut"));
+
+    let before = listeners(&app);
+    assert_eq!(before.len(), 2, "one listener an instance: {before:?}");
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.pool.get().expect("a connection");
+        diesel::sql_query(format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND application_name = '{}'",
+            concord::db::listen::APPLICATION_NAME
+        ))
+        .execute(&mut conn)
+        .expect("cut the listeners");
+    }
+    // Nobody listens: this write's notice reaches no one.
+    let author_there = Browser {
+        address: other.address.clone(),
+        client: author.client.clone(),
+        jar: author.jar.clone(),
+    };
+    submit(&author_there, "Written while nobody listened").await;
+
+    // Both instances connect again, new connections.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let again = loop {
+        let now = listeners(&app);
+        if now.len() == 2 && now.iter().all(|pid| !before.contains(pid)) {
+            break now;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "listening again: {now:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    let (_, page) = visitor.get_text("/p/gcm/contributions").await;
+    assert!(
+        page.contains("Written while nobody listened"),
+        "nothing remembered from before the cut counts"
+    );
+    let (statements, _) = second_get(&app, &visitor, "/p/gcm/contributions").await;
+    assert_eq!(statements, 0, "kept again once listening: {again:?}");
+    submit(&author_there, "Written once listening again").await;
+    shows_soon(
+        &visitor,
+        "/p/gcm/contributions",
+        "Written once listening again",
+    )
+    .await;
 }
 
 async fn the_home_page_is_kept_until_a_process_is_added_or_renamed(backend: Backend) {
