@@ -401,9 +401,16 @@ where
         + 'static,
 {
     let shelf = state.clone();
+    // A stamp remembered under the epoch the watch vouches for is the database's (`db::listen`).
+    let epoch = state.heard.vouch();
+    let of = Some(slug.clone());
+    let remembered = epoch.and_then(|epoch| state.pages.remembered(&of, epoch));
     let read = move |conn: &mut crate::db::DbConnection| {
         // Read before the rows: a row kept under it never shows data older than it.
-        let stamp = crate::app::processes::stamp(conn, &slug)?;
+        let stamp = match remembered {
+            Some(stamp) => Some(stamp),
+            None => crate::app::processes::stamp(conn, &slug)?,
+        };
         let mut held = HashMap::new();
         let page = read(conn, &slug, &mut |id| {
             let kept = stamp.and_then(|stamp| shelf.pages.row(row_of(id), lang, stamp));
@@ -415,6 +422,9 @@ where
         true => state.read_now(read).await?,
         false => state.run(read).await?,
     };
+    if let (Some(epoch), None, Some(stamp)) = (epoch, remembered, stamp) {
+        state.pages.remember(of, epoch, stamp);
+    }
     let rows = Rows {
         stamp,
         lang,
