@@ -194,6 +194,32 @@ fn load(
         "DESC"
     };
     let tsquery = syntax::tsquery(query);
+    // As from FTS5 ([`load_fts5`]): the instance's only process needs no scope beyond the
+    // index, and its matches are ranked without a lookup each in the table. For a word in
+    // 1.4 % of 200,000 texts (2,866 of them), PostgreSQL otherwise joined the matches to
+    // an index scan of every row of the process (38 of the 86 ms); for a rare word, the
+    // lookups were half of the query. Whether it is the only one is a one-time condition
+    // of the same statement, so no process can come in between.
+    if order == SearchOrder::Relevance
+        && table == Searchable::Contributions
+        && scope.is_whole_process(table)
+    {
+        let unscoped = Statement::new("SELECT s.id AS id, ts_rank(s.vector, ")
+            .text(tsquery.clone())
+            .sql(format!(
+                "::tsquery)::float8 AS key, NULL AS text FROM {index} s WHERE s.vector @@ "
+            ))
+            .text(tsquery.clone())
+            .sql("::tsquery AND NOT EXISTS (SELECT 1 FROM processes WHERE id <> ")
+            .int(scope.process_id)
+            .sql(format!(") ORDER BY s.id {direction} LIMIT "))
+            .int(CANDIDATES + 1)
+            .replanned();
+        let found = candidates(unscoped, conn)?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
     let statement = match order == SearchOrder::Relevance {
         true => Statement::new("SELECT c.id AS id, ts_rank(s.vector, ")
             .text(tsquery.clone())
