@@ -188,19 +188,37 @@ pub fn enter(
                 .collect()
         });
         let lists = lists_table(table);
-        for (term, impact) in entered {
+        let insert = || {
             Statement::new(format!(
-                "INSERT INTO {lists} (process_id, term, impact, id) VALUES ("
+                "INSERT INTO {lists} (process_id, term, impact, id) VALUES "
             ))
-            .int(process_id)
-            .sql(", ")
-            .text(term)
-            .sql(", ")
-            .int(impact)
-            .sql(", ")
-            .int(id)
-            .sql(")")
-            .execute(conn)?;
+        };
+        let row = |statement: Statement, (term, impact): (&str, i64)| {
+            statement
+                .sql("(")
+                .int(process_id)
+                .sql(", ")
+                .text(term)
+                .sql(", ")
+                .int(impact)
+                .sql(", ")
+                .int(id)
+                .sql(")")
+        };
+        // SQLite runs a kept statement a row in process; to PostgreSQL each statement is a
+        // round trip, so its rows go in one (a submission of the benchmark entered five).
+        if matches!(conn, DbConnection::Postgresql(_)) {
+            let mut rows = entered.into_iter();
+            if let Some(first) = rows.next() {
+                rows.fold(row(insert(), first), |statement, next| {
+                    row(statement.sql(", "), next)
+                })
+                .execute(conn)?;
+            }
+            return Ok(());
+        }
+        for entry in entered {
+            row(insert(), entry).execute(conn)?;
         }
         return Ok(());
     }
