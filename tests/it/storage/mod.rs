@@ -17,7 +17,10 @@ use crate::helpers::{Backend, Browser, POSTGRES_VAR, TestApp, csrf_of, spawn_app
 use crate::on_both_backends;
 use proxy::{Proxy, through_proxy};
 
-on_both_backends!(a_database_that_takes_no_write_gives_the_text_back_and_recovers);
+on_both_backends!(
+    a_database_that_takes_no_write_gives_the_text_back_and_recovers,
+    a_connection_the_server_ended_is_not_lent,
+);
 
 /// How long an answer may take while the database is out: about a second (the request's
 /// wait for a connection), not the 10 s of the pool's own timeout.
@@ -378,4 +381,57 @@ async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend
         proposals,
         ["Proposal acknowledged before", "Proposal during the outage"]
     );
+}
+
+/// PostgreSQL ends the pool's connections (a restart, an administrator, an idle timeout): the
+/// pool finds each ended before lending it (`db::Manager`, which reads the connection's socket
+/// instead of sending `SELECT 1`) and opens another, so no request fails for it. SQLite's
+/// connections are files, never ended under the pool.
+async fn a_connection_the_server_ended_is_not_lent(backend: Backend) {
+    if backend != Backend::Postgres {
+        return;
+    }
+    let Some(app) = crate::helpers::spawn_app(backend).await else {
+        return;
+    };
+    let (_admin, author) = app.process_and_author().await;
+    // Signed in, so that every page reads the database (none is kept whole).
+    for _ in 0..3 {
+        let (status, _) = author.get_text("/p/gcm/contributions").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let url = app.database_url.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = diesel::PgConnection::establish(&url).expect("a connection of the test's");
+        let pooled = format!(
+            "FROM pg_stat_activity WHERE datname = current_database() \
+             AND pid <> pg_backend_pid() AND application_name <> '{}'",
+            concord::db::listen::APPLICATION_NAME
+        );
+        conn.batch_execute(&format!("SELECT pg_terminate_backend(pid) {pooled}"))
+            .expect("the pool's connections ended");
+        // Until each has gone, its farewell sent.
+        #[derive(diesel::QueryableByName)]
+        struct Left {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            left: i64,
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let left: Left = diesel::sql_query(format!("SELECT count(*) AS left {pooled}"))
+                .get_result(&mut conn)
+                .expect("counted");
+            if left.left == 0 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{} connections left", left.left);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    })
+    .await
+    .expect("ended");
+    for _ in 0..20 {
+        let (status, page) = author.get_text("/p/gcm/contributions").await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+    }
 }
