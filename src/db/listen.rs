@@ -27,7 +27,7 @@
 //! reconnects and on SQLite, which serves one instance and has no one else to hear from.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Weak, mpsc};
+use std::sync::{Arc, Mutex, Weak, mpsc};
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
@@ -65,6 +65,8 @@ struct Heard {
     /// plus one; 0 while it has no connection.
     alive_at: AtomicU64,
     since: Instant,
+    /// The payload of the last notice that carried one ([`Watch::last_mark`]).
+    mark: Mutex<String>,
 }
 
 impl Heard {
@@ -100,6 +102,7 @@ impl Watch {
             epoch: AtomicU64::new(0),
             alive_at: AtomicU64::new(0),
             since: Instant::now(),
+            mark: Mutex::default(),
         });
         let (ready, listening) = mpsc::channel();
         let weak = Arc::downgrade(&heard);
@@ -122,6 +125,15 @@ impl Watch {
             return None;
         }
         Some(heard.epoch.load(Ordering::SeqCst))
+    }
+
+    /// The payload of the last notice heard that carried one (the triggers' carry none). A
+    /// notice is heard after every notice of the transactions that committed before its own,
+    /// so a test that sends one after its writes knows, once it is heard, that theirs were.
+    pub fn last_mark(&self) -> Option<String> {
+        let heard = self.0.as_ref()?;
+        let mark = heard.mark.lock().unwrap_or_else(|p| p.into_inner());
+        Some(mark.clone())
     }
 
     /// This instance may have written: nothing read before counts.
@@ -191,12 +203,20 @@ fn hear(conn: &mut PgConnection, heard: &Weak<Heard>) -> diesel::QueryResult<()>
         };
         // A closed connection shows here too: reading its socket finds the end.
         let mut notices = 0;
+        let mut mark = None;
         for notice in conn.notifications_iter() {
-            notice?;
+            let notice = notice?;
             notices += 1;
+            if !notice.payload.is_empty() {
+                mark = Some(notice.payload);
+            }
         }
         if notices > 0 {
             watch.renew();
+        }
+        // After the epoch moved: whoever sees the mark sees the notices before it counted.
+        if let Some(mark) = mark {
+            *watch.mark.lock().unwrap_or_else(|p| p.into_inner()) = mark;
         }
         if checked.elapsed() >= CHECK_EVERY {
             // Notices that arrive during the query wait in the connection for the next look.
@@ -218,6 +238,7 @@ mod tests {
             epoch: AtomicU64::new(0),
             alive_at: AtomicU64::new(0),
             since: Instant::now(),
+            mark: Mutex::default(),
         })
     }
 
@@ -249,6 +270,7 @@ mod tests {
             epoch: AtomicU64::new(0),
             alive_at: AtomicU64::new(1),
             since: long_ago,
+            mark: Mutex::default(),
         });
         assert_eq!(Watch(Some(old)).vouch(), None);
     }

@@ -260,7 +260,7 @@ async fn a_kept_anonymous_page_shows_a_saved_translation_at_once(backend: Backen
     let visitor = reader_in(&app, "fr").await;
     // Read twice: the second is the kept page, which reads only the stamps.
     for path in ["/p/gcm", "/p/gcm/groups/1"] {
-        backend.settle().await;
+        app.settle().await;
         let (_, page) = visitor.get_text(path).await;
         assert!(page.contains("1 First group"), "{path}");
         let before = app.queries.get();

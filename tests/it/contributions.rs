@@ -965,7 +965,7 @@ async fn the_list_costs_the_same_queries_for_10_or_1000(backend: Backend) {
     add(10).await;
     // Both readings after the notices of the rows added (PostgreSQL), so that both read the
     // process's stamps (`db::listen`).
-    app.backend().settle().await;
+    app.settle().await;
     let before = app.queries.get();
     let (status, _) = visitor
         .get_text("/p/gcm/contributions?q=contribution")
@@ -973,7 +973,7 @@ async fn the_list_costs_the_same_queries_for_10_or_1000(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     let with_10 = app.queries.get() - before;
     add(1000).await;
-    app.backend().settle().await;
+    app.settle().await;
     let before = app.queries.get();
     let (status, page) = visitor
         .get_text("/p/gcm/contributions?q=contribution")

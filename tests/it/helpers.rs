@@ -24,22 +24,12 @@ pub enum Backend {
 impl Backend {
     /// The statements a kept anonymous page costs: on SQLite its stamps, read together; on
     /// PostgreSQL none, the stamps being remembered while the instance listens for their
-    /// changes (`db::listen`), once it has heard the notices of the writes before ([`settle`]).
-    ///
-    /// [`settle`]: Backend::settle
+    /// changes (`db::listen`), once it has heard the notices of the writes before
+    /// ([`TestApp::settle`]).
     pub fn kept_page_statements(self) -> u64 {
         match self {
             Backend::Sqlite => 1,
             Backend::Postgres => 0,
-        }
-    }
-
-    /// Waits for the notices of the writes just committed to reach the instance's listener
-    /// (PostgreSQL; they arrive within about a millisecond), so that the next two readings of
-    /// a page happen under one state of what it has heard.
-    pub async fn settle(self) {
-        if self == Backend::Postgres {
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
     }
 }
@@ -94,12 +84,54 @@ pub struct TestApp {
     pub writer: concord::db::writer::Writer,
     /// The database it serves, for another instance on the same one.
     pub database_url: String,
+    /// What it hears of changes (PostgreSQL): for [`TestApp::settle`].
+    pub heard: concord::db::listen::Watch,
     handle: actix_web::dev::ServerHandle,
     /// Shared by every instance on the database; the last one dropped removes it.
     _db: Arc<DbGuard>,
 }
 
 impl TestApp {
+    /// Waits until the instance has heard the notices of every write committed so far
+    /// (PostgreSQL, `db::listen`; they arrive within about a millisecond), or is not
+    /// listening: a mark sent now is heard after them. Then a kept page shows a write made outside the instance, and two
+    /// readings of a page happen under one state of what it has heard.
+    pub async fn settle(&self) {
+        if self.backend() != Backend::Postgres {
+            return;
+        }
+        static MARKS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let mark = format!(
+            "settled-{}",
+            MARKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
+        let sent = mark.clone();
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            use diesel::connection::SimpleConnection;
+            let mut conn = pool.get().expect("a connection");
+            conn.batch_execute(&format!(
+                "NOTIFY {}, '{sent}'",
+                concord::db::listen::CHANNEL
+            ))
+            .expect("the mark sent");
+        })
+        .await
+        .expect("sent");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        // An instance not listening (its listener connecting again after an outage) reads
+        // the stamps for every page, and forgets what it read before once it listens again.
+        while self.heard.last_mark().as_deref() != Some(mark.as_str())
+            && self.heard.vouch().is_some()
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the instance never heard {mark}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+    }
+
     /// The backend of the database it serves.
     pub fn backend(&self) -> Backend {
         match self.database_url.starts_with("postgres") {
@@ -272,6 +304,7 @@ async fn start_instance(
         setup_token: state.setup_token.clone(),
         queries: state.queries.clone(),
         writer: state.writer.clone(),
+        heard: state.heard.clone(),
         database_url: url,
         handle,
         _db: guard,
@@ -656,12 +689,15 @@ pub async fn with_db<T: Send + 'static>(
     f: impl FnOnce(&mut concord::db::DbConnection) -> T + Send + 'static,
 ) -> T {
     let pool = app.pool.clone();
-    tokio::task::spawn_blocking(move || {
+    let done = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get().expect("a connection");
         f(&mut conn)
     })
     .await
-    .expect("database work")
+    .expect("database work");
+    // What it wrote shows on the instance's next page, as a write of the instance's own does.
+    app.settle().await;
+    done
 }
 
 /// How many entries of the contributions' search index hold `word` (a folded token).

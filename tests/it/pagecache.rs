@@ -49,7 +49,7 @@ async fn submit(author: &Browser, title: &str) {
 
 /// The statements the second of two GETs of `path` costs.
 async fn second_get(app: &TestApp, visitor: &Browser, path: &str) -> (u64, String) {
-    app.backend().settle().await;
+    app.settle().await;
     let (status, _) = visitor.get_text(path).await;
     assert_eq!(status, StatusCode::OK, "{path}");
     let before = app.queries.get();

@@ -201,7 +201,7 @@ async fn the_list_costs_the_same_queries_for_30_and_1000_proposals(backend: Back
     // A page that lists nothing first, so that both rounds find the process's outline kept,
     // and its stamps remembered once the notices of the rows added are heard (PostgreSQL,
     // `db::listen`).
-    app.backend().settle().await;
+    app.settle().await;
     queries_of(&app, &visitor, "/p/gcm/proposals?q=nowhere").await;
     // Each page twice a round: once with its rows to read and render, once with its rows
     // held (`web::pagecache`'s rows) from the first.
@@ -211,7 +211,7 @@ async fn the_list_costs_the_same_queries_for_30_and_1000_proposals(backend: Back
         few.push((read, queries_of(&app, &visitor, page).await));
     }
     insert_many(&app, 970, 30).await;
-    app.backend().settle().await;
+    app.settle().await;
     queries_of(&app, &visitor, "/p/gcm/proposals?q=nowhere").await;
     let mut many = Vec::new();
     for page in pages {

@@ -384,9 +384,8 @@ async fn a_database_that_takes_no_write_gives_the_text_back_and_recovers(backend
 }
 
 /// PostgreSQL ends the pool's connections (a restart, an administrator, an idle timeout): the
-/// pool finds each ended before lending it (`db::Manager`, which reads the connection's socket
-/// instead of sending `SELECT 1`) and opens another, so no request fails for it. SQLite's
-/// connections are files, never ended under the pool.
+/// pool finds each ended before lending it (`SELECT 1`) and opens another, so no request fails
+/// for it. SQLite's connections are files, never ended under the pool.
 async fn a_connection_the_server_ended_is_not_lent(backend: Backend) {
     if backend != Backend::Postgres {
         return;
