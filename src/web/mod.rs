@@ -294,10 +294,11 @@ pub async fn forget_stamps_after_writes(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let writes = csrf::is_unsafe(req.method());
-    let state = req.app_data::<actix_web::web::Data<AppState>>().cloned();
+    let writer = csrf::is_unsafe(req.method())
+        .then(|| req.app_data::<actix_web::web::Data<AppState>>().cloned())
+        .flatten();
     let response = next.call(req).await;
-    if let (true, Some(state)) = (writes, state) {
+    if let Some(state) = writer {
         state.heard.changed();
     }
     response

@@ -57,6 +57,16 @@ impl Scope {
             && self.theme_id.is_none()
             && self.language.is_none()
     }
+
+    /// Whether the best matches may be read from the index alone, with no lookup in the
+    /// table, when the process is the instance's only one (each backend checks that in the
+    /// same statement): the index holds only the public texts of the lists, and a campaign
+    /// once.
+    fn may_read_index_alone(&self, table: Searchable, order: SearchOrder) -> bool {
+        order == SearchOrder::Relevance
+            && table == Searchable::Contributions
+            && self.is_whole_process(table)
+    }
 }
 
 /// The ids of one page of results, in order, and how many matches there are: `total` is
@@ -200,10 +210,7 @@ fn load(
     // an index scan of every row of the process (38 of the 86 ms); for a rare word, the
     // lookups were half of the query. Whether it is the only one is a one-time condition
     // of the same statement, so no process can come in between.
-    if order == SearchOrder::Relevance
-        && table == Searchable::Contributions
-        && scope.is_whole_process(table)
-    {
+    if scope.may_read_index_alone(table, order) {
         let unscoped = Statement::new("SELECT s.id AS id, ts_rank(s.vector, ")
             .text(tsquery.clone())
             .sql(format!(
@@ -274,10 +281,7 @@ fn load_fts5(
     // matches, 84 µs; with the table's row of each, 200 µs). That it is the only one is read
     // by the same statement as the matches, so no process can come in between; with none
     // found (no match, or another process), the scoped query answers.
-    if order == SearchOrder::Relevance
-        && table == Searchable::Contributions
-        && scope.is_whole_process(table)
-    {
+    if scope.may_read_index_alone(table, order) {
         let read = Fts5Read {
             oldest_first,
             scored: true,
