@@ -124,9 +124,17 @@ impl fmt::Debug for SecretKey {
     }
 }
 
-/// Lowercase hexadecimal, two digits a byte: `bytes::Bytes` formats itself so (`LowerHex`).
+/// Lowercase hexadecimal, two digits a byte. Every signed-in request hashes its session's
+/// cookie into one of these; formatted byte by byte (`{:02x}` through `fmt`), that was 2 % of
+/// a kept review queue's time.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    format!("{:x}", bytes::Bytes::copy_from_slice(bytes))
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    out
 }
 
 #[derive(Debug, Clone)]

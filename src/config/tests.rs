@@ -30,6 +30,19 @@ fn database_urls_are_told_apart() {
 }
 
 #[test]
+fn hex_is_two_lowercase_digits_a_byte() {
+    assert_eq!(hex(&[]), "");
+    assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+    // A stored SHA-256 (sessions, content hashes) reads as it always did.
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(b"concord");
+    assert_eq!(
+        hex(&digest),
+        format!("{:x}", bytes::Bytes::copy_from_slice(&digest))
+    );
+    assert_eq!(hex(&digest).len(), 64);
+}
+
+#[test]
 fn passwords_never_shown() {
     let url = DatabaseUrl::Postgres("postgres://user:secret@db:5432/concord".into());
     assert_eq!(url.to_string(), "PostgreSQL postgres://…@db:5432/concord");
