@@ -286,12 +286,15 @@ pub fn proposals_after(
         .filter(co_sponsorships::status.eq(CoSponsorStatus::Accepted))
         .select((co_sponsorships::proposal_id, organisations::name))
         .load(conn)?;
+    // By proposal, in the order read: looked up for each of a thousand rows, a scan of the
+    // batch's sponsors each time would cost as the square of the batch.
+    let mut sponsors_of: std::collections::HashMap<ProposalId, Vec<String>> =
+        std::collections::HashMap::new();
+    for (proposal, name) in sponsors {
+        sponsors_of.entry(proposal).or_default().push(name);
+    }
     for (head, texts) in rows {
-        let co_sponsors = sponsors
-            .iter()
-            .filter(|(p, _)| *p == head.0)
-            .map(|(_, n)| n.clone())
-            .collect();
+        let co_sponsors = sponsors_of.remove(&head.0).unwrap_or_default();
         let group = numbers
             .iter()
             .find(|(id, _)| *id == head.3)

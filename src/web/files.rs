@@ -98,6 +98,89 @@ impl Building {
     }
 }
 
+/// How many chunks a file written in the background ([`Building::in_background`]) may fall
+/// behind the download it copies before it is given up: a batch of proposals is about 2 MB.
+const AHEAD: usize = 8;
+
+impl Building {
+    /// The file written on a thread of its own, so that a download never waits for its copy:
+    /// behind a disk that was still writing out earlier downloads, writing the copy in line
+    /// took a million contributions from 6.4 s to 8.5 s, and when the copy falls more than
+    /// [`AHEAD`] chunks behind, it is given up (the next download builds it again). `None`
+    /// when no thread could be started.
+    pub fn in_background(self) -> Option<Copying> {
+        let (pieces, incoming) = std::sync::mpsc::sync_channel::<Piece>(AHEAD);
+        let writer = std::thread::Builder::new()
+            .name("concord-keep-file".into())
+            .spawn(move || self.write_all_of(incoming))
+            .ok()?;
+        Some(Copying {
+            pieces: Some(pieces),
+            writer: Some(writer),
+        })
+    }
+
+    /// Writes every chunk that comes, and keeps the file if told to before its sender goes.
+    fn write_all_of(mut self, incoming: std::sync::mpsc::Receiver<Piece>) {
+        for piece in incoming {
+            match piece {
+                Piece::Chunk(chunk) => {
+                    if self.write(&chunk).is_err() {
+                        return;
+                    }
+                }
+                Piece::Keep => {
+                    if let Err(error) = self.keep() {
+                        tracing::warn!(error = %error, "a built download was not kept");
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+enum Piece {
+    Chunk(web::Bytes),
+    Keep,
+}
+
+/// A file being copied in the background from a download's chunks ([`Building::in_background`]).
+pub struct Copying {
+    /// `None` once the copy is given up.
+    pieces: Option<std::sync::mpsc::SyncSender<Piece>>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Copying {
+    /// Hands a chunk to the copy, or gives the copy up if it is [`AHEAD`] chunks behind.
+    pub fn offer(&mut self, chunk: &web::Bytes) {
+        if let Some(pieces) = &self.pieces
+            && pieces.try_send(Piece::Chunk(chunk.clone())).is_err()
+        {
+            self.pieces = None;
+        }
+    }
+
+    /// Keeps the file once every chunk offered is written, and returns when it is kept (so
+    /// the download it copies ends after it, and the next reader finds it). That waits for at
+    /// most [`AHEAD`] chunks to be written. A copy given up is deleted, without waiting.
+    pub fn keep(self) {
+        let (Some(pieces), Some(writer)) = (self.pieces, self.writer) else {
+            return;
+        };
+        if pieces.send(Piece::Keep).is_ok() {
+            drop(pieces);
+            let _ = writer.join();
+        }
+    }
+
+    /// Whether the copy is still going.
+    pub fn is_going(&self) -> bool {
+        self.pieces.is_some()
+    }
+}
+
 /// Reads a kept file chunk by chunk off the async workers, as a response body.
 pub fn read_kept(path: &Path) -> std::io::Result<super::ChunkStream> {
     let mut file = File::open(path)?;
@@ -163,6 +246,64 @@ mod tests {
             cache.kept("7-contributions-1.csv").is_none(),
             "the older one is gone"
         );
+    }
+
+    /// Waits (up to 5 s) until `done` holds: a background copy finishes on its own thread.
+    fn eventually(done: impl Fn() -> bool) -> bool {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while std::time::Instant::now() < until {
+            if done() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        done()
+    }
+
+    #[test]
+    fn a_background_copy_is_kept_whole_when_told_and_only_then() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let cache = FileCache {
+            dir: dir.path().join("files"),
+        };
+        let building = cache.building("7-proposals-", "7-proposals-1.json");
+        let mut copying = building.and_then(Building::in_background).expect("copying");
+        for piece in ["[", "1,", "2", "]"] {
+            copying.offer(&web::Bytes::from(piece));
+        }
+        assert!(copying.is_going());
+        copying.keep();
+        let kept = cache.kept("7-proposals-1.json").expect("kept");
+        assert_eq!(std::fs::read(kept).expect("read"), b"[1,2]");
+
+        // A copy whose download was cut off is never kept, and leaves no file behind.
+        let building = cache.building("7-proposals-", "7-proposals-2.json");
+        let mut cut = building.and_then(Building::in_background).expect("copying");
+        cut.offer(&web::Bytes::from("[3,"));
+        drop(cut);
+        assert!(eventually(|| {
+            std::fs::read_dir(&cache.dir).expect("listed").count() == 1
+        }));
+        assert!(cache.kept("7-proposals-2.json").is_none());
+        assert!(cache.kept("7-proposals-1.json").is_some());
+    }
+
+    #[test]
+    fn a_copy_that_falls_behind_is_given_up_not_waited_for() {
+        // A writer that never reads: the disk at a standstill.
+        let (pieces, _stuck) = std::sync::mpsc::sync_channel::<Piece>(AHEAD);
+        let mut copying = Copying {
+            pieces: Some(pieces),
+            writer: None,
+        };
+        for _ in 0..AHEAD {
+            copying.offer(&web::Bytes::from_static(b"chunk"));
+            assert!(copying.is_going());
+        }
+        copying.offer(&web::Bytes::from_static(b"one too many"));
+        assert!(!copying.is_going(), "given up at once");
+        // Nothing is left to keep, and keeping does not wait for the stuck writer.
+        copying.keep();
     }
 
     #[test]

@@ -168,7 +168,7 @@ impl AppState {
     where
         F: FnOnce(
                 &mut crate::db::DbConnection,
-                &mut dyn FnMut(Vec<u8>) -> bool,
+                &mut dyn FnMut(web::Bytes) -> bool,
             ) -> crate::app::Result<()>
             + Send
             + 'static,
@@ -178,7 +178,7 @@ impl AppState {
         let span = tracing::Span::current();
         let writer = actix_web::rt::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut send = |chunk: Vec<u8>| tx.blocking_send(Ok(web::Bytes::from(chunk))).is_ok();
+            let mut send = |chunk: web::Bytes| tx.blocking_send(Ok(chunk)).is_ok();
             let outcome = pool
                 .get()
                 .map_err(crate::app::Error::from)

@@ -128,13 +128,16 @@ pub async fn dataset(
         return Ok(response.streaming(files::read_kept(&kept).map_err(AppError::internal)?));
     }
     let pass = state.exports.enter().await?;
-    let building = state.files.building(&family, &name);
+    let copying = state
+        .files
+        .building(&family, &name)
+        .and_then(files::Building::in_background);
     let body = state.stream(move |conn, send| {
         let mut keeping = Keeping {
-            building,
+            copying,
             whole: true,
         };
-        let mut tee = |chunk: Vec<u8>| keeping.pass_on(chunk, &mut *send);
+        let mut tee = |chunk: Vec<u8>| keeping.pass_on(web::Bytes::from(chunk), &mut *send);
         app::opendata::write_dataset(conn, process.id, dataset, file_format, header, &mut tee)?;
         keeping.keep();
         Ok(())
@@ -142,18 +145,16 @@ pub async fn dataset(
     Ok(response.streaming(holding(body, pass)))
 }
 
-/// A file written to disk as it streams to its reader, kept only if every chunk reached both.
+/// A file copied to disk as it streams to its reader, kept only if every chunk reached both.
 struct Keeping {
-    building: Option<files::Building>,
+    copying: Option<files::Copying>,
     whole: bool,
 }
 
 impl Keeping {
-    fn pass_on(&mut self, chunk: Vec<u8>, send: &mut dyn FnMut(Vec<u8>) -> bool) -> bool {
-        if let Some(building) = self.building.as_mut()
-            && building.write(&chunk).is_err()
-        {
-            self.building = None;
+    fn pass_on(&mut self, chunk: web::Bytes, send: &mut dyn FnMut(web::Bytes) -> bool) -> bool {
+        if let Some(copying) = self.copying.as_mut() {
+            copying.offer(&chunk);
         }
         let sent = send(chunk);
         self.whole &= sent;
@@ -161,10 +162,8 @@ impl Keeping {
     }
 
     fn keep(self) {
-        if let (Some(building), true) = (self.building, self.whole)
-            && let Err(error) = building.keep()
-        {
-            tracing::warn!(error = %error, "a built download was not kept");
+        if let (Some(copying), true) = (self.copying, self.whole) {
+            copying.keep();
         }
     }
 }
