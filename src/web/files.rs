@@ -1,6 +1,8 @@
 //! Download files already built, kept on disk by what they hold: a process's open-data file of
 //! one data generation is built once, while it streams to its first reader, and every later
-//! download of the same generation is read from disk instead of from the database.
+//! download of the same generation is read from disk instead of from the database. The copy
+//! is written by a thread of its own, and given up rather than waited for when the disk falls
+//! behind the download ([`Building::in_background`]).
 //!
 //! A file is written beside its final name and renamed only once it is whole, so a reader
 //! never gets a part of one; a build abandoned by its reader leaves nothing behind. Files of
@@ -96,13 +98,7 @@ impl Building {
         }
         Ok(())
     }
-}
 
-/// How many chunks a file written in the background ([`Building::in_background`]) may fall
-/// behind the download it copies before it is given up: a batch of proposals is about 2 MB.
-const AHEAD: usize = 8;
-
-impl Building {
     /// The file written on a thread of its own, so that a download never waits for its copy:
     /// behind a disk that was still writing out earlier downloads, writing the copy in line
     /// took a million contributions from 6.4 s to 8.5 s, and when the copy falls more than
@@ -140,6 +136,10 @@ impl Building {
     }
 }
 
+/// How many chunks a file written in the background ([`Building::in_background`]) may fall
+/// behind the download it copies before it is given up: a batch of proposals is about 2 MB.
+const AHEAD: usize = 8;
+
 enum Piece {
     Chunk(web::Bytes),
     Keep,
@@ -176,7 +176,8 @@ impl Copying {
     }
 
     /// Whether the copy is still going.
-    pub fn is_going(&self) -> bool {
+    #[cfg(test)]
+    fn is_going(&self) -> bool {
         self.pieces.is_some()
     }
 }
