@@ -94,8 +94,9 @@ pub struct TestApp {
 impl TestApp {
     /// Waits until the instance has heard the notices of every write committed so far
     /// (PostgreSQL, `db::listen`; they arrive within about a millisecond), or is not
-    /// listening: a mark sent now is heard after them. Then a kept page shows a write made outside the instance, and two
-    /// readings of a page happen under one state of what it has heard.
+    /// listening: a mark sent now is heard after them. Then a kept page shows a write made
+    /// outside the instance, and two readings of a page happen under one state of what it
+    /// has heard.
     pub async fn settle(&self) {
         if self.backend() != Backend::Postgres {
             return;
