@@ -18,7 +18,7 @@ use crate::db::cached::any_of;
 use crate::db::schema::{
     action_groups, co_sponsorships, contributions, organisations, proposal_versions, proposals,
 };
-use crate::db::texts::StoredText;
+use crate::db::texts::{StoredText, StoredTime, stored};
 use crate::domain::contributions::{ContributionStatus, may_read_content};
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::domain::permissions::Actor;
@@ -108,7 +108,7 @@ type ContributionRow = (
     (ContributionId, i64),
     Option<String>,
     ContributionStatus,
-    Option<NaiveDateTime>,
+    Option<StoredTime>,
     (
         StoredText,
         StoredText,
@@ -146,7 +146,7 @@ pub fn contributions_after(
     {
         let mut record = ContributionRecord {
             reference: reference.unwrap_or_default(),
-            submitted_at,
+            submitted_at: submitted_at.map(|t| t.0),
             title: title.0,
             text: body.0,
             sha256: hash.unwrap_or_default(),
@@ -190,8 +190,8 @@ fn contribution_rows(
             contributions::status,
             contributions::submitted_at,
             (
-                contributions::title,
-                contributions::body,
+                stored(contributions::title),
+                stored(contributions::body),
                 contributions::content_hash,
                 contributions::language,
                 contributions::event_id,
@@ -238,7 +238,7 @@ type ProposalHead = (
     ProposalStatus,
     i64,
     i32,
-    Option<NaiveDateTime>,
+    Option<StoredTime>,
     Option<String>,
     Option<StakeholderCategory>,
     TextLanguage,
@@ -339,18 +339,18 @@ fn proposal_rows(
                 proposals::language,
             ),
             (
-                proposal_versions::title,
-                proposal_versions::commitment,
-                proposal_versions::actionable_measures,
-                proposal_versions::partnerships,
-                proposal_versions::capacity_building,
-                proposal_versions::financing,
-                proposal_versions::data,
-                proposal_versions::responsible_actors,
-                proposal_versions::sdg_targets,
-                proposal_versions::timeline,
-                proposal_versions::indicators,
-                proposal_versions::content_hash,
+                stored(proposal_versions::title),
+                stored(proposal_versions::commitment),
+                stored(proposal_versions::actionable_measures),
+                stored(proposal_versions::partnerships),
+                stored(proposal_versions::capacity_building),
+                stored(proposal_versions::financing),
+                stored(proposal_versions::data),
+                stored(proposal_versions::responsible_actors),
+                stored(proposal_versions::sdg_targets),
+                stored(proposal_versions::timeline),
+                stored(proposal_versions::indicators),
+                stored(proposal_versions::content_hash),
             ),
         ))
         .load(conn)
@@ -382,7 +382,7 @@ fn proposal_record(
         status: status.as_str().to_string(),
         action_group: group,
         version,
-        submitted_at,
+        submitted_at: submitted_at.map(|t| t.0),
         organisation: organisation.unwrap_or_default(),
         stakeholder_category: category_text(category),
         co_sponsors,
