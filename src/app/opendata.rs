@@ -11,7 +11,6 @@ mod stream;
 
 use super::{Error, Result};
 use crate::db::DbConnection;
-use crate::domain::charts::safe_cell;
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::i18n::Lang;
 use crate::store::opendata::events::EventRecord;
@@ -292,33 +291,6 @@ fn event_row(e: &EventRecord) -> Vec<Cell<'_>> {
     ]
 }
 
-/// A table as CSV: the byte-order mark makes spreadsheet programs read it as UTF-8, and no
-/// cell is ever taken for a formula.
-pub fn csv_bytes(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
-    let mut bytes = Vec::from("\u{feff}".as_bytes());
-    let header = columns.iter().map(|c| c.to_string());
-    bytes.extend(csv_rows(std::iter::once(header.collect()))?);
-    bytes.extend(csv_rows(rows)?);
-    Ok(bytes)
-}
-
-/// Rows as CSV lines, no cell ever taken for a formula.
-fn csv_rows<C: AsRef<str>>(rows: impl Iterator<Item = Vec<C>>) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| Error::Internal(e.into());
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        for cell in &row {
-            writer
-                .write_field(safe_cell(cell.as_ref()).as_bytes())
-                .map_err(failed)?;
-        }
-        writer.write_record(None::<&[u8]>).map_err(failed)?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| Error::Internal(anyhow::anyhow!(e.to_string())))
-}
-
 /// The most characters a spreadsheet cell holds (Excel's limit, which the writer enforces).
 const XLSX_CELL_MAX: usize = 32_767;
 
@@ -424,14 +396,6 @@ mod tests {
         let cut = xlsx_cell(&long);
         assert_eq!(cut.chars().count(), XLSX_CELL_MAX);
         assert!(cut.ends_with('…'));
-    }
-
-    #[test]
-    fn csv_starts_with_a_byte_order_mark_and_defuses_formulas() {
-        let bytes = csv_bytes(&["a"], std::iter::once(vec!["=1+1".to_string()])).expect("written");
-        let text = String::from_utf8(bytes).expect("UTF-8");
-        assert!(text.starts_with('\u{feff}'));
-        assert!(!text.contains("\n=1+1"));
     }
 
     #[test]

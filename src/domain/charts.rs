@@ -116,18 +116,6 @@ pub fn layout(data: &ChartData, rtl: bool) -> Layout {
     }
 }
 
-/// A CSV cell a spreadsheet will not run: text starting with `= + - @` (or a tab or carriage
-/// return) is prefixed with an apostrophe. Any other text is the cell as it is, not a copy:
-/// an open-data file passes millions of cells through here.
-pub fn safe_cell(value: &str) -> std::borrow::Cow<'_, str> {
-    match value.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
-            std::borrow::Cow::Owned(format!("'{value}"))
-        }
-        _ => std::borrow::Cow::Borrowed(value),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,15 +152,5 @@ mod tests {
             "bars end where the labels begin"
         );
         assert!(rtl.rows[0].label_x > ltr.rows[0].label_x);
-    }
-
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(safe_cell("+1"), "'+1");
-        assert_eq!(safe_cell("-2"), "'-2");
-        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(safe_cell("Decent work"), "Decent work");
-        assert_eq!(safe_cell(""), "");
     }
 }

@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod charts;
 pub mod content;
 pub mod contributions;
+pub mod csv;
 pub mod diff;
 pub mod documents;
 pub mod events;

@@ -12,7 +12,8 @@ use tokio::sync::oneshot::Receiver;
 
 use crate::app;
 use crate::app::stats::{Chart, Label, Series};
-use crate::domain::charts::{ChartData, Layout, layout, safe_cell};
+use crate::domain::charts::{ChartData, Layout, layout};
+use crate::domain::csv;
 use crate::i18n::Lang;
 use crate::store::processes::{Process, Structure};
 use crate::web::AppState;
@@ -256,21 +257,17 @@ pub async fn stats_csv(
         });
     }
     let (data, _) = worded(chart, lang, &structure);
-    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    let mut body = Vec::from("\u{feff}".as_bytes());
     let header: Vec<String> = std::iter::once(lang.t("stats-csv-label").into_owned())
         .chain(data.series.iter().cloned())
-        .map(|h| safe_cell(&h).into_owned())
         .collect();
-    writer.write_record(&header).map_err(AppError::internal)?;
+    csv::push_record(&mut body, &header);
     for (label, values) in &data.rows {
-        let record: Vec<String> = std::iter::once(safe_cell(label).into_owned())
+        let record: Vec<String> = std::iter::once(label.clone())
             .chain(values.iter().map(i64::to_string))
             .collect();
-        writer.write_record(&record).map_err(AppError::internal)?;
+        csv::push_record(&mut body, &record);
     }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::internal(anyhow::anyhow!(e.to_string())))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

@@ -9,10 +9,11 @@ use diesel::QueryResult;
 
 use super::{
     CONTRIBUTION_COLUMNS, Cell, Dataset, EVENT_COLUMNS, Format, Header, PROPOSAL_COLUMNS,
-    contribution_row, csv_rows, event_row, proposal_row,
+    contribution_row, event_row, proposal_row,
 };
 use crate::app::{Error, Result};
 use crate::db::DbConnection;
+use crate::domain::csv;
 use crate::domain::ids::{ContributionId, ProposalId};
 use crate::store::opendata;
 
@@ -70,7 +71,7 @@ fn pump<R: serde::Serialize, Id: Copy>(
     mut encoder: Encoder<R>,
     send: Send<'_>,
 ) -> Result<()> {
-    if !send(encoder.head()?) {
+    if !send(encoder.head()) {
         return Ok(());
     }
     let mut after = start;
@@ -108,20 +109,22 @@ impl<R: serde::Serialize> Encoder<R> {
         }
     }
 
-    fn head(&mut self) -> Result<Vec<u8>> {
+    /// A CSV file's byte-order mark, which makes spreadsheet programs read it as UTF-8, and
+    /// its header; a JSON array's opening.
+    fn head(&mut self) -> Vec<u8> {
         match self.format {
             Format::Csv => {
                 let mut bytes = Vec::from("\u{feff}".as_bytes());
-                bytes.extend(csv_rows(std::iter::once(self.header.clone()))?);
-                Ok(bytes)
+                csv::push_record(&mut bytes, &self.header);
+                bytes
             }
-            Format::Json => Ok(b"[".to_vec()),
+            Format::Json => b"[".to_vec(),
         }
     }
 
     fn batch(&mut self, records: &[R]) -> Result<Vec<u8>> {
         match self.format {
-            Format::Csv => csv_rows(records.iter().map(self.row)),
+            Format::Csv => Ok(csv::records(records.iter().map(self.row))),
             Format::Json => {
                 let mut bytes = Vec::with_capacity(records.len() * 512);
                 for record in records {
@@ -158,7 +161,7 @@ mod tests {
 
     fn encode(format: Format, batches: &[&[&str]]) -> Vec<u8> {
         let mut encoder = Encoder::new(format, vec!["a".to_string()], row);
-        let mut bytes = encoder.head().expect("head");
+        let mut bytes = encoder.head();
         for batch in batches {
             let rows: Vec<Row> = batch.iter().map(|a| Row { a: a.to_string() }).collect();
             bytes.extend(encoder.batch(&rows).expect("batch"));
@@ -182,7 +185,7 @@ mod tests {
     #[test]
     fn a_json_file_cut_before_its_end_does_not_parse() {
         let mut encoder = Encoder::new(Format::Json, vec!["a".to_string()], row);
-        let mut bytes = encoder.head().expect("head");
+        let mut bytes = encoder.head();
         let rows = vec![Row { a: "x".into() }];
         bytes.extend(encoder.batch(&rows).expect("batch"));
         assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_err());
