@@ -18,18 +18,35 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::QueryResult;
-use diesel::backend::Backend;
-use diesel::deserialize::{self, FromSql, Queryable};
+use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
 use diesel::pg::{Pg, PgValue};
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
-use diesel::sql_types::{SingleValue, Text, Timestamp};
+use diesel::sql_types::{Text, Timestamp};
 use diesel::sqlite::{Sqlite, SqliteType, SqliteValue};
 
 use super::{MultiBackend, MultiRawValue};
 
+/// A value of SQL type `$sql` read on PostgreSQL as diesel reads `$inner` there, and on
+/// either backend as each backend's reading says.
+macro_rules! diesel_reads_postgres {
+    ($stored:ty, $sql:ty, $inner:ty) => {
+        impl FromSql<$sql, Pg> for $stored {
+            fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+                <$inner as FromSql<$sql, Pg>>::from_sql(value).map(Self)
+            }
+        }
+
+        impl FromSql<$sql, MultiBackend> for $stored {
+            fn from_sql(value: MultiRawValue<'_>) -> deserialize::Result<Self> {
+                value.from_sql::<Self, $sql>()
+            }
+        }
+    };
+}
+
 /// A stored text, read as a `String`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromSqlRow)]
 pub struct StoredText(pub String);
 
 impl FromSql<Text, Sqlite> for StoredText {
@@ -46,30 +63,7 @@ impl FromSql<Text, Sqlite> for StoredText {
     }
 }
 
-impl FromSql<Text, Pg> for StoredText {
-    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
-        <String as FromSql<Text, Pg>>::from_sql(value).map(Self)
-    }
-}
-
-impl FromSql<Text, MultiBackend> for StoredText {
-    fn from_sql(value: MultiRawValue<'_>) -> deserialize::Result<Self> {
-        value.from_sql::<Self, Text>()
-    }
-}
-
-// What `#[derive(FromSqlRow)]` gives: the value is a whole row's field.
-impl<DB, ST> Queryable<ST, DB> for StoredText
-where
-    DB: Backend,
-    ST: SingleValue,
-    Self: FromSql<ST, DB>,
-{
-    type Row = Self;
-    fn build(row: Self) -> deserialize::Result<Self> {
-        Ok(row)
-    }
-}
+diesel_reads_postgres!(StoredText, Text, String);
 
 impl From<StoredText> for String {
     fn from(text: StoredText) -> Self {
@@ -78,7 +72,7 @@ impl From<StoredText> for String {
 }
 
 /// A stored time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromSqlRow)]
 pub struct StoredTime(pub NaiveDateTime);
 
 impl FromSql<Timestamp, Sqlite> for StoredTime {
@@ -92,29 +86,7 @@ impl FromSql<Timestamp, Sqlite> for StoredTime {
     }
 }
 
-impl FromSql<Timestamp, Pg> for StoredTime {
-    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
-        <NaiveDateTime as FromSql<Timestamp, Pg>>::from_sql(value).map(Self)
-    }
-}
-
-impl FromSql<Timestamp, MultiBackend> for StoredTime {
-    fn from_sql(value: MultiRawValue<'_>) -> deserialize::Result<Self> {
-        value.from_sql::<Self, Timestamp>()
-    }
-}
-
-impl<DB, ST> Queryable<ST, DB> for StoredTime
-where
-    DB: Backend,
-    ST: SingleValue,
-    Self: FromSql<ST, DB>,
-{
-    type Row = Self;
-    fn build(row: Self) -> deserialize::Result<Self> {
-        Ok(row)
-    }
-}
+diesel_reads_postgres!(StoredTime, Timestamp, NaiveDateTime);
 
 /// `YYYY-MM-DD HH:MM:SS`, then a fraction of up to nine digits or nothing; `None` for any
 /// other text, or a date or time that does not exist.
