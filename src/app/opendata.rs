@@ -241,7 +241,7 @@ fn proposal_row(p: &ProposalRecord) -> Vec<Cell<'_>> {
         Cow::Owned(p.co_sponsors.join("; ")),
         Cow::Borrowed(&p.title),
         Cow::Borrowed(&p.commitment),
-        Cow::Owned(p.actionable_measures.join("\n")),
+        p.actionable_measures.joined(),
         Cow::Borrowed(&p.partnerships),
         Cow::Borrowed(&p.capacity_building),
         Cow::Borrowed(&p.financing),

@@ -3,12 +3,14 @@
 //! Drafts are never included. Read in keyset batches, a fixed number of queries per batch, so
 //! a caller streams any number of rows in the memory of one batch.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDateTime;
 use diesel::dsl::sql;
 use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 pub mod events;
 
@@ -218,7 +220,7 @@ pub struct ProposalRecord {
     pub co_sponsors: Vec<String>,
     pub title: String,
     pub commitment: String,
-    pub actionable_measures: Vec<String>,
+    pub actionable_measures: Measures,
     pub partnerships: String,
     pub capacity_building: String,
     pub financing: String,
@@ -230,6 +232,38 @@ pub struct ProposalRecord {
     pub sha256: String,
     /// The code of the language it is written in.
     pub language: String,
+}
+
+/// A proposal's actionable measures as stored, one a line: in JSON an array of its lines, in
+/// a CSV cell the lines joined. The stored text of a submitted version is already its lines
+/// joined, so neither copies a line (each measure was a `String` of its own, joined again for
+/// every CSV row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Measures(pub String);
+
+impl Measures {
+    /// The measures: the text's lines that are not blank.
+    fn lines(&self) -> impl Iterator<Item = &str> {
+        self.0.lines().filter(|l| !l.trim().is_empty())
+    }
+
+    /// The measures one a line: the stored text itself when it is already that.
+    pub fn joined(&self) -> Cow<'_, str> {
+        let text = self.0.as_str();
+        let already = !text.contains('\r')
+            && !text.ends_with('\n')
+            && text.split('\n').all(|l| !l.trim().is_empty());
+        match already {
+            true => Cow::Borrowed(text),
+            false => Cow::Owned(self.lines().collect::<Vec<_>>().join("\n")),
+        }
+    }
+}
+
+impl Serialize for Measures {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.lines())
+    }
 }
 
 type ProposalHead = (
@@ -388,12 +422,7 @@ fn proposal_record(
         co_sponsors,
         title: title.0,
         commitment: commitment.0,
-        actionable_measures: measures
-            .0
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_string)
-            .collect(),
+        actionable_measures: Measures(measures.0),
         partnerships: partnerships.0,
         capacity_building: capacity_building.0,
         financing: financing.0,
@@ -404,5 +433,42 @@ fn proposal_record(
         indicators: indicators.0,
         sha256: hash.0,
         language: language.as_str().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As each measure a `String`, joined again for a CSV cell: the same array and the same
+    /// cell, borrowed when the stored text is already the cell.
+    #[test]
+    fn measures_are_their_non_blank_lines() {
+        for text in [
+            "",
+            "One",
+            "One\nTwo",
+            "One\n\n  \nTwo\n",
+            "\nOne\r\nTwo\r\n",
+            "  One  \nTwo",
+            "\u{a0}\nOne",
+        ] {
+            let lines: Vec<String> = text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect();
+            let measures = Measures(text.to_string());
+            assert_eq!(measures.joined(), lines.join("\n"), "{text:?}");
+            assert_eq!(
+                serde_json::to_value(&measures).expect("JSON"),
+                serde_json::json!(lines),
+                "{text:?}"
+            );
+        }
+        assert!(matches!(
+            Measures("One\nTwo".into()).joined(),
+            Cow::Borrowed(_)
+        ));
     }
 }
