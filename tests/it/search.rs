@@ -491,7 +491,7 @@ fn next_link(page: &str) -> Option<String> {
 }
 
 async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
-    use concord::store::search::ranked::LIST_LENGTH;
+    use concord::store::search::ranked::{FEW, LIST_LENGTH};
     let Some(app) = spawn_app(backend).await else {
         return;
     };
@@ -499,6 +499,7 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
     // More texts hold "harbour" than a list keeps, so its list has a threshold: "harbour" once
     // in a body that grows longer and longer, and in the titles of five short ones, which
     // weigh it most. "pier", in 20 texts, has no list: its matches are ranked whole.
+    // "slipway", in a few more texts than that, has a whole list: every text that holds it.
     let common = LIST_LENGTH as i64 + 60;
     // Submitted before the lists are built: the writer reads their thresholds (none yet), and
     // must read them again once they are.
@@ -511,6 +512,14 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
         .collect();
     texts.extend((0..5).map(|i| (format!("Harbour plan {i}"), "A plan".to_string())));
     texts.extend((0..20).map(|i| (format!("Jetty {i}"), format!("pier {i}"))));
+    let slipways = FEW + 10;
+    texts.extend((0..slipways).map(|i| {
+        let title = match i {
+            7 => "Slipway repairs".to_string(),
+            _ => format!("Boatyard {i}"),
+        };
+        (title, format!("The slipway {}", "keel ".repeat(i)))
+    }));
     submitted_directly(&app, "H", texts).await;
     // The lists are built with the index.
     with_db(&app, |conn| concord::store::search::reindex(conn).map(drop))
@@ -574,6 +583,19 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
 
     // A word without a list is counted exactly.
     assert_eq!(found(&app, "pier").await, "20 contributions");
+    // So is a word with a whole list, read from it best first: the title, then the shortest
+    // bodies.
+    let page = search(&app, "contributions", "slipway", "").await;
+    assert_eq!(count(&page), format!("{slipways} contributions"));
+    assert_eq!(
+        titles(&page)[..3],
+        ["Slipway repairs", "Boatyard 0", "Boatyard 1"]
+    );
+    // Read from the list alone, a statement fewer than the ranking of a word without one.
+    let visitor = app.new_browser();
+    let (ranked_whole, _) = costed(&app, &visitor, "/p/gcm/contributions?q=Pier").await;
+    let (listed, _) = costed(&app, &visitor, "/p/gcm/contributions?q=Slipway").await;
+    assert_eq!(listed + 1, ranked_whole);
 
     // Submitted after the build, a text that weighs the word most enters the list at the top;
     // hidden, it leaves it, with its words.
@@ -620,6 +642,31 @@ async fn a_common_word_is_read_from_its_list_best_first(backend: Backend) {
     assert!(
         !page.contains("TST/WC/H00264"),
         "no tombstone for its words"
+    );
+
+    // A text submitted after the build enters a whole list whatever its weight, and leaves it
+    // when hidden.
+    contribute(
+        &author,
+        "Dry dock",
+        &format!("slipway {}", "keel ".repeat(300)),
+    )
+    .await;
+    let page = search(&app, "contributions", "slipway", "").await;
+    assert_eq!(count(&page), format!("{} contributions", slipways + 1));
+    let last = search(&app, "contributions", "slipway", "&page=2").await;
+    assert_eq!(titles(&last).last().map(String::as_str), Some("Dry dock"));
+    let response = moderator
+        .submit(
+            "/p/gcm/contributions/TST-WC-0003",
+            "/p/gcm/contributions/TST-WC-0003/hide",
+            &[("reason", "Off topic")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        found(&app, "slipway").await,
+        format!("{slipways} contributions")
     );
 }
 

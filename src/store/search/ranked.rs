@@ -10,7 +10,14 @@
 //! and leaves them when the entry is removed (a hidden contribution, a revised proposal), in
 //! the same transaction. So a list always holds exactly the searchable texts at or above its
 //! threshold, whatever was written since the build, and its top is the word's top: an index
-//! range read of one page. A word held by fewer texts is ranked whole, which costs no more.
+//! range read of one page.
+//!
+//! A rare word costs as much: a word of a few hundred texts in a million took FTS5 about
+//! 1 ms to rank (its doclist read twice, each match's length looked up), against 12 µs for a
+//! list's page. So a word held by more than [`FEW`] texts, and no more than [`LIST_LENGTH`],
+//! is given a whole list: its threshold is [`WHOLE`], which every text reaches, so the list
+//! holds every text that holds the word, now and later, and counts them exactly. A word of
+//! [`FEW`] texts or fewer is ranked whole, which costs no more than reading a list.
 //!
 //! A word's impact in a text is BM25's term-frequency part with the fields weighted as the
 //! full-text ranking weighs them (title 10, meta 4, body 1), computed here, alike for both
@@ -20,14 +27,14 @@
 //! never changes once written.
 //!
 //! Searches of several words, phrases, a filter beyond the process and a word with no list
-//! (a rare one, or one that became common after the last build: `concord reindex` gives it a
-//! list) keep the bounded ranking of [`super::candidates`].
+//! (one of [`FEW`] texts or fewer, or one that became more common after the last build:
+//! `concord reindex` gives it a list) keep the bounded ranking of [`super::candidates`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::{BigInt, Nullable, Text};
 
 use super::index::Document;
 use super::{CANDIDATES, SearchPage, Searchable};
@@ -36,10 +43,16 @@ use crate::db::cached::Statement;
 use crate::db::schema::search_index_state;
 
 /// How many texts a list holds when it is built (more when the last ones tie); a word held by
-/// more texts than this at a build is given a list.
+/// more texts than this at a build is given a list with a threshold.
 pub const LIST_LENGTH: usize = 200;
-/// A list answers only if it holds at least this many of the process's texts; a smaller
-/// process's searches rank its matches instead.
+/// A word held by more texts than this at a build, and no more than [`LIST_LENGTH`], is given
+/// a whole list.
+pub const FEW: usize = 20;
+/// The threshold of a whole list: every impact is above it (an impact is positive), so every
+/// text that holds the word enters.
+const WHOLE: i64 = 0;
+/// A list with a threshold answers only if it holds at least this many of the process's
+/// texts; a smaller process's searches rank its matches instead. A whole list always answers.
 const MIN_LISTED: i64 = 100;
 
 /// BM25's saturation of repeated words.
@@ -260,19 +273,23 @@ pub fn leave(conn: &mut DbConnection, table: Searchable, id: i64) -> QueryResult
         .map(drop)
 }
 
-#[derive(QueryableByName)]
-struct Value {
+/// How many texts a list holds here, up to the bound, and its threshold (none for a word
+/// without a list).
+#[derive(Debug, Clone, Copy, QueryableByName)]
+struct Length {
     #[diesel(sql_type = BigInt)]
-    value: i64,
+    total: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    threshold: Option<i64>,
 }
 
-/// A text of a list's page, with the length of the list up to the bound.
+/// A text of a list's page, with the list's [`Length`].
 #[derive(QueryableByName)]
 struct Counted {
     #[diesel(sql_type = BigInt)]
     id: i64,
-    #[diesel(sql_type = BigInt)]
-    total: i64,
+    #[diesel(embed)]
+    length: Length,
 }
 
 /// One page of the texts of `process_id` that hold `term`, best first, if the word has a list
@@ -285,10 +302,11 @@ pub fn page(
     offset: i64,
     limit: i64,
 ) -> QueryResult<Option<SearchPage>> {
-    let lists = lists_table(table);
-    // How many texts the list holds here, up to the bound: a count SQLite makes of an
-    // index range in C (loading each id to count them cost more than the rest of a search).
-    let counted = |statement: Statement| {
+    let (terms, lists) = (terms_table(table), lists_table(table));
+    // How many texts the list holds here, up to the bound (a count SQLite makes of an index
+    // range in C: loading each id to count them cost more than the rest of a search), and
+    // whether it holds them all.
+    let length = |statement: Statement| {
         statement
             .sql(format!(
                 "(SELECT count(*) FROM (SELECT 1 FROM {lists} WHERE process_id = "
@@ -298,11 +316,15 @@ pub fn page(
             .text(term)
             .sql(" LIMIT ")
             .int(CANDIDATES + 1)
-            .sql(") listed)")
+            .sql(format!(
+                ") listed) AS total, (SELECT threshold FROM {terms} WHERE term = "
+            ))
+            .text(term)
+            .sql(") AS threshold")
     };
-    // The page, each of its rows with that count. A word without a list has none.
-    let rows: Vec<Counted> = counted(Statement::new("SELECT id, "))
-        .sql(format!(" AS total FROM {lists} WHERE process_id = "))
+    // The page, each of its rows with that length. A word without a list has none.
+    let rows: Vec<Counted> = length(Statement::new("SELECT id, "))
+        .sql(format!(" FROM {lists} WHERE process_id = "))
         .int(process_id)
         .sql(" AND term = ")
         .text(term)
@@ -311,27 +333,22 @@ pub fn page(
         .sql(" OFFSET ")
         .int(offset.clamp(0, CANDIDATES))
         .load(conn)?;
-    let listed = match rows.first() {
-        Some(row) => row.total,
-        None if offset > 0 => {
-            counted(Statement::new("SELECT "))
-                .sql(" AS value")
-                .one::<Value>(conn)?
-                .value
-        }
-        None => 0,
+    let Length { total, threshold } = match rows.first() {
+        Some(row) => row.length,
+        None if offset > 0 => length(Statement::new("SELECT ")).one::<Length>(conn)?,
+        None => return Ok(None),
     };
-    if listed < MIN_LISTED {
+    let whole = threshold == Some(WHOLE);
+    if !whole && total < MIN_LISTED {
         return Ok(None);
     }
-    let total = listed.min(CANDIDATES);
-    let shown = usize::try_from((total - offset).max(0)).unwrap_or(0);
+    let shown = usize::try_from((total.min(CANDIDATES) - offset).max(0)).unwrap_or(0);
     let ids = rows.into_iter().take(shown);
     Ok(Some(SearchPage {
         ids: ids.map(|row| row.id).collect(),
-        total,
-        // Its threshold leaves texts out.
-        more: true,
+        total: total.min(CANDIDATES),
+        // A list with a threshold leaves texts out; a whole one only those past the bound.
+        more: !whole || total > CANDIDATES,
         best_first: true,
     }))
 }
@@ -403,17 +420,25 @@ impl Builder {
         }
     }
 
-    /// The lists of the words held by more than [`LIST_LENGTH`] texts, by word.
+    /// The lists of the words held by more than [`FEW`] texts, by word: whole up to
+    /// [`LIST_LENGTH`] texts, beyond that the best of them.
     pub fn finish(self) -> Vec<List> {
         let mut lists: Vec<List> = self
             .words
             .into_iter()
-            .filter(|(_, seen)| seen.texts > LIST_LENGTH)
+            .filter(|(_, seen)| seen.texts > FEW)
             .map(|(term, mut seen)| {
-                seen.prune();
+                // Fewer entries than twice a list's length were never pruned: all are there.
+                let threshold = if seen.texts > LIST_LENGTH {
+                    seen.prune();
+                    i64::from(seen.entries[LIST_LENGTH - 1].impact)
+                } else {
+                    seen.entries.sort_unstable_by(|a, b| b.cmp(a));
+                    WHOLE
+                };
                 List {
                     term,
-                    threshold: i64::from(seen.entries[LIST_LENGTH - 1].impact),
+                    threshold,
                     entries: seen.entries,
                 }
             })
@@ -519,17 +544,36 @@ mod tests {
             doc("Title", &body)
         };
         let mut builder = Builder::default();
-        // "common" in 1,000 texts, its weight falling as the text grows; "few" in as many
-        // texts as a list holds, which rank whole.
+        // "common" in 1,000 texts, its weight falling as the text grows; "some" in as many
+        // texts as a list holds, in the title of every other one; "rare" in too few texts for
+        // a list.
         for id in 1..=1_000 {
             builder.add(1, id, &common(id));
         }
         for id in 1_001..=1_000 + LIST_LENGTH as i64 {
-            builder.add(1, id, &doc("Few", "few"));
+            let title = if id % 2 == 0 { "Some" } else { "Title" };
+            builder.add(1, id, &doc(title, "some"));
+        }
+        for id in 2_000..2_000 + FEW as i64 {
+            builder.add(1, id, &doc("Title", "rare"));
         }
         let lists = builder.finish();
         let list = |word: &str| lists.iter().find(|l| l.term == word);
-        assert!(list("few").is_none(), "a word of few texts has no list");
+        assert!(list("rare").is_none(), "a word of few texts has no list");
+
+        // A word of no more texts than a list's length has a whole list: all its texts, best
+        // first, and every later text enters it.
+        let some = list("some").expect("a whole list");
+        assert_eq!(some.threshold, WHOLE);
+        assert_eq!(some.entries.len(), LIST_LENGTH);
+        assert!(some.entries.windows(2).all(|w| w[0] >= w[1]), "best first");
+        assert!(
+            some.entries[..LIST_LENGTH / 2]
+                .iter()
+                .all(|e| e.id % 2 == 0)
+        );
+        let longest = doc("Title", &format!("some {}", "word ".repeat(5_000)));
+        assert!(impacts(&longest).iter().all(|(_, impact)| *impact > WHOLE));
 
         let list = list("common").expect("a list");
         assert!(list.threshold > 0);
