@@ -7,7 +7,8 @@ public submissions, and writes the search terms the benchmark draws from.
 DATABASE is a SQLite file or a postgres:// URL (rows then go through `psql ... COPY`).
 OUT_DIR receives one file per frequency band (`band-rare.txt`, `band-2pc.txt`, `band-35pc.txt`,
 `band-top.txt`, `band-arabic.txt`, `band-chinese.txt`, `band-reference.txt`): search terms,
-percent-encoded, one a line, so that a wrk script can vary its query from request to request.
+percent-encoded, one a line, so that a wrk script can vary its query from request to request;
+and `submissions.txt`: texts written as the seeded contributions are, for bench/submit.lua.
 
 The texts are written in six languages, each word drawn from a Zipf distribution over its
 language's vocabulary (a few hundred real words of the domain first, then made-up words in the
@@ -41,6 +42,7 @@ ZIPF_S = 1.05
 CAMPAIGN_SHARE = 0.15
 CAMPAIGNS = 40
 BATCH = 50_000  # rows per transaction
+SUBMISSION_TEXTS = 20_000
 
 SEED_WORDS = {
     "en": "the of and to in migrants migration rights for with states protection work labour "
@@ -329,6 +331,17 @@ def main():
         with open(os.path.join(out_dir, f"band-{name}.txt"), "w", encoding="utf-8") as f:
             f.writelines(urllib.parse.quote(term) + "\n" for term in terms)
         print(f"band {name}: {len(terms)} terms", flush=True)
+    # Texts for the benchmark's second submission run: written like the seeded contributions
+    # (their own generator, so the corpus and the bands stay as they were), one
+    # `title<TAB>body` a line.
+    texts = random.Random(2018)
+    shares = [l.share for l in languages]
+    with open(os.path.join(out_dir, "submissions.txt"), "w", encoding="utf-8") as f:
+        for _ in range(SUBMISSION_TEXTS):
+            language = texts.choices(languages, weights=shares)[0]
+            title = language.text(texts, texts.randint(4, 9)).rstrip(".。")
+            f.write(f"{title}\t{language.text(texts, texts.randint(60, 200))}\n")
+    print(f"{SUBMISSION_TEXTS} texts to submit", flush=True)
 
 
 if __name__ == "__main__":
